@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace tidemark::cli {
+
+/// Exit codes of the headless commands.
+enum ExitCode : int {
+    kOk = 0,
+    kUsage = 1,       ///< bad command line
+    kFileError = 2,   ///< missing, unreadable or malformed scenario file
+    kQueryError = 3,  ///< Spark would reject the query
+};
+
+/// True if `args` (without the program name) names a headless command (run, validate, ...).
+bool isHeadlessCommand(const std::vector<std::string>& args);
+
+/// Runs a headless command. Output goes to `out`, messages to `err`; never throws.
+int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tidemark run FILE ...`: prints every batch of the scenario in Spark's console format or as JSON lines.
+int runScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tidemark validate FILE`: 0 if the file loads and the query passes analysis.
+int validateScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// The usage text.
+std::string usage();
+
+} // namespace tidemark::cli

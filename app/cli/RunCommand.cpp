@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/Cli.h"
+
+#include "engine/exec/Simulation.h"
+#include "engine/plan/Analyzer.h"
+#include "engine/scenario/ScenarioFile.h"
+#include "engine/sink/ConsoleFormat.h"
+#include "engine/sink/JsonlFormat.h"
+
+#include <optional>
+#include <ostream>
+
+namespace tidemark::cli {
+
+namespace {
+
+struct RunOptions {
+    std::string file;
+    std::string mode; ///< empty: the file's; "all": each mode
+    std::string format = "console";
+    bool noTruncate = false;
+};
+
+std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::ostream& err)
+{
+    RunOptions o;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* name) -> std::optional<std::string> {
+            if (i + 1 >= args.size()) {
+                err << "tidemark run: " << name << " needs a value\n";
+                return std::nullopt;
+            }
+            return args[++i];
+        };
+        if (a == "--mode") {
+            auto v = value("--mode");
+            if (!v)
+                return std::nullopt;
+            if (*v != "append" && *v != "update" && *v != "complete" && *v != "all") {
+                err << "tidemark run: --mode must be append, update, complete or all\n";
+                return std::nullopt;
+            }
+            o.mode = *v;
+        } else if (a == "--format") {
+            auto v = value("--format");
+            if (!v)
+                return std::nullopt;
+            if (*v != "console" && *v != "jsonl") {
+                err << "tidemark run: --format must be console or jsonl\n";
+                return std::nullopt;
+            }
+            o.format = *v;
+        } else if (a == "--no-truncate") {
+            o.noTruncate = true;
+        } else if (!a.empty() && a[0] == '-') {
+            err << "tidemark run: unknown option " << a << "\n";
+            return std::nullopt;
+        } else if (o.file.empty()) {
+            o.file = a;
+        } else {
+            err << "tidemark run: only one scenario file, got " << o.file << " and " << a << "\n";
+            return std::nullopt;
+        }
+    }
+    if (o.file.empty()) {
+        err << "tidemark run: which scenario file?\n" << usage();
+        return std::nullopt;
+    }
+    return o;
+}
+
+/// Runs one output mode to the end, printing each batch as it completes.
+void runMode(const Scenario& scenario, const QueryPlan& plan, const RunOptions& o, std::ostream& out)
+{
+    SimulationOptions sim;
+    sim.recordFates = false;
+    sim.recordStateChanges = false;
+    sim.materializeCompleteOutput = true;
+    Simulation simulation(scenario, plan, sim);
+    ConsoleOptions console;
+    console.truncate = plan.sink.truncate && !o.noTruncate;
+    console.numRows = plan.sink.numRows;
+    while (auto batch = simulation.next()) {
+        if (o.format == "jsonl")
+            out << batchJsonLine(*batch, plan, scenario) << '\n';
+        else
+            out << consoleBatch(batch->batchId, plan.output, batch->sinkRows, scenario.zone, plan.version, console);
+    }
+    out.flush();
+}
+
+} // namespace
+
+int runScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    auto o = parseRunOptions(args, err);
+    if (!o)
+        return kUsage;
+    auto scenario = loadScenarioFile(o->file);
+    if (!scenario.ok()) {
+        err << o->file << ": " << scenario.error().describe() << '\n';
+        return kFileError;
+    }
+    std::vector<std::optional<OutputMode>> modes;
+    if (o->mode == "all")
+        modes = {OutputMode::Append, OutputMode::Update, OutputMode::Complete};
+    else if (!o->mode.empty())
+        modes = {parseOutputMode(o->mode)};
+    else
+        modes = {std::nullopt};
+
+    int ran = 0;
+    int lastError = kOk;
+    for (const auto& mode : modes) {
+        auto plan = analyze(*scenario, mode);
+        if (!plan.ok()) {
+            const Error& e = plan.error();
+            lastError = e.kind == ErrorKind::File ? kFileError : kQueryError;
+            if (modes.size() > 1 && e.kind == ErrorKind::Query) {
+                // With --mode all a rejected mode prints its error in its place.
+                if (o->format == "jsonl")
+                    out << modeErrorJsonLine(*mode, e.text()) << '\n';
+                else
+                    out << "== " << outputModeName(*mode) << " ==\n" << e.text() << "\n\n";
+                continue;
+            }
+            err << o->file << ": " << e.describe() << '\n';
+            return lastError;
+        }
+        if (modes.size() > 1 && o->format == "console")
+            out << "== " << outputModeName(plan->mode) << " ==\n";
+        runMode(*scenario, *plan, *o, out);
+        ++ran;
+    }
+    return ran > 0 ? kOk : lastError;
+}
+
+int validateScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    if (args.size() != 2) {
+        err << "tidemark validate: give exactly one scenario file\n";
+        return kUsage;
+    }
+    const std::string& file = args[1];
+    auto scenario = loadScenarioFile(file);
+    if (!scenario.ok()) {
+        err << file << ": " << scenario.error().describe() << '\n';
+        return kFileError;
+    }
+    auto plan = analyze(*scenario);
+    if (!plan.ok()) {
+        err << file << ": " << plan.error().describe() << '\n';
+        return plan.error().kind == ErrorKind::File ? kFileError : kQueryError;
+    }
+    out << file << ": ok (" << scenario->numEvents() << " events, Spark " << scenario->sparkVersion.toString() << ", "
+        << outputModeName(plan->mode) << " mode)\n";
+    return kOk;
+}
+
+} // namespace tidemark::cli

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/schema/Value.h"
+#include "engine/time/Time.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tidemark {
+
+/// What happened to one input row (one event, or one row exploded from it).
+enum class Fate : std::uint8_t {
+    OnTime,             ///< counted (or emitted) and not behind the max event time seen before it
+    LateAccepted,       ///< counted although behind the max event time seen before it
+    DroppedByWatermark, ///< every group/window it belonged to was at or behind the late-row watermark
+    Duplicate,          ///< its dedup key was already in state
+    Filtered,           ///< a `where` step removed it
+    NullEventTime,      ///< a window/session aggregation drops rows whose time column is null
+    Unconsumed,         ///< never read: the query stopped first (Trigger.Once / AvailableNow)
+};
+
+const char* fateName(Fate fate);
+
+/// The fate of one row, with what is needed to explain it.
+struct RowFate {
+    std::uint32_t event = 0; ///< global event index: sources in file order, events in file order
+    std::uint16_t sub = 0;   ///< index of the row exploded from the event (0 without explode)
+    Fate fate = Fate::OnTime;
+    std::int8_t filterInput = -1; ///< Filtered: the union input (-1: the query-level step)
+    std::int8_t filterStep = -1;  ///< Filtered: step index within that input / the query
+    std::int64_t batchId = -1;
+    bool hasEventTime = false;
+    Micros eventTime = 0;          ///< at the first watermark node, or the time column used for windows
+    bool hasMaxBefore = false;
+    Micros maxEventTimeBefore = 0; ///< max event time the watermark node had seen before this row
+    Millis lateWatermarkMs = 0;    ///< the watermark that judged lateness in its batch
+    std::uint16_t numGroups = 0;   ///< windows / groups / sessions the row was offered to
+    std::uint16_t numLateGroups = 0;
+};
+
+/// Spark's StreamingQueryProgress.stateOperators entry (its deterministic fields).
+struct OperatorProgress {
+    std::string operatorName;
+    std::int64_t numRowsTotal = 0;
+    std::int64_t numRowsUpdated = 0;
+    std::int64_t numRowsRemoved = 0;
+    std::int64_t numRowsDroppedByWatermark = 0;
+    std::optional<std::int64_t> numDroppedDuplicateRows; ///< dedup custom metric
+};
+
+/// EventTimeStats of the first watermark node that saw rows (milliseconds).
+struct EventTimeStats {
+    Millis max = 0;
+    Millis min = 0;
+    double avg = 0.0;
+    std::int64_t count = 0;
+    void add(Millis t)
+    {
+        max = count == 0 ? t : std::max(max, t);
+        min = count == 0 ? t : std::min(min, t);
+        ++count;
+        avg += (static_cast<double>(t) - avg) / static_cast<double>(count);
+    }
+};
+
+/// A change to an operator's state in a batch.
+struct StateChange {
+    enum class Kind : std::uint8_t { Put, Evicted, Merged };
+    Kind kind = Kind::Put;
+    std::uint8_t op = 0; ///< index of the operator (0 = upstream-most)
+    Row row;             ///< the state row: grouping values + window + aggregate values, or a dedup key
+};
+
+/// Everything one executed micro-batch did.
+struct BatchRecord {
+    std::int64_t batchId = 0;
+    Micros triggerTime = 0;
+    Micros endTime = 0;
+    bool noData = false;
+    std::vector<std::uint32_t> events; ///< global indices of the events read, in processing order
+    std::int64_t numInputRows = 0;
+    Millis watermarkMs = 0;           ///< the batch watermark: eviction and progress reports
+    Millis lateFilterWatermarkMs = 0; ///< used to drop late rows (the previous batch's from 3.4)
+    Millis nextWatermarkMs = 0;       ///< computed after this batch, used from the next one
+    Millis maxEventTimeMs = 0;        ///< max event time seen so far (any watermark node)
+    bool hasMaxEventTime = false;
+    bool hasWatermark = false;        ///< the query has a withWatermark at all
+    std::optional<EventTimeStats> eventTime;
+    std::vector<Row> sinkRows;        ///< what the sink received, sorted (empty for complete unless materialised)
+    bool sinkRowsMaterialized = true;
+    std::vector<Row> droppedRows;     ///< rows dropped by the watermark, at the stateful operator's input
+    std::vector<OperatorProgress> operators; ///< downstream first, as Spark reports them
+    std::vector<StateChange> stateChanges;
+    std::vector<RowFate> fates;
+    bool requiresAnotherBatch = false; ///< a stateful operator asked for a no-data batch after this one
+};
+
+/// A trigger tick: the batch it ran, or a run of ticks that found nothing to do.
+struct TickRecord {
+    Micros time = 0;
+    std::int64_t batchId = -1; ///< -1: skipped
+    std::int64_t count = 1;    ///< skipped ticks merged into this record
+    Micros step = 0;           ///< spacing of merged skipped ticks
+};
+
+} // namespace tidemark

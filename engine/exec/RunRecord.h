@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Error.h"
+#include "engine/exec/Simulation.h"
+#include "engine/plan/QueryPlan.h"
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tidemark {
+
+/// A whole run of one output mode, kept for viewing: every batch, every tick, every fate.
+/// Immutable once built, so it can be handed to another thread as a shared_ptr<const>.
+struct ModeRun {
+    OutputMode mode = OutputMode::Append;
+    std::optional<Error> error; ///< Spark rejects this mode for the query
+    std::shared_ptr<const QueryPlan> plan;
+    std::vector<BatchRecord> batches;
+    std::vector<TickRecord> ticks;
+    std::vector<RowFate> unconsumed;
+    Micros start = 0;
+
+    /// Rows of the operator's state after batch `index` (keyed by the grouping columns, or
+    /// by the whole row for dedup), folded from the recorded state changes.
+    std::vector<Row> stateAfter(std::size_t index) const;
+    /// The result table as a sink in this mode would hold it after batch `index`: complete
+    /// mode's last output; append's accumulated rows; update's rows upserted by key.
+    std::vector<Row> resultTableAfter(std::size_t index) const;
+    /// Number of leading columns that identify a state row (grouping columns incl. the window).
+    std::size_t keyWidth() const;
+};
+
+/// The three output modes of one scenario, computed together.
+struct RunRecord {
+    std::array<ModeRun, 3> modes; ///< indexed by OutputMode
+    std::optional<Error> fileError;
+
+    const ModeRun& mode(OutputMode m) const { return modes[static_cast<size_t>(m)]; }
+};
+
+/// Runs one mode to the end with full recording.
+ModeRun runMode(const Scenario& scenario, OutputMode mode, SimulationOptions options = {});
+
+/// Runs append, update and complete. A mode Spark rejects carries its error instead.
+RunRecord runAllModes(const Scenario& scenario, SimulationOptions options = {});
+
+} // namespace tidemark

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/exec/Simulation.h"
+
+#include "engine/ops/AggregateOperator.h"
+#include "engine/ops/DedupOperator.h"
+#include "engine/ops/SessionOperator.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace tidemark {
+
+namespace {
+
+std::vector<Millis> watermarkDelays(const QueryPlan& plan)
+{
+    std::vector<Millis> delays(static_cast<size_t>(plan.numWatermarkNodes), 0);
+    auto collect = [&](const std::vector<Step>& steps) {
+        for (const Step& s : steps)
+            if (s.kind == Step::Kind::Watermark)
+                delays[static_cast<size_t>(s.watermarkNode)] = s.delayMs;
+    };
+    for (const auto& in : plan.inputs)
+        collect(in.steps);
+    collect(plan.steps);
+    return delays;
+}
+
+} // namespace
+
+/// Fate bookkeeping that travels with a row through the stateless steps.
+struct Simulation::FlowRow {
+    std::uint32_t event = 0;
+    std::uint16_t sub = 0;
+    bool hasEventTime = false;
+    Micros eventTime = 0;
+    bool hasMaxBefore = false;
+    Micros maxBefore = 0;
+    bool sawWatermark = false;
+};
+
+Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options)
+    : m_scenario(scenario)
+    , m_plan(plan)
+    , m_options(options)
+    , m_tracker(plan.numWatermarkNodes, watermarkDelays(plan), plan.maxWatermarkPolicy)
+    , m_nodeMaxSeen(static_cast<size_t>(plan.numWatermarkNodes))
+{
+    if (plan.aggregate) {
+        if (plan.aggregate->windowKind == AggregatePlan::WindowKind::Session)
+            m_session = std::make_unique<SessionOperator>(*plan.aggregate, plan.version, plan.mode);
+        else
+            m_aggregate = std::make_unique<AggregateOperator>(*plan.aggregate, plan.version, plan.mode);
+    }
+    if (plan.dedup)
+        m_dedup = std::make_unique<DedupOperator>(*plan.dedup, plan.streamSchema);
+
+    std::uint32_t offset = 0;
+    std::optional<Micros> earliest;
+    for (const auto& src : scenario.sources) {
+        m_sourceOffset.push_back(offset);
+        offset += static_cast<std::uint32_t>(src.events.size());
+        SourceQueue q;
+        q.order.resize(src.events.size());
+        for (std::uint32_t i = 0; i < q.order.size(); ++i)
+            q.order[i] = i;
+        std::stable_sort(q.order.begin(), q.order.end(), [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; });
+        for (const auto& e : src.events)
+            earliest = earliest ? std::min(*earliest, e.at) : e.at;
+        m_queues.push_back(std::move(q));
+    }
+    // startAt defaults to the earliest arrival rounded down to the trigger interval.
+    if (plan.trigger.startAt) {
+        m_start = *plan.trigger.startAt;
+    } else if (earliest) {
+        const Micros interval = plan.trigger.kind == TriggerPlan::Kind::ProcessingTime ? plan.trigger.interval : 0;
+        m_start = interval > 0 ? floorDiv(*earliest, interval) * interval : *earliest;
+    } else if (scenario.date) {
+        m_start = scenario.zone.fromLocal(daysFromCivil(scenario.date->year, scenario.date->month, scenario.date->day) * kMicrosPerDay);
+    }
+    m_nextTick = m_start;
+    if (plan.trigger.kind == TriggerPlan::Kind::AvailableNow) {
+        // prepareForTriggerAvailableNow: the end offsets are fixed when the query starts.
+        for (size_t s = 0; s < m_queues.size(); ++s) {
+            auto& q = m_queues[s];
+            const auto& events = scenario.sources[s].events;
+            q.availableNowEnd = static_cast<size_t>(
+                std::upper_bound(q.order.begin(), q.order.end(), m_start, [&](Micros t, std::uint32_t i) { return t < events[i].at; })
+                - q.order.begin());
+        }
+    }
+}
+
+Simulation::~Simulation() = default;
+
+bool Simulation::hasUnread() const
+{
+    for (size_t s = 0; s < m_queues.size(); ++s)
+        if (!m_scenario.sources[s].isStatic && m_queues[s].next < m_queues[s].order.size())
+            return true;
+    return false;
+}
+
+bool Simulation::hasArrived(Micros t) const
+{
+    for (size_t s = 0; s < m_queues.size(); ++s) {
+        const auto& q = m_queues[s];
+        if (m_scenario.sources[s].isStatic || q.next >= q.order.size())
+            continue;
+        if (m_plan.trigger.kind == TriggerPlan::Kind::AvailableNow && q.next >= q.availableNowEnd)
+            continue;
+        if (m_scenario.sources[s].events[q.order[q.next]].at <= t)
+            return true;
+    }
+    return false;
+}
+
+std::optional<Micros> Simulation::nextArrivalAfter(Micros t) const
+{
+    std::optional<Micros> best;
+    for (size_t s = 0; s < m_queues.size(); ++s) {
+        const auto& q = m_queues[s];
+        if (m_scenario.sources[s].isStatic || q.next >= q.order.size())
+            continue;
+        const Micros at = std::max(m_scenario.sources[s].events[q.order[q.next]].at, t);
+        best = best ? std::min(*best, at) : at;
+    }
+    return best;
+}
+
+bool Simulation::firstBatchForced() const
+{
+    // Spark's Kafka source reports its end offsets at start, so with no committed offsets the
+    // first trigger always constructs batch 0, even for an empty topic.
+    if (m_nextBatchId != 0)
+        return false;
+    return std::any_of(m_scenario.sources.begin(), m_scenario.sources.end(), [](const SourceSpec& s) { return s.format == SourceFormat::Kafka; });
+}
+
+void Simulation::recordSkipped(Micros time, std::int64_t count, Micros step)
+{
+    if (count <= 0)
+        return;
+    if (!m_ticks.empty()) {
+        TickRecord& last = m_ticks.back();
+        if (last.batchId < 0 && last.step == step && last.time + last.count * step == time) {
+            last.count += count;
+            return;
+        }
+    }
+    m_ticks.push_back(TickRecord{time, -1, count, step});
+}
+
+bool Simulation::requiresAnotherBatch(Millis newWatermark) const
+{
+    if (!m_plan.noDataBatches)
+        return false;
+    bool any = false;
+    if (m_aggregate)
+        any = any || m_aggregate->shouldRunAnotherBatch(newWatermark);
+    if (m_session)
+        any = any || m_session->shouldRunAnotherBatch(newWatermark);
+    if (m_dedup)
+        any = any || m_dedup->shouldRunAnotherBatch(newWatermark);
+    return any;
+}
+
+std::optional<BatchRecord> Simulation::next()
+{
+    using Kind = TriggerPlan::Kind;
+    const Micros interval = m_plan.trigger.interval;
+    while (!m_finished) {
+        const Micros t = m_nextTick;
+        switch (m_plan.trigger.kind) {
+        case Kind::Once: {
+            m_finished = true;
+            if (firstBatchForced() || hasArrived(t))
+                return runBatch(t, true, /*ignoreLimits=*/true); // Trigger.Once ignores read limits
+            recordSkipped(t, 1, 0);
+            return std::nullopt;
+        }
+        case Kind::AvailableNow: {
+            if (firstBatchForced() || hasArrived(t))
+                return runBatch(t, true, false);
+            if (m_lastRequiresAnother)
+                return runBatch(t, false, false);
+            // The first trigger that constructs no batch ends an AvailableNow query.
+            m_finished = true;
+            return std::nullopt;
+        }
+        case Kind::ProcessingTime: break;
+        }
+        if (firstBatchForced() || hasArrived(t))
+            return runBatch(t, true, false);
+        if (m_lastRequiresAnother)
+            return runBatch(t, false, false);
+        if (!hasUnread()) {
+            m_finished = true;
+            return std::nullopt;
+        }
+        const Micros arrival = *nextArrivalAfter(t);
+        if (interval <= 0) {
+            // Spark's default trigger polls every 10 ms while idle; the simulation jumps to the
+            // next arrival instead of recording the polls.
+            m_nextTick = arrival;
+            continue;
+        }
+        // Nothing to do at t: skip ticks until the first one at or after the next arrival.
+        // After t, ticks come at absolute multiples of the interval.
+        const Micros aligned = floorDiv(t, interval) * interval + interval;
+        const Micros target = std::max(aligned, floorDiv(arrival + interval - 1, interval) * interval);
+        recordSkipped(t, 1, interval);
+        recordSkipped(aligned, (target - aligned) / interval, interval);
+        m_nextTick = target;
+    }
+    return std::nullopt;
+}
+
+BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreLimits)
+{
+    BatchRecord rec;
+    m_batch = &rec;
+    rec.batchId = m_nextBatchId++;
+    rec.triggerTime = triggerTime;
+    rec.noData = !readData;
+    rec.hasWatermark = m_plan.numWatermarkNodes > 0;
+    const Millis evictionWm = m_tracker.globalWatermark();
+    m_lateWm = m_plan.lateFilterUsesPreviousWatermark ? m_previousBatchWatermark : evictionWm;
+    rec.watermarkMs = evictionWm;
+    rec.lateFilterWatermarkMs = m_lateWm;
+
+    BatchContext ctx;
+    ctx.batchId = rec.batchId;
+    ctx.lateWatermarkMs = m_lateWm;
+    ctx.evictionWatermarkMs = evictionWm;
+    ctx.materializeCompleteOutput = m_options.materializeCompleteOutput;
+    ctx.recordStateChanges = m_options.recordStateChanges;
+    if (m_dedup)
+        m_dedup->beginBatch(ctx);
+    if (m_aggregate)
+        m_aggregate->beginBatch(ctx);
+    if (m_session)
+        m_session->beginBatch(ctx);
+    m_tracker.beginBatch();
+
+    if (readData) {
+        // Plan the batch: per source, the arrived unread events (within maxEventsPerTrigger).
+        std::vector<std::pair<size_t, size_t>> ranges(m_queues.size());
+        for (size_t s = 0; s < m_queues.size(); ++s) {
+            const SourceSpec& src = m_scenario.sources[s];
+            auto& q = m_queues[s];
+            size_t end = q.next;
+            const size_t limit = (src.isStatic || q.next >= q.order.size()) ? 0 : q.order.size();
+            const size_t cap = m_plan.trigger.kind == TriggerPlan::Kind::AvailableNow ? q.availableNowEnd : limit;
+            while (end < cap && src.events[q.order[end]].at <= triggerTime) {
+                if (!ignoreLimits && src.maxEventsPerTrigger && static_cast<std::int64_t>(end - q.next) >= *src.maxEventsPerTrigger)
+                    break;
+                ++end;
+            }
+            ranges[s] = {q.next, end};
+        }
+        for (size_t s = 0; s < m_queues.size(); ++s)
+            for (size_t i = ranges[s].first; i < ranges[s].second; ++i)
+                rec.events.push_back(m_sourceOffset[s] + m_queues[s].order[i]);
+        for (size_t b = 0; b < m_plan.inputs.size(); ++b) {
+            const size_t s = m_plan.inputs[b].source;
+            const auto& src = m_scenario.sources[s];
+            for (size_t i = ranges[s].first; i < ranges[s].second; ++i) {
+                const std::uint32_t local = m_queues[s].order[i];
+                FlowRow flow;
+                flow.event = m_sourceOffset[s] + local;
+                ++rec.numInputRows;
+                processRow(src.events[local].row, flow.event, 0, static_cast<int>(b), 0, flow);
+            }
+        }
+        for (size_t s = 0; s < m_queues.size(); ++s)
+            m_queues[s].next = ranges[s].second;
+    }
+
+    // Finish the stateful operators, downstream first in the progress report.
+    std::vector<OperatorProgress> progress;
+    if (m_aggregate || m_session) {
+        OperatorProgress p;
+        std::vector<Row> sink;
+        if (m_aggregate)
+            m_aggregate->finishBatch(sink, rec.stateChanges, p);
+        else
+            m_session->finishBatch(sink, rec.stateChanges, p);
+        for (auto& c : rec.stateChanges)
+            c.op = m_dedup ? 1 : 0;
+        rec.sinkRows = std::move(sink);
+        rec.sinkRowsMaterialized = m_plan.mode != OutputMode::Complete || m_options.materializeCompleteOutput;
+        progress.push_back(p);
+    }
+    if (m_dedup) {
+        OperatorProgress p;
+        m_dedup->finishBatch(rec.stateChanges, p, 0);
+        progress.push_back(p);
+    }
+    rec.operators = std::move(progress);
+
+    rec.eventTime = m_tracker.reportedStats();
+    const Millis next = m_tracker.endBatch();
+    rec.nextWatermarkMs = next;
+    if (auto max = m_tracker.maxEventTimeSeen()) {
+        rec.hasMaxEventTime = true;
+        rec.maxEventTimeMs = *max;
+    }
+    m_previousBatchWatermark = evictionWm;
+    m_lastRequiresAnother = requiresAnotherBatch(next);
+    rec.requiresAnotherBatch = m_lastRequiresAnother;
+    rec.endTime = triggerTime + m_plan.trigger.batchDuration;
+    m_ticks.push_back(TickRecord{triggerTime, rec.batchId, 1, 0});
+
+    // ProcessingTimeExecutor: the next trigger is the next multiple of the interval after this
+    // one, or the end of this batch if it ran past it.
+    const Micros interval = m_plan.trigger.interval;
+    if (m_plan.trigger.kind == TriggerPlan::Kind::ProcessingTime && interval > 0)
+        m_nextTick = std::max(rec.endTime, floorDiv(triggerTime, interval) * interval + interval);
+    else
+        m_nextTick = rec.endTime;
+    m_batch = nullptr;
+    return rec;
+}
+
+void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow)
+{
+    const std::vector<Step>& steps = input >= 0 ? m_plan.inputs[static_cast<size_t>(input)].steps : m_plan.steps;
+    if (stepIndex >= steps.size()) {
+        if (input >= 0)
+            return processRow(row, event, sub, -1, 0, flow);
+        return toStateful(row, flow);
+    }
+    const Step& step = steps[stepIndex];
+    auto recordFiltered = [&] {
+        if (!m_options.recordFates)
+            return;
+        RowFate f;
+        f.event = event;
+        f.sub = sub;
+        f.fate = Fate::Filtered;
+        f.filterInput = static_cast<std::int8_t>(input);
+        f.filterStep = static_cast<std::int8_t>(stepIndex);
+        f.batchId = m_batch->batchId;
+        f.hasEventTime = flow.hasEventTime;
+        f.eventTime = flow.eventTime;
+        m_batch->fates.push_back(f);
+    };
+    switch (step.kind) {
+    case Step::Kind::Filter:
+        if (step.predicate.test(row))
+            return processRow(row, event, sub, input, stepIndex + 1, flow);
+        recordFiltered();
+        return;
+    case Step::Kind::Watermark: {
+        const Value& t = row[step.column];
+        const Micros us = t.isNull() ? 0 : t.asInt(); // a null event time is read as 0
+        // EventTimeWatermarkExec: `getLong(0) / 1000` (truncating) in 3.x, microsToMillis (floor) in 4.x
+        const Millis ms = m_plan.version.atLeast(4, 0) ? microsToMillis(us) : us / kMicrosPerMilli;
+        m_tracker.observe(step.watermarkNode, ms);
+        auto& seen = m_nodeMaxSeen[static_cast<size_t>(step.watermarkNode)];
+        if (!flow.sawWatermark) {
+            flow.sawWatermark = true;
+            flow.hasEventTime = !t.isNull();
+            flow.eventTime = us;
+            flow.hasMaxBefore = seen.has_value();
+            flow.maxBefore = seen.value_or(0) * kMicrosPerMilli;
+        }
+        if (!t.isNull())
+            seen = seen ? std::max(*seen, ms) : ms;
+        return processRow(row, event, sub, input, stepIndex + 1, flow);
+    }
+    case Step::Kind::Project: {
+        Row out(step.exprs.size());
+        for (size_t i = 0; i < step.exprs.size(); ++i)
+            if (!step.generator || i != *step.generator)
+                out[i] = step.exprs[i].eval(row);
+        if (!step.generator)
+            return processRow(out, event, sub, input, stepIndex + 1, flow);
+        const Value array = step.exprs[*step.generator].eval(row);
+        if (array.isNull() || array.asList().empty()) {
+            recordFiltered(); // explode of a null or empty array yields no row
+            return;
+        }
+        const auto& items = array.asList();
+        for (size_t i = 0; i < items.size(); ++i) {
+            out[*step.generator] = items[i];
+            FlowRow copy = flow;
+            copy.sub = static_cast<std::uint16_t>(sub * 64 + i);
+            processRow(out, event, copy.sub, input, stepIndex + 1, copy);
+        }
+        return;
+    }
+    }
+}
+
+void Simulation::toStateful(const Row& row, FlowRow& flow)
+{
+    RowFate fate;
+    fate.event = flow.event;
+    fate.sub = flow.sub;
+    fate.batchId = m_batch->batchId;
+    fate.hasEventTime = flow.hasEventTime;
+    fate.eventTime = flow.eventTime;
+    fate.hasMaxBefore = flow.hasMaxBefore;
+    fate.maxEventTimeBefore = flow.maxBefore;
+    fate.lateWatermarkMs = m_lateWm;
+    auto finish = [&](Fate f) {
+        if (f == Fate::OnTime && fate.hasEventTime && fate.hasMaxBefore && fate.eventTime < fate.maxEventTimeBefore)
+            f = Fate::LateAccepted;
+        fate.fate = f;
+        if (m_options.recordFates)
+            m_batch->fates.push_back(fate);
+    };
+    auto dropped = [&](const RowOutcome& o) {
+        fate.numGroups = o.numGroups;
+        fate.numLateGroups = o.numLateGroups;
+        m_batch->droppedRows.push_back(row);
+        finish(Fate::DroppedByWatermark);
+    };
+    if (m_dedup) {
+        const RowOutcome o = m_dedup->add(row);
+        if (o.kind == RowOutcome::Kind::Late)
+            return dropped(o);
+        if (o.kind == RowOutcome::Kind::Duplicate)
+            return finish(Fate::Duplicate);
+    }
+    if (m_aggregate || m_session) {
+        // For windows the time that decides is the window's time column.
+        if (m_plan.aggregate->windowKind != AggregatePlan::WindowKind::None) {
+            const Value& t = row[m_plan.aggregate->timeColumn];
+            fate.hasEventTime = !t.isNull();
+            fate.eventTime = t.isNull() ? 0 : t.asInt();
+        }
+        const RowOutcome o = m_aggregate ? m_aggregate->add(row) : m_session->add(row);
+        fate.numGroups = o.numGroups;
+        fate.numLateGroups = o.numLateGroups;
+        switch (o.kind) {
+        case RowOutcome::Kind::NullTime: return finish(Fate::NullEventTime);
+        case RowOutcome::Kind::Late: return dropped(o);
+        default: return finish(Fate::OnTime);
+        }
+    }
+    // No aggregation: the row goes to the sink (after dedup, when there is one).
+    m_batch->sinkRows.push_back(row);
+    finish(Fate::OnTime);
+}
+
+std::vector<RowFate> Simulation::unconsumedFates() const
+{
+    std::vector<RowFate> out;
+    for (size_t s = 0; s < m_queues.size(); ++s)
+        for (size_t i = m_queues[s].next; i < m_queues[s].order.size(); ++i) {
+            RowFate f;
+            f.event = m_sourceOffset[s] + m_queues[s].order[i];
+            f.fate = Fate::Unconsumed;
+            out.push_back(f);
+        }
+    return out;
+}
+
+std::vector<Row> Simulation::stateRows() const
+{
+    if (m_aggregate)
+        return m_aggregate->stateRows();
+    if (m_session)
+        return m_session->stateRows();
+    if (m_dedup)
+        return m_dedup->stateRows();
+    return {};
+}
+
+} // namespace tidemark

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/exec/BatchRecord.h"
+#include "engine/exec/WatermarkTracker.h"
+#include "engine/plan/QueryPlan.h"
+#include "engine/scenario/Scenario.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tidemark {
+
+class AggregateOperator;
+class SessionOperator;
+class DedupOperator;
+
+/// What a run records besides the sink output.
+struct SimulationOptions {
+    bool recordFates = true;               ///< a RowFate per input row (the GUI draws them)
+    bool recordStateChanges = true;        ///< state puts/evictions per batch (state view, life of a group)
+    bool materializeCompleteOutput = true; ///< complete mode: copy the whole result table into every batch
+};
+
+/// Runs a query over a scenario's events on a simulated processing-time clock, one
+/// micro-batch at a time, exactly as Spark's MicroBatchExecution would:
+///
+/// - Clock (ProcessingTimeExecutor): the first trigger fires at the start; after a trigger at
+///   t the next fires at the next multiple of the interval after t, or when the batch ends if
+///   it overran (`batchDuration`). A trigger runs a data batch when any source has events with
+///   `at <= t` not yet read (up to maxEventsPerTrigger each), otherwise a no-data batch when
+///   no-data batches are enabled and a stateful operator asks for one
+///   (shouldRunAnotherBatch: the watermark advanced past the one the last batch ran with),
+///   otherwise nothing runs and the tick is recorded as skipped (no batch id is used).
+/// - The default trigger runs the next batch as soon as the previous one ends; Once runs one
+///   batch over what has arrived at the start, ignoring rate limits, with no no-data batch;
+///   AvailableNow reads what has arrived at the start, batch by batch within rate limits,
+///   then runs the no-data batches needed and stops.
+/// - The batch watermark is fixed when a batch is planned; rows are filtered with it (or, from
+///   3.4, with the previous batch's) and state is evicted with it; the watermark computed from
+///   the batch's rows is used from the next batch on.
+///
+/// The engine never reads a clock: time moves only through the scenario's `at` values.
+class Simulation {
+public:
+    Simulation(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options = {});
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    /// Runs ticks until a batch executes and returns it; nullopt once the query has finished
+    /// (every event read and no no-data batch pending, or the trigger stopped the query).
+    std::optional<BatchRecord> next();
+
+    /// Every tick so far: executed batches and runs of skipped ticks.
+    const std::vector<TickRecord>& ticks() const { return m_ticks; }
+    /// Fates of events never read, once next() has returned nullopt.
+    std::vector<RowFate> unconsumedFates() const;
+    /// Start of the simulated clock.
+    Micros startTime() const { return m_start; }
+    Millis currentWatermark() const { return m_tracker.globalWatermark(); }
+    /// The result table of the stateful operator now (sorted output rows).
+    std::vector<Row> stateRows() const;
+
+    /// Global index of the first event of each source (events are numbered across sources
+    /// in file order).
+    const std::vector<std::uint32_t>& sourceOffsets() const { return m_sourceOffset; }
+
+private:
+    struct SourceQueue {
+        std::vector<std::uint32_t> order; ///< event indices in arrival order (stable by file order)
+        std::size_t next = 0;             ///< first unread position in `order`
+        std::size_t availableNowEnd = 0;  ///< AvailableNow: end of what had arrived at start
+    };
+    struct FlowRow;
+
+    bool hasUnread() const;
+    bool hasArrived(Micros t) const;
+    std::optional<Micros> nextArrivalAfter(Micros t) const;
+    bool firstBatchForced() const;
+    BatchRecord runBatch(Micros triggerTime, bool readData, bool ignoreLimits);
+    void recordSkipped(Micros time, std::int64_t count, Micros step);
+    void processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow);
+    void toStateful(const Row& row, FlowRow& flow);
+    bool requiresAnotherBatch(Millis newWatermark) const;
+
+    const Scenario& m_scenario;
+    const QueryPlan& m_plan;
+    SimulationOptions m_options;
+    WatermarkTracker m_tracker;
+    std::unique_ptr<AggregateOperator> m_aggregate;
+    std::unique_ptr<SessionOperator> m_session;
+    std::unique_ptr<DedupOperator> m_dedup;
+    std::vector<SourceQueue> m_queues;
+    std::vector<std::uint32_t> m_sourceOffset;
+    std::vector<TickRecord> m_ticks;
+    std::vector<std::optional<Millis>> m_nodeMaxSeen; ///< per watermark node, for "late but accepted"
+    Micros m_start = 0;
+    Micros m_nextTick = 0;
+    std::int64_t m_nextBatchId = 0;
+    Millis m_previousBatchWatermark = 0;
+    bool m_lastRequiresAnother = false;
+    bool m_finished = false;
+    bool m_started = false;
+    // per-batch scratch
+    BatchRecord* m_batch = nullptr;
+    Millis m_lateWm = 0;
+};
+
+} // namespace tidemark

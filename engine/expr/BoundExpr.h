@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Error.h"
+#include "engine/expr/Ast.h"
+#include "engine/plan/SparkVersion.h"
+#include "engine/schema/Schema.h"
+#include "engine/time/TimeZone.h"
+
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace tidemark {
+
+/// An expression resolved against an input schema: column references are indices, every
+/// node has its result type, implicit casts are explicit nodes. Evaluated per row with
+/// Spark's non-ANSI semantics (null in, null out; bad casts give null).
+struct BoundExpr {
+    enum class Op {
+        Literal, Column, Negate, Not,
+        Add, Subtract, Multiply, Divide, Remainder,
+        Equal, NotEqual, NullSafeEqual, Less, LessEqual, Greater, GreaterEqual,
+        And, Or, In, IsNull, IsNotNull, Cast,
+        Split, Lower, Upper, Length, Concat, Coalesce, Abs, Trim, TimestampSeconds,
+    };
+    Op op = Op::Literal;
+    DataType type;
+    std::size_t column = 0;
+    Value literal;
+    std::vector<BoundExpr> args;
+    bool negated = false;
+    std::shared_ptr<const std::regex> regex; ///< split(): compiled once at bind time
+    TimeZone zone;                           ///< casts between strings and timestamps
+    /// For a column reference: the watermark metadata it carries forward (Alias keeps it).
+    std::optional<Millis> watermarkDelayMs;
+
+    Value eval(const Row& row) const;
+    /// True only for a non-null true (SQL WHERE semantics).
+    bool test(const Row& row) const;
+};
+
+/// What binding needs to know beyond the schema.
+struct BindContext {
+    SparkVersion version;
+    TimeZone zone;
+    std::string text; ///< the expression's source text, for positions in messages
+};
+
+/// Resolves an expression against `schema`. Errors carry Spark's AnalysisException text.
+Result<BoundExpr> bindExpression(const Ast& ast, const Schema& schema, const BindContext& ctx);
+
+/// Casts a value between types with Spark's non-ANSI Cast semantics.
+Value castValue(const Value& v, const DataType& from, const DataType& to, const TimeZone& zone);
+
+/// Spark's message for a column that does not resolve, worded per release.
+std::string unresolvedColumnMessage(const std::string& name, const Schema& schema, const SparkVersion& version);
+
+/// Splits like Java's Pattern.split(input, -1), which Spark's split() uses: trailing empty
+/// strings are kept, a zero-width match at the start never yields a leading empty string.
+std::vector<std::string> regexSplit(const std::string& input, const std::regex& pattern);
+
+} // namespace tidemark

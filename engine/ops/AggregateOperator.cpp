@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/ops/AggregateOperator.h"
+
+#include <algorithm>
+
+namespace tidemark {
+
+bool aggregateRowLess(const Row& a, const Row& b, int windowColumn)
+{
+    if (windowColumn >= 0) {
+        const Value& wa = a[static_cast<size_t>(windowColumn)];
+        const Value& wb = b[static_cast<size_t>(windowColumn)];
+        if (wa.isRange() && wb.isRange() && wa.asRange().start != wb.asRange().start)
+            return wa.asRange().start < wb.asRange().start;
+    }
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        const auto c = a[i] <=> b[i];
+        if (c != 0)
+            return c < 0;
+    }
+    return a.size() < b.size();
+}
+
+AggregateOperator::AggregateOperator(const AggregatePlan& plan, const SparkVersion& version, OutputMode mode)
+    : m_plan(plan)
+    , m_version(version)
+    , m_mode(mode)
+    , m_watermarked(plan.evictionKey != AggregatePlan::EvictionKey::None && mode != OutputMode::Complete)
+{
+    for (size_t i = 0; i < plan.groups.size(); ++i)
+        if (plan.groups[i].isWindow)
+            m_windowColumn = static_cast<int>(i);
+}
+
+void AggregateOperator::beginBatch(const BatchContext& ctx)
+{
+    m_ctx = ctx;
+    m_touched.clear();
+    m_lateGroups.clear();
+}
+
+std::uint64_t AggregateOperator::hashOf(const Row& row, const TimeRange& window) const
+{
+    std::uint64_t h = 0x84222325cbf29ce4ULL;
+    for (size_t k : m_plan.keyColumns)
+        h = hashCombine(h, row[k].hash());
+    if (m_plan.windowKind == AggregatePlan::WindowKind::Time)
+        h = hashCombine(h, Value(window.start).hash());
+    return h;
+}
+
+std::int32_t AggregateOperator::findOrCreate(const Row& row, const TimeRange& window, std::uint64_t hash)
+{
+    const auto& keys = m_plan.keyColumns;
+    const bool windowed = m_plan.windowKind == AggregatePlan::WindowKind::Time;
+    std::int32_t slot = m_index.find(hash, [&](std::int32_t s) {
+        const Group& g = m_groups[static_cast<size_t>(s)];
+        if (windowed && g.window != window)
+            return false;
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (!(g.keys[i] == row[keys[i]]) || g.keys[i].isNull() != row[keys[i]].isNull())
+                return false;
+        return true;
+    });
+    if (slot != GroupIndex::kNone)
+        return slot;
+    if (!m_free.empty()) {
+        slot = m_free.back();
+        m_free.pop_back();
+    } else {
+        slot = static_cast<std::int32_t>(m_groups.size());
+        m_groups.emplace_back();
+    }
+    Group& g = m_groups[static_cast<size_t>(slot)];
+    g.keys.clear();
+    for (size_t k : keys)
+        g.keys.push_back(row[k]);
+    g.window = window;
+    g.accs.assign(m_plan.aggs.size(), Accumulator{});
+    g.hash = hash;
+    g.touchedBatch = -1;
+    g.live = true;
+    m_index.insert(hash, slot);
+    return slot;
+}
+
+bool AggregateOperator::isLate(const Row& row, const TimeRange& window, Millis watermarkMs) const
+{
+    // WatermarkSupport.watermarkExpression: window.end <= wm for a window key, key <= wm for a
+    // timestamp key; a null key is never late.
+    if (m_plan.evictionKey == AggregatePlan::EvictionKey::Window)
+        return atOrBehindWatermark(window.end, watermarkMs);
+    const Value& key = row[m_plan.keyColumns[m_plan.evictionKeyIndex]];
+    return !key.isNull() && atOrBehindWatermark(key.asInt(), watermarkMs);
+}
+
+bool AggregateOperator::evictable(const Group& g, Millis watermarkMs) const
+{
+    if (m_plan.evictionKey == AggregatePlan::EvictionKey::Window)
+        return atOrBehindWatermark(g.window.end, watermarkMs);
+    const Value& key = g.keys[m_plan.evictionKeyIndex];
+    return !key.isNull() && atOrBehindWatermark(key.asInt(), watermarkMs);
+}
+
+RowOutcome AggregateOperator::add(const Row& row)
+{
+    RowOutcome out;
+    if (m_plan.windowKind == AggregatePlan::WindowKind::Time) {
+        const Value& t = row[m_plan.timeColumn];
+        if (t.isNull()) {
+            out.kind = RowOutcome::Kind::NullTime; // TimeWindowing's IsNotNull filter
+            return out;
+        }
+        m_plan.window.assign(t.asInt(), m_version, m_windows);
+    } else {
+        m_windows.assign(1, TimeRange{});
+    }
+    for (const TimeRange& w : m_windows) {
+        ++out.numGroups;
+        const std::uint64_t hash = hashOf(row, w);
+        if (m_watermarked && isLate(row, w, m_ctx.lateWatermarkMs)) {
+            ++out.numLateGroups;
+            // numRowsDroppedByWatermark counts late groups after the partial merge: once per group.
+            m_lateGroups.insert(hash);
+            continue;
+        }
+        const std::int32_t slot = findOrCreate(row, w, hash);
+        Group& g = m_groups[static_cast<size_t>(slot)];
+        for (size_t a = 0; a < m_plan.aggs.size(); ++a) {
+            const AggFunction& fn = m_plan.aggs[a];
+            accumulate(fn, g.accs[a], fn.column ? row[*fn.column] : Value());
+        }
+        if (g.touchedBatch != m_ctx.batchId) {
+            g.touchedBatch = m_ctx.batchId;
+            m_touched.push_back(slot);
+        }
+    }
+    if (out.numGroups > 0 && out.numLateGroups == out.numGroups)
+        out.kind = RowOutcome::Kind::Late;
+    return out;
+}
+
+Row AggregateOperator::outputRow(const Group& g) const
+{
+    Row row;
+    row.reserve(m_plan.groups.size() + m_plan.aggs.size());
+    size_t key = 0;
+    for (const auto& item : m_plan.groups) {
+        if (item.isWindow)
+            row.emplace_back(g.window);
+        else
+            row.push_back(g.keys[key++]);
+    }
+    for (size_t a = 0; a < m_plan.aggs.size(); ++a)
+        row.push_back(aggregateResult(m_plan.aggs[a], g.accs[a]));
+    return row;
+}
+
+void AggregateOperator::sortRows(std::vector<Row>& rows) const
+{
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return aggregateRowLess(a, b, m_windowColumn); });
+}
+
+std::vector<Row> AggregateOperator::stateRows() const
+{
+    std::vector<Row> rows;
+    rows.reserve(m_index.size());
+    for (const Group& g : m_groups)
+        if (g.live)
+            rows.push_back(outputRow(g));
+    sortRows(rows);
+    return rows;
+}
+
+void AggregateOperator::finishBatch(std::vector<Row>& sinkRows, std::vector<StateChange>& changes, OperatorProgress& progress)
+{
+    progress.operatorName = "stateStoreSave";
+    progress.numRowsUpdated = static_cast<std::int64_t>(m_touched.size());
+    progress.numRowsDroppedByWatermark = static_cast<std::int64_t>(m_lateGroups.size());
+
+    std::vector<Row> updated;
+    if (m_mode == OutputMode::Update || m_ctx.recordStateChanges) {
+        updated.reserve(m_touched.size());
+        for (std::int32_t s : m_touched)
+            updated.push_back(outputRow(m_groups[static_cast<size_t>(s)]));
+        sortRows(updated);
+    }
+    std::vector<Row> evicted;
+    if (m_watermarked) {
+        for (size_t s = 0; s < m_groups.size(); ++s) {
+            Group& g = m_groups[s];
+            if (!g.live || !evictable(g, m_ctx.evictionWatermarkMs))
+                continue;
+            evicted.push_back(outputRow(g));
+            m_index.erase(g.hash, static_cast<std::int32_t>(s));
+            g.live = false;
+            g.accs.clear();
+            g.keys.clear();
+            m_free.push_back(static_cast<std::int32_t>(s));
+        }
+        sortRows(evicted);
+    }
+    m_lastEvictionWatermark = m_ctx.evictionWatermarkMs;
+    progress.numRowsRemoved = static_cast<std::int64_t>(evicted.size());
+    progress.numRowsTotal = static_cast<std::int64_t>(m_index.size());
+
+    switch (m_mode) {
+    case OutputMode::Append: sinkRows = evicted; break;
+    case OutputMode::Update: sinkRows = updated; break;
+    case OutputMode::Complete:
+        if (m_ctx.materializeCompleteOutput)
+            sinkRows = stateRows();
+        break;
+    }
+    if (m_ctx.recordStateChanges) {
+        for (auto& r : updated)
+            changes.push_back(StateChange{StateChange::Kind::Put, 0, std::move(r)});
+        for (auto& r : evicted)
+            changes.push_back(StateChange{StateChange::Kind::Evicted, 0, std::move(r)});
+    }
+}
+
+bool AggregateOperator::shouldRunAnotherBatch(Millis newWatermarkMs) const
+{
+    // (Append or Update) && eventTimeWatermarkForEviction.isDefined && newWatermark > it
+    return m_mode != OutputMode::Complete && m_lastEvictionWatermark && newWatermarkMs > *m_lastEvictionWatermark;
+}
+
+} // namespace tidemark

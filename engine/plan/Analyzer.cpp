@@ -1,0 +1,734 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/plan/Analyzer.h"
+
+#include "engine/expr/Parser.h"
+#include "engine/time/Interval.h"
+
+#include <algorithm>
+#include <set>
+
+namespace tidemark {
+
+const char* outputModeName(OutputMode mode)
+{
+    switch (mode) {
+    case OutputMode::Append: return "append";
+    case OutputMode::Update: return "update";
+    case OutputMode::Complete: return "complete";
+    }
+    return "append";
+}
+
+const char* outputModeSparkName(OutputMode mode)
+{
+    switch (mode) {
+    case OutputMode::Append: return "Append";
+    case OutputMode::Update: return "Update";
+    case OutputMode::Complete: return "Complete";
+    }
+    return "Append";
+}
+
+std::optional<OutputMode> parseOutputMode(const std::string& text)
+{
+    std::string s = text;
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (s == "append")
+        return OutputMode::Append;
+    if (s == "update")
+        return OutputMode::Update;
+    if (s == "complete")
+        return OutputMode::Complete;
+    return std::nullopt;
+}
+
+namespace {
+
+/// Internal: the first problem found, returned as an Error by analyze().
+struct AnalysisFailure {
+    Error error;
+};
+
+[[noreturn]] void failQuery(const std::string& where, const std::string& message, const char* exception = "AnalysisException")
+{
+    throw AnalysisFailure{Error::query(message, where, exception)};
+}
+/// Errors raised by a Dataset/DataStreamWriter method's argument checks (`require`).
+[[noreturn]] void failArgument(const std::string& where, const std::string& message) { failQuery(where, message, "IllegalArgumentException"); }
+[[noreturn]] void failFile(const std::string& where, const std::string& message) { throw AnalysisFailure{Error::file(where, message)}; }
+
+std::string indexed(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+/// Spark's ParseException text, with the "== SQL ==" excerpt and a caret under the token.
+std::string parseMessage(const std::string& text, const ParseFailure& f, const SparkVersion& v)
+{
+    std::string head;
+    if (v.atLeast(4, 0))
+        head = "[PARSE_SYNTAX_ERROR] Syntax error at or near '" + f.token + "'. SQLSTATE: 42601 (line 1, pos " + std::to_string(f.pos) + ")";
+    else if (v.hasErrorClasses())
+        head = "[PARSE_SYNTAX_ERROR] Syntax error at or near '" + f.token + "'.(line 1, pos " + std::to_string(f.pos) + ")";
+    else
+        head = "mismatched input '" + f.token + "' expecting " + f.expected + "(line 1, pos " + std::to_string(f.pos) + ")";
+    return "\n" + head + "\n\n== SQL ==\n" + text + "\n" + std::string(f.pos, '-') + "^^^\n";
+}
+
+AstPtr parseExpr(const std::string& text, const std::string& where, const SparkVersion& v)
+{
+    auto r = parseExpression(text);
+    if (auto* f = std::get_if<ParseFailure>(&r))
+        failQuery(where, parseMessage(text, *f, v));
+    return std::get<AstPtr>(r);
+}
+
+Interval parseDuration(const std::string& text, const std::string& where)
+{
+    auto r = parseInterval(text);
+    if (!r.ok())
+        failArgument(where, r.error().message);
+    return r.value();
+}
+
+class Analyzer {
+public:
+    Analyzer(const Scenario& sc, std::optional<OutputMode> mode) : m_sc(sc), m_v(sc.sparkVersion), m_modeOverride(mode) {}
+
+    QueryPlan run()
+    {
+        QueryPlan plan;
+        plan.version = m_v;
+        plan.noDataBatches = m_sc.conf.noDataMicroBatches;
+        const std::string policy = m_sc.conf.multipleWatermarkPolicy;
+        std::string lowered = policy;
+        for (char& c : lowered)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lowered != "min" && lowered != "max")
+            failArgument("conf[\"spark.sql.streaming.multipleWatermarkPolicy\"]", "Could not recognize watermark policy '" + policy + "'");
+        plan.maxWatermarkPolicy = lowered == "max";
+        plan.lateFilterUsesPreviousWatermark = m_v.filtersLateRowsWithPreviousWatermark() && m_sc.conf.allowMultipleStatefulOperators;
+        plan.sink = m_sc.query.sinkOptions;
+
+        const QuerySpec& q = m_sc.query;
+        if (q.join)
+            failQuery("query.join", "stream joins are described in the join scenarios; this build plans single-stream and union queries");
+        if (q.source) {
+            InputSpec in;
+            in.source = *q.source;
+            plan.inputs.push_back(input(in, "query"));
+        } else {
+            for (size_t i = 0; i < q.unionInputs.size(); ++i)
+                plan.inputs.push_back(input(q.unionInputs[i], indexed("query.union", i)));
+        }
+        Schema schema = plan.inputs.size() == 1 ? plan.inputs[0].output : unionSchema(plan.inputs);
+
+        // Query-level stateless steps, then the watermark.
+        if (!q.selectExpr.empty())
+            plan.steps.push_back(project(q.selectExpr, schema, "query.selectExpr"));
+        if (q.where)
+            plan.steps.push_back(filter(*q.where, schema, "query.where"));
+        if (q.withWatermark) {
+            if (m_v.allowsMultipleStatefulOperators() && m_sc.conf.allowMultipleStatefulOperators && schema.eventTimeColumn())
+                failQuery("query.withWatermark",
+                          m_v.atLeast(4, 0) ? "Redefining watermark is disallowed. You can set the config "
+                                              "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
+                                              "behavior. Note that multiple stateful operators will be disallowed."
+                                            : "Redefining watermark is disallowed. You can set the config "
+                                              "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
+                                              "behavior. Note that multiple stateful operators will be disallowed.");
+            plan.steps.push_back(watermark(*q.withWatermark, schema, "query.withWatermark"));
+        }
+        plan.streamSchema = schema;
+        plan.numWatermarkNodes = m_nextWatermarkNode;
+
+        if (q.dropDuplicates && q.dropDuplicatesWithinWatermark)
+            failQuery("query", "give only one of \"dropDuplicates\" and \"dropDuplicatesWithinWatermark\"");
+        if (q.dropDuplicates)
+            plan.dedup = dedup(*q.dropDuplicates, false, schema, "query.dropDuplicates");
+        if (q.dropDuplicatesWithinWatermark)
+            plan.dedup = dedup(*q.dropDuplicatesWithinWatermark, true, schema, "query.dropDuplicatesWithinWatermark");
+
+        if (q.groupBy || q.agg) {
+            plan.aggregate = aggregate(schema, plan.output);
+        } else {
+            plan.output = schema;
+        }
+
+        // writeStream.outputMode(...)
+        if (m_modeOverride) {
+            plan.mode = *m_modeOverride;
+        } else {
+            auto mode = parseOutputMode(q.outputMode);
+            if (!mode)
+                failArgument("query.outputMode",
+                          "Unknown output mode " + q.outputMode + ". Accepted output modes are 'append', 'complete', 'update'");
+            plan.mode = *mode;
+        }
+        plan.trigger = trigger(q.trigger);
+        checkForStreaming(plan);
+        return plan;
+    }
+
+private:
+    InputPlan input(const InputSpec& in, const std::string& path)
+    {
+        InputPlan p;
+        const SourceSpec* src = nullptr;
+        for (size_t i = 0; i < m_sc.sources.size(); ++i)
+            if (m_sc.sources[i].name == in.source) {
+                src = &m_sc.sources[i];
+                p.source = i;
+            }
+        if (!src) {
+            std::string names;
+            for (const auto& s : m_sc.sources)
+                names += (names.empty() ? "" : ", ") + s.name;
+            failFile(path + ".source", "no source named \"" + in.source + "\" (sources: " + names + ")");
+        }
+        if (src->isStatic)
+            failFile(path + ".source", "\"" + in.source + "\" is a static table; a static source can only be joined with a stream");
+        Schema schema = src->schema;
+        if (!in.selectExpr.empty())
+            p.steps.push_back(project(in.selectExpr, schema, path + ".selectExpr"));
+        if (in.where)
+            p.steps.push_back(filter(*in.where, schema, path + ".where"));
+        if (in.withWatermark)
+            p.steps.push_back(watermark(*in.withWatermark, schema, path + ".withWatermark"));
+        p.output = schema;
+        return p;
+    }
+
+    Schema unionSchema(const std::vector<InputPlan>& inputs)
+    {
+        Schema out = inputs[0].output;
+        for (size_t i = 1; i < inputs.size(); ++i) {
+            const Schema& s = inputs[i].output;
+            if (s.size() != out.size())
+                failQuery(indexed("query.union", i),
+                          m_v.hasErrorClasses()
+                              ? "[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first input has "
+                                    + std::to_string(out.size()) + " columns and the " + ordinal(i + 1) + " input has " + std::to_string(s.size())
+                                    + " columns."
+                              : "Union can only be performed on tables with the same number of columns, but the first table has "
+                                    + std::to_string(out.size()) + " columns and the " + ordinal(i + 1) + " table has "
+                                    + std::to_string(s.size()) + " columns");
+            for (size_t c = 0; c < s.size(); ++c) {
+                Field& f = out.fields[c];
+                if (f.type != s[c].type) {
+                    if (f.type.isNumeric() && s[c].type.isNumeric())
+                        f.type = DataType(f.type.id == TypeId::Double || s[c].type.id == TypeId::Double ? TypeId::Double : TypeId::Long);
+                    else
+                        failQuery(indexed("query.union", i), "Union can only be performed on tables with compatible column types. The "
+                                                                 + ordinal(c + 1) + " column of the " + ordinal(i + 1) + " table is "
+                                                                 + sparkTypeName(s[c].type) + " type which is not compatible with "
+                                                                 + sparkTypeName(f.type) + " at the same column of the first table");
+                }
+                // Union keeps the first child's attribute (and its watermark metadata).
+                if (!f.watermarkDelayMs)
+                    f.watermarkDelayMs = s[c].watermarkDelayMs;
+                f.qualifier.clear();
+            }
+        }
+        return out;
+    }
+
+    static std::string ordinal(size_t n)
+    {
+        static const char* kNames[] = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+        return n < 11 ? kNames[n] : std::to_string(n) + "th";
+    }
+
+    Step project(const std::vector<std::string>& items, Schema& schema, const std::string& path)
+    {
+        Step step;
+        step.kind = Step::Kind::Project;
+        Schema out;
+        const BindContext ctx{m_v, m_sc.zone, {}};
+        for (size_t i = 0; i < items.size(); ++i) {
+            const std::string where = indexed(path, i);
+            auto parsed = parseSelectItem(items[i]);
+            if (auto* f = std::get_if<ParseFailure>(&parsed))
+                failQuery(where, parseMessage(items[i], *f, m_v));
+            SelectItem item = std::get<SelectItem>(parsed);
+            if (item.expr->kind == Ast::Kind::Star) {
+                for (size_t c = 0; c < schema.size(); ++c) {
+                    BoundExpr col;
+                    col.op = BoundExpr::Op::Column;
+                    col.column = c;
+                    col.type = schema[c].type;
+                    step.exprs.push_back(col);
+                    out.fields.push_back(schema[c]);
+                }
+                continue;
+            }
+            BindContext itemCtx = ctx;
+            itemCtx.text = items[i];
+            const Ast* expr = item.expr.get();
+            bool isGenerator = false;
+            if (expr->kind == Ast::Kind::Call && equalsIgnoreCase(expr->name, "explode")) {
+                if (expr->args.size() != 1)
+                    failQuery(where, "explode() takes exactly one argument");
+                if (step.generator)
+                    failQuery(where, m_v.hasErrorClasses()
+                                         ? "[UNSUPPORTED_GENERATOR.MULTI_GENERATOR] The generator is not supported: only one generator allowed per select clause but found 2."
+                                         : "Only one generator allowed per select clause but found 2: " + prettyName(*expr));
+                isGenerator = true;
+                expr = expr->args[0].get();
+            }
+            auto bound = bindExpression(*expr, schema, itemCtx);
+            if (!bound.ok())
+                failQuery(where, bound.error().message);
+            Field f;
+            f.name = item.alias.empty() ? (isGenerator ? "col" : prettyName(*item.expr)) : item.alias;
+            if (isGenerator) {
+                if (bound->type.id != TypeId::Array)
+                    failQuery(where, m_v.hasErrorClasses()
+                                         ? "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"explode(" + prettyName(*expr)
+                                               + ")\" due to data type mismatch: The first parameter requires the (\"ARRAY\" or \"MAP\") type, however \""
+                                               + prettyName(*expr) + "\" has the type \"" + sparkTypeName(bound->type) + "\"."
+                                         : "cannot resolve 'explode(" + prettyName(*expr)
+                                               + ")' due to data type mismatch: input to function explode should be array or map type, not "
+                                               + sparkTypeName(bound->type));
+                f.type = DataType(bound->type.element);
+                step.generator = step.exprs.size();
+            } else {
+                f.type = bound->type;
+                // A column reference or its alias keeps the watermark metadata (Alias copies it).
+                if (bound->op == BoundExpr::Op::Column) {
+                    f.watermarkDelayMs = schema[bound->column].watermarkDelayMs;
+                    if (item.alias.empty())
+                        f.qualifier = schema[bound->column].qualifier;
+                }
+            }
+            step.exprs.push_back(std::move(bound.value()));
+            out.fields.push_back(std::move(f));
+        }
+        step.output = out;
+        schema = out;
+        return step;
+    }
+
+    Step filter(const std::string& text, const Schema& schema, const std::string& path)
+    {
+        Step step;
+        step.kind = Step::Kind::Filter;
+        step.text = text;
+        AstPtr ast = parseExpr(text, path, m_v);
+        auto bound = bindExpression(*ast, schema, BindContext{m_v, m_sc.zone, text});
+        if (!bound.ok())
+            failQuery(path, bound.error().message);
+        if (bound->type.id != TypeId::Boolean && bound->type.id != TypeId::Null)
+            failQuery(path, m_v.hasErrorClasses()
+                                ? "[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve \"" + prettyName(*ast)
+                                      + "\" due to data type mismatch: Filter expression \"" + prettyName(*ast) + "\" of type \""
+                                      + sparkTypeName(bound->type) + "\" is not a boolean."
+                                : "filter expression '" + prettyName(*ast) + "' of type " + sparkTypeName(bound->type) + " is not a boolean.");
+        step.predicate = std::move(bound.value());
+        step.output = schema;
+        return step;
+    }
+
+    Step watermark(const WatermarkSpec& w, Schema& schema, const std::string& path)
+    {
+        // Dataset.withWatermark: the delay is parsed and checked when the method is called.
+        const Interval delay = parseDuration(w.delay, path + ".delay");
+        if (delay.isNegative())
+            failArgument(path + ".delay", "requirement failed: delay threshold (" + w.delay + ") should not be negative.");
+        auto idx = schema.find(w.column);
+        if (!idx)
+            failQuery(path + ".column", unresolvedColumnMessage(w.column, schema, m_v));
+        const Field& f = schema[*idx];
+        if (f.type.id != TypeId::Timestamp && f.type.id != TypeId::Window)
+            failQuery(path + ".column",
+                      m_v.hasErrorClasses()
+                          ? "[EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE] The event time `" + f.name + "` has the invalid type \""
+                                + upper(sparkTypeName(f.type)) + "\", but expected \"TIMESTAMP\"." + (m_v.atLeast(4, 0) ? " SQLSTATE: 42K09" : "")
+                          : "Event time must be defined on a window or a timestamp, but " + f.name + " is of type " + sparkTypeName(f.type));
+        Step step;
+        step.kind = Step::Kind::Watermark;
+        step.watermarkNode = m_nextWatermarkNode++;
+        step.column = *idx;
+        step.delayMs = delay.watermarkDelayMs();
+        // EventTimeWatermark replaces the metadata on its column; other columns lose theirs.
+        for (auto& field : schema.fields)
+            field.watermarkDelayMs.reset();
+        schema.fields[*idx].watermarkDelayMs = step.delayMs;
+        step.output = schema;
+        return step;
+    }
+
+    static std::string upper(std::string s)
+    {
+        for (char& c : s)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return s;
+    }
+
+    DedupPlan dedup(const std::vector<std::string>& columns, bool withinWatermark, const Schema& schema, const std::string& path)
+    {
+        if (withinWatermark && !m_v.hasDropDuplicatesWithinWatermark())
+            failQuery(path, "'DataFrame' object has no attribute 'dropDuplicatesWithinWatermark' "
+                            "(dropDuplicatesWithinWatermark was added in Spark 3.5; sparkVersion is "
+                                + m_v.toString() + ")", "AttributeError");
+        DedupPlan d;
+        d.withinWatermark = withinWatermark;
+        if (columns.empty()) {
+            for (size_t i = 0; i < schema.size(); ++i)
+                d.keys.push_back(i);
+        }
+        for (size_t i = 0; i < columns.size(); ++i) {
+            auto idx = schema.find(columns[i]);
+            if (!idx)
+                failQuery(indexed(path, i), m_v.hasErrorClasses()
+                                                ? "[UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"" + columns[i] + "\" among ("
+                                                      + joinNames(schema) + ")."
+                                                : "Cannot resolve column name \"" + columns[i] + "\" among (" + joinNames(schema) + ")");
+            d.keys.push_back(*idx);
+        }
+        d.eventTimeColumn = schema.eventTimeColumn();
+        if (d.eventTimeColumn) {
+            d.delayMs = *schema[*d.eventTimeColumn].watermarkDelayMs;
+            for (size_t k = 0; k < d.keys.size(); ++k)
+                if (d.keys[k] == *d.eventTimeColumn)
+                    d.eventTimeKey = k;
+        }
+        if (withinWatermark && !d.eventTimeColumn)
+            failQuery(path, "dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark");
+        return d;
+    }
+
+    static std::string joinNames(const Schema& s)
+    {
+        std::string out;
+        for (size_t i = 0; i < s.size(); ++i)
+            out += (i ? ", " : "") + s[i].name;
+        return out;
+    }
+
+    std::string windowSql(const std::string& column, Micros d, Micros s, Micros start) const
+    {
+        return "window(" + column + ", " + std::to_string(d) + ", " + std::to_string(s) + ", " + std::to_string(start) + ")";
+    }
+
+    /// TimeWindow.checkInputDataTypes, worded per release.
+    [[noreturn]] void windowCheckFailure(const std::string& where, const std::string& sql, const std::string& legacy,
+                                         const std::string& errorClass, const std::string& modern) const
+    {
+        if (m_v.atLeast(4, 0))
+            failQuery(where, "[DATATYPE_MISMATCH." + errorClass + "] Cannot resolve \"" + sql + "\" due to data type mismatch: " + modern
+                                 + " SQLSTATE: 42K09");
+        if (m_v.hasErrorClasses())
+            failQuery(where, "[DATATYPE_MISMATCH." + errorClass + "] Cannot resolve \"" + sql + "\" due to data type mismatch: " + modern);
+        failQuery(where, "cannot resolve '" + sql + "' due to data type mismatch: " + legacy);
+    }
+
+    TimeWindowSpec timeWindow(const WindowSpecText& w, const Schema& schema, const std::string& path, size_t& column)
+    {
+        auto idx = schema.find(w.column);
+        if (!idx)
+            failQuery(path + ".column", unresolvedColumnMessage(w.column, schema, m_v));
+        column = *idx;
+        auto micros = [&](const std::string& text, const std::string& where) {
+            const Interval i = parseDuration(text, where);
+            if (i.months != 0)
+                failArgument(where, "Intervals greater than a month is not supported (" + text + ").");
+            return i.toMicrosNoMonths();
+        };
+        TimeWindowSpec spec;
+        spec.duration = micros(w.duration, path + ".duration");
+        spec.slide = w.slide ? micros(*w.slide, path + ".slide") : spec.duration;
+        spec.startTime = w.startTime ? micros(*w.startTime, path + ".startTime") : 0;
+        const std::string sql = windowSql(w.column, spec.duration, spec.slide, spec.startTime);
+        const Field& f = schema[*idx];
+        if (f.type.id != TypeId::Timestamp)
+            windowCheckFailure(path + ".column", sql,
+                               "argument 1 requires timestamp type, however, '`" + f.name + "`' is of " + sparkTypeName(f.type) + " type.",
+                               "UNEXPECTED_INPUT_TYPE",
+                               "The first parameter requires the (\"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\") "
+                               "type, however \"" + f.name + "\" has the type \"" + upper(sparkTypeName(f.type)) + "\".");
+        if (spec.duration <= 0)
+            windowCheckFailure(path + ".duration", sql, "The window duration (" + std::to_string(spec.duration) + ") must be greater than 0.",
+                               "VALUE_OUT_OF_RANGE",
+                               "The `window_duration` must be between (0, 9223372036854775807] (current value = " + std::to_string(spec.duration) + "L).");
+        if (spec.slide <= 0)
+            windowCheckFailure(path + ".slide", sql, "The slide duration (" + std::to_string(spec.slide) + ") must be greater than 0.",
+                               "VALUE_OUT_OF_RANGE",
+                               "The `slide_duration` must be between (0, 9223372036854775807] (current value = " + std::to_string(spec.slide) + "L).");
+        if (spec.slide > spec.duration)
+            windowCheckFailure(path + ".slide", sql,
+                               "The slide duration (" + std::to_string(spec.slide) + ") must be less than or equal to the windowDuration ("
+                                   + std::to_string(spec.duration) + ").",
+                               "PARAMETER_CONSTRAINT_VIOLATION",
+                               "The `slide_duration`(" + std::to_string(spec.slide) + "L) must be <= the `window_duration`("
+                                   + std::to_string(spec.duration) + "L).");
+        if (std::llabs(spec.startTime) >= spec.slide)
+            windowCheckFailure(path + ".startTime", sql,
+                               "The absolute value of start time (" + std::to_string(spec.startTime) + ") must be less than the slideDuration ("
+                                   + std::to_string(spec.slide) + ").",
+                               "PARAMETER_CONSTRAINT_VIOLATION",
+                               "The `abs(start_time)`(" + std::to_string(std::llabs(spec.startTime)) + "L) must be < the `slide_duration`("
+                                   + std::to_string(spec.slide) + "L).");
+        return spec;
+    }
+
+    AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path)
+    {
+        using K = AggFunction::Kind;
+        std::string fn = spec.fn;
+        for (char& c : fn)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        AggFunction a;
+        std::string sparkName = fn;
+        if (fn == "count")
+            a.kind = spec.column ? K::Count : K::CountStar;
+        else if (fn == "sum")
+            a.kind = K::Sum;
+        else if (fn == "avg" || fn == "mean") {
+            a.kind = K::Avg;
+            sparkName = "avg";
+        } else if (fn == "min")
+            a.kind = K::Min;
+        else if (fn == "max")
+            a.kind = K::Max;
+        else if (fn == "collect_list")
+            a.kind = K::CollectList;
+        else if (fn == "collect_set")
+            a.kind = K::CollectSet;
+        else if (fn == "approx_count_distinct")
+            a.kind = K::ApproxCountDistinct;
+        else if (fn == "stddev" || fn == "stddev_samp") {
+            a.kind = K::StddevSamp;
+            // functions.stddev builds StddevSamp directly in 3.x (named stddev_samp); 4.0 resolves
+            // it through the function registry, which keeps the alias "stddev".
+            sparkName = (fn == "stddev" && m_v.atLeast(4, 0)) ? "stddev" : "stddev_samp";
+        } else {
+            failQuery(path + ".fn", "unknown aggregate \"" + spec.fn
+                                        + "\"; expected count, sum, avg, min, max, collect_list, collect_set, approx_count_distinct or stddev");
+        }
+        if (a.kind == K::CountStar) {
+            a.resultType = DataType(TypeId::Long);
+            a.name = spec.as ? *spec.as : "count";
+            return a;
+        }
+        if (!spec.column)
+            failQuery(path, "\"" + spec.fn + "\" needs a \"column\"");
+        auto idx = schema.find(*spec.column);
+        if (!idx)
+            failQuery(path + ".column", unresolvedColumnMessage(*spec.column, schema, m_v));
+        a.column = *idx;
+        a.inputType = schema[*idx].type;
+        const std::string call = sparkName + "(" + (spec.distinct ? "DISTINCT " : "") + schema[*idx].name + ")";
+        const bool numericInput = a.inputType.isNumeric() || a.inputType.id == TypeId::String;
+        switch (a.kind) {
+        case K::Count:
+        case K::ApproxCountDistinct: a.resultType = DataType(TypeId::Long); break;
+        case K::Sum:
+        case K::Avg:
+        case K::StddevSamp:
+            if (!numericInput)
+                failQuery(path + ".column", m_v.hasErrorClasses()
+                                                ? "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + call
+                                                      + "\" due to data type mismatch: The first parameter requires the \"NUMERIC\" type, however \""
+                                                      + schema[*idx].name + "\" has the type \"" + upper(sparkTypeName(a.inputType)) + "\"."
+                                                : "cannot resolve '" + call + "' due to data type mismatch: function " + sparkName
+                                                      + " requires numeric types, not " + sparkTypeName(a.inputType));
+            if (a.kind == K::Sum)
+                a.resultType = DataType(a.inputType.isIntegral() ? TypeId::Long : TypeId::Double);
+            else
+                a.resultType = DataType(TypeId::Double);
+            break;
+        case K::Min:
+        case K::Max: a.resultType = a.inputType; break;
+        case K::CollectList:
+        case K::CollectSet: a.resultType = DataType(TypeId::Array, a.inputType.id); break;
+        case K::CountStar: break;
+        }
+        a.name = spec.as ? *spec.as : call;
+        return a;
+    }
+
+    AggregatePlan aggregate(const Schema& schema, Schema& output)
+    {
+        const QuerySpec& q = m_sc.query;
+        AggregatePlan agg;
+        const std::vector<GroupItem> items = q.groupBy ? *q.groupBy : std::vector<GroupItem>{};
+        int windows = 0;
+        for (size_t i = 0; i < items.size(); ++i) {
+            const std::string path = indexed("query.groupBy", i);
+            const GroupItem& item = items[i];
+            AggregatePlan::GroupColumn g;
+            if (item.kind == GroupItem::Kind::Column) {
+                auto idx = schema.find(item.column);
+                if (!idx)
+                    failQuery(path, unresolvedColumnMessage(item.column, schema, m_v));
+                g.column = *idx;
+                g.name = schema[*idx].name;
+                g.type = schema[*idx].type;
+                agg.keyColumns.push_back(*idx);
+                if (agg.evictionKey == AggregatePlan::EvictionKey::None && schema[*idx].watermarkDelayMs) {
+                    agg.evictionKey = AggregatePlan::EvictionKey::KeyColumn;
+                    agg.evictionKeyIndex = agg.keyColumns.size() - 1;
+                }
+            } else {
+                if (++windows > 1)
+                    failQuery(path, m_v.atLeast(3, 2) ? "Multiple time/session window expressions would result in a cartesian product of rows, "
+                                                        "therefore they are currently not supported."
+                                                      : "Multiple time window expressions would result in a cartesian product of rows, "
+                                                        "therefore they are currently not supported.");
+                g.isWindow = true;
+                g.type = DataType(TypeId::Window);
+                if (item.kind == GroupItem::Kind::Window) {
+                    agg.windowKind = AggregatePlan::WindowKind::Time;
+                    agg.window = timeWindow(item.window, schema, path + ".window", agg.timeColumn);
+                    g.name = "window";
+                } else {
+                    if (!m_v.hasSessionWindow())
+                        failQuery(path, "cannot import name 'session_window' from 'pyspark.sql.functions' "
+                                        "(session windows were added in Spark 3.2; sparkVersion is "
+                                            + m_v.toString() + ")", "ImportError");
+                    agg.windowKind = AggregatePlan::WindowKind::Session;
+                    auto idx = schema.find(item.session.column);
+                    if (!idx)
+                        failQuery(path + ".session_window.column", unresolvedColumnMessage(item.session.column, schema, m_v));
+                    if (schema[*idx].type.id != TypeId::Timestamp)
+                        failQuery(path + ".session_window.column",
+                                  "cannot resolve 'session_window(" + schema[*idx].name + ", " + item.session.gap
+                                      + ")' due to data type mismatch: argument 1 requires timestamp type, however, '`" + schema[*idx].name
+                                      + "`' is of " + sparkTypeName(schema[*idx].type) + " type.");
+                    agg.timeColumn = *idx;
+                    // An unparseable gap becomes null (safeStringToInterval) and every row is filtered out.
+                    auto gap = parseInterval(item.session.gap);
+                    agg.sessionGap = gap.ok() && gap->months == 0 ? gap->toMicrosNoMonths() : 0;
+                    g.name = "session_window";
+                }
+                // The window struct copies the time column's watermark metadata.
+                if (agg.evictionKey == AggregatePlan::EvictionKey::None && schema[agg.timeColumn].watermarkDelayMs)
+                    agg.evictionKey = AggregatePlan::EvictionKey::Window;
+            }
+            agg.groups.push_back(g);
+        }
+        // Spark picks the first grouping attribute carrying watermark metadata; a window before
+        // a watermarked key column wins, and vice versa.
+        for (const auto& g : agg.groups) {
+            const bool carries = g.isWindow ? schema[agg.timeColumn].watermarkDelayMs.has_value() : schema[g.column].watermarkDelayMs.has_value();
+            if (!carries)
+                continue;
+            if (g.isWindow) {
+                agg.evictionKey = AggregatePlan::EvictionKey::Window;
+            } else {
+                agg.evictionKey = AggregatePlan::EvictionKey::KeyColumn;
+                agg.evictionKeyIndex = static_cast<size_t>(
+                    std::find(agg.keyColumns.begin(), agg.keyColumns.end(), g.column) - agg.keyColumns.begin());
+            }
+            break;
+        }
+        if (q.agg) {
+            for (size_t i = 0; i < q.agg->size(); ++i)
+                agg.aggs.push_back(aggFunction((*q.agg)[i], schema, indexed("query.agg", i)));
+        } else {
+            AggFunction count;
+            count.kind = AggFunction::Kind::CountStar;
+            count.resultType = DataType(TypeId::Long);
+            count.name = "count";
+            agg.aggs.push_back(count);
+        }
+        if (agg.aggs.empty())
+            failQuery("query.agg", "an aggregation needs at least one aggregate");
+        output = Schema{};
+        for (const auto& g : agg.groups) {
+            Field f{g.name, g.type, std::nullopt, {}};
+            if (g.isWindow)
+                f.watermarkDelayMs = schema[agg.timeColumn].watermarkDelayMs;
+            else
+                f.watermarkDelayMs = schema[g.column].watermarkDelayMs;
+            output.fields.push_back(f);
+        }
+        for (const auto& a : agg.aggs)
+            output.fields.push_back(Field{a.name, a.resultType, std::nullopt, {}});
+        return agg;
+    }
+
+    TriggerPlan trigger(const TriggerSpec& t)
+    {
+        TriggerPlan p;
+        const int kinds = (t.processingTime ? 1 : 0) + (t.once ? 1 : 0) + (t.availableNow ? 1 : 0);
+        if (kinds > 1)
+            failQuery("query.trigger", "Multiple triggers not allowed.", "ValueError");
+        if (t.processingTime) {
+            const Interval i = parseDuration(*t.processingTime, "query.trigger.processingTime");
+            if (i.months != 0)
+                failArgument("query.trigger.processingTime", "Doesn't support month or year interval: " + *t.processingTime);
+            const Micros us = i.toMicrosNoMonths();
+            if (us < 0)
+                failArgument("query.trigger.processingTime", "requirement failed: the interval of trigger should not be negative");
+            p.interval = microsToMillis(us) * kMicrosPerMilli; // Spark keeps the interval in ms
+        }
+        if (t.once)
+            p.kind = TriggerPlan::Kind::Once;
+        if (t.availableNow) {
+            if (!m_v.hasAvailableNow())
+                failQuery("query.trigger.availableNow", "trigger() got an unexpected keyword argument 'availableNow' "
+                                                        "(Trigger.AvailableNow was added in Spark 3.3; sparkVersion is "
+                                                            + m_v.toString() + ")", "TypeError");
+            p.kind = TriggerPlan::Kind::AvailableNow;
+        }
+        if (t.batchDuration) {
+            auto d = parseInterval(*t.batchDuration);
+            if (!d.ok() || d->months != 0 || d->toMicrosNoMonths() < 0)
+                failFile("query.trigger.batchDuration", "expected a non-negative duration such as \"2 seconds\"");
+            p.batchDuration = d->toMicrosNoMonths();
+        }
+        p.startAt = t.startAt;
+        return p;
+    }
+
+    /// UnsupportedOperationChecker.checkForStreaming, in its order: the output-mode match,
+    /// then per-operator checks, then planning (AggUtils) for session windows.
+    void checkForStreaming(const QueryPlan& plan)
+    {
+        const char* mode = outputModeSparkName(plan.mode);
+        const std::string where = m_modeOverride ? "" : "query.outputMode";
+        const auto& agg = plan.aggregate;
+        switch (plan.mode) {
+        case OutputMode::Append:
+            if (agg && agg->evictionKey == AggregatePlan::EvictionKey::None)
+                failQuery(where, std::string(mode) + " output mode not supported when there are streaming aggregations on streaming "
+                                                     "DataFrames/DataSets without watermark");
+            break;
+        case OutputMode::Complete:
+            if (!agg)
+                failQuery(where, std::string(mode) + " output mode not supported when there are no streaming aggregations on streaming "
+                                                     "DataFrames/Datasets");
+            break;
+        case OutputMode::Update:
+            if (agg && agg->windowKind == AggregatePlan::WindowKind::Session)
+                failQuery(where, std::string(mode) + " output mode not supported for session window on streaming DataFrames/DataSets");
+            break;
+        }
+        if (m_sc.query.agg)
+            for (size_t i = 0; i < m_sc.query.agg->size(); ++i)
+                if ((*m_sc.query.agg)[i].distinct)
+                    failQuery(indexed("query.agg", i) + ".distinct",
+                              "Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using approx_count_distinct() instead.");
+        if (agg && agg->windowKind == AggregatePlan::WindowKind::Session && agg->keyColumns.empty())
+            failQuery("query.groupBy", "Global aggregation with session window in streaming query is not supported.");
+    }
+
+    const Scenario& m_sc;
+    SparkVersion m_v;
+    std::optional<OutputMode> m_modeOverride;
+    int m_nextWatermarkNode = 0;
+};
+
+} // namespace
+
+Result<QueryPlan> analyze(const Scenario& scenario, std::optional<OutputMode> mode)
+{
+    try {
+        Analyzer analyzer(scenario, mode);
+        return analyzer.run();
+    } catch (const AnalysisFailure& f) {
+        return f.error;
+    }
+}
+
+} // namespace tidemark

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/expr/BoundExpr.h"
+#include "engine/ops/Aggregates.h"
+#include "engine/ops/TimeWindows.h"
+#include "engine/plan/SparkVersion.h"
+#include "engine/scenario/Scenario.h"
+#include "engine/schema/Schema.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tidemark {
+
+enum class OutputMode : std::uint8_t { Append, Update, Complete };
+
+const char* outputModeName(OutputMode mode);       ///< "append", "update", "complete"
+const char* outputModeSparkName(OutputMode mode);  ///< "Append", "Update", "Complete"
+std::optional<OutputMode> parseOutputMode(const std::string& text);
+
+/// A stateless step of an input or of the query, in Spark's order.
+struct Step {
+    enum class Kind { Project, Filter, Watermark };
+    Kind kind = Kind::Project;
+    /// Project: one expression per output column; `generator` marks the explode() column,
+    /// whose expression yields the array to explode.
+    std::vector<BoundExpr> exprs;
+    std::optional<std::size_t> generator;
+    /// Filter: the predicate and its text.
+    BoundExpr predicate;
+    std::string text;
+    /// Watermark: the EventTimeWatermark node it is, its column and delay.
+    int watermarkNode = -1;
+    std::size_t column = 0;
+    Millis delayMs = 0;
+    Schema output;
+};
+
+/// One input stream: a source and the steps applied to it before the union.
+struct InputPlan {
+    std::size_t source = 0;
+    std::vector<Step> steps;
+    Schema output;
+};
+
+/// The streaming deduplication operator.
+struct DedupPlan {
+    std::vector<std::size_t> keys; ///< key columns (all columns when the list was empty)
+    bool withinWatermark = false;
+    std::optional<std::size_t> eventTimeColumn; ///< the input's watermarked column, if any
+    /// dropDuplicates: keys are evicted by their event time only when a key is the watermarked column.
+    std::optional<std::size_t> eventTimeKey;
+    Millis delayMs = 0; ///< dropDuplicatesWithinWatermark: expiresAt = eventTime + delay
+};
+
+/// The streaming aggregation operator (StateStoreSave, or the session-window variant).
+struct AggregatePlan {
+    enum class WindowKind { None, Time, Session };
+    /// Grouping items in groupBy order. For each: a key column of the input, or the window.
+    struct GroupColumn {
+        bool isWindow = false;
+        std::size_t column = 0;
+        std::string name;
+        DataType type;
+    };
+    std::vector<GroupColumn> groups;
+    std::vector<std::size_t> keyColumns; ///< input columns of the non-window groups, in order
+    WindowKind windowKind = WindowKind::None;
+    std::size_t timeColumn = 0;
+    TimeWindowSpec window;
+    Micros sessionGap = 0;
+    std::vector<AggFunction> aggs;
+    /// Which grouping item carries the watermark (Spark's watermark predicate on keys):
+    /// the window (its end is compared) or a timestamp key column. None: no late filter, no eviction.
+    enum class EvictionKey { None, Window, KeyColumn } evictionKey = EvictionKey::None;
+    std::size_t evictionKeyIndex = 0; ///< index into keyColumns when KeyColumn
+};
+
+/// The trigger as the executor needs it.
+struct TriggerPlan {
+    enum class Kind { ProcessingTime, Once, AvailableNow } kind = Kind::ProcessingTime;
+    Micros interval = 0; ///< 0: Spark's default trigger (as soon as the previous batch ends)
+    Micros batchDuration = 0;
+    std::optional<Micros> startAt;
+};
+
+/// A query that passed analysis, ready to simulate.
+struct QueryPlan {
+    std::vector<InputPlan> inputs;
+    std::vector<Step> steps; ///< after the union (or on the single input)
+    Schema streamSchema;     ///< input of the stateful operators
+    std::optional<DedupPlan> dedup;
+    std::optional<AggregatePlan> aggregate;
+    Schema output;
+    OutputMode mode = OutputMode::Append;
+    TriggerPlan trigger;
+    SparkVersion version;
+    bool noDataBatches = true;
+    bool maxWatermarkPolicy = false;
+    /// Late rows filtered with the previous batch's watermark (3.4+, allowMultiple=true).
+    bool lateFilterUsesPreviousWatermark = false;
+    int numWatermarkNodes = 0;
+    SinkOptions sink;
+    /// Names of the operators for progress reports, downstream first.
+    bool hasStatefulOperator() const { return dedup || aggregate; }
+};
+
+} // namespace tidemark

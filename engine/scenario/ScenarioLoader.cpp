@@ -1,0 +1,747 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading scenario files: nlohmann/json stays private to this file and the writer.
+#include "engine/scenario/ScenarioFile.h"
+
+#include "engine/time/TimeFormat.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+
+namespace tidemark {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// Internal: thrown on the first problem, caught at the top and returned as an Error.
+struct LoadFailure {
+    std::string where;
+    std::string message;
+};
+
+[[noreturn]] void fail(const std::string& where, const std::string& message) { throw LoadFailure{where, message}; }
+
+std::string join(const std::string& path, const std::string& key)
+{
+    const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; });
+    if (!plain)
+        return path + "[\"" + key + "\"]";
+    return path.empty() ? key : path + "." + key;
+}
+
+std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+const char* jsonTypeName(const Json& j)
+{
+    switch (j.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: return "an integer";
+    case Json::value_t::number_float: return "a number";
+    default: return "a value";
+    }
+}
+
+size_t editDistance(const std::string& a, const std::string& b)
+{
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+void expectObject(const Json& j, const std::string& path)
+{
+    if (!j.is_object())
+        fail(path, "expected an object, found " + std::string(jsonTypeName(j)));
+}
+
+void checkKeys(const Json& obj, const std::string& path, std::initializer_list<const char*> allowed)
+{
+    expectObject(obj, path);
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const std::string& key = it.key();
+        if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
+            continue;
+        std::string best;
+        size_t bestDistance = 3;
+        std::string list;
+        for (const char* a : allowed) {
+            list += std::string(list.empty() ? "" : ", ") + a;
+            const size_t d = editDistance(key, a);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = a;
+            }
+        }
+        fail(join(path, key), "unknown key \"" + key + "\"" + (best.empty() ? "" : " (did you mean \"" + best + "\"?)")
+                                  + "; expected one of: " + list);
+    }
+}
+
+const Json* find(const Json& obj, const char* key)
+{
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+}
+
+std::string getString(const Json& j, const std::string& path)
+{
+    if (!j.is_string())
+        fail(path, "expected a string, found " + std::string(jsonTypeName(j)));
+    return j.get<std::string>();
+}
+
+bool getBool(const Json& j, const std::string& path)
+{
+    if (j.is_boolean())
+        return j.get<bool>();
+    if (j.is_string()) {
+        const std::string s = j.get<std::string>();
+        if (s == "true")
+            return true;
+        if (s == "false")
+            return false;
+    }
+    fail(path, "expected true or false, found " + std::string(jsonTypeName(j)));
+}
+
+std::int64_t getInt(const Json& j, const std::string& path)
+{
+    if (!j.is_number_integer())
+        fail(path, "expected an integer, found " + std::string(jsonTypeName(j)));
+    return j.get<std::int64_t>();
+}
+
+std::vector<std::string> getStrings(const Json& j, const std::string& path)
+{
+    if (!j.is_array())
+        fail(path, "expected an array of strings, found " + std::string(jsonTypeName(j)));
+    std::vector<std::string> out;
+    for (size_t i = 0; i < j.size(); ++i)
+        out.push_back(getString(j[i], at(path, i)));
+    return out;
+}
+
+struct TimeContext {
+    const TimeZone* zone;
+    const std::optional<CivilDate>* date;
+};
+
+/// A time as the contract spells it: a number of epoch seconds or a time string.
+std::pair<Micros, TimeStyle> getTime(const Json& j, const std::string& path, const TimeContext& ctx)
+{
+    if (j.is_number()) {
+        const double seconds = j.get<double>();
+        if (j.is_number_integer())
+            return {j.get<std::int64_t>() * kMicrosPerSecond, TimeStyle::EpochSeconds};
+        if (!std::isfinite(seconds))
+            fail(path, "not a finite number of seconds");
+        return {static_cast<Micros>(std::llround(seconds * kMicrosPerSecond)), TimeStyle::EpochSeconds};
+    }
+    if (!j.is_string())
+        fail(path, "expected a time (\"YYYY-MM-DD HH:MM:SS\", \"HH:MM:SS\" or epoch seconds), found " + std::string(jsonTypeName(j)));
+    const std::string s = j.get<std::string>();
+    auto t = parseTimestamp(s, *ctx.zone, *ctx.date);
+    if (!t.ok())
+        fail(path, t.error().message);
+    return {t.value(), s.size() >= 10 && s[4] == '-' ? TimeStyle::DateTime : TimeStyle::TimeOfDay};
+}
+
+Value convertCell(const Json& j, const DataType& type, const std::string& path, const TimeContext& ctx, TimeStyle* style)
+{
+    if (j.is_null())
+        return {};
+    switch (type.id) {
+    case TypeId::String:
+        return Value(getString(j, path));
+    case TypeId::Int: {
+        const std::int64_t v = getInt(j, path);
+        if (v < INT32_MIN || v > INT32_MAX)
+            fail(path, std::to_string(v) + " does not fit an int column (use \"long\")");
+        return Value(v);
+    }
+    case TypeId::Long:
+        return Value(getInt(j, path));
+    case TypeId::Double:
+        if (!j.is_number())
+            fail(path, "expected a number, found " + std::string(jsonTypeName(j)));
+        return Value(j.get<double>());
+    case TypeId::Boolean:
+        if (!j.is_boolean())
+            fail(path, "expected true or false, found " + std::string(jsonTypeName(j)));
+        return Value(j.get<bool>());
+    case TypeId::Timestamp: {
+        auto [t, s] = getTime(j, path, ctx);
+        if (style)
+            *style = s;
+        return Value(t);
+    }
+    default:
+        fail(path, "unsupported column type");
+    }
+}
+
+Row convertRow(const Json& j, const Schema& schema, const std::string& path, const TimeContext& ctx, TimeStyle* style)
+{
+    expectObject(j, path);
+    Row row(schema.size());
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        auto idx = schema.find(it.key());
+        if (!idx || schema[*idx].name != it.key()) {
+            std::string list;
+            for (const auto& f : schema.fields)
+                list += std::string(list.empty() ? "" : ", ") + f.name;
+            fail(join(path, it.key()), "column \"" + it.key() + "\" is not in the source's schema (" + list + ")");
+        }
+        row[*idx] = convertCell(it.value(), schema[*idx].type, join(path, it.key()), ctx, style);
+    }
+    return row; // missing columns stay null, as from_json leaves them
+}
+
+Schema parseSchema(const Json& j, const std::string& path, const std::string& sourceName)
+{
+    if (!j.is_object())
+        fail(path, "expected an object of column name to type, found " + std::string(jsonTypeName(j)));
+    if (j.empty())
+        fail(path, "a streaming source needs at least one column");
+    Schema schema;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string colPath = join(path, it.key());
+        auto type = parseScenarioType(getString(it.value(), colPath));
+        if (!type)
+            fail(colPath, "unknown type \"" + it.value().get<std::string>() + "\"; expected string, int, long, double, boolean or timestamp");
+        if (schema.find(it.key()))
+            fail(colPath, "column \"" + it.key() + "\" appears twice (names are case-insensitive)");
+        schema.fields.push_back(Field{it.key(), *type, std::nullopt, sourceName});
+    }
+    return schema;
+}
+
+WatermarkSpec parseWatermark(const Json& j, const std::string& path)
+{
+    checkKeys(j, path, {"column", "delay"});
+    WatermarkSpec w;
+    const Json* c = find(j, "column");
+    const Json* d = find(j, "delay");
+    if (!c)
+        fail(path, "missing \"column\"");
+    if (!d)
+        fail(path, "missing \"delay\"");
+    w.column = getString(*c, join(path, "column"));
+    w.delay = getString(*d, join(path, "delay"));
+    return w;
+}
+
+WindowSpecText parseWindow(const Json& j, const std::string& path, bool allowAs, std::string* as)
+{
+    if (allowAs)
+        checkKeys(j, path, {"column", "duration", "slide", "startTime", "as"});
+    else
+        checkKeys(j, path, {"column", "duration", "slide", "startTime"});
+    WindowSpecText w;
+    const Json* c = find(j, "column");
+    const Json* d = find(j, "duration");
+    if (!c)
+        fail(path, "missing \"column\"");
+    if (!d)
+        fail(path, "missing \"duration\"");
+    w.column = getString(*c, join(path, "column"));
+    w.duration = getString(*d, join(path, "duration"));
+    if (const Json* s = find(j, "slide"))
+        w.slide = getString(*s, join(path, "slide"));
+    if (const Json* s = find(j, "startTime"))
+        w.startTime = getString(*s, join(path, "startTime"));
+    if (allowAs) {
+        const Json* a = find(j, "as");
+        *as = a ? getString(*a, join(path, "as")) : "window";
+    }
+    return w;
+}
+
+InputSpec parseInput(const Json& j, const std::string& path, bool isJoinSide)
+{
+    if (isJoinSide)
+        checkKeys(j, path, {"source", "selectExpr", "where", "withWatermark", "window"});
+    else
+        checkKeys(j, path, {"source", "selectExpr", "where", "withWatermark"});
+    InputSpec in;
+    const Json* s = find(j, "source");
+    if (!s)
+        fail(path, "missing \"source\"");
+    in.source = getString(*s, join(path, "source"));
+    if (const Json* e = find(j, "selectExpr"))
+        in.selectExpr = getStrings(*e, join(path, "selectExpr"));
+    if (const Json* w = find(j, "where"))
+        in.where = getString(*w, join(path, "where"));
+    if (const Json* w = find(j, "withWatermark"))
+        in.withWatermark = parseWatermark(*w, join(path, "withWatermark"));
+    if (const Json* w = find(j, "window"))
+        in.window = parseWindow(*w, join(path, "window"), true, &in.windowAs);
+    return in;
+}
+
+std::vector<GroupItem> parseGroupBy(const Json& j, const std::string& path)
+{
+    if (!j.is_array())
+        fail(path, "expected an array of column names and at most one {\"window\": ...} or {\"session_window\": ...}");
+    std::vector<GroupItem> items;
+    for (size_t i = 0; i < j.size(); ++i) {
+        const std::string p = at(path, i);
+        GroupItem item;
+        if (j[i].is_string()) {
+            item.kind = GroupItem::Kind::Column;
+            item.column = j[i].get<std::string>();
+        } else if (j[i].is_object()) {
+            checkKeys(j[i], p, {"window", "session_window"});
+            if (j[i].size() != 1)
+                fail(p, "expected exactly one of \"window\" or \"session_window\"");
+            if (const Json* w = find(j[i], "window")) {
+                item.kind = GroupItem::Kind::Window;
+                item.window = parseWindow(*w, join(p, "window"), false, nullptr);
+            } else {
+                const Json& s = *find(j[i], "session_window");
+                const std::string sp = join(p, "session_window");
+                checkKeys(s, sp, {"column", "gap"});
+                item.kind = GroupItem::Kind::Session;
+                const Json* c = find(s, "column");
+                const Json* g = find(s, "gap");
+                if (!c)
+                    fail(sp, "missing \"column\"");
+                if (!g)
+                    fail(sp, "missing \"gap\"");
+                item.session.column = getString(*c, join(sp, "column"));
+                item.session.gap = getString(*g, join(sp, "gap"));
+            }
+        } else {
+            fail(p, "expected a column name or a {\"window\": ...} object, found " + std::string(jsonTypeName(j[i])));
+        }
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+std::vector<AggSpec> parseAgg(const Json& j, const std::string& path)
+{
+    if (!j.is_array())
+        fail(path, "expected an array of {\"fn\": ..., \"column\": ..., \"as\": ...}");
+    std::vector<AggSpec> out;
+    for (size_t i = 0; i < j.size(); ++i) {
+        const std::string p = at(path, i);
+        checkKeys(j[i], p, {"fn", "column", "as", "distinct"});
+        AggSpec a;
+        const Json* fn = find(j[i], "fn");
+        if (!fn)
+            fail(p, "missing \"fn\"");
+        a.fn = getString(*fn, join(p, "fn"));
+        if (const Json* c = find(j[i], "column"))
+            a.column = getString(*c, join(p, "column"));
+        if (const Json* c = find(j[i], "as"))
+            a.as = getString(*c, join(p, "as"));
+        if (const Json* c = find(j[i], "distinct"))
+            a.distinct = getBool(*c, join(p, "distinct"));
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+TriggerSpec parseTrigger(const Json& j, const std::string& path, const TimeContext& ctx)
+{
+    checkKeys(j, path, {"processingTime", "once", "availableNow", "batchDuration", "startAt"});
+    TriggerSpec t;
+    if (const Json* p = find(j, "processingTime"))
+        t.processingTime = getString(*p, join(path, "processingTime"));
+    if (const Json* o = find(j, "once"))
+        t.once = getBool(*o, join(path, "once"));
+    if (const Json* a = find(j, "availableNow"))
+        t.availableNow = getBool(*a, join(path, "availableNow"));
+    if (const Json* d = find(j, "batchDuration"))
+        t.batchDuration = getString(*d, join(path, "batchDuration"));
+    if (const Json* s = find(j, "startAt")) {
+        auto [time, style] = getTime(*s, join(path, "startAt"), ctx);
+        t.startAt = time;
+        t.startAtStyle = style;
+    }
+    return t;
+}
+
+QuerySpec parseQuery(const Json& j, const TimeContext& ctx)
+{
+    const std::string path = "query";
+    checkKeys(j, path, {"source", "union", "join", "selectExpr", "where", "withWatermark", "dropDuplicates",
+                        "dropDuplicatesWithinWatermark", "groupBy", "agg", "outputMode", "trigger", "sinkOptions"});
+    QuerySpec q;
+    int inputs = 0;
+    if (const Json* s = find(j, "source")) {
+        q.source = getString(*s, "query.source");
+        ++inputs;
+    }
+    if (const Json* u = find(j, "union")) {
+        if (!u->is_array() || u->size() < 2)
+            fail("query.union", "expected an array of at least two inputs ({\"source\": ...})");
+        for (size_t i = 0; i < u->size(); ++i)
+            q.unionInputs.push_back(parseInput((*u)[i], at("query.union", i), false));
+        ++inputs;
+    }
+    if (const Json* jn = find(j, "join")) {
+        const std::string jp = "query.join";
+        checkKeys(*jn, jp, {"left", "right", "on", "using", "type"});
+        JoinSpec spec;
+        const Json* l = find(*jn, "left");
+        const Json* r = find(*jn, "right");
+        if (!l || !r)
+            fail(jp, "a join needs \"left\" and \"right\"");
+        spec.left = parseInput(*l, jp + ".left", true);
+        spec.right = parseInput(*r, jp + ".right", true);
+        if (const Json* on = find(*jn, "on"))
+            spec.on = getString(*on, jp + ".on");
+        if (const Json* us = find(*jn, "using"))
+            spec.usingColumns = getStrings(*us, jp + ".using");
+        if (spec.on && !spec.usingColumns.empty())
+            fail(jp, "give either \"on\" or \"using\", not both");
+        if (const Json* t = find(*jn, "type"))
+            spec.type = getString(*t, jp + ".type");
+        q.join = std::move(spec);
+        ++inputs;
+    }
+    if (inputs == 0)
+        fail(path, "missing the input: give \"source\", \"union\" or \"join\"");
+    if (inputs > 1)
+        fail(path, "give only one of \"source\", \"union\" and \"join\"");
+    if (const Json* e = find(j, "selectExpr"))
+        q.selectExpr = getStrings(*e, "query.selectExpr");
+    if (const Json* w = find(j, "where"))
+        q.where = getString(*w, "query.where");
+    if (const Json* w = find(j, "withWatermark"))
+        q.withWatermark = parseWatermark(*w, "query.withWatermark");
+    if (const Json* d = find(j, "dropDuplicates"))
+        q.dropDuplicates = getStrings(*d, "query.dropDuplicates");
+    if (const Json* d = find(j, "dropDuplicatesWithinWatermark"))
+        q.dropDuplicatesWithinWatermark = getStrings(*d, "query.dropDuplicatesWithinWatermark");
+    if (const Json* g = find(j, "groupBy"))
+        q.groupBy = parseGroupBy(*g, "query.groupBy");
+    if (const Json* a = find(j, "agg"))
+        q.agg = parseAgg(*a, "query.agg");
+    if (const Json* m = find(j, "outputMode"))
+        q.outputMode = getString(*m, "query.outputMode");
+    if (const Json* t = find(j, "trigger"))
+        q.trigger = parseTrigger(*t, "query.trigger", ctx);
+    if (const Json* s = find(j, "sinkOptions")) {
+        checkKeys(*s, "query.sinkOptions", {"truncate", "numRows"});
+        if (const Json* t = find(*s, "truncate"))
+            q.sinkOptions.truncate = getBool(*t, "query.sinkOptions.truncate");
+        if (const Json* n = find(*s, "numRows")) {
+            const auto rows = getInt(*n, "query.sinkOptions.numRows");
+            if (rows < 0 || rows > 1000000)
+                fail("query.sinkOptions.numRows", "expected a number of rows between 0 and 1000000");
+            q.sinkOptions.numRows = static_cast<int>(rows);
+        }
+    }
+    return q;
+}
+
+SparkConf parseConf(const Json& j)
+{
+    static const char* kNoData = "spark.sql.streaming.noDataMicroBatches.enabled";
+    static const char* kPolicy = "spark.sql.streaming.multipleWatermarkPolicy";
+    static const char* kAllowMultiple = "spark.sql.streaming.statefulOperator.allowMultiple";
+    static const char* kCheck = "spark.sql.streaming.statefulOperator.checkCorrectness.enabled";
+    checkKeys(j, "conf", {kNoData, kPolicy, kAllowMultiple, kCheck});
+    SparkConf c;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string p = join("conf", it.key());
+        c.writtenKeys.push_back(it.key());
+        if (it.key() == kNoData)
+            c.noDataMicroBatches = getBool(it.value(), p);
+        else if (it.key() == kPolicy)
+            c.multipleWatermarkPolicy = getString(it.value(), p);
+        else if (it.key() == kAllowMultiple)
+            c.allowMultipleStatefulOperators = getBool(it.value(), p);
+        else if (it.key() == kCheck)
+            c.checkCorrectness = getBool(it.value(), p);
+    }
+    return c;
+}
+
+KafkaSettings parseKafka(const Json& j, const std::string& path)
+{
+    checkKeys(j, path, {"bootstrapServers", "topic", "startingOffsets", "groupId", "maxOffsetsPerTrigger"});
+    KafkaSettings k;
+    if (const Json* b = find(j, "bootstrapServers"))
+        k.bootstrapServers = getString(*b, join(path, "bootstrapServers"));
+    if (const Json* t = find(j, "topic"))
+        k.topic = getString(*t, join(path, "topic"));
+    else
+        fail(path, "missing \"topic\"");
+    if (const Json* s = find(j, "startingOffsets")) {
+        k.startingOffsets = getString(*s, join(path, "startingOffsets"));
+        if (k.startingOffsets != "earliest" && k.startingOffsets != "latest")
+            fail(join(path, "startingOffsets"), "expected \"earliest\" or \"latest\"");
+    }
+    if (const Json* g = find(j, "groupId"))
+        k.groupId = getString(*g, join(path, "groupId"));
+    if (const Json* m = find(j, "maxOffsetsPerTrigger")) {
+        k.maxOffsetsPerTrigger = getInt(*m, join(path, "maxOffsetsPerTrigger"));
+        if (*k.maxOffsetsPerTrigger <= 0)
+            fail(join(path, "maxOffsetsPerTrigger"), "expected a positive number");
+    }
+    return k;
+}
+
+SourceEvent convertEvent(const Json& j, const SourceSpec& source, const std::string& path, const TimeContext& ctx)
+{
+    checkKeys(j, path, {"at", "row", "partition", "offset"});
+    const Json* a = find(j, "at");
+    if (!a)
+        fail(path, "missing \"at\" (the event's arrival time)");
+    const Json* r = find(j, "row");
+    if (!r)
+        fail(path, "missing \"row\"");
+    SourceEvent e;
+    auto [time, style] = getTime(*a, join(path, "at"), ctx);
+    e.at = time;
+    e.atStyle = style;
+    e.row = convertRow(*r, source.schema, join(path, "row"), ctx, &e.rowTimeStyle);
+    if (const Json* p = find(j, "partition"))
+        e.partition = static_cast<std::int32_t>(getInt(*p, join(path, "partition")));
+    if (const Json* o = find(j, "offset"))
+        e.offset = getInt(*o, join(path, "offset"));
+    return e;
+}
+
+/// Follows nlohmann's parser callbacks to recognise the elements of `sources.<name>.events`.
+/// The callback's depth is that of the element (root = 0), so an event element completes
+/// at depth 4 under the keys "sources" (depth 1) and "events" (depth 3).
+class EventPath {
+public:
+    using Event = nlohmann::detail::parse_event_t;
+
+    /// Call first for every callback; returns true when `parsed` is a complete event element.
+    bool completesEvent(int depth, Event event, const Json& parsed)
+    {
+        const auto d = static_cast<size_t>(depth);
+        if (m_keys.size() <= d + 1) {
+            m_keys.resize(d + 2);
+            m_isArray.resize(d + 2);
+        }
+        switch (event) {
+        case Event::key:
+            m_keys[d] = parsed.get<std::string>();
+            return false;
+        case Event::object_start:
+        case Event::array_start:
+            m_isArray[d] = event == Event::array_start;
+            if (d == 3)
+                m_index = 0;
+            return false;
+        case Event::object_end:
+        case Event::array_end:
+        case Event::value:
+            if (d == 4 && m_keys[1] == "sources" && m_keys[3] == "events" && m_isArray[3] && !m_isArray[0]) {
+                m_current = m_index++;
+                return true;
+            }
+            return false;
+        }
+        return false;
+    }
+    const std::string& sourceName() const { return m_keys[2]; }
+    size_t eventIndex() const { return m_current; }
+
+private:
+    std::vector<std::string> m_keys;
+    std::vector<bool> m_isArray;
+    size_t m_index = 0;
+    size_t m_current = 0;
+};
+
+/// Pass 1: everything except the events (dropped as soon as each is parsed).
+Json parseSkeleton(std::istream& in)
+{
+    EventPath path;
+    auto cb = [&](int depth, nlohmann::detail::parse_event_t event, Json& parsed) {
+        return !path.completesEvent(depth, event, parsed);
+    };
+    return Json::parse(in, cb, true, false);
+}
+
+/// Pass 2: stream the events, converting each with its source's schema, then dropping it.
+void streamEvents(std::istream& in, Scenario& sc, const TimeContext& ctx, const std::map<std::string, size_t>& sourceIndex)
+{
+    EventPath path;
+    auto cb = [&](int depth, nlohmann::detail::parse_event_t event, Json& parsed) {
+        if (!path.completesEvent(depth, event, parsed))
+            return true;
+        auto it = sourceIndex.find(path.sourceName());
+        if (it != sourceIndex.end()) {
+            SourceSpec& src = sc.sources[it->second];
+            const std::string where = at(join(join("sources", src.name), "events"), path.eventIndex());
+            src.events.push_back(convertEvent(parsed, src, where, ctx));
+        }
+        return false;
+    };
+    const Json rest = Json::parse(in, cb, true, false); // the events were taken out by the callback
+    (void)rest;
+}
+
+Scenario buildScenario(const Json& root, const std::function<void(Scenario&, const TimeContext&, const std::map<std::string, size_t>&)>& events)
+{
+    checkKeys(root, "", {"tidemark", "title", "description", "sparkVersion", "timeZone", "date", "conf", "sources", "query"});
+    Scenario sc;
+    const Json* version = find(root, "tidemark");
+    if (!version)
+        fail("tidemark", "missing: a scenario file starts with \"tidemark\": 1");
+    sc.formatVersion = static_cast<int>(getInt(*version, "tidemark"));
+    if (sc.formatVersion != 1)
+        fail("tidemark", "format version " + std::to_string(sc.formatVersion) + " is not supported (this Tidemark reads version 1)");
+    if (const Json* t = find(root, "title"))
+        sc.title = getString(*t, "title");
+    if (const Json* d = find(root, "description"))
+        sc.description = getString(*d, "description");
+    if (const Json* v = find(root, "sparkVersion")) {
+        const std::string text = getString(*v, "sparkVersion");
+        auto parsed = SparkVersion::parse(text);
+        if (!parsed)
+            fail("sparkVersion", "\"" + text + "\" is not a modelled Spark release; expected 3.0, 3.1, 3.2, 3.3, 3.4, 3.5 or 4.0");
+        sc.sparkVersion = *parsed;
+        sc.sparkVersionWritten = true;
+    }
+    if (const Json* z = find(root, "timeZone")) {
+        sc.timeZoneId = getString(*z, "timeZone");
+        auto zone = TimeZone::load(sc.timeZoneId);
+        if (!zone.ok())
+            fail("timeZone", zone.error().message);
+        sc.zone = zone.value();
+    }
+    if (const Json* d = find(root, "date")) {
+        auto date = parseDate(getString(*d, "date"));
+        if (!date)
+            fail("date", "expected a date \"YYYY-MM-DD\"");
+        sc.date = date;
+    }
+    if (const Json* c = find(root, "conf"))
+        sc.conf = parseConf(*c);
+    const TimeContext ctx{&sc.zone, &sc.date};
+
+    const Json* sources = find(root, "sources");
+    if (!sources)
+        fail("sources", "missing: a scenario needs at least one source");
+    expectObject(*sources, "sources");
+    if (sources->empty())
+        fail("sources", "a scenario needs at least one source");
+    std::map<std::string, size_t> sourceIndex;
+    for (auto it = sources->begin(); it != sources->end(); ++it) {
+        const std::string path = join("sources", it.key());
+        checkKeys(it.value(), path, {"schema", "events", "maxEventsPerTrigger", "format", "static", "rows", "kafka"});
+        SourceSpec src;
+        src.name = it.key();
+        const Json& s = it.value();
+        const Json* schema = find(s, "schema");
+        if (!schema)
+            fail(path, "missing \"schema\": Spark needs a user-specified schema for a streaming source "
+                       "(\"Schema must be specified when creating a streaming source DataFrame.\")");
+        src.schema = parseSchema(*schema, join(path, "schema"), src.name);
+        if (const Json* st = find(s, "static"))
+            src.isStatic = getBool(*st, join(path, "static"));
+        if (const Json* m = find(s, "maxEventsPerTrigger")) {
+            src.maxEventsPerTrigger = getInt(*m, join(path, "maxEventsPerTrigger"));
+            if (*src.maxEventsPerTrigger <= 0)
+                fail(join(path, "maxEventsPerTrigger"), "expected a positive number");
+        }
+        if (const Json* f = find(s, "format")) {
+            const std::string fmt = getString(*f, join(path, "format"));
+            if (fmt == "kafka")
+                src.format = SourceFormat::Kafka;
+            else if (fmt != "memory")
+                fail(join(path, "format"), "expected \"memory\" or \"kafka\"");
+        }
+        if (const Json* k = find(s, "kafka")) {
+            src.kafka = parseKafka(*k, join(path, "kafka"));
+            src.format = SourceFormat::Kafka;
+        }
+        if (src.isStatic) {
+            if (find(s, "events"))
+                fail(join(path, "events"), "a static source has \"rows\", not \"events\"");
+            if (src.kafka || src.maxEventsPerTrigger)
+                fail(path, "a static source cannot have \"kafka\" or \"maxEventsPerTrigger\"");
+            if (const Json* rows = find(s, "rows")) {
+                if (!rows->is_array())
+                    fail(join(path, "rows"), "expected an array of rows");
+                for (size_t i = 0; i < rows->size(); ++i)
+                    src.staticRows.push_back(convertRow((*rows)[i], src.schema, at(join(path, "rows"), i), ctx, nullptr));
+            }
+        } else {
+            if (find(s, "rows"))
+                fail(join(path, "rows"), "\"rows\" belongs to a static source (\"static\": true); a stream has \"events\"");
+            if (const Json* ev = find(s, "events"); ev && !ev->is_array())
+                fail(join(path, "events"), "expected an array of events");
+        }
+        sourceIndex[src.name] = sc.sources.size();
+        sc.sources.push_back(std::move(src));
+    }
+    events(sc, ctx, sourceIndex);
+
+    const Json* query = find(root, "query");
+    if (!query)
+        fail("query", "missing: a scenario needs a query");
+    sc.query = parseQuery(*query, ctx);
+    return sc;
+}
+
+Result<Scenario> loadFrom(const std::function<std::unique_ptr<std::istream>()>& open)
+{
+    try {
+        auto in = open();
+        Json skeleton = parseSkeleton(*in);
+        return buildScenario(skeleton, [&](Scenario& sc, const TimeContext& ctx, const std::map<std::string, size_t>& index) {
+            auto second = open();
+            streamEvents(*second, sc, ctx, index);
+        });
+    } catch (const LoadFailure& f) {
+        return Error::file(f.where.empty() ? "(top level)" : f.where, f.message);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string what = e.what();
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." -> keep the readable part
+        const auto p = what.find("parse error");
+        return Error::file("", "malformed JSON: " + (p == std::string::npos ? what : what.substr(p)));
+    } catch (const nlohmann::json::exception& e) {
+        return Error::file("", std::string("malformed JSON: ") + e.what());
+    }
+}
+
+} // namespace
+
+Result<Scenario> loadScenarioFile(const std::string& path)
+{
+    {
+        std::ifstream probe(path, std::ios::binary);
+        if (!probe)
+            return Error::file("", "cannot open the file (" + std::string(std::strerror(errno)) + ")");
+    }
+    return loadFrom([&] { return std::make_unique<std::ifstream>(path, std::ios::binary); });
+}
+
+Result<Scenario> loadScenarioText(const std::string& text)
+{
+    return loadFrom([&] { return std::make_unique<std::istringstream>(text); });
+}
+
+} // namespace tidemark

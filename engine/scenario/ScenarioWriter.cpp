@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writing scenario files: the inverse of ScenarioLoader, in the contract's key order.
+#include "engine/scenario/ScenarioFile.h"
+
+#include "engine/time/TimeFormat.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tidemark {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json timeJson(Micros t, TimeStyle style, const Scenario& sc)
+{
+    if (style == TimeStyle::EpochSeconds) {
+        if (t % kMicrosPerSecond == 0)
+            return Json(t / kMicrosPerSecond);
+        return Json(static_cast<double>(t) / kMicrosPerSecond);
+    }
+    return Json(formatScenarioTime(t, style, sc));
+}
+
+Json cellJson(const Value& v, const DataType& type, TimeStyle style, const Scenario& sc)
+{
+    if (v.isNull())
+        return Json(nullptr);
+    switch (type.id) {
+    case TypeId::String: return Json(v.asString());
+    case TypeId::Int:
+    case TypeId::Long: return Json(v.asInt());
+    case TypeId::Double: return Json(v.toDouble());
+    case TypeId::Boolean: return Json(v.asBool());
+    case TypeId::Timestamp: return timeJson(v.asInt(), style, sc);
+    default: return Json(nullptr);
+    }
+}
+
+Json rowJson(const Row& row, const Schema& schema, TimeStyle style, const Scenario& sc)
+{
+    Json j = Json::object();
+    for (size_t i = 0; i < schema.size() && i < row.size(); ++i)
+        j[schema[i].name] = cellJson(row[i], schema[i].type, style, sc);
+    return j;
+}
+
+Json watermarkJson(const WatermarkSpec& w) { return Json{{"column", w.column}, {"delay", w.delay}}; }
+
+Json windowJson(const WindowSpecText& w)
+{
+    Json j = {{"column", w.column}, {"duration", w.duration}};
+    if (w.slide)
+        j["slide"] = *w.slide;
+    if (w.startTime)
+        j["startTime"] = *w.startTime;
+    return j;
+}
+
+Json inputJson(const InputSpec& in)
+{
+    Json j = {{"source", in.source}};
+    if (!in.selectExpr.empty())
+        j["selectExpr"] = in.selectExpr;
+    if (in.where)
+        j["where"] = *in.where;
+    if (in.withWatermark)
+        j["withWatermark"] = watermarkJson(*in.withWatermark);
+    if (in.window) {
+        Json w = windowJson(*in.window);
+        w["as"] = in.windowAs;
+        j["window"] = w;
+    }
+    return j;
+}
+
+Json queryJson(const QuerySpec& q, const Scenario& sc)
+{
+    Json j = Json::object();
+    if (q.source)
+        j["source"] = *q.source;
+    if (!q.unionInputs.empty()) {
+        Json u = Json::array();
+        for (const auto& in : q.unionInputs)
+            u.push_back(inputJson(in));
+        j["union"] = u;
+    }
+    if (q.join) {
+        Json jn = {{"left", inputJson(q.join->left)}, {"right", inputJson(q.join->right)}};
+        if (q.join->on)
+            jn["on"] = *q.join->on;
+        if (!q.join->usingColumns.empty())
+            jn["using"] = q.join->usingColumns;
+        jn["type"] = q.join->type;
+        j["join"] = jn;
+    }
+    if (!q.selectExpr.empty())
+        j["selectExpr"] = q.selectExpr;
+    if (q.where)
+        j["where"] = *q.where;
+    if (q.withWatermark)
+        j["withWatermark"] = watermarkJson(*q.withWatermark);
+    if (q.dropDuplicates)
+        j["dropDuplicates"] = *q.dropDuplicates;
+    if (q.dropDuplicatesWithinWatermark)
+        j["dropDuplicatesWithinWatermark"] = *q.dropDuplicatesWithinWatermark;
+    if (q.groupBy) {
+        Json g = Json::array();
+        for (const auto& item : *q.groupBy) {
+            switch (item.kind) {
+            case GroupItem::Kind::Column: g.push_back(item.column); break;
+            case GroupItem::Kind::Window: g.push_back(Json{{"window", windowJson(item.window)}}); break;
+            case GroupItem::Kind::Session:
+                g.push_back(Json{{"session_window", Json{{"column", item.session.column}, {"gap", item.session.gap}}}});
+                break;
+            }
+        }
+        j["groupBy"] = g;
+    }
+    if (q.agg) {
+        Json a = Json::array();
+        for (const auto& spec : *q.agg) {
+            Json e = {{"fn", spec.fn}};
+            if (spec.column)
+                e["column"] = *spec.column;
+            if (spec.as)
+                e["as"] = *spec.as;
+            if (spec.distinct)
+                e["distinct"] = true;
+            a.push_back(e);
+        }
+        j["agg"] = a;
+    }
+    j["outputMode"] = q.outputMode;
+    Json t = Json::object();
+    if (q.trigger.processingTime)
+        t["processingTime"] = *q.trigger.processingTime;
+    if (q.trigger.once)
+        t["once"] = true;
+    if (q.trigger.availableNow)
+        t["availableNow"] = true;
+    if (q.trigger.batchDuration)
+        t["batchDuration"] = *q.trigger.batchDuration;
+    if (q.trigger.startAt)
+        t["startAt"] = timeJson(*q.trigger.startAt, q.trigger.startAtStyle, sc);
+    if (!t.empty())
+        j["trigger"] = t;
+    if (q.sinkOptions != SinkOptions{}) {
+        Json s = Json::object();
+        if (!q.sinkOptions.truncate)
+            s["truncate"] = false;
+        if (q.sinkOptions.numRows != 20)
+            s["numRows"] = q.sinkOptions.numRows;
+        j["sinkOptions"] = s;
+    }
+    return j;
+}
+
+/// Pretty-prints with two-space indentation, but keeps each element of an "events" or
+/// "rows" array on one line so that a scenario file reads as a table of events.
+void print(std::string& out, const Json& j, int indent, bool compactElements)
+{
+    const std::string pad(static_cast<size_t>(indent), ' ');
+    const std::string inner(static_cast<size_t>(indent + 2), ' ');
+    if (j.is_object() && !j.empty()) {
+        out += "{\n";
+        size_t i = 0;
+        for (auto it = j.begin(); it != j.end(); ++it, ++i) {
+            out += inner + Json(it.key()).dump(-1, ' ', false) + ": ";
+            const bool compactChildren = it.key() == "events" || it.key() == "rows";
+            const bool compactSelf = it.key() == "schema" || it.key() == "withWatermark" || it.key() == "conf" || it.key() == "trigger"
+                                     || it.key() == "sinkOptions" || it.key() == "selectExpr" || it.key() == "dropDuplicates"
+                                     || it.key() == "dropDuplicatesWithinWatermark" || it.key() == "kafka";
+            if (compactSelf)
+                out += it.value().dump(-1, ' ', false);
+            else
+                print(out, it.value(), indent + 2, compactChildren);
+            out += (i + 1 < j.size() ? ",\n" : "\n");
+        }
+        out += pad + "}";
+    } else if (j.is_array() && !j.empty()) {
+        out += "[\n";
+        for (size_t i = 0; i < j.size(); ++i) {
+            out += inner;
+            if (compactElements || !j[i].is_structured())
+                out += j[i].dump(-1, ' ', false);
+            else
+                print(out, j[i], indent + 2, false);
+            out += (i + 1 < j.size() ? ",\n" : "\n");
+        }
+        out += pad + "]";
+    } else {
+        out += j.dump(-1, ' ', false);
+    }
+}
+
+} // namespace
+
+std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& sc)
+{
+    switch (style) {
+    case TimeStyle::EpochSeconds:
+        return t % kMicrosPerSecond == 0 ? std::to_string(t / kMicrosPerSecond) : std::to_string(static_cast<double>(t) / kMicrosPerSecond);
+    case TimeStyle::TimeOfDay:
+        if (sc.date) {
+            const Micros local = sc.zone.toLocal(t);
+            const CivilDate d = civilFromDays(floorDiv(local, kMicrosPerDay));
+            if (d.year == sc.date->year && d.month == sc.date->month && d.day == sc.date->day)
+                return formatTimeOfDay(t, sc.zone);
+        }
+        return formatTimestamp(t, sc.zone);
+    case TimeStyle::DateTime:
+        return formatTimestamp(t, sc.zone);
+    }
+    return formatTimestamp(t, sc.zone);
+}
+
+std::string scenarioToJson(const Scenario& sc)
+{
+    Json root = Json::object();
+    root["tidemark"] = sc.formatVersion;
+    if (!sc.title.empty())
+        root["title"] = sc.title;
+    if (!sc.description.empty())
+        root["description"] = sc.description;
+    if (sc.sparkVersionWritten || sc.sparkVersion != SparkVersion::newest())
+        root["sparkVersion"] = sc.sparkVersion.toString();
+    if (sc.timeZoneId != "UTC")
+        root["timeZone"] = sc.timeZoneId;
+    if (sc.date) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", sc.date->year, sc.date->month, sc.date->day);
+        root["date"] = buf;
+    }
+    if (!sc.conf.writtenKeys.empty()) {
+        Json c = Json::object();
+        for (const auto& key : sc.conf.writtenKeys) {
+            if (key == "spark.sql.streaming.noDataMicroBatches.enabled")
+                c[key] = sc.conf.noDataMicroBatches;
+            else if (key == "spark.sql.streaming.multipleWatermarkPolicy")
+                c[key] = sc.conf.multipleWatermarkPolicy;
+            else if (key == "spark.sql.streaming.statefulOperator.allowMultiple")
+                c[key] = sc.conf.allowMultipleStatefulOperators;
+            else if (key == "spark.sql.streaming.statefulOperator.checkCorrectness.enabled")
+                c[key] = sc.conf.checkCorrectness;
+        }
+        root["conf"] = c;
+    }
+    Json sources = Json::object();
+    for (const auto& src : sc.sources) {
+        Json s = Json::object();
+        if (src.isStatic)
+            s["static"] = true;
+        Json schema = Json::object();
+        for (const auto& f : src.schema.fields)
+            schema[f.name] = scenarioTypeName(f.type);
+        s["schema"] = schema;
+        if (src.format == SourceFormat::Kafka && !src.kafka)
+            s["format"] = "kafka";
+        if (src.kafka) {
+            Json k = {{"bootstrapServers", src.kafka->bootstrapServers}, {"topic", src.kafka->topic},
+                      {"startingOffsets", src.kafka->startingOffsets}};
+            if (!src.kafka->groupId.empty())
+                k["groupId"] = src.kafka->groupId;
+            if (src.kafka->maxOffsetsPerTrigger)
+                k["maxOffsetsPerTrigger"] = *src.kafka->maxOffsetsPerTrigger;
+            s["kafka"] = k;
+        }
+        if (src.maxEventsPerTrigger)
+            s["maxEventsPerTrigger"] = *src.maxEventsPerTrigger;
+        if (src.isStatic) {
+            Json rows = Json::array();
+            for (const auto& r : src.staticRows)
+                rows.push_back(rowJson(r, src.schema, TimeStyle::EpochSeconds, sc));
+            s["rows"] = rows;
+        } else {
+            Json events = Json::array();
+            for (const auto& e : src.events) {
+                Json ev = {{"at", timeJson(e.at, e.atStyle, sc)}, {"row", rowJson(e.row, src.schema, e.rowTimeStyle, sc)}};
+                if (e.partition >= 0)
+                    ev["partition"] = e.partition;
+                if (e.offset >= 0)
+                    ev["offset"] = e.offset;
+                events.push_back(ev);
+            }
+            s["events"] = events;
+        }
+        sources[src.name] = s;
+    }
+    root["sources"] = sources;
+    root["query"] = queryJson(sc.query, sc);
+    std::string out;
+    print(out, root, 0, false);
+    out += "\n";
+    return out;
+}
+
+} // namespace tidemark
