@@ -165,12 +165,29 @@ bool Simulation::requiresAnotherBatch(Millis newWatermark) const
     return any;
 }
 
+void Simulation::notifyEventsAppended()
+{
+    for (size_t s = 0; s < m_queues.size(); ++s) {
+        auto& q = m_queues[s];
+        const auto n = static_cast<std::uint32_t>(m_scenario.sources[s].events.size());
+        for (auto i = static_cast<std::uint32_t>(q.order.size()); i < n; ++i)
+            q.order.push_back(i);
+    }
+    std::uint32_t offset = 0;
+    for (size_t s = 0; s < m_scenario.sources.size(); ++s) {
+        m_sourceOffset[s] = offset;
+        offset += static_cast<std::uint32_t>(m_scenario.sources[s].events.size());
+    }
+}
+
 std::optional<BatchRecord> Simulation::next()
 {
     using Kind = TriggerPlan::Kind;
     const Micros interval = m_plan.trigger.interval;
     while (!m_finished) {
         const Micros t = m_nextTick;
+        if (m_options.live && t > m_horizon)
+            return std::nullopt; // the real clock has not reached the next tick yet
         switch (m_plan.trigger.kind) {
         case Kind::Once: {
             m_finished = true;
@@ -194,11 +211,12 @@ std::optional<BatchRecord> Simulation::next()
             return runBatch(t, true, false);
         if (m_lastRequiresAnother)
             return runBatch(t, false, false);
-        if (!hasUnread()) {
+        if (!hasUnread() && !m_options.live) {
             m_finished = true;
             return std::nullopt;
         }
-        const Micros arrival = *nextArrivalAfter(t);
+        // Live: nothing known yet beyond the horizon, so the next arrival is at the horizon at the earliest.
+        const Micros arrival = hasUnread() ? *nextArrivalAfter(t) : std::max(t, m_horizon) + (interval > 0 ? 0 : 1);
         if (interval <= 0) {
             // Spark's default trigger polls every 10 ms while idle; the simulation jumps to the
             // next arrival instead of recording the polls.

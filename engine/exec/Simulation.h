@@ -6,6 +6,7 @@
 #include "engine/plan/QueryPlan.h"
 #include "engine/scenario/Scenario.h"
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -21,6 +22,9 @@ struct SimulationOptions {
     bool recordFates = true;               ///< a RowFate per input row (the GUI draws them)
     bool recordStateChanges = true;        ///< state puts/evictions per batch (state view, life of a group)
     bool materializeCompleteOutput = true; ///< complete mode: copy the whole result table into every batch
+    /// Live input (a Kafka topic): sources grow while the query runs, the query never ends by
+    /// itself, and time only moves up to the horizon set with advanceTo().
+    bool live = false;
 };
 
 /// Runs a query over a scenario's events on a simulated processing-time clock, one
@@ -52,6 +56,12 @@ public:
     /// Runs ticks until a batch executes and returns it; nullopt once the query has finished
     /// (every event read and no no-data batch pending, or the trigger stopped the query).
     std::optional<BatchRecord> next();
+
+    /// Live mode: events were appended to the scenario's sources (each source's new events in
+    /// arrival order, none earlier than what was already there). Call after every append.
+    void notifyEventsAppended();
+    /// Live mode: ticks up to `now` may run; next() returns nullopt when the next tick is later.
+    void advanceTo(Micros now) { m_horizon = now; }
 
     /// Every tick so far: executed batches and runs of skipped ticks.
     const std::vector<TickRecord>& ticks() const { return m_ticks; }
@@ -106,6 +116,7 @@ private:
     // per-batch scratch
     BatchRecord* m_batch = nullptr;
     Millis m_lateWm = 0;
+    Micros m_horizon = std::numeric_limits<Micros>::min();
 };
 
 } // namespace tidemark
