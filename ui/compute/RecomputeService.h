@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/compute/Snapshot.h"
+
+#include <QObject>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace tidemark::ui {
+
+/// Recomputes every batch of all three output modes on a worker thread. Requests that arrive
+/// while the worker is busy replace each other (the newest wins; the ones in between are never
+/// run), and a result older than the one already delivered is dropped. Results are delivered
+/// on the thread that owns this object.
+class RecomputeService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RecomputeService(QObject* parent = nullptr);
+    ~RecomputeService() override;
+
+    /// Queues a recompute of `scenario`; returns its generation number.
+    std::uint64_t request(std::shared_ptr<const Scenario> scenario);
+
+    /// The newest delivered snapshot (null before the first).
+    const SnapshotPtr& latest() const { return m_latest; }
+    /// True when the latest request has been delivered.
+    bool isIdle() const { return m_latest && m_latest->generation == m_requested; }
+
+signals:
+    /// latest() changed.
+    void snapshotReady();
+
+private:
+    void workerLoop();
+    void deliver(SnapshotPtr snapshot);
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::shared_ptr<const Scenario> m_pending; // guarded by m_mutex
+    std::uint64_t m_pendingGeneration = 0;     // guarded by m_mutex
+    bool m_stop = false;                       // guarded by m_mutex
+    std::uint64_t m_requested = 0;             // UI thread only
+    SnapshotPtr m_latest;                      // UI thread only
+    std::thread m_worker;
+};
+
+} // namespace tidemark::ui

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/document/CellText.h"
+
+#include "engine/exec/Explain.h"
+#include "engine/schema/ValueText.h"
+#include "engine/time/TimeFormat.h"
+
+#include <QCoreApplication>
+
+namespace tidemark::ui {
+
+QString timeText(Micros t, const Scenario& scenario) { return QString::fromStdString(shortTime(t, scenario)); }
+
+QString cellText(const Value& value, const DataType& type, const Scenario& scenario)
+{
+    if (type.id == TypeId::Timestamp && value.isInt())
+        return timeText(value.asInt(), scenario);
+    if (value.isRange()) {
+        QString start = timeText(value.asRange().start, scenario);
+        QString end = timeText(value.asRange().end, scenario);
+        // "12:00–12:10" reads better from the back of a classroom than "12:00:00–12:10:00".
+        const auto wholeMinute = [](const QString& s) { return s.size() == 8 && s.endsWith(QLatin1String(":00")); };
+        if (wholeMinute(start) && wholeMinute(end)) {
+            start.chop(3);
+            end.chop(3);
+        }
+        return start + QChar(0x2013) + end;
+    }
+    return QString::fromStdString(valueToText(value, type, scenario.zone, scenario.sparkVersion.nullText()));
+}
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("CellText", text); }
+} // namespace
+
+Result<Value> parseCell(const QString& text, const DataType& type, const Scenario& scenario)
+{
+    const QString t = text.trimmed();
+    if (type.id == TypeId::String)
+        return Value(text.toStdString());
+    if (t.isEmpty() || t.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0)
+        return Value();
+    bool ok = false;
+    switch (type.id) {
+    case TypeId::Int:
+    case TypeId::Long: {
+        const qlonglong v = t.toLongLong(&ok);
+        if (!ok)
+            return Error::file({}, tr("not a whole number: %1").arg(t).toStdString());
+        return Value(static_cast<std::int64_t>(v));
+    }
+    case TypeId::Double: {
+        const double v = t.toDouble(&ok);
+        if (!ok)
+            return Error::file({}, tr("not a number: %1").arg(t).toStdString());
+        return Value(v);
+    }
+    case TypeId::Boolean:
+        if (t.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            return Value(true);
+        if (t.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            return Value(false);
+        return Error::file({}, tr("write true or false").toStdString());
+    case TypeId::Timestamp: {
+        auto parsed = parseTimestamp(t.toStdString(), scenario.zone, scenario.date);
+        if (!parsed.ok())
+            return parsed.error();
+        return Value(static_cast<std::int64_t>(*parsed));
+    }
+    default:
+        return Error::file({}, tr("this column cannot be edited here").toStdString());
+    }
+}
+
+} // namespace tidemark::ui

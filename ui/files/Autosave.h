@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace tidemark::ui {
+
+class ScenarioDocument;
+
+/// Keeps a copy of unsaved edits in QStandardPaths::AppDataLocation, a few seconds after each
+/// edit, so a crash loses little; the copy goes away once the edits are saved or discarded.
+class Autosave : public QObject
+{
+    Q_OBJECT
+public:
+    /// Edits found at start-up from a session that did not end cleanly.
+    struct Recovery {
+        QString autosavePath; ///< the copy to load
+        QString originalPath; ///< the file it was edited from (empty: an example or new)
+        QString name;
+        QDateTime savedAt;
+    };
+
+    explicit Autosave(ScenarioDocument* document, QObject* parent = nullptr);
+
+    static std::optional<Recovery> pending();
+    /// Forgets the copy (edits saved, discarded, or recovered into the document).
+    static void discard();
+    /// Writes the copy now (the timer does this after edits).
+    void saveNow();
+
+    void setDelay(int ms) { m_timer.setInterval(ms); }
+
+private:
+    ScenarioDocument* m_document;
+    QTimer m_timer;
+};
+
+} // namespace tidemark::ui
