@@ -32,7 +32,9 @@ Autosave::Autosave(ScenarioDocument* document, QObject* parent)
     connect(document, &ScenarioDocument::fileStateChanged, this, [this] {
         if (!m_document->isModified()) {
             m_timer.stop();
-            discard();
+            if (m_ownsCopy)
+                discard();
+            m_ownsCopy = false;
         }
     });
 }
@@ -68,6 +70,7 @@ void Autosave::saveNow()
     info.setValue(QStringLiteral("originalPath"), m_document->filePath());
     info.setValue(QStringLiteral("name"), m_document->displayName());
     info.setValue(QStringLiteral("savedAt"), QDateTime::currentDateTime());
+    m_ownsCopy = true;
 }
 
 } // namespace tidemark::ui

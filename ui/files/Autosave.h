@@ -32,12 +32,17 @@ public:
     static void discard();
     /// Writes the copy now (the timer does this after edits).
     void saveNow();
+    /// The document now holds the recovered edits; the copy goes once they are saved.
+    void adoptRecovered() { m_ownsCopy = true; }
 
     void setDelay(int ms) { m_timer.setInterval(ms); }
 
 private:
     ScenarioDocument* m_document;
     QTimer m_timer;
+    /// Only a copy this session wrote (or recovered) is removed when the document turns clean;
+    /// opening the first scenario must not delete what a crashed session left.
+    bool m_ownsCopy = false;
 };
 
 } // namespace tidemark::ui

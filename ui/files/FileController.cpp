@@ -156,6 +156,7 @@ void FileController::offerRecovery()
             return;
         }
         m_document->setScenario(std::move(scenario.value()), r.originalPath, r.name, /*modified=*/true);
+        m_autosave->adoptRecovered();
     };
     if (!m_interactive || !m_window)
         return;

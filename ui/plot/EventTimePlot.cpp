@@ -461,6 +461,8 @@ QPointF EventTimePlot::pixelFor(Micros at, Micros eventTime) const
     return {m_plot->xAxis->coordToPixel(toPlotSeconds(at)), m_plot->yAxis->coordToPixel(toPlotSeconds(eventTime))};
 }
 
+QWidget* EventTimePlot::canvas() const { return m_plot; }
+
 int EventTimePlot::numDrawnTickLines() const { return m_ticks->numDrawnLines(); }
 
 std::optional<std::uint32_t> EventTimePlot::eventAt(const QPointF& pixel) const

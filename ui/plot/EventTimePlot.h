@@ -45,6 +45,8 @@ public:
     bool savePdf(const QString& path);
 
     QCustomPlot* customPlot() const { return m_plot; }
+    /// The widget that takes the mouse (the QCustomPlot), for tests that click and drag.
+    QWidget* canvas() const;
     /// Pixel position of a (processing time, event time) point in the QCustomPlot widget.
     QPointF pixelFor(Micros at, Micros eventTime) const;
     /// The event whose dot is nearest to `pixel` within a few pixels.
