@@ -29,6 +29,7 @@
 
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -73,7 +74,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     m_baseFont = font();
     m_refresh.setSingleShot(true);
-    m_refresh.setInterval(10); // coalesces a burst of edits and steps into one redraw
+    m_refresh.setInterval(0); // coalesces the edits and steps of one event-loop pass into one redraw
     connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refresh);
 
     QFont titleFont = m_title->font();
@@ -168,6 +169,8 @@ void MainWindow::buildDocks()
     m_logDock = dock(tr("Console sink"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_stateDock, m_logDock);
     m_stateDock->raise();
+    m_log->setActive(false);
+    connect(m_logDock, &QDockWidget::visibilityChanged, m_log, &LogPane::setActive);
     resizeDocks({m_eventsDock, m_queryDock}, {360, 390}, Qt::Horizontal);
     resizeDocks({m_queryDock, m_stateDock}, {380, 520}, Qt::Vertical);
 }
@@ -302,6 +305,9 @@ void MainWindow::refresh()
     const SnapshotPtr& snap = m_compute->latest();
     if (!snap)
         return;
+    QElapsedTimer clock;
+    clock.start();
+    SnapshotPtr previous = m_view.snapshot;
     m_view = ViewState::at(snap, m_cursor->position());
     m_plot->setView(m_view);
     m_columns->setView(m_view);
@@ -311,6 +317,10 @@ void MainWindow::refresh()
     m_eventsModel->setView(m_view);
     m_title->setText(QString::fromStdString(snap->scenario->title));
     m_title->setToolTip(QString::fromStdString(snap->scenario->description));
+    // Every page has let go of the previous snapshot; free its megabytes on the worker.
+    if (previous != snap)
+        m_compute->retire(std::move(previous));
+    m_lastRefreshMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     updateStatus();
     emit viewUpdated();
 }
@@ -331,7 +341,9 @@ void MainWindow::updateStatus()
     m_statusMax->setText(tr("max event time: %1").arg(b.hasMaxEventTime ? timeText(b.maxEventTimeMs * kMicrosPerMilli, sc) : tr("none")));
     m_statusState->setText(tr("state rows: %1").arg(mv.stateRows[i]));
     m_statusDropped->setText(tr("dropped so far: %1").arg(mv.droppedSoFar[i]));
-    m_statusCompute->setText(tr("recomputed in %1 ms").arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1));
+    m_statusCompute->setText(tr("recomputed in %1 ms, shown in %2 ms")
+                                 .arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1)
+                                 .arg(m_lastRefreshMs, 0, 'f', 1));
 }
 
 void MainWindow::updateTitle()

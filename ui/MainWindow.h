@@ -69,6 +69,8 @@ public:
     std::optional<std::uint32_t> addEventAt(Micros at, Micros eventTime);
 
     void restoreSettings();
+    /// How long the last refresh of every page took (not counting the plot's queued replot).
+    double lastRefreshMs() const { return m_lastRefreshMs; }
 
 signals:
     /// Every page shows the current view.
@@ -129,6 +131,7 @@ private:
     bool m_closeConfirmed = false;
     QByteArray m_layoutBeforePresentation;
     QFont m_baseFont;
+    double m_lastRefreshMs = 0;
 };
 
 } // namespace tidemark::ui

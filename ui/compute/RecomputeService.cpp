@@ -3,6 +3,8 @@
 
 #include <QMetaObject>
 
+#include <utility>
+
 namespace tidemark::ui {
 
 RecomputeService::RecomputeService(QObject* parent)
@@ -34,20 +36,36 @@ std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario
     return generation;
 }
 
+void RecomputeService::retire(SnapshotPtr snapshot)
+{
+    if (!snapshot)
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_retired.push_back(std::move(snapshot));
+    }
+    m_wake.notify_one();
+}
+
 void RecomputeService::workerLoop()
 {
     for (;;) {
         std::shared_ptr<const Scenario> scenario;
         std::uint64_t generation = 0;
+        std::vector<SnapshotPtr> retired;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stop || m_pending; });
+            m_wake.wait(lock, [this] { return m_stop || m_pending || !m_retired.empty(); });
             if (m_stop)
                 return;
+            retired.swap(m_retired);
             scenario = std::move(m_pending);
             m_pending.reset();
             generation = m_pendingGeneration;
         }
+        retired.clear(); // outside the lock; the last owner frees the runs here
+        if (!scenario)
+            continue;
         SnapshotPtr snapshot = buildSnapshot(std::move(scenario), generation);
         {
             std::lock_guard lock(m_mutex);
@@ -62,9 +80,11 @@ void RecomputeService::workerLoop()
 
 void RecomputeService::deliver(SnapshotPtr snapshot)
 {
-    if (m_latest && snapshot->generation <= m_latest->generation)
+    if (m_latest && snapshot->generation <= m_latest->generation) {
+        retire(std::move(snapshot));
         return;
-    m_latest = std::move(snapshot);
+    }
+    retire(std::exchange(m_latest, std::move(snapshot)));
     emit snapshotReady();
 }
 

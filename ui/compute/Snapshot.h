@@ -53,8 +53,9 @@ struct Snapshot {
     std::shared_ptr<const Scenario> scenario;
     RunRecord record;
     std::array<ModeView, 3> views;
-    double computeMs = 0; ///< runAllModes
-    double deriveMs = 0;  ///< building the views
+    double computeMs = 0;    ///< wall time of running the three modes
+    double computeCpuMs = 0; ///< the three runs added up (what runAllModes would take on one core)
+    double deriveMs = 0;     ///< building the views
 
     const ModeRun& run(OutputMode m) const { return record.mode(m); }
     const ModeView& view(OutputMode m) const { return views[static_cast<std::size_t>(m)]; }

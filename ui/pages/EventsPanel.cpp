@@ -25,9 +25,14 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fitted once per scenario from a sample of rows; ResizeToContents would measure all of them
+    // whenever the fates change.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setResizeContentsPrecision(50);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    connect(model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
 
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));

@@ -9,7 +9,7 @@ namespace tidemark::ui {
 
 namespace {
 /// Older batches scroll out; a long run would otherwise rebuild megabytes of text per step.
-constexpr int kMaxBatches = 200;
+constexpr int kMaxBatches = 50;
 } // namespace
 
 LogPane::LogPane(QWidget* parent)
@@ -29,14 +29,14 @@ void LogPane::setView(const ViewState& view)
 {
     m_view = view;
     m_stale = true;
-    if (isVisible())
+    if (m_active)
         render();
 }
 
-void LogPane::showEvent(QShowEvent* event)
+void LogPane::setActive(bool active)
 {
-    QPlainTextEdit::showEvent(event);
-    if (m_stale)
+    m_active = active;
+    if (active && m_stale)
         render();
 }
 

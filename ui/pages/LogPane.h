@@ -15,15 +15,16 @@ class LogPane : public QPlainTextEdit
 public:
     explicit LogPane(QWidget* parent = nullptr);
     void setView(const ViewState& view);
-
-protected:
-    void showEvent(QShowEvent* event) override;
+    /// Whether anyone can see the pane (a dock tab behind another is "visible" to Qt but not
+    /// to the class); text is only built while active.
+    void setActive(bool active);
 
 private:
     void render();
 
     ViewState m_view;
     bool m_stale = true;
+    bool m_active = true;
 };
 
 } // namespace tidemark::ui

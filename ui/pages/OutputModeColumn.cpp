@@ -2,12 +2,10 @@
 #include "ui/pages/OutputModeColumn.h"
 
 #include "ui/models/RowTableModel.h"
+#include "ui/models/RowTableView.h"
 
-#include <QAction>
-#include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
@@ -72,33 +70,17 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     layout->addLayout(head);
     layout->addWidget(m_stack, 1);
     setPresentation(false);
-
-    for (QTableView* v : {m_sinkView, m_resultView}) {
-        auto* model = static_cast<RowTableModel*>(v->model());
-        connect(v, &QTableView::clicked, this, [this, v, model](const QModelIndex& index) {
-            if (const Row* row = model->rowAt(index.row()))
-                emit rowClicked(m_mode, *row, v->viewport()->mapToGlobal(v->visualRect(index).bottomLeft()));
-        });
-    }
 }
 
-QTableView* OutputModeColumn::makeTable(RowTableModel* model, const QString& name)
+RowTableView* OutputModeColumn::makeTable(RowTableModel* model, const QString& name)
 {
-    auto* v = new QTableView(this);
-    v->setObjectName(name);
+    auto* v = new RowTableView(name, this);
     v->setModel(model);
-    v->setSelectionBehavior(QAbstractItemView::SelectRows);
-    v->setSelectionMode(QAbstractItemView::SingleSelection);
-    v->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    v->horizontalHeader()->setStretchLastSection(true);
-    v->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    v->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    v->verticalHeader()->setDefaultAlignment(Qt::AlignCenter);
-    v->setWordWrap(false);
-    v->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* exportCsv = new QAction(tr("Export as CSV…"), v);
-    connect(exportCsv, &QAction::triggered, this, [this, v, name] { emit exportRequested(v, name); });
-    v->addAction(exportCsv);
+    connect(v, &RowTableView::exportRequested, this, [this, v, name] { emit exportRequested(v, name); });
+    connect(v, &RowTableView::rowClicked, this, [this, model](int row, const QPoint& pos) {
+        if (const Row* r = model->rowAt(row))
+            emit rowClicked(m_mode, *r, pos);
+    });
     return v;
 }
 
@@ -110,6 +92,10 @@ void OutputModeColumn::setPresentation(bool on)
     m_title->setFont(f);
     m_caption->setVisible(!on);
 }
+
+QTableView* OutputModeColumn::sinkView() const { return m_sinkView; }
+
+QTableView* OutputModeColumn::resultView() const { return m_resultView; }
 
 QString OutputModeColumn::errorText() const { return showsError() ? m_error->text() : QString(); }
 

@@ -12,6 +12,7 @@ class QTableView;
 namespace tidemark::ui {
 
 class RowTableModel;
+class RowTableView;
 
 /// One output mode at the current batch: what the sink received in this batch and the result
 /// table so far, rows marked new / changed / removed since the batch before; or, when Spark
@@ -28,8 +29,8 @@ public:
     OutputMode mode() const { return m_mode; }
     RowTableModel* sinkModel() const { return m_sinkModel; }
     RowTableModel* resultModel() const { return m_resultModel; }
-    QTableView* sinkView() const { return m_sinkView; }
-    QTableView* resultView() const { return m_resultView; }
+    QTableView* sinkView() const;
+    QTableView* resultView() const;
     /// The Spark error shown instead of the tables (empty when the mode runs).
     QString errorText() const;
     bool showsError() const;
@@ -41,7 +42,7 @@ signals:
     void exportRequested(QTableView* view, const QString& suggestedName);
 
 private:
-    QTableView* makeTable(RowTableModel* model, const QString& name);
+    RowTableView* makeTable(RowTableModel* model, const QString& name);
 
     OutputMode m_mode;
     QLabel* m_title;
@@ -52,8 +53,8 @@ private:
     QLabel* m_error;
     RowTableModel* m_sinkModel;
     RowTableModel* m_resultModel;
-    QTableView* m_sinkView;
-    QTableView* m_resultView;
+    RowTableView* m_sinkView;
+    RowTableView* m_resultView;
 };
 
 } // namespace tidemark::ui

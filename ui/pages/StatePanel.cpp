@@ -2,13 +2,11 @@
 #include "ui/pages/StatePanel.h"
 
 #include "ui/models/RowTableModel.h"
+#include "ui/models/RowTableView.h"
 #include "ui/plot/BatchChart.h"
 
-#include <QAction>
-#include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
@@ -31,22 +29,12 @@ StatePanel::StatePanel(QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_model(new RowTableModel(this))
-    , m_view(new QTableView(this))
+    , m_view(new RowTableView(QStringLiteral("stateTable"), this))
     , m_chart(new BatchChart(this))
 {
     setObjectName(QStringLiteral("statePanel"));
-    m_view->setObjectName(QStringLiteral("stateTable"));
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* exportCsv = new QAction(tr("Export as CSV…"), m_view);
-    connect(exportCsv, &QAction::triggered, this, [this] { emit exportRequested(m_view, QStringLiteral("state")); });
-    m_view->addAction(exportCsv);
+    connect(m_view, &RowTableView::exportRequested, this, [this] { emit exportRequested(m_view, QStringLiteral("state")); });
     m_title->setWordWrap(true);
 
     auto* top = new QWidget(this);
@@ -63,12 +51,14 @@ StatePanel::StatePanel(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    connect(m_view, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        if (const Row* row = m_model->rowAt(index.row()))
-            emit rowClicked(m_mode, *row, m_view->viewport()->mapToGlobal(m_view->visualRect(index).bottomLeft()));
+    connect(m_view, &RowTableView::rowClicked, this, [this](int row, const QPoint& pos) {
+        if (const Row* r = m_model->rowAt(row))
+            emit rowClicked(m_mode, *r, pos);
     });
     connect(m_chart, &BatchChart::batchClicked, this, &StatePanel::batchClicked);
 }
+
+QTableView* StatePanel::view() const { return m_view; }
 
 void StatePanel::setPresentation(bool on)
 {

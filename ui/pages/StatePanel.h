@@ -12,6 +12,7 @@ namespace tidemark::ui {
 
 class BatchChart;
 class RowTableModel;
+class RowTableView;
 
 /// The state store after the current batch (the mode the timeline follows), rows evicted by
 /// the watermark in this batch struck through, and the per-batch chart below it.
@@ -24,7 +25,7 @@ public:
     void setView(const ViewState& view);
     void setPresentation(bool on);
     RowTableModel* model() const { return m_model; }
-    QTableView* view() const { return m_view; }
+    QTableView* view() const;
     BatchChart* chart() const { return m_chart; }
 
 signals:
@@ -35,7 +36,7 @@ signals:
 private:
     QLabel* m_title;
     RowTableModel* m_model;
-    QTableView* m_view;
+    RowTableView* m_view;
     BatchChart* m_chart;
     OutputMode m_mode = OutputMode::Update;
 };

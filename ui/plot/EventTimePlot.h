@@ -51,6 +51,10 @@ public:
     QPointF pixelFor(Micros at, Micros eventTime) const;
     /// The event whose dot is nearest to `pixel` within a few pixels.
     std::optional<std::uint32_t> eventAt(const QPointF& pixel) const;
+    /// Replots immediately and returns QCustomPlot::replotTime() in ms (for the benchmark).
+    double replotNow();
+    /// How long the last replot took (QCustomPlot::replotTime()).
+    double lastReplotMs() const;
     /// Lines the trigger-tick layer drew last time.
     int numDrawnTickLines() const;
 

@@ -51,12 +51,24 @@ protected:
         QCPAxis* x = parentPlot()->xAxis;
         const QRect r = clipRect();
         const QCPRange vis = x->range();
-        constexpr double kMinGapPx = 3.0;
+        constexpr double kMinGapPx = 5.0;
         constexpr int kMaxLines = 4000;
         double lastPx[3] = {-1e9, -1e9, -1e9};
+        // Dense batch lines fade, so hundreds of batches read as a texture, not a wall.
+        int visibleBatches = 0;
+        for (const Tick& t : m_ticks)
+            visibleBatches += t.kind != Kind::Skipped && t.time >= vis.lower && t.time <= vis.upper ? 1 : 0;
+        const double spacing = r.width() / std::max(1, visibleBatches);
+        const double fade = std::clamp(spacing / 24.0, 0.25, 1.0);
         for (const Tick& t : m_ticks) {
             const auto k = static_cast<std::size_t>(t.kind);
-            painter->setPen(penFor(t.kind));
+            QPen pen = penFor(t.kind);
+            if (t.kind != Kind::Skipped) {
+                QColor c = pen.color();
+                c.setAlphaF(static_cast<float>(c.alphaF() * fade));
+                pen.setColor(c);
+            }
+            painter->setPen(pen);
             if (t.count <= 1 || !(t.step > 0)) {
                 if (t.time < vis.lower || t.time > vis.upper)
                     continue;
