@@ -77,10 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_refresh.setInterval(0); // coalesces the edits and steps of one event-loop pass into one redraw
     connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refresh);
 
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    styleTitle();
     m_title->setObjectName(QStringLiteral("scenarioTitle"));
     m_title->setContentsMargins(8, 4, 8, 0);
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -346,6 +343,14 @@ void MainWindow::updateStatus()
                                  .arg(m_lastRefreshMs, 0, 'f', 1));
 }
 
+void MainWindow::styleTitle()
+{
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.3);
+    title.setBold(true);
+    m_title->setFont(title);
+}
+
 void MainWindow::updateTitle()
 {
     const QString name = m_document->displayName().isEmpty() ? tr("untitled") : m_document->displayName();
@@ -369,6 +374,7 @@ void MainWindow::setPresentation(bool on)
     if (on)
         f.setPointSizeF(f.pointSizeF() * 1.4);
     setFont(f);
+    styleTitle();
     m_plot->setPresentation(on);
     m_columns->setPresentation(on);
     m_state->setPresentation(on);

@@ -90,6 +90,7 @@ private:
     void refresh();
     void updateStatus();
     void updateTitle();
+    void styleTitle();
     void exportPlot(bool pdf);
     void exportTable(QTableView* table, const QString& name);
     void addEventAfterLast();

@@ -20,6 +20,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QSet>
 #include <QStandardPaths>
@@ -57,11 +59,15 @@ private slots:
     void steppingChangesBatchAndTables();
     void invalidQueryShowsSparkError();
     void saveAndReopenRoundTrips();
+    void consoleLogPrintsSparkConsoleSink();
     void presentationModeHidesPanes();
     void screenshotIsNotBlank();
 
 private:
     void waitUpToDate();
+    /// With TIDEMARK_TEST_SHOTS=DIR set, saves what the window shows as DIR/NAME.png, for a
+    /// person to look at (the tests never compare pixels).
+    void shot(const QString& name);
     QStringList table(OutputMode mode, bool result) const;
 
     std::unique_ptr<MainWindow> m_window;
@@ -90,6 +96,15 @@ void TestMainWindow::cleanup()
 {
     m_window->document()->undoStack()->setClean(); // no unsaved-changes prompt on close
     m_window.reset();
+}
+
+void TestMainWindow::shot(const QString& name)
+{
+    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(50);
+    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 void TestMainWindow::waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }
@@ -128,6 +143,7 @@ void TestMainWindow::clickInPlotAddsEventAndUndoRestores()
     QVERIFY(table(OutputMode::Complete, true) != completeBefore);
     // The new row's word was copied from the nearest event (the donkey), now counted at 12:22.
     QVERIFY(updateAfter.filter(QStringLiteral("donkey")).size() == 2);
+    shot(QStringLiteral("added-event"));
 
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
     waitUpToDate();
@@ -165,7 +181,7 @@ void TestMainWindow::dragMovesEventInOneUndoStep()
     const Micros moved = m_window->document()->scenario()->sources[0].events[9].row[0].asInt();
     QVERIFY2(std::llabs(moved - at(sc, 18)) <= 10 * kMicrosPerSecond, qPrintable(QString::number(moved)));
     QVERIFY(table(OutputMode::Update, false).filter(QStringLiteral("donkey")).size() >= 1);
-    QCOMPARE(m_window->eventsModel()->data(m_window->eventsModel()->index(9, m_window->eventsModel()->columnCount() - 1)).toString(),
+    QCOMPARE(m_window->eventsModel()->data(m_window->eventsModel()->index(9, m_window->eventsModel()->fateColumn())).toString(),
              QStringLiteral("late, accepted"));
     m_window->document()->undoStack()->undo();
     waitUpToDate();
@@ -184,12 +200,14 @@ void TestMainWindow::clickingADotExplainsItsFate()
     const QString why = m_window->inspector()->text();
     QVERIFY2(why.contains(QStringLiteral("window end 12:10:00 <= watermark 12:11:00")), qPrintable(why));
     QVERIFY(why.contains(QStringLiteral("Read by batch 3")));
+    shot(QStringLiteral("why-event"));
     QCOMPARE(m_window->document()->undoStack()->count(), 0); // a click on a dot adds nothing
 
     // A result row explains the life of its group.
     QTableView* result = m_window->modeColumns()->column(OutputMode::Append)->resultView();
     QTest::mouseClick(result->viewport(), Qt::LeftButton, {}, result->visualRect(result->model()->index(0, 1)).center());
     QVERIFY2(m_window->inspector()->text().contains(QStringLiteral("evicted")), qPrintable(m_window->inspector()->text()));
+    shot(QStringLiteral("why-row"));
 }
 
 void TestMainWindow::steppingChangesBatchAndTables()
@@ -241,6 +259,7 @@ void TestMainWindow::invalidQueryShowsSparkError()
     QVERIFY(append->showsError());
     QVERIFY(append->errorText().contains(QStringLiteral("AnalysisException: ") + kAppendWithoutWatermark));
     QVERIFY(!m_window->modeColumns()->column(OutputMode::Update)->showsError());
+    shot(QStringLiteral("append-without-watermark"));
     QCOMPARE(m_window->view().driving, OutputMode::Update); // the timeline follows a mode that runs
 
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -272,6 +291,24 @@ void TestMainWindow::saveAndReopenRoundTrips()
     QCOMPARE(scenarioToJson(*m_window->document()->scenario()), json);
     QCOMPARE(m_window->document()->scenario()->numEvents(), std::size_t{11});
     QCOMPARE(table(OutputMode::Complete, true), complete);
+}
+
+void TestMainWindow::consoleLogPrintsSparkConsoleSink()
+{
+    QVERIFY(m_window->files()->openFile(QStringLiteral(":/scenarios/sliding-with-watermark.json")));
+    waitUpToDate();
+    m_window->cursor()->toLast();
+    waitUpToDate();
+    auto* logDock = m_window->findChild<QDockWidget*>(QStringLiteral("logDock"));
+    QVERIFY(logDock);
+    logDock->raise();
+    auto* log = m_window->findChild<QPlainTextEdit*>(QStringLiteral("logPane"));
+    QTRY_VERIFY(log->toPlainText().contains(QStringLiteral("Batch: 2")));
+    const QString text = log->toPlainText();
+    // Spark's console sink: 43 dashes, "Batch: N", the table with the window struct as Spark casts it.
+    QVERIFY(text.contains(QStringLiteral("-------------------------------------------\nBatch: 0\n-------------------------------------------\n")));
+    QVERIFY2(text.contains(QStringLiteral("|{2021-07-03 00:15:00, 2021-07-03 00:45:00}|")), qPrintable(text));
+    shot(QStringLiteral("console-log"));
 }
 
 void TestMainWindow::presentationModeHidesPanes()

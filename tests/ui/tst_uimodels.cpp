@@ -174,8 +174,9 @@ void TestUiModels::eventTableModelShowsFates()
     EventTableModel model(doc.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const SnapshotPtr snap = buildSnapshot(doc->scenario(), 1);
-    const int fate = model.columnCount() - 1;
-    const int batch = model.columnCount() - 2;
+    const int fate = model.fateColumn();
+    const int batch = model.batchColumn();
+    QCOMPARE(model.headerData(fate, Qt::Horizontal).toString(), QStringLiteral("fate"));
     model.setView(ViewState::at(snap, 3));
     QCOMPARE(model.data(model.index(9, fate)).toString(), QStringLiteral("dropped (late)"));
     QCOMPARE(model.data(model.index(9, batch)).toInt(), 3);

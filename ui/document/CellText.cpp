@@ -16,15 +16,19 @@ QString cellText(const Value& value, const DataType& type, const Scenario& scena
     if (type.id == TypeId::Timestamp && value.isInt())
         return timeText(value.asInt(), scenario);
     if (value.isRange()) {
-        QString start = timeText(value.asRange().start, scenario);
-        QString end = timeText(value.asRange().end, scenario);
-        // "12:00–12:10" reads better from the back of a classroom than "12:00:00–12:10:00".
-        const auto wholeMinute = [](const QString& s) { return s.size() == 8 && s.endsWith(QLatin1String(":00")); };
-        if (wholeMinute(start) && wholeMinute(end)) {
-            start.chop(3);
-            end.chop(3);
-        }
-        return start + QChar(0x2013) + end;
+        // "12:00–12:10" reads better from the back of a classroom than Spark's
+        // "{2021-07-03 12:00:00, 2021-07-03 12:10:00}"; the tooltip keeps Spark's text.
+        const TimeRange& r = value.asRange();
+        const QString start = QString::fromStdString(formatTimestamp(r.start, scenario.zone));
+        const QString end = QString::fromStdString(formatTimestamp(r.end, scenario.zone));
+        const auto clock = [](const QString& ts) { return ts.mid(11).endsWith(QLatin1String(":00")) && ts.size() == 19 ? ts.mid(11, 5) : ts.mid(11); };
+        const QString startText = timeText(r.start, scenario);
+        const bool onScenarioDate = startText.size() < 19;
+        QString out = onScenarioDate ? clock(start) : start.left(10) + QLatin1Char(' ') + clock(start);
+        // The end on the same day needs only its clock time (an end at midnight is the next day).
+        const bool sameDay = start.left(10) == end.left(10);
+        out += QChar(0x2013) + (sameDay || onScenarioDate ? clock(end) : end.left(10) + QLatin1Char(' ') + clock(end));
+        return out;
     }
     return QString::fromStdString(valueToText(value, type, scenario.zone, scenario.sparkVersion.nullText()));
 }

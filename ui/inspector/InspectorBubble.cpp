@@ -4,7 +4,7 @@
 #include <QGraphicsDropShadowEffect>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -15,13 +15,14 @@ namespace tidemark::ui {
 InspectorBubble::InspectorBubble(QWidget* parent)
     : QFrame(parent)
     , m_title(new QLabel(this))
-    , m_text(new QPlainTextEdit(this))
+    , m_text(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("inspector"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setStyleSheet(QStringLiteral("#inspector { background: #fffdf5; border: 1px solid #c9b77a; border-radius: 6px; }"
-                                 "#inspector QPlainTextEdit { background: transparent; border: none; }"));
+                                 "#inspector QScrollArea, #inspector QScrollArea > QWidget > QWidget { background: transparent; border: none; }"));
     auto* shadow = new QGraphicsDropShadowEffect(this);
     shadow->setBlurRadius(18);
     shadow->setOffset(0, 3);
@@ -31,8 +32,14 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setWordWrap(true);
-    m_text->setReadOnly(true);
     m_text->setObjectName(QStringLiteral("inspectorText"));
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_scroll->setWidget(m_text);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* close = new QToolButton(this);
     close->setText(QStringLiteral("\u00d7"));
     close->setAutoRaise(true);
@@ -44,20 +51,24 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 8);
     layout->addLayout(head);
-    layout->addWidget(m_text, 1);
-    resize(460, 260);
+    layout->addWidget(m_scroll, 1);
     hide();
 }
 
-void InspectorBubble::setPresentation(bool on) { resize(on ? QSize(640, 360) : QSize(460, 260)); }
+void InspectorBubble::setPresentation(bool on) { m_width = on ? 680 : 460; }
 
-QString InspectorBubble::text() const { return m_text->toPlainText(); }
+QString InspectorBubble::text() const { return m_text->text(); }
 
 void InspectorBubble::showAt(const QPoint& globalPos, const QString& title, const QString& text)
 {
     m_title->setText(title);
-    m_text->setPlainText(text);
+    m_text->setText(text);
     QWidget* p = parentWidget();
+    // As tall as the text needs, up to 60% of the window; longer texts scroll.
+    const QMargins m = layout()->contentsMargins();
+    const int textWidth = m_width - m.left() - m.right() - 4;
+    const int wanted = m_text->heightForWidth(textWidth) + m_title->sizeHint().height() + m.top() + m.bottom() + 16;
+    resize(m_width, std::min(wanted, p->height() * 6 / 10));
     // Beside the point, flipped to the other side when it would leave the window.
     QPoint at = p->mapFromGlobal(globalPos) + QPoint(16, 12);
     if (at.x() + width() > p->width())

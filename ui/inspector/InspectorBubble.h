@@ -4,7 +4,7 @@
 #include <QFrame>
 
 class QLabel;
-class QPlainTextEdit;
+class QScrollArea;
 
 namespace tidemark::ui {
 
@@ -27,7 +27,9 @@ protected:
 
 private:
     QLabel* m_title;
-    QPlainTextEdit* m_text;
+    QLabel* m_text;
+    QScrollArea* m_scroll;
+    int m_width = 460;
 };
 
 } // namespace tidemark::ui

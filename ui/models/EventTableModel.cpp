@@ -27,6 +27,9 @@ void EventTableModel::rebuildColumns()
     if (m_multiSource)
         m_columns.push_back({Kind::Source, {}});
     m_columns.push_back({Kind::Arrival, {}});
+    // What happened to the event next to when it arrived: the point of the table in class.
+    m_columns.push_back({Kind::Fate, {}});
+    m_columns.push_back({Kind::Batch, {}});
     // Columns of all sources by name, in first-seen order.
     for (const auto& s : m_scenario->sources)
         for (const auto& f : s.schema.fields) {
@@ -34,8 +37,6 @@ void EventTableModel::rebuildColumns()
             if (columnOf(name) < 0)
                 m_columns.push_back({Kind::Field, name});
         }
-    m_columns.push_back({Kind::Batch, {}});
-    m_columns.push_back({Kind::Fate, {}});
     for (std::uint32_t s = 0; s < m_scenario->sources.size(); ++s)
         for (std::uint32_t i = 0; i < m_scenario->sources[s].events.size(); ++i)
             m_rowsToEvents.emplace_back(s, i);

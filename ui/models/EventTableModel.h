@@ -30,6 +30,8 @@ public:
     void setView(const ViewState& view);
 
     int arrivalColumn() const { return m_multiSource ? 1 : 0; }
+    int fateColumn() const { return arrivalColumn() + 1; }
+    int batchColumn() const { return arrivalColumn() + 2; }
     /// The model column of a row column by name, or -1.
     int columnOf(const QString& name) const;
 

@@ -17,7 +17,6 @@ RowTableView::RowTableView(const QString& objectName, QWidget* parent)
     setWordWrap(false);
     // ResizeToContents would measure every row on every refresh; fit once per content, from a sample.
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setResizeContentsPrecision(40);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultAlignment(Qt::AlignCenter);
@@ -34,6 +33,7 @@ RowTableView::RowTableView(const QString& objectName, QWidget* parent)
 void RowTableView::setModel(QAbstractItemModel* model)
 {
     QTableView::setModel(model);
+    // Not stretched: a stretched last column pushes right-aligned counts out of a narrow view.
     connect(model, &QAbstractItemModel::modelReset, this, &QTableView::resizeColumnsToContents);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/EventsPanel.h"
 
+#include "ui/Palette.h"
 #include "ui/document/DeleteEventsCommand.h"
 #include "ui/models/EventTableModel.h"
 
@@ -32,7 +33,8 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     m_view->horizontalHeader()->setResizeContentsPrecision(50);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    connect(model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
+    connect(model, &QAbstractItemModel::modelReset, this, &EventsPanel::fitColumns);
+    fitColumns();
 
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));
@@ -62,6 +64,17 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         emit eventSelected(current.isValid() ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(current.row())) : std::nullopt);
     });
+}
+
+void EventsPanel::fitColumns()
+{
+    m_view->resizeColumnsToContents();
+    // The fates arrive after the rows (from the recompute); leave room for the longest.
+    const QFontMetrics fm = m_view->fontMetrics();
+    int widest = 0;
+    for (Fate f : {Fate::OnTime, Fate::LateAccepted, Fate::DroppedByWatermark, Fate::Duplicate, Fate::Filtered, Fate::NullEventTime})
+        widest = std::max(widest, fm.horizontalAdvance(palette::fateLabel(f)));
+    m_view->horizontalHeader()->resizeSection(m_model->fateColumn(), widest + fm.height() + 24);
 }
 
 void EventsPanel::selectEvent(std::uint32_t event)

@@ -30,6 +30,7 @@ signals:
 
 private:
     void deleteSelected();
+    void fitColumns();
 
     ScenarioDocument* m_document;
     EventTableModel* m_model;

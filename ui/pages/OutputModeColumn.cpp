@@ -59,7 +59,13 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     tl->addWidget(m_resultLabel);
     tl->addWidget(m_resultView, 3);
     m_stack->addWidget(tables);
-    m_stack->addWidget(m_error);
+    // The error sized to its text at the top of the column, not a pink wall.
+    auto* errorPage = new QWidget(this);
+    auto* el = new QVBoxLayout(errorPage);
+    el->setContentsMargins(0, 4, 0, 0);
+    el->addWidget(m_error);
+    el->addStretch(1);
+    m_stack->addWidget(errorPage);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -99,7 +105,7 @@ QTableView* OutputModeColumn::resultView() const { return m_resultView; }
 
 QString OutputModeColumn::errorText() const { return showsError() ? m_error->text() : QString(); }
 
-bool OutputModeColumn::showsError() const { return m_stack->currentWidget() == m_error; }
+bool OutputModeColumn::showsError() const { return m_stack->currentIndex() == 1; }
 
 void OutputModeColumn::setView(const ViewState& view)
 {
@@ -112,7 +118,7 @@ void OutputModeColumn::setView(const ViewState& view)
     m_title->setToolTip(selected ? tr("The query's output mode (the log and the plot follow it)") : QString());
     if (run.error) {
         m_error->setText(tr("Spark rejects %1 mode for this query:\n\n%2").arg(QString::fromLatin1(outputModeName(m_mode)), QString::fromStdString(run.error->text())));
-        m_stack->setCurrentWidget(m_error);
+        m_stack->setCurrentIndex(1);
         m_sinkModel->clear();
         m_resultModel->clear();
         return;

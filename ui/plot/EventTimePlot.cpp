@@ -151,8 +151,8 @@ void EventTimePlot::setupPlot()
     m_nowLabel->setPadding(QMargins(6, 3, 6, 3));
     m_banner = new QCPItemText(p);
     m_banner->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_banner->position->setCoords(0.5, 0.03);
-    m_banner->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_banner->position->setCoords(0.5, 0.97);
+    m_banner->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
     m_banner->setBrush(QColor(0xFF, 0xF4, 0xD6));
     m_banner->setPen(QPen(QColor(0xE6, 0x9F, 0x00)));
     m_banner->setPadding(QMargins(8, 4, 8, 4));
@@ -190,11 +190,11 @@ void EventTimePlot::applyStyle()
     m_windows->setLaneWidth(10 * scale);
     m_nowLine->setPen(QPen(palette::nowColor(), line));
 
+    // Text follows the window's font (presentation mode enlarges that); marks scale here.
     QFont base = font();
     QFont tick = base;
-    tick.setPointSizeF(base.pointSizeF() * scale);
     QFont label = base;
-    label.setPointSizeF(base.pointSizeF() * 1.1 * scale);
+    label.setPointSizeF(base.pointSizeF() * 1.1);
     label.setBold(true);
     for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis}) {
         a->setTickLabelFont(tick);
@@ -204,13 +204,20 @@ void EventTimePlot::applyStyle()
         a->ticker()->setTickCount(m_presentation ? 5 : 7);
     }
     QFont legend = base;
-    legend.setPointSizeF(base.pointSizeF() * 0.95 * scale);
+    legend.setPointSizeF(base.pointSizeF() * 0.95);
     m_plot->legend->setFont(legend);
     m_plot->legend->setIconSize(QSize(static_cast<int>(22 * scale), static_cast<int>(12 * scale)));
     QFont mark = label;
     m_nowLabel->setFont(mark);
     m_banner->setFont(tick);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EventTimePlot::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyStyle();
 }
 
 void EventTimePlot::setPresentation(bool on)
@@ -311,7 +318,8 @@ void EventTimePlot::rebuildLegend()
         if (m_fatePresent[static_cast<std::size_t>(f)] || f == Fate::OnTime || f == Fate::LateAccepted || f == Fate::DroppedByWatermark)
             m_fateGraphs[static_cast<std::size_t>(f)]->addToLegend(legend);
     m_pendingGraph->addToLegend(legend);
-    m_maxEventGraph->addToLegend(legend);
+    if (!m_maxEventGraph->data()->isEmpty())
+        m_maxEventGraph->addToLegend(legend);
     if (m_hasWatermark) {
         m_watermarkGraph->addToLegend(legend);
         m_nextWatermarkGraph->addToLegend(legend);
@@ -448,7 +456,7 @@ void EventTimePlot::resetView()
     const double width = std::max(400, m_plot->axisRect()->width());
     const double gutter = m_windows->gutterWidth() + 14;
     const double left = dx * 0.04 + dx * gutter / std::max(100.0, width - gutter);
-    m_plot->xAxis->setRange(x0 - left, x1 + dx * 0.05);
+    m_plot->xAxis->setRange(x0 - left, x1 + dx * 0.08);
     m_plot->yAxis->setRange(y0 - dy * 0.06, y1 + dy * 0.08);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -64,6 +64,9 @@ signals:
     void eventClicked(std::uint32_t event, const QPoint& globalPos);
     void windowClicked(const tidemark::TimeRange& window, const QPoint& globalPos);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void setupPlot();
     void applyStyle();
