@@ -86,11 +86,27 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    // The scenario's description is a click away (the teacher's notes on what to look for).
+    auto* about = new QToolButton(this);
+    about->setObjectName(QStringLiteral("aboutScenarioButton"));
+    about->setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
+    about->setAutoRaise(true);
+    about->setToolTip(tr("What this scenario shows"));
+    connect(about, &QToolButton::clicked, this, [this, about] {
+        const Scenario& sc = *m_document->scenario();
+        m_inspector->showAt(about->mapToGlobal(about->rect().bottomLeft()), QString::fromStdString(sc.title),
+                            QString::fromStdString(sc.description));
+    });
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_title);
+    header->addWidget(about);
+    header->addStretch(1);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_title);
+    layout->addLayout(header);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 

@@ -21,6 +21,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QMimeData>
+#include <QUrl>
 #include <QPlainTextEdit>
 #include <QLabel>
 #include <QSet>
@@ -60,6 +63,7 @@ private slots:
     void invalidQueryShowsSparkError();
     void saveAndReopenRoundTrips();
     void consoleLogPrintsSparkConsoleSink();
+    void droppingAScenarioFileOpensIt();
     void presentationModeHidesPanes();
     void screenshotIsNotBlank();
 
@@ -309,6 +313,33 @@ void TestMainWindow::consoleLogPrintsSparkConsoleSink()
     QVERIFY(text.contains(QStringLiteral("-------------------------------------------\nBatch: 0\n-------------------------------------------\n")));
     QVERIFY2(text.contains(QStringLiteral("|{2021-07-03 00:15:00, 2021-07-03 00:45:00}|")), qPrintable(text));
     shot(QStringLiteral("console-log"));
+}
+
+void TestMainWindow::droppingAScenarioFileOpensIt()
+{
+    const QString path = m_dir.filePath(QStringLiteral("dropped.json"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(QStringLiteral(":/scenarios/tumbling-window.json"), path));
+    const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
+    QMimeData other;
+    other.setUrls({QUrl::fromLocalFile(text)});
+    QDragEnterEvent refused(QPoint(200, 200), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+    refused.setAccepted(false);
+    QCoreApplication::sendEvent(m_window.get(), &refused);
+    QVERIFY(!refused.isAccepted());
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    enter.setAccepted(false);
+    QCoreApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_window.get(), &drop);
+    waitUpToDate();
+    QCOMPARE(m_window->document()->filePath(), path);
+    QCOMPARE(m_window->document()->scenario()->title, std::string("5-minute tumbling windows (complete mode)"));
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("dropped.json")));
 }
 
 void TestMainWindow::presentationModeHidesPanes()

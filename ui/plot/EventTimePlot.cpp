@@ -461,9 +461,29 @@ void EventTimePlot::resetView()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-bool EventTimePlot::savePng(const QString& path) { return m_plot->savePng(path, 0, 0, 2.0); }
+void EventTimePlot::setProcessingTimeRange(Micros from, Micros to)
+{
+    m_plot->xAxis->setRange(toPlotSeconds(from), toPlotSeconds(to));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
 
-bool EventTimePlot::savePdf(const QString& path) { return m_plot->savePdf(path); }
+QSize EventTimePlot::exportSize() const
+{
+    // What is on screen; a plot never shown (or squeezed) exports at a slide's 16:9.
+    return m_plot->isVisible() && m_plot->width() >= 400 ? m_plot->size() : QSize(1280, 720);
+}
+
+bool EventTimePlot::savePng(const QString& path)
+{
+    const QSize size = exportSize();
+    return m_plot->savePng(path, size.width(), size.height(), 2.0); // twice the pixels, sharp on a projector
+}
+
+bool EventTimePlot::savePdf(const QString& path)
+{
+    const QSize size = exportSize();
+    return m_plot->savePdf(path, size.width(), size.height());
+}
 
 QPointF EventTimePlot::pixelFor(Micros at, Micros eventTime) const
 {

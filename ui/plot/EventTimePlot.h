@@ -37,6 +37,8 @@ public:
     void requestFit() { m_fitPending = true; }
     /// Fit the axes to the data now.
     void resetView();
+    /// Shows processing times [from, to] (event times stay).
+    void setProcessingTimeRange(Micros from, Micros to);
     void setPresentation(bool on);
     /// Marks one event (the inspector's), or none.
     void setSelectedEvent(std::optional<std::uint32_t> event);
@@ -78,6 +80,7 @@ private:
     void onMove(QMouseEvent* event);
     void onRelease(QMouseEvent* event);
     std::pair<Micros, Micros> timesAt(const QPointF& pixel) const;
+    QSize exportSize() const;
 
     QCustomPlot* m_plot = nullptr;
     std::array<QCPGraph*, 7> m_fateGraphs{}; ///< indexed by Fate
