@@ -406,6 +406,9 @@ private:
 
     std::string windowSql(const std::string& column, Micros d, Micros s, Micros start) const
     {
+        // 3.x: Expression.sql of TimeWindow, whose only child is the time column (backquoted).
+        if (!m_v.hasErrorClasses())
+            return "window(`" + column + "`)";
         return "window(" + column + ", " + std::to_string(d) + ", " + std::to_string(s) + ", " + std::to_string(start) + ")";
     }
 
@@ -517,6 +520,7 @@ private:
         a.column = *idx;
         a.inputType = schema[*idx].type;
         const std::string call = sparkName + "(" + (spec.distinct ? "DISTINCT " : "") + schema[*idx].name + ")";
+        const std::string callSql = sparkName + "(" + (spec.distinct ? "DISTINCT " : "") + "`" + schema[*idx].name + "`)";
         const bool numericInput = a.inputType.isNumeric() || a.inputType.id == TypeId::String;
         switch (a.kind) {
         case K::Count:
@@ -529,8 +533,12 @@ private:
                                                 ? "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + call
                                                       + "\" due to data type mismatch: The first parameter requires the \"NUMERIC\" type, however \""
                                                       + schema[*idx].name + "\" has the type \"" + upper(sparkTypeName(a.inputType)) + "\"."
-                                                : "cannot resolve '" + call + "' due to data type mismatch: function " + sparkName
-                                                      + " requires numeric types, not " + sparkTypeName(a.inputType));
+                                                : a.kind == K::StddevSamp
+                                                      ? "cannot resolve '" + callSql + "' due to data type mismatch: argument 1 requires double type, however, '`"
+                                                            + schema[*idx].name + "`' is of " + sparkTypeName(a.inputType) + " type."
+                                                      : "cannot resolve '" + callSql + "' due to data type mismatch: function " + sparkName
+                                                            + (m_v.atLeast(3, 2) ? " requires numeric or interval types, not " : " requires numeric types, not ")
+                                                            + sparkTypeName(a.inputType));
             if (a.kind == K::Sum)
                 a.resultType = DataType(a.inputType.isIntegral() ? TypeId::Long : TypeId::Double);
             else
