@@ -64,7 +64,9 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         q.order.resize(src.events.size());
         for (std::uint32_t i = 0; i < q.order.size(); ++i)
             q.order[i] = i;
-        std::stable_sort(q.order.begin(), q.order.end(), [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; });
+        const auto byArrival = [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; };
+        if (!std::is_sorted(q.order.begin(), q.order.end(), byArrival)) // files are usually in arrival order already
+            std::stable_sort(q.order.begin(), q.order.end(), byArrival);
         for (const auto& e : src.events)
             earliest = earliest ? std::min(*earliest, e.at) : e.at;
         m_queues.push_back(std::move(q));
