@@ -90,6 +90,10 @@ private slots:
         QTest::newRow("slidingWithWatermark, update, Spark 3.2") << "sliding-with-watermark";
         QTest::newRow("tumblingWithWatermark, update, real data files") << "tumbling-with-watermark";
         QTest::newRow("kafkaStreamWithWatermark, append, empty first batches") << "kafka-stream-with-watermark";
+        QTest::newRow("staticJoin, stream-static left outer join") << "static-join";
+        QTest::newRow("streamStreamJoin, inner join without watermark") << "stream-stream-inner";
+        QTest::newRow("streamStreamInnerJoinWithWatermark, 2 h / 3 h and a time range") << "stream-stream-inner-with-watermark";
+        QTest::newRow("streamStreamOuterJoinWithWatermark, left outer") << "stream-stream-left-outer-with-watermark";
     }
     void notebookBatches()
     {
