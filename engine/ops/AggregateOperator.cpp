@@ -197,6 +197,18 @@ std::vector<Row> AggregateOperator::stateRows() const
 
 void AggregateOperator::finishBatch(std::vector<Row>& sinkRows, std::vector<StateChange>& changes, OperatorProgress& progress)
 {
+    // A global aggregation (no grouping keys) always produces one partial row, even from an
+    // empty batch (HashAggregateExec with no keys; StateStoreRestoreExec's comment on it), so
+    // the group is written and, in update mode, emitted every batch.
+    if (m_plan.keyColumns.empty() && m_plan.windowKind == AggregatePlan::WindowKind::None) {
+        const Row none;
+        const std::int32_t slot = findOrCreate(none, TimeRange{}, hashOf(none, TimeRange{}));
+        Group& g = m_groups[static_cast<size_t>(slot)];
+        if (g.touchedBatch != m_ctx.batchId) {
+            g.touchedBatch = m_ctx.batchId;
+            m_touched.push_back(slot);
+        }
+    }
     progress.operatorName = "stateStoreSave";
     progress.numRowsUpdated = static_cast<std::int64_t>(m_touched.size());
     progress.numRowsDroppedByWatermark = static_cast<std::int64_t>(m_lateGroups.size());

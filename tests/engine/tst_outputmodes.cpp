@@ -111,6 +111,21 @@ private slots:
                            "B1 wm=0 late=0: a 4 3 7 2.33333 1 3 [1,3,3] 2 1.1547; b 1 1 7 7 7 7 [7] 1 null | dropped=0 state=2"};
     }
 
+    void globalAggregationEmitsEvenFromAnEmptyBatch()
+    {
+        // groupBy().count() on a Kafka-like source: batch 0 runs on the empty topic and
+        // update mode emits count 0; a later batch whose rows are all filtered re-emits the count.
+        TestScenario sc;
+        sc.sourceOptions = R"("format": "kafka")";
+        sc.query = R"("where": "k != 'skip'", "groupBy": [], "outputMode": "update", "trigger": {"processingTime": "10 seconds", "startAt": 0})";
+        sc.events = {"10: a 1", "10: b 2", "20: skip 3"};
+        QStringList got;
+        for (const auto& l : runAndDescribe(sc, OutputMode::Update))
+            got << QString::fromStdString(l);
+        QCOMPARE(got.join('\n'), QString("B0 wm=0 late=0: 0 | dropped=0 state=1\nB1 wm=0 late=0: 2 | dropped=0 state=1\n"
+                                          "B2 wm=0 late=0: 2 | dropped=0 state=1"));
+    }
+
     void batches()
     {
         QFETCH(QString, version);
