@@ -50,6 +50,26 @@ struct OperatorProgress {
     std::int64_t numRowsRemoved = 0;
     std::int64_t numRowsDroppedByWatermark = 0;
     std::optional<std::int64_t> numDroppedDuplicateRows; ///< dedup custom metric
+    std::optional<std::int64_t> numRowsTotalLeft, numRowsTotalRight; ///< stream-stream join: rows buffered per side
+};
+
+/// What happened to a join input row after it was read: the partner it matched, or how it
+/// left the state. Recorded so the UI can tell a row's whole life.
+struct JoinEvent {
+    enum class Kind : std::uint8_t {
+        Matched,          ///< joined with `other` (the partner's event) in this batch
+        Stored,           ///< kept in state to wait for partners
+        NotStored,        ///< its side's state watermark would evict it at once (before 3.5.4)
+        EvictedMatched,   ///< left the state silently, having matched
+        EvictedWithNull,  ///< left the state unmatched; an outer join emitted it with nulls
+        EvictedSilently,  ///< left the state unmatched, no output (inner / the non-outer side)
+        FilteredOneSide,  ///< failed a condition on its own side; outer joins emit it with nulls at once
+    };
+    Kind kind = Kind::Stored;
+    std::uint8_t side = 0; ///< 0 left, 1 right
+    std::uint32_t event = 0;
+    std::uint16_t sub = 0;
+    std::int64_t other = -1; ///< Matched: the partner's global event index
 };
 
 /// EventTimeStats of the first watermark node that saw rows (milliseconds).
@@ -96,6 +116,7 @@ struct BatchRecord {
     std::vector<OperatorProgress> operators; ///< downstream first, as Spark reports them
     std::vector<StateChange> stateChanges;
     std::vector<RowFate> fates;
+    std::vector<JoinEvent> joinEvents;
     bool requiresAnotherBatch = false; ///< a stateful operator asked for a no-data batch after this one
 };
 

@@ -35,6 +35,9 @@ std::string stepText(const RowFate& f, const QueryPlan& plan)
     const std::vector<Step>* steps = f.filterInput >= 0 && static_cast<size_t>(f.filterInput) < plan.inputs.size()
                                          ? &plan.inputs[static_cast<size_t>(f.filterInput)].steps
                                          : &plan.steps;
+    if (f.filterStep == -2)
+        return std::string("the join condition on the ") + (f.filterInput == 0 ? "left" : "right")
+               + " side's own columns; it can never match, so it is not stored (an outer join emits it with nulls at once)";
     if (f.filterStep < 0 || static_cast<size_t>(f.filterStep) >= steps->size())
         return "a stateless step";
     const Step& s = (*steps)[static_cast<size_t>(f.filterStep)];
@@ -84,6 +87,33 @@ std::string explainFate(const RowFate& f, const ModeRun& run, const Scenario& sc
         break;
     }
     const Millis lateWm = f.lateWatermarkMs;
+    if (plan.join) {
+        if (f.fate == Fate::DroppedByWatermark) {
+            out += "Dropped before the join: event time " + shortTime(f.eventTime, sc) + " <= watermark " + wm(lateWm, sc) + ".";
+            return out;
+        }
+        // Follow the row through the batches: its matches and how it left the state.
+        for (const auto& batch : run.batches)
+            for (const auto& e : batch.joinEvents) {
+                if (e.event != f.event || e.sub != f.sub)
+                    continue;
+                const std::string at = "Batch " + std::to_string(batch.batchId) + ": ";
+                switch (e.kind) {
+                case JoinEvent::Kind::Matched: out += at + "matched event #" + std::to_string(e.other) + ".\n"; break;
+                case JoinEvent::Kind::Stored: out += at + "stored in the join state to wait for partners.\n"; break;
+                case JoinEvent::Kind::NotStored:
+                    out += at + "not stored: its side's state watermark already evicts it (Spark before 3.5.4 never stores such a row).\n";
+                    break;
+                case JoinEvent::Kind::EvictedMatched: out += at + "evicted by the state watermark " + wm(batch.watermarkMs, sc) + "; it had matched, so silently.\n"; break;
+                case JoinEvent::Kind::EvictedWithNull:
+                    out += at + "evicted by the state watermark unmatched: the outer join emits it with nulls now.\n";
+                    break;
+                case JoinEvent::Kind::EvictedSilently: out += at + "evicted by the state watermark unmatched, without output.\n"; break;
+                case JoinEvent::Kind::FilteredOneSide: break;
+                }
+            }
+        return out;
+    }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Time && f.hasEventTime) {
         std::vector<TimeRange> windows;
         plan.aggregate->window.assign(f.eventTime, plan.version, windows);

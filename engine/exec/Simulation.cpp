@@ -3,6 +3,7 @@
 
 #include "engine/ops/AggregateOperator.h"
 #include "engine/ops/DedupOperator.h"
+#include "engine/ops/JoinOperator.h"
 #include "engine/ops/SessionOperator.h"
 
 #include <algorithm>
@@ -37,7 +38,47 @@ struct Simulation::FlowRow {
     bool hasMaxBefore = false;
     Micros maxBefore = 0;
     bool sawWatermark = false;
+    bool joinOutput = false; ///< a row the join produced, on its way to the sink
 };
+
+namespace {
+
+/// A static table through its input's stateless steps (no watermark on a static side).
+std::vector<Row> staticRows(const SourceSpec& src, const InputPlan& input)
+{
+    std::vector<Row> rows = src.staticRows;
+    for (const Step& step : input.steps) {
+        std::vector<Row> next;
+        for (const Row& r : rows) {
+            if (step.kind == Step::Kind::Filter) {
+                if (step.predicate.test(r))
+                    next.push_back(r);
+            } else if (step.kind == Step::Kind::Project) {
+                Row out(step.exprs.size());
+                for (size_t i = 0; i < step.exprs.size(); ++i)
+                    if (!step.generator || i != *step.generator)
+                        out[i] = step.exprs[i].eval(r);
+                if (!step.generator) {
+                    next.push_back(std::move(out));
+                    continue;
+                }
+                const Value array = step.exprs[*step.generator].eval(r);
+                if (array.isNull())
+                    continue;
+                for (const Value& item : array.asList()) {
+                    out[*step.generator] = item;
+                    next.push_back(out);
+                }
+            } else {
+                next.push_back(r);
+            }
+        }
+        rows = std::move(next);
+    }
+    return rows;
+}
+
+} // namespace
 
 Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options)
     : m_scenario(scenario)
@@ -54,6 +95,15 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
     }
     if (plan.dedup)
         m_dedup = std::make_unique<DedupOperator>(*plan.dedup, plan.streamSchema);
+    if (plan.join) {
+        std::vector<Row> statics[2];
+        for (int side = 0; side < 2; ++side) {
+            const InputPlan& in = plan.inputs[static_cast<size_t>(side)];
+            if (scenario.sources[in.source].isStatic)
+                statics[side] = staticRows(scenario.sources[in.source], in);
+        }
+        m_join = std::make_unique<JoinOperator>(*plan.join, plan.version, std::move(statics[0]), std::move(statics[1]));
+    }
 
     std::uint32_t offset = 0;
     std::optional<Micros> earliest;
@@ -64,7 +114,9 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         q.order.resize(src.events.size());
         for (std::uint32_t i = 0; i < q.order.size(); ++i)
             q.order[i] = i;
-        std::stable_sort(q.order.begin(), q.order.end(), [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; });
+        const auto byArrival = [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; };
+        if (!std::is_sorted(q.order.begin(), q.order.end(), byArrival)) // files are usually in arrival order already
+            std::stable_sort(q.order.begin(), q.order.end(), byArrival);
         for (const auto& e : src.events)
             earliest = earliest ? std::min(*earliest, e.at) : e.at;
         m_queues.push_back(std::move(q));
@@ -162,6 +214,8 @@ bool Simulation::requiresAnotherBatch(Millis newWatermark) const
         any = any || m_session->shouldRunAnotherBatch(newWatermark);
     if (m_dedup)
         any = any || m_dedup->shouldRunAnotherBatch(newWatermark);
+    if (m_join)
+        any = any || m_join->shouldRunAnotherBatch(newWatermark);
     return any;
 }
 
@@ -259,6 +313,8 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         m_aggregate->beginBatch(ctx);
     if (m_session)
         m_session->beginBatch(ctx);
+    if (m_join)
+        m_join->beginBatch(ctx, &rec);
     m_tracker.beginBatch();
 
     if (readData) {
@@ -315,6 +371,14 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         m_dedup->finishBatch(rec.stateChanges, p, 0);
         progress.push_back(p);
     }
+    if (m_join) {
+        OperatorProgress p;
+        std::vector<Row> evictedOutput;
+        m_join->finishBatch(evictedOutput, p);
+        emitJoined(evictedOutput);
+        if (!m_plan.join->leftStatic && !m_plan.join->rightStatic)
+            progress.push_back(p); // a stream-static join is not a stateful operator
+    }
     rec.operators = std::move(progress);
 
     rec.eventTime = m_tracker.reportedStats();
@@ -345,13 +409,15 @@ void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t s
 {
     const std::vector<Step>& steps = input >= 0 ? m_plan.inputs[static_cast<size_t>(input)].steps : m_plan.steps;
     if (stepIndex >= steps.size()) {
+        if (input >= 0 && m_join)
+            return toJoin(input, row, flow);
         if (input >= 0)
             return processRow(row, event, sub, -1, 0, flow);
         return toStateful(row, flow);
     }
     const Step& step = steps[stepIndex];
     auto recordFiltered = [&] {
-        if (!m_options.recordFates)
+        if (!m_options.recordFates || flow.joinOutput)
             return;
         RowFate f;
         f.event = event;
@@ -412,8 +478,58 @@ void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t s
     }
 }
 
+void Simulation::toJoin(int side, const Row& row, FlowRow& flow)
+{
+    std::vector<Row> out;
+    const RowOutcome o = m_join->add(side, row, flow.event, flow.sub, out);
+    if (m_options.recordFates) {
+        RowFate fate;
+        fate.event = flow.event;
+        fate.sub = flow.sub;
+        fate.batchId = m_batch->batchId;
+        fate.hasEventTime = flow.hasEventTime;
+        fate.eventTime = flow.eventTime;
+        fate.hasMaxBefore = flow.hasMaxBefore;
+        fate.maxEventTimeBefore = flow.maxBefore;
+        fate.lateWatermarkMs = m_lateWm;
+        fate.numGroups = o.numGroups;
+        switch (o.kind) {
+        case RowOutcome::Kind::Late:
+            fate.fate = Fate::DroppedByWatermark;
+            break;
+        case RowOutcome::Kind::Filtered:
+            fate.fate = Fate::Filtered;
+            fate.filterInput = static_cast<std::int8_t>(side);
+            fate.filterStep = -2; // the join condition on its own side
+            break;
+        default:
+            fate.fate = fate.hasEventTime && fate.hasMaxBefore && fate.eventTime < fate.maxEventTimeBefore ? Fate::LateAccepted : Fate::OnTime;
+        }
+        m_batch->fates.push_back(fate);
+    }
+    if (o.kind == RowOutcome::Kind::Late) {
+        Row padded = m_join->padded(side, row);
+        if (!padded.empty())
+            m_batch->droppedRows.push_back(std::move(padded));
+    }
+    emitJoined(out);
+}
+
+void Simulation::emitJoined(std::vector<Row>& rows)
+{
+    for (Row& r : rows) {
+        FlowRow flow;
+        flow.joinOutput = true;
+        processRow(r, 0, 0, -1, 0, flow);
+    }
+}
+
 void Simulation::toStateful(const Row& row, FlowRow& flow)
 {
+    if (flow.joinOutput) {
+        m_batch->sinkRows.push_back(row); // fates were recorded at the join's input
+        return;
+    }
     RowFate fate;
     fate.event = flow.event;
     fate.sub = flow.sub;

@@ -16,6 +16,7 @@ namespace tidemark {
 class AggregateOperator;
 class SessionOperator;
 class DedupOperator;
+class JoinOperator;
 
 /// What a run records besides the sink output.
 struct SimulationOptions {
@@ -93,6 +94,8 @@ private:
     void recordSkipped(Micros time, std::int64_t count, Micros step);
     void processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow);
     void toStateful(const Row& row, FlowRow& flow);
+    void toJoin(int side, const Row& row, FlowRow& flow);
+    void emitJoined(std::vector<Row>& rows);
     bool requiresAnotherBatch(Millis newWatermark) const;
 
     const Scenario& m_scenario;
@@ -102,6 +105,7 @@ private:
     std::unique_ptr<AggregateOperator> m_aggregate;
     std::unique_ptr<SessionOperator> m_session;
     std::unique_ptr<DedupOperator> m_dedup;
+    std::unique_ptr<JoinOperator> m_join;
     std::vector<SourceQueue> m_queues;
     std::vector<std::uint32_t> m_sourceOffset;
     std::vector<TickRecord> m_ticks;

@@ -807,6 +807,13 @@ Value BoundExpr::eval(const Row& row) const
             return v;
         return v.isDouble() ? Value(std::fabs(v.asDouble())) : Value(v.asInt() < 0 ? -v.asInt() : v.asInt());
     }
+    case Op::TumblingWindow: {
+        const Value t = args[0].eval(row);
+        if (t.isNull())
+            return t;
+        const Micros start = t.asInt() - floorMod(t.asInt() - window.startTime, window.slide);
+        return Value(TimeRange{start, start + window.duration});
+    }
     case Op::TimestampSeconds: {
         Value v = args[0].eval(row);
         if (v.isNull())

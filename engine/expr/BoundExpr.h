@@ -3,6 +3,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/expr/Ast.h"
+#include "engine/ops/TimeWindows.h"
 #include "engine/plan/SparkVersion.h"
 #include "engine/schema/Schema.h"
 #include "engine/time/TimeZone.h"
@@ -24,6 +25,7 @@ struct BoundExpr {
         Equal, NotEqual, NullSafeEqual, Less, LessEqual, Greater, GreaterEqual,
         And, Or, In, IsNull, IsNotNull, Cast,
         Split, Lower, Upper, Length, Concat, Coalesce, Abs, Trim, TimestampSeconds,
+        TumblingWindow, ///< window(args[0], duration) for a join side
     };
     Op op = Op::Literal;
     DataType type;
@@ -33,6 +35,7 @@ struct BoundExpr {
     bool negated = false;
     std::shared_ptr<const std::regex> regex; ///< split(): compiled once at bind time
     TimeZone zone;                           ///< casts between strings and timestamps
+    TimeWindowSpec window;                   ///< TumblingWindow
     /// For a column reference: the watermark metadata it carries forward (Alias keeps it).
     std::optional<Millis> watermarkDelayMs;
 

@@ -45,7 +45,7 @@ std::uint64_t AggregateOperator::hashOf(const Row& row, const TimeRange& window)
     for (size_t k : m_plan.keyColumns)
         h = hashCombine(h, row[k].hash());
     if (m_plan.windowKind == AggregatePlan::WindowKind::Time)
-        h = hashCombine(h, Value(window.start).hash());
+        h = hashCombine(h, static_cast<std::uint64_t>(window.start) * 0x9e3779b97f4a7c15ULL);
     return h;
 }
 
@@ -140,6 +140,29 @@ RowOutcome AggregateOperator::add(const Row& row)
     return out;
 }
 
+bool AggregateOperator::groupLess(std::int32_t a, std::int32_t b) const
+{
+    // Same order as aggregateRowLess over output rows: window start, then the grouping
+    // columns in groupBy order (the window compares by start then end).
+    const Group& x = m_groups[static_cast<size_t>(a)];
+    const Group& y = m_groups[static_cast<size_t>(b)];
+    if (m_windowColumn >= 0 && x.window.start != y.window.start)
+        return x.window.start < y.window.start;
+    size_t key = 0;
+    for (const auto& item : m_plan.groups) {
+        if (item.isWindow) {
+            if (x.window != y.window)
+                return x.window < y.window;
+            continue;
+        }
+        const auto c = x.keys[key] <=> y.keys[key];
+        if (c != 0)
+            return c < 0;
+        ++key;
+    }
+    return false;
+}
+
 Row AggregateOperator::outputRow(const Group& g) const
 {
     Row row;
@@ -174,16 +197,30 @@ std::vector<Row> AggregateOperator::stateRows() const
 
 void AggregateOperator::finishBatch(std::vector<Row>& sinkRows, std::vector<StateChange>& changes, OperatorProgress& progress)
 {
+    // A global aggregation (no grouping keys) always produces one partial row, even from an
+    // empty batch (HashAggregateExec with no keys; StateStoreRestoreExec's comment on it), so
+    // the group is written and, in update mode, emitted every batch.
+    if (m_plan.keyColumns.empty() && m_plan.windowKind == AggregatePlan::WindowKind::None) {
+        const Row none;
+        const std::int32_t slot = findOrCreate(none, TimeRange{}, hashOf(none, TimeRange{}));
+        Group& g = m_groups[static_cast<size_t>(slot)];
+        if (g.touchedBatch != m_ctx.batchId) {
+            g.touchedBatch = m_ctx.batchId;
+            m_touched.push_back(slot);
+        }
+    }
     progress.operatorName = "stateStoreSave";
     progress.numRowsUpdated = static_cast<std::int64_t>(m_touched.size());
     progress.numRowsDroppedByWatermark = static_cast<std::int64_t>(m_lateGroups.size());
 
     std::vector<Row> updated;
     if (m_mode == OutputMode::Update || m_ctx.recordStateChanges) {
+        // Order the groups by (window start, keys, window end) before building rows, so the
+        // sort compares integers and keys only, not aggregate values.
+        std::sort(m_touched.begin(), m_touched.end(), [&](std::int32_t a, std::int32_t b) { return groupLess(a, b); });
         updated.reserve(m_touched.size());
         for (std::int32_t s : m_touched)
             updated.push_back(outputRow(m_groups[static_cast<size_t>(s)]));
-        sortRows(updated);
     }
     std::vector<Row> evicted;
     if (m_watermarked) {

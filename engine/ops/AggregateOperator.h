@@ -49,6 +49,7 @@ private:
     bool isLate(const Row& row, const TimeRange& window, Millis watermarkMs) const;
     bool evictable(const Group& g, Millis watermarkMs) const;
     Row outputRow(const Group& g) const;
+    bool groupLess(std::int32_t a, std::int32_t b) const;
     void sortRows(std::vector<Row>& rows) const;
 
     AggregatePlan m_plan;

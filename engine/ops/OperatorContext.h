@@ -17,7 +17,7 @@ struct BatchContext {
 
 /// How one row fared in an operator.
 struct RowOutcome {
-    enum class Kind : std::uint8_t { Accepted, Late, Duplicate, NullTime } kind = Kind::Accepted;
+    enum class Kind : std::uint8_t { Accepted, Late, Duplicate, NullTime, Filtered } kind = Kind::Accepted;
     std::uint16_t numGroups = 0;
     std::uint16_t numLateGroups = 0;
 };

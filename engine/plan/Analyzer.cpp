@@ -2,6 +2,7 @@
 #include "engine/plan/Analyzer.h"
 
 #include "engine/expr/Parser.h"
+#include "engine/plan/JoinCondition.h"
 #include "engine/time/Interval.h"
 
 #include <algorithm>
@@ -27,6 +28,18 @@ const char* outputModeSparkName(OutputMode mode)
     case OutputMode::Complete: return "Complete";
     }
     return "Append";
+}
+
+const char* joinTypeSparkName(JoinPlan::Type type)
+{
+    switch (type) {
+    case JoinPlan::Type::Inner: return "Inner";
+    case JoinPlan::Type::LeftOuter: return "LeftOuter";
+    case JoinPlan::Type::RightOuter: return "RightOuter";
+    case JoinPlan::Type::FullOuter: return "FullOuter";
+    case JoinPlan::Type::LeftSemi: return "LeftSemi";
+    }
+    return "Inner";
 }
 
 std::optional<OutputMode> parseOutputMode(const std::string& text)
@@ -109,8 +122,10 @@ public:
         plan.sink = m_sc.query.sinkOptions;
 
         const QuerySpec& q = m_sc.query;
-        if (q.join)
-            failQuery("query.join", "stream joins are described in the join scenarios; this build plans single-stream and union queries");
+        if (q.join) {
+            joinQuery(plan);
+            return plan;
+        }
         if (q.source) {
             InputSpec in;
             in.source = *q.source;
@@ -169,7 +184,7 @@ public:
     }
 
 private:
-    InputPlan input(const InputSpec& in, const std::string& path)
+    InputPlan input(const InputSpec& in, const std::string& path, bool joinSide = false)
     {
         InputPlan p;
         const SourceSpec* src = nullptr;
@@ -184,8 +199,10 @@ private:
                 names += (names.empty() ? "" : ", ") + s.name;
             failFile(path + ".source", "no source named \"" + in.source + "\" (sources: " + names + ")");
         }
-        if (src->isStatic)
+        if (src->isStatic && !joinSide)
             failFile(path + ".source", "\"" + in.source + "\" is a static table; a static source can only be joined with a stream");
+        if (src->isStatic && in.withWatermark)
+            failFile(path + ".withWatermark", "a static table has no watermark");
         Schema schema = src->schema;
         if (!in.selectExpr.empty())
             p.steps.push_back(project(in.selectExpr, schema, path + ".selectExpr"));
@@ -193,8 +210,47 @@ private:
             p.steps.push_back(filter(*in.where, schema, path + ".where"));
         if (in.withWatermark)
             p.steps.push_back(watermark(*in.withWatermark, schema, path + ".withWatermark"));
+        if (in.window)
+            p.steps.push_back(sideWindow(*in.window, in.windowAs, schema, path + ".window"));
         p.output = schema;
         return p;
+    }
+
+    /// `withWatermark(...).select(window(column, duration) AS as, ...)` on a join side: the time
+    /// column is replaced in place by its tumbling window, which keeps its watermark metadata.
+    Step sideWindow(const WindowSpecText& w, const std::string& as, Schema& schema, const std::string& path)
+    {
+        size_t column = 0;
+        const TimeWindowSpec spec = timeWindow(w, schema, path, column);
+        if (!spec.isTumbling())
+            failQuery(path + ".slide", "a join side's window must be tumbling: a sliding window gives each row several windows");
+        Step step;
+        step.kind = Step::Kind::Project;
+        Schema out;
+        for (size_t c = 0; c < schema.size(); ++c) {
+            BoundExpr e;
+            e.op = BoundExpr::Op::Column;
+            e.column = c;
+            e.type = schema[c].type;
+            Field f = schema[c];
+            if (c == column) {
+                e.op = BoundExpr::Op::TumblingWindow;
+                e.type = DataType(TypeId::Window);
+                e.window = spec;
+                BoundExpr arg;
+                arg.op = BoundExpr::Op::Column;
+                arg.column = c;
+                arg.type = schema[c].type;
+                e.args.push_back(arg);
+                f.name = as;
+                f.type = DataType(TypeId::Window);
+            }
+            step.exprs.push_back(std::move(e));
+            out.fields.push_back(std::move(f));
+        }
+        step.output = out;
+        schema = out;
+        return step;
     }
 
     Schema unionSchema(const std::vector<InputPlan>& inputs)
@@ -406,6 +462,9 @@ private:
 
     std::string windowSql(const std::string& column, Micros d, Micros s, Micros start) const
     {
+        // 3.x: Expression.sql of TimeWindow, whose only child is the time column (backquoted).
+        if (!m_v.hasErrorClasses())
+            return "window(`" + column + "`)";
         return "window(" + column + ", " + std::to_string(d) + ", " + std::to_string(s) + ", " + std::to_string(start) + ")";
     }
 
@@ -517,6 +576,7 @@ private:
         a.column = *idx;
         a.inputType = schema[*idx].type;
         const std::string call = sparkName + "(" + (spec.distinct ? "DISTINCT " : "") + schema[*idx].name + ")";
+        const std::string callSql = sparkName + "(" + (spec.distinct ? "DISTINCT " : "") + "`" + schema[*idx].name + "`)";
         const bool numericInput = a.inputType.isNumeric() || a.inputType.id == TypeId::String;
         switch (a.kind) {
         case K::Count:
@@ -529,8 +589,12 @@ private:
                                                 ? "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + call
                                                       + "\" due to data type mismatch: The first parameter requires the \"NUMERIC\" type, however \""
                                                       + schema[*idx].name + "\" has the type \"" + upper(sparkTypeName(a.inputType)) + "\"."
-                                                : "cannot resolve '" + call + "' due to data type mismatch: function " + sparkName
-                                                      + " requires numeric types, not " + sparkTypeName(a.inputType));
+                                                : a.kind == K::StddevSamp
+                                                      ? "cannot resolve '" + callSql + "' due to data type mismatch: argument 1 requires double type, however, '`"
+                                                            + schema[*idx].name + "`' is of " + sparkTypeName(a.inputType) + " type."
+                                                      : "cannot resolve '" + callSql + "' due to data type mismatch: function " + sparkName
+                                                            + (m_v.atLeast(3, 2) ? " requires numeric or interval types, not " : " requires numeric types, not ")
+                                                            + sparkTypeName(a.inputType));
             if (a.kind == K::Sum)
                 a.resultType = DataType(a.inputType.isIntegral() ? TypeId::Long : TypeId::Double);
             else
@@ -679,6 +743,288 @@ private:
         }
         p.startAt = t.startAt;
         return p;
+    }
+
+    static std::optional<JoinPlan::Type> parseJoinType(std::string t)
+    {
+        std::string n;
+        for (char c : t)
+            if (c != '_')
+                n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (n == "inner")
+            return JoinPlan::Type::Inner;
+        if (n == "leftouter" || n == "left")
+            return JoinPlan::Type::LeftOuter;
+        if (n == "rightouter" || n == "right")
+            return JoinPlan::Type::RightOuter;
+        if (n == "fullouter" || n == "full" || n == "outer")
+            return JoinPlan::Type::FullOuter;
+        if (n == "leftsemi" || n == "semi")
+            return JoinPlan::Type::LeftSemi;
+        return std::nullopt;
+    }
+
+    /// Rewrites `impressions.adId` / `left.adId` to the side qualifiers of the join schemas.
+    static AstPtr qualify(const AstPtr& a, const std::string& leftName, const std::string& rightName)
+    {
+        auto copy = std::make_shared<Ast>(*a);
+        if (copy->kind == Ast::Kind::Column && !copy->qualifier.empty()) {
+            if (equalsIgnoreCase(copy->qualifier, leftName) || equalsIgnoreCase(copy->qualifier, "left"))
+                copy->qualifier = "left";
+            else if (equalsIgnoreCase(copy->qualifier, rightName) || equalsIgnoreCase(copy->qualifier, "right"))
+                copy->qualifier = "right";
+        }
+        for (auto& c : copy->args)
+            c = qualify(c, leftName, rightName);
+        return copy;
+    }
+
+    static Schema withQualifier(Schema s, const std::string& q)
+    {
+        for (auto& f : s.fields)
+            f.qualifier = q;
+        return s;
+    }
+
+    static Schema concat(const Schema& a, const Schema& b)
+    {
+        Schema s = a;
+        s.fields.insert(s.fields.end(), b.fields.begin(), b.fields.end());
+        return s;
+    }
+
+    void joinQuery(QueryPlan& plan)
+    {
+        const JoinSpec& spec = *m_sc.query.join;
+        const std::string path = "query.join";
+        auto type = parseJoinType(spec.type);
+        if (!type)
+            failArgument(path + ".type", "Unsupported join type '" + spec.type
+                                             + "'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', "
+                                               "'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', "
+                                               "'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.");
+        JoinPlan j;
+        j.type = *type;
+        plan.inputs.push_back(input(spec.left, path + ".left", true));
+        plan.inputs.push_back(input(spec.right, path + ".right", true));
+        j.leftStatic = m_sc.sources[plan.inputs[0].source].isStatic;
+        j.rightStatic = m_sc.sources[plan.inputs[1].source].isStatic;
+        if (j.leftStatic && j.rightStatic)
+            failFile(path, "both sides are static tables; a streaming query needs a stream");
+        j.leftSchema = withQualifier(plan.inputs[0].output, "left");
+        j.rightSchema = withQualifier(plan.inputs[1].output, "right");
+        plan.numWatermarkNodes = m_nextWatermarkNode;
+        const Schema joined = concat(j.leftSchema, j.rightSchema);
+        const BindContext ctx{m_v, m_sc.zone, spec.on.value_or("")};
+
+        auto bindSide = [&](const AstPtr& a, const Schema& s, const std::string& where) {
+            auto b = bindExpression(*a, s, ctx);
+            if (!b.ok())
+                failQuery(where, b.error().message);
+            return std::move(b.value());
+        };
+        if (!spec.usingColumns.empty()) {
+            j.usingJoin = true;
+            for (size_t i = 0; i < spec.usingColumns.size(); ++i) {
+                const std::string& name = spec.usingColumns[i];
+                auto l = j.leftSchema.find(name);
+                auto r = j.rightSchema.find(name);
+                if (!l || !r) {
+                    const Schema& side = !l ? j.leftSchema : j.rightSchema;
+                    const char* which = !l ? "left" : "right";
+                    failQuery(indexed(path + ".using", i),
+                              m_v.hasErrorClasses()
+                                  ? "[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + name + "` cannot be resolved on the " + which
+                                        + " side of the join. The " + which + "-side columns: [" + joinNames(side) + "]."
+                                  : "USING column `" + name + "` cannot be resolved on the " + which + " side of the join. The " + which
+                                        + "-side columns: [" + joinNames(side) + "]");
+                }
+                j.usingLeft.push_back(*l);
+                j.usingRight.push_back(*r);
+                BoundExpr lk, rk;
+                lk.op = rk.op = BoundExpr::Op::Column;
+                lk.column = *l;
+                lk.type = j.leftSchema[*l].type;
+                rk.column = *r;
+                rk.type = j.rightSchema[*r].type;
+                j.leftKeys.push_back(lk);
+                j.rightKeys.push_back(rk);
+            }
+        } else if (spec.on) {
+            auto parsed = parseExpression(*spec.on);
+            if (auto* f = std::get_if<ParseFailure>(&parsed))
+                failQuery(path + ".on", parseMessage(*spec.on, *f, m_v));
+            const AstPtr on = qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source);
+            // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
+            auto whole = bindExpression(*on, joined, ctx);
+            if (!whole.ok())
+                failQuery(path + ".on", whole.error().message);
+            if (whole->type.id != TypeId::Boolean)
+                failQuery(path + ".on", "join condition '" + prettyName(*on) + "' of type " + sparkTypeName(whole->type) + " is not a boolean.");
+            const SplitCondition split = splitJoinCondition(on, j.leftSchema, j.rightSchema);
+            for (const auto& k : split.keys) {
+                BoundExpr l = bindSide(k.left, j.leftSchema, path + ".on");
+                BoundExpr r = bindSide(k.right, j.rightSchema, path + ".on");
+                if (l.type != r.type && !(l.type.isNumeric() && r.type.isNumeric()))
+                    failQuery(path + ".on", "cannot join on " + prettyName(*k.left) + " (" + sparkTypeName(l.type) + ") = " + prettyName(*k.right)
+                                                + " (" + sparkTypeName(r.type) + ")");
+                j.leftKeys.push_back(std::move(l));
+                j.rightKeys.push_back(std::move(r));
+            }
+            for (const auto& c : split.leftOnly)
+                j.leftOnly.push_back(bindSide(c, j.leftSchema, path + ".on"));
+            for (const auto& c : split.rightOnly)
+                j.rightOnly.push_back(bindSide(c, j.rightSchema, path + ".on"));
+            if (!split.both.empty()) {
+                AstPtr all = split.both[0];
+                for (size_t i = 1; i < split.both.size(); ++i) {
+                    auto a = std::make_shared<Ast>();
+                    a->kind = Ast::Kind::Binary;
+                    a->op = "AND";
+                    a->args = {all, split.both[i]};
+                    all = a;
+                }
+                j.pairCondition = bindSide(all, joined, path + ".on");
+            }
+            // Watermark-based state eviction (getStateWatermarkPredicates).
+            for (size_t k = 0; k < split.keys.size() && !j.keyWatermarkOrdinal; ++k) {
+                for (const AstPtr& side : {split.keys[k].left, split.keys[k].right}) {
+                    const Schema& s = side == split.keys[k].left ? j.leftSchema : j.rightSchema;
+                    if (side->kind == Ast::Kind::Column) {
+                        auto idx = side->qualifier.empty() ? s.find(side->name) : s.find(side->qualifier, side->name);
+                        if (idx && s[*idx].watermarkDelayMs) {
+                            j.keyWatermarkOrdinal = k;
+                            j.keyIsWindow = s[*idx].type.id == TypeId::Window;
+                            break;
+                        }
+                    }
+                }
+            }
+            j.leftValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Left, j.leftSchema, j.rightSchema);
+            j.rightValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Right, j.leftSchema, j.rightSchema);
+        } else if (!(j.leftStatic || j.rightStatic)) {
+            failQuery(path, "Stream-stream join without equality predicate is not supported");
+        }
+        j.leftEventTime = j.leftSchema.eventTimeColumn();
+        j.rightEventTime = j.rightSchema.eventTimeColumn();
+        j.leftEventTimeIsWindow = j.leftEventTime && j.leftSchema[*j.leftEventTime].type.id == TypeId::Window;
+        j.rightEventTimeIsWindow = j.rightEventTime && j.rightSchema[*j.rightEventTime].type.id == TypeId::Window;
+
+        // Output: left then right (left only for a semi join); `using` puts the keys first.
+        Schema out;
+        if (j.usingJoin) {
+            for (size_t k = 0; k < j.usingLeft.size(); ++k) {
+                Field f = (j.type == JoinPlan::Type::RightOuter ? j.rightSchema[j.usingRight[k]] : j.leftSchema[j.usingLeft[k]]);
+                f.qualifier.clear();
+                out.fields.push_back(f);
+            }
+            for (size_t c = 0; c < j.leftSchema.size(); ++c)
+                if (std::find(j.usingLeft.begin(), j.usingLeft.end(), c) == j.usingLeft.end())
+                    out.fields.push_back(j.leftSchema[c]);
+            if (j.type != JoinPlan::Type::LeftSemi)
+                for (size_t c = 0; c < j.rightSchema.size(); ++c)
+                    if (std::find(j.usingRight.begin(), j.usingRight.end(), c) == j.usingRight.end())
+                        out.fields.push_back(j.rightSchema[c]);
+        } else {
+            out = j.type == JoinPlan::Type::LeftSemi ? j.leftSchema : joined;
+        }
+        for (auto& f : out.fields)
+            f.watermarkDelayMs.reset(); // nothing downstream of the join uses event time here
+        plan.join = std::move(j);
+
+        const QuerySpec& q = m_sc.query;
+        if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg)
+            failFile("query", "after a join Tidemark models stateless steps only (selectExpr, where); "
+                              "put withWatermark on the join sides");
+        Schema schema = out;
+        if (!q.selectExpr.empty())
+            plan.steps.push_back(project(q.selectExpr, schema, "query.selectExpr"));
+        if (q.where)
+            plan.steps.push_back(filter(*q.where, schema, "query.where"));
+        plan.streamSchema = out;
+        plan.output = schema;
+        if (m_modeOverride) {
+            plan.mode = *m_modeOverride;
+        } else {
+            auto mode = parseOutputMode(q.outputMode);
+            if (!mode)
+                failArgument("query.outputMode",
+                             "Unknown output mode " + q.outputMode + ". Accepted output modes are 'append', 'complete', 'update'");
+            plan.mode = *mode;
+        }
+        plan.trigger = trigger(q.trigger);
+        checkForStreaming(plan);
+        checkJoin(plan);
+    }
+
+    /// The Join case of checkForStreaming (3.1+ wording; 3.0's where it differed).
+    void checkJoin(const QueryPlan& plan)
+    {
+        const JoinPlan& j = *plan.join;
+        const std::string where = "query.join";
+        const bool left = !j.leftStatic, right = !j.rightStatic;
+        const std::string typeName = joinTypeSparkName(j.type);
+        if (!m_v.hasFullOuterAndSemiStreamJoins()) {
+            // Spark 3.0's UnsupportedOperationChecker.
+            if (j.type == JoinPlan::Type::Inner && left && right && plan.mode != OutputMode::Append)
+                failQuery(where, std::string("Inner join between two streaming DataFrames/Datasets is not supported in ") + outputModeSparkName(plan.mode)
+                                     + " output mode, only in Append output mode");
+            if (j.type == JoinPlan::Type::FullOuter)
+                failQuery(where, "Full outer joins with streaming DataFrames/Datasets are not supported");
+            if (j.type == JoinPlan::Type::LeftSemi && right)
+                failQuery(where, "Left semi/anti joins with a streaming DataFrame/Dataset on the right are not supported");
+            if (j.type == JoinPlan::Type::LeftOuter && !left && right)
+                failQuery(where, "Left outer join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported");
+            if (j.type == JoinPlan::Type::RightOuter && left && !right)
+                failQuery(where, "Right outer join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported");
+            if ((j.type == JoinPlan::Type::LeftOuter || j.type == JoinPlan::Type::RightOuter) && left && right && !validOuterWatermark(j))
+                failQuery(where, "Stream-stream outer join between two streaming DataFrame/Datasets is not supported without a watermark in the join "
+                                 "keys, or a watermark on the nullable side and an appropriate range condition");
+            return;
+        }
+        if (left && right && plan.mode != OutputMode::Append)
+            failQuery(where, std::string("Join between two streaming DataFrames/Datasets is not supported in ") + outputModeSparkName(plan.mode)
+                                 + " output mode, only in Append output mode");
+        switch (j.type) {
+        case JoinPlan::Type::Inner: break;
+        case JoinPlan::Type::FullOuter:
+            if (left && !right)
+                failQuery(where, "FullOuter joins with streaming DataFrames/Datasets on the left and a static DataFrame/Dataset on the right is not supported");
+            if (!left && right)
+                failQuery(where, "FullOuter joins with streaming DataFrames/Datasets on the right and a static DataFrame/Dataset on the left is not supported");
+            break;
+        case JoinPlan::Type::LeftOuter:
+        case JoinPlan::Type::LeftSemi:
+            if (!left && right)
+                failQuery(where, typeName + " join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported");
+            break;
+        case JoinPlan::Type::RightOuter:
+            if (left && !right)
+                failQuery(where, "RightOuter join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported");
+            break;
+        }
+        if (left && right && j.type != JoinPlan::Type::Inner && !validOuterWatermark(j))
+            failQuery(where, "Stream-stream " + typeName
+                                 + " join between two streaming DataFrame/Datasets is not supported without a watermark in the join keys, or a watermark "
+                                   "on the nullable side and an appropriate range condition");
+        if (left && right && j.leftKeys.empty())
+            failQuery(where, "Stream-stream join without equality predicate is not supported");
+    }
+
+    /// checkForStreamStreamJoinWatermark: a watermark in the join keys, or the nullable side
+    /// watermarked with a range condition bounding the preserved side.
+    static bool validOuterWatermark(const JoinPlan& j)
+    {
+        if (j.keyWatermarkOrdinal)
+            return true;
+        switch (j.type) {
+        case JoinPlan::Type::LeftOuter:
+        case JoinPlan::Type::LeftSemi: return j.leftValueOffset.has_value();
+        case JoinPlan::Type::RightOuter: return j.rightValueOffset.has_value();
+        case JoinPlan::Type::FullOuter: return j.leftValueOffset.has_value() || j.rightValueOffset.has_value();
+        case JoinPlan::Type::Inner: return true;
+        }
+        return true;
     }
 
     /// UnsupportedOperationChecker.checkForStreaming, in its order: the output-mode match,

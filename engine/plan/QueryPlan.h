@@ -78,6 +78,34 @@ struct AggregatePlan {
     std::size_t evictionKeyIndex = 0; ///< index into keyColumns when KeyColumn
 };
 
+/// A join of the query's two inputs (inputs[0] is the left side, inputs[1] the right).
+struct JoinPlan {
+    enum class Type { Inner, LeftOuter, RightOuter, FullOuter, LeftSemi };
+    Type type = Type::Inner;
+    bool leftStatic = false, rightStatic = false;
+    std::vector<BoundExpr> leftKeys, rightKeys; ///< equi-join keys, bound to each side's schema
+    std::vector<BoundExpr> leftOnly, rightOnly; ///< one-side conjuncts
+    std::optional<BoundExpr> pairCondition;     ///< the rest, bound to left ++ right
+    /// State eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates):
+    /// a watermarked join key evicts both sides by key; otherwise a side with its own
+    /// watermark is evicted when its event time <= W + offset (the range condition).
+    std::optional<std::size_t> keyWatermarkOrdinal;
+    bool keyIsWindow = false;
+    std::optional<Micros> leftValueOffset, rightValueOffset;
+    std::optional<std::size_t> leftEventTime, rightEventTime; ///< each side's watermarked column
+    bool leftEventTimeIsWindow = false, rightEventTimeIsWindow = false;
+    /// `using` joins: output = the key columns (coalesced), then the other columns of each side.
+    bool usingJoin = false;
+    std::vector<std::size_t> usingLeft, usingRight;
+    Schema leftSchema, rightSchema;
+
+    bool isOuterLeft() const { return type == Type::LeftOuter || type == Type::FullOuter; }
+    bool isOuterRight() const { return type == Type::RightOuter || type == Type::FullOuter; }
+    bool isStreamStream() const { return !leftStatic && !rightStatic; }
+};
+
+const char* joinTypeSparkName(JoinPlan::Type type); ///< "Inner", "LeftOuter", ...
+
 /// The trigger as the executor needs it.
 struct TriggerPlan {
     enum class Kind { ProcessingTime, Once, AvailableNow } kind = Kind::ProcessingTime;
@@ -93,6 +121,7 @@ struct QueryPlan {
     Schema streamSchema;     ///< input of the stateful operators
     std::optional<DedupPlan> dedup;
     std::optional<AggregatePlan> aggregate;
+    std::optional<JoinPlan> join;
     Schema output;
     OutputMode mode = OutputMode::Append;
     TriggerPlan trigger;
@@ -104,7 +133,7 @@ struct QueryPlan {
     int numWatermarkNodes = 0;
     SinkOptions sink;
     /// Names of the operators for progress reports, downstream first.
-    bool hasStatefulOperator() const { return dedup || aggregate; }
+    bool hasStatefulOperator() const { return dedup || aggregate || (join && join->isStreamStream()); }
 };
 
 } // namespace tidemark

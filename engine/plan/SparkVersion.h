@@ -35,6 +35,12 @@ struct SparkVersion {
     bool allowsMultipleStatefulOperators() const { return atLeast(3, 4); }
     /// Dataset.show prints NULL instead of null from 3.5.0 (SPARK-43063).
     const char* nullText() const { return atLeast(3, 5) ? "NULL" : "null"; }
+    /// SPARK-49829 (3.5.4, 4.0): a stream-stream join stores a new input row even when its
+    /// side's state watermark evicts it in the same batch (left rows always; right rows when
+    /// an outer join still needs their null row). "3.5" means the latest 3.5 patch.
+    bool joinStoresRowsEvictedInSameBatch() const { return atLeast(3, 5); }
+    /// Full outer and left semi stream-stream joins exist from 3.1 (SPARK-32862, SPARK-32863).
+    bool hasFullOuterAndSemiStreamJoins() const { return atLeast(3, 1); }
     /// Error classes with SQLSTATE suffixes and backquoted names from 3.4 / 4.0.
     bool hasErrorClasses() const { return atLeast(3, 4); }
 };

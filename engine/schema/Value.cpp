@@ -15,7 +15,7 @@ double Value::toDouble() const
     return 0.0;
 }
 
-bool Value::operator==(const Value& other) const
+bool Value::equalsSlow(const Value& other) const
 {
     if (m_v.index() != other.m_v.index()) {
         if ((isInt() && other.isDouble()) || (isDouble() && other.isInt()))
@@ -42,7 +42,7 @@ std::strong_ordering compareDoubles(double a, double b)
 }
 } // namespace
 
-std::strong_ordering Value::operator<=>(const Value& other) const
+std::strong_ordering Value::compareSlow(const Value& other) const
 {
     if (isNull() || other.isNull())
         return isNull() == other.isNull() ? std::strong_ordering::equal

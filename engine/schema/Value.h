@@ -48,14 +48,27 @@ public:
     /// Numeric value as double (integers widened); 0 for non-numbers.
     double toDouble() const;
 
-    bool operator==(const Value& other) const;
+    bool operator==(const Value& other) const
+    {
+        if (isInt() && other.isInt()) // the hot path of grouping and joining
+            return asInt() == other.asInt();
+        return equalsSlow(other);
+    }
     /// Total order used for deterministic output: null first, then by value (numbers
     /// compare numerically across int and double, strings by UTF-8 bytes).
-    std::strong_ordering operator<=>(const Value& other) const;
+    std::strong_ordering operator<=>(const Value& other) const
+    {
+        if (isInt() && other.isInt())
+            return asInt() <=> other.asInt();
+        return compareSlow(other);
+    }
 
     std::size_t hash() const;
 
 private:
+    bool equalsSlow(const Value& other) const;
+    std::strong_ordering compareSlow(const Value& other) const;
+
     std::variant<std::monostate, bool, std::int64_t, double, std::string, TimeRange, ValueList> m_v;
 };
 

@@ -96,6 +96,10 @@ std::string batchJsonLine(const BatchRecord& b, const QueryPlan& plan, const Sce
                   {"numRowsDroppedByWatermark", op.numRowsDroppedByWatermark}};
         if (op.numDroppedDuplicateRows)
             o["customMetrics"] = Json{{"numDroppedDuplicateRows", *op.numDroppedDuplicateRows}};
+        if (op.numRowsTotalLeft) {
+            o["numRowsTotalLeft"] = *op.numRowsTotalLeft;
+            o["numRowsTotalRight"] = *op.numRowsTotalRight;
+        }
         ops.push_back(o);
     }
     j["stateOperators"] = ops;
