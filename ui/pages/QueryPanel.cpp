@@ -370,9 +370,11 @@ void QueryPanel::refresh()
     m_watermarkOn->setEnabled(!join && !unionQuery);
     m_watermarkColumn->setEnabled(!join && !unionQuery && query.withWatermark);
     m_delay->setEnabled(!join && !unionQuery && query.withWatermark);
-    for (QWidget* wdg : {static_cast<QWidget*>(m_windowKind), static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_aggFn),
-                         static_cast<QWidget*>(m_aggColumn), static_cast<QWidget*>(m_aggAs)})
+    for (QWidget* wdg : {static_cast<QWidget*>(m_windowKind), static_cast<QWidget*>(m_keys)})
         wdg->setEnabled(!join);
+    // No aggregation yet: choosing a window or keys adds count(*).
+    for (QWidget* wdg : {static_cast<QWidget*>(m_aggFn), static_cast<QWidget*>(m_aggColumn), static_cast<QWidget*>(m_aggAs)})
+        wdg->setEnabled(!join && query.agg.has_value());
     m_windowColumn->setEnabled(!join && kind != 0);
     m_duration->setEnabled(!join && kind == 1);
     m_slide->setEnabled(!join && kind == 1);

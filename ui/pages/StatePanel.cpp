@@ -83,6 +83,15 @@ void StatePanel::setView(const ViewState& view)
         return;
     }
     const auto i = static_cast<std::size_t>(view.batch);
+    if (!run.plan->aggregate && !run.plan->dedup) {
+        // A stream-stream join buffers input rows; the engine reports how many, not which.
+        m_model->clear();
+        m_title->setText(tr("<b>State store</b> after batch %1 — the join buffers %2 input row(s) of both sides; "
+                            "Tidemark does not list them yet.")
+                             .arg(view.batchId())
+                             .arg(view.snapshot->view(view.driving).stateRows[i]));
+        return;
+    }
     const std::vector<Row> now = run.stateAfter(i);
     const std::vector<Row> before = i > 0 ? run.stateAfter(i - 1) : std::vector<Row>{};
     std::size_t width = run.keyWidth();
