@@ -45,6 +45,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace tidemark::ui {
 
 MainWindow::MainWindow(QWidget* parent)
@@ -76,6 +78,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(0); // coalesces the edits and steps of one event-loop pass into one redraw
     connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refresh);
+    m_pagesRefresh.setSingleShot(true);
+    m_pagesRefresh.setInterval(150);
+    connect(&m_pagesRefresh, &QTimer::timeout, this, [this] {
+        refreshPages();
+        emit viewUpdated();
+    });
 
     styleTitle();
     m_title->setObjectName(QStringLiteral("scenarioTitle"));
@@ -139,13 +147,17 @@ MainWindow::MainWindow(QWidget* parent)
         const auto columns = eventTimeColumns(*m_document->scenario());
         m_document->undoStack()->push(new MoveEventCommand(m_document, e, at, columns[ref->source], t, gesture));
     });
+    connect(m_plot, &EventTimePlot::dragFinished, this, [this] {
+        refreshPages();
+        emit viewUpdated();
+    });
     connect(m_plot, &EventTimePlot::eventClicked, this, &MainWindow::showEventWhy);
     connect(m_plot, &EventTimePlot::windowClicked, this, [this](const TimeRange& w, const QPoint& pos) {
         m_inspector->showAt(pos, tr("Window %1").arg(cellText(Value(w), DataType(TypeId::Window), *m_view.snapshot->scenario)),
                             explainWindow(m_view, m_view.driving, w));
     });
     const auto explainRowAt = [this](OutputMode mode, const Row& row, const QPoint& pos) {
-        m_inspector->showAt(pos, rowTitle(m_view, mode, row), explainRow(m_view, mode, row));
+        m_inspector->showAt(pos, rowTitle(m_pagesView, mode, row), explainRow(m_pagesView, mode, row));
     };
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         connect(m_columns->column(m), &OutputModeColumn::rowClicked, this, explainRowAt);
@@ -311,7 +323,16 @@ void MainWindow::onSnapshot()
     scheduleRefresh();
 }
 
-bool MainWindow::isUpToDate() const { return m_compute->isIdle() && !m_refresh.isActive() && m_view.snapshot == m_compute->latest(); }
+bool MainWindow::isPlotUpToDate() const
+{
+    const SnapshotPtr& latest = m_compute->latest();
+    return latest && latest->generation == m_compute->requestedGeneration() && !m_refresh.isActive() && m_view.snapshot == latest;
+}
+
+bool MainWindow::isUpToDate() const
+{
+    return isPlotUpToDate() && m_compute->isIdle() && !m_pagesRefresh.isActive() && m_pagesView.snapshot == m_view.snapshot;
+}
 
 void MainWindow::refresh()
 {
@@ -323,19 +344,41 @@ void MainWindow::refresh()
     SnapshotPtr previous = m_view.snapshot;
     m_view = ViewState::at(snap, m_cursor->position());
     m_plot->setView(m_view);
-    m_columns->setView(m_view);
-    m_state->setView(m_view);
-    m_log->setView(m_view);
     m_controls->setView(m_view);
     m_eventsModel->setView(m_view);
     m_title->setText(QString::fromStdString(snap->scenario->title));
     m_title->setToolTip(QString::fromStdString(snap->scenario->description));
-    // Every page has let go of the previous snapshot; free its megabytes on the worker.
+    // While a dot is dragged the plot follows every move; the tables catch up a few times a
+    // second and once more when the dot is let go.
+    if (snap->complete) { // a preview leaves the pages waiting for the complete snapshot
+        if (m_plot->isDragging())
+            m_pagesRefresh.start();
+        else
+            refreshPages();
+    }
+    // Free the previous snapshot's megabytes on the worker (this drops the last reference
+    // unless the tables still show it).
     if (previous != snap)
         m_compute->retire(std::move(previous));
     m_lastRefreshMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     updateStatus();
     emit viewUpdated();
+}
+
+void MainWindow::refreshPages()
+{
+    m_pagesRefresh.stop();
+    if (!m_view.snapshot || !m_view.snapshot->complete || (m_pagesView.snapshot == m_view.snapshot && m_pagesView.batch == m_view.batch))
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    SnapshotPtr previous = std::exchange(m_pagesView, m_view).snapshot;
+    m_columns->setView(m_view);
+    m_state->setView(m_view);
+    m_log->setView(m_view);
+    if (previous != m_view.snapshot)
+        m_compute->retire(std::move(previous));
+    m_lastPagesMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
 }
 
 void MainWindow::updateStatus()
@@ -356,7 +399,7 @@ void MainWindow::updateStatus()
     m_statusDropped->setText(tr("dropped so far: %1").arg(mv.droppedSoFar[i]));
     m_statusCompute->setText(tr("recomputed in %1 ms, shown in %2 ms")
                                  .arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1)
-                                 .arg(m_lastRefreshMs, 0, 'f', 1));
+                                 .arg(m_lastRefreshMs + m_lastPagesMs, 0, 'f', 1));
 }
 
 void MainWindow::styleTitle()

@@ -58,8 +58,11 @@ public:
 
     /// The batch to show once the next opened scenario has been computed (-1: the last).
     void setStartBatch(int batch) { m_startBatch = batch; }
-    /// True once the latest edit has been computed and shown.
+    /// True once the latest edit has been computed and shown everywhere.
     bool isUpToDate() const;
+    /// True once the plot, the timeline and the events table show the latest edit (the other
+    /// pages lag behind while a dot is dragged).
+    bool isPlotUpToDate() const;
 
     bool isPresentation() const { return m_presentation; }
     void setPresentation(bool on);
@@ -69,8 +72,10 @@ public:
     std::optional<std::uint32_t> addEventAt(Micros at, Micros eventTime);
 
     void restoreSettings();
-    /// How long the last refresh of every page took (not counting the plot's queued replot).
+    /// How long the last refresh of the plot, timeline and events table took (not counting the
+    /// plot's queued replot), and of the other pages.
     double lastRefreshMs() const { return m_lastRefreshMs; }
+    double lastPagesMs() const { return m_lastPagesMs; }
 
 signals:
     /// Every page shows the current view.
@@ -88,6 +93,7 @@ private:
     void onSnapshot();
     void scheduleRefresh() { m_refresh.start(); }
     void refresh();
+    void refreshPages();
     void updateStatus();
     void updateTitle();
     void styleTitle();
@@ -124,8 +130,10 @@ private:
     QLabel* m_statusDropped;
     QLabel* m_statusCompute;
 
-    ViewState m_view;
+    ViewState m_view;      ///< what the plot, the timeline and the events table show
+    ViewState m_pagesView; ///< what the mode columns, the state and the log show (behind while dragging)
     QTimer m_refresh;
+    QTimer m_pagesRefresh;
     int m_startBatch = 0;
     bool m_positionPending = true;
     bool m_presentation = false;
@@ -133,6 +141,7 @@ private:
     QByteArray m_layoutBeforePresentation;
     QFont m_baseFont;
     double m_lastRefreshMs = 0;
+    double m_lastPagesMs = 0;
 };
 
 } // namespace tidemark::ui

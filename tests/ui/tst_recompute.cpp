@@ -18,6 +18,7 @@ private slots:
     void windowLives();
     void modesMeetAtTheSameProcessingTime();
     void rejectedModeIsNotDriving();
+    void previewHoldsThePlotsModeFirst();
 
 private:
     static std::shared_ptr<const Scenario> wordCount(const char* name = "word-count-update.json");
@@ -46,9 +47,9 @@ void TestRecompute::newestRequestWins()
     QTRY_VERIFY(service.isIdle());
     QCOMPARE(service.latest()->generation, std::uint64_t{20});
     QCOMPARE(service.latest()->scenario, last);
+    QVERIFY(service.latest()->complete);
     QVERIFY(ready.count() >= 1);
-    QVERIFY(ready.count() <= 20);
-    // Every delivery was newer than the one before it.
+    QVERIFY(ready.count() <= 2 * 20); // at most a preview and a complete snapshot per request
     QVERIFY(service.latest()->run(OutputMode::Update).error == std::nullopt);
 }
 
@@ -99,6 +100,25 @@ void TestRecompute::rejectedModeIsNotDriving()
     QCOMPARE(v.selected, OutputMode::Append);
     QCOMPARE(v.driving, OutputMode::Update);
     QVERIFY(v.hasBatch());
+}
+
+void TestRecompute::previewHoldsThePlotsModeFirst()
+{
+    auto sc = std::make_shared<Scenario>(*wordCount());
+    sc->query.outputMode = "append";
+    sc->query.withWatermark.reset();
+    // Spark rejects append here, so the preview also runs update, which the plot then follows.
+    const SnapshotPtr preview = buildPreview(sc, 7);
+    QVERIFY(!preview->complete);
+    QVERIFY(preview->has(OutputMode::Append) && preview->run(OutputMode::Append).error);
+    QVERIFY(preview->has(OutputMode::Update));
+    QVERIFY(!preview->has(OutputMode::Complete));
+    QCOMPARE(ViewState::at(preview, 0).driving, OutputMode::Update);
+    const SnapshotPtr full = completeSnapshot(*preview);
+    QVERIFY(full->complete && full->has(OutputMode::Complete));
+    QCOMPARE(full->generation, std::uint64_t{7});
+    QCOMPARE(full->runs[1], preview->runs[1]); // shared, not run twice
+    QCOMPARE(full->run(OutputMode::Complete).batches.size(), buildSnapshot(sc, 8)->run(OutputMode::Complete).batches.size());
 }
 
 QTEST_GUILESS_MAIN(TestRecompute)

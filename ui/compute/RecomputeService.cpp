@@ -31,6 +31,7 @@ std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario
         std::lock_guard lock(m_mutex);
         m_pending = std::move(scenario);
         m_pendingGeneration = generation;
+        m_previousRequest = std::exchange(m_lastRequest, Clock::now());
     }
     m_wake.notify_one();
     return generation;
@@ -66,21 +67,47 @@ void RecomputeService::workerLoop()
         retired.clear(); // outside the lock; the last owner frees the runs here
         if (!scenario)
             continue;
-        SnapshotPtr snapshot = buildSnapshot(std::move(scenario), generation);
+        // Queued to this object: if it is destroyed first, the call is discarded with it.
+        const auto post = [this](SnapshotPtr snapshot) {
+            QMetaObject::invokeMethod(this, [this, snapshot = std::move(snapshot)]() mutable { deliver(std::move(snapshot)); },
+                                      Qt::QueuedConnection);
+        };
+        SnapshotPtr preview = buildPreview(std::move(scenario), generation);
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stop)
+                return;
+            if (m_pending)
+                continue; // a newer request: its preview comes before this one's other modes
+        }
+        post(preview);
+        {
+            // In a burst of requests (a drag sends one per mouse move) wait a moment for the next
+            // before running the other modes; the last request of the burst always gets them.
+            std::unique_lock lock(m_mutex);
+            if (m_lastRequest - m_previousRequest < kBurst)
+                m_wake.wait_for(lock, kBurst, [this] { return m_stop || m_pending; });
+            if (m_stop)
+                return;
+            if (m_pending)
+                continue;
+        }
+        SnapshotPtr complete = completeSnapshot(*preview);
+        preview.reset();
         {
             std::lock_guard lock(m_mutex);
             if (m_stop)
                 return;
         }
-        // Queued to this object: if it is destroyed first, the call is discarded with it.
-        QMetaObject::invokeMethod(this, [this, snapshot = std::move(snapshot)]() mutable { deliver(std::move(snapshot)); },
-                                  Qt::QueuedConnection);
+        post(std::move(complete));
     }
 }
 
 void RecomputeService::deliver(SnapshotPtr snapshot)
 {
-    if (m_latest && snapshot->generation <= m_latest->generation) {
+    const bool older = m_latest
+                       && (snapshot->generation < m_latest->generation || (snapshot->generation == m_latest->generation && m_latest->complete));
+    if (older) {
         retire(std::move(snapshot));
         return;
     }

@@ -190,37 +190,104 @@ ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
 
 } // namespace
 
-SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+const ModeRun& Snapshot::run(OutputMode m) const
 {
-    using Clock = std::chrono::steady_clock;
-    auto snap = std::make_shared<Snapshot>();
-    snap->generation = generation;
-    snap->scenario = std::move(scenario);
-    const auto t0 = Clock::now();
-    const auto base = basePoints(*snap->scenario);
-    // The three modes are independent runs over the same const scenario (the engine keeps no
-    // shared mutable state), so they run side by side: what runAllModes does, on all cores.
-    // Each task writes only its own mode's slots.
+    static const ModeRun kEmpty;
+    const auto& r = runs[static_cast<std::size_t>(m)];
+    return r ? *r : kEmpty;
+}
+
+const ModeView& Snapshot::view(OutputMode m) const
+{
+    static const ModeView kEmpty;
+    const auto& v = views[static_cast<std::size_t>(m)];
+    return v ? *v : kEmpty;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+/// Runs the modes of `snap` that are missing, side by side: they are independent runs over the
+/// same const scenario (the engine keeps no shared mutable state). Each task writes only its
+/// own mode's slots.
+void runMissing(Snapshot& snap)
+{
     struct Times {
         double run = 0, derive = 0;
     };
+    const auto start = Clock::now();
+    const auto base = basePoints(*snap.scenario);
     std::array<std::future<Times>, 3> tasks;
-    for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete})
+    for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+        if (snap.has(m))
+            continue;
         tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
             const auto i = static_cast<std::size_t>(m);
-            const auto start = Clock::now();
-            snap->record.modes[i] = runMode(*snap->scenario, m);
-            const auto ran = Clock::now();
-            snap->views[i] = deriveView(snap->record.modes[i], base);
-            return Times{std::chrono::duration<double, std::milli>(ran - start).count(),
-                         std::chrono::duration<double, std::milli>(Clock::now() - ran).count()};
+            const auto t0 = Clock::now();
+            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m));
+            const double ran = msSince(t0);
+            const auto t1 = Clock::now();
+            snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
+            snap.runs[i] = std::move(run);
+            return Times{ran, msSince(t1)};
         });
-    for (auto& task : tasks) {
-        const Times t = task.get();
-        snap->computeCpuMs += t.run;
-        snap->deriveMs = std::max(snap->deriveMs, t.derive);
     }
-    snap->computeMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count() - snap->deriveMs;
+    double derive = 0;
+    for (auto& task : tasks)
+        if (task.valid()) {
+            const Times t = task.get();
+            snap.computeCpuMs += t.run;
+            derive = std::max(derive, t.derive);
+        }
+    snap.deriveMs += derive;
+    snap.computeMs += msSince(start) - derive;
+}
+
+} // namespace
+
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->generation = generation;
+    snap->scenario = std::move(scenario);
+    runMissing(*snap);
+    snap->complete = true;
+    return snap;
+}
+
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->generation = generation;
+    snap->scenario = std::move(scenario);
+    const auto start = Clock::now();
+    const auto base = basePoints(*snap->scenario);
+    // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
+    const OutputMode selected = parseOutputMode(snap->scenario->query.outputMode).value_or(OutputMode::Update);
+    for (OutputMode m : {selected, OutputMode::Update, OutputMode::Complete, OutputMode::Append}) {
+        const auto i = static_cast<std::size_t>(m);
+        if (snap->runs[i])
+            continue;
+        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m));
+        const bool accepted = !run->error;
+        snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
+        snap->runs[i] = std::move(run);
+        if (accepted)
+            break;
+    }
+    snap->computeMs = msSince(start);
+    snap->computeCpuMs = snap->computeMs;
+    return snap;
+}
+
+SnapshotPtr completeSnapshot(const Snapshot& preview)
+{
+    auto snap = std::make_shared<Snapshot>(preview);
+    runMissing(*snap);
+    snap->complete = true;
     return snap;
 }
 

@@ -46,26 +46,37 @@ struct ModeView {
     std::vector<std::int64_t> stateRows;    ///< state rows after batch i (downstream-most operator)
 };
 
-/// An immutable result of one recompute: the scenario it ran and all three modes. Views hold
-/// it through SnapshotPtr, so the worker never touches what the UI reads.
+/// An immutable result of one recompute: the scenario it ran and the three modes. Views hold
+/// it through SnapshotPtr, so the worker never touches what the UI reads. A preview holds only
+/// the mode the plot follows (it comes first, so a dragged dot follows the mouse); the
+/// complete snapshot of the same generation shares that run and adds the other two.
 struct Snapshot {
     std::uint64_t generation = 0;
     std::shared_ptr<const Scenario> scenario;
-    RunRecord record;
-    std::array<ModeView, 3> views;
-    double computeMs = 0;    ///< wall time of running the three modes
-    double computeCpuMs = 0; ///< the three runs added up (what runAllModes would take on one core)
+    std::array<std::shared_ptr<const ModeRun>, 3> runs;
+    std::array<std::shared_ptr<const ModeView>, 3> views;
+    bool complete = false;
+    double computeMs = 0;    ///< wall time of running the modes
+    double computeCpuMs = 0; ///< the runs added up (what runAllModes would take on one core)
     double deriveMs = 0;     ///< building the views
 
-    const ModeRun& run(OutputMode m) const { return record.mode(m); }
-    const ModeView& view(OutputMode m) const { return views[static_cast<std::size_t>(m)]; }
+    bool has(OutputMode m) const { return runs[static_cast<std::size_t>(m)] != nullptr; }
+    /// The run of mode `m` (an empty run when a preview does not hold it).
+    const ModeRun& run(OutputMode m) const;
+    const ModeView& view(OutputMode m) const;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
-/// Runs all three output modes over `scenario` and derives what the views draw. Plain C++:
-/// this is what the worker thread runs, and what the benchmark times.
+/// Runs all three output modes over `scenario` side by side and derives what the views draw.
+/// Plain C++: this is what the worker thread runs, and what the benchmark times.
 SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation);
+
+/// Runs only the mode the timeline follows (the query's mode, or the first that Spark accepts).
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation);
+
+/// The complete snapshot for a preview: its run, plus the modes it lacks.
+SnapshotPtr completeSnapshot(const Snapshot& preview);
 
 /// Index of the column carrying the window (or session) in the aggregation's output and
 /// state rows, or -1.

@@ -12,7 +12,7 @@ OutputMode drivingMode(const Snapshot& snapshot, OutputMode selected)
     if (!snapshot.run(selected).error)
         return selected;
     for (OutputMode m : {OutputMode::Update, OutputMode::Complete, OutputMode::Append})
-        if (!snapshot.run(m).error)
+        if (snapshot.has(m) && !snapshot.run(m).error)
             return m;
     return selected;
 }

@@ -15,6 +15,9 @@ RowTableView::RowTableView(const QString& objectName, QWidget* parent)
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setWordWrap(false);
+    // Not in the tab chain at start-up: a focused table marks its first cell as current, which
+    // reads as a highlight in a screenshot.
+    setFocusPolicy(Qt::ClickFocus);
     // ResizeToContents would measure every row on every refresh; fit once per content, from a sample.
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setResizeContentsPrecision(40);

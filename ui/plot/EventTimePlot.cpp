@@ -27,11 +27,13 @@ constexpr std::array<Fate, 7> kFates = {Fate::OnTime,   Fate::LateAccepted,  Fat
 QCPScatterStyle fateStyle(Fate fate, double size)
 {
     const QColor c = palette::fateColor(fate);
-    const QPen outline(c.darker(125), std::max(1.0, size / 8));
+    // A cosmetic (width 0) outline takes the raster engine's fast path; a wider one goes
+    // through the stroker and doubles the cost of drawing 10,000 dots.
+    const QPen outline(c.darker(125), 0);
     switch (fate) {
     case Fate::OnTime: return QCPScatterStyle(QCPScatterStyle::ssDisc, outline, c, size);
     case Fate::LateAccepted: return QCPScatterStyle(QCPScatterStyle::ssDiamond, outline, c, size * 1.25);
-    case Fate::DroppedByWatermark: return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(c, std::max(2.0, size / 3.5)), Qt::NoBrush, size);
+    case Fate::DroppedByWatermark: return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(c, std::max(2.5, size / 3.0)), Qt::NoBrush, size * 1.3);
     case Fate::Duplicate: return QCPScatterStyle(QCPScatterStyle::ssSquare, outline, c, size * 0.9);
     case Fate::Filtered: return QCPScatterStyle(QCPScatterStyle::ssTriangle, outline, c, size);
     case Fate::NullEventTime: return QCPScatterStyle(QCPScatterStyle::ssStar, QPen(c, 2), Qt::NoBrush, size);
@@ -595,8 +597,10 @@ void EventTimePlot::onRelease(QMouseEvent* event)
         return;
     const Press press = *m_press;
     m_press.reset();
-    if (press.dragging)
+    if (press.dragging) {
+        emit dragFinished();
         return;
+    }
     if ((event->position() - press.pos).manhattanLength() >= 4)
         return; // a pan
     const QPoint global = event->globalPosition().toPoint();

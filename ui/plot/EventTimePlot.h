@@ -57,12 +57,16 @@ public:
     double replotNow();
     /// How long the last replot took (QCustomPlot::replotTime()).
     double lastReplotMs() const;
+    /// True while a dot is being dragged.
+    bool isDragging() const { return m_press && m_press->dragging; }
     /// Lines the trigger-tick layer drew last time.
     int numDrawnTickLines() const;
 
 signals:
     void addEventRequested(tidemark::Micros at, tidemark::Micros eventTime);
     void eventDragged(std::uint32_t event, tidemark::Micros at, tidemark::Micros eventTime, int gesture);
+    /// The dragged dot was let go.
+    void dragFinished();
     void eventClicked(std::uint32_t event, const QPoint& globalPos);
     void windowClicked(const tidemark::TimeRange& window, const QPoint& globalPos);
 
