@@ -61,5 +61,11 @@ inline QColor rowChangedColor() { return QColor(0xFF, 0xEC, 0xB3); }
 inline QColor rowRemovedColor() { return QColor(0xF6, 0xC9, 0xC9); }
 inline QColor rowEvictedColor() { return QColor(0xE2, 0xE2, 0xE2); }
 
+/// Spark's error text shown in place of something (a mode's tables, the query's result).
+inline QString errorBoxStyle()
+{
+    return QStringLiteral("QLabel { background: #fdecea; color: #7a1212; border: 1px solid #e0a0a0; border-radius: 4px; padding: 6px; }");
+}
+
 } // namespace palette
 } // namespace tidemark::ui

@@ -54,7 +54,7 @@ bool FileController::openFile(const QString& path)
     const bool example = path.startsWith(QLatin1Char(':'));
     const QString name = example ? QFileInfo(path).fileName() : QString();
     m_document->setScenario(std::move(scenario.value()), example ? QString() : path, name);
-    if (!example)
+    if (!example && m_interactive) // tests and --screenshot leave the user's settings alone
         RecentFiles::add(path);
     emit opened(path);
     return true;
@@ -67,7 +67,8 @@ bool FileController::saveTo(const QString& path)
         showError(tr("Cannot save"), QString::fromStdString(status.error().describe()));
         return false;
     }
-    RecentFiles::add(path);
+    if (m_interactive)
+        RecentFiles::add(path);
     emit saved(path);
     return true;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/OutputModeColumn.h"
 
+#include "ui/Palette.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
 
@@ -43,7 +44,7 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_error->setMargin(10);
-    m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7a1212; border: 1px solid #e0a0a0; border-radius: 4px; }"));
+    m_error->setStyleSheet(palette::errorBoxStyle());
     m_caption->setWordWrap(true);
     m_sinkLabel->setWordWrap(true);
     m_resultLabel->setWordWrap(true);

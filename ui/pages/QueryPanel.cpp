@@ -2,6 +2,7 @@
 #include "ui/pages/QueryPanel.h"
 
 #include "engine/plan/Analyzer.h"
+#include "ui/Palette.h"
 #include "ui/document/ScenarioDocument.h"
 
 #include <QCheckBox>
@@ -113,7 +114,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     m_trigger->setPlaceholderText(tr("default: as soon as the previous batch ends"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7a1212; border: 1px solid #e0a0a0; border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(palette::errorBoxStyle());
     m_shapeNote->setWordWrap(true);
     m_shapeNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
     setStyleSheet(QStringLiteral("QLineEdit[sparkError=\"true\"], QComboBox[sparkError=\"true\"] { border: 2px solid #D51F26; border-radius: 3px; }"));
