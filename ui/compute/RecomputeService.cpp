@@ -72,14 +72,9 @@ void RecomputeService::workerLoop()
             QMetaObject::invokeMethod(this, [this, snapshot = std::move(snapshot)]() mutable { deliver(std::move(snapshot)); },
                                       Qt::QueuedConnection);
         };
+        // Posted even when a newer request is waiting: it is still newer than what is shown, and
+        // skipping it could starve the plot while a slow scenario is dragged.
         SnapshotPtr preview = buildPreview(std::move(scenario), generation);
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_stop)
-                return;
-            if (m_pending)
-                continue; // a newer request: its preview comes before this one's other modes
-        }
         post(preview);
         {
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next

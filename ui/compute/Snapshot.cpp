@@ -3,6 +3,7 @@
 
 #include "engine/exec/EventTime.h"
 #include "ui/compute/PlotTime.h"
+#include "ui/compute/ViewState.h"
 
 #include <algorithm>
 #include <chrono>
@@ -266,7 +267,7 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
     const auto start = Clock::now();
     const auto base = basePoints(*snap->scenario);
     // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
-    const OutputMode selected = parseOutputMode(snap->scenario->query.outputMode).value_or(OutputMode::Update);
+    const OutputMode selected = selectedMode(*snap->scenario);
     for (OutputMode m : {selected, OutputMode::Update, OutputMode::Complete, OutputMode::Append}) {
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
