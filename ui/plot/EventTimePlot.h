@@ -76,6 +76,7 @@ protected:
 private:
     void setupPlot();
     void applyStyle();
+    void applyDotStyles();
     void rebuildHistory();
     void rebuildDots();
     void updateNow();
@@ -114,6 +115,9 @@ private:
     bool m_hasSkipped = false;
     bool m_fitPending = true;
     bool m_presentation = false;
+    /// From this many events on, dots are stamped from pixmaps (see applyDotStyles).
+    static constexpr std::size_t kManyDots = 3000;
+    bool m_pixmapDots = false;
     std::optional<std::uint32_t> m_selected;
 
     struct Press {
