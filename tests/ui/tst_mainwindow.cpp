@@ -26,6 +26,7 @@
 #include <QUrl>
 #include <QPlainTextEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTableView>
@@ -61,6 +62,7 @@ private slots:
     void clickingADotExplainsItsFate();
     void steppingChangesBatchAndTables();
     void invalidQueryShowsSparkError();
+    void typingInTheQueryPanelIsNotABatchShortcut();
     void saveAndReopenRoundTrips();
     void consoleLogPrintsSparkConsoleSink();
     void droppingAScenarioFileOpensIt();
@@ -271,6 +273,24 @@ void TestMainWindow::invalidQueryShowsSparkError()
     QVERIFY(query->watermarkBox()->isChecked());
     QVERIFY(query->errorText().isEmpty());
     QVERIFY(!append->showsError());
+}
+
+void TestMainWindow::typingInTheQueryPanelIsNotABatchShortcut()
+{
+    // Space plays and the arrows step batches, but not while typing an interval.
+    QLineEdit* delay = m_window->queryPanel()->watermarkDelayEdit();
+    delay->setFocus();
+    QTRY_VERIFY(delay->hasFocus());
+    delay->selectAll();
+    QTest::keyClicks(delay, QStringLiteral("5 minutes"));
+    QTest::keyClick(delay, Qt::Key_Left);
+    QTest::keyClick(delay, Qt::Key_Return);
+    waitUpToDate();
+    QCOMPARE(m_window->document()->scenario()->query.withWatermark->delay, std::string("5 minutes"));
+    QVERIFY(!m_window->cursor()->isPlaying());
+    QCOMPARE(m_window->cursor()->position(), 0);
+    QCOMPARE(m_window->document()->undoStack()->count(), 1);
+    QVERIFY(m_window->document()->undoStack()->undoText().contains(QStringLiteral("watermark")));
 }
 
 void TestMainWindow::saveAndReopenRoundTrips()

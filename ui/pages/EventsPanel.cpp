@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QTableView>
@@ -54,6 +55,9 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
 
+    // The window steps batches with the arrow keys; inside the table they move between cells.
+    m_view->installEventFilter(this);
+
     auto* del = new QAction(tr("Delete events"), m_view);
     del->setShortcut(QKeySequence::Delete);
     del->setShortcutContext(Qt::WidgetShortcut);
@@ -64,6 +68,26 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         emit eventSelected(current.isValid() ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(current.row())) : std::nullopt);
     });
+}
+
+bool EventsPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::ShortcutOverride) {
+        switch (static_cast<QKeyEvent*>(event)->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Space:
+            event->accept();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void EventsPanel::fitColumns()

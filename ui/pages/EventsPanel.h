@@ -23,6 +23,9 @@ public:
     /// Selects and shows one event.
     void selectEvent(std::uint32_t event);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     /// The "Add" button: add an event after the last one.
     void addRequested();
