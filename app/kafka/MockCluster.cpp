@@ -54,6 +54,12 @@ bool MockCluster::createTopic(const std::string& topic, int partitions, std::str
     return true;
 }
 
+void MockCluster::setTopicMissing(const std::string& topic, bool missing)
+{
+    if (m_cluster)
+        rd_kafka_mock_topic_set_error(m_cluster, topic.c_str(), missing ? RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART : RD_KAFKA_RESP_ERR_NO_ERROR);
+}
+
 void MockCluster::setBrokerDown(std::int32_t brokerId)
 {
     if (m_cluster)

@@ -31,6 +31,9 @@ public:
 
     /// Creates a topic; false (with `error`) if it could not.
     bool createTopic(const std::string& topic, int partitions, std::string* error = nullptr);
+    /// Makes metadata requests for `topic` answer "unknown topic" (as a real broker does for a
+    /// topic that does not exist; the mock itself auto-creates any topic asked for), or not.
+    void setTopicMissing(const std::string& topic, bool missing);
     /// Disconnects a broker (-1: all) and refuses new connections; its data stays.
     void setBrokerDown(std::int32_t brokerId = -1);
     /// Accepts connections again.
