@@ -16,12 +16,10 @@ class QThread;
 
 namespace tidemark::kafka {
 
-/// Messages handed to the UI thread in one go: append them to the live source in this order,
-/// call Simulation::notifyEventsAppended(), then advanceTo(upTo) and run next() until nullopt.
-struct KafkaBatch {
-    Micros upTo = 0;
-    std::vector<LiveMessage> messages;
-};
+/// Messages handed to the UI thread in one go (a Delivery: `upTo` and the messages): pass it to
+/// appendDelivery(), call Simulation::notifyEventsAppended(), then advanceTo(upTo) and run
+/// next() until nullopt.
+using KafkaBatch = Delivery;
 
 /// What the worker thread sends the UI thread, at most every deliveryInterval.
 struct KafkaUpdate {
