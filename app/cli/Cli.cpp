@@ -17,7 +17,7 @@ std::string usage()
            "  tidemark run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
            "               [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
            "                                        run the query live on a Kafka topic, printing each batch\n"
-           "  tidemark produce FILE [--bootstrap B] --topic T [--speed X] [--source NAME] [--quiet]\n"
+           "  tidemark produce FILE [--bootstrap B] --topic T [--speed X] [--source NAME] [--quiet] [-X key=value]\n"
            "                                        send a scenario's events to a topic, paced by their arrival times\n"
            "  tidemark broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]\n"
            "                                        start a local test broker (librdkafka's mock cluster)\n"
