@@ -6,6 +6,8 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <random>
 #include <stdexcept>
@@ -115,6 +117,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
     SteadyClock::time_point lastErrorAt{};
     SteadyClock::time_point created = SteadyClock::now();
     std::string lastConnectionError;
+    bool debugLog = false;
 
     Impl(KafkaSourceConfig c, MessageParser p, Clock k)
         : config(std::move(c))
@@ -169,6 +172,8 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
 
     void event_cb(RdKafka::Event& event) override
     {
+        if (event.type() == RdKafka::Event::EVENT_LOG && debugLog)
+            std::fprintf(stderr, "[librdkafka] %s %s\n", event.fac().c_str(), event.str().c_str());
         if (event.type() != RdKafka::Event::EVENT_ERROR)
             return;
         const RdKafka::ErrorCode e = event.err();
@@ -237,6 +242,12 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             set("heartbeat.interval.ms", "500");
             set("log_level", "3");
             set("client.id", "tidemark");
+            // TIDEMARK_KAFKA_DEBUG=fetch,broker,... prints librdkafka's debug log on stderr.
+            if (const char* debug = std::getenv("TIDEMARK_KAFKA_DEBUG"); debug && *debug) {
+                set("debug", debug);
+                set("log_level", "7");
+                debugLog = true;
+            }
             for (const auto& [k, v] : config.properties)
                 set(k, v);
             if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(this), err) != RdKafka::Conf::CONF_OK)
@@ -361,8 +372,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             if (now < nextCreate)
                 return;
             nextCreate = now + config.retryInterval;
-            if (!createConsumer())
+            if (!createConsumer()) {
+                if (!startTime)
+                    startTime = stamp(); // the query starts anyway, with nothing to read
                 return;
+            }
         }
         if (groupMode()) {
             if (!subscribed) {
@@ -463,6 +477,16 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             return;
         }
         markConnected();
+        if (p.next >= 0 && msg.offset() > p.next) {
+            // Offsets we had not read are gone: deleted by retention while we were behind (data
+            // loss: Spark stops unless failOnDataLoss=false), or compaction / transaction markers.
+            stats.offsetsMissed += msg.offset() - p.next;
+            setStatus(stats.state,
+                      "offsets " + std::to_string(p.next) + ".." + std::to_string(msg.offset() - 1) + " of partition " + std::to_string(p.id)
+                          + " were skipped by the broker (deleted by retention while Tidemark was behind, or compacted); "
+                            "Spark reports data loss (failOnDataLoss). Reading on.",
+                      stats.hint);
+        }
         LiveMessage m;
         m.partition = msg.partition();
         m.offset = msg.offset();
@@ -594,7 +618,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
     Delivery poll(std::chrono::milliseconds budget)
     {
         const auto deadline = SteadyClock::now() + budget;
+        const auto t0 = SteadyClock::now();
         maintain();
+        if (debugLog && SteadyClock::now() - t0 > Ms(50))
+            std::fprintf(stderr, "[tidemark] maintain() took %lld ms\n",
+                         static_cast<long long>(std::chrono::duration_cast<Ms>(SteadyClock::now() - t0).count()));
         while (!closed) {
             const auto left = std::chrono::duration_cast<Ms>(deadline - SteadyClock::now());
             if (left.count() <= 0 && SteadyClock::now() >= deadline)

@@ -95,6 +95,7 @@ struct SourceStats {
     std::int64_t received = 0;
     std::int64_t malformed = 0;
     std::int64_t duplicatesSkipped = 0; ///< re-fetched offsets already received (should stay 0)
+    std::int64_t offsetsMissed = 0;     ///< offsets deleted (retention) before they were read: data loss
     std::vector<PartitionProgress> partitions;
     std::int64_t lag() const;
 };

@@ -226,6 +226,34 @@ private slots:
         }
     }
 
+    /// Messages deleted by retention before they were read (the mock keeps only the newest few
+    /// MB): reported as skipped offsets, never silent, and reading goes on.
+    void retentionGapIsReported()
+    {
+        MockCluster cluster;
+        QVERIFY(cluster.ok());
+        QVERIFY(cluster.createTopic("events", 1));
+        KafkaSourceConfig config = testConfig(cluster.bootstrap(), "events", "earliest");
+        config.properties["queued.min.messages"] = "1"; // no prefetching while the source is not polled
+        config.properties["queued.max.messages.kbytes"] = "1";
+        config.properties["fetch.max.bytes"] = "2000";
+        config.properties["message.max.bytes"] = "2000";
+        config.properties["max.partition.fetch.bytes"] = "2000";
+        LiveRun run;
+        QVERIFY2(run.start(classroomScenario(), config), run.error.c_str());
+        QVERIFY(kcatProduce(cluster.bootstrap(), "events", {jsonEvent(0, 1625238000)}));
+        QVERIFY(run.runUntil([&] { return run.events().size() == 1; }, 10s));
+        std::vector<std::string> many;
+        for (int i = 0; i < 150000; ++i)
+            many.push_back(jsonEvent(i % 10, 1625238000 + i));
+        QVERIFY(kcatProduce(cluster.bootstrap(), "events", many));
+        QVERIFY2(run.runUntil([&] { return run.stats().offsetsMissed > 0; }, 20s), run.stats().status.c_str());
+        QVERIFY(QString::fromStdString(run.stats().status).contains("skipped by the broker"));
+        QVERIFY(run.runUntil([&] { return run.stats().received > 100; }, 10s));
+        // every offset before the next one to read was either received once or counted as skipped
+        QCOMPARE(run.stats().received + run.stats().offsetsMissed, run.stats().partitions.at(0).nextOffset);
+    }
+
     /// The topic does not exist yet: the status says so; once it is created it is read from its
     /// beginning (Spark reads partitions that appear after the start from earliest).
     void missingTopicIsWaitedFor()
