@@ -35,6 +35,21 @@ bool isMissingTopic(RdKafka::ErrorCode e)
     return e == RdKafka::ERR_UNKNOWN_TOPIC_OR_PART || e == RdKafka::ERR__UNKNOWN_TOPIC || e == RdKafka::ERR__UNKNOWN_PARTITION;
 }
 
+/// librdkafka appends ", 3 identical error(s) suppressed" to repeated errors; the status should
+/// not change (and be printed again) for that alone.
+std::string withoutRepeatCount(std::string text)
+{
+    const std::string tail = " identical error(s) suppressed";
+    const auto end = text.find(tail);
+    if (end == std::string::npos)
+        return text;
+    auto start = text.rfind(", ", end);
+    if (start == std::string::npos)
+        return text;
+    text.erase(start, end + tail.size() - start);
+    return text;
+}
+
 std::string uniqueGroupId()
 {
     std::random_device rd;
@@ -180,7 +195,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         if (e == RdKafka::ERR__TRANSPORT || e == RdKafka::ERR__ALL_BROKERS_DOWN || e == RdKafka::ERR__RESOLVE) {
             // ALL_BROKERS_DOWN carries no address; keep the transport error that named one.
             if (e != RdKafka::ERR__ALL_BROKERS_DOWN || lastConnectionError.empty())
-                lastConnectionError = event.str();
+                lastConnectionError = withoutRepeatCount(event.str());
             connectionFailed(lastConnectionError);
         } else if (event.fatal()) {
             setStatus(stats.state, "Kafka client error: " + event.str(), "");
@@ -274,6 +289,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         const RdKafka::ErrorCode e = consumer->metadata(false, topicHandle.get(), &raw, toMs(timeout));
         std::unique_ptr<RdKafka::Metadata> md(raw);
         if (e != RdKafka::ERR_NO_ERROR) {
+            // librdkafka queued the connection errors met while waiting; serve them (event_cb) so
+            // the status names the address and the cause ("Connection refused"), not just
+            // "Broker transport failure".
+            if (std::unique_ptr<RdKafka::Message> m(consumer->consume(0)); m)
+                handle(*m);
             // The transport error that named the address says more than "Local: Timed out".
             connectionFailed(lastConnectionError.empty() ? RdKafka::err2str(e) : RdKafka::err2str(e) + " (" + lastConnectionError + ")");
             return std::nullopt;
