@@ -9,6 +9,7 @@
 // Phase 1 drains a backlog of N messages as fast as possible. Phase 2 produces at a fixed rate
 // (default 50,000/s) for S seconds while a 16 ms UI timer measures how late the UI thread's
 // event loop gets (a frame late by more than ~50 ms would be a visible stall).
+#include "app/kafka/LiveSession.h"
 #include "app/kafka/MockCluster.h"
 #include "app/kafka/ScenarioProducer.h"
 #include "engine/exec/Simulation.h"
@@ -73,11 +74,9 @@ void produce(RdKafka::Producer& p, long i, const std::string& topic = "events")
         p.poll(10);
 }
 
-/// The UI side: what the main window does with each hand-off.
+/// The UI side: what the main window does with each hand-off (LiveSession::feed).
 struct UiSide {
-    Scenario scenario;
-    std::unique_ptr<QueryPlan> plan;
-    std::unique_ptr<Simulation> sim;
+    std::unique_ptr<LiveSession> session;
     long received = 0;
     long updates = 0;
     long batches = 0;
@@ -86,33 +85,19 @@ struct UiSide {
 
     void start(Micros startAt)
     {
-        scenario = loadScenarioText(kScenario).value();
-        scenario.query.trigger.startAt = startAt;
-        plan = std::make_unique<QueryPlan>(analyze(scenario).value());
+        Scenario scenario = loadScenarioText(kScenario).value();
+        KafkaSettings settings;
+        settings.topic = "events";
         SimulationOptions o;
-        o.live = true;
         o.recordFates = false;
         o.recordStateChanges = false;
-        sim = std::make_unique<Simulation>(scenario, *plan, o);
+        session = std::move(LiveSession::start(std::move(scenario), 0, settings, startAt, std::nullopt, o).value());
     }
     void onBatch(const KafkaBatch& b)
     {
         QElapsedTimer t;
         t.start();
-        auto& events = scenario.sources[0].events;
-        for (const auto& m : b.messages) {
-            SourceEvent e;
-            e.at = m.at;
-            e.row = m.row;
-            e.partition = m.partition;
-            e.offset = m.offset;
-            events.push_back(std::move(e));
-        }
-        if (!b.messages.empty())
-            sim->notifyEventsAppended();
-        sim->advanceTo(b.upTo);
-        while (sim->next())
-            ++batches;
+        batches += static_cast<long>(session->feed(b).size());
         received += static_cast<long>(b.messages.size());
         ++updates;
         const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;

@@ -5,6 +5,7 @@
 
 #include "app/kafka/KafkaSource.h"
 #include "app/kafka/LiveScenario.h"
+#include "app/kafka/LiveSession.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
@@ -238,58 +239,51 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         early.push_back(source.poll(std::chrono::milliseconds(20)));
         reporter.report(source);
     }
-    kafka::prepareLiveScenario(scenario, s, settings, source.startTime().value_or(clock()));
-    auto plan = analyze(scenario, mode);
-    if (!plan.ok()) {
-        err << o->file << ": " << plan.error().describe() << '\n';
-        return plan.error().kind == ErrorKind::File ? kFileError : kQueryError;
-    }
     SimulationOptions simOptions;
-    simOptions.live = true;
     simOptions.recordFates = false;
     simOptions.recordStateChanges = false;
-    Simulation simulation(scenario, *plan, simOptions);
+    auto session = kafka::LiveSession::start(std::move(scenario), s, settings, source.startTime().value_or(clock()), mode, simOptions);
+    if (!session.ok()) {
+        err << o->file << ": " << session.error().describe() << '\n';
+        return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
+    }
+    kafka::LiveSession& live = **session;
+    const QueryPlan& plan = live.plan();
     ConsoleOptions console;
-    console.truncate = plan->sink.truncate && !o->noTruncate;
-    console.numRows = plan->sink.numRows;
+    console.truncate = plan.sink.truncate && !o->noTruncate;
+    console.numRows = plan.sink.numRows;
 
-    std::int64_t batches = 0;
+    std::int64_t printed = 0;
     auto feed = [&](const kafka::Delivery& d) {
-        if (!d.messages.empty()) {
-            kafka::appendDelivery(scenario, s, d);
-            simulation.notifyEventsAppended();
-        }
-        simulation.advanceTo(d.upTo);
-        while (!(o->maxBatches && batches >= *o->maxBatches)) {
-            auto batch = simulation.next();
-            if (!batch)
+        for (const BatchRecord& batch : live.feed(d)) {
+            if (o->maxBatches && printed >= *o->maxBatches)
                 break;
-            ++batches;
+            ++printed;
             if (o->format == "jsonl")
-                out << batchJsonLine(*batch, *plan, scenario) << '\n';
+                out << batchJsonLine(batch, plan, live.scenario()) << '\n';
             else
-                out << consoleBatch(batch->batchId, plan->output, batch->sinkRows, scenario.zone, plan->version, console);
+                out << consoleBatch(batch.batchId, plan.output, batch.sinkRows, live.scenario().zone, plan.version, console);
             out.flush();
         }
     };
     for (const auto& d : early)
         feed(d);
     early.clear();
-    while (!expired() && !(o->maxBatches && batches >= *o->maxBatches)) {
+    while (!expired() && !(o->maxBatches && printed >= *o->maxBatches)) {
         feed(source.poll(std::chrono::milliseconds(10)));
         reporter.report(source);
     }
     source.close();
 
     const auto& st = source.stats();
-    err << "[kafka] stopped after " << batches << (batches == 1 ? " batch" : " batches") << ": " << st.received << " messages received, "
+    err << "[kafka] stopped after " << printed << (printed == 1 ? " batch" : " batches") << ": " << st.received << " messages received, "
         << st.malformed << " malformed, lag " << st.lag() << '\n';
     if (!o->record.empty()) {
-        if (auto w = kafka::writeFileAtomically(o->record, scenarioToJson(scenario)); !w.ok()) {
+        if (auto w = live.save(o->record); !w.ok()) {
             err << "tidemark run: " << w.error().describe() << '\n';
             return kFileError;
         }
-        err << "[kafka] recorded " << scenario.sources[s].events.size() << " events to " << o->record << "; replay with: tidemark run "
+        err << "[kafka] recorded " << live.scenario().sources[s].events.size() << " events to " << o->record << "; replay with: tidemark run "
             << o->record << '\n';
     }
     return kOk;

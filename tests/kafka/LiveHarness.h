@@ -6,6 +6,7 @@
 
 #include "app/kafka/KafkaSource.h"
 #include "app/kafka/LiveScenario.h"
+#include "app/kafka/LiveSession.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
@@ -68,7 +69,7 @@ inline KafkaSourceConfig testConfig(const std::string& bootstrap, const std::str
     return c;
 }
 
-/// KafkaSource feeding a live Simulation, as the CLI and the GUI do.
+/// KafkaSource feeding a LiveSession, as the CLI and the GUI do.
 class LiveRun {
 public:
     /// False (with `error`) if the scenario does not load or the source never starts.
@@ -79,22 +80,22 @@ public:
             error = loaded.error().describe();
             return false;
         }
-        scenario = std::move(loaded.value());
-        auto idx = liveSourceIndex(scenario);
+        auto idx = liveSourceIndex(*loaded);
         if (!idx.ok()) {
             error = idx.error().describe();
             return false;
         }
-        s = *idx;
-        const SourceSpec& spec = scenario.sources[s];
+        const SourceSpec& spec = loaded->sources[*idx];
+        KafkaSettings settings;
         settings.bootstrapServers = config.bootstrapServers;
         settings.topic = config.topic;
         settings.startingOffsets = config.startingOffsets;
         settings.groupId = config.groupId;
         if (spec.kafka)
             settings.maxOffsetsPerTrigger = spec.kafka->maxOffsetsPerTrigger;
-        source = std::make_unique<KafkaSource>(config, MessageParser(spec.schema, scenario.zone, MessageParser::eventTimeColumnOf(scenario, spec)),
+        source = std::make_unique<KafkaSource>(config, MessageParser(spec.schema, loaded->zone, MessageParser::eventTimeColumnOf(*loaded, spec)),
                                                clock);
+        std::vector<Delivery> early;
         const auto deadline = std::chrono::steady_clock::now() + 15s;
         while (!source->startTime() && std::chrono::steady_clock::now() < deadline)
             early.push_back(source->poll(20ms));
@@ -102,34 +103,25 @@ public:
             error = "the source did not start: " + source->stats().status;
             return false;
         }
-        prepareLiveScenario(scenario, s, settings, *source->startTime());
-        auto p = analyze(scenario);
-        if (!p.ok()) {
-            error = p.error().describe();
-            return false;
-        }
-        plan = std::make_unique<QueryPlan>(std::move(p.value()));
         SimulationOptions o;
-        o.live = true;
         o.recordFates = false;
         o.recordStateChanges = false;
-        sim = std::make_unique<Simulation>(scenario, *plan, o);
+        auto started = LiveSession::start(std::move(loaded.value()), *idx, settings, *source->startTime(), std::nullopt, o);
+        if (!started.ok()) {
+            error = started.error().describe();
+            return false;
+        }
+        session = std::move(started.value());
         for (const auto& d : early)
             feed(d);
-        early.clear();
         return true;
     }
 
     void feed(const Delivery& d)
     {
-        if (!d.messages.empty()) {
-            appendDelivery(scenario, s, d);
-            sim->notifyEventsAppended();
-        }
-        sim->advanceTo(d.upTo);
-        while (auto b = sim->next()) {
-            lines.push_back(batchJsonLine(*b, *plan, scenario));
-            batches.push_back(std::move(*b));
+        for (auto& b : session->feed(d)) {
+            lines.push_back(batchJsonLine(b, session->plan(), session->scenario()));
+            batches.push_back(std::move(b));
         }
     }
 
@@ -154,17 +146,13 @@ public:
             step();
     }
 
-    const std::vector<SourceEvent>& events() const { return scenario.sources[s].events; }
+    const Scenario& scenario() const { return session->scenario(); }
+    const std::vector<SourceEvent>& events() const { return scenario().sources[session->source()].events; }
     const SourceStats& stats() const { return source->stats(); }
-    std::string recording() const { return scenarioToJson(scenario); }
+    std::string recording() const { return session->recording(); }
 
-    Scenario scenario;
-    KafkaSettings settings;
-    std::size_t s = 0;
     std::unique_ptr<KafkaSource> source;
-    std::unique_ptr<QueryPlan> plan;
-    std::unique_ptr<Simulation> sim;
-    std::vector<Delivery> early;
+    std::unique_ptr<LiveSession> session;
     std::vector<BatchRecord> batches;
     std::vector<std::string> lines;
     std::string error;

@@ -138,13 +138,13 @@ private slots:
         for (const auto& e : run.events())
             QCOMPARE(e.at, *run.source->startTime());
         // Batch 0: 30 in the backlog, limit 10: p0 floor(10*20/30) = 6, p1 floor(2.67) = 2, p2 ceil(0.67) = 1.
-        QCOMPARE(coordinates(run.batches[0], run.scenario), concat({range(0, 0, 6), range(1, 0, 2), range(2, 0, 1)}));
+        QCOMPARE(coordinates(run.batches[0], run.scenario()), concat({range(0, 0, 6), range(1, 0, 2), range(2, 0, 1)}));
         // Batch 1: 14 + 6 + 1 = 21 left: p0 floor(6.67) = 6, p1 floor(2.86) = 2, p2 ceil(0.48) = 1.
-        QCOMPARE(coordinates(run.batches[1], run.scenario), concat({range(0, 6, 12), range(1, 2, 4), range(2, 1, 2)}));
+        QCOMPARE(coordinates(run.batches[1], run.scenario()), concat({range(0, 6, 12), range(1, 2, 4), range(2, 1, 2)}));
         // Batch 2: 8 + 4 = 12 left: p0 floor(6.67) = 6, p1 floor(3.33) = 3.
-        QCOMPARE(coordinates(run.batches[2], run.scenario), concat({range(0, 12, 18), range(1, 4, 7)}));
+        QCOMPARE(coordinates(run.batches[2], run.scenario()), concat({range(0, 12, 18), range(1, 4, 7)}));
         // Batch 3: 2 + 1 left, under the limit.
-        QCOMPARE(coordinates(run.batches[3], run.scenario), concat({range(0, 18, 20), range(1, 7, 8)}));
+        QCOMPARE(coordinates(run.batches[3], run.scenario()), concat({range(0, 18, 20), range(1, 7, 8)}));
 
         std::string error;
         const auto replayed = replay(run.recording(), &error);
@@ -179,7 +179,7 @@ private slots:
         now += 20'000'000; // past the next trigger
         QVERIFY(run.runUntil([&] { return run.batches.size() >= 2; }, 5s));
         // ... but the batch reads partition 0 first, each partition in offset order
-        QCOMPARE(coordinates(run.batches[1], run.scenario), concat({range(0, 0, 2), range(1, 0, 2)}));
+        QCOMPARE(coordinates(run.batches[1], run.scenario()), concat({range(0, 0, 2), range(1, 0, 2)}));
         std::string error;
         const auto replayed = replay(run.recording(), &error);
         QVERIFY2(error.empty(), error.c_str());
