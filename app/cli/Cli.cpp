@@ -15,7 +15,14 @@ std::string usage()
            "  tidemark run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]\n"
            "                                        run a scenario to the end and print every batch\n"
            "  tidemark validate FILE                check a scenario file and its query\n"
-           "exit codes: 0 ok, 1 bad command line, 2 file problem, 3 query Spark would reject\n";
+           "  tidemark run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
+           "               [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
+           "                                        run the query live on a Kafka topic, printing each batch\n"
+           "  tidemark produce FILE [--bootstrap B] --topic T [--speed X] [--source NAME] [--quiet] [-X key=value]\n"
+           "                                        send a scenario's events to a topic, paced by their arrival times\n"
+           "  tidemark broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]\n"
+           "                                        start a local test broker (librdkafka's mock cluster)\n"
+           "exit codes: 0 ok, 1 bad command line, 2 file problem, 3 query Spark would reject, 4 Kafka problem\n";
 }
 
 bool isHeadlessCommand(const std::vector<std::string>& args)
@@ -23,15 +30,23 @@ bool isHeadlessCommand(const std::vector<std::string>& args)
     if (args.empty())
         return false;
     const std::string& c = args[0];
-    return c == "run" || c == "validate" || c == "help" || c == "--help" || c == "-h";
+    return c == "run" || c == "validate" || c == "produce" || c == "broker" || c == "help" || c == "--help" || c == "-h";
 }
 
 int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
     try {
         const std::string& c = args.at(0);
-        if (c == "run")
+        if (c == "run") {
+            for (const auto& a : args)
+                if (a == "--kafka")
+                    return runLiveScenario(args, out, err);
             return runScenario(args, out, err);
+        }
+        if (c == "produce")
+            return produceCommand(args, out, err);
+        if (c == "broker")
+            return brokerCommand(args, out, err);
         if (c == "validate")
             return validateScenario(args, out, err);
         out << usage();

@@ -13,6 +13,7 @@ enum ExitCode : int {
     kUsage = 1,       ///< bad command line
     kFileError = 2,   ///< missing, unreadable or malformed scenario file
     kQueryError = 3,  ///< Spark would reject the query
+    kKafkaError = 4,  ///< Kafka could not be used (a producer's messages were not acknowledged, no test broker)
 };
 
 /// True if `args` (without the program name) names a headless command (run, validate, ...).
@@ -26,6 +27,15 @@ int runScenario(const std::vector<std::string>& args, std::ostream& out, std::os
 
 /// `tidemark validate FILE`: 0 if the file loads and the query passes analysis.
 int validateScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tidemark run FILE --kafka BOOTSTRAP ...`: runs the scenario's query live on a Kafka topic (LiveRunCommand.cpp).
+int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tidemark produce FILE ...`: sends a scenario's events to a topic, paced by arrival time (ProduceCommand.cpp).
+int produceCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tidemark broker ...`: a local test broker on librdkafka's mock cluster (BrokerCommand.cpp).
+int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 /// The usage text.
 std::string usage();

@@ -7,7 +7,10 @@
 #include "engine/ops/SessionOperator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <optional>
+#include <tuple>
 
 namespace tidemark {
 
@@ -25,6 +28,29 @@ std::vector<Millis> watermarkDelays(const QueryPlan& plan)
         collect(in.steps);
     collect(plan.steps);
     return delays;
+}
+
+/// KafkaMicroBatchStream.rateLimit (Spark 3.x): splits `limit` offsets across partitions in
+/// proportion to each one's backlog [begin, end); a share below one is rounded up ("don't
+/// completely starve small topicpartitions"), so a batch can exceed the limit. Returns the
+/// new end offset of each partition.
+std::vector<std::int64_t> kafkaRateLimit(std::int64_t limit, const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges)
+{
+    double total = 0;
+    for (const auto& [begin, end] : ranges)
+        if (end > begin)
+            total += static_cast<double>(end - begin);
+    std::vector<std::int64_t> until;
+    for (const auto& [begin, end] : ranges) {
+        if (total < 1 || end <= begin) {
+            until.push_back(end);
+            continue;
+        }
+        const double prorate = static_cast<double>(limit) * (static_cast<double>(end - begin) / total);
+        const auto share = static_cast<std::int64_t>(prorate < 1 ? std::ceil(prorate) : std::floor(prorate));
+        until.push_back(std::min(end, begin + share));
+    }
+    return until;
 }
 
 } // namespace
@@ -119,6 +145,8 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
             std::stable_sort(q.order.begin(), q.order.end(), byArrival);
         for (const auto& e : src.events)
             earliest = earliest ? std::min(*earliest, e.at) : e.at;
+        if (src.format == SourceFormat::Kafka)
+            q.taken.assign(src.events.size(), 0);
         m_queues.push_back(std::move(q));
     }
     // startAt defaults to the earliest arrival rounded down to the trigger interval.
@@ -226,6 +254,8 @@ void Simulation::notifyEventsAppended()
         const auto n = static_cast<std::uint32_t>(m_scenario.sources[s].events.size());
         for (auto i = static_cast<std::uint32_t>(q.order.size()); i < n; ++i)
             q.order.push_back(i);
+        if (m_scenario.sources[s].format == SourceFormat::Kafka)
+            q.taken.resize(n, 0);
     }
     std::uint32_t offset = 0;
     for (size_t s = 0; s < m_scenario.sources.size(); ++s) {
@@ -319,36 +349,39 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
 
     if (readData) {
         // Plan the batch: per source, the arrived unread events (within maxEventsPerTrigger).
-        std::vector<std::pair<size_t, size_t>> ranges(m_queues.size());
+        // The batch of each source as local event indices, in the order the batch reads them.
+        std::vector<std::vector<std::uint32_t>> batchEvents(m_queues.size());
         for (size_t s = 0; s < m_queues.size(); ++s) {
             const SourceSpec& src = m_scenario.sources[s];
             auto& q = m_queues[s];
-            size_t end = q.next;
             const size_t limit = (src.isStatic || q.next >= q.order.size()) ? 0 : q.order.size();
             const size_t cap = m_plan.trigger.kind == TriggerPlan::Kind::AvailableNow ? q.availableNowEnd : limit;
+            if (src.format == SourceFormat::Kafka) {
+                batchEvents[s] = planKafkaSource(s, cap, triggerTime, ignoreLimits);
+                continue;
+            }
+            size_t end = q.next;
             while (end < cap && src.events[q.order[end]].at <= triggerTime) {
                 if (!ignoreLimits && src.maxEventsPerTrigger && static_cast<std::int64_t>(end - q.next) >= *src.maxEventsPerTrigger)
                     break;
                 ++end;
             }
-            ranges[s] = {q.next, end};
+            batchEvents[s].assign(q.order.begin() + static_cast<std::ptrdiff_t>(q.next), q.order.begin() + static_cast<std::ptrdiff_t>(end));
+            q.next = end;
         }
         for (size_t s = 0; s < m_queues.size(); ++s)
-            for (size_t i = ranges[s].first; i < ranges[s].second; ++i)
-                rec.events.push_back(m_sourceOffset[s] + m_queues[s].order[i]);
+            for (const std::uint32_t local : batchEvents[s])
+                rec.events.push_back(m_sourceOffset[s] + local);
         for (size_t b = 0; b < m_plan.inputs.size(); ++b) {
             const size_t s = m_plan.inputs[b].source;
             const auto& src = m_scenario.sources[s];
-            for (size_t i = ranges[s].first; i < ranges[s].second; ++i) {
-                const std::uint32_t local = m_queues[s].order[i];
+            for (const std::uint32_t local : batchEvents[s]) {
                 FlowRow flow;
                 flow.event = m_sourceOffset[s] + local;
                 ++rec.numInputRows;
                 processRow(src.events[local].row, flow.event, 0, static_cast<int>(b), 0, flow);
             }
         }
-        for (size_t s = 0; s < m_queues.size(); ++s)
-            m_queues[s].next = ranges[s].second;
     }
 
     // Finish the stateful operators, downstream first in the progress report.
@@ -403,6 +436,61 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         m_nextTick = rec.endTime;
     m_batch = nullptr;
     return rec;
+}
+
+std::vector<std::uint32_t> Simulation::planKafkaSource(std::size_t s, std::size_t cap, Micros triggerTime, bool ignoreLimits)
+{
+    // Spark's Kafka source (KafkaMicroBatchStream.latestOffset): a batch reads every partition
+    // from where the last batch stopped up to the partition's end offset when the batch is
+    // planned, i.e. every message that has arrived by the trigger, unless maxOffsetsPerTrigger
+    // cuts each partition's range (rateLimit). Offsets, not arrival order across partitions,
+    // decide what a batch holds; the batch reads partition by partition, each in offset order.
+    // Events recorded without a partition form one partition read in arrival order.
+    const SourceSpec& src = m_scenario.sources[s];
+    SourceQueue& q = m_queues[s];
+    struct Item {
+        std::int32_t partition;
+        std::int64_t offset; ///< the Kafka offset, or the position in arrival order when not recorded
+        std::uint32_t local;
+    };
+    std::vector<Item> available;
+    for (size_t i = q.next; i < cap && src.events[q.order[i]].at <= triggerTime; ++i) {
+        const std::uint32_t local = q.order[i];
+        if (q.taken[local])
+            continue;
+        const SourceEvent& e = src.events[local];
+        available.push_back(Item{e.partition, e.offset >= 0 ? e.offset : static_cast<std::int64_t>(i), local});
+    }
+    std::stable_sort(available.begin(), available.end(),
+                     [](const Item& a, const Item& b) { return std::tie(a.partition, a.offset) < std::tie(b.partition, b.offset); });
+
+    std::optional<std::int64_t> limit = src.kafka && src.kafka->maxOffsetsPerTrigger ? src.kafka->maxOffsetsPerTrigger : src.maxEventsPerTrigger;
+    std::vector<std::uint32_t> out;
+    if (!limit || ignoreLimits) {
+        for (const Item& it : available)
+            out.push_back(it.local);
+    } else {
+        // One [begin, end) offset range per partition, as rateLimit sees them.
+        std::vector<std::pair<size_t, size_t>> spans; // [first, last) in `available`
+        std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+        for (size_t i = 0; i < available.size();) {
+            size_t j = i;
+            while (j < available.size() && available[j].partition == available[i].partition)
+                ++j;
+            spans.emplace_back(i, j);
+            ranges.emplace_back(available[i].offset, available[j - 1].offset + 1);
+            i = j;
+        }
+        const std::vector<std::int64_t> until = kafkaRateLimit(*limit, ranges);
+        for (size_t p = 0; p < spans.size(); ++p)
+            for (size_t i = spans[p].first; i < spans[p].second && available[i].offset < until[p]; ++i)
+                out.push_back(available[i].local);
+    }
+    for (const std::uint32_t local : out)
+        q.taken[local] = 1;
+    while (q.next < q.order.size() && q.taken[q.order[q.next]])
+        ++q.next;
+    return out;
 }
 
 void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow)
@@ -585,6 +673,8 @@ std::vector<RowFate> Simulation::unconsumedFates() const
     std::vector<RowFate> out;
     for (size_t s = 0; s < m_queues.size(); ++s)
         for (size_t i = m_queues[s].next; i < m_queues[s].order.size(); ++i) {
+            if (!m_queues[s].taken.empty() && m_queues[s].taken[m_queues[s].order[i]])
+                continue;
             RowFate f;
             f.event = m_sourceOffset[s] + m_queues[s].order[i];
             f.fate = Fate::Unconsumed;

@@ -83,6 +83,9 @@ private:
         std::vector<std::uint32_t> order; ///< event indices in arrival order (stable by file order)
         std::size_t next = 0;             ///< first unread position in `order`
         std::size_t availableNowEnd = 0;  ///< AvailableNow: end of what had arrived at start
+        /// Kafka sources only: events already read, by local index. A Kafka batch takes a
+        /// prefix of each partition, which need not be a prefix of the arrival order.
+        std::vector<std::uint8_t> taken;
     };
     struct FlowRow;
 
@@ -90,6 +93,7 @@ private:
     bool hasArrived(Micros t) const;
     std::optional<Micros> nextArrivalAfter(Micros t) const;
     bool firstBatchForced() const;
+    std::vector<std::uint32_t> planKafkaSource(std::size_t s, std::size_t cap, Micros triggerTime, bool ignoreLimits);
     BatchRecord runBatch(Micros triggerTime, bool readData, bool ignoreLimits);
     void recordSkipped(Micros time, std::int64_t count, Micros step);
     void processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow);

@@ -1,0 +1,708 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/kafka/KafkaSource.h"
+
+#include "app/kafka/ConnectionHint.h"
+
+#include <librdkafka/rdkafkacpp.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+#include <unistd.h>
+
+namespace tidemark::kafka {
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+using Ms = std::chrono::milliseconds;
+
+int toMs(std::chrono::milliseconds d) { return static_cast<int>(std::max<std::int64_t>(0, d.count())); }
+
+bool isConnectionError(RdKafka::ErrorCode e)
+{
+    return e == RdKafka::ERR__TRANSPORT || e == RdKafka::ERR__ALL_BROKERS_DOWN || e == RdKafka::ERR__RESOLVE
+           || e == RdKafka::ERR__TIMED_OUT || e == RdKafka::ERR__AUTHENTICATION || e == RdKafka::ERR__SSL;
+}
+
+bool isMissingTopic(RdKafka::ErrorCode e)
+{
+    return e == RdKafka::ERR_UNKNOWN_TOPIC_OR_PART || e == RdKafka::ERR__UNKNOWN_TOPIC || e == RdKafka::ERR__UNKNOWN_PARTITION;
+}
+
+/// librdkafka appends ", 3 identical error(s) suppressed" to repeated errors; the status should
+/// not change (and be printed again) for that alone.
+std::string withoutRepeatCount(std::string text)
+{
+    const std::string tail = " identical error(s) suppressed";
+    const auto end = text.find(tail);
+    if (end == std::string::npos)
+        return text;
+    auto start = text.rfind(", ", end);
+    if (start == std::string::npos)
+        return text;
+    text.erase(start, end + tail.size() - start);
+    return text;
+}
+
+std::string uniqueGroupId()
+{
+    std::random_device rd;
+    return "tidemark-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000);
+}
+
+} // namespace
+
+KafkaSourceConfig KafkaSourceConfig::fromSettings(const KafkaSettings& s)
+{
+    KafkaSourceConfig c;
+    c.bootstrapServers = s.bootstrapServers;
+    c.topic = s.topic;
+    c.startingOffsets = s.startingOffsets;
+    c.groupId = s.groupId;
+    return c;
+}
+
+const char* sourceStateName(SourceState state)
+{
+    switch (state) {
+    case SourceState::Connecting: return "connecting";
+    case SourceState::Unreachable: return "unreachable";
+    case SourceState::TopicMissing: return "topic missing";
+    case SourceState::Connected: return "connected";
+    case SourceState::Reconnecting: return "reconnecting";
+    case SourceState::Closed: return "closed";
+    }
+    return "?";
+}
+
+std::int64_t SourceStats::lag() const
+{
+    std::int64_t total = 0;
+    for (const auto& p : partitions)
+        total += p.lag();
+    return total;
+}
+
+struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb {
+    /// Per partition: offsets and the end offsets seen but not yet received.
+    struct Partition {
+        std::int32_t id = 0;
+        bool assigned = false;
+        std::int64_t start = -1;
+        std::int64_t next = -1; ///< next offset to receive (-1: unknown until the first message or EOF)
+        std::int64_t end = -1;
+        /// (end offset, arrival time given to every message below it, when it was seen):
+        /// messages the broker reported before we received them.
+        struct Mark {
+            std::int64_t end;
+            Micros at;
+            SteadyClock::time_point seen;
+        };
+        std::deque<Mark> marks;
+        std::int64_t delivered = -1; ///< next offset after the last message handed over (for commits)
+    };
+
+    KafkaSourceConfig config;
+    MessageParser parser;
+    Clock clock;
+    std::unique_ptr<RdKafka::KafkaConsumer> consumer;
+    std::unique_ptr<RdKafka::Topic> topicHandle;
+    std::map<std::int32_t, Partition> partitions;
+    SourceStats stats;
+    std::deque<MalformedMessage> malformedList;
+    std::vector<MalformedMessage> newMalformed;
+    std::vector<LiveMessage> pending;
+    std::optional<Micros> startTime;
+    Micros lastUpTo = std::numeric_limits<Micros>::min();
+    bool everConnected = false;
+    bool topicWasMissing = false;  ///< the broker said the topic did not exist: read it from the beginning once it does
+    bool initialResolved = false;  ///< the starting offsets were applied to the first partitions
+    bool subscribed = false;
+    bool needWatermarkQuery = false;
+    bool closed = false;
+    SteadyClock::time_point nextAttempt{};
+    SteadyClock::time_point nextCreate{};
+    SteadyClock::time_point nextPartitionCheck{};
+    SteadyClock::time_point lastErrorAt{};
+    SteadyClock::time_point created = SteadyClock::now();
+    std::string lastConnectionError;
+    bool debugLog = false;
+
+    Impl(KafkaSourceConfig c, MessageParser p, Clock k)
+        : config(std::move(c))
+        , parser(std::move(p))
+        , clock(std::move(k))
+    {
+        setStatus(SourceState::Connecting, "connecting to " + config.bootstrapServers + " for topic '" + config.topic + "'", "");
+    }
+
+    ~Impl() override { shutdown(); }
+
+    bool groupMode() const { return !config.groupId.empty(); }
+
+    void setStatus(SourceState state, std::string status, std::string hint)
+    {
+        stats.state = state;
+        stats.status = std::move(status);
+        stats.hint = std::move(hint);
+    }
+
+    std::string positions() const
+    {
+        std::string s;
+        for (const auto& [id, p] : partitions) {
+            if (!p.assigned)
+                continue;
+            s += (s.empty() ? "" : ", ") + std::to_string(id) + ":" + (p.next >= 0 ? std::to_string(p.next) : std::string("committed"));
+        }
+        return s.empty() ? "the start" : "offsets " + s;
+    }
+
+    void connectionFailed(const std::string& error)
+    {
+        lastErrorAt = SteadyClock::now();
+        const std::string hint = connectionHint(config.bootstrapServers, error);
+        if (everConnected)
+            setStatus(SourceState::Reconnecting,
+                      "lost the connection to the broker (" + error + "); reconnecting by itself, will resume at " + positions(), hint);
+        else
+            setStatus(SourceState::Unreachable, "cannot reach Kafka at " + config.bootstrapServers + ": " + error + "; retrying", hint);
+        if (!startTime)
+            startTime = stamp();
+    }
+
+    Micros stamp() const
+    {
+        const Micros now = clock();
+        return lastUpTo == std::numeric_limits<Micros>::min() ? now : std::max(now, lastUpTo + 1);
+    }
+
+    // ---- librdkafka callbacks (served inside consume(), on our thread) ----
+
+    void event_cb(RdKafka::Event& event) override
+    {
+        if (event.type() == RdKafka::Event::EVENT_LOG && debugLog)
+            std::fprintf(stderr, "[librdkafka] %s %s\n", event.fac().c_str(), event.str().c_str());
+        if (event.type() != RdKafka::Event::EVENT_ERROR)
+            return;
+        const RdKafka::ErrorCode e = event.err();
+        if (e == RdKafka::ERR__TRANSPORT || e == RdKafka::ERR__ALL_BROKERS_DOWN || e == RdKafka::ERR__RESOLVE) {
+            // ALL_BROKERS_DOWN carries no address; keep the transport error that named one.
+            if (e != RdKafka::ERR__ALL_BROKERS_DOWN || lastConnectionError.empty())
+                lastConnectionError = withoutRepeatCount(event.str());
+            connectionFailed(lastConnectionError);
+        } else if (event.fatal()) {
+            setStatus(stats.state, "Kafka client error: " + event.str(), "");
+        }
+    }
+
+    void rebalance_cb(RdKafka::KafkaConsumer* c, RdKafka::ErrorCode err, std::vector<RdKafka::TopicPartition*>& tps) override
+    {
+        const bool cooperative = c->rebalance_protocol() == "COOPERATIVE";
+        if (err == RdKafka::ERR__ASSIGN_PARTITIONS) {
+            for (auto* tp : tps) {
+                Partition& p = partitions[tp->partition()];
+                p.id = tp->partition();
+                p.assigned = true;
+                if (p.next >= 0)
+                    tp->set_offset(p.next); // resume exactly after what we received, not at the last commit
+            }
+            if (cooperative) {
+                delete c->incremental_assign(tps);
+            } else {
+                c->assign(tps);
+            }
+            needWatermarkQuery = true;
+            everConnected = true;
+            setStatus(SourceState::Connected, "reading '" + config.topic + "' in group '" + config.groupId + "' from " + positions(), "");
+        } else {
+            for (auto* tp : tps)
+                partitions[tp->partition()].assigned = false;
+            if (cooperative)
+                delete c->incremental_unassign(tps);
+            else
+                c->unassign();
+        }
+    }
+
+    // ---- connection management ----
+
+    bool createConsumer()
+    {
+        std::string err;
+        std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+        auto set = [&](const std::string& k, const std::string& v) {
+            if (conf->set(k, v, err) != RdKafka::Conf::CONF_OK)
+                throw std::runtime_error(k + ": " + err);
+        };
+        try {
+            set("bootstrap.servers", config.bootstrapServers);
+            set("group.id", groupMode() ? config.groupId : uniqueGroupId()); // librdkafka wants one even for assign()
+            set("enable.auto.commit", "false");
+            set("enable.auto.offset.store", "false");
+            set("auto.offset.reset", config.startingOffsets == "earliest" ? "earliest" : "latest");
+            set("enable.partition.eof", "true"); // proves we have everything up to the end offset
+            set("fetch.wait.max.ms", "20");      // arrival times within a few ms of the broker's
+            set("reconnect.backoff.ms", "100");
+            set("reconnect.backoff.max.ms", "1000");
+            set("socket.connection.setup.timeout.ms", "5000");
+            set("topic.metadata.refresh.interval.ms", "5000");
+            set("session.timeout.ms", "6000"); // the mock cluster needs 4000-6000; real brokers accept it
+            set("heartbeat.interval.ms", "500");
+            set("log_level", "3");
+            set("client.id", "tidemark");
+            // TIDEMARK_KAFKA_DEBUG=fetch,broker,... prints librdkafka's debug log on stderr.
+            if (const char* debug = std::getenv("TIDEMARK_KAFKA_DEBUG"); debug && *debug) {
+                set("debug", debug);
+                set("log_level", "7");
+                debugLog = true;
+            }
+            for (const auto& [k, v] : config.properties)
+                set(k, v);
+            if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(this), err) != RdKafka::Conf::CONF_OK)
+                throw std::runtime_error(err);
+            if (groupMode() && conf->set("rebalance_cb", static_cast<RdKafka::RebalanceCb*>(this), err) != RdKafka::Conf::CONF_OK)
+                throw std::runtime_error(err);
+        } catch (const std::exception& e) {
+            setStatus(SourceState::Unreachable, std::string("bad Kafka setting: ") + e.what(), "");
+            return false;
+        }
+        consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
+        if (!consumer) {
+            setStatus(SourceState::Unreachable, "cannot create a Kafka consumer: " + err, connectionHint(config.bootstrapServers, err));
+            return false;
+        }
+        topicHandle.reset(RdKafka::Topic::create(consumer.get(), config.topic, nullptr, err));
+        return true;
+    }
+
+    /// The topic's partitions, or nullopt (status set) when the broker or the topic is not there.
+    std::optional<std::vector<std::int32_t>> fetchPartitions(std::chrono::milliseconds timeout)
+    {
+        RdKafka::Metadata* raw = nullptr;
+        const RdKafka::ErrorCode e = consumer->metadata(false, topicHandle.get(), &raw, toMs(timeout));
+        std::unique_ptr<RdKafka::Metadata> md(raw);
+        if (e != RdKafka::ERR_NO_ERROR) {
+            // librdkafka queued the connection errors met while waiting; serve them (event_cb) so
+            // the status names the address and the cause ("Connection refused"), not just
+            // "Broker transport failure".
+            if (std::unique_ptr<RdKafka::Message> m(consumer->consume(0)); m)
+                handle(*m);
+            // The transport error that named the address says more than "Local: Timed out".
+            connectionFailed(lastConnectionError.empty() ? RdKafka::err2str(e) : RdKafka::err2str(e) + " (" + lastConnectionError + ")");
+            return std::nullopt;
+        }
+        for (const auto* t : *md->topics()) {
+            if (t->topic() != config.topic)
+                continue;
+            if (isMissingTopic(t->err()) || (t->err() == RdKafka::ERR_NO_ERROR && t->partitions()->empty())) {
+                topicWasMissing = true;
+                if (!startTime)
+                    startTime = stamp();
+                setStatus(SourceState::TopicMissing,
+                          "topic '" + config.topic + "' does not exist on " + config.bootstrapServers
+                              + " (yet); waiting for it. Once it appears it is read from its beginning, as Spark reads partitions "
+                                "that appear after the query started.",
+                          "Create it (kafka-topics.sh --create --topic " + config.topic
+                              + ", or tidemark broker --topic " + config.topic + ") or produce to it; check the topic name's spelling.");
+                return std::nullopt;
+            }
+            if (t->err() != RdKafka::ERR_NO_ERROR) {
+                connectionFailed(RdKafka::err2str(t->err()));
+                return std::nullopt;
+            }
+            std::vector<std::int32_t> ids;
+            for (const auto* p : *t->partitions())
+                ids.push_back(p->id());
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        }
+        return std::nullopt;
+    }
+
+    /// Assign mode: resolves starting offsets of partitions not yet assigned and assigns them.
+    bool assignNew(const std::vector<std::int32_t>& ids)
+    {
+        std::vector<RdKafka::TopicPartition*> add;
+        const Micros now = stamp();
+        const bool initial = !initialResolved;
+        for (const std::int32_t id : ids) {
+            Partition& p = partitions[id];
+            p.id = id;
+            if (p.assigned)
+                continue;
+            std::int64_t lo = -1;
+            std::int64_t hi = -1;
+            const RdKafka::ErrorCode e = consumer->query_watermark_offsets(config.topic, id, &lo, &hi, toMs(config.metadataTimeout));
+            if (e != RdKafka::ERR_NO_ERROR) {
+                if (isConnectionError(e))
+                    connectionFailed(RdKafka::err2str(e));
+                for (auto* tp : add)
+                    delete tp;
+                return false;
+            }
+            // KafkaMicroBatchStream.initialPartitionOffsets: startingOffsets for the partitions of the
+            // first batch; partitions that appear later are read from their earliest offset.
+            const bool earliest = !initial || topicWasMissing || config.startingOffsets == "earliest";
+            if (p.next < 0) {
+                p.start = earliest ? lo : hi;
+                p.next = p.start;
+            }
+            p.end = std::max(p.end, hi);
+            if (hi > p.next)
+                p.marks.push_back({hi, now, SteadyClock::now()}); // already in the topic: it arrives now
+            p.assigned = true;
+            add.push_back(RdKafka::TopicPartition::create(config.topic, id, p.next));
+        }
+        if (!add.empty()) {
+            RdKafka::Error* err = consumer->incremental_assign(add);
+            RdKafka::TopicPartition::destroy(add);
+            if (err) {
+                setStatus(stats.state, "cannot assign partitions: " + err->str(), "");
+                delete err;
+                return false;
+            }
+        }
+        if (!initialResolved) {
+            initialResolved = true;
+            if (!startTime)
+                startTime = now;
+        }
+        everConnected = true;
+        lastConnectionError.clear();
+        setStatus(SourceState::Connected,
+                  "reading '" + config.topic + "' (" + std::to_string(ids.size()) + (ids.size() == 1 ? " partition" : " partitions")
+                      + ") at " + config.bootstrapServers + " from " + positions(),
+                  "");
+        return true;
+    }
+
+    void maintain()
+    {
+        if (closed)
+            return;
+        const auto now = SteadyClock::now();
+        if (!consumer) {
+            if (now < nextCreate)
+                return;
+            nextCreate = now + config.retryInterval;
+            if (!createConsumer()) {
+                if (!startTime)
+                    startTime = stamp(); // the query starts anyway, with nothing to read
+                return;
+            }
+        }
+        if (groupMode()) {
+            if (!subscribed) {
+                const RdKafka::ErrorCode e = consumer->subscribe({config.topic});
+                if (e != RdKafka::ERR_NO_ERROR) {
+                    setStatus(SourceState::Unreachable, "cannot subscribe: " + RdKafka::err2str(e), "");
+                    return;
+                }
+                subscribed = true;
+                setStatus(SourceState::Connecting,
+                          "joining consumer group '" + config.groupId + "' for topic '" + config.topic + "' at " + config.bootstrapServers,
+                          "");
+            }
+            // The group protocol assigns partitions; check the broker and the topic for the status.
+            if (stats.state != SourceState::Connected && now >= nextAttempt) {
+                nextAttempt = now + config.retryInterval;
+                if (fetchPartitions(config.metadataTimeout) && stats.state != SourceState::Connected)
+                    setStatus(SourceState::Connecting, "joining consumer group '" + config.groupId + "' (topic '" + config.topic + "' found)", "");
+            }
+            if (needWatermarkQuery) {
+                needWatermarkQuery = false;
+                const Micros at = stamp();
+                for (auto& [id, p] : partitions) {
+                    std::int64_t lo = -1;
+                    std::int64_t hi = -1;
+                    if (p.assigned
+                        && consumer->query_watermark_offsets(config.topic, id, &lo, &hi, toMs(config.metadataTimeout)) == RdKafka::ERR_NO_ERROR) {
+                        p.end = std::max(p.end, hi);
+                        if (hi > p.next)
+                            p.marks.push_back({hi, at, SteadyClock::now()});
+                    }
+                }
+                if (!startTime)
+                    startTime = at;
+            }
+            if (!startTime && now - created > config.metadataTimeout * 4)
+                startTime = stamp(); // group join slower than that: start without it
+            return;
+        }
+        const bool due = now >= nextAttempt;
+        if (stats.state != SourceState::Connected && stats.state != SourceState::Reconnecting && due) {
+            nextAttempt = now + config.retryInterval;
+            if (auto ids = fetchPartitions(config.metadataTimeout))
+                assignNew(*ids);
+        } else if (stats.state == SourceState::Reconnecting && due) {
+            // librdkafka reconnects by itself; a short metadata probe tells when the broker is back.
+            nextAttempt = now + config.retryInterval;
+            if (auto ids = fetchPartitions(std::min<std::chrono::milliseconds>(config.metadataTimeout, Ms(500)))) {
+                assignNew(*ids);
+                setStatus(SourceState::Connected, "connected again to " + config.bootstrapServers + "; resumed at " + positions(), "");
+            }
+        } else if (stats.state == SourceState::Connected && now >= nextPartitionCheck) {
+            nextPartitionCheck = now + config.partitionCheckInterval;
+            if (auto ids = fetchPartitions(std::min<std::chrono::milliseconds>(config.metadataTimeout, Ms(500))))
+                if (std::any_of(ids->begin(), ids->end(), [&](std::int32_t id) { return !partitions[id].assigned; }))
+                    assignNew(*ids);
+        }
+    }
+
+    // ---- receiving ----
+
+    void popMarks(Partition& p)
+    {
+        while (!p.marks.empty() && p.next >= 0 && p.marks.front().end <= p.next)
+            p.marks.pop_front();
+    }
+
+    void handle(const RdKafka::Message& msg)
+    {
+        switch (msg.err()) {
+        case RdKafka::ERR_NO_ERROR: break;
+        case RdKafka::ERR__TIMED_OUT: return;
+        case RdKafka::ERR__PARTITION_EOF: {
+            Partition& p = partitions[msg.partition()];
+            p.id = msg.partition();
+            p.next = std::max(p.next, msg.offset());
+            p.end = std::max(p.end, msg.offset());
+            popMarks(p);
+            markConnected();
+            return;
+        }
+        default:
+            if (isMissingTopic(msg.err())) {
+                setStatus(SourceState::TopicMissing, "topic '" + config.topic + "': " + msg.errstr(), "");
+            } else if (isConnectionError(msg.err())) {
+                connectionFailed(msg.errstr());
+            } else {
+                setStatus(stats.state, "Kafka: " + msg.errstr(), stats.hint);
+            }
+            return;
+        }
+        if (msg.topic_name() != config.topic)
+            return;
+        Partition& p = partitions[msg.partition()];
+        p.id = msg.partition();
+        if (p.next >= 0 && msg.offset() < p.next) {
+            ++stats.duplicatesSkipped; // fetched again after a reconnect: already received
+            return;
+        }
+        markConnected();
+        if (p.next >= 0 && msg.offset() > p.next) {
+            // Offsets we had not read are gone: deleted by retention while we were behind (data
+            // loss: Spark stops unless failOnDataLoss=false), or compaction / transaction markers.
+            stats.offsetsMissed += msg.offset() - p.next;
+            setStatus(stats.state,
+                      "offsets " + std::to_string(p.next) + ".." + std::to_string(msg.offset() - 1) + " of partition " + std::to_string(p.id)
+                          + " were skipped by the broker (deleted by retention while Tidemark was behind, or compacted); "
+                            "Spark reports data loss (failOnDataLoss). Reading on.",
+                      stats.hint);
+        }
+        LiveMessage m;
+        m.partition = msg.partition();
+        m.offset = msg.offset();
+        m.at = stamp();
+        if (p.start < 0)
+            p.start = msg.offset();
+        p.next = msg.offset() + 1;
+        // It was visible since the first end offset reported past it.
+        for (const auto& mark : p.marks)
+            if (mark.end > m.offset) {
+                m.at = std::min(m.at, mark.at);
+                break;
+            }
+        popMarks(p);
+        const std::string_view value(static_cast<const char*>(msg.payload()), msg.payload() ? msg.len() : 0);
+        ParsedValue parsed = parser.parse(value);
+        m.row = std::move(parsed.row);
+        m.timeStyle = parsed.timeStyle;
+        m.malformed = parsed.kind;
+        ++stats.received;
+        if (parsed.kind != MalformedKind::None) {
+            ++stats.malformed;
+            MalformedMessage bad;
+            bad.partition = m.partition;
+            bad.offset = m.offset;
+            bad.at = m.at;
+            bad.value = std::string(value.substr(0, 200));
+            bad.kind = parsed.kind;
+            bad.reason = std::move(parsed.reason);
+            bad.sparkBehaviour = std::move(parsed.sparkBehaviour);
+            malformedList.push_back(bad);
+            while (malformedList.size() > config.malformedKept)
+                malformedList.pop_front();
+            if (newMalformed.size() < config.malformedKept)
+                newMalformed.push_back(std::move(bad));
+        }
+        pending.push_back(std::move(m));
+    }
+
+    void markConnected()
+    {
+        if (stats.state == SourceState::Connected)
+            return;
+        if (stats.state == SourceState::Reconnecting || stats.state == SourceState::Unreachable) {
+            everConnected = true;
+            lastConnectionError.clear();
+            setStatus(SourceState::Connected, "connected again to " + config.bootstrapServers + "; resumed at " + positions(), "");
+        }
+    }
+
+    /// Reads the end offsets the client last heard from the broker (no request).
+    void observeEndOffsets()
+    {
+        if (!consumer)
+            return;
+        const Micros at = stamp();
+        for (auto& [id, p] : partitions) {
+            if (!p.assigned)
+                continue;
+            std::int64_t lo = -1;
+            std::int64_t hi = -1;
+            if (consumer->get_watermark_offsets(config.topic, id, &lo, &hi) != RdKafka::ERR_NO_ERROR || hi < 0)
+                continue;
+            if (p.next >= 0 && hi < p.next && p.end >= 0 && hi < p.end) {
+                // The end went backwards: the topic was deleted and recreated (Spark: failOnDataLoss).
+                setStatus(stats.state,
+                          "partition " + std::to_string(id) + "'s end offset went back from " + std::to_string(p.end) + " to "
+                              + std::to_string(hi) + ": the topic was recreated or truncated; Spark would stop with a data-loss error "
+                                "(failOnDataLoss). Reading on from the new offsets.",
+                          "");
+                p.next = -1;
+                p.marks.clear();
+                p.end = hi;
+                continue;
+            }
+            p.end = std::max(p.end, hi);
+            if (p.next >= 0 && hi > p.next && (p.marks.empty() || hi > p.marks.back().end))
+                p.marks.push_back({hi, at, SteadyClock::now()});
+        }
+    }
+
+    Delivery deliver()
+    {
+        Delivery d;
+        Micros upTo = clock();
+        if (lastUpTo != std::numeric_limits<Micros>::min())
+            upTo = std::max(upTo, lastUpTo);
+        const auto now = SteadyClock::now();
+        for (auto& [id, p] : partitions) {
+            popMarks(p);
+            if (p.marks.empty())
+                continue;
+            if (now - p.marks.front().seen > config.visibilityWait) {
+                // Known to be in the topic but not received for too long (broker gone): stop
+                // holding the horizon; those messages will arrive when they come.
+                p.marks.clear();
+                continue;
+            }
+            upTo = std::min(upTo, p.marks.front().at - 1);
+        }
+        if (lastUpTo != std::numeric_limits<Micros>::min())
+            upTo = std::max(upTo, lastUpTo);
+        auto split = std::stable_partition(pending.begin(), pending.end(), [&](const LiveMessage& m) { return m.at <= upTo; });
+        d.messages.assign(std::make_move_iterator(pending.begin()), std::make_move_iterator(split));
+        pending.erase(pending.begin(), split);
+        std::stable_sort(d.messages.begin(), d.messages.end(), [](const LiveMessage& a, const LiveMessage& b) { return a.at < b.at; });
+        d.upTo = upTo;
+        lastUpTo = upTo;
+        if (groupMode() && consumer && !d.messages.empty())
+            commit(d.messages);
+        return d;
+    }
+
+    void commit(const std::vector<LiveMessage>& messages)
+    {
+        for (const auto& m : messages) {
+            Partition& p = partitions[m.partition];
+            p.delivered = std::max(p.delivered, m.offset + 1);
+        }
+        std::vector<RdKafka::TopicPartition*> offsets;
+        for (const auto& [id, p] : partitions)
+            if (p.assigned && p.delivered >= 0)
+                offsets.push_back(RdKafka::TopicPartition::create(config.topic, id, p.delivered));
+        if (!offsets.empty())
+            consumer->commitAsync(offsets);
+        RdKafka::TopicPartition::destroy(offsets);
+    }
+
+    Delivery poll(std::chrono::milliseconds budget)
+    {
+        const auto deadline = SteadyClock::now() + budget;
+        const auto t0 = SteadyClock::now();
+        maintain();
+        if (debugLog && SteadyClock::now() - t0 > Ms(50))
+            std::fprintf(stderr, "[tidemark] maintain() took %lld ms\n",
+                         static_cast<long long>(std::chrono::duration_cast<Ms>(SteadyClock::now() - t0).count()));
+        while (!closed) {
+            const auto left = std::chrono::duration_cast<Ms>(deadline - SteadyClock::now());
+            if (left.count() <= 0 && SteadyClock::now() >= deadline)
+                break;
+            if (!consumer) {
+                std::this_thread::sleep_for(std::min<Ms>(left, Ms(50)));
+                continue;
+            }
+            std::unique_ptr<RdKafka::Message> msg(consumer->consume(std::min(toMs(left), 10)));
+            if (msg)
+                handle(*msg);
+        }
+        observeEndOffsets();
+        refreshStats();
+        return deliver();
+    }
+
+    void refreshStats()
+    {
+        stats.partitions.clear();
+        for (const auto& [id, p] : partitions)
+            if (p.assigned)
+                stats.partitions.push_back(PartitionProgress{id, p.start, p.next, p.end});
+    }
+
+    void shutdown()
+    {
+        if (closed)
+            return;
+        closed = true;
+        if (consumer) {
+            if (!groupMode())
+                consumer->unassign();
+            consumer->close();
+        }
+        topicHandle.reset();
+        consumer.reset();
+        setStatus(SourceState::Closed, "disconnected", "");
+    }
+};
+
+KafkaSource::KafkaSource(KafkaSourceConfig config, MessageParser parser, Clock clock)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(parser), std::move(clock)))
+{
+}
+
+KafkaSource::~KafkaSource() = default;
+
+Delivery KafkaSource::poll(std::chrono::milliseconds budget) { return m_impl->poll(budget); }
+
+std::optional<Micros> KafkaSource::startTime() const { return m_impl->startTime; }
+
+const SourceStats& KafkaSource::stats() const { return m_impl->stats; }
+
+std::vector<MalformedMessage> KafkaSource::takeNewMalformed() { return std::exchange(m_impl->newMalformed, {}); }
+
+const std::deque<MalformedMessage>& KafkaSource::malformed() const { return m_impl->malformedList; }
+
+void KafkaSource::close() { m_impl->shutdown(); }
+
+const KafkaSourceConfig& KafkaSource::config() const { return m_impl->config; }
+
+} // namespace tidemark::kafka

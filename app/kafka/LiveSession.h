@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/kafka/KafkaSource.h"
+#include "engine/core/Error.h"
+#include "engine/exec/Simulation.h"
+#include "engine/plan/QueryPlan.h"
+#include "engine/scenario/Scenario.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tidemark::kafka {
+
+/// A scenario's query running live on delivered Kafka messages: the scenario being recorded,
+/// its plan and the live Simulation, kept together because the Simulation refers to both.
+///
+/// Why one class: the CLI, the GUI and the tests must feed the engine the same way (append in
+/// delivery order, notifyEventsAppended, advanceTo(upTo), next() until nullopt), or a live run
+/// and the replay of its recording could differ. Qt-free; single-threaded.
+class LiveSession {
+public:
+    /// Prepares `scenario` for recording (prepareLiveScenario: `source` becomes the Kafka source
+    /// with `settings`, the trigger starts at `startAt`), analyses it (`mode` overrides the
+    /// file's output mode) and creates the live Simulation. Query errors come back as Errors.
+    static Result<std::unique_ptr<LiveSession>> start(Scenario scenario, std::size_t source, const KafkaSettings& settings, Micros startAt,
+                                                      std::optional<OutputMode> mode = std::nullopt, SimulationOptions options = {});
+
+    /// Appends the messages, lets the clock reach `delivery.upTo`, and returns the batches that
+    /// ran, in order.
+    std::vector<BatchRecord> feed(const Delivery& delivery);
+
+    const Scenario& scenario() const { return *m_scenario; }
+    const QueryPlan& plan() const { return *m_plan; }
+    Simulation& simulation() { return *m_simulation; }
+    std::size_t source() const { return m_source; }
+    /// Number of batches run so far.
+    std::int64_t batches() const { return m_batches; }
+
+    /// The recording so far, as scenario JSON (replays with `tidemark run`).
+    std::string recording() const;
+    /// Writes the recording atomically.
+    Status save(const std::string& path) const;
+
+private:
+    LiveSession() = default;
+
+    std::unique_ptr<Scenario> m_scenario;
+    std::unique_ptr<QueryPlan> m_plan;
+    std::unique_ptr<Simulation> m_simulation;
+    std::size_t m_source = 0;
+    std::int64_t m_batches = 0;
+};
+
+} // namespace tidemark::kafka

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/kafka/MessageParser.h"
+
+#include "engine/time/TimeFormat.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace tidemark::kafka {
+
+namespace {
+
+using Json = nlohmann::json;
+
+const char* jsonKind(const Json& j)
+{
+    switch (j.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: return "an integer";
+    case Json::value_t::number_float: return "a fractional number";
+    default: return "a value";
+    }
+}
+
+std::string shortened(std::string_view s, std::size_t max = 60)
+{
+    if (s.size() <= max)
+        return std::string(s);
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) // do not split a UTF-8 sequence
+        --cut;
+    return std::string(s.substr(0, cut)) + "...";
+}
+
+/// "+09:00", "+0900", "+09", "Z" at the end of an ISO 8601 time: the offset in seconds and the text without it.
+std::optional<std::pair<std::string_view, std::int64_t>> splitOffset(std::string_view s)
+{
+    if (s.empty())
+        return std::nullopt;
+    if (s.back() == 'Z' || s.back() == 'z')
+        return std::pair{s.substr(0, s.size() - 1), std::int64_t{0}};
+    // The offset sign comes after the time part (position > 10 skips the date's dashes).
+    const auto sign = s.find_last_of("+-");
+    if (sign == std::string_view::npos || sign <= 10)
+        return std::nullopt;
+    std::string_view off = s.substr(sign + 1);
+    std::string digits;
+    for (char c : off) {
+        if (c == ':')
+            continue;
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        digits += c;
+    }
+    if (digits.size() != 2 && digits.size() != 4)
+        return std::nullopt;
+    const std::int64_t hours = std::stoi(digits.substr(0, 2));
+    const std::int64_t minutes = digits.size() == 4 ? std::stoi(digits.substr(2, 2)) : 0;
+    if (hours > 18 || minutes > 59)
+        return std::nullopt;
+    const std::int64_t seconds = (hours * 3600 + minutes * 60) * (s[sign] == '-' ? -1 : 1);
+    return std::pair{s.substr(0, sign), seconds};
+}
+
+/// Spark's JSON timestamp string: `yyyy-MM-dd[ |T]HH:mm:ss[.SSSSSS][zone]` in the session zone.
+std::optional<Micros> parseJsonTimestamp(std::string_view text, const TimeZone& zone)
+{
+    if (text.size() < 10 || text[4] != '-')
+        return std::nullopt; // not a date: Spark's formatter and its legacy fallback both reject it
+    if (auto split = splitOffset(text)) {
+        auto local = parseTimestamp(split->first, TimeZone(), std::nullopt); // read as UTC wall time
+        if (!local.ok())
+            return std::nullopt;
+        return local.value() - split->second * kMicrosPerSecond;
+    }
+    auto t = parseTimestamp(text, zone, std::nullopt);
+    if (!t.ok())
+        return std::nullopt;
+    return t.value();
+}
+
+} // namespace
+
+const char* malformedKindName(MalformedKind kind)
+{
+    switch (kind) {
+    case MalformedKind::None: return "ok";
+    case MalformedKind::NotJson: return "not JSON";
+    case MalformedKind::NotObject: return "not a JSON object";
+    case MalformedKind::WrongType: return "wrong type";
+    case MalformedKind::NullEventTime: return "no event time";
+    }
+    return "?";
+}
+
+MessageParser::MessageParser(Schema schema, TimeZone zone, std::string eventTimeColumn)
+    : m_schema(std::move(schema))
+    , m_zone(std::move(zone))
+    , m_eventTimeColumn(std::move(eventTimeColumn))
+{
+    if (!m_eventTimeColumn.empty())
+        m_eventTimeIndex = m_schema.find(m_eventTimeColumn);
+}
+
+std::string MessageParser::eventTimeColumnOf(const Scenario& scenario, const SourceSpec& source)
+{
+    std::optional<WatermarkSpec> wm = scenario.query.withWatermark;
+    for (const auto& in : scenario.query.unionInputs)
+        if (in.source == source.name && in.withWatermark)
+            wm = in.withWatermark;
+    if (scenario.query.join) {
+        for (const InputSpec* in : {&scenario.query.join->left, &scenario.query.join->right})
+            if (in->source == source.name && in->withWatermark)
+                wm = in->withWatermark;
+    }
+    if (wm) {
+        if (auto idx = source.schema.find(wm->column))
+            return source.schema[*idx].name;
+    }
+    for (const auto& f : source.schema.fields)
+        if (f.type.id == TypeId::Timestamp)
+            return f.name;
+    return {};
+}
+
+ParsedValue MessageParser::parse(std::string_view value) const
+{
+    ParsedValue out;
+    out.row.assign(m_schema.size(), Value());
+    const std::string eventTime = m_eventTimeColumn.empty() ? std::string() : "`" + m_eventTimeColumn + "`";
+    const std::string nullRowNote = m_eventTimeIndex ? " Its event time " + eventTime
+                                                           + " is null, so the row never enters a window and does not move the watermark."
+                                                     : "";
+
+    Json j = Json::parse(value.begin(), value.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+        out.kind = MalformedKind::NotJson;
+        out.reason = "not JSON: '" + shortened(value) + "'";
+        out.sparkBehaviour = "from_json (PERMISSIVE mode) turns a value it cannot parse into a row whose columns are all null "
+                             "(Spark 3.0+: Row(null, ...)); the row still counts as an input row of its batch."
+                             + nullRowNote;
+        return out;
+    }
+    if (!j.is_object()) {
+        out.kind = MalformedKind::NotObject;
+        out.reason = std::string("JSON, but ") + jsonKind(j) + " instead of an object: '" + shortened(value) + "'";
+        out.sparkBehaviour = "from_json with a struct schema needs a JSON object; for anything else every column is null "
+                             "(PERMISSIVE mode), and the row still counts as an input row of its batch."
+                             + nullRowNote;
+        return out;
+    }
+
+    bool sawTime = false;
+    std::string wrong;          // "`emp_id` is a string", ...
+    bool eventTimeWrong = false;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        // JacksonParser looks fields up by their exact name; other keys are skipped.
+        std::optional<std::size_t> idx;
+        for (std::size_t i = 0; i < m_schema.size(); ++i)
+            if (m_schema[i].name == it.key()) {
+                idx = i;
+                break;
+            }
+        if (!idx)
+            continue;
+        const Json& v = it.value();
+        const DataType& type = m_schema[*idx].type;
+        Value cell;
+        bool ok = true;
+        std::string why;
+        if (v.is_null()) {
+            // null is a valid value for every column
+        } else {
+            switch (type.id) {
+            case TypeId::String:
+                // Spark keeps any other JSON value as its text.
+                cell = v.is_string() ? Value(v.get<std::string>()) : Value(v.dump());
+                break;
+            case TypeId::Int:
+                if (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() >= std::numeric_limits<std::int32_t>::min()
+                    && v.get<std::int64_t>() <= std::numeric_limits<std::int32_t>::max())
+                    cell = Value(v.get<std::int64_t>());
+                else if (v.is_number_unsigned() && v.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max()))
+                    cell = Value(static_cast<std::int64_t>(v.get<std::uint64_t>()));
+                else {
+                    ok = false;
+                    why = v.is_number_integer() ? "does not fit an int" : std::string("is ") + jsonKind(v) + ", not an int";
+                }
+                break;
+            case TypeId::Long:
+                if (v.is_number_integer() && (!v.is_number_unsigned() || v.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
+                    cell = Value(v.get<std::int64_t>());
+                else {
+                    ok = false;
+                    why = v.is_number_integer() ? "does not fit a bigint" : std::string("is ") + jsonKind(v) + ", not a bigint";
+                }
+                break;
+            case TypeId::Double:
+                if (v.is_number())
+                    cell = Value(v.get<double>());
+                else if (v.is_string() && (v == "NaN" || v == "Infinity" || v == "+Infinity" || v == "-Infinity")) // allowNonNumericNumbers
+                    cell = Value(v == "NaN" ? std::nan("") : (v == "-Infinity" ? -HUGE_VAL : HUGE_VAL));
+                else {
+                    ok = false;
+                    why = std::string("is ") + jsonKind(v) + ", not a double";
+                }
+                break;
+            case TypeId::Boolean:
+                if (v.is_boolean())
+                    cell = Value(v.get<bool>());
+                else {
+                    ok = false;
+                    why = std::string("is ") + jsonKind(v) + ", not a boolean";
+                }
+                break;
+            case TypeId::Timestamp:
+                if (v.is_number_integer()) {
+                    cell = Value(v.get<std::int64_t>() * kMicrosPerSecond);
+                    if (!sawTime)
+                        out.timeStyle = TimeStyle::EpochSeconds;
+                    sawTime = true;
+                } else if (v.is_string()) {
+                    if (auto t = parseJsonTimestamp(v.get_ref<const std::string&>(), m_zone)) {
+                        cell = Value(*t);
+                        if (!sawTime)
+                            out.timeStyle = TimeStyle::DateTime;
+                        sawTime = true;
+                    } else {
+                        ok = false;
+                        why = "'" + shortened(v.get_ref<const std::string&>(), 40) + "' is not a timestamp Spark can read";
+                    }
+                } else {
+                    ok = false;
+                    why = std::string("is ") + jsonKind(v) + ", not epoch seconds or a timestamp string";
+                }
+                break;
+            default:
+                ok = false;
+                why = "has a column type Tidemark cannot read from JSON";
+            }
+        }
+        if (!ok) {
+            wrong += std::string(wrong.empty() ? "" : "; ") + "`" + m_schema[*idx].name + "` " + why;
+            if (m_eventTimeIndex && *idx == *m_eventTimeIndex)
+                eventTimeWrong = true;
+            cell = Value();
+        }
+        out.row[*idx] = std::move(cell);
+    }
+
+    const bool timeNull = m_eventTimeIndex && out.row[*m_eventTimeIndex].isNull();
+    if (!wrong.empty()) {
+        out.kind = eventTimeWrong ? MalformedKind::NullEventTime : MalformedKind::WrongType;
+        out.reason = wrong;
+        out.sparkBehaviour = "from_json sets a field whose JSON type does not fit its column to null and keeps the others.";
+        if (timeNull)
+            out.sparkBehaviour += nullRowNote;
+        return out;
+    }
+    if (timeNull) {
+        out.kind = MalformedKind::NullEventTime;
+        out.reason = j.contains(m_eventTimeColumn) ? "the event time " + eventTime + " is null" : "the event time " + eventTime + " is missing";
+        out.sparkBehaviour = "Spark keeps the row, but a null event time never enters a window and does not move the watermark.";
+    }
+    return out;
+}
+
+} // namespace tidemark::kafka

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Message values read as Spark's from_json reads them, and the connection hints.
+#include "app/kafka/ConnectionHint.h"
+#include "app/kafka/MessageParser.h"
+#include "app/kafka/ScenarioProducer.h"
+#include "engine/scenario/ScenarioFile.h"
+#include "engine/time/TimeFormat.h"
+
+#include <QTest>
+
+using namespace tidemark;
+using namespace tidemark::kafka;
+
+class TestMessageParser : public QObject {
+    Q_OBJECT
+
+    Schema schema() const
+    {
+        Schema s;
+        s.fields = {{"emp_id", DataType(TypeId::Int), {}, ""},
+                    {"emp_name", DataType(TypeId::String), {}, ""},
+                    {"timestamp", DataType(TypeId::Timestamp), {}, ""},
+                    {"score", DataType(TypeId::Double), {}, ""},
+                    {"ok", DataType(TypeId::Boolean), {}, ""}};
+        return s;
+    }
+    TimeZone seoul() const { return TimeZone::load("Asia/Seoul").value(); }
+
+private slots:
+    void validMessage()
+    {
+        MessageParser p(schema(), seoul(), "timestamp");
+        auto v = p.parse(R"({"emp_id":1,"emp_name":"OO전자","timestamp":1625238000,"time":"2021. 7. 3. 오전 12:00:00","extra":[1]})");
+        QCOMPARE(v.kind, MalformedKind::None);
+        QCOMPARE(v.row[0].asInt(), 1);
+        QCOMPARE(v.row[1].asString(), std::string("OO전자"));
+        QCOMPARE(v.row[2].asInt(), 1625238000LL * 1000000);
+        QVERIFY(v.row[3].isNull()); // missing: null, not malformed
+        QCOMPARE(v.timeStyle, TimeStyle::EpochSeconds);
+    }
+
+    void notJsonIsAllNull()
+    {
+        MessageParser p(schema(), seoul(), "timestamp");
+        auto v = p.parse("hello, kafka");
+        QCOMPARE(v.kind, MalformedKind::NotJson);
+        for (const auto& cell : v.row)
+            QVERIFY(cell.isNull());
+        QVERIFY(QString::fromStdString(v.reason).contains("not JSON"));
+        QVERIFY(QString::fromStdString(v.sparkBehaviour).contains("never enters a window"));
+        QCOMPARE(p.parse("[1,2]").kind, MalformedKind::NotObject);
+        QCOMPARE(p.parse("42").kind, MalformedKind::NotObject);
+        QCOMPARE(p.parse("").kind, MalformedKind::NotJson);
+    }
+
+    void wrongTypeNullsOnlyThatField()
+    {
+        MessageParser p(schema(), seoul(), "timestamp");
+        auto v = p.parse(R"({"emp_id":"7","emp_name":"x","timestamp":1625238000,"ok":"yes"})");
+        QCOMPARE(v.kind, MalformedKind::WrongType);
+        QVERIFY(v.row[0].isNull());
+        QVERIFY(v.row[4].isNull());
+        QCOMPARE(v.row[1].asString(), std::string("x"));
+        QVERIFY(!v.row[2].isNull());
+        QVERIFY(QString::fromStdString(v.reason).contains("`emp_id`"));
+        QVERIFY(QString::fromStdString(v.reason).contains("`ok`"));
+        // int overflow and fractions are not ints
+        QVERIFY(p.parse(R"({"emp_id":3000000000,"timestamp":1})").row[0].isNull());
+        QVERIFY(p.parse(R"({"emp_id":1.5,"timestamp":1})").row[0].isNull());
+        // a string column takes any JSON value as its text (JacksonParser copies the structure)
+        QCOMPARE(p.parse(R"({"emp_name":12,"timestamp":1})").row[1].asString(), std::string("12"));
+        QCOMPARE(p.parse(R"({"emp_name":{"a":1},"timestamp":1})").row[1].asString(), std::string(R"({"a":1})"));
+        // doubles take integers; booleans only true/false
+        QCOMPARE(p.parse(R"({"score":3,"timestamp":1})").row[3].toDouble(), 3.0);
+        QCOMPARE(p.parse(R"({"ok":true,"timestamp":1})").row[4].asBool(), true);
+        // keys are matched exactly
+        QVERIFY(p.parse(R"({"EMP_ID":1,"timestamp":1})").row[0].isNull());
+    }
+
+    void eventTime()
+    {
+        MessageParser p(schema(), seoul(), "timestamp");
+        // a timestamp string is read in the session time zone (Asia/Seoul, +09:00)
+        auto v = p.parse(R"({"emp_id":1,"timestamp":"2021-07-03 00:00:00"})");
+        QCOMPARE(v.kind, MalformedKind::None);
+        QCOMPARE(v.row[2].asInt(), 1625238000LL * 1000000); // 2021-07-03 00:00 KST
+        QCOMPARE(v.timeStyle, TimeStyle::DateTime);
+        QCOMPARE(p.parse(R"({"timestamp":"2021-07-02T15:00:00Z"})").row[2].asInt(), 1625238000LL * 1000000);
+        QCOMPARE(p.parse(R"({"timestamp":"2021-07-03T00:00:00+09:00"})").row[2].asInt(), 1625238000LL * 1000000);
+        QCOMPARE(p.parse(R"({"timestamp":"2021-07-03 00:00:00.250"})").row[2].asInt(), 1625238000LL * 1000000 + 250000);
+
+        auto missing = p.parse(R"({"emp_id":5})");
+        QCOMPARE(missing.kind, MalformedKind::NullEventTime);
+        QVERIFY(QString::fromStdString(missing.reason).contains("missing"));
+        auto null = p.parse(R"({"emp_id":5,"timestamp":null})");
+        QCOMPARE(null.kind, MalformedKind::NullEventTime);
+        QVERIFY(QString::fromStdString(null.reason).contains("null"));
+        // the notebook's Korean time text is not a timestamp Spark can read
+        auto korean = p.parse(R"({"emp_id":5,"timestamp":"2021. 7. 3. 오전 12:00:00"})");
+        QCOMPARE(korean.kind, MalformedKind::NullEventTime);
+        QVERIFY(korean.row[2].isNull());
+        QCOMPARE(korean.row[0].asInt(), 5);
+        // Spark's JSON reader takes whole epoch seconds only
+        QCOMPARE(p.parse(R"({"timestamp":1625238000.5})").kind, MalformedKind::NullEventTime);
+    }
+
+    void eventTimeColumnOfScenario()
+    {
+        auto sc = loadScenarioFile(TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json");
+        QVERIFY(sc.ok());
+        QCOMPARE(MessageParser::eventTimeColumnOf(*sc, sc->sources[0]), std::string("timestamp"));
+    }
+
+    void producerValueRoundTrips()
+    {
+        auto sc = loadScenarioFile(TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json");
+        QVERIFY(sc.ok());
+        const SourceSpec& src = sc->sources[0];
+        MessageParser p(src.schema, sc->zone, "timestamp");
+        for (const auto& e : src.events) {
+            const std::string value = rowToJsonValue(e.row, src.schema, e.rowTimeStyle, sc->zone);
+            auto v = p.parse(value);
+            QCOMPARE(v.kind, MalformedKind::None);
+            QVERIFY(v.row == e.row);
+        }
+        // watermarks.py's first message, byte for byte
+        QCOMPARE(rowToJsonValue(src.events[0].row, src.schema, src.events[0].rowTimeStyle, sc->zone),
+                 std::string(R"({"emp_id":1,"emp_name":"OO전자","timestamp":1625238000,"time":"2021. 7. 3. 오전 12:00:00"})"));
+        // a fractional time goes out as a string Spark reads back
+        Row r = src.events[0].row;
+        r[2] = Value(std::int64_t{1625238000500000});
+        QCOMPARE(p.parse(rowToJsonValue(r, src.schema, TimeStyle::EpochSeconds, sc->zone)).row[2].asInt(), 1625238000500000LL);
+    }
+
+    void hints()
+    {
+        const auto inside = QString::fromStdString(connectionHint("kafka:9093", "Failed to resolve 'kafka:9093'"));
+        QVERIFY(inside.contains("inside the docker network"));
+        QVERIFY(inside.contains("localhost:9092"));
+        const auto advertised = QString::fromStdString(connectionHint("localhost:9092", "kafka:9093/1001: Failed to resolve 'kafka:9093'"));
+        QVERIFY(advertised.contains("advertised"));
+        const auto refused = QString::fromStdString(connectionHint("localhost:9092", "Connect to ipv4#127.0.0.1:9092 failed: Connection refused"));
+        QVERIFY(refused.contains("is the broker running"));
+        QVERIFY(refused.contains("kafka:9093"));
+        QVERIFY(refused.contains("tidemark broker"));
+        QVERIFY(QString::fromStdString(connectionHint("localhost:9093", "refused")).contains("not published"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageParser)
+#include "tst_message_parser.moc"

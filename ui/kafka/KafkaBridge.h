@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/kafka/KafkaSource.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QThread;
+
+namespace tidemark::kafka {
+
+/// Messages handed to the UI thread in one go (a Delivery: `upTo` and the messages): pass it to
+/// appendDelivery(), call Simulation::notifyEventsAppended(), then advanceTo(upTo) and run
+/// next() until nullopt.
+using KafkaBatch = Delivery;
+
+/// What the worker thread sends the UI thread, at most every deliveryInterval.
+struct KafkaUpdate {
+    KafkaBatch batch;
+    SourceStats stats;
+    std::vector<MalformedMessage> newMalformed;
+    std::optional<Micros> startTime;
+};
+
+class KafkaWorker;
+
+/// Runs a KafkaSource on its own QThread for the GUI and hands what it reads to the UI thread.
+///
+/// Why: consuming and parsing 50,000 messages/s must not run on the UI thread, and the UI must
+/// not redraw for every message. The worker polls the source continuously and sends one
+/// update (messages, horizon, counters, new malformed messages) at most every 33 ms (~30 per
+/// second), so the window redraws at most that often whatever the message rate. All public
+/// members are for the UI thread; the worker never touches the UI or the scenario.
+class KafkaBridge : public QObject {
+    Q_OBJECT
+public:
+    explicit KafkaBridge(QObject* parent = nullptr);
+    ~KafkaBridge() override;
+
+    /// The schema messages are parsed against, before connectTo(): the live source's schema,
+    /// the scenario's time zone and the event-time column (MessageParser::eventTimeColumnOf).
+    void setSourceSchema(const Schema& schema, const TimeZone& zone, const std::string& eventTimeColumn);
+    /// The processing-time clock (default: realClock()); tests inject their own.
+    void setClock(Clock clock);
+    /// Minimum time between two updates to the UI (default 33 ms).
+    void setDeliveryIntervalMs(int ms) { m_intervalMs = ms; }
+
+    /// Starts reading (stops a previous connection first).
+    void connectTo(const KafkaSourceConfig& config);
+    /// Stops reading: waits (bounded) for the worker to close the consumer.
+    void disconnectFromTopic();
+    bool isRunning() const { return m_thread != nullptr; }
+
+    SourceState state() const { return m_stats.state; }
+    QString status() const { return QString::fromStdString(m_stats.status); }
+    QString hint() const { return QString::fromStdString(m_stats.hint); }
+    qint64 received() const { return m_stats.received; }
+    qint64 malformedCount() const { return m_stats.malformed; }
+    qint64 lag() const { return m_stats.lag(); }
+    const SourceStats& stats() const { return m_stats; }
+    /// The newest malformed messages (at most 1000).
+    const QList<MalformedMessage>& malformedMessages() const { return m_malformed; }
+    /// When the query started (its first trigger), once known.
+    std::optional<Micros> startTime() const { return m_startTime; }
+    const KafkaSourceConfig& config() const { return m_config; }
+
+signals:
+    /// The start time is known: create the live Simulation with trigger.startAt = startMicros.
+    void started(qint64 startMicros);
+    /// New messages and the horizon (at most ~30 times per second).
+    void messagesArrived(const tidemark::kafka::KafkaBatch& batch);
+    /// Counters, lag or status changed.
+    void statsChanged();
+    void statusChanged(const QString& status, const QString& hint);
+    void malformedArrived(const QList<tidemark::kafka::MalformedMessage>& messages);
+    /// The worker has stopped (after disconnectFromTopic()).
+    void stopped();
+
+private:
+    void onUpdate(const KafkaUpdate& update);
+
+    std::optional<MessageParser> m_parser;
+    Clock m_clock;
+    int m_intervalMs = 33;
+    KafkaSourceConfig m_config;
+    QThread* m_thread = nullptr;
+    KafkaWorker* m_worker = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+    SourceStats m_stats;
+    QList<MalformedMessage> m_malformed;
+    std::optional<Micros> m_startTime;
+    KafkaBatch m_early; ///< messages before the start time was known, or not yet handed over
+};
+
+/// The worker half of KafkaBridge: lives on the bridge's thread and polls the source until told to stop.
+class KafkaWorker : public QObject {
+    Q_OBJECT
+public:
+    KafkaWorker(KafkaSourceConfig config, MessageParser parser, Clock clock, int intervalMs, std::shared_ptr<std::atomic<bool>> stop);
+
+public slots:
+    void run();
+
+signals:
+    void update(const tidemark::kafka::KafkaUpdate& update);
+    void finished();
+
+private:
+    KafkaSourceConfig m_config;
+    MessageParser m_parser;
+    Clock m_clock;
+    int m_intervalMs;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+};
+
+} // namespace tidemark::kafka
+
+Q_DECLARE_METATYPE(tidemark::kafka::KafkaBatch)
+Q_DECLARE_METATYPE(tidemark::kafka::KafkaUpdate)
+Q_DECLARE_METATYPE(tidemark::kafka::MalformedMessage)
