@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Entry point: headless commands run without Qt; everything else opens the simulator.
+// Entry point: headless commands run without Qt (dispatched before any QApplication exists);
+// everything else opens the simulator.
 #include "app/cli/Cli.h"
+#include "app/gui/GuiArgs.h"
+#include "app/gui/RunGui.h"
 
 #include <iostream>
 #include <string>
@@ -8,11 +11,21 @@
 
 int main(int argc, char** argv)
 {
+    using namespace tidemark;
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (tidemark::cli::isHeadlessCommand(args))
-        return tidemark::cli::runCommand(args, std::cout, std::cerr);
-    std::vector<std::string> run = {"run", std::string(TIDEMARK_SOURCE_SCENARIOS) + "/word-count-update.json"};
-    if (!args.empty())
-        run[1] = args[0];
-    return tidemark::cli::runCommand(run, std::cout, std::cerr);
+    if (cli::isHeadlessCommand(args))
+        return cli::runCommand(args, std::cout, std::cerr);
+    std::string error;
+    const auto gui = gui::parseGuiArgs(args, error);
+    if (!gui) {
+        std::cerr << "tidemark: " << error << '\n' << cli::usage();
+        return cli::kUsage;
+    }
+    // A plain terminal has no window to open: print what the window would show, the scenario's
+    // console-sink output (scripts/run relies on this).
+    if (gui->screenshot.empty() && !gui::hasDisplay()) {
+        std::cerr << "tidemark: no display; printing the scenario's console output instead of opening the window\n";
+        return cli::runCommand({"run", gui->file.empty() ? gui::defaultScenarioFile() : gui->file}, std::cout, std::cerr);
+    }
+    return gui::runGui(argc, argv, *gui);
 }

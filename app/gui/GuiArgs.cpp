@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/GuiArgs.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace tidemark::gui {
+
+std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::string& error)
+{
+    GuiArgs out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--screenshot" || a == "--batch") {
+            if (i + 1 >= args.size()) {
+                error = a + " needs a value";
+                return std::nullopt;
+            }
+            const std::string& v = args[++i];
+            if (a == "--screenshot") {
+                out.screenshot = v;
+            } else {
+                char* end = nullptr;
+                const long n = std::strtol(v.c_str(), &end, 10);
+                if (v.empty() || *end != '\0' || n < 0) {
+                    error = "--batch needs a batch number, got " + v;
+                    return std::nullopt;
+                }
+                out.batch = static_cast<int>(n);
+            }
+        } else if (a == "--presentation") {
+            out.presentation = true;
+        } else if (!a.empty() && a[0] == '-') {
+            error = "unknown option " + a;
+            return std::nullopt;
+        } else if (out.file.empty()) {
+            out.file = a;
+        } else {
+            error = "only one scenario file, got " + out.file + " and " + a;
+            return std::nullopt;
+        }
+    }
+    if (out.batch && out.screenshot.empty()) {
+        error = "--batch goes with --screenshot";
+        return std::nullopt;
+    }
+    return out;
+}
+
+bool hasDisplay()
+{
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        if (const char* v = std::getenv(name); v && *v)
+            return true;
+    return false;
+}
+
+std::string defaultScenarioFile()
+{
+    const std::string name = "/word-count-update.json";
+    const std::string source = std::string(TIDEMARK_SOURCE_SCENARIOS) + name;
+    if (std::filesystem::exists(source))
+        return source;
+    return std::string(TIDEMARK_INSTALLED_SCENARIOS) + name;
+}
+
+} // namespace tidemark::gui

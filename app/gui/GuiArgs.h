@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tidemark::gui {
+
+/// `tidemark [FILE]` and `tidemark --screenshot OUT.png [--batch N] [--presentation] [FILE]`.
+struct GuiArgs {
+    std::string file;       ///< empty: the default classroom scenario
+    std::string screenshot; ///< render the main window to this PNG and exit
+    std::optional<int> batch;
+    bool presentation = false;
+};
+
+/// Parses the window's command line; nullopt with a message in `error` when it is wrong.
+std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::string& error);
+
+/// True when a window can be shown: a platform is chosen (QT_QPA_PLATFORM) or an X11 or
+/// Wayland display is set.
+bool hasDisplay();
+
+/// The default classroom scenario on disk (source tree, then the installed copy), for the
+/// headless fallback.
+std::string defaultScenarioFile();
+
+} // namespace tidemark::gui

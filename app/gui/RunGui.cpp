@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/RunGui.h"
+
+#include "ui/MainWindow.h"
+#include "ui/files/FileController.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <iostream>
+#include <memory>
+
+namespace tidemark::gui {
+
+namespace {
+
+/// Waits until the scenario is computed and shown, gives queued replots a moment, then saves.
+void scheduleScreenshot(ui::MainWindow& window, const QString& path)
+{
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(&window, &ui::MainWindow::viewUpdated, &window, [&window, path, done] {
+        if (*done || !window.isUpToDate())
+            return;
+        *done = true;
+        QTimer::singleShot(400, &window, [&window, path] {
+            const bool ok = window.grab().save(path, "PNG");
+            if (!ok)
+                std::cerr << "tidemark: cannot write " << path.toStdString() << '\n';
+            QCoreApplication::exit(ok ? 0 : 2);
+        });
+    });
+}
+
+} // namespace
+
+int runGui(int& argc, char** argv, const GuiArgs& args)
+{
+    const bool screenshot = !args.screenshot.empty();
+    if (screenshot && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Tidemark"));
+    QApplication::setApplicationName(QStringLiteral("tidemark"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Tidemark"));
+
+    ui::MainWindow window;
+    window.files()->setInteractive(!screenshot);
+    if (screenshot)
+        window.setStartBatch(args.batch.value_or(-1));
+    const QString file = args.file.empty() ? ui::FileController::defaultExample() : QString::fromStdString(args.file);
+    if (!window.files()->openFile(file)) {
+        if (screenshot)
+            return 2;
+        window.files()->openFile(ui::FileController::defaultExample());
+    }
+    if (screenshot) {
+        scheduleScreenshot(window, QString::fromStdString(args.screenshot));
+        window.show();
+        if (args.presentation)
+            window.setPresentation(true);
+        return QApplication::exec();
+    }
+    window.restoreSettings();
+    window.show();
+    if (args.presentation)
+        window.setPresentation(true);
+    window.files()->offerRecovery();
+    return QApplication::exec();
+}
+
+} // namespace tidemark::gui

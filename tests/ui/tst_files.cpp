@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Files: load errors name their JSON path, autosave and recovery, CSV export, recent files.
+#include "engine/scenario/ScenarioFile.h"
+#include "ui/document/AddEventCommand.h"
+#include "ui/document/ScenarioDocument.h"
+#include "ui/files/Autosave.h"
+#include "ui/files/CsvExport.h"
+#include "ui/files/FileController.h"
+#include "ui/files/RecentFiles.h"
+#include "ui/models/RowTableModel.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
+
+using namespace tidemark;
+using namespace tidemark::ui;
+
+class TestFiles : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void examplesAreEmbedded();
+    void loadErrorNamesItsJsonPath();
+    void autosaveKeepsUnsavedEditsUntilSaved();
+    void csvQuotesCells();
+    void recentFilesAreMostRecentFirst();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestFiles::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TidemarkTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_files"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestFiles::examplesAreEmbedded()
+{
+    const QStringList examples = FileController::examples();
+    QVERIFY(examples.contains(FileController::defaultExample()));
+    for (const QString& e : examples)
+        QVERIFY2(ScenarioDocument::load(e).ok(), qPrintable(e));
+}
+
+void TestFiles::loadErrorNamesItsJsonPath()
+{
+    QFile in(QStringLiteral(":/scenarios/word-count-update.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray text = in.readAll();
+    text.replace("\"slide\": \"5 minutes\"", "\"slide\": 5");
+    const QString path = m_dir.filePath(QStringLiteral("bad.json"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+
+    QWidget window;
+    ScenarioDocument doc;
+    Autosave autosave(&doc);
+    FileController files(&doc, &autosave, &window);
+    files.setInteractive(false);
+    QVERIFY(files.openFile(FileController::defaultExample()));
+    QVERIFY(!files.openFile(path));
+    QCOMPARE(files.lastError(), QStringLiteral("query.groupBy[0].window.slide: expected a string, found an integer"));
+    // The scenario that was open stays open.
+    QCOMPARE(doc.scenario()->title, std::string("Word count with late data (update mode)"));
+}
+
+void TestFiles::autosaveKeepsUnsavedEditsUntilSaved()
+{
+    Autosave::discard();
+    ScenarioDocument doc;
+    Autosave autosave(&doc);
+    auto sc = ScenarioDocument::load(FileController::defaultExample());
+    QVERIFY(sc.ok());
+    doc.setScenario(std::move(sc.value()), QString(), QStringLiteral("word-count-update.json"));
+    autosave.saveNow();
+    QVERIFY2(!Autosave::pending(), "nothing to recover without edits");
+
+    SourceEvent e = doc.scenario()->sources[0].events.back();
+    e.at += kMicrosPerMinute;
+    doc.undoStack()->push(new AddEventCommand(&doc, {0, 10}, e));
+    autosave.saveNow();
+    const auto recovery = Autosave::pending();
+    QVERIFY(recovery.has_value());
+    QCOMPARE(recovery->name, QStringLiteral("word-count-update.json"));
+    auto recovered = ScenarioDocument::load(recovery->autosavePath);
+    QVERIFY(recovered.ok());
+    QCOMPARE(recovered->numEvents(), std::size_t{11});
+    QCOMPARE(scenarioToJson(*recovered), scenarioToJson(*doc.scenario()));
+
+    {
+        // Opening a scenario in a new session must not delete what the crashed one left.
+        ScenarioDocument next;
+        Autosave nextAutosave(&next);
+        auto fresh = ScenarioDocument::load(FileController::defaultExample());
+        QVERIFY(fresh.ok());
+        next.setScenario(std::move(fresh.value()), QString(), QString());
+        QVERIFY(Autosave::pending().has_value());
+    }
+
+    const QString saved = m_dir.filePath(QStringLiteral("saved.json"));
+    QVERIFY(doc.save(saved).ok());
+    QVERIFY(!doc.isModified());
+    QVERIFY2(!Autosave::pending(), "saving removes the autosaved copy");
+}
+
+void TestFiles::csvQuotesCells()
+{
+    RowTableModel model;
+    Schema schema;
+    schema.fields = {Field{"word", DataType(TypeId::String), std::nullopt, {}}, Field{"n", DataType(TypeId::Long), std::nullopt, {}}};
+    model.setRows(schema, {{Row{Value("a, b"), Value(1)}, RowStatus::New}, {Row{Value("say \"hi\""), Value(2)}, RowStatus::Unchanged}},
+                  std::make_shared<const Scenario>());
+    QCOMPARE(modelToCsv(model, RowTableModel::SparkTextRole),
+             QStringLiteral("word,n\r\n\"a, b\",1\r\n\"say \"\"hi\"\"\",2\r\n"));
+    const QString path = m_dir.filePath(QStringLiteral("t.csv"));
+    QVERIFY(writeCsv(path, model, Qt::DisplayRole).ok());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith("word,n\r\n"));
+}
+
+void TestFiles::recentFilesAreMostRecentFirst()
+{
+    RecentFiles::clear();
+    const QString a = m_dir.filePath(QStringLiteral("a.json")), b = m_dir.filePath(QStringLiteral("b.json"));
+    for (const QString& p : {a, b}) {
+        QFile f(p);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    RecentFiles::add(a);
+    RecentFiles::add(b);
+    RecentFiles::add(a);
+    RecentFiles::add(FileController::defaultExample()); // resources are not files to reopen
+    QCOMPARE(RecentFiles::list(), (QStringList{a, b}));
+    QFile::remove(b);
+    QCOMPARE(RecentFiles::list(), QStringList{a});
+    RecentFiles::clear();
+}
+
+QTEST_MAIN(TestFiles)
+#include "tst_files.moc"

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's command line, run as a user would: --screenshot, its errors, and the plain
+// `tidemark` in a terminal without a display.
+#include <QtTest>
+
+namespace {
+struct Result {
+    int code = -1;
+    QString out, err;
+};
+Result run(const QStringList& args, const QProcessEnvironment& env)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(TIDEMARK_BIN));
+    p.setArguments(args);
+    p.setProcessEnvironment(env);
+    p.start();
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+QProcessEnvironment offscreen()
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return env;
+}
+const QString kScenarios = QStringLiteral(TIDEMARK_SCENARIOS);
+} // namespace
+
+class TestGuiCommand : public QObject
+{
+    Q_OBJECT
+private slots:
+    void screenshotWritesTheWindow();
+    void screenshotOfABrokenFileNamesTheJsonPath();
+    void batchNeedsScreenshot();
+    void noDisplayPrintsTheConsoleSink();
+};
+
+void TestGuiCommand::screenshotWritesTheWindow()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    const Result r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--batch"), QStringLiteral("1"), kScenarios + "/word-count-update.json"},
+                         offscreen());
+    QCOMPARE(r.code, 0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 1200 && image.height() >= 800);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+}
+
+void TestGuiCommand::screenshotOfABrokenFileNamesTheJsonPath()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"tidemark": 1, "sources": {"in": {"schema": {"t": "timestamp"}, "events": []}}, "query": {"source": "in", "outputmode": "append"}})");
+    f.close();
+    const Result r = run({QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), bad}, offscreen());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("query.outputmode: unknown key")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+void TestGuiCommand::batchNeedsScreenshot()
+{
+    const Result r = run({QStringLiteral("--batch"), QStringLiteral("2")}, offscreen());
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QStringLiteral("--batch goes with --screenshot")));
+}
+
+void TestGuiCommand::noDisplayPrintsTheConsoleSink()
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QString::fromLatin1(name));
+    const Result r = run({}, env);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("-------------------------------------------\nBatch: 0\n")), qPrintable(r.out.left(200)));
+    QVERIFY(r.err.contains(QStringLiteral("no display")));
+}
+
+QTEST_GUILESS_MAIN(TestGuiCommand)
+#include "tst_guicommand.moc"

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The recompute worker (newest request wins) and what the snapshot derives for the views.
+#include "ui/compute/RecomputeService.h"
+#include "ui/compute/ViewState.h"
+#include "ui/document/ScenarioDocument.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tidemark;
+using namespace tidemark::ui;
+
+class TestRecompute : public QObject
+{
+    Q_OBJECT
+private slots:
+    void newestRequestWins();
+    void windowLives();
+    void modesMeetAtTheSameProcessingTime();
+    void rejectedModeIsNotDriving();
+    void previewHoldsThePlotsModeFirst();
+
+private:
+    static std::shared_ptr<const Scenario> wordCount(const char* name = "word-count-update.json");
+};
+
+std::shared_ptr<const Scenario> TestRecompute::wordCount(const char* name)
+{
+    auto sc = ScenarioDocument::load(QStringLiteral(":/scenarios/") + QLatin1String(name));
+    if (!sc.ok())
+        qFatal("cannot load %s: %s", name, sc.error().describe().c_str());
+    return std::make_shared<const Scenario>(std::move(sc.value()));
+}
+
+void TestRecompute::newestRequestWins()
+{
+    RecomputeService service;
+    QSignalSpy ready(&service, &RecomputeService::snapshotReady);
+    auto base = wordCount();
+    std::shared_ptr<const Scenario> last;
+    for (int i = 0; i < 20; ++i) {
+        auto sc = std::make_shared<Scenario>(*base);
+        sc->sources[0].events.resize(static_cast<std::size_t>(1 + i % 10));
+        last = sc;
+        service.request(sc);
+    }
+    QTRY_VERIFY(service.isIdle());
+    QCOMPARE(service.latest()->generation, std::uint64_t{20});
+    QCOMPARE(service.latest()->scenario, last);
+    QVERIFY(service.latest()->complete);
+    QVERIFY(ready.count() >= 1);
+    QVERIFY(ready.count() <= 2 * 20); // at most a preview and a complete snapshot per request
+    QVERIFY(service.latest()->run(OutputMode::Update).error == std::nullopt);
+}
+
+void TestRecompute::windowLives()
+{
+    const SnapshotPtr snap = buildSnapshot(wordCount(), 1);
+    const ModeView& update = snap->view(OutputMode::Update);
+    const ModeView& append = snap->view(OutputMode::Append);
+    QCOMPARE(update.numLanes, 2); // 10-minute windows sliding every 5 minutes overlap in pairs
+    const TimeRange first{update.windows.front().range};
+    QCOMPARE(first.end - first.start, 10 * kMicrosPerMinute);
+    // The window [12:00, 12:10) is evicted in batch 3, when the watermark reaches 12:11.
+    const auto find = [&](const ModeView& v) { return std::find_if(v.windows.begin(), v.windows.end(), [&](const WindowLife& w) { return w.range == first; }); };
+    const auto u = find(update);
+    const auto a = find(append);
+    QVERIFY(u != update.windows.end() && a != append.windows.end());
+    QCOMPARE(u->createdBatch, 0);
+    QCOMPARE(u->finishedBatch, 3);
+    QCOMPARE(u->stateAt(1), WindowLife::State::Emitted); // update mode emits it when it changes
+    QCOMPARE(u->stateAt(3), WindowLife::State::Evicted);
+    QCOMPARE(a->stateAt(1), WindowLife::State::Open);    // append mode holds it back...
+    QCOMPARE(a->stateAt(3), WindowLife::State::Emitted); // ...and emits it once, when evicted
+    // Points carry the fate of their event: the donkey (event 10) was dropped.
+    QCOMPARE(update.points[9].fate, Fate::DroppedByWatermark);
+    QCOMPARE(update.points[9].batchId, std::int64_t{3});
+    QCOMPARE(update.droppedSoFar.back(), std::int64_t{2}); // both windows of the donkey row
+}
+
+void TestRecompute::modesMeetAtTheSameProcessingTime()
+{
+    const SnapshotPtr snap = buildSnapshot(wordCount(), 1);
+    const ViewState v = ViewState::at(snap, 2);
+    QCOMPARE(v.driving, OutputMode::Update);
+    QCOMPARE(v.batchId(), std::int64_t{2});
+    for (OutputMode m : {OutputMode::Append, OutputMode::Complete})
+        QCOMPARE(snap->run(m).batches[static_cast<std::size_t>(v.batchIn(m))].triggerTime, v.now);
+    QCOMPARE(ViewState::at(snap, 99).batch, v.numBatches() - 1);
+}
+
+void TestRecompute::rejectedModeIsNotDriving()
+{
+    auto sc = std::make_shared<Scenario>(*wordCount());
+    sc->query.outputMode = "append";
+    sc->query.withWatermark.reset();
+    const SnapshotPtr snap = buildSnapshot(sc, 1);
+    QVERIFY(snap->run(OutputMode::Append).error.has_value());
+    const ViewState v = ViewState::at(snap, 0);
+    QCOMPARE(v.selected, OutputMode::Append);
+    QCOMPARE(v.driving, OutputMode::Update);
+    QVERIFY(v.hasBatch());
+}
+
+void TestRecompute::previewHoldsThePlotsModeFirst()
+{
+    auto sc = std::make_shared<Scenario>(*wordCount());
+    sc->query.outputMode = "append";
+    sc->query.withWatermark.reset();
+    // Spark rejects append here, so the preview also runs update, which the plot then follows.
+    const SnapshotPtr preview = buildPreview(sc, 7);
+    QVERIFY(!preview->complete);
+    QVERIFY(preview->has(OutputMode::Append) && preview->run(OutputMode::Append).error);
+    QVERIFY(preview->has(OutputMode::Update));
+    QVERIFY(!preview->has(OutputMode::Complete));
+    QCOMPARE(ViewState::at(preview, 0).driving, OutputMode::Update);
+    const SnapshotPtr full = completeSnapshot(*preview);
+    QVERIFY(full->complete && full->has(OutputMode::Complete));
+    QCOMPARE(full->generation, std::uint64_t{7});
+    QCOMPARE(full->runs[1], preview->runs[1]); // shared, not run twice
+    QCOMPARE(full->run(OutputMode::Complete).batches.size(), buildSnapshot(sc, 8)->run(OutputMode::Complete).batches.size());
+}
+
+QTEST_GUILESS_MAIN(TestRecompute)
+#include "tst_recompute.moc"

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/compute/ViewState.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTableView;
+
+namespace tidemark::ui {
+
+class Autosave;
+class BatchControls;
+class BatchCursor;
+class EventTableModel;
+class EventTimePlot;
+class EventsPanel;
+class FileController;
+class InspectorBubble;
+class LogPane;
+class ModeColumnsPage;
+class QueryPanel;
+class RecomputeService;
+class ScenarioDocument;
+class StatePanel;
+
+/// Composes the simulator: the plot above append | update | complete, the query panel, the
+/// state view and the console log on the right, the events table on the left. It owns the
+/// document and the recompute service and pushes one ViewState to every page; the pages do
+/// the rest.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ScenarioDocument* document() const { return m_document; }
+    FileController* files() const { return m_files; }
+    BatchCursor* cursor() const { return m_cursor; }
+    RecomputeService* compute() const { return m_compute; }
+    EventTimePlot* plot() const { return m_plot; }
+    ModeColumnsPage* modeColumns() const { return m_columns; }
+    QueryPanel* queryPanel() const { return m_query; }
+    StatePanel* statePanel() const { return m_state; }
+    EventsPanel* eventsPanel() const { return m_events; }
+    EventTableModel* eventsModel() const { return m_eventsModel; }
+    LogPane* logPane() const { return m_log; }
+    InspectorBubble* inspector() const { return m_inspector; }
+    const ViewState& view() const { return m_view; }
+
+    /// The batch to show once the next opened scenario has been computed (-1: the last).
+    void setStartBatch(int batch) { m_startBatch = batch; }
+    /// True once the latest edit has been computed and shown everywhere.
+    bool isUpToDate() const;
+    /// True once the plot, the timeline and the events table show the latest edit (the other
+    /// pages lag behind while a dot is dragged).
+    bool isPlotUpToDate() const;
+
+    bool isPresentation() const { return m_presentation; }
+    void setPresentation(bool on);
+
+    /// Adds an event arriving at `at` with event time `eventTime` (the rest of its row from
+    /// its neighbour) as one undo step; returns its global index.
+    std::optional<std::uint32_t> addEventAt(Micros at, Micros eventTime);
+
+    void restoreSettings();
+    /// How long the last refresh of the plot, timeline and events table took (not counting the
+    /// plot's queued replot), and of the other pages.
+    double lastRefreshMs() const { return m_lastRefreshMs; }
+    double lastPagesMs() const { return m_lastPagesMs; }
+
+signals:
+    /// Every page shows the current view.
+    void viewUpdated();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void rebuildRecentMenu();
+    void onSnapshot();
+    void scheduleRefresh() { m_refresh.start(); }
+    void refresh();
+    void refreshPages();
+    void updateStatus();
+    void updateTitle();
+    void styleTitle();
+    void exportPlot(bool pdf);
+    void exportTable(QTableView* table, const QString& name);
+    void addEventAfterLast();
+    void showEventWhy(std::uint32_t event, const QPoint& globalPos);
+
+    ScenarioDocument* m_document;
+    RecomputeService* m_compute;
+    BatchCursor* m_cursor;
+    Autosave* m_autosave;
+    FileController* m_files;
+    EventTableModel* m_eventsModel;
+
+    QLabel* m_title;
+    EventTimePlot* m_plot;
+    ModeColumnsPage* m_columns;
+    QueryPanel* m_query;
+    StatePanel* m_state;
+    EventsPanel* m_events;
+    LogPane* m_log;
+    BatchControls* m_controls;
+    InspectorBubble* m_inspector;
+    QDockWidget* m_eventsDock = nullptr;
+    QDockWidget* m_queryDock = nullptr;
+    QDockWidget* m_stateDock = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_presentationAction = nullptr;
+    QLabel* m_statusWatermark;
+    QLabel* m_statusMax;
+    QLabel* m_statusState;
+    QLabel* m_statusDropped;
+    QLabel* m_statusCompute;
+
+    ViewState m_view;      ///< what the plot, the timeline and the events table show
+    ViewState m_pagesView; ///< what the mode columns, the state and the log show (behind while dragging)
+    QTimer m_refresh;
+    QTimer m_pagesRefresh;
+    int m_startBatch = 0;
+    bool m_positionPending = true;
+    bool m_presentation = false;
+    bool m_closeConfirmed = false;
+    QByteArray m_layoutBeforePresentation;
+    QFont m_baseFont;
+    double m_lastRefreshMs = 0;
+    double m_lastPagesMs = 0;
+};
+
+} // namespace tidemark::ui

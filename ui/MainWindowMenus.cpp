@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow's menus, toolbar and exports. (Kept apart from the composition and the view
+// updates so each file stays short.)
+#include "ui/MainWindow.h"
+
+#include "ui/document/ScenarioDocument.h"
+#include "ui/files/CsvExport.h"
+#include "ui/files/FileController.h"
+#include "ui/files/RecentFiles.h"
+#include "ui/models/RowTableModel.h"
+#include "ui/pages/BatchControls.h"
+#include "ui/pages/BatchCursor.h"
+#include "ui/pages/EventsPanel.h"
+#include "ui/pages/ModeColumnsPage.h"
+#include "ui/pages/OutputModeColumn.h"
+#include "ui/pages/StatePanel.h"
+#include "ui/plot/EventTimePlot.h"
+
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+
+namespace tidemark::ui {
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), QKeySequence::Open, m_files,
+                                    qOverload<>(&FileController::open));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QMenu* examples = file->addMenu(tr("&Examples"));
+    for (const QString& path : FileController::examples()) {
+        auto sc = ScenarioDocument::load(path);
+        const QString name = QFileInfo(path).completeBaseName();
+        const QString label = sc.ok() && !sc->title.empty() ? QString::fromStdString(sc->title) : name;
+        examples->addAction(label, this, [this, path] { m_files->openPath(path); })->setToolTip(name);
+    }
+    file->addSeparator();
+    QAction* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, m_files,
+                                    qOverload<>(&FileController::save));
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, m_files, qOverload<>(&FileController::saveAs));
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Plot as &PNG…"), this, [this] { exportPlot(false); });
+    exportMenu->addAction(tr("Plot as P&DF…"), this, [this] { exportPlot(true); });
+    exportMenu->addSeparator();
+    for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+        const QString name = QString::fromLatin1(outputModeName(m));
+        exportMenu->addAction(tr("%1 result table as CSV…").arg(name), this,
+                              [this, m, name] { exportTable(m_columns->column(m)->resultView(), name + QStringLiteral("-result")); });
+    }
+    exportMenu->addAction(tr("State as CSV…"), this, [this] { exportTable(m_state->view(), QStringLiteral("state")); });
+    exportMenu->addAction(tr("Events as CSV…"), this, [this] { exportTable(m_events->view(), QStringLiteral("events")); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* batch = menuBar()->addMenu(tr("&Batch"));
+    const auto batchAction = [&](const QString& text, QList<QKeySequence> keys, auto slot) {
+        QAction* a = batch->addAction(text, m_cursor, slot);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WindowShortcut);
+        return a;
+    };
+    batchAction(tr("&Previous batch"), {Qt::Key_Left, Qt::Key_PageUp}, &BatchCursor::stepBack);
+    batchAction(tr("&Next batch"), {Qt::Key_Right, Qt::Key_PageDown}, &BatchCursor::stepForward);
+    batchAction(tr("&First batch"), {Qt::Key_Home}, &BatchCursor::toFirst);
+    batchAction(tr("&Last batch"), {Qt::Key_End}, &BatchCursor::toLast);
+    batchAction(tr("Play / &pause"), {Qt::Key_Space}, &BatchCursor::togglePlaying);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* reset = viewMenu->addAction(tr("&Reset plot view"), QKeySequence(Qt::CTRL | Qt::Key_0), m_plot, &EventTimePlot::resetView);
+    reset->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_presentationAction = viewMenu->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), this, [this](bool on) { setPresentation(on); });
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
+    viewMenu->addSeparator();
+    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_stateDock, m_logDock})
+        viewMenu->addAction(d->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tidemark"), this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Information, tr("About Tidemark"),
+                                    tr("Tidemark simulates Spark Structured Streaming's event time: watermarks, late rows, "
+                                       "windows and output modes, batch by batch.\n\nClick empty space in the plot to add an "
+                                       "event, drag a dot to move it, click anything to ask why."),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addAction(open);
+    bar->addAction(save);
+    auto* examplesButton = new QToolButton(bar);
+    examplesButton->setText(tr("Examples"));
+    examplesButton->setMenu(examples);
+    examplesButton->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(examplesButton);
+    bar->addAction(undo);
+    bar->addAction(redo);
+    bar->addSeparator();
+    bar->addWidget(m_controls);
+    bar->addSeparator();
+    bar->addAction(reset);
+    bar->addAction(m_presentationAction);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    open->setIconText(tr("Open"));
+    save->setIconText(tr("Save"));
+    undo->setIconText(tr("Undo"));
+    redo->setIconText(tr("Redo"));
+    reset->setIconText(tr("Reset view"));
+    m_presentationAction->setIconText(tr("Present"));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = RecentFiles::list();
+    for (const QString& f : files)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { m_files->openPath(f); })->setToolTip(f);
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::exportPlot(bool pdf)
+{
+    auto* dialog = new QFileDialog(this, pdf ? tr("Export plot as PDF") : tr("Export plot as PNG"), QString(),
+                                   pdf ? tr("PDF (*.pdf)") : tr("PNG image (*.png)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(pdf ? QStringLiteral("pdf") : QStringLiteral("png"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, pdf](const QString& path) {
+        const bool ok = pdf ? m_plot->savePdf(path) : m_plot->savePng(path);
+        statusBar()->showMessage(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path), 6000);
+    });
+    dialog->open();
+}
+
+void MainWindow::exportTable(QTableView* table, const QString& name)
+{
+    auto* dialog = new QFileDialog(this, tr("Export table as CSV"), name + QStringLiteral(".csv"), tr("CSV (*.csv)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    QPointer<QTableView> view(table);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, view](const QString& path) {
+        if (!view)
+            return;
+        const Status s = writeCsv(path, *view->model(), RowTableModel::SparkTextRole);
+        statusBar()->showMessage(s.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(s.error().describe()), 6000);
+    });
+    dialog->open();
+}
+
+} // namespace tidemark::ui

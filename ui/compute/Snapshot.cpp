@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/compute/Snapshot.h"
+
+#include "engine/exec/EventTime.h"
+#include "ui/compute/PlotTime.h"
+#include "ui/compute/ViewState.h"
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <map>
+
+namespace tidemark::ui {
+
+WindowLife::State WindowLife::stateAt(int batch) const
+{
+    if (createdBatch < 0 || batch < createdBatch)
+        return State::NotYet;
+    if (finishedBatch >= 0 && finishedBatch < batch)
+        return State::Evicted;
+    if (std::binary_search(outputBatches.begin(), outputBatches.end(), batch))
+        return State::Emitted;
+    if (finishedBatch == batch)
+        return State::Evicted;
+    return State::Open;
+}
+
+int windowColumn(const QueryPlan& plan)
+{
+    if (!plan.aggregate)
+        return -1;
+    const auto& groups = plan.aggregate->groups;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        if (groups[i].isWindow)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int batchIndexOf(const ModeRun& run, std::int64_t batchId)
+{
+    if (run.batches.empty() || batchId < run.batches.front().batchId)
+        return -1;
+    // Batch ids are consecutive from the first one; fall back to a search if that ever changes.
+    const auto guess = static_cast<std::size_t>(batchId - run.batches.front().batchId);
+    if (guess < run.batches.size() && run.batches[guess].batchId == batchId)
+        return static_cast<int>(guess);
+    for (std::size_t i = 0; i < run.batches.size(); ++i)
+        if (run.batches[i].batchId == batchId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+/// Which fate an event shows when its exploded rows fared differently: the most telling one.
+int fateRank(Fate f)
+{
+    switch (f) {
+    case Fate::DroppedByWatermark: return 6;
+    case Fate::Duplicate: return 5;
+    case Fate::NullEventTime: return 4;
+    case Fate::Filtered: return 3;
+    case Fate::LateAccepted: return 2;
+    case Fate::OnTime: return 1;
+    case Fate::Unconsumed: return 0;
+    }
+    return 0;
+}
+
+std::vector<EventPoint> basePoints(const Scenario& sc)
+{
+    const auto columns = eventTimeColumns(sc);
+    std::vector<EventPoint> points;
+    points.reserve(sc.numEvents());
+    for (std::size_t s = 0; s < sc.sources.size(); ++s)
+        for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i) {
+            EventPoint p;
+            p.at = toPlotSeconds(sc.sources[s].events[i].at);
+            if (auto t = eventTimeOf(sc, columns, s, i)) {
+                p.eventTime = toPlotSeconds(*t);
+                p.hasEventTime = true;
+            }
+            points.push_back(p);
+        }
+    return points;
+}
+
+void applyFate(std::vector<EventPoint>& points, const RowFate& f)
+{
+    if (f.event >= points.size())
+        return;
+    EventPoint& p = points[f.event];
+    const bool first = p.batchId < 0 && p.fate == Fate::Unconsumed;
+    if (first || fateRank(f.fate) > fateRank(p.fate)) {
+        p.fate = f.fate;
+        if (f.hasEventTime) {
+            p.eventTime = toPlotSeconds(f.eventTime);
+            p.hasEventTime = true;
+        }
+    }
+    if (f.batchId >= 0 && p.batchId < 0)
+        p.batchId = f.batchId;
+}
+
+void collectWindows(const ModeRun& run, ModeView& view)
+{
+    const int column = run.plan ? windowColumn(*run.plan) : -1;
+    if (column < 0)
+        return;
+    const auto col = static_cast<std::size_t>(column);
+    const std::uint8_t op = run.plan->dedup ? 1 : 0; // the aggregation is downstream of a dedup
+    std::map<TimeRange, WindowLife> lives;
+    auto lifeOf = [&](const Row& row) -> WindowLife* {
+        if (row.size() <= col || !row[col].isRange())
+            return nullptr;
+        WindowLife& w = lives[row[col].asRange()];
+        w.range = row[col].asRange();
+        return &w;
+    };
+    const bool complete = run.mode == OutputMode::Complete;
+    for (std::size_t b = 0; b < run.batches.size(); ++b) {
+        const int bi = static_cast<int>(b);
+        const BatchRecord& batch = run.batches[b];
+        for (const StateChange& c : batch.stateChanges) {
+            if (c.op != op)
+                continue;
+            WindowLife* w = lifeOf(c.row);
+            if (!w)
+                continue;
+            if (c.kind == StateChange::Kind::Put) {
+                if (w->createdBatch < 0)
+                    w->createdBatch = bi;
+                if (complete && (w->outputBatches.empty() || w->outputBatches.back() != bi))
+                    w->outputBatches.push_back(bi);
+            } else {
+                w->finishedBatch = std::max(w->finishedBatch, bi);
+                w->merged = c.kind == StateChange::Kind::Merged;
+            }
+        }
+        // Complete mode prints the whole table every batch; "emitted" then means "changed".
+        if (complete)
+            continue;
+        for (const Row& r : batch.sinkRows) {
+            WindowLife* w = lifeOf(r);
+            if (!w)
+                continue;
+            if (w->createdBatch < 0)
+                w->createdBatch = bi;
+            if (w->outputBatches.empty() || w->outputBatches.back() != bi)
+                w->outputBatches.push_back(bi);
+        }
+    }
+    // Sessions merged away leave nothing to show.
+    std::vector<Micros> laneEnds;
+    constexpr std::size_t kMaxLanes = 8;
+    for (auto& [range, life] : lives) {
+        if (life.merged || life.createdBatch < 0)
+            continue;
+        std::size_t lane = 0;
+        while (lane < laneEnds.size() && laneEnds[lane] > range.start)
+            ++lane;
+        if (lane == laneEnds.size() && laneEnds.size() < kMaxLanes)
+            laneEnds.push_back(range.end);
+        lane = std::min(lane, kMaxLanes - 1);
+        laneEnds[lane] = std::max(laneEnds[lane], range.end);
+        life.lane = static_cast<int>(lane);
+        view.windows.push_back(std::move(life));
+    }
+    view.numLanes = static_cast<int>(laneEnds.size());
+}
+
+ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
+{
+    ModeView view;
+    view.points = base;
+    for (const auto& b : run.batches)
+        for (const RowFate& f : b.fates)
+            applyFate(view.points, f);
+    for (const RowFate& f : run.unconsumed)
+        applyFate(view.points, f);
+    std::int64_t dropped = 0;
+    for (const auto& b : run.batches) {
+        for (const auto& op : b.operators)
+            dropped += op.numRowsDroppedByWatermark;
+        view.droppedSoFar.push_back(dropped);
+        view.stateRows.push_back(b.operators.empty() ? 0 : b.operators.front().numRowsTotal);
+    }
+    collectWindows(run, view);
+    return view;
+}
+
+} // namespace
+
+const ModeRun& Snapshot::run(OutputMode m) const
+{
+    static const ModeRun kEmpty;
+    const auto& r = runs[static_cast<std::size_t>(m)];
+    return r ? *r : kEmpty;
+}
+
+const ModeView& Snapshot::view(OutputMode m) const
+{
+    static const ModeView kEmpty;
+    const auto& v = views[static_cast<std::size_t>(m)];
+    return v ? *v : kEmpty;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+/// Runs the modes of `snap` that are missing, side by side: they are independent runs over the
+/// same const scenario (the engine keeps no shared mutable state). Each task writes only its
+/// own mode's slots.
+void runMissing(Snapshot& snap)
+{
+    struct Times {
+        double run = 0, derive = 0;
+    };
+    const auto start = Clock::now();
+    const auto base = basePoints(*snap.scenario);
+    std::array<std::future<Times>, 3> tasks;
+    for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+        if (snap.has(m))
+            continue;
+        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
+            const auto i = static_cast<std::size_t>(m);
+            const auto t0 = Clock::now();
+            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m));
+            const double ran = msSince(t0);
+            const auto t1 = Clock::now();
+            snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
+            snap.runs[i] = std::move(run);
+            return Times{ran, msSince(t1)};
+        });
+    }
+    double derive = 0;
+    for (auto& task : tasks)
+        if (task.valid()) {
+            const Times t = task.get();
+            snap.computeCpuMs += t.run;
+            derive = std::max(derive, t.derive);
+        }
+    snap.deriveMs += derive;
+    snap.computeMs += msSince(start) - derive;
+}
+
+} // namespace
+
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->generation = generation;
+    snap->scenario = std::move(scenario);
+    runMissing(*snap);
+    snap->complete = true;
+    return snap;
+}
+
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->generation = generation;
+    snap->scenario = std::move(scenario);
+    const auto start = Clock::now();
+    const auto base = basePoints(*snap->scenario);
+    // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
+    const OutputMode selected = selectedMode(*snap->scenario);
+    for (OutputMode m : {selected, OutputMode::Update, OutputMode::Complete, OutputMode::Append}) {
+        const auto i = static_cast<std::size_t>(m);
+        if (snap->runs[i])
+            continue;
+        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m));
+        const bool accepted = !run->error;
+        const auto derived = Clock::now();
+        snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
+        snap->deriveMs += msSince(derived);
+        snap->runs[i] = std::move(run);
+        if (accepted)
+            break;
+    }
+    snap->computeMs = msSince(start) - snap->deriveMs;
+    snap->computeCpuMs = snap->computeMs;
+    return snap;
+}
+
+SnapshotPtr completeSnapshot(const Snapshot& preview)
+{
+    auto snap = std::make_shared<Snapshot>(preview);
+    runMissing(*snap);
+    snap->complete = true;
+    return snap;
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/compute/Snapshot.h"
+
+namespace tidemark::ui {
+
+/// The query's output mode as the scenario names it (update when the text is unknown).
+OutputMode selectedMode(const Scenario& scenario);
+
+/// The mode whose batches the timeline steps through: the selected one, or, when Spark rejects
+/// it, the first of update, complete, append that runs.
+OutputMode drivingMode(const Snapshot& snapshot, OutputMode selected);
+
+/// What every page shows: one snapshot at one batch. Other modes are shown at their last batch
+/// triggered at or before the same processing time.
+struct ViewState {
+    SnapshotPtr snapshot;
+    OutputMode selected = OutputMode::Update;
+    OutputMode driving = OutputMode::Update;
+    int batch = -1; ///< index into run(driving).batches; -1 when there is none
+    Micros now = 0; ///< trigger time of that batch
+
+    bool hasBatch() const { return snapshot && batch >= 0; }
+    const ModeRun& drivingRun() const { return snapshot->run(driving); }
+    int numBatches() const { return snapshot ? static_cast<int>(drivingRun().batches.size()) : 0; }
+    /// Id of the current batch, or -1.
+    std::int64_t batchId() const { return hasBatch() ? drivingRun().batches[static_cast<std::size_t>(batch)].batchId : -1; }
+    /// The current batch (hasBatch() must hold).
+    const BatchRecord& currentBatch() const { return drivingRun().batches[static_cast<std::size_t>(batch)]; }
+    /// True for an event a later batch reads: it has not happened yet.
+    bool isPending(const EventPoint& p) const { return p.batchId > batchId(); }
+    /// Index of the batch of `mode` that ran last at or before `now`, or -1.
+    int batchIn(OutputMode mode) const;
+
+    /// A view of `snapshot` at batch index `batch` (clamped).
+    static ViewState at(SnapshotPtr snapshot, int batch);
+};
+
+} // namespace tidemark::ui

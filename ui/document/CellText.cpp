@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/document/CellText.h"
+
+#include "engine/exec/Explain.h"
+#include "engine/schema/ValueText.h"
+#include "engine/time/TimeFormat.h"
+
+#include <QCoreApplication>
+
+namespace tidemark::ui {
+
+QString timeText(Micros t, const Scenario& scenario) { return QString::fromStdString(shortTime(t, scenario)); }
+
+QString cellText(const Value& value, const DataType& type, const Scenario& scenario)
+{
+    if (type.id == TypeId::Timestamp && value.isInt())
+        return timeText(value.asInt(), scenario);
+    if (value.isRange()) {
+        // "12:00–12:10" reads better from the back of a classroom than Spark's
+        // "{2021-07-03 12:00:00, 2021-07-03 12:10:00}"; the tooltip keeps Spark's text.
+        const TimeRange& r = value.asRange();
+        const QString start = QString::fromStdString(formatTimestamp(r.start, scenario.zone));
+        const QString end = QString::fromStdString(formatTimestamp(r.end, scenario.zone));
+        const auto clock = [](const QString& ts) { return ts.mid(11).endsWith(QLatin1String(":00")) && ts.size() == 19 ? ts.mid(11, 5) : ts.mid(11); };
+        const QString startText = timeText(r.start, scenario);
+        const bool onScenarioDate = startText.size() < 19;
+        QString out = onScenarioDate ? clock(start) : start.left(10) + QLatin1Char(' ') + clock(start);
+        // The end on the same day needs only its clock time (an end at midnight is the next day).
+        const bool sameDay = start.left(10) == end.left(10);
+        out += QChar(0x2013) + (sameDay || onScenarioDate ? clock(end) : end.left(10) + QLatin1Char(' ') + clock(end));
+        return out;
+    }
+    return QString::fromStdString(valueToText(value, type, scenario.zone, scenario.sparkVersion.nullText()));
+}
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("CellText", text); }
+} // namespace
+
+Result<Value> parseCell(const QString& text, const DataType& type, const Scenario& scenario)
+{
+    const QString t = text.trimmed();
+    if (type.id == TypeId::String)
+        return Value(text.toStdString());
+    if (t.isEmpty() || t.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0)
+        return Value();
+    bool ok = false;
+    switch (type.id) {
+    case TypeId::Int:
+    case TypeId::Long: {
+        const qlonglong v = t.toLongLong(&ok);
+        if (!ok)
+            return Error::file({}, tr("not a whole number: %1").arg(t).toStdString());
+        return Value(static_cast<std::int64_t>(v));
+    }
+    case TypeId::Double: {
+        const double v = t.toDouble(&ok);
+        if (!ok)
+            return Error::file({}, tr("not a number: %1").arg(t).toStdString());
+        return Value(v);
+    }
+    case TypeId::Boolean:
+        if (t.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            return Value(true);
+        if (t.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            return Value(false);
+        return Error::file({}, tr("write true or false").toStdString());
+    case TypeId::Timestamp: {
+        auto parsed = parseTimestamp(t.toStdString(), scenario.zone, scenario.date);
+        if (!parsed.ok())
+            return parsed.error();
+        return Value(static_cast<std::int64_t>(*parsed));
+    }
+    default:
+        return Error::file({}, tr("this column cannot be edited here").toStdString());
+    }
+}
+
+} // namespace tidemark::ui

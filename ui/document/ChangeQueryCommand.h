@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/document/ScenarioDocument.h"
+
+#include <QUndoCommand>
+
+namespace tidemark::ui {
+
+/// What the query panel edits: the query and the Spark release it runs on.
+struct QuerySettings {
+    QuerySpec query;
+    SparkVersion version;
+
+    static QuerySettings of(const Scenario& scenario) { return {scenario.query, scenario.sparkVersion}; }
+};
+
+/// Changes a query setting (watermark, window, keys, aggregate, trigger, output mode, Spark version).
+class ChangeQueryCommand : public QUndoCommand
+{
+public:
+    ChangeQueryCommand(ScenarioDocument* document, QuerySettings after, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    void set(const QuerySettings& settings, bool versionWritten);
+
+    ScenarioDocument* m_document;
+    QuerySettings m_before, m_after;
+    bool m_versionWrittenBefore = false;
+};
+
+} // namespace tidemark::ui

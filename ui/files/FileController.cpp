@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/files/FileController.h"
+
+#include "ui/document/ScenarioDocument.h"
+#include "ui/files/Autosave.h"
+#include "ui/files/RecentFiles.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+
+#include <iostream>
+
+namespace tidemark::ui {
+
+FileController::FileController(ScenarioDocument* document, Autosave* autosave, QWidget* window)
+    : QObject(window)
+    , m_document(document)
+    , m_autosave(autosave)
+    , m_window(window)
+{
+}
+
+QStringList FileController::examples()
+{
+    QStringList out;
+    for (const QString& name : QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        out << QStringLiteral(":/scenarios/") + name;
+    return out;
+}
+
+void FileController::showError(const QString& title, const QString& message)
+{
+    m_lastError = message;
+    if (!m_interactive || !m_window) {
+        std::cerr << title.toStdString() << ": " << message.toStdString() << '\n';
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+bool FileController::openFile(const QString& path)
+{
+    auto scenario = ScenarioDocument::load(path);
+    if (!scenario.ok()) {
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), QString::fromStdString(scenario.error().describe()));
+        return false;
+    }
+    m_lastError.clear();
+    const bool example = path.startsWith(QLatin1Char(':'));
+    const QString name = example ? QFileInfo(path).fileName() : QString();
+    m_document->setScenario(std::move(scenario.value()), example ? QString() : path, name);
+    if (!example && m_interactive) // tests and --screenshot leave the user's settings alone
+        RecentFiles::add(path);
+    emit opened(path);
+    return true;
+}
+
+bool FileController::saveTo(const QString& path)
+{
+    const Status status = m_document->save(path);
+    if (!status.ok()) {
+        showError(tr("Cannot save"), QString::fromStdString(status.error().describe()));
+        return false;
+    }
+    if (m_interactive)
+        RecentFiles::add(path);
+    emit saved(path);
+    return true;
+}
+
+void FileController::maybeSave(std::function<void()> then)
+{
+    if (!m_document->isModified() || !m_interactive || !m_window) {
+        then();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                tr("%1 has changes that are not saved. Save them first?").arg(m_document->displayName()),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Save);
+    connect(box, &QMessageBox::finished, this, [this, box, then = std::move(then)](int) {
+        const auto button = box->standardButton(box->clickedButton());
+        if (button == QMessageBox::Save) {
+            if (!m_document->filePath().isEmpty()) {
+                if (saveTo(m_document->filePath()))
+                    then();
+            } else {
+                saveAs(then);
+            }
+        } else if (button == QMessageBox::Discard) {
+            Autosave::discard();
+            then();
+        }
+    });
+    box->open();
+}
+
+void FileController::open()
+{
+    maybeSave([this] {
+        auto* dialog = new QFileDialog(m_window, tr("Open scenario"), QFileInfo(m_document->filePath()).absolutePath(),
+                                       tr("Scenarios (*.json);;All files (*)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { openFile(path); });
+        dialog->open();
+    });
+}
+
+void FileController::openPath(const QString& path)
+{
+    maybeSave([this, path] { openFile(path); });
+}
+
+void FileController::save()
+{
+    if (m_document->filePath().isEmpty())
+        saveAs([] {});
+    else
+        saveTo(m_document->filePath());
+}
+
+void FileController::saveAs() { saveAs([] {}); }
+
+void FileController::saveAs(std::function<void()> then)
+{
+    QString suggestion = m_document->filePath();
+    if (suggestion.isEmpty())
+        suggestion = QDir::home().filePath(m_document->displayName().isEmpty() ? QStringLiteral("scenario.json") : m_document->displayName());
+    auto* dialog = new QFileDialog(m_window, tr("Save scenario"), suggestion, tr("Scenarios (*.json)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, then = std::move(then)](const QString& path) {
+        if (saveTo(path))
+            then();
+    });
+    dialog->open();
+}
+
+void FileController::offerRecovery()
+{
+    const auto recovery = Autosave::pending();
+    if (!recovery)
+        return;
+    auto apply = [this, r = *recovery] {
+        auto scenario = ScenarioDocument::load(r.autosavePath);
+        if (!scenario.ok()) {
+            showError(tr("Cannot recover"), QString::fromStdString(scenario.error().describe()));
+            Autosave::discard();
+            return;
+        }
+        m_document->setScenario(std::move(scenario.value()), r.originalPath, r.name, /*modified=*/true);
+        m_autosave->adoptRecovered();
+    };
+    if (!m_interactive || !m_window)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved edits?"),
+                                tr("Tidemark was closed with unsaved edits to %1 (autosaved %2). Recover them?")
+                                    .arg(recovery->name.isEmpty() ? tr("a scenario") : recovery->name,
+                                         QLocale().toString(recovery->savedAt, QLocale::ShortFormat)),
+                                QMessageBox::NoButton, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* recover = box->addButton(tr("Recover"), QMessageBox::AcceptRole);
+    box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(recover);
+    connect(box, &QMessageBox::finished, this, [box, recover, apply] {
+        if (box->clickedButton() == recover)
+            apply();
+        else
+            Autosave::discard();
+    });
+    box->open();
+}
+
+} // namespace tidemark::ui

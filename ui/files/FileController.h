@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+class QWidget;
+
+namespace tidemark::ui {
+
+class Autosave;
+class ScenarioDocument;
+
+/// Opening, saving and recovering scenarios for the main window: the unsaved-changes prompt,
+/// file dialogs, recent files, the shipped examples, and every load error with its JSON path.
+/// Dialogs are window-modal and asynchronous (open(), never exec()), so no nested event loop runs.
+class FileController : public QObject
+{
+    Q_OBJECT
+public:
+    FileController(ScenarioDocument* document, Autosave* autosave, QWidget* window);
+
+    /// The shipped scenarios as ":/scenarios/NAME.json".
+    static QStringList examples();
+    static QString defaultExample() { return QStringLiteral(":/scenarios/word-count-update.json"); }
+
+    /// Opens `path` now, without asking about unsaved edits. On failure the error (with its JSON
+    /// path) is shown and the current scenario stays.
+    bool openFile(const QString& path);
+    /// Writes the scenario to `path`; it becomes the document's file.
+    bool saveTo(const QString& path);
+
+    /// When false (tests, --screenshot) errors are only reported through lastError(), never in a dialog.
+    void setInteractive(bool on) { m_interactive = on; }
+    const QString& lastError() const { return m_lastError; }
+
+public slots:
+    void open();                       ///< asks about unsaved edits, then a file dialog
+    void openPath(const QString& path); ///< asks about unsaved edits, then opens
+    void save();
+    void saveAs();
+    /// Offers the edits an earlier session left unsaved, if any.
+    void offerRecovery();
+
+public:
+    /// Runs `then` once unsaved edits are saved or discarded; not at all on Cancel.
+    void maybeSave(std::function<void()> then);
+
+signals:
+    void opened(const QString& path);
+    void saved(const QString& path);
+
+private:
+    void saveAs(std::function<void()> then);
+    void showError(const QString& title, const QString& message);
+
+    ScenarioDocument* m_document;
+    Autosave* m_autosave;
+    QPointer<QWidget> m_window;
+    bool m_interactive = true;
+    QString m_lastError;
+};
+
+} // namespace tidemark::ui

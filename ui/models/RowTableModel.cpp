@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/RowTableModel.h"
+
+#include "engine/schema/ValueText.h"
+#include "ui/Palette.h"
+#include "ui/document/CellText.h"
+
+#include <QBrush>
+#include <QFont>
+
+#include <algorithm>
+
+namespace tidemark::ui {
+
+RowTableModel::RowTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void RowTableModel::setRows(const Schema& schema, std::vector<MarkedRow> rows, std::shared_ptr<const Scenario> scenario)
+{
+    beginResetModel();
+    m_schema = schema;
+    m_rows = std::move(rows);
+    m_scenario = std::move(scenario);
+    endResetModel();
+}
+
+void RowTableModel::clear()
+{
+    beginResetModel();
+    m_schema = {};
+    m_rows.clear();
+    endResetModel();
+}
+
+const Row* RowTableModel::rowAt(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? &m_rows[static_cast<std::size_t>(row)].row : nullptr;
+}
+
+RowStatus RowTableModel::statusAt(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].status : RowStatus::Unchanged;
+}
+
+int RowTableModel::numRowsWithStatus(RowStatus status) const
+{
+    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [&](const MarkedRow& r) { return r.status == status; }));
+}
+
+int RowTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
+
+int RowTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_schema.size()); }
+
+QVariant RowTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_scenario)
+        return {};
+    const MarkedRow& marked = m_rows[static_cast<std::size_t>(index.row())];
+    const auto column = static_cast<std::size_t>(index.column());
+    if (column >= marked.row.size())
+        return {};
+    const Value& value = marked.row[column];
+    const DataType& type = m_schema[column].type;
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(value, type, *m_scenario);
+    case SparkTextRole:
+    case Qt::ToolTipRole:
+        return QString::fromStdString(valueToText(value, type, m_scenario->zone, m_scenario->sparkVersion.nullText()));
+    case StatusRole:
+        return static_cast<int>(marked.status);
+    case Qt::BackgroundRole:
+        switch (marked.status) {
+        case RowStatus::New: return QBrush(palette::rowNewColor());
+        case RowStatus::Changed: return QBrush(palette::rowChangedColor());
+        case RowStatus::Removed: return QBrush(palette::rowRemovedColor());
+        case RowStatus::Evicted: return QBrush(palette::rowEvictedColor());
+        case RowStatus::Unchanged: return {};
+        }
+        return {};
+    case Qt::ForegroundRole:
+        // Explicit, so the highlight colours stay readable under a dark desktop theme.
+        return marked.status == RowStatus::Unchanged ? QVariant() : QVariant(QBrush(QColor(0x20, 0x20, 0x20)));
+    case Qt::FontRole:
+        if (marked.status == RowStatus::Removed || marked.status == RowStatus::Evicted) {
+            QFont f;
+            f.setStrikeOut(true);
+            return f;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return type.isNumeric() ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant RowTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal) {
+        if (section < 0 || static_cast<std::size_t>(section) >= m_schema.size())
+            return {};
+        if (role == Qt::DisplayRole)
+            return QString::fromStdString(m_schema[static_cast<std::size_t>(section)].name);
+        if (role == Qt::ToolTipRole)
+            return QString::fromStdString(sparkTypeName(m_schema[static_cast<std::size_t>(section)].type));
+        return {};
+    }
+    if (section < 0 || static_cast<std::size_t>(section) >= m_rows.size())
+        return {};
+    const RowStatus status = m_rows[static_cast<std::size_t>(section)].status;
+    if (role == Qt::DisplayRole) {
+        // A mark beside the colour, for readers who cannot tell the colours apart.
+        switch (status) {
+        case RowStatus::New: return QStringLiteral("+");
+        case RowStatus::Changed: return QStringLiteral("~");
+        case RowStatus::Removed: return QStringLiteral("\u2212");
+        case RowStatus::Evicted: return QStringLiteral("\u00d7");
+        case RowStatus::Unchanged: return QString();
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (status) {
+        case RowStatus::New: return tr("new since the previous batch");
+        case RowStatus::Changed: return tr("changed since the previous batch");
+        case RowStatus::Removed: return tr("removed since the previous batch");
+        case RowStatus::Evicted: return tr("evicted from state by the watermark in this batch");
+        case RowStatus::Unchanged: return tr("unchanged");
+        }
+    }
+    return {};
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/scenario/Scenario.h"
+#include "ui/models/RowDiff.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+namespace tidemark::ui {
+
+/// A table of engine rows (sink output, a result table or the state store), each marked new,
+/// changed, removed or evicted against the batch before.
+class RowTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        StatusRole = Qt::UserRole + 1, ///< RowStatus as int
+        SparkTextRole,                 ///< the cell exactly as Spark's console sink prints it
+    };
+
+    explicit RowTableModel(QObject* parent = nullptr);
+
+    /// Replaces the content. `schema` names and types the columns.
+    void setRows(const Schema& schema, std::vector<MarkedRow> rows, std::shared_ptr<const Scenario> scenario);
+    void clear();
+
+    const Row* rowAt(int row) const;
+    RowStatus statusAt(int row) const;
+    int numRowsWithStatus(RowStatus status) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    Schema m_schema;
+    std::vector<MarkedRow> m_rows;
+    std::shared_ptr<const Scenario> m_scenario;
+};
+
+} // namespace tidemark::ui

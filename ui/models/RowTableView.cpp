@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/RowTableView.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHeaderView>
+
+namespace tidemark::ui {
+
+RowTableView::RowTableView(const QString& objectName, QWidget* parent)
+    : QTableView(parent)
+{
+    setObjectName(objectName);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setWordWrap(false);
+    // Not in the tab chain at start-up: a focused table marks its first cell as current, which
+    // reads as a highlight in a screenshot.
+    setFocusPolicy(Qt::ClickFocus);
+    // ResizeToContents would measure every row on every refresh; fit once per content, from a sample.
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setResizeContentsPrecision(40);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    fitRows();
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* exportCsv = new QAction(tr("Export as CSV…"), this);
+    connect(exportCsv, &QAction::triggered, this, &RowTableView::exportRequested);
+    addAction(exportCsv);
+    connect(this, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        emit rowClicked(index.row(), viewport()->mapToGlobal(visualRect(index).bottomLeft()));
+    });
+}
+
+void RowTableView::setModel(QAbstractItemModel* model)
+{
+    QTableView::setModel(model);
+    // Not stretched: a stretched last column pushes right-aligned counts out of a narrow view.
+    connect(model, &QAbstractItemModel::modelReset, this, &QTableView::resizeColumnsToContents);
+}
+
+void RowTableView::fitRows() { verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6); }
+
+void RowTableView::changeEvent(QEvent* event)
+{
+    QTableView::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitRows();
+}
+
+} // namespace tidemark::ui

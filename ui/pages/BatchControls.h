@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/compute/ViewState.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace tidemark::ui {
+
+class BatchCursor;
+
+/// The batch timeline for the toolbar: first / back / play / forward / last, a slider over
+/// the micro-batches, "batch 3 of 12 · 12:20:00" and the playing speed.
+class BatchControls : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BatchControls(BatchCursor* cursor, QWidget* parent = nullptr);
+
+    void setView(const ViewState& view);
+    QSlider* slider() const { return m_slider; }
+    QLabel* label() const { return m_label; }
+
+private:
+    void syncFromCursor();
+
+    BatchCursor* m_cursor;
+    QToolButton* m_first;
+    QToolButton* m_back;
+    QToolButton* m_play;
+    QToolButton* m_forward;
+    QToolButton* m_last;
+    QSlider* m_slider;
+    QLabel* m_label;
+    QComboBox* m_speed;
+};
+
+} // namespace tidemark::ui

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/LogPane.h"
+
+#include "engine/sink/ConsoleFormat.h"
+
+#include <QScrollBar>
+
+namespace tidemark::ui {
+
+namespace {
+/// Older batches scroll out; a long run would otherwise rebuild megabytes of text per step.
+constexpr int kMaxBatches = 50;
+} // namespace
+
+LogPane::LogPane(QWidget* parent)
+    : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("logPane"));
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // NanumGothicCoding draws Hangul exactly two cells wide, as Spark's console counts it.
+    QFont mono(QStringLiteral("NanumGothicCoding"));
+    mono.setFamilies({QStringLiteral("NanumGothicCoding"), QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
+    mono.setStyleHint(QFont::Monospace);
+    setFont(mono);
+}
+
+void LogPane::setView(const ViewState& view)
+{
+    m_view = view;
+    m_stale = true;
+    if (m_active)
+        render();
+}
+
+void LogPane::setActive(bool active)
+{
+    m_active = active;
+    if (active && m_stale)
+        render();
+}
+
+void LogPane::render()
+{
+    m_stale = false;
+    if (!m_view.snapshot) {
+        clear();
+        return;
+    }
+    const ModeRun& run = m_view.snapshot->run(m_view.selected);
+    const Scenario& sc = *m_view.snapshot->scenario;
+    QString text = tr("// console sink, %1 mode\n").arg(QString::fromLatin1(outputModeName(m_view.selected)));
+    if (run.error) {
+        setPlainText(text + QString::fromStdString(run.error->text()) + QLatin1Char('\n'));
+        return;
+    }
+    const int last = m_view.batchIn(m_view.selected);
+    if (last < 0) {
+        setPlainText(text + tr("(no batch yet)\n"));
+        return;
+    }
+    ConsoleOptions options;
+    options.truncate = run.plan->sink.truncate;
+    options.numRows = run.plan->sink.numRows;
+    std::string out;
+    for (int i = std::max(0, last - kMaxBatches + 1); i <= last; ++i) {
+        const BatchRecord& b = run.batches[static_cast<std::size_t>(i)];
+        out += consoleBatch(b.batchId, run.plan->output, b.sinkRows, sc.zone, run.plan->version, options);
+    }
+    setPlainText(text + QString::fromStdString(out));
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/OutputModeColumn.h"
+
+#include "ui/Palette.h"
+#include "ui/models/RowTableModel.h"
+#include "ui/models/RowTableView.h"
+
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace tidemark::ui {
+
+namespace {
+QString captionFor(OutputMode mode)
+{
+    switch (mode) {
+    case OutputMode::Append: return OutputModeColumn::tr("each row once, final, when the watermark passes its window");
+    case OutputMode::Update: return OutputModeColumn::tr("the rows that changed in this batch");
+    case OutputMode::Complete: return OutputModeColumn::tr("the whole result table, every batch");
+    }
+    return {};
+}
+} // namespace
+
+OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
+    : QWidget(parent)
+    , m_mode(mode)
+    , m_title(new QLabel(QString::fromLatin1(outputModeName(mode)), this))
+    , m_caption(new QLabel(captionFor(mode), this))
+    , m_sinkLabel(new QLabel(this))
+    , m_resultLabel(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_error(new QLabel(this))
+    , m_sinkModel(new RowTableModel(this))
+    , m_resultModel(new RowTableModel(this))
+{
+    const QString name = QString::fromLatin1(outputModeName(mode));
+    setObjectName(name + QStringLiteral("Column"));
+    m_sinkView = makeTable(m_sinkModel, name + QStringLiteral("SinkTable"));
+    m_resultView = makeTable(m_resultModel, name + QStringLiteral("ResultTable"));
+    m_error->setObjectName(name + QStringLiteral("Error"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_error->setMargin(10);
+    m_error->setStyleSheet(palette::errorBoxStyle());
+    m_caption->setWordWrap(true);
+    m_sinkLabel->setWordWrap(true);
+    m_resultLabel->setWordWrap(true);
+    m_caption->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    auto* tables = new QWidget(this);
+    auto* tl = new QVBoxLayout(tables);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->setSpacing(2);
+    tl->addWidget(m_sinkLabel);
+    tl->addWidget(m_sinkView, 2);
+    tl->addSpacing(4);
+    tl->addWidget(m_resultLabel);
+    tl->addWidget(m_resultView, 3);
+    m_stack->addWidget(tables);
+    // The error sized to its text at the top of the column, not a pink wall.
+    auto* errorPage = new QWidget(this);
+    auto* el = new QVBoxLayout(errorPage);
+    el->setContentsMargins(0, 4, 0, 0);
+    el->addWidget(m_error);
+    el->addStretch(1);
+    m_stack->addWidget(errorPage);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(2);
+    auto* head = new QHBoxLayout;
+    head->addWidget(m_title);
+    head->addWidget(m_caption, 1);
+    layout->addLayout(head);
+    layout->addWidget(m_stack, 1);
+    setPresentation(false);
+}
+
+RowTableView* OutputModeColumn::makeTable(RowTableModel* model, const QString& name)
+{
+    auto* v = new RowTableView(name, this);
+    v->setModel(model);
+    connect(v, &RowTableView::exportRequested, this, [this, v, name] { emit exportRequested(v, name); });
+    connect(v, &RowTableView::rowClicked, this, [this, model](int row, const QPoint& pos) {
+        if (const Row* r = model->rowAt(row))
+            emit rowClicked(m_mode, *r, pos);
+    });
+    return v;
+}
+
+void OutputModeColumn::setPresentation(bool on)
+{
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.35);
+    f.setBold(true);
+    m_title->setFont(f);
+    m_caption->setVisible(!on);
+}
+
+QTableView* OutputModeColumn::sinkView() const { return m_sinkView; }
+
+QTableView* OutputModeColumn::resultView() const { return m_resultView; }
+
+QString OutputModeColumn::errorText() const { return showsError() ? m_error->text() : QString(); }
+
+bool OutputModeColumn::showsError() const { return m_stack->currentIndex() == 1; }
+
+void OutputModeColumn::setView(const ViewState& view)
+{
+    if (!view.snapshot)
+        return;
+    const ModeRun& run = view.snapshot->run(m_mode);
+    const bool selected = m_mode == view.selected;
+    m_title->setStyleSheet(selected ? QStringLiteral("QLabel { background: #0072B2; color: white; border-radius: 3px; padding: 1px 8px; }")
+                                    : QStringLiteral("QLabel { padding: 1px 8px; }"));
+    m_title->setToolTip(selected ? tr("The query's output mode (the log and the plot follow it)") : QString());
+    if (run.error) {
+        m_error->setText(tr("Spark rejects %1 mode for this query:\n\n%2").arg(QString::fromLatin1(outputModeName(m_mode)), QString::fromStdString(run.error->text())));
+        m_stack->setCurrentIndex(1);
+        m_sinkModel->clear();
+        m_resultModel->clear();
+        return;
+    }
+    m_stack->setCurrentIndex(0);
+    const int index = view.batchIn(m_mode);
+    if (index < 0) {
+        m_sinkModel->clear();
+        m_resultModel->clear();
+        m_sinkLabel->setText(tr("No batch has run yet."));
+        m_resultLabel->setText(tr("Result table"));
+        return;
+    }
+    const auto i = static_cast<std::size_t>(index);
+    const BatchRecord& batch = run.batches[i];
+    const std::vector<Row> previous = i > 0 ? run.resultTableAfter(i - 1) : std::vector<Row>{};
+    const std::vector<Row> result = run.resultTableAfter(i);
+    const std::size_t width = run.keyWidth();
+    auto sink = diffRows(batch.sinkRows, previous, width, false);
+    auto table = diffRows(result, previous, width, true);
+    m_sinkModel->setRows(run.plan->output, std::move(sink), view.snapshot->scenario);
+    m_resultModel->setRows(run.plan->output, std::move(table), view.snapshot->scenario);
+    m_sinkLabel->setText(tr("<b>This batch</b> (%1) — sink got %n row(s)", nullptr, static_cast<int>(batch.sinkRows.size())).arg(batch.batchId));
+    const int added = m_resultModel->numRowsWithStatus(RowStatus::New);
+    const int changed = m_resultModel->numRowsWithStatus(RowStatus::Changed);
+    const int removed = m_resultModel->numRowsWithStatus(RowStatus::Removed);
+    m_resultLabel->setText(tr("<b>Result table</b> — %n row(s)", nullptr, static_cast<int>(result.size()))
+                           + tr(" · +%1 new · ~%2 changed · −%3 removed").arg(added).arg(changed).arg(removed));
+}
+
+} // namespace tidemark::ui

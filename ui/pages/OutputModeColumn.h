@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/compute/ViewState.h"
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTableView;
+
+namespace tidemark::ui {
+
+class RowTableModel;
+class RowTableView;
+
+/// One output mode at the current batch: what the sink received in this batch and the result
+/// table so far, rows marked new / changed / removed since the batch before; or, when Spark
+/// rejects the mode for this query, its error text in their place.
+class OutputModeColumn : public QWidget
+{
+    Q_OBJECT
+public:
+    OutputModeColumn(OutputMode mode, QWidget* parent = nullptr);
+
+    void setView(const ViewState& view);
+    void setPresentation(bool on);
+
+    OutputMode mode() const { return m_mode; }
+    RowTableModel* sinkModel() const { return m_sinkModel; }
+    RowTableModel* resultModel() const { return m_resultModel; }
+    QTableView* sinkView() const;
+    QTableView* resultView() const;
+    /// The Spark error shown instead of the tables (empty when the mode runs).
+    QString errorText() const;
+    bool showsError() const;
+
+signals:
+    /// A result row was clicked: explain the life of its group.
+    void rowClicked(tidemark::OutputMode mode, const tidemark::Row& row, const QPoint& globalPos);
+    /// "Export as CSV…" from a table's context menu.
+    void exportRequested(QTableView* view, const QString& suggestedName);
+
+private:
+    RowTableView* makeTable(RowTableModel* model, const QString& name);
+
+    OutputMode m_mode;
+    QLabel* m_title;
+    QLabel* m_caption;
+    QLabel* m_sinkLabel;
+    QLabel* m_resultLabel;
+    QStackedWidget* m_stack;
+    QLabel* m_error;
+    RowTableModel* m_sinkModel;
+    RowTableModel* m_resultModel;
+    RowTableView* m_sinkView;
+    RowTableView* m_resultView;
+};
+
+} // namespace tidemark::ui

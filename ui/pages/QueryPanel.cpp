@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/QueryPanel.h"
+
+#include "engine/plan/Analyzer.h"
+#include "ui/Palette.h"
+#include "ui/document/ScenarioDocument.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QStyle>
+
+#include <algorithm>
+
+namespace tidemark::ui {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string s(const QString& text) { return text.trimmed().toStdString(); }
+
+QComboBox* editableCombo(QWidget* parent)
+{
+    auto* c = new QComboBox(parent);
+    c->setEditable(true);
+    c->setInsertPolicy(QComboBox::NoInsert);
+    return c;
+}
+
+GroupItem* windowItem(QuerySpec& query)
+{
+    if (!query.groupBy)
+        return nullptr;
+    for (auto& g : *query.groupBy)
+        if (g.kind != GroupItem::Kind::Column)
+            return &g;
+    return nullptr;
+}
+
+const GroupItem* windowItem(const QuerySpec& query) { return windowItem(const_cast<QuerySpec&>(query)); }
+
+QStringList keyColumns(const QuerySpec& query)
+{
+    QStringList keys;
+    if (query.groupBy)
+        for (const auto& g : *query.groupBy)
+            if (g.kind == GroupItem::Kind::Column)
+                keys << q(g.column);
+    return keys;
+}
+
+void setLine(QLineEdit* e, const QString& text)
+{
+    if (e->text() != text)
+        e->setText(text);
+}
+
+void setCombo(QComboBox* c, const QString& text)
+{
+    if (c->isEditable())
+        c->setEditText(text);
+    else
+        c->setCurrentIndex(std::max(0, c->findText(text)));
+}
+
+} // namespace
+
+QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_mode(new QComboBox(this))
+    , m_version(new QComboBox(this))
+    , m_watermarkOn(new QCheckBox(tr("withWatermark"), this))
+    , m_watermarkColumn(editableCombo(this))
+    , m_delay(new QLineEdit(this))
+    , m_windowKind(new QComboBox(this))
+    , m_windowColumn(editableCombo(this))
+    , m_duration(new QLineEdit(this))
+    , m_slide(new QLineEdit(this))
+    , m_gap(new QLineEdit(this))
+    , m_keys(new QLineEdit(this))
+    , m_aggFn(new QComboBox(this))
+    , m_aggColumn(editableCombo(this))
+    , m_aggAs(new QLineEdit(this))
+    , m_trigger(new QLineEdit(this))
+    , m_shapeNote(new QLabel(this))
+    , m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("queryPanel"));
+    m_mode->setObjectName(QStringLiteral("outputModeBox"));
+    m_version->setObjectName(QStringLiteral("sparkVersionBox"));
+    m_watermarkOn->setObjectName(QStringLiteral("watermarkBox"));
+    m_delay->setObjectName(QStringLiteral("watermarkDelayEdit"));
+    m_error->setObjectName(QStringLiteral("queryError"));
+    for (const char* m : {"append", "update", "complete"})
+        m_mode->addItem(QString::fromLatin1(m));
+    for (const char* v : {"3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "4.0"})
+        m_version->addItem(QString::fromLatin1(v));
+    m_windowKind->addItem(tr("none"), 0);
+    m_windowKind->addItem(QStringLiteral("window"), 1);
+    m_windowKind->addItem(QStringLiteral("session_window"), 2);
+    for (const char* f : {"count", "sum", "avg", "min", "max", "collect_list", "collect_set", "approx_count_distinct", "stddev"})
+        m_aggFn->addItem(QString::fromLatin1(f));
+    m_delay->setPlaceholderText(QStringLiteral("10 minutes"));
+    m_duration->setPlaceholderText(QStringLiteral("10 minutes"));
+    m_slide->setPlaceholderText(tr("= duration (tumbling)"));
+    m_gap->setPlaceholderText(QStringLiteral("5 minutes"));
+    m_keys->setPlaceholderText(tr("columns, comma separated"));
+    m_aggColumn->lineEdit()->setPlaceholderText(tr("* (all rows)"));
+    m_trigger->setPlaceholderText(tr("default: as soon as the previous batch ends"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(palette::errorBoxStyle());
+    m_shapeNote->setWordWrap(true);
+    m_shapeNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    setStyleSheet(QStringLiteral("QLineEdit[sparkError=\"true\"], QComboBox[sparkError=\"true\"] { border: 2px solid #D51F26; border-radius: 3px; }"));
+
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setVerticalSpacing(4);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_mode, 1);
+    top->addWidget(new QLabel(tr("Spark"), this));
+    top->addWidget(m_version);
+    form->addRow(tr("outputMode"), top);
+    auto* wm = new QHBoxLayout;
+    wm->addWidget(m_watermarkOn);
+    wm->addWidget(m_watermarkColumn, 1);
+    form->addRow(wm);
+    form->addRow(tr("delay"), m_delay);
+    auto* win = new QHBoxLayout;
+    win->addWidget(m_windowKind);
+    win->addWidget(m_windowColumn, 1);
+    form->addRow(tr("groupBy"), win);
+    form->addRow(tr("duration"), m_duration);
+    form->addRow(tr("slide"), m_slide);
+    form->addRow(tr("gap"), m_gap);
+    form->addRow(tr("keys"), m_keys);
+    auto* agg = new QHBoxLayout;
+    agg->addWidget(m_aggFn);
+    agg->addWidget(m_aggColumn, 1);
+    form->addRow(tr("agg"), agg);
+    form->addRow(tr("as"), m_aggAs);
+    form->addRow(tr("trigger"), m_trigger);
+    form->addRow(m_shapeNote);
+    form->addRow(m_error);
+
+    const auto onIndex = [this](QComboBox* box, auto handler) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this, handler] {
+            if (!m_updating)
+                handler();
+        });
+    };
+    const auto onEdit = [this](QLineEdit* edit, auto handler) {
+        connect(edit, &QLineEdit::editingFinished, this, [this, handler] {
+            if (!m_updating)
+                handler();
+        });
+    };
+
+    onIndex(m_mode, [this] {
+        commit(tr("Change output mode"), [this](QuerySettings& st) { st.query.outputMode = s(m_mode->currentText()); });
+    });
+    onIndex(m_version, [this] {
+        commit(tr("Change Spark version"), [this](QuerySettings& st) {
+            st.version = SparkVersion::parse(s(m_version->currentText())).value_or(st.version);
+        });
+    });
+    connect(m_watermarkOn, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updating)
+            return;
+        commit(on ? tr("Add watermark") : tr("Remove watermark"), [this, on](QuerySettings& st) {
+            if (!on) {
+                st.query.withWatermark.reset();
+                return;
+            }
+            const QString column = m_watermarkColumn->currentText().trimmed();
+            const QString delay = m_delay->text().trimmed();
+            st.query.withWatermark = WatermarkSpec{s(column.isEmpty() ? defaultTimeColumn() : column), s(delay.isEmpty() ? QStringLiteral("10 minutes") : delay)};
+        });
+    });
+    const auto editWatermark = [this] {
+        if (!m_watermarkOn->isChecked())
+            return;
+        commit(tr("Change watermark"), [this](QuerySettings& st) {
+            if (st.query.withWatermark) {
+                st.query.withWatermark->column = s(m_watermarkColumn->currentText());
+                st.query.withWatermark->delay = s(m_delay->text());
+            }
+        });
+    };
+    onEdit(m_delay, editWatermark);
+    onEdit(m_watermarkColumn->lineEdit(), editWatermark);
+
+    const auto editWindow = [this] {
+        commit(tr("Change window"), [this](QuerySettings& st) {
+            const int kind = m_windowKind->currentData().toInt();
+            QuerySpec& query = st.query;
+            if (!query.groupBy)
+                query.groupBy.emplace();
+            auto& items = *query.groupBy;
+            auto it = std::find_if(items.begin(), items.end(), [](const GroupItem& g) { return g.kind != GroupItem::Kind::Column; });
+            if (kind == 0) {
+                if (it != items.end())
+                    items.erase(it);
+            } else {
+                GroupItem g = it != items.end() ? *it : GroupItem{};
+                const QString column = m_windowColumn->currentText().trimmed();
+                const std::string col = s(column.isEmpty() ? defaultTimeColumn() : column);
+                if (kind == 1) {
+                    g.kind = GroupItem::Kind::Window;
+                    g.window.column = col;
+                    g.window.duration = s(m_duration->text().trimmed().isEmpty() ? QStringLiteral("10 minutes") : m_duration->text());
+                    const std::string slide = s(m_slide->text());
+                    g.window.slide = slide.empty() ? std::nullopt : std::optional<std::string>(slide);
+                } else {
+                    g.kind = GroupItem::Kind::Session;
+                    g.session.column = col;
+                    g.session.gap = s(m_gap->text().trimmed().isEmpty() ? QStringLiteral("5 minutes") : m_gap->text());
+                }
+                if (it != items.end())
+                    *it = g;
+                else
+                    items.insert(items.begin(), g);
+            }
+            if (!query.agg)
+                query.agg = std::vector<AggSpec>{AggSpec{"count", std::nullopt, std::string("count"), false}};
+        });
+    };
+    onIndex(m_windowKind, editWindow);
+    onEdit(m_windowColumn->lineEdit(), editWindow);
+    onEdit(m_duration, editWindow);
+    onEdit(m_slide, editWindow);
+    onEdit(m_gap, editWindow);
+
+    onEdit(m_keys, [this] {
+        commit(tr("Change grouping keys"), [this](QuerySettings& st) {
+            std::vector<GroupItem> items;
+            QStringList keys = m_keys->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+            // Keep the window where it was among the keys.
+            int windowPos = -1, columnsBefore = 0;
+            GroupItem window;
+            if (st.query.groupBy)
+                for (const auto& g : *st.query.groupBy) {
+                    if (g.kind != GroupItem::Kind::Column) {
+                        windowPos = columnsBefore;
+                        window = g;
+                    } else {
+                        ++columnsBefore;
+                    }
+                }
+            for (int i = 0; i < keys.size(); ++i) {
+                if (i == windowPos)
+                    items.push_back(window);
+                GroupItem g;
+                g.column = s(keys[i]);
+                items.push_back(g);
+            }
+            if (windowPos >= static_cast<int>(keys.size()))
+                items.push_back(window);
+            st.query.groupBy = items;
+            if (!st.query.agg)
+                st.query.agg = std::vector<AggSpec>{AggSpec{"count", std::nullopt, std::string("count"), false}};
+        });
+    });
+
+    const auto editAgg = [this] {
+        commit(tr("Change aggregate"), [this](QuerySettings& st) {
+            if (!st.query.agg || st.query.agg->empty())
+                st.query.agg = std::vector<AggSpec>(1);
+            AggSpec& a = st.query.agg->front();
+            a.fn = s(m_aggFn->currentText());
+            const std::string column = s(m_aggColumn->currentText());
+            a.column = column.empty() || column == "*" ? std::nullopt : std::optional<std::string>(column);
+            const std::string as = s(m_aggAs->text());
+            a.as = as.empty() ? std::nullopt : std::optional<std::string>(as);
+            if (!st.query.groupBy)
+                st.query.groupBy.emplace();
+        });
+    };
+    onIndex(m_aggFn, editAgg);
+    onEdit(m_aggColumn->lineEdit(), editAgg);
+    onEdit(m_aggAs, editAgg);
+
+    onEdit(m_trigger, [this] {
+        commit(tr("Change trigger"), [this](QuerySettings& st) {
+            const std::string interval = s(m_trigger->text());
+            st.query.trigger.processingTime = interval.empty() ? std::nullopt : std::optional<std::string>(interval);
+            if (!interval.empty()) {
+                st.query.trigger.once = false;
+                st.query.trigger.availableNow = false;
+            }
+        });
+    });
+
+    connect(document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& c) {
+        if (c.kind == ScenarioDocument::ChangeKind::Reset || c.kind == ScenarioDocument::ChangeKind::Query)
+            refresh();
+    });
+    refresh();
+}
+
+QStringList QueryPanel::columnNames() const
+{
+    QStringList names;
+    const Scenario& sc = *m_document->scenario();
+    for (const auto& src : sc.sources)
+        for (const auto& f : src.schema.fields)
+            if (!names.contains(q(f.name)))
+                names << q(f.name);
+    // Aliases the query's select introduces ("explode(split(value, ' ')) AS word").
+    static const QRegularExpression alias(QStringLiteral("\\s+as\\s+`?([A-Za-z_][A-Za-z0-9_]*)`?\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    for (const auto& e : sc.query.selectExpr)
+        if (auto m = alias.match(q(e)); m.hasMatch() && !names.contains(m.captured(1)))
+            names << m.captured(1);
+    return names;
+}
+
+QString QueryPanel::defaultTimeColumn() const
+{
+    const QuerySpec& query = m_document->scenario()->query;
+    if (query.withWatermark)
+        return q(query.withWatermark->column);
+    if (const GroupItem* w = windowItem(query))
+        return q(w->kind == GroupItem::Kind::Window ? w->window.column : w->session.column);
+    for (const auto& src : m_document->scenario()->sources)
+        for (const auto& f : src.schema.fields)
+            if (f.type.id == TypeId::Timestamp)
+                return q(f.name);
+    return QStringLiteral("timestamp");
+}
+
+void QueryPanel::refresh()
+{
+    m_updating = true;
+    const Scenario& sc = *m_document->scenario();
+    const QuerySpec& query = sc.query;
+    const QStringList names = columnNames();
+    for (QComboBox* c : {m_watermarkColumn, m_windowColumn, m_aggColumn}) {
+        const QString text = c->currentText();
+        c->clear();
+        c->addItems(names);
+        c->setEditText(text);
+    }
+    setCombo(m_mode, q(query.outputMode));
+    setCombo(m_version, q(sc.sparkVersion.toString()));
+    m_watermarkOn->setChecked(query.withWatermark.has_value());
+    setCombo(m_watermarkColumn, query.withWatermark ? q(query.withWatermark->column) : defaultTimeColumn());
+    setLine(m_delay, query.withWatermark ? q(query.withWatermark->delay) : QString());
+    const GroupItem* w = windowItem(query);
+    const int kind = !w ? 0 : w->kind == GroupItem::Kind::Window ? 1 : 2;
+    m_windowKind->setCurrentIndex(kind);
+    setCombo(m_windowColumn, w ? q(kind == 1 ? w->window.column : w->session.column) : defaultTimeColumn());
+    setLine(m_duration, kind == 1 ? q(w->window.duration) : QString());
+    setLine(m_slide, kind == 1 && w->window.slide ? q(*w->window.slide) : QString());
+    setLine(m_gap, kind == 2 ? q(w->session.gap) : QString());
+    setLine(m_keys, keyColumns(query).join(QLatin1String(", ")));
+    const AggSpec* a = query.agg && !query.agg->empty() ? &query.agg->front() : nullptr;
+    setCombo(m_aggFn, a ? q(a->fn) : QStringLiteral("count"));
+    setCombo(m_aggColumn, a && a->column ? q(*a->column) : QString());
+    setLine(m_aggAs, a && a->as ? q(*a->as) : QString());
+    setLine(m_trigger, query.trigger.processingTime ? q(*query.trigger.processingTime) : QString());
+
+    // Shapes this panel does not edit stay as the file has them.
+    const bool join = query.join.has_value();
+    const bool unionQuery = !query.unionInputs.empty();
+    m_watermarkOn->setEnabled(!join && !unionQuery);
+    m_watermarkColumn->setEnabled(!join && !unionQuery && query.withWatermark);
+    m_delay->setEnabled(!join && !unionQuery && query.withWatermark);
+    for (QWidget* wdg : {static_cast<QWidget*>(m_windowKind), static_cast<QWidget*>(m_keys)})
+        wdg->setEnabled(!join);
+    // No aggregation yet: choosing a window or keys adds count(*).
+    for (QWidget* wdg : {static_cast<QWidget*>(m_aggFn), static_cast<QWidget*>(m_aggColumn), static_cast<QWidget*>(m_aggAs)})
+        wdg->setEnabled(!join && query.agg.has_value());
+    m_windowColumn->setEnabled(!join && kind != 0);
+    m_duration->setEnabled(!join && kind == 1);
+    m_slide->setEnabled(!join && kind == 1);
+    m_gap->setEnabled(!join && kind == 2);
+    QString note;
+    if (join)
+        note = tr("This query joins two streams; edit the join and its watermarks in the scenario file.");
+    else if (unionQuery)
+        note = tr("This query unions several inputs, each with its own watermark; edit those in the scenario file.");
+    else if (query.dropDuplicates || query.dropDuplicatesWithinWatermark)
+        note = tr("The query also deduplicates rows (dropDuplicates), as its file says.");
+    m_shapeNote->setText(note);
+    m_shapeNote->setVisible(!note.isEmpty());
+    m_updating = false;
+    showAnalysis();
+}
+
+void QueryPanel::showAnalysis()
+{
+    // The document starts empty, before a file is opened; there is no query to analyse yet.
+    if (m_document->scenario()->sources.empty()) {
+        m_error->clear();
+        m_error->setVisible(false);
+        return;
+    }
+    auto plan = analyze(*m_document->scenario());
+    markError(plan.ok() ? std::string() : plan.error().where);
+    if (plan.ok()) {
+        m_error->clear();
+        m_error->setVisible(false);
+        return;
+    }
+    const Error& e = plan.error();
+    QString text = q(e.text());
+    if (!e.where.empty())
+        text += QLatin1String("\n\n") + tr("at %1").arg(q(e.where));
+    m_error->setText(text);
+    m_error->setVisible(true);
+}
+
+void QueryPanel::markError(const std::string& where)
+{
+    const QString w = q(where);
+    const auto mark = [&](QWidget* widget, bool on) {
+        if (widget->property("sparkError").toBool() == on)
+            return;
+        widget->setProperty("sparkError", on);
+        widget->style()->unpolish(widget);
+        widget->style()->polish(widget);
+    };
+    const bool window = w.contains(QLatin1String(".window")) || w.contains(QLatin1String(".session"));
+    mark(m_mode, w == QLatin1String("query.outputMode"));
+    mark(m_version, w.startsWith(QLatin1String("sparkVersion")));
+    mark(m_delay, w.startsWith(QLatin1String("query.withWatermark.delay")));
+    mark(m_watermarkColumn, w.startsWith(QLatin1String("query.withWatermark.column")));
+    mark(m_windowColumn, window && w.endsWith(QLatin1String(".column")));
+    mark(m_duration, window && w.endsWith(QLatin1String(".duration")));
+    mark(m_slide, window && (w.endsWith(QLatin1String(".slide")) || w.endsWith(QLatin1String(".startTime"))));
+    mark(m_gap, w.endsWith(QLatin1String(".gap")));
+    mark(m_keys, w.startsWith(QLatin1String("query.groupBy")) && !window);
+    mark(m_aggFn, w.startsWith(QLatin1String("query.agg")) && w.endsWith(QLatin1String(".fn")));
+    mark(m_aggColumn, w.startsWith(QLatin1String("query.agg")) && !w.endsWith(QLatin1String(".fn")));
+    mark(m_trigger, w.startsWith(QLatin1String("query.trigger")));
+}
+
+QString QueryPanel::errorText() const { return m_error->text(); }
+
+void QueryPanel::commit(const QString& text, const std::function<void(QuerySettings&)>& edit)
+{
+    QuerySettings settings = QuerySettings::of(*m_document->scenario());
+    edit(settings);
+    const Scenario& now = *m_document->scenario();
+    // Only real changes become undo steps (editingFinished also fires on focus loss).
+    const bool same = settings.version == now.sparkVersion && settings.query.outputMode == now.query.outputMode
+                      && settings.query.withWatermark == now.query.withWatermark && settings.query.groupBy == now.query.groupBy
+                      && settings.query.agg == now.query.agg && settings.query.trigger == now.query.trigger;
+    if (same)
+        return;
+    m_document->undoStack()->push(new ChangeQueryCommand(m_document, std::move(settings), text));
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/compute/ViewState.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <array>
+#include <optional>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPItemRect;
+class QMouseEvent;
+
+namespace tidemark::ui {
+
+class TriggerTicksItem;
+class WindowBandsItem;
+
+/// The event-time × processing-time plot: events as dots coloured by fate, the max event time
+/// and the watermark as step lines, trigger ticks, window bands, "now" and the greyed future.
+/// Click empty space to add an event, drag a dot to move it, hover or click for the why.
+class EventTimePlot : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EventTimePlot(QWidget* parent = nullptr);
+    ~EventTimePlot() override;
+
+    /// Shows `view`; the redraw is queued, so several calls in one event-loop pass draw once.
+    void setView(const ViewState& view);
+    /// Fit the axes to the data when the next view arrives (a new scenario).
+    void requestFit() { m_fitPending = true; }
+    /// Fit the axes to the data now.
+    void resetView();
+    /// Shows processing times [from, to] (event times stay).
+    void setProcessingTimeRange(Micros from, Micros to);
+    void setPresentation(bool on);
+    /// Marks one event (the inspector's), or none.
+    void setSelectedEvent(std::optional<std::uint32_t> event);
+
+    bool savePng(const QString& path);
+    bool savePdf(const QString& path);
+
+    QCustomPlot* customPlot() const { return m_plot; }
+    /// The widget that takes the mouse (the QCustomPlot), for tests that click and drag.
+    QWidget* canvas() const;
+    /// Pixel position of a (processing time, event time) point in the QCustomPlot widget.
+    QPointF pixelFor(Micros at, Micros eventTime) const;
+    /// The event whose dot is nearest to `pixel` within a few pixels.
+    std::optional<std::uint32_t> eventAt(const QPointF& pixel) const;
+    /// Replots immediately and returns QCustomPlot::replotTime() in ms (for the benchmark).
+    double replotNow();
+    /// How long the last replot took (QCustomPlot::replotTime()).
+    double lastReplotMs() const;
+    /// True while a dot is being dragged.
+    bool isDragging() const { return m_press && m_press->dragging; }
+    /// Lines the trigger-tick layer drew last time.
+    int numDrawnTickLines() const;
+
+signals:
+    void addEventRequested(tidemark::Micros at, tidemark::Micros eventTime);
+    void eventDragged(std::uint32_t event, tidemark::Micros at, tidemark::Micros eventTime, int gesture);
+    /// The dragged dot was let go.
+    void dragFinished();
+    void eventClicked(std::uint32_t event, const QPoint& globalPos);
+    void windowClicked(const tidemark::TimeRange& window, const QPoint& globalPos);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void setupPlot();
+    void applyStyle();
+    void applyDotStyles();
+    void rebuildHistory();
+    void rebuildDots();
+    void updateNow();
+    void rebuildLegend();
+    void onPress(QMouseEvent* event);
+    void onMove(QMouseEvent* event);
+    void onRelease(QMouseEvent* event);
+    std::pair<Micros, Micros> timesAt(const QPointF& pixel) const;
+    QSize exportSize() const;
+
+    QCustomPlot* m_plot = nullptr;
+    std::array<QCPGraph*, 7> m_fateGraphs{}; ///< indexed by Fate
+    QCPGraph* m_pendingGraph = nullptr;
+    QCPGraph* m_selectedGraph = nullptr;
+    QCPGraph* m_maxEventGraph = nullptr;
+    QCPGraph* m_watermarkGraph = nullptr;
+    QCPGraph* m_nextWatermarkGraph = nullptr;
+    // Legend swatches for what is not a graph (ticks, windows).
+    QCPGraph* m_legendData = nullptr;
+    QCPGraph* m_legendNoData = nullptr;
+    QCPGraph* m_legendSkipped = nullptr;
+    QCPGraph* m_legendOpen = nullptr;
+    QCPGraph* m_legendEmitted = nullptr;
+    QCPGraph* m_legendEvicted = nullptr;
+    TriggerTicksItem* m_ticks = nullptr;
+    WindowBandsItem* m_windows = nullptr;
+    QCPItemStraightLine* m_nowLine = nullptr;
+    QCPItemText* m_nowLabel = nullptr;
+    QCPItemRect* m_future = nullptr;
+    QCPItemText* m_banner = nullptr;
+
+    ViewState m_view;
+    std::array<bool, 7> m_fatePresent{};
+    bool m_hasWatermark = false;
+    bool m_hasNoData = false;
+    bool m_hasSkipped = false;
+    bool m_fitPending = true;
+    bool m_presentation = false;
+    /// From this many events on, dots are stamped from pixmaps (see applyDotStyles).
+    static constexpr std::size_t kManyDots = 3000;
+    bool m_pixmapDots = false;
+    std::optional<std::uint32_t> m_selected;
+
+    struct Press {
+        QPointF pos;
+        std::optional<std::uint32_t> event; ///< pressed on this dot
+        bool dragging = false;
+        int gesture = 0;
+    };
+    std::optional<Press> m_press;
+    int m_gestures = 0;
+};
+
+} // namespace tidemark::ui
