@@ -45,25 +45,83 @@ std::vector<Row> sortedValues(const std::map<Row, Row>& m, int windowColumn)
 
 } // namespace
 
+namespace {
+
+/// Folds a run's state changes batch by batch.
+class StateFold {
+public:
+    explicit StateFold(const ModeRun& run)
+        : m_run(run)
+        , m_width(run.keyWidth())
+        , m_op((run.plan->aggregate && run.plan->dedup) ? 1 : 0) // the downstream-most operator
+        , m_multiset(run.plan->join.has_value())
+    {
+    }
+    void apply(const BatchRecord& b)
+    {
+        for (const auto& c : b.stateChanges) {
+            if (c.op != m_op)
+                continue;
+            if (m_multiset) {
+                // A join buffers every row, duplicates included, in arrival order.
+                if (c.kind == StateChange::Kind::Put)
+                    m_rows.push_back(c.row);
+                else if (auto it = std::find(m_rows.begin(), m_rows.end(), c.row); it != m_rows.end())
+                    m_rows.erase(it);
+                continue;
+            }
+            Row key = m_run.plan->aggregate ? prefix(c.row, m_width) : c.row;
+            if (c.kind == StateChange::Kind::Put)
+                m_state[key] = c.row;
+            else
+                m_state.erase(key);
+        }
+    }
+    std::vector<Row> rows() const { return m_multiset ? m_rows : sortedValues(m_state, windowColumnOf(*m_run.plan)); }
+
+private:
+    const ModeRun& m_run;
+    std::size_t m_width;
+    std::uint8_t m_op;
+    bool m_multiset;
+    std::map<Row, Row> m_state;
+    std::vector<Row> m_rows;
+};
+
+} // namespace
+
 std::vector<Row> ModeRun::stateAfter(std::size_t index) const
 {
     if (!plan || batches.empty())
         return {};
-    const size_t width = keyWidth();
-    // Only the downstream-most operator's state is shown (the aggregation when there is one).
-    const std::uint8_t op = (plan->aggregate && plan->dedup) ? 1 : 0;
-    std::map<Row, Row> state;
+    StateFold fold(*this);
     for (size_t b = 0; b <= index && b < batches.size(); ++b)
-        for (const auto& c : batches[b].stateChanges) {
-            if (c.op != op)
-                continue;
-            Row key = plan->aggregate ? prefix(c.row, width) : c.row;
-            if (c.kind == StateChange::Kind::Put)
-                state[key] = c.row;
-            else
-                state.erase(key);
-        }
-    return sortedValues(state, windowColumnOf(*plan));
+        fold.apply(batches[b]);
+    return fold.rows();
+}
+
+std::vector<Row> ModeRun::sinkRowsOf(std::size_t index) const
+{
+    if (index >= batches.size())
+        return {};
+    if (batches[index].sinkRowsMaterialized)
+        return batches[index].sinkRows;
+    return stateAfter(index);
+}
+
+std::vector<std::vector<Row>> ModeRun::sinkRowsOf(std::size_t first, std::size_t last) const
+{
+    std::vector<std::vector<Row>> out;
+    if (!plan || batches.empty() || first > last)
+        return out;
+    last = std::min(last, batches.size() - 1);
+    StateFold fold(*this);
+    for (size_t b = 0; b <= last; ++b) {
+        fold.apply(batches[b]);
+        if (b >= first)
+            out.push_back(batches[b].sinkRowsMaterialized ? batches[b].sinkRows : fold.rows());
+    }
+    return out;
 }
 
 std::vector<Row> ModeRun::resultTableAfter(std::size_t index) const

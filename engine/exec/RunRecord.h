@@ -25,8 +25,14 @@ struct ModeRun {
     Micros start = 0;
 
     /// Rows of the operator's state after batch `index` (keyed by the grouping columns, or
-    /// by the whole row for dedup), folded from the recorded state changes.
+    /// by the whole row for dedup; a join's buffered rows in its output columns, the other
+    /// side null, in arrival order), folded from the recorded state changes.
     std::vector<Row> stateAfter(std::size_t index) const;
+    /// What the sink received in batch `index`; for complete mode recorded without copies of
+    /// the table (SimulationOptions::materializeCompleteOutput false) it is rebuilt from state.
+    std::vector<Row> sinkRowsOf(std::size_t index) const;
+    /// sinkRowsOf for batches first..last in one pass.
+    std::vector<std::vector<Row>> sinkRowsOf(std::size_t first, std::size_t last) const;
     /// The result table as a sink in this mode would hold it after batch `index`: complete
     /// mode's last output; append's accumulated rows; update's rows upserted by key.
     std::vector<Row> resultTableAfter(std::size_t index) const;

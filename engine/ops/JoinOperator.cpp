@@ -43,6 +43,16 @@ void JoinOperator::record(JoinEvent::Kind kind, int side, std::uint32_t event, s
         m_record->joinEvents.push_back(JoinEvent{kind, static_cast<std::uint8_t>(side), event, sub, other});
 }
 
+void JoinOperator::recordState(StateChange::Kind kind, int side, const Row& row)
+{
+    // State rows are shown in the join's output columns, the other side's columns null.
+    if (!m_record || !m_ctx.recordStateChanges)
+        return;
+    Row shown = padded(side, row);
+    if (!shown.empty())
+        m_record->stateChanges.push_back(StateChange{kind, 0, std::move(shown)});
+}
+
 Row JoinOperator::keyOf(int side, const Row& row, bool& hasNull) const
 {
     const auto& exprs = side == 0 ? m_plan.leftKeys : m_plan.rightKeys;
@@ -156,6 +166,7 @@ void JoinOperator::store(int side, const Row& row, Row key, bool hasNullKey, boo
     ++st.live;
     ++m_added;
     record(JoinEvent::Kind::Stored, side, event, sub);
+    recordState(StateChange::Kind::Put, side, row);
 }
 
 void JoinOperator::joinStatic(int streamSide, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out, RowOutcome& outcome)
@@ -278,6 +289,7 @@ void JoinOperator::finishBatch(std::vector<Row>& out, OperatorProgress& progress
                 e.live = false;
                 --st.live;
                 ++removed;
+                recordState(StateChange::Kind::Evicted, side, e.row);
                 if (e.matched)
                     record(JoinEvent::Kind::EvictedMatched, side, e.event, e.sub);
                 else if (outer) {

@@ -70,6 +70,7 @@ private:
     void store(int side, const Row& row, Row key, bool hasNullKey, bool matched, std::uint32_t event, std::uint16_t sub);
     void joinStatic(int streamSide, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out, RowOutcome& outcome);
     void record(JoinEvent::Kind kind, int side, std::uint32_t event, std::uint16_t sub, std::int64_t other = -1);
+    void recordState(StateChange::Kind kind, int side, const Row& row);
 
     JoinPlan m_plan;
     SparkVersion m_version;

@@ -150,12 +150,14 @@ void SessionOperator::finishBatch(std::vector<Row>& sinkRows, std::vector<StateC
         // updateSessions: every session of the key is put; old ones whose start is gone are removed.
         upserted += static_cast<std::int64_t>(result.size());
         for (auto& [old, oldRow] : oldSessions) {
-            const bool kept = std::any_of(result.begin(), result.end(), [&](const Session& s) { return s.range.start == old.start; });
-            if (!kept) {
+            // Spark's state is keyed by session start: only a start that disappeared is a removal.
+            const bool startKept = std::any_of(result.begin(), result.end(), [&](const Session& s) { return s.range.start == old.start; });
+            if (!startKept)
                 ++removed;
-                if (m_ctx.recordStateChanges)
-                    merged.push_back(std::move(oldRow));
-            }
+            // For the record, a session that grew (same start, later end) was replaced too.
+            const bool unchanged = std::any_of(result.begin(), result.end(), [&](const Session& s) { return s.range == old; });
+            if (!unchanged && m_ctx.recordStateChanges)
+                merged.push_back(std::move(oldRow));
         }
         for (const Session& s : result)
             puts.push_back(outputRow(keys, s));
@@ -191,10 +193,10 @@ void SessionOperator::finishBatch(std::vector<Row>& sinkRows, std::vector<StateC
     else if (m_ctx.materializeCompleteOutput)
         sinkRows = stateRows();
     if (m_ctx.recordStateChanges) {
-        for (auto& r : puts)
-            changes.push_back(StateChange{StateChange::Kind::Put, 0, std::move(r)});
         for (auto& r : merged)
             changes.push_back(StateChange{StateChange::Kind::Merged, 0, std::move(r)});
+        for (auto& r : puts)
+            changes.push_back(StateChange{StateChange::Kind::Put, 0, std::move(r)});
         for (auto& r : evicted)
             changes.push_back(StateChange{StateChange::Kind::Evicted, 0, std::move(r)});
     }

@@ -134,6 +134,8 @@ public:
             for (size_t i = 0; i < q.unionInputs.size(); ++i)
                 plan.inputs.push_back(input(q.unionInputs[i], indexed("query.union", i)));
         }
+        if (plan.inputs.empty())
+            failFile("query", "missing the input: give \"source\", \"union\" or \"join\"");
         Schema schema = plan.inputs.size() == 1 ? plan.inputs[0].output : unionSchema(plan.inputs);
 
         // Query-level stateless steps, then the watermark.

@@ -209,6 +209,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// Everything the views draw, but complete mode's result table is kept as state changes and
+/// rebuilt for the batch on screen (ModeRun::sinkRowsOf) instead of copied into every batch.
+SimulationOptions guiRunOptions()
+{
+    SimulationOptions options;
+    options.materializeCompleteOutput = false;
+    return options;
+}
+
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 /// Runs the modes of `snap` that are missing, side by side: they are independent runs over the
@@ -228,7 +237,7 @@ void runMissing(Snapshot& snap)
         tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
-            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m));
+            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions()));
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
             snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
@@ -272,7 +281,7 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
             continue;
-        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m));
+        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions()));
         const bool accepted = !run->error;
         const auto derived = Clock::now();
         snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));

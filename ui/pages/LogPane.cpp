@@ -63,10 +63,10 @@ void LogPane::render()
     options.truncate = run.plan->sink.truncate;
     options.numRows = run.plan->sink.numRows;
     std::string out;
-    for (int i = std::max(0, last - kMaxBatches + 1); i <= last; ++i) {
-        const BatchRecord& b = run.batches[static_cast<std::size_t>(i)];
-        out += consoleBatch(b.batchId, run.plan->output, b.sinkRows, sc.zone, run.plan->version, options);
-    }
+    const auto first = static_cast<std::size_t>(std::max(0, last - kMaxBatches + 1));
+    const auto sinks = run.sinkRowsOf(first, static_cast<std::size_t>(last));
+    for (std::size_t i = first; i <= static_cast<std::size_t>(last); ++i)
+        out += consoleBatch(run.batches[i].batchId, run.plan->output, sinks[i - first], sc.zone, run.plan->version, options);
     setPlainText(text + QString::fromStdString(out));
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }

@@ -138,11 +138,12 @@ void OutputModeColumn::setView(const ViewState& view)
     const std::vector<Row> previous = i > 0 ? run.resultTableAfter(i - 1) : std::vector<Row>{};
     const std::vector<Row> result = run.resultTableAfter(i);
     const std::size_t width = run.keyWidth();
-    auto sink = diffRows(batch.sinkRows, previous, width, false);
+    const std::vector<Row> sinkRows = run.sinkRowsOf(i);
+    auto sink = diffRows(sinkRows, previous, width, false);
     auto table = diffRows(result, previous, width, true);
     m_sinkModel->setRows(run.plan->output, std::move(sink), view.snapshot->scenario);
     m_resultModel->setRows(run.plan->output, std::move(table), view.snapshot->scenario);
-    m_sinkLabel->setText(tr("<b>This batch</b> (%1) — sink got %n row(s)", nullptr, static_cast<int>(batch.sinkRows.size())).arg(batch.batchId));
+    m_sinkLabel->setText(tr("<b>This batch</b> (%1) — sink got %n row(s)", nullptr, static_cast<int>(sinkRows.size())).arg(batch.batchId));
     const int added = m_resultModel->numRowsWithStatus(RowStatus::New);
     const int changed = m_resultModel->numRowsWithStatus(RowStatus::Changed);
     const int removed = m_resultModel->numRowsWithStatus(RowStatus::Removed);
