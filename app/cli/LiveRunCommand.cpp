@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidemark run FILE --kafka BOOTSTRAP ...`: the notebook's awaitTermination(60) experience.
 #include "app/cli/Cli.h"
+#include "app/cli/RunOptions.h"
 #include "app/cli/CliSignals.h"
 
 #include "app/kafka/KafkaSource.h"
@@ -31,9 +32,7 @@ struct LiveOptions {
     std::optional<double> durationSeconds;
     std::optional<std::int64_t> maxBatches;
     std::string record;
-    std::string mode;
-    std::string format = "console";
-    bool noTruncate = false;
+    RunOptions run;
 };
 
 std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args, std::ostream& err)
@@ -111,40 +110,18 @@ std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args
             if (!v)
                 return std::nullopt;
             o.record = *v;
-        } else if (a == "--mode") {
-            auto v = value();
-            if (!v)
-                return std::nullopt;
-            if (*v != "append" && *v != "update" && *v != "complete") {
-                err << "tidemark run: --mode must be append, update or complete with --kafka\n";
-                return std::nullopt;
-            }
-            o.mode = *v;
-        } else if (a == "--format") {
-            auto v = value();
-            if (!v)
-                return std::nullopt;
-            if (*v != "console" && *v != "jsonl") {
-                err << "tidemark run: --format must be console or jsonl\n";
-                return std::nullopt;
-            }
-            o.format = *v;
-        } else if (a == "--no-truncate") {
-            o.noTruncate = true;
-        } else if (!a.empty() && a[0] == '-') {
-            err << "tidemark run: unknown option " << a << "\n";
-            return std::nullopt;
-        } else if (o.file.empty()) {
-            o.file = a;
         } else {
-            err << "tidemark run: only one scenario file, got " << o.file << " and " << a << "\n";
-            return std::nullopt;
+            switch (parseRunOption(args, i, o.run, /*allowAllModes=*/false, err)) {
+            case OptionResult::Taken: break;
+            case OptionResult::Error: return std::nullopt;
+            case OptionResult::NotMine:
+                err << "tidemark run: unknown option " << a << "\n";
+                return std::nullopt;
+            }
         }
     }
-    if (o.file.empty()) {
-        err << "tidemark run: which scenario file?\n" << usage();
+    if (!checkRunOptions(o.run, err))
         return std::nullopt;
-    }
     if (o.durationSeconds && o.maxBatches) {
         err << "tidemark run: give --duration or --max-batches, not both\n";
         return std::nullopt;
@@ -186,15 +163,15 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     auto o = parseLiveOptions(args, err);
     if (!o)
         return kUsage;
-    auto loaded = loadScenarioFile(o->file);
+    auto loaded = loadScenarioFile(o->run.file);
     if (!loaded.ok()) {
-        err << o->file << ": " << loaded.error().describe() << '\n';
+        err << o->run.file << ": " << loaded.error().describe() << '\n';
         return kFileError;
     }
     Scenario scenario = std::move(loaded.value());
     auto index = kafka::liveSourceIndex(scenario, o->source);
     if (!index.ok()) {
-        err << o->file << ": " << index.error().describe() << '\n';
+        err << o->run.file << ": " << index.error().describe() << '\n';
         return kFileError;
     }
     const std::size_t s = *index;
@@ -213,10 +190,10 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         err << "tidemark run: which topic? (--topic T)\n";
         return kUsage;
     }
-    const std::optional<OutputMode> mode = o->mode.empty() ? std::nullopt : std::optional<OutputMode>(parseOutputMode(o->mode));
+    const std::optional<OutputMode> mode = o->run.mode.empty() ? std::nullopt : std::optional<OutputMode>(parseOutputMode(o->run.mode));
     // Reject a query Spark would reject before connecting to anything.
     if (auto check = analyze(scenario, mode); !check.ok()) {
-        err << o->file << ": " << check.error().describe() << '\n';
+        err << o->run.file << ": " << check.error().describe() << '\n';
         return check.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
 
@@ -244,13 +221,13 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     simOptions.recordStateChanges = false;
     auto session = kafka::LiveSession::start(std::move(scenario), s, settings, source.startTime().value_or(clock()), mode, simOptions);
     if (!session.ok()) {
-        err << o->file << ": " << session.error().describe() << '\n';
+        err << o->run.file << ": " << session.error().describe() << '\n';
         return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
     kafka::LiveSession& live = **session;
     const QueryPlan& plan = live.plan();
     ConsoleOptions console;
-    console.truncate = plan.sink.truncate && !o->noTruncate;
+    console.truncate = plan.sink.truncate && !o->run.noTruncate;
     console.numRows = plan.sink.numRows;
 
     std::int64_t printed = 0;
@@ -259,7 +236,7 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
             if (o->maxBatches && printed >= *o->maxBatches)
                 break;
             ++printed;
-            if (o->format == "jsonl")
+            if (o->run.format == "jsonl")
                 out << batchJsonLine(batch, plan, live.scenario()) << '\n';
             else
                 out << consoleBatch(batch.batchId, plan.output, batch.sinkRows, live.scenario().zone, plan.version, console);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/Cli.h"
+#include "app/cli/RunOptions.h"
 
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
@@ -14,59 +15,20 @@ namespace tidemark::cli {
 
 namespace {
 
-struct RunOptions {
-    std::string file;
-    std::string mode; ///< empty: the file's; "all": each mode
-    std::string format = "console";
-    bool noTruncate = false;
-};
-
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::ostream& err)
 {
     RunOptions o;
     for (size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* name) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                err << "tidemark run: " << name << " needs a value\n";
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        if (a == "--mode") {
-            auto v = value("--mode");
-            if (!v)
-                return std::nullopt;
-            if (*v != "append" && *v != "update" && *v != "complete" && *v != "all") {
-                err << "tidemark run: --mode must be append, update, complete or all\n";
-                return std::nullopt;
-            }
-            o.mode = *v;
-        } else if (a == "--format") {
-            auto v = value("--format");
-            if (!v)
-                return std::nullopt;
-            if (*v != "console" && *v != "jsonl") {
-                err << "tidemark run: --format must be console or jsonl\n";
-                return std::nullopt;
-            }
-            o.format = *v;
-        } else if (a == "--no-truncate") {
-            o.noTruncate = true;
-        } else if (!a.empty() && a[0] == '-') {
-            err << "tidemark run: unknown option " << a << "\n";
-            return std::nullopt;
-        } else if (o.file.empty()) {
-            o.file = a;
-        } else {
-            err << "tidemark run: only one scenario file, got " << o.file << " and " << a << "\n";
+        switch (parseRunOption(args, i, o, /*allowAllModes=*/true, err)) {
+        case OptionResult::Taken: break;
+        case OptionResult::Error: return std::nullopt;
+        case OptionResult::NotMine:
+            err << "tidemark run: unknown option " << args[i] << "\n";
             return std::nullopt;
         }
     }
-    if (o.file.empty()) {
-        err << "tidemark run: which scenario file?\n" << usage();
+    if (!checkRunOptions(o, err))
         return std::nullopt;
-    }
     return o;
 }
 

@@ -566,20 +566,26 @@ void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t s
     }
 }
 
+RowFate Simulation::fateOf(const FlowRow& flow) const
+{
+    RowFate fate;
+    fate.event = flow.event;
+    fate.sub = flow.sub;
+    fate.batchId = m_batch->batchId;
+    fate.hasEventTime = flow.hasEventTime;
+    fate.eventTime = flow.eventTime;
+    fate.hasMaxBefore = flow.hasMaxBefore;
+    fate.maxEventTimeBefore = flow.maxBefore;
+    fate.lateWatermarkMs = m_lateWm;
+    return fate;
+}
+
 void Simulation::toJoin(int side, const Row& row, FlowRow& flow)
 {
     std::vector<Row> out;
     const RowOutcome o = m_join->add(side, row, flow.event, flow.sub, out);
     if (m_options.recordFates) {
-        RowFate fate;
-        fate.event = flow.event;
-        fate.sub = flow.sub;
-        fate.batchId = m_batch->batchId;
-        fate.hasEventTime = flow.hasEventTime;
-        fate.eventTime = flow.eventTime;
-        fate.hasMaxBefore = flow.hasMaxBefore;
-        fate.maxEventTimeBefore = flow.maxBefore;
-        fate.lateWatermarkMs = m_lateWm;
+        RowFate fate = fateOf(flow);
         fate.numGroups = o.numGroups;
         switch (o.kind) {
         case RowOutcome::Kind::Late:
@@ -618,15 +624,7 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
         m_batch->sinkRows.push_back(row); // fates were recorded at the join's input
         return;
     }
-    RowFate fate;
-    fate.event = flow.event;
-    fate.sub = flow.sub;
-    fate.batchId = m_batch->batchId;
-    fate.hasEventTime = flow.hasEventTime;
-    fate.eventTime = flow.eventTime;
-    fate.hasMaxBefore = flow.hasMaxBefore;
-    fate.maxEventTimeBefore = flow.maxBefore;
-    fate.lateWatermarkMs = m_lateWm;
+    RowFate fate = fateOf(flow);
     auto finish = [&](Fate f) {
         if (f == Fate::OnTime && fate.hasEventTime && fate.hasMaxBefore && fate.eventTime < fate.maxEventTimeBefore)
             f = Fate::LateAccepted;

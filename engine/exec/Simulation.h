@@ -99,6 +99,8 @@ private:
     void processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow);
     void toStateful(const Row& row, FlowRow& flow);
     void toJoin(int side, const Row& row, FlowRow& flow);
+    /// A row's fate so far: its event, batch, event time and the late-row watermark.
+    RowFate fateOf(const FlowRow& flow) const;
     void emitJoined(std::vector<Row>& rows);
     bool requiresAnotherBatch(Millis newWatermark) const;
 

@@ -170,16 +170,7 @@ public:
             plan.output = schema;
         }
 
-        // writeStream.outputMode(...)
-        if (m_modeOverride) {
-            plan.mode = *m_modeOverride;
-        } else {
-            auto mode = parseOutputMode(q.outputMode);
-            if (!mode)
-                failArgument("query.outputMode",
-                          "Unknown output mode " + q.outputMode + ". Accepted output modes are 'append', 'complete', 'update'");
-            plan.mode = *mode;
-        }
+        plan.mode = outputMode();
         plan.trigger = trigger(q.trigger);
         checkForStreaming(plan);
         return plan;
@@ -713,6 +704,18 @@ private:
         return agg;
     }
 
+    /// writeStream.outputMode(...): the override, or the file's (InternalOutputModes.apply).
+    OutputMode outputMode() const
+    {
+        if (m_modeOverride)
+            return *m_modeOverride;
+        const std::string& text = m_sc.query.outputMode;
+        auto mode = parseOutputMode(text);
+        if (!mode)
+            failArgument("query.outputMode", "Unknown output mode " + text + ". Accepted output modes are 'append', 'complete', 'update'");
+        return *mode;
+    }
+
     TriggerPlan trigger(const TriggerSpec& t)
     {
         TriggerPlan p;
@@ -945,15 +948,7 @@ private:
             plan.steps.push_back(filter(*q.where, schema, "query.where"));
         plan.streamSchema = out;
         plan.output = schema;
-        if (m_modeOverride) {
-            plan.mode = *m_modeOverride;
-        } else {
-            auto mode = parseOutputMode(q.outputMode);
-            if (!mode)
-                failArgument("query.outputMode",
-                             "Unknown output mode " + q.outputMode + ". Accepted output modes are 'append', 'complete', 'update'");
-            plan.mode = *mode;
-        }
+        plan.mode = outputMode();
         plan.trigger = trigger(q.trigger);
         checkForStreaming(plan);
         checkJoin(plan);
