@@ -2,6 +2,7 @@
 #include "ui/compute/Snapshot.h"
 
 #include "engine/exec/EventTime.h"
+#include "engine/plan/Analyzer.h"
 #include "ui/compute/PlotTime.h"
 #include "ui/compute/ViewState.h"
 
@@ -191,6 +192,30 @@ ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
 
 } // namespace
 
+ModeRun runModeUpTo(const Scenario& scenario, OutputMode mode, std::optional<Micros> liveHorizon)
+{
+    if (!liveHorizon)
+        return runMode(scenario, mode);
+    ModeRun run;
+    run.mode = mode;
+    auto plan = analyze(scenario, mode);
+    if (!plan.ok()) {
+        run.error = plan.error();
+        return run;
+    }
+    run.plan = std::make_shared<const QueryPlan>(std::move(plan.value()));
+    SimulationOptions options;
+    options.live = true;
+    Simulation sim(scenario, *run.plan, options);
+    sim.advanceTo(*liveHorizon);
+    run.start = sim.startTime();
+    while (auto batch = sim.next())
+        run.batches.push_back(std::move(*batch));
+    run.ticks = sim.ticks();
+    run.unconsumed = sim.unconsumedFates(); // arrived, not read yet
+    return run;
+}
+
 const ModeRun& Snapshot::run(OutputMode m) const
 {
     static const ModeRun kEmpty;
@@ -228,7 +253,7 @@ void runMissing(Snapshot& snap)
         tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
-            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m));
+            auto run = std::make_shared<const ModeRun>(runModeUpTo(*snap.scenario, m, snap.liveHorizon));
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
             snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
@@ -249,21 +274,23 @@ void runMissing(Snapshot& snap)
 
 } // namespace
 
-SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
+    snap->liveHorizon = liveHorizon;
     runMissing(*snap);
     snap->complete = true;
     return snap;
 }
 
-SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
+    snap->liveHorizon = liveHorizon;
     const auto start = Clock::now();
     const auto base = basePoints(*snap->scenario);
     // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
@@ -272,7 +299,7 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
             continue;
-        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m));
+        auto run = std::make_shared<const ModeRun>(runModeUpTo(*snap->scenario, m, snap->liveHorizon));
         const bool accepted = !run->error;
         const auto derived = Clock::now();
         snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
