@@ -12,6 +12,8 @@
 #include "ui/files/FileController.h"
 #include "ui/inspector/Explanations.h"
 #include "ui/inspector/InspectorBubble.h"
+#include "ui/kafka/KafkaPanel.h"
+#include "ui/kafka/LiveController.h"
 #include "ui/models/EventTableModel.h"
 #include "ui/pages/BatchControls.h"
 #include "ui/pages/BatchCursor.h"
@@ -28,6 +30,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -48,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_autosave(new Autosave(m_document, this))
     , m_files(new FileController(m_document, m_autosave, this))
     , m_eventsModel(new EventTableModel(m_document, this))
+    , m_live(new LiveController(m_document, m_compute, m_cursor, this))
     , m_title(new QLabel(this))
     , m_plot(new EventTimePlot(this))
     , m_columns(new ModeColumnsPage(this))
@@ -57,6 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_log(new LogPane(this))
     , m_controls(new BatchControls(m_cursor, this))
     , m_inspector(new InspectorBubble(this))
+    , m_kafkaPanel(new kafka::KafkaPanel(m_live->bridge(), this))
+    , m_statusLive(new QLabel(this))
     , m_statusWatermark(new QLabel(this))
     , m_statusMax(new QLabel(this))
     , m_statusState(new QLabel(this))
@@ -111,6 +117,12 @@ MainWindow::MainWindow(QWidget* parent)
 
     buildDocks();
     buildActions();
+    m_live->attachPanel(m_kafkaPanel);
+    m_statusLive->setObjectName(QStringLiteral("statusLive"));
+    m_statusLive->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 1px 6px; border-radius: 3px; }"));
+    m_statusLive->setVisible(false);
+    statusBar()->addPermanentWidget(m_statusLive);
+    m_statusWatermark->setObjectName(QStringLiteral("statusWatermark"));
     for (QLabel* l : {m_statusWatermark, m_statusMax, m_statusState, m_statusDropped})
         statusBar()->addPermanentWidget(l);
     statusBar()->addPermanentWidget(m_statusCompute);
@@ -123,15 +135,21 @@ MainWindow::MainWindow(QWidget* parent)
             m_inspector->hide();
             m_plot->setSelectedEvent(std::nullopt);
         }
-        m_compute->request(m_document->scenario());
+        m_compute->request(m_document->scenario(), m_document->liveHorizon());
         updateTitle();
     });
     connect(m_document, &ScenarioDocument::fileStateChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::liveChanged, this, &MainWindow::onLiveChanged);
+    connect(m_live, &LiveController::followingNewest, m_plot, &EventTimePlot::requestFit);
+    connect(this, &MainWindow::viewUpdated, m_live, [this] { m_live->setViewCost(m_lastRefreshMs + m_lastPagesMs); });
+    connect(m_live, &LiveController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_compute, &RecomputeService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_cursor, &BatchCursor::positionChanged, this, &MainWindow::scheduleRefresh);
 
     connect(m_plot, &EventTimePlot::addEventRequested, this, [this](Micros at, Micros t) { addEventAt(at, t); });
     connect(m_plot, &EventTimePlot::eventDragged, this, [this](std::uint32_t e, Micros at, Micros t, int gesture) {
+        if (!editable())
+            return;
         const auto ref = m_document->locate(e);
         if (!ref)
             return;
@@ -183,6 +201,15 @@ void MainWindow::buildDocks()
     m_queryDock = dock(tr("Query"), QStringLiteral("queryDock"), m_query, Qt::RightDockWidgetArea);
     m_stateDock = dock(tr("State"), QStringLiteral("stateDock"), m_state, Qt::RightDockWidgetArea);
     m_logDock = dock(tr("Console sink"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
+    // In a scroll area: the panel is taller than the dock when it shares the column with the state.
+    auto* kafkaScroll = new QScrollArea(this);
+    kafkaScroll->setWidget(m_kafkaPanel);
+    kafkaScroll->setWidgetResizable(true);
+    kafkaScroll->setFrameShape(QFrame::NoFrame);
+    m_kafkaDock = dock(tr("Kafka"), QStringLiteral("kafkaDock"), kafkaScroll, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_queryDock, m_kafkaDock); // while live the query cannot be edited anyway
+    m_kafkaDock->hide();                        // File › Live Kafka… or View › Kafka shows it
+    m_queryDock->raise();
     tabifyDockWidget(m_stateDock, m_logDock);
     m_stateDock->raise();
     m_log->setActive(false);
@@ -293,7 +320,7 @@ void MainWindow::styleTitle()
 void MainWindow::updateTitle()
 {
     const QString name = m_document->displayName().isEmpty() ? tr("untitled") : m_document->displayName();
-    setWindowTitle(tr("%1[*] — Tidemark").arg(name));
+    setWindowTitle(m_document->isLive() ? tr("%1[*] (live from Kafka) — Tidemark").arg(name) : tr("%1[*] — Tidemark").arg(name));
     setWindowModified(m_document->isModified());
 }
 
@@ -322,8 +349,37 @@ void MainWindow::setPresentation(bool on)
         restoreState(m_layoutBeforePresentation);
 }
 
+bool MainWindow::editable()
+{
+    if (!m_document->isLive())
+        return true;
+    statusBar()->showMessage(tr("Editing is off while live: the events come from Kafka. Disconnect to edit them."), 6000);
+    return false;
+}
+
+void MainWindow::onLiveChanged(bool live)
+{
+    m_query->setEnabled(!live);
+    m_undoAction->setEnabled(!live && m_document->undoStack()->canUndo());
+    m_redoAction->setEnabled(!live && m_document->undoStack()->canRedo());
+    m_saveLiveAction->setEnabled(live);
+    const KafkaSettings& s = m_live->settings();
+    m_statusLive->setText(tr("● LIVE %1").arg(QString::fromStdString(s.topic)));
+    m_statusLive->setToolTip(tr("Reading %1 from %2. Editing is off until you disconnect (Kafka panel).")
+                                 .arg(QString::fromStdString(s.topic), QString::fromStdString(s.bootstrapServers)));
+    m_statusLive->setVisible(live);
+    if (live) {
+        m_inspector->hide();
+        m_plot->setSelectedEvent(std::nullopt);
+        m_plot->requestFit();
+    }
+    updateTitle();
+}
+
 std::optional<std::uint32_t> MainWindow::addEventAt(Micros at, Micros eventTime)
 {
+    if (!editable())
+        return std::nullopt;
     const auto source = m_document->defaultSource();
     if (!source) {
         statusBar()->showMessage(tr("This scenario has no streaming source to add events to."), 6000);
@@ -371,6 +427,8 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Stop reading first: what arrived becomes an ordinary edit, which the prompt below covers.
+    m_live->stop();
     if (!m_closeConfirmed && m_document->isModified()) {
         event->ignore();
         m_files->maybeSave([this] {

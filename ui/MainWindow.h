@@ -14,6 +14,10 @@ class QLabel;
 class QMenu;
 class QTableView;
 
+namespace tidemark::kafka {
+class KafkaPanel;
+}
+
 namespace tidemark::ui {
 
 class Autosave;
@@ -30,6 +34,7 @@ class QueryPanel;
 class RecomputeService;
 class ScenarioDocument;
 class StatePanel;
+class LiveController;
 
 /// Composes the simulator: the plot above append | update | complete, the query panel, the
 /// state view and the console log on the right, the events table on the left. It owns the
@@ -54,6 +59,11 @@ public:
     EventTableModel* eventsModel() const { return m_eventsModel; }
     LogPane* logPane() const { return m_log; }
     InspectorBubble* inspector() const { return m_inspector; }
+    LiveController* live() const { return m_live; }
+    kafka::KafkaPanel* kafkaPanel() const { return m_kafkaPanel; }
+    QDockWidget* kafkaDock() const { return m_kafkaDock; }
+    /// "Live Kafka…": shows the Kafka panel.
+    void showKafkaPanel();
     const ViewState& view() const { return m_view; }
 
     /// The batch to show once the next opened scenario has been computed (-1: the last).
@@ -101,6 +111,10 @@ private:
     void exportTable(QTableView* table, const QString& name);
     void addEventAfterLast();
     void showEventWhy(std::uint32_t event, const QPoint& globalPos);
+    void onLiveChanged(bool live);
+    /// False (and says why in the status bar) while a live session is shown.
+    bool editable();
+    void saveLiveSessionAs();
 
     ScenarioDocument* m_document;
     RecomputeService* m_compute;
@@ -108,6 +122,7 @@ private:
     Autosave* m_autosave;
     FileController* m_files;
     EventTableModel* m_eventsModel;
+    LiveController* m_live;
 
     QLabel* m_title;
     EventTimePlot* m_plot;
@@ -118,12 +133,18 @@ private:
     LogPane* m_log;
     BatchControls* m_controls;
     InspectorBubble* m_inspector;
+    kafka::KafkaPanel* m_kafkaPanel;
     QDockWidget* m_eventsDock = nullptr;
+    QDockWidget* m_kafkaDock = nullptr;
     QDockWidget* m_queryDock = nullptr;
     QDockWidget* m_stateDock = nullptr;
     QDockWidget* m_logDock = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_presentationAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_saveLiveAction = nullptr;
+    QLabel* m_statusLive;
     QLabel* m_statusWatermark;
     QLabel* m_statusMax;
     QLabel* m_statusState;

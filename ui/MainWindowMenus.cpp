@@ -7,6 +7,8 @@
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
 #include "ui/files/RecentFiles.h"
+#include "ui/kafka/KafkaPanel.h"
+#include "ui/kafka/LiveController.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/pages/BatchControls.h"
 #include "ui/pages/BatchCursor.h"
@@ -16,9 +18,11 @@
 #include "ui/pages/StatePanel.h"
 #include "ui/plot/EventTimePlot.h"
 
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -28,6 +32,8 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace tidemark::ui {
 
@@ -44,10 +50,26 @@ void MainWindow::buildActions()
         const QString label = sc.ok() && !sc->title.empty() ? QString::fromStdString(sc->title) : name;
         examples->addAction(label, this, [this, path] { m_files->openPath(path); })->setToolTip(name);
     }
+    QAction* live = file->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Live Kafka…"), QKeySequence(Qt::CTRL | Qt::Key_K),
+                                    this, &MainWindow::showKafkaPanel);
+    live->setToolTip(tr("Read a Kafka topic into this scenario's query: connect, watch the batches run, save the session"));
     file->addSeparator();
-    QAction* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, m_files,
-                                    qOverload<>(&FileController::save));
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, m_files, qOverload<>(&FileController::saveAs));
+    // While live, saving means saving the session (the document is only its latest picture).
+    QAction* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, this, [this] {
+        if (m_live->isLive())
+            saveLiveSessionAs();
+        else
+            m_files->save();
+    });
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] {
+        if (m_live->isLive())
+            saveLiveSessionAs();
+        else
+            m_files->saveAs();
+    });
+    m_saveLiveAction = file->addAction(tr("Save &live session as…"), this, &MainWindow::saveLiveSessionAs);
+    m_saveLiveAction->setEnabled(false);
+    m_saveLiveAction->setToolTip(tr("Write what has arrived so far as a scenario file; `tidemark run FILE` replays it batch for batch"));
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("Plot as &PNG…"), this, [this] { exportPlot(false); });
     exportMenu->addAction(tr("Plot as P&DF…"), this, [this] { exportPlot(true); });
@@ -63,10 +85,10 @@ void MainWindow::buildActions()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     edit->addAction(undo);
@@ -92,7 +114,7 @@ void MainWindow::buildActions()
     m_presentationAction->setCheckable(true);
     m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
     viewMenu->addSeparator();
-    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_stateDock, m_logDock})
+    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock})
         viewMenu->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -118,6 +140,7 @@ void MainWindow::buildActions()
     bar->addWidget(examplesButton);
     bar->addAction(undo);
     bar->addAction(redo);
+    bar->addAction(live);
     bar->addSeparator();
     bar->addWidget(m_controls);
     bar->addSeparator();
@@ -128,6 +151,7 @@ void MainWindow::buildActions()
     save->setIconText(tr("Save"));
     undo->setIconText(tr("Undo"));
     redo->setIconText(tr("Redo"));
+    live->setIconText(tr("Live Kafka"));
     reset->setIconText(tr("Reset view"));
     m_presentationAction->setIconText(tr("Present"));
     rebuildRecentMenu();
@@ -140,6 +164,36 @@ void MainWindow::rebuildRecentMenu()
     for (const QString& f : files)
         m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { m_files->openPath(f); })->setToolTip(f);
     m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showKafkaPanel()
+{
+    const bool wasVisible = m_kafkaDock->isVisible();
+    m_kafkaDock->show();
+    m_kafkaDock->raise();
+    // Room for the counters and the malformed list; the state below keeps the rest.
+    if (!wasVisible && m_stateDock->isVisible() && !m_kafkaDock->isFloating())
+        resizeDocks({m_kafkaDock, m_stateDock}, {600, std::max(240, height() - 600 - 200)}, Qt::Vertical);
+    m_kafkaPanel->bootstrapEdit()->setFocus();
+}
+
+void MainWindow::saveLiveSessionAs()
+{
+    if (!m_live->isLive())
+        return;
+    const QString topic = QString::fromStdString(m_live->settings().topic);
+    auto* dialog = new QFileDialog(this, tr("Save live session"), QDir::home().filePath(tr("%1-session.json").arg(topic)),
+                                   tr("Scenarios (*.json)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (m_live->saveSessionTo(path))
+            statusBar()->showMessage(tr("Saved the live session so far to %1; `tidemark run` replays it.").arg(path), 8000);
+        else
+            statusBar()->showMessage(tr("Could not save the live session: %1").arg(m_live->lastError()), 10000);
+    });
+    dialog->open();
 }
 
 void MainWindow::exportPlot(bool pdf)

@@ -159,7 +159,7 @@ std::vector<Row> ModeRun::resultTableAfter(std::size_t index) const
     return {};
 }
 
-ModeRun runMode(const Scenario& scenario, OutputMode mode, SimulationOptions options)
+ModeRun runMode(const Scenario& scenario, OutputMode mode, SimulationOptions options, std::optional<Micros> horizon)
 {
     ModeRun run;
     run.mode = mode;
@@ -169,7 +169,11 @@ ModeRun runMode(const Scenario& scenario, OutputMode mode, SimulationOptions opt
         return run;
     }
     run.plan = std::make_shared<const QueryPlan>(std::move(plan.value()));
+    if (horizon)
+        options.live = true;
     Simulation sim(scenario, *run.plan, options);
+    if (horizon)
+        sim.advanceTo(*horizon);
     run.start = sim.startTime();
     while (auto batch = sim.next())
         run.batches.push_back(std::move(*batch));

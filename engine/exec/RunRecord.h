@@ -48,8 +48,10 @@ struct RunRecord {
     const ModeRun& mode(OutputMode m) const { return modes[static_cast<size_t>(m)]; }
 };
 
-/// Runs one mode to the end with full recording.
-ModeRun runMode(const Scenario& scenario, OutputMode mode, SimulationOptions options = {});
+/// Runs one mode to the end with full recording; with a horizon, as a live run that has only
+/// reached that time (a live session's clock): later ticks do not run yet, unread events are
+/// reported as such.
+ModeRun runMode(const Scenario& scenario, OutputMode mode, SimulationOptions options = {}, std::optional<Micros> horizon = std::nullopt);
 
 /// Runs append, update and complete. A mode Spark rejects carries its error instead.
 RunRecord runAllModes(const Scenario& scenario, SimulationOptions options = {});

@@ -24,13 +24,14 @@ RecomputeService::~RecomputeService()
     m_worker.join();
 }
 
-std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario)
+std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon)
 {
     const std::uint64_t generation = ++m_requested;
     {
         std::lock_guard lock(m_mutex);
         m_pending = std::move(scenario);
         m_pendingGeneration = generation;
+        m_pendingHorizon = liveHorizon;
         m_previousRequest = std::exchange(m_lastRequest, Clock::now());
     }
     m_wake.notify_one();
@@ -53,6 +54,7 @@ void RecomputeService::workerLoop()
     for (;;) {
         std::shared_ptr<const Scenario> scenario;
         std::uint64_t generation = 0;
+        std::optional<Micros> horizon;
         std::vector<SnapshotPtr> retired;
         {
             std::unique_lock lock(m_mutex);
@@ -63,6 +65,7 @@ void RecomputeService::workerLoop()
             scenario = std::move(m_pending);
             m_pending.reset();
             generation = m_pendingGeneration;
+            horizon = m_pendingHorizon;
         }
         retired.clear(); // outside the lock; the last owner frees the runs here
         if (!scenario)
@@ -74,13 +77,13 @@ void RecomputeService::workerLoop()
         };
         // Posted even when a newer request is waiting: it is still newer than what is shown, and
         // skipping it could starve the plot while a slow scenario is dragged.
-        SnapshotPtr preview = buildPreview(std::move(scenario), generation);
+        SnapshotPtr preview = buildPreview(std::move(scenario), generation, horizon);
         post(preview);
         {
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next
             // before running the other modes; the last request of the burst always gets them.
             std::unique_lock lock(m_mutex);
-            if (m_lastRequest - m_previousRequest < kBurst)
+            if (!horizon && m_lastRequest - m_previousRequest < kBurst)
                 m_wake.wait_for(lock, kBurst, [this] { return m_stop || m_pending; });
             if (m_stop)
                 return;

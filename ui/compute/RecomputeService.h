@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -29,8 +30,10 @@ public:
     explicit RecomputeService(QObject* parent = nullptr);
     ~RecomputeService() override;
 
-    /// Queues a recompute of `scenario`; returns its generation number.
-    std::uint64_t request(std::shared_ptr<const Scenario> scenario);
+    /// Queues a recompute of `scenario`; returns its generation number. With `liveHorizon` the
+    /// runs stop at that time (a live session). Live requests never wait for a burst to end:
+    /// the live controller sends the next only once this one is complete.
+    std::uint64_t request(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon = std::nullopt);
 
     /// The newest delivered snapshot (null before the first).
     const SnapshotPtr& latest() const { return m_latest; }
@@ -54,6 +57,7 @@ private:
     std::condition_variable m_wake;
     std::shared_ptr<const Scenario> m_pending; // guarded by m_mutex
     std::uint64_t m_pendingGeneration = 0;     // guarded by m_mutex
+    std::optional<Micros> m_pendingHorizon;    // guarded by m_mutex
     std::vector<SnapshotPtr> m_retired;        // guarded by m_mutex
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::milliseconds kBurst{80};

@@ -2,6 +2,7 @@
 #include "ui/compute/Snapshot.h"
 
 #include "engine/exec/EventTime.h"
+#include "engine/plan/Analyzer.h"
 #include "ui/compute/PlotTime.h"
 #include "ui/compute/ViewState.h"
 
@@ -237,7 +238,7 @@ void runMissing(Snapshot& snap)
         tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
-            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions()));
+            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(), snap.liveHorizon));
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
             snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
@@ -258,21 +259,23 @@ void runMissing(Snapshot& snap)
 
 } // namespace
 
-SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
+    snap->liveHorizon = liveHorizon;
     runMissing(*snap);
     snap->complete = true;
     return snap;
 }
 
-SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation)
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
+    snap->liveHorizon = liveHorizon;
     const auto start = Clock::now();
     const auto base = basePoints(*snap->scenario);
     // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
@@ -281,7 +284,7 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
             continue;
-        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions()));
+        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions(), snap->liveHorizon));
         const bool accepted = !run->error;
         const auto derived = Clock::now();
         snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));

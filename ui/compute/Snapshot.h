@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace tidemark::ui {
@@ -56,6 +57,9 @@ struct Snapshot {
     std::array<std::shared_ptr<const ModeRun>, 3> runs;
     std::array<std::shared_ptr<const ModeView>, 3> views;
     bool complete = false;
+    /// Live input: the runs stop where the Kafka session's clock has got to (ticks after it
+    /// have not happened yet), as the live Simulation does. Unset: run to the end.
+    std::optional<Micros> liveHorizon;
     double computeMs = 0;    ///< wall time of running the modes
     double computeCpuMs = 0; ///< the runs added up (what runAllModes would take on one core)
     double deriveMs = 0;     ///< building the views
@@ -70,10 +74,13 @@ using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
 /// Runs all three output modes over `scenario` side by side and derives what the views draw.
 /// Plain C++: this is what the worker thread runs, and what the benchmark times.
-SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation);
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
+                          std::optional<Micros> liveHorizon = std::nullopt);
 
 /// Runs only the mode the timeline follows (the query's mode, or the first that Spark accepts).
-SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation);
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
+                         std::optional<Micros> liveHorizon = std::nullopt);
+
 
 /// The complete snapshot for a preview: its run, plus the modes it lacks.
 SnapshotPtr completeSnapshot(const Snapshot& preview);

@@ -28,8 +28,12 @@ struct ViewState {
     std::int64_t batchId() const { return hasBatch() ? drivingRun().batches[static_cast<std::size_t>(batch)].batchId : -1; }
     /// The current batch (hasBatch() must hold).
     const BatchRecord& currentBatch() const { return drivingRun().batches[static_cast<std::size_t>(batch)]; }
-    /// True for an event a later batch reads: it has not happened yet.
-    bool isPending(const EventPoint& p) const { return p.batchId > batchId(); }
+    /// True for an event a later batch reads: it has not happened yet. Live, that includes an
+    /// event no batch has read so far (the next trigger will).
+    bool isPending(const EventPoint& p) const
+    {
+        return p.batchId > batchId() || (p.batchId < 0 && p.fate == Fate::Unconsumed && snapshot && snapshot->liveHorizon);
+    }
     /// Index of the batch of `mode` that ran last at or before `now`, or -1.
     int batchIn(OutputMode mode) const;
 

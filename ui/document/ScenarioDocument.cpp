@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <utility>
+
 namespace tidemark::ui {
 
 ScenarioDocument::ScenarioDocument(QObject* parent)
@@ -34,8 +36,11 @@ void ScenarioDocument::setScenario(Scenario scenario, const QString& path, const
     m_path = path;
     m_name = name.isEmpty() ? QFileInfo(path).fileName() : name;
     m_recovered = modified;
+    const bool wasLive = std::exchange(m_liveHorizon, std::nullopt).has_value();
     emit changed({ChangeKind::Reset, 0, 0});
     emit fileStateChanged();
+    if (wasLive)
+        emit liveChanged(false);
 }
 
 Status ScenarioDocument::save(const QString& path)
@@ -61,6 +66,35 @@ void ScenarioDocument::apply(const std::function<void(Scenario&)>& edit, Change 
     edit(*copy);
     m_scenario = std::move(copy);
     emit changed(change);
+}
+
+void ScenarioDocument::replace(std::shared_ptr<const Scenario> scenario)
+{
+    m_scenario = std::move(scenario);
+    emit changed({ChangeKind::Replaced, 0, 0});
+}
+
+void ScenarioDocument::showLive(std::shared_ptr<const Scenario> scenario, Micros horizon, Change change)
+{
+    const bool started = !isLive();
+    m_scenario = std::move(scenario);
+    m_liveHorizon = horizon;
+    if (started) {
+        emit liveChanged(true);
+        emit fileStateChanged();
+    }
+    emit changed(change);
+}
+
+void ScenarioDocument::endLive(std::shared_ptr<const Scenario> keep)
+{
+    if (!isLive())
+        return;
+    m_liveHorizon.reset();
+    m_scenario = std::move(keep);
+    emit liveChanged(false);
+    emit changed({ChangeKind::Replaced, 0, 0});
+    emit fileStateChanged();
 }
 
 std::optional<ScenarioDocument::EventRef> ScenarioDocument::locate(std::uint32_t globalIndex) const

@@ -28,6 +28,8 @@ public:
         EventsChanged,  ///< values of `count` events from `first`
         EventsReset,    ///< events added or removed in several places
         Query,          ///< the query or the Spark version
+        Replaced,       ///< the whole scenario (a live session started, recorded or undone); the view keeps its place
+        LiveClock,      ///< live: only the time reached moved on (liveHorizon()); the scenario is the same
     };
     struct Change {
         ChangeKind kind = ChangeKind::Reset;
@@ -48,7 +50,8 @@ public:
     const QString& filePath() const { return m_path; }
     /// The file name, or the example's name.
     const QString& displayName() const { return m_name; }
-    bool isModified() const { return m_recovered || !m_undo.isClean(); }
+    /// A live session in progress counts as unsaved.
+    bool isModified() const { return m_recovered || !m_undo.isClean() || isLive(); }
 
     /// Reads a scenario file (a path or a ":/" resource). Errors name their JSON path.
     static Result<Scenario> load(const QString& path);
@@ -60,6 +63,17 @@ public:
 
     /// Copies the scenario, lets `edit` change the copy and publishes it. For undo commands.
     void apply(const std::function<void(Scenario&)>& edit, Change change);
+    /// Publishes a whole scenario (kind Replaced). For undo commands.
+    void replace(std::shared_ptr<const Scenario> scenario);
+
+    /// True while a live Kafka session is shown: the scenario is its recording so far, computed
+    /// only up to liveHorizon() (the session's clock), and the pages refuse edits.
+    bool isLive() const { return m_liveHorizon.has_value(); }
+    std::optional<Micros> liveHorizon() const { return m_liveHorizon; }
+    /// Shows the live recording `scenario` up to `horizon`, without an undo step.
+    void showLive(std::shared_ptr<const Scenario> scenario, Micros horizon, Change change);
+    /// Ends live display and shows `keep` (the recording, or the scenario from before), without an undo step.
+    void endLive(std::shared_ptr<const Scenario> keep);
 
     std::optional<EventRef> locate(std::uint32_t globalIndex) const;
     std::uint32_t globalIndex(EventRef ref) const;
@@ -70,6 +84,8 @@ signals:
     void changed(const tidemark::ui::ScenarioDocument::Change& change);
     /// The path, the name or the modified flag changed.
     void fileStateChanged();
+    /// isLive() changed.
+    void liveChanged(bool live);
 
 private:
     std::shared_ptr<const Scenario> m_scenario;
@@ -77,6 +93,7 @@ private:
     QString m_path;
     QString m_name;
     bool m_recovered = false;
+    std::optional<Micros> m_liveHorizon;
 };
 
 } // namespace tidemark::ui

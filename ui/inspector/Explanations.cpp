@@ -58,6 +58,8 @@ QString explainEvent(const ViewState& view, std::uint32_t event)
     if (event < points.size() && view.isPending(points[event]))
         out += tr("Not read yet at batch %1. What happens to it later:\n").arg(view.batchId());
     const RowFate* fate = findFate(run, event);
+    if (view.snapshot->liveHorizon && (!fate || fate->fate == Fate::Unconsumed))
+        return out + tr("It arrived after the latest trigger; the next batch reads it.");
     if (!fate)
         return out + tr("No batch has read it.");
     out += tr("%1 mode — %2.\n").arg(QString::fromLatin1(outputModeName(view.driving)), palette::fateLabel(event < points.size() ? points[event].fate : fate->fate));

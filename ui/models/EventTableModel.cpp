@@ -73,10 +73,12 @@ void EventTableModel::onDocumentChanged(const ScenarioDocument::Change& change)
         emit dataChanged(index(firstRow, 0), index(lastRow, columnCount() - 1));
         return;
     case K::Query:
+    case K::LiveClock:
         m_scenario = m_document->scenario();
         return;
     case K::Reset:
     case K::EventsReset:
+    case K::Replaced:
         beginResetModel();
         m_scenario = m_document->scenario();
         rebuildColumns();
@@ -153,6 +155,13 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     case Kind::Fate:
         if (!point)
             return {};
+        if (point->fate == Fate::Unconsumed && m_view.snapshot->liveHorizon) { // live: the next trigger reads it
+            if (role == Qt::DisplayRole)
+                return tr("not read yet");
+            if (role == Qt::DecorationRole)
+                return palette::pendingColor();
+            return {};
+        }
         if (role == Qt::DisplayRole)
             return palette::fateLabel(point->fate);
         if (role == Qt::DecorationRole)
@@ -186,6 +195,8 @@ Qt::ItemFlags EventTableModel::flags(const QModelIndex& index) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_document->isLive()) // the events are what the topic delivered
+        return f;
     const Kind k = m_columns[static_cast<std::size_t>(index.column())].kind;
     if (k == Kind::Arrival)
         f |= Qt::ItemIsEditable;

@@ -35,6 +35,11 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     connect(model, &QAbstractItemModel::modelReset, this, &EventsPanel::fitColumns);
+    // A live session starts empty: fit once its first rows arrive.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
+        if (first == 0)
+            fitColumns();
+    });
     fitColumns();
 
     auto* add = new QToolButton(this);
@@ -65,6 +70,14 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     connect(del, &QAction::triggered, this, &EventsPanel::deleteSelected);
     connect(remove, &QToolButton::clicked, this, &EventsPanel::deleteSelected);
     connect(add, &QToolButton::clicked, this, &EventsPanel::addRequested);
+    // Live: the events are what the topic delivered; they become editable once disconnected.
+    const auto showLive = [add, remove, hint](bool live) {
+        add->setEnabled(!live);
+        remove->setEnabled(!live);
+        hint->setText(live ? tr("Live: events arrive from Kafka. Disconnect to edit them.") : tr("Double-click a cell to edit it."));
+    };
+    connect(document, &ScenarioDocument::liveChanged, this, showLive);
+    showLive(document->isLive());
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         emit eventSelected(current.isValid() ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(current.row())) : std::nullopt);
     });
@@ -112,6 +125,8 @@ void EventsPanel::selectEvent(std::uint32_t event)
 
 void EventsPanel::deleteSelected()
 {
+    if (m_document->isLive())
+        return; // the main window says why in the status bar
     std::vector<std::uint32_t> rows;
     for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
         rows.push_back(static_cast<std::uint32_t>(i.row()));

@@ -298,7 +298,8 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     });
 
     connect(document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& c) {
-        if (c.kind == ScenarioDocument::ChangeKind::Reset || c.kind == ScenarioDocument::ChangeKind::Query)
+        if (c.kind == ScenarioDocument::ChangeKind::Reset || c.kind == ScenarioDocument::ChangeKind::Query
+            || c.kind == ScenarioDocument::ChangeKind::Replaced)
             refresh();
     });
     refresh();

@@ -11,6 +11,7 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetrics>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -415,12 +416,29 @@ void EventTimePlot::updateNow()
         const double now = toPlotSeconds(m_view.now);
         m_nowLine->point1->setCoords(now, 0);
         m_nowLine->point2->setCoords(now, 1);
-        m_nowLabel->position->setCoords(now, 0.0);
-        // Keep the label inside the plot: to the left of the line near the right edge.
+        // Keep the label inside the plot: right of the line if it fits there, else left of it;
+        // when neither side has room (a narrow plot, a live session's long times) it starts at
+        // the left edge and covers the line's top.
+        const QString text = tr("now · batch %1 · %2").arg(m_view.batchId()).arg(timeText(m_view.now, *m_view.snapshot->scenario));
+        const QMargins pad = m_nowLabel->padding();
+        const double width = QFontMetrics(m_nowLabel->font()).horizontalAdvance(text) + pad.left() + pad.right();
         const QCPRange r = m_plot->xAxis->range();
-        const bool nearRight = now > r.lower + r.size() * 0.7;
-        m_nowLabel->setPositionAlignment((nearRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-        m_nowLabel->setText(tr("now · batch %1 · %2").arg(m_view.batchId()).arg(timeText(m_view.now, *m_view.snapshot->scenario)));
+        const QRect area = m_plot->axisRect()->rect();
+        const double px = m_plot->xAxis->coordToPixel(now);
+        double x = now;
+        Qt::Alignment side = Qt::AlignLeft;
+        if (area.width() <= 0) { // not laid out yet
+            if (now > r.lower + r.size() * 0.7)
+                side = Qt::AlignRight;
+        } else if (px + width > area.right()) {
+            if (px - width >= area.left())
+                side = Qt::AlignRight;
+            else
+                x = m_plot->xAxis->pixelToCoord(area.left() + 1);
+        }
+        m_nowLabel->position->setCoords(x, 0.0);
+        m_nowLabel->setPositionAlignment(side | Qt::AlignTop);
+        m_nowLabel->setText(text);
         m_future->topLeft->setCoords(now, -0.5);
     }
     QString banner;

@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window live on a Kafka topic (librdkafka's mock cluster on loopback, messages sent
+// with kcat): the plot, the three output-mode columns, the state view and the status bar
+// follow the topic; a malformed message is counted and listed; the session saves to a file
+// that replays to the same batches; Disconnect leaves one undo step; an unreachable broker
+// shows the hint and leaves the window working.
+#include "LiveHarness.h"
+
+#include "app/kafka/MockCluster.h"
+#include "app/kafka/ScenarioProducer.h"
+#include "ui/MainWindow.h"
+#include "ui/compute/RecomputeService.h"
+#include "ui/document/ScenarioDocument.h"
+#include "ui/files/FileController.h"
+#include "ui/inspector/Explanations.h"
+#include "ui/kafka/KafkaPanel.h"
+#include "ui/kafka/LiveController.h"
+#include "ui/models/EventTableModel.h"
+#include "ui/models/RowDiff.h"
+#include "ui/models/RowTableModel.h"
+#include "ui/pages/BatchCursor.h"
+#include "ui/pages/ModeColumnsPage.h"
+#include "ui/pages/OutputModeColumn.h"
+#include "ui/pages/QueryPanel.h"
+#include "ui/pages/StatePanel.h"
+#include "ui/plot/EventTimePlot.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace tidemark;
+using namespace tidemark::kafka;
+using namespace tidemark::kafka::test;
+using tidemark::ui::EventTableModel;
+using tidemark::ui::MainWindow;
+
+namespace {
+
+const char* const kScenario = TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json";
+
+/// The scenario's eight events as watermarks.py sends them (JSON values, epoch seconds).
+std::vector<std::string> classroomMessages()
+{
+    const Scenario sc = loadScenarioFile(kScenario).value();
+    const SourceSpec& src = sc.sources[0];
+    std::vector<std::string> out;
+    for (const SourceEvent& e : src.events)
+        out.push_back(rowToJsonValue(e.row, src.schema, e.rowTimeStyle, sc.zone));
+    return out;
+}
+
+/// A table model's rows as "cell | cell | ...".
+QStringList rows(const QAbstractItemModel& model)
+{
+    QStringList out;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < model.columnCount(); ++c)
+            cells << model.data(model.index(r, c)).toString();
+        out << cells.join(QLatin1String(" | "));
+    }
+    return out;
+}
+
+QAction* actionNamed(QWidget* window, const QString& text)
+{
+    for (QAction* a : window->findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
+
+} // namespace
+
+class TestKafkaWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void liveSessionDrivesEveryView();
+    void messagesShowBeforeTheirBatchRuns();
+    void unreachableBrokerShowsHintAndWindowKeepsWorking();
+    void openingAnotherScenarioEndsTheSession();
+
+private:
+    void connectTo(const std::string& bootstrap, const QString& startingOffsets);
+    void waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }
+    void shot(const QString& name);
+    std::size_t shownEvents() const { return m_window->document()->scenario()->sources[0].events.size(); }
+
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+};
+
+void TestKafkaWindow::initTestCase()
+{
+    QVERIFY2(std::string(TIDEMARK_KCAT).size() > 0, "kcat not found: apt-get install kcat");
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TidemarkTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_kafka_window"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestKafkaWindow::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->files()->setInteractive(false);
+    QVERIFY(m_window->files()->openFile(QString::fromUtf8(kScenario)));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    waitUpToDate();
+}
+
+void TestKafkaWindow::cleanup()
+{
+    m_window->live()->stop();
+    m_window->document()->undoStack()->setClean();
+    m_window.reset();
+}
+
+void TestKafkaWindow::shot(const QString& name)
+{
+    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300);
+    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+void TestKafkaWindow::connectTo(const std::string& bootstrap, const QString& startingOffsets)
+{
+    QAction* live = actionNamed(m_window.get(), QStringLiteral("&Live Kafka…"));
+    QVERIFY(live);
+    QVERIFY(!m_window->kafkaDock()->isVisible());
+    live->trigger();
+    QVERIFY(m_window->kafkaDock()->isVisible());
+    KafkaPanel* panel = m_window->kafkaPanel();
+    panel->bootstrapEdit()->setText(QString::fromStdString(bootstrap));
+    panel->startingOffsetsBox()->setCurrentText(startingOffsets);
+    QTest::mouseClick(panel->connectButton(), Qt::LeftButton);
+}
+
+void TestKafkaWindow::liveSessionDrivesEveryView()
+{
+    MockCluster cluster;
+    QVERIFY2(cluster.ok(), cluster.error().c_str());
+    QVERIFY(cluster.createTopic("events", 1));
+    QVERIFY(kcatProduce(cluster.bootstrap(), "events", classroomMessages()));
+
+    // The panel starts from the scenario (no kafka block: the classroom's defaults).
+    KafkaPanel* panel = m_window->kafkaPanel();
+    QCOMPARE(panel->bootstrapEdit()->text(), QStringLiteral("localhost:9092"));
+    QCOMPARE(panel->topicEdit()->text(), QStringLiteral("events"));
+    connectTo(cluster.bootstrap(), QStringLiteral("earliest"));
+
+    ui::ScenarioDocument* doc = m_window->document();
+    QTRY_VERIFY_WITH_TIMEOUT(doc->isLive(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->receivedLabel()->text(), QStringLiteral("8"), 10000);
+    // earliest: the backlog is batch 0; the watermark it sets (01:30 - 25 min) runs a no-data batch.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session()->batches() >= 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && m_window->view().numBatches() >= 2 && shownEvents() == 8, 10000);
+    QVERIFY(m_window->view().snapshot->liveHorizon.has_value());
+    QCOMPARE(m_window->eventsModel()->rowCount(), 8);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("live")));
+
+    // The cursor follows the newest batch; every view shows it.
+    QCOMPARE(m_window->cursor()->position(), m_window->cursor()->count() - 1);
+    const QStringList update = rows(*m_window->modeColumns()->column(OutputMode::Update)->resultModel());
+    QCOMPARE(update.size(), 5);
+    // emp 1's four events of 00:00-00:25 (00:20 arrived last but in the same batch: not late)
+    QVERIFY2(update.contains(QStringLiteral("1 | 2021-07-03 00:00–00:25 | 4")), qPrintable(update.join('\n')));
+    QVERIFY(update.contains(QStringLiteral("4 | 2021-07-03 01:15–01:40 | 1")));
+    const QStringList append = rows(*m_window->modeColumns()->column(OutputMode::Append)->resultModel());
+    QCOMPARE(append.size(), 3); // the windows ending at or before the watermark 01:05
+    // State: the two emp 4 windows stay; the three the watermark passed are struck through.
+    const QAbstractItemModel& state = *m_window->statePanel()->model();
+    int evicted = 0;
+    for (int r = 0; r < state.rowCount(); ++r)
+        evicted += state.data(state.index(r, 0), ui::RowTableModel::StatusRole).toInt() == int(ui::RowStatus::Evicted);
+    QCOMPARE(state.rowCount(), 5);
+    QCOMPARE(evicted, 3);
+    auto* watermark = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("statusWatermark"));
+    QVERIFY(watermark);
+    QVERIFY2(watermark->text().contains(QStringLiteral("01:05")), qPrintable(watermark->text()));
+    auto* liveLabel = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("statusLive"));
+    QVERIFY(liveLabel && liveLabel->isVisible());
+    // Dots at the received rows: the first message (event time 00:00) is under its pixel.
+    const ui::ViewState& view = m_window->view();
+    const auto& points = view.snapshot->view(view.driving).points;
+    QCOMPARE(points.size(), std::size_t(8));
+    const SourceEvent& first = doc->scenario()->sources[0].events[0];
+    const Micros firstEventTime = first.row[2].asInt();
+    QCOMPARE(m_window->plot()->eventAt(m_window->plot()->pixelFor(first.at, firstEventTime)), std::optional<std::uint32_t>(0));
+
+    // Editing is off while live, and the status bar says so.
+    const QPointF empty = m_window->plot()->pixelFor(first.at + 200 * kMicrosPerMilli, firstEventTime + 45 * 60 * kMicrosPerSecond);
+    QVERIFY(!m_window->plot()->eventAt(empty));
+    QTest::mouseClick(m_window->plot()->canvas(), Qt::LeftButton, {}, empty.toPoint());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Editing is off")));
+    QCOMPARE(shownEvents(), std::size_t(8));
+    const QModelIndex cell = m_window->eventsModel()->index(0, m_window->eventsModel()->columnOf(QStringLiteral("emp_id")));
+    QVERIFY(!(m_window->eventsModel()->flags(cell) & Qt::ItemIsEditable));
+    QVERIFY(!m_window->queryPanel()->isEnabled());
+    shot(QStringLiteral("kafka-live"));
+
+    // Stepping back stops following; a malformed message is counted and listed, and runs as a
+    // row with a null event time in the next batch.
+    const std::int64_t batchesBefore = m_window->live()->session()->batches();
+    m_window->cursor()->toFirst();
+    QVERIFY(kcatProduce(cluster.bootstrap(), "events", {"oops, not json"}));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->malformedLabel()->text(), QStringLiteral("1"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->malformedList()->topLevelItemCount(), 1, 5000);
+    QVERIFY(panel->malformedList()->topLevelItem(0)->text(1).contains(QStringLiteral("not JSON")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session()->batches() == batchesBefore + 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && shownEvents() == 9 && m_window->view().numBatches() == batchesBefore + 1, 10000);
+    QCOMPARE(m_window->cursor()->position(), 0);
+    QCOMPARE(m_window->eventsModel()->rowCount(), 9);
+    m_window->cursor()->toLast();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000);
+    QCOMPARE(m_window->view().snapshot->view(m_window->view().driving).points[8].fate, Fate::NullEventTime);
+    panel->malformedList()->setCurrentItem(panel->malformedList()->topLevelItem(0));
+    shot(QStringLiteral("kafka-live-malformed"));
+
+    // Save the session at any time: the file replays (as `tidemark run` does) to the same batches.
+    const QString path = m_dir.filePath(QStringLiteral("session.json"));
+    QVERIFY2(m_window->live()->saveSessionTo(path), qPrintable(m_window->live()->lastError()));
+    const ui::SnapshotPtr shown = m_window->compute()->latest();
+    auto saved = loadScenarioFile(path.toStdString());
+    QVERIFY2(saved.ok(), saved.ok() ? "" : saved.error().describe().c_str());
+    QCOMPARE(saved->sources[0].events.size(), std::size_t(9));
+    for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+        const ModeRun replayed = runMode(*saved, m);
+        const ModeRun& live = shown->run(m);
+        QCOMPARE(replayed.batches.size(), live.batches.size());
+        for (std::size_t b = 0; b < live.batches.size(); ++b) {
+            QCOMPARE(replayed.batches[b].triggerTime, live.batches[b].triggerTime);
+            QVERIFY(replayed.sinkRowsOf(b) == live.sinkRowsOf(b)); // the window keeps complete mode as state changes
+        }
+    }
+    QCOMPARE(static_cast<std::int64_t>(runMode(*saved, OutputMode::Append).batches.size()), m_window->live()->session()->batches());
+    QString cli;
+    QVERIFY2(runProgram(QStringLiteral(TIDEMARK_EXE), {QStringLiteral("run"), path, QStringLiteral("--format"), QStringLiteral("jsonl")}, {}, &cli),
+             qPrintable(cli));
+    QCOMPARE(static_cast<std::int64_t>(cli.trimmed().split('\n').size()), m_window->live()->session()->batches());
+
+    // Disconnect: the received events stay as an ordinary, unsaved scenario, one undo step.
+    QElapsedTimer t;
+    t.start();
+    QTest::mouseClick(panel->disconnectButton(), Qt::LeftButton);
+    QVERIFY(t.elapsed() < 5000);
+    QVERIFY(!doc->isLive());
+    QVERIFY(!liveLabel->isVisible());
+    QVERIFY(doc->isModified());
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Record live session"));
+    waitUpToDate();
+    QCOMPARE(m_window->eventsModel()->rowCount(), 9);
+    QVERIFY(m_window->eventsModel()->flags(cell) & Qt::ItemIsEditable);
+    QVERIFY(m_window->queryPanel()->isEnabled());
+    doc->undoStack()->undo();
+    waitUpToDate();
+    QCOMPARE(m_window->eventsModel()->rowCount(), 8);
+    QCOMPARE(doc->scenario()->sources[0].events[0].at, loadScenarioFile(kScenario)->sources[0].events[0].at);
+    doc->undoStack()->redo();
+    waitUpToDate();
+    QCOMPARE(m_window->eventsModel()->rowCount(), 9);
+}
+
+void TestKafkaWindow::messagesShowBeforeTheirBatchRuns()
+{
+    // An hourly trigger: batch 0 runs at the start, the next one at the next full hour.
+    const qint64 secondsToHour = 3600 - QDateTime::currentSecsSinceEpoch() % 3600;
+    if (secondsToHour < 60)
+        QSKIP("too close to a full hour, when the hourly trigger fires");
+    ui::ScenarioDocument* doc = m_window->document();
+    doc->apply([](Scenario& sc) { sc.query.trigger.processingTime = "1 hour"; sc.query.trigger.batchDuration.reset(); },
+               {ui::ScenarioDocument::ChangeKind::Query, 0, 0});
+    MockCluster cluster;
+    QVERIFY(cluster.ok());
+    QVERIFY(cluster.createTopic("events", 1));
+    connectTo(cluster.bootstrap(), QStringLiteral("latest"));
+    QTRY_VERIFY_WITH_TIMEOUT(doc->isLive(), 10000);
+    QVERIFY(kcatProduce(cluster.bootstrap(), "events", {jsonEvent(1, 1625238000), jsonEvent(2, 1625238300)}));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && shownEvents() == 2, 10000);
+    // The dots are there, not read yet: the live run stops at the session's clock (a replay of
+    // the recording would already have run the next batch).
+    const ui::ViewState& view = m_window->view();
+    QCOMPARE(view.numBatches(), 1);
+    const auto& points = view.snapshot->view(view.driving).points;
+    QCOMPARE(points.size(), std::size_t(2));
+    QVERIFY(view.isPending(points[0]) && view.isPending(points[1]));
+    const EventTableModel* events = m_window->eventsModel();
+    QCOMPARE(events->data(events->index(0, events->fateColumn())).toString(), QStringLiteral("not read yet"));
+    QVERIFY(explainEvent(view, 1).contains(QStringLiteral("the next batch reads it")));
+    QCOMPARE(m_window->live()->session()->batches(), 1);
+}
+
+void TestKafkaWindow::unreachableBrokerShowsHintAndWindowKeepsWorking()
+{
+    QElapsedTimer t;
+    t.start();
+    connectTo("127.0.0.1:1", QStringLiteral("latest"));
+    KafkaPanel* panel = m_window->kafkaPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->hintLabel()->isVisible(), 5000);
+    QVERIFY(t.elapsed() < 5000);
+    QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("Unreachable")));
+    QVERIFY(panel->hintLabel()->text().contains(QStringLiteral("kafka:9093")));
+    // Not live: the scenario stays, and can be edited and stepped through.
+    QVERIFY(!m_window->document()->isLive());
+    QCOMPARE(m_window->eventsModel()->rowCount(), 8);
+    QElapsedTimer ui;
+    ui.start();
+    QTest::qWait(50);
+    QVERIFY(ui.elapsed() < 1000);
+    m_window->cursor()->toFirst();
+    waitUpToDate();
+    QCOMPARE(m_window->view().batch, 0);
+    QVERIFY(m_window->addEventAt(m_window->document()->scenario()->sources[0].events[0].at, 1625238000 * kMicrosPerSecond));
+    waitUpToDate();
+    QCOMPARE(m_window->eventsModel()->rowCount(), 9);
+    t.restart();
+    QTest::mouseClick(panel->disconnectButton(), Qt::LeftButton);
+    QVERIFY(t.elapsed() < 5000);
+    QCOMPARE(m_window->document()->undoStack()->count(), 1); // the added event; nothing recorded
+}
+
+void TestKafkaWindow::openingAnotherScenarioEndsTheSession()
+{
+    MockCluster cluster;
+    QVERIFY(cluster.ok());
+    QVERIFY(cluster.createTopic("events", 1));
+    connectTo(cluster.bootstrap(), QStringLiteral("latest"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->isLive(), 10000);
+    waitUpToDate();
+    QCOMPARE(m_window->eventsModel()->rowCount(), 0); // latest on an empty topic: batch 0 only
+    QVERIFY(m_window->view().numBatches() >= 1);
+    QVERIFY(m_window->files()->openFile(ui::FileController::defaultExample()));
+    QVERIFY(!m_window->document()->isLive());
+    QVERIFY(!m_window->live()->bridge()->isRunning());
+    waitUpToDate();
+    QCOMPARE(m_window->eventsModel()->rowCount(), 10);
+    QVERIFY(!m_window->view().snapshot->liveHorizon);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("another scenario")));
+}
+
+QTEST_MAIN(TestKafkaWindow)
+#include "tst_kafka_window.moc"

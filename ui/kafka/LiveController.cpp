@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/kafka/LiveController.h"
+
+#include "app/kafka/LiveScenario.h"
+#include "engine/exec/EventTime.h"
+#include "ui/compute/RecomputeService.h"
+#include "ui/document/ReplaceScenarioCommand.h"
+#include "ui/document/ScenarioDocument.h"
+#include "ui/kafka/KafkaPanel.h"
+#include "ui/pages/BatchCursor.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace tidemark::ui {
+
+namespace {
+/// At most ~30 recordings a second go to the views, however fast messages come.
+constexpr qint64 kMinPublishIntervalMs = 33;
+/// When only the clock moves (no message, no batch), the views hear of it once a second.
+constexpr qint64 kClockOnlyIntervalMs = 1000;
+} // namespace
+
+LiveController::LiveController(ScenarioDocument* document, RecomputeService* compute, BatchCursor* cursor, QObject* parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_compute(compute)
+    , m_cursor(cursor)
+    , m_bridge(new kafka::KafkaBridge(this))
+{
+    m_publishTimer.setSingleShot(true);
+    connect(&m_publishTimer, &QTimer::timeout, this, &LiveController::schedulePublish);
+    connect(m_bridge, &kafka::KafkaBridge::started, this, [this](qint64 start) {
+        m_startAt = start;
+        beginIfReady();
+    });
+    connect(m_bridge, &kafka::KafkaBridge::messagesArrived, this, &LiveController::onDelivery);
+    connect(m_bridge, &kafka::KafkaBridge::statsChanged, this, &LiveController::beginIfReady);
+    connect(m_bridge, &kafka::KafkaBridge::stopped, this, &LiveController::onStopped);
+    connect(m_compute, &RecomputeService::snapshotReady, this, &LiveController::onSnapshot);
+    connect(m_cursor, &BatchCursor::positionChanged, this, [this](int position) {
+        if (m_session)
+            m_follow = position >= m_cursor->count() - 1; // stepping back stops following; End resumes it
+    });
+    connect(m_cursor, &BatchCursor::countChanged, this, [this] {
+        if (m_session && m_document->isLive() && m_follow)
+            m_cursor->toLast();
+    });
+    connect(m_document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& change) {
+        if (change.kind == ScenarioDocument::ChangeKind::Reset)
+            onDocumentReset();
+    });
+}
+
+LiveController::~LiveController()
+{
+    // Stop the consumer without recording into a document that is going away.
+    disconnect(m_bridge, nullptr, this, nullptr);
+    m_bridge->disconnectFromTopic();
+}
+
+KafkaSettings LiveController::defaultSettings(const Scenario& scenario)
+{
+    KafkaSettings s;
+    s.topic = "events";
+    for (const SourceSpec& src : scenario.sources)
+        if (!src.isStatic && src.format == SourceFormat::Kafka) {
+            if (src.kafka) {
+                s = *src.kafka;
+                if (s.topic.empty())
+                    s.topic = "events";
+            }
+            break;
+        }
+    return s;
+}
+
+void LiveController::attachPanel(kafka::KafkaPanel* panel)
+{
+    m_panel = panel;
+    connect(panel, &kafka::KafkaPanel::connectRequested, this, &LiveController::onConnectRequested);
+    panel->setSettings(defaultSettings(*m_document->scenario()));
+}
+
+void LiveController::onConnectRequested(const KafkaSettings& settings)
+{
+    // Reconnect: end the running session first, so its last messages are recorded (a
+    // connection that never went live is simply dropped).
+    m_base.reset();
+    if (m_bridge->isRunning())
+        m_bridge->disconnectFromTopic();
+    m_lastError.clear();
+    const std::shared_ptr<const Scenario> scenario = m_document->scenario();
+    auto source = kafka::liveSourceIndex(*scenario);
+    if (!source.ok()) {
+        refuse(QString::fromStdString(source.error().message));
+        return;
+    }
+    m_base = scenario;
+    m_source = *source;
+    m_settings = settings;
+    m_startAt.reset();
+    m_early = kafka::Delivery{};
+    const SourceSpec& spec = scenario->sources[m_source];
+    m_bridge->setSourceSchema(spec.schema, scenario->zone, kafka::MessageParser::eventTimeColumnOf(*scenario, spec));
+}
+
+void LiveController::refuse(const QString& why)
+{
+    m_lastError = why;
+    m_base.reset();
+    emit message(tr("Cannot read Kafka into this scenario: %1").arg(why), 10000);
+    // The panel connects right after asking; stop it once that has happened.
+    QTimer::singleShot(0, m_bridge, &kafka::KafkaBridge::disconnectFromTopic);
+}
+
+void LiveController::onDelivery(const kafka::KafkaBatch& batch)
+{
+    if (!m_session) {
+        if (!m_base)
+            return;
+        m_early.upTo = std::max(m_early.upTo, batch.upTo);
+        m_early.messages.insert(m_early.messages.end(), batch.messages.begin(), batch.messages.end());
+        beginIfReady();
+        return;
+    }
+    const auto ran = m_session->feed(batch);
+    m_horizon = std::max(m_horizon, batch.upTo);
+    // New rows or batches go out at once; a clock that moved on alone (skipped triggers) once a second.
+    if (!batch.messages.empty() || !ran.empty() || !m_lastPublish.isValid() || m_lastPublish.elapsed() >= kClockOnlyIntervalMs)
+        m_dirty = true;
+    schedulePublish();
+}
+
+void LiveController::beginIfReady()
+{
+    // Live from the moment the source is connected (or something arrived): while the broker is
+    // unreachable the window keeps the scenario it had, and editing stays on.
+    if (m_session || !m_base || !m_startAt || !m_bridge->isRunning())
+        return;
+    if (m_bridge->state() != kafka::SourceState::Connected && m_early.messages.empty())
+        return;
+    SimulationOptions options; // the views' runs record fates and state; this one only decides batches
+    options.recordFates = false;
+    options.recordStateChanges = false;
+    auto started = kafka::LiveSession::start(*m_base, m_source, m_settings, *m_startAt, std::nullopt, options);
+    if (!started.ok()) {
+        refuse(QString::fromStdString(started.error().describe()));
+        return;
+    }
+    m_session = std::move(started.value());
+    m_before = m_document->scenario();
+    m_base.reset();
+    const kafka::Delivery early = std::exchange(m_early, kafka::Delivery{});
+    m_session->feed(early);
+    m_horizon = std::max(*m_startAt, early.upTo);
+    m_follow = true;
+    m_shownEvents = m_session->scenario().sources[m_source].events.size();
+    m_lastPublish.start();
+    m_dirty = false;
+    m_document->showLive(std::make_shared<const Scenario>(m_session->scenario()), m_horizon, {ScenarioDocument::ChangeKind::Replaced, 0, 0});
+    emit message(tr("Live: reading %1 from %2. Editing is off until you disconnect.")
+                     .arg(QString::fromStdString(m_settings.topic), QString::fromStdString(m_settings.bootstrapServers)),
+                 8000);
+}
+
+void LiveController::schedulePublish()
+{
+    if (!m_session || !m_dirty)
+        return;
+    // One recording in the works at a time: the next goes when this one has been computed.
+    if (!m_compute->isIdle())
+        return;
+    // Each publish redraws every page (twice for the plot: preview, then complete); keep that
+    // to about a quarter of the UI thread's time.
+    const qint64 interval = std::max(kMinPublishIntervalMs, static_cast<qint64>(4 * m_viewCostMs));
+    const qint64 since = m_lastPublish.isValid() ? m_lastPublish.elapsed() : interval;
+    if (since < interval) {
+        if (!m_publishTimer.isActive())
+            m_publishTimer.start(static_cast<int>(interval - since));
+        return;
+    }
+    publish();
+}
+
+void LiveController::publish()
+{
+    if (!m_document->isLive())
+        return;
+    m_dirty = false;
+    m_lastPublish.start();
+    const auto& events = m_session->scenario().sources[m_source].events;
+    if (events.size() == m_shownEvents) { // only the clock moved: the same scenario, a later horizon
+        m_document->showLive(m_document->scenario(), m_horizon, {ScenarioDocument::ChangeKind::LiveClock, 0, 0});
+        return;
+    }
+    auto shown = std::make_shared<const Scenario>(m_session->scenario());
+    const std::uint32_t first = globalEventIndex(*shown, m_source, m_shownEvents);
+    const auto count = static_cast<std::uint32_t>(events.size() - m_shownEvents);
+    m_shownEvents = events.size();
+    m_document->showLive(std::move(shown), m_horizon, {ScenarioDocument::ChangeKind::EventsInserted, first, count});
+}
+
+void LiveController::onSnapshot()
+{
+    if (!m_session || !m_document->isLive())
+        return;
+    const SnapshotPtr& snap = m_compute->latest();
+    if (snap && snap->liveHorizon && m_follow)
+        emit followingNewest(); // the cursor itself follows the batch count (countChanged)
+    schedulePublish();
+}
+
+void LiveController::stop() { m_bridge->disconnectFromTopic(); }
+
+void LiveController::onStopped()
+{
+    m_base.reset();
+    m_startAt.reset();
+    m_early = kafka::Delivery{};
+    if (m_session)
+        finish();
+}
+
+void LiveController::finish()
+{
+    m_publishTimer.stop();
+    m_dirty = false;
+    const std::unique_ptr<kafka::LiveSession> session = std::move(m_session);
+    const std::shared_ptr<const Scenario> before = std::exchange(m_before, nullptr);
+    if (!m_document->isLive())
+        return;
+    const auto received = session->scenario().sources[m_source].events.size();
+    if (received == 0) {
+        m_document->endLive(before);
+        emit message(tr("Disconnected. No messages arrived, so the scenario is as it was."), 8000);
+        return;
+    }
+    auto recording = std::make_shared<const Scenario>(session->scenario());
+    m_document->endLive(recording);
+    m_document->undoStack()->push(new ReplaceScenarioCommand(m_document, before, recording, tr("Record live session")));
+    emit message(tr("Disconnected. The %n received message(s) are now an ordinary scenario: explore it, save it, "
+                    "or undo to return to the scenario from before.",
+                    nullptr, static_cast<int>(received)),
+                 10000);
+}
+
+void LiveController::onDocumentReset()
+{
+    // Another scenario was opened: the session belonged to the old one.
+    if (m_bridge->isRunning()) {
+        m_session.reset();
+        m_before.reset();
+        m_base.reset();
+        m_bridge->disconnectFromTopic();
+        emit message(tr("Disconnected from Kafka: another scenario was opened."), 8000);
+    }
+    if (m_panel)
+        m_panel->setSettings(defaultSettings(*m_document->scenario()));
+}
+
+bool LiveController::saveSessionTo(const QString& path)
+{
+    if (!m_session) {
+        m_lastError = tr("No live session is running.");
+        return false;
+    }
+    const Status status = m_session->save(path.toStdString());
+    if (!status.ok()) {
+        m_lastError = QString::fromStdString(status.error().describe());
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+} // namespace tidemark::ui

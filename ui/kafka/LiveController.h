@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/kafka/LiveSession.h"
+#include "ui/kafka/KafkaBridge.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace tidemark::kafka {
+class KafkaPanel;
+}
+
+namespace tidemark::ui {
+
+class BatchCursor;
+class RecomputeService;
+class ScenarioDocument;
+
+/// Runs a live Kafka session in the main window, so that every view works live.
+///
+/// Why a class of its own: the window only composes pages that show a document and a snapshot;
+/// this turns a topic into both. On Connect it gives the bridge the live source's schema; once
+/// the source is connected it starts a LiveSession on the scenario, feeds it every delivery
+/// and shows the recording in the document (ScenarioDocument::showLive: no undo step, edits
+/// off), computed up to the session's clock on the RecomputeService worker. A new recording is
+/// published only when the previous one has been computed, at most every 33 ms and less often
+/// when the views take long to redraw, so the UI thread stays responsive with big sessions. The cursor follows
+/// the newest batch unless the user steps back. Disconnect keeps what arrived as an ordinary
+/// scenario, one undo step away from the scenario before.
+class LiveController : public QObject
+{
+    Q_OBJECT
+public:
+    LiveController(ScenarioDocument* document, RecomputeService* compute, BatchCursor* cursor, QObject* parent = nullptr);
+    ~LiveController() override;
+
+    kafka::KafkaBridge* bridge() const { return m_bridge; }
+    /// Routes the panel's Connect through here; its fields follow each opened scenario.
+    void attachPanel(kafka::KafkaPanel* panel);
+
+    /// A session is running (from the first connection until Disconnect).
+    bool isLive() const { return m_session != nullptr; }
+    /// The running session, or null.
+    const kafka::LiveSession* session() const { return m_session.get(); }
+    /// What the running (or last) session reads.
+    const KafkaSettings& settings() const { return m_settings; }
+    /// Writes the session so far as a scenario file, atomically; false with lastError().
+    bool saveSessionTo(const QString& path);
+    const QString& lastError() const { return m_lastError; }
+
+    /// How long the window took to show the last snapshot (all pages). Big sessions are then
+    /// published less often, so that redrawing takes at most about a quarter of the UI thread.
+    void setViewCost(double ms) { m_viewCostMs = ms; }
+
+    /// Where the panel starts for `scenario`: its first Kafka-format source's `kafka` block,
+    /// else localhost:9092 and the topic events.
+    static KafkaSettings defaultSettings(const Scenario& scenario);
+
+public slots:
+    /// Disconnects. What arrived stays as an ordinary, unsaved scenario (one undo step).
+    void stop();
+
+signals:
+    /// The cursor is on the newest batch and moved with it: keep the whole session in view.
+    void followingNewest();
+    /// A line for the status bar.
+    void message(const QString& text, int timeoutMs);
+
+private:
+    void onConnectRequested(const KafkaSettings& settings);
+    void onDelivery(const kafka::KafkaBatch& batch);
+    void onStopped();
+    void onSnapshot();
+    void onDocumentReset();
+    void beginIfReady();
+    void schedulePublish();
+    void publish();
+    void finish();
+    void refuse(const QString& why);
+
+    ScenarioDocument* m_document;
+    RecomputeService* m_compute;
+    BatchCursor* m_cursor;
+    kafka::KafkaBridge* m_bridge;
+    kafka::KafkaPanel* m_panel = nullptr;
+
+    // From Connect until the session starts.
+    std::shared_ptr<const Scenario> m_base; ///< the scenario at Connect: its query runs live
+    std::size_t m_source = 0;
+    KafkaSettings m_settings;
+    std::optional<Micros> m_startAt;
+    kafka::Delivery m_early; ///< deliveries before the source connected
+
+    // While live.
+    std::unique_ptr<kafka::LiveSession> m_session;
+    std::shared_ptr<const Scenario> m_before; ///< the document before the session: what undo returns to
+    std::size_t m_shownEvents = 0;            ///< live source events the document shows
+    Micros m_horizon = 0;
+    bool m_dirty = false;
+    bool m_follow = true;
+    double m_viewCostMs = 0;
+    QElapsedTimer m_lastPublish;
+    QTimer m_publishTimer;
+    QString m_lastError;
+};
+
+} // namespace tidemark::ui
