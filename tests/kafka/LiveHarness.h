@@ -12,6 +12,11 @@
 #include "engine/scenario/ScenarioFile.h"
 #include "engine/sink/JsonlFormat.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -24,6 +29,20 @@
 #include <vector>
 
 namespace tidemark::kafka::test {
+
+/// A loopback port nothing listens on (bound, read, closed).
+inline int unusedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
 
 using namespace std::chrono_literals;
 

@@ -18,19 +18,6 @@ using namespace tidemark::kafka::test;
 
 namespace {
 
-int unusedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 const QString kTidemark = QStringLiteral(TIDEMARK_EXE);
 const QString kScenario = QStringLiteral(TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json");
 
