@@ -69,6 +69,30 @@ struct Simulation::FlowRow {
 
 namespace {
 
+/// A Project step on one row: calls emit(row, i) for each output row; with an explode(),
+/// once per array element (none for a null or empty array). Returns how many rows came out.
+template <typename Emit>
+std::size_t project(const Step& step, const Row& row, Emit&& emit)
+{
+    Row out(step.exprs.size());
+    for (size_t i = 0; i < step.exprs.size(); ++i)
+        if (!step.generator || i != *step.generator)
+            out[i] = step.exprs[i].eval(row);
+    if (!step.generator) {
+        emit(out, 0);
+        return 1;
+    }
+    const Value array = step.exprs[*step.generator].eval(row);
+    if (array.isNull())
+        return 0;
+    const auto& items = array.asList();
+    for (size_t i = 0; i < items.size(); ++i) {
+        out[*step.generator] = items[i];
+        emit(out, i);
+    }
+    return items.size();
+}
+
 /// A static table through its input's stateless steps (no watermark on a static side).
 std::vector<Row> staticRows(const SourceSpec& src, const InputPlan& input)
 {
@@ -80,21 +104,7 @@ std::vector<Row> staticRows(const SourceSpec& src, const InputPlan& input)
                 if (step.predicate.test(r))
                     next.push_back(r);
             } else if (step.kind == Step::Kind::Project) {
-                Row out(step.exprs.size());
-                for (size_t i = 0; i < step.exprs.size(); ++i)
-                    if (!step.generator || i != *step.generator)
-                        out[i] = step.exprs[i].eval(r);
-                if (!step.generator) {
-                    next.push_back(std::move(out));
-                    continue;
-                }
-                const Value array = step.exprs[*step.generator].eval(r);
-                if (array.isNull())
-                    continue;
-                for (const Value& item : array.asList()) {
-                    out[*step.generator] = item;
-                    next.push_back(out);
-                }
+                project(step, r, [&](const Row& out, size_t) { next.push_back(out); });
             } else {
                 next.push_back(r);
             }
@@ -543,24 +553,17 @@ void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t s
         return processRow(row, event, sub, input, stepIndex + 1, flow);
     }
     case Step::Kind::Project: {
-        Row out(step.exprs.size());
-        for (size_t i = 0; i < step.exprs.size(); ++i)
-            if (!step.generator || i != *step.generator)
-                out[i] = step.exprs[i].eval(row);
-        if (!step.generator)
-            return processRow(out, event, sub, input, stepIndex + 1, flow);
-        const Value array = step.exprs[*step.generator].eval(row);
-        if (array.isNull() || array.asList().empty()) {
-            recordFiltered(); // explode of a null or empty array yields no row
+        if (!step.generator) {
+            project(step, row, [&](const Row& out, size_t) { processRow(out, event, sub, input, stepIndex + 1, flow); });
             return;
         }
-        const auto& items = array.asList();
-        for (size_t i = 0; i < items.size(); ++i) {
-            out[*step.generator] = items[i];
+        const size_t n = project(step, row, [&](const Row& out, size_t i) {
             FlowRow copy = flow;
             copy.sub = static_cast<std::uint16_t>(sub * 64 + i);
             processRow(out, event, copy.sub, input, stepIndex + 1, copy);
-        }
+        });
+        if (n == 0)
+            recordFiltered(); // explode of a null or empty array yields no row
         return;
     }
     }

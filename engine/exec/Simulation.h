@@ -122,7 +122,6 @@ private:
     Millis m_previousBatchWatermark = 0;
     bool m_lastRequiresAnother = false;
     bool m_finished = false;
-    bool m_started = false;
     // per-batch scratch
     BatchRecord* m_batch = nullptr;
     Millis m_lateWm = 0;

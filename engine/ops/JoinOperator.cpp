@@ -30,7 +30,7 @@ JoinOperator::JoinOperator(const JoinPlan& plan, const SparkVersion& version, st
     }
 }
 
-void JoinOperator::beginBatch(const BatchContext& ctx, BatchRecord* record, const std::vector<std::uint32_t>*)
+void JoinOperator::beginBatch(const BatchContext& ctx, BatchRecord* record)
 {
     m_ctx = ctx;
     m_record = record;
@@ -169,7 +169,7 @@ void JoinOperator::store(int side, const Row& row, Row key, bool hasNullKey, boo
     recordState(StateChange::Kind::Put, side, row);
 }
 
-void JoinOperator::joinStatic(int streamSide, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out, RowOutcome& outcome)
+void JoinOperator::joinStatic(int streamSide, const Row& row, std::vector<Row>& out, RowOutcome& outcome)
 {
     // Stateless: the static side is re-read every batch; no watermark is involved.
     bool hasNull = false;
@@ -196,15 +196,13 @@ void JoinOperator::joinStatic(int streamSide, const Row& row, std::uint32_t even
         out.push_back(row);
     if (!matched && ((streamSide == 0 && m_plan.isOuterLeft()) || (streamSide == 1 && m_plan.isOuterRight())))
         out.push_back(streamSide == 0 ? joined(&row, nullptr) : joined(nullptr, &row));
-    (void)event;
-    (void)sub;
 }
 
 RowOutcome JoinOperator::add(int side, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out)
 {
     RowOutcome outcome;
     if (m_plan.leftStatic || m_plan.rightStatic) {
-        joinStatic(side, row, event, sub, out, outcome);
+        joinStatic(side, row, out, outcome);
         return outcome;
     }
     if (isLate(side, row)) {

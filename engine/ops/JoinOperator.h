@@ -29,7 +29,7 @@ class JoinOperator {
 public:
     JoinOperator(const JoinPlan& plan, const SparkVersion& version, std::vector<Row> leftStatic, std::vector<Row> rightStatic);
 
-    void beginBatch(const BatchContext& ctx, BatchRecord* record, const std::vector<std::uint32_t>* /*unused*/ = nullptr);
+    void beginBatch(const BatchContext& ctx, BatchRecord* record);
     /// Joins one input row of `side` (0 left, 1 right); output rows are appended to `out`.
     RowOutcome add(int side, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out);
     /// Evicts by the state watermarks, emitting outer rows, and reports progress.
@@ -68,7 +68,7 @@ private:
     bool evictedNow(int side, const Row& row, const Row& key) const;
     Row joined(const Row* left, const Row* right) const;
     void store(int side, const Row& row, Row key, bool hasNullKey, bool matched, std::uint32_t event, std::uint16_t sub);
-    void joinStatic(int streamSide, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out, RowOutcome& outcome);
+    void joinStatic(int streamSide, const Row& row, std::vector<Row>& out, RowOutcome& outcome);
     void record(JoinEvent::Kind kind, int side, std::uint32_t event, std::uint16_t sub, std::int64_t other = -1);
     void recordState(StateChange::Kind kind, int side, const Row& row);
 

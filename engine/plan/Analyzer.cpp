@@ -146,12 +146,10 @@ public:
         if (q.withWatermark) {
             if (m_v.allowsMultipleStatefulOperators() && m_sc.conf.allowMultipleStatefulOperators && schema.eventTimeColumn())
                 failQuery("query.withWatermark",
-                          m_v.atLeast(4, 0) ? "Redefining watermark is disallowed. You can set the config "
-                                              "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
-                                              "behavior. Note that multiple stateful operators will be disallowed."
-                                            : "Redefining watermark is disallowed. You can set the config "
-                                              "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
-                                              "behavior. Note that multiple stateful operators will be disallowed.");
+                          // WatermarkPropagator (3.4+; _LEGACY_ERROR_TEMP_3076 in 4.0, same text)
+                          "Redefining watermark is disallowed. You can set the config "
+                          "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
+                          "behavior. Note that multiple stateful operators will be disallowed.");
             plan.steps.push_back(watermark(*q.withWatermark, schema, "query.withWatermark"));
         }
         plan.streamSchema = schema;
@@ -621,10 +619,6 @@ private:
                 g.name = schema[*idx].name;
                 g.type = schema[*idx].type;
                 agg.keyColumns.push_back(*idx);
-                if (agg.evictionKey == AggregatePlan::EvictionKey::None && schema[*idx].watermarkDelayMs) {
-                    agg.evictionKey = AggregatePlan::EvictionKey::KeyColumn;
-                    agg.evictionKeyIndex = agg.keyColumns.size() - 1;
-                }
             } else {
                 if (++windows > 1)
                     failQuery(path, m_v.atLeast(3, 2) ? "Multiple time/session window expressions would result in a cartesian product of rows, "
@@ -657,14 +651,11 @@ private:
                     agg.sessionGap = gap.ok() && gap->months == 0 ? gap->toMicrosNoMonths() : 0;
                     g.name = "session_window";
                 }
-                // The window struct copies the time column's watermark metadata.
-                if (agg.evictionKey == AggregatePlan::EvictionKey::None && schema[agg.timeColumn].watermarkDelayMs)
-                    agg.evictionKey = AggregatePlan::EvictionKey::Window;
             }
             agg.groups.push_back(g);
         }
-        // Spark picks the first grouping attribute carrying watermark metadata; a window before
-        // a watermarked key column wins, and vice versa.
+        // Spark picks the first grouping attribute carrying watermark metadata (the window struct
+        // copies its time column's); a window before a watermarked key column wins, and vice versa.
         for (const auto& g : agg.groups) {
             const bool carries = g.isWindow ? schema[agg.timeColumn].watermarkDelayMs.has_value() : schema[g.column].watermarkDelayMs.has_value();
             if (!carries)
