@@ -23,9 +23,14 @@
 #include "ui/pages/OutputModeColumn.h"
 #include "ui/pages/QueryPanel.h"
 #include "ui/pages/StatePanel.h"
+#include "ui/pages/PresenterKeys.h"
 #include "ui/plot/EventTimePlot.h"
+#include "ui/widgets/ElidedLabel.h"
 
+#include <QApplication>
 #include <QCloseEvent>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -35,6 +40,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
+#include <QGridLayout>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -42,6 +49,11 @@
 #include <utility>
 
 namespace tidemark::ui {
+
+namespace {
+/// Below this width (a 1024 or 1280 px projector) the docks share one column on the right.
+constexpr int kCompactWidth = 1400;
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -52,7 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_files(new FileController(m_document, m_autosave, this))
     , m_eventsModel(new EventTableModel(m_document, this))
     , m_live(new LiveController(m_document, m_compute, m_cursor, this))
-    , m_title(new QLabel(this))
+    , m_title(new ElidedLabel(this))
     , m_plot(new EventTimePlot(this))
     , m_columns(new ModeColumnsPage(this))
     , m_query(new QueryPanel(m_document, this))
@@ -63,11 +75,12 @@ MainWindow::MainWindow(QWidget* parent)
     , m_inspector(new InspectorBubble(this))
     , m_kafkaPanel(new kafka::KafkaPanel(m_live->bridge(), this))
     , m_statusLive(new QLabel(this))
-    , m_statusWatermark(new QLabel(this))
-    , m_statusMax(new QLabel(this))
-    , m_statusState(new QLabel(this))
-    , m_statusDropped(new QLabel(this))
-    , m_statusCompute(new QLabel(this))
+    , m_statusMessage(new ElidedLabel(this))
+    , m_statusWatermark(new ElidedLabel(this))
+    , m_statusMax(new ElidedLabel(this))
+    , m_statusState(new ElidedLabel(this))
+    , m_statusDropped(new ElidedLabel(this))
+    , m_statusCompute(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -84,8 +97,13 @@ MainWindow::MainWindow(QWidget* parent)
 
     styleTitle();
     m_title->setObjectName(QStringLiteral("scenarioTitle"));
-    m_title->setContentsMargins(8, 4, 8, 0);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_title->setContentsMargins(8, 2, 4, 2);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    // The plot is the largest thing on screen; the tables below keep enough rows to read.
+    m_plot->setMinimumSize(360, 220);
+    m_columns->setMinimumHeight(140);
+    auto* splitter = m_splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("plotSplitter"));
     splitter->addWidget(m_plot);
     splitter->addWidget(m_columns);
     splitter->setStretchFactor(0, 3);
@@ -98,15 +116,23 @@ MainWindow::MainWindow(QWidget* parent)
     about->setAutoRaise(true);
     about->setToolTip(tr("What this scenario shows"));
     connect(about, &QToolButton::clicked, this, [this, about] {
-        const Scenario& sc = *m_document->scenario();
-        m_inspector->showAt(about->mapToGlobal(about->rect().bottomLeft()), QString::fromStdString(sc.title),
-                            QString::fromStdString(sc.description));
+        showWhy(about->mapToGlobal(about->rect().bottomLeft()), rect(), [this]() -> std::optional<std::pair<QString, QString>> {
+            const Scenario& sc = *m_document->scenario();
+            return std::make_pair(QString::fromStdString(sc.title), QString::fromStdString(sc.description));
+        });
     });
-    auto* header = new QHBoxLayout;
-    header->setContentsMargins(0, 0, 0, 0);
-    header->addWidget(m_title);
-    header->addWidget(about);
-    header->addStretch(1);
+    // The batch controls live here, not in the toolbar, so a narrow screen can never push them
+    // into the toolbar's » overflow; the title gives way (elided) instead.
+    m_controls->setObjectName(QStringLiteral("batchControls"));
+    m_about = about;
+    auto* header = m_header = new QGridLayout;
+    header->setContentsMargins(0, 0, 4, 0);
+    header->setHorizontalSpacing(4);
+    header->setVerticalSpacing(0);
+    header->addWidget(m_title, 0, 0);
+    header->addWidget(about, 0, 1);
+    header->addWidget(m_controls, 0, 2);
+    header->setColumnStretch(0, 1);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -114,6 +140,7 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
+    central->installEventFilter(this); // docks resized without the window: rearrange the header
 
     buildDocks();
     buildActions();
@@ -121,19 +148,38 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusLive->setObjectName(QStringLiteral("statusLive"));
     m_statusLive->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 1px 6px; border-radius: 3px; }"));
     m_statusLive->setVisible(false);
+    // Messages go to a label of their own, shortened to its room: QStatusBar draws a temporary
+    // message unclipped, over the readouts beside it. Anyone's showMessage() lands here too.
+    m_statusMessage->setObjectName(QStringLiteral("statusMessage"));
+    m_statusMessage->setPreferredWidth(80); // the readouts come first; a message takes what is left
+    statusBar()->addWidget(m_statusMessage, 1);
+    m_statusMessageTimer.setSingleShot(true);
+    connect(&m_statusMessageTimer, &QTimer::timeout, m_statusMessage, [this] { m_statusMessage->setFullText({}); });
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& text) {
+        if (text.isEmpty())
+            return;
+        showMessage(text);
+        statusBar()->clearMessage();
+    });
     statusBar()->addPermanentWidget(m_statusLive);
     m_statusWatermark->setObjectName(QStringLiteral("statusWatermark"));
-    for (QLabel* l : {m_statusWatermark, m_statusMax, m_statusState, m_statusDropped})
-        statusBar()->addPermanentWidget(l);
-    statusBar()->addPermanentWidget(m_statusCompute);
-    m_statusCompute->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_statusDropped->setObjectName(QStringLiteral("statusDropped"));
+    // The readouts shorten (full text in their tooltips) rather than widen the window.
+    for (ElidedLabel* l : {m_statusWatermark, m_statusMax, m_statusState, m_statusDropped, m_statusCompute})
+        statusBar()->addPermanentWidget(l, 0);
+    m_statusCompute->setObjectName(QStringLiteral("statusCompute"));
+    m_statusCompute->setStyleSheet(QStringLiteral("color: #555555;"));
+    m_keys = new PresenterKeys(this, [this] { return escape(); });
 
     connect(m_document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& change) {
         if (change.kind == ScenarioDocument::ChangeKind::Reset) {
             m_plot->requestFit();
             m_positionPending = true;
             m_inspector->hide();
+            m_why = nullptr;
             m_plot->setSelectedEvent(std::nullopt);
+            m_statusMessageTimer.stop();
+            m_statusMessage->setFullText({}); // a message about the previous file
         }
         m_compute->request(m_document->scenario(), m_document->liveHorizon());
         updateTitle();
@@ -162,11 +208,19 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_plot, &EventTimePlot::eventClicked, this, &MainWindow::showEventWhy);
     connect(m_plot, &EventTimePlot::windowClicked, this, [this](const TimeRange& w, const QPoint& pos) {
-        m_inspector->showAt(pos, tr("Window %1").arg(cellText(Value(w), DataType(TypeId::Window), *m_view.snapshot->scenario)),
-                            explainWindow(m_view, m_view.driving, w));
+        showWhy(pos, plotBounds(), [this, w]() -> std::optional<std::pair<QString, QString>> {
+            if (!m_view.snapshot)
+                return std::nullopt;
+            return std::make_pair(tr("Window %1").arg(cellText(Value(w), DataType(TypeId::Window), *m_view.snapshot->scenario)),
+                                  explainWindow(m_view, m_view.driving, w));
+        });
     });
     const auto explainRowAt = [this](OutputMode mode, const Row& row, const QPoint& pos) {
-        m_inspector->showAt(pos, rowTitle(m_pagesView, mode, row), explainRow(m_pagesView, mode, row));
+        showWhy(pos, rect(), [this, mode, row]() -> std::optional<std::pair<QString, QString>> {
+            if (!m_pagesView.snapshot)
+                return std::nullopt;
+            return std::make_pair(rowTitle(m_pagesView, mode, row), explainRow(m_pagesView, mode, row));
+        });
     };
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         connect(m_columns->column(m), &OutputModeColumn::rowClicked, this, explainRowAt);
@@ -181,7 +235,17 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_files, &FileController::opened, this, &MainWindow::rebuildRecentMenu);
     connect(m_files, &FileController::saved, this, &MainWindow::rebuildRecentMenu);
 
-    resize(1600, 1000);
+    // The screen decides the first layout: a projector's 1024 px get one dock column.
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        const QSize avail = screen->availableSize();
+        resize(std::min(1600, avail.width()), std::min(1000, avail.height()));
+    } else {
+        resize(1600, 1000);
+    }
+    arrangeDocks(width() < kCompactWidth);
+    arrangeHeader();
+    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_stateDock, m_logDock, m_kafkaDock})
+        connect(d, &QDockWidget::topLevelChanged, this, [this] { m_userArrangedDocks = true; });
     updateTitle();
 }
 
@@ -198,7 +262,12 @@ void MainWindow::buildDocks()
         return d;
     };
     m_eventsDock = dock(tr("Events"), QStringLiteral("eventsDock"), m_events, Qt::LeftDockWidgetArea);
-    m_queryDock = dock(tr("Query"), QStringLiteral("queryDock"), m_query, Qt::RightDockWidgetArea);
+    // In a scroll area: on a projector's narrow column the panel scrolls instead of widening the window.
+    auto* queryScroll = new QScrollArea(this);
+    queryScroll->setWidget(m_query);
+    queryScroll->setWidgetResizable(true);
+    queryScroll->setFrameShape(QFrame::NoFrame);
+    m_queryDock = dock(tr("Query"), QStringLiteral("queryDock"), queryScroll, Qt::RightDockWidgetArea);
     m_stateDock = dock(tr("State"), QStringLiteral("stateDock"), m_state, Qt::RightDockWidgetArea);
     m_logDock = dock(tr("Console sink"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
     // In a scroll area: the panel is taller than the dock when it shares the column with the state.
@@ -214,8 +283,73 @@ void MainWindow::buildDocks()
     m_stateDock->raise();
     m_log->setActive(false);
     connect(m_logDock, &QDockWidget::visibilityChanged, m_log, &LogPane::setActive);
-    resizeDocks({m_eventsDock, m_queryDock}, {360, 390}, Qt::Horizontal);
-    resizeDocks({m_queryDock, m_stateDock}, {380, 520}, Qt::Vertical);
+}
+
+void MainWindow::arrangeDocks(bool compact)
+{
+    m_compactLayout = compact;
+    if (compact) {
+        // One column on the right, tabs on top (events, query, Kafka) and below (state, log):
+        // the plot keeps two thirds of a 1024 px screen.
+        addDockWidget(Qt::RightDockWidgetArea, m_eventsDock);
+        tabifyDockWidget(m_eventsDock, m_queryDock);
+        tabifyDockWidget(m_queryDock, m_kafkaDock);
+        m_queryDock->raise();
+    } else {
+        addDockWidget(Qt::LeftDockWidgetArea, m_eventsDock);
+    }
+    m_statusCompute->setVisible(!compact); // a figure for the curious, not for the room
+    // Sizes once the docks are laid out in their new places (the next event-loop pass).
+    QTimer::singleShot(0, this, [this] {
+        // The plot gets three fifths of the height whatever the tables would like.
+        const int total = m_splitter->height();
+        m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+        if (m_compactLayout) {
+            resizeDocks({m_queryDock}, {std::max(280, width() * 29 / 100)}, Qt::Horizontal);
+            resizeDocks({m_queryDock, m_stateDock}, {height() / 2, height() / 2}, Qt::Vertical);
+        } else {
+            resizeDocks({m_eventsDock, m_queryDock}, {360, 390}, Qt::Horizontal);
+            resizeDocks({m_queryDock, m_stateDock}, {380, 520}, Qt::Vertical);
+        }
+    });
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == centralWidget() && event->type() == QEvent::Resize)
+        arrangeHeader();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::arrangeHeader()
+{
+    // The title and the batch controls share a row when both fit whole; otherwise the controls
+    // take a row of their own (they are never squeezed, the title never cut).
+    const int room = centralWidget() ? centralWidget()->width() : width();
+    const int needed = m_title->sizeHint().width() + m_about->sizeHint().width() + m_controls->sizeHint().width() + 16;
+    const bool oneRow = needed <= room;
+    const int row = oneRow ? 0 : 1;
+    if (m_header->indexOf(m_controls) >= 0) {
+        int r = 0, c = 0, rs = 0, cs = 0;
+        m_header->getItemPosition(m_header->indexOf(m_controls), &r, &c, &rs, &cs);
+        if (r == row)
+            return;
+        m_header->removeWidget(m_controls);
+    }
+    if (oneRow)
+        m_header->addWidget(m_controls, 0, 2);
+    else
+        m_header->addWidget(m_controls, 1, 0, 1, 3, Qt::AlignLeft);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    // Follow the screen until the user arranges the docks; presentation mode has its own.
+    const bool compact = width() < kCompactWidth;
+    if (compact != m_compactLayout && !m_userArrangedDocks && !m_presentation)
+        arrangeDocks(compact);
+    arrangeHeader();
 }
 
 void MainWindow::onSnapshot()
@@ -253,8 +387,9 @@ void MainWindow::refresh()
     m_plot->setView(m_view);
     m_controls->setView(m_view);
     m_eventsModel->setView(m_view);
-    m_title->setText(QString::fromStdString(snap->scenario->title));
+    m_title->setFullText(shownTitle());
     m_title->setToolTip(QString::fromStdString(snap->scenario->description));
+    arrangeHeader();
     // While a dot is dragged the plot follows every move; the tables catch up a few times a
     // second and once more when the dot is let go.
     if (snap->complete) { // a preview leaves the pages waiting for the complete snapshot
@@ -283,6 +418,9 @@ void MainWindow::refreshPages()
     m_columns->setView(m_view);
     m_state->setView(m_view);
     m_log->setView(m_view);
+    refreshWhy();
+    if (m_presentation) // the state shows beside the plot only when there is state to read
+        m_stateDock->setVisible(m_state->hasContent());
     if (previous != m_view.snapshot)
         m_compute->retire(std::move(previous));
     m_lastPagesMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
@@ -291,8 +429,8 @@ void MainWindow::refreshPages()
 void MainWindow::updateStatus()
 {
     if (!m_view.hasBatch()) {
-        for (QLabel* l : {m_statusWatermark, m_statusMax, m_statusState, m_statusDropped})
-            l->clear();
+        for (ElidedLabel* l : {m_statusWatermark, m_statusMax, m_statusState, m_statusDropped})
+            l->setFullText({});
         return;
     }
     const Scenario& sc = *m_view.snapshot->scenario;
@@ -300,11 +438,11 @@ void MainWindow::updateStatus()
     const ModeView& mv = m_view.snapshot->view(m_view.driving);
     const auto i = static_cast<std::size_t>(m_view.batch);
     const bool hasWatermark = b.hasWatermark && m_view.batch > 0 && m_view.drivingRun().batches[i - 1].hasMaxEventTime;
-    m_statusWatermark->setText(tr("watermark: %1").arg(hasWatermark ? timeText(b.watermarkMs * kMicrosPerMilli, sc) : tr("none")));
-    m_statusMax->setText(tr("max event time: %1").arg(b.hasMaxEventTime ? timeText(b.maxEventTimeMs * kMicrosPerMilli, sc) : tr("none")));
-    m_statusState->setText(tr("state rows: %1").arg(mv.stateRows[i]));
-    m_statusDropped->setText(tr("dropped so far: %1").arg(mv.droppedSoFar[i]));
-    m_statusCompute->setText(tr("recomputed in %1 ms, shown in %2 ms")
+    m_statusWatermark->setFullText(tr("watermark: %1").arg(hasWatermark ? timeText(b.watermarkMs * kMicrosPerMilli, sc) : tr("none")));
+    m_statusMax->setFullText(tr("max event time: %1").arg(b.hasMaxEventTime ? timeText(b.maxEventTimeMs * kMicrosPerMilli, sc) : tr("none")));
+    m_statusState->setFullText(tr("state rows: %1").arg(mv.stateRows[i]));
+    m_statusDropped->setFullText(tr("dropped so far: %1").arg(mv.droppedSoFar[i]));
+    m_statusCompute->setFullText(tr("recomputed in %1 ms, shown in %2 ms")
                                  .arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1)
                                  .arg(m_lastRefreshMs + m_lastPagesMs, 0, 'f', 1));
 }
@@ -312,9 +450,34 @@ void MainWindow::updateStatus()
 void MainWindow::styleTitle()
 {
     QFont title = font();
-    title.setPointSizeF(title.pointSizeF() * 1.3);
+    title.setPointSizeF(title.pointSizeF() * (m_presentation ? 1.1 : 1.3)); // the font is already larger there
     title.setBold(true);
+    // Hangul comes from the fallback font; name a family that has a real bold face, or the
+    // Korean half of a title renders regular next to bold Latin.
+    title.setFamilies(QStringList{title.family(), QStringLiteral("NanumGothic"), QStringLiteral("NanumBarunGothic")});
     m_title->setFont(title);
+}
+
+QString MainWindow::shownTitle() const
+{
+    if (!m_view.snapshot)
+        return {};
+    QString title = QString::fromStdString(m_view.snapshot->scenario->title);
+    // "Word count (update mode)" names the mode the file was written for; after the query panel
+    // switches to append the header must not still say update.
+    static const QRegularExpression mode(QStringLiteral("\\b(append|update|complete) mode\\b"));
+    return title.replace(mode, QString::fromLatin1(outputModeName(m_view.selected)) + QStringLiteral(" mode"));
+}
+
+QString MainWindow::statusMessage() const { return m_statusMessage->fullText(); }
+
+void MainWindow::showMessage(const QString& text, int ms)
+{
+    m_statusMessage->setFullText(text);
+    if (ms > 0)
+        m_statusMessageTimer.start(ms);
+    else
+        m_statusMessageTimer.stop();
 }
 
 void MainWindow::updateTitle()
@@ -341,12 +504,26 @@ void MainWindow::setPresentation(bool on)
         f.setPointSizeF(f.pointSizeF() * 1.4);
     setFont(f);
     styleTitle();
+    // Icons only: the larger text would not fit a projector's width beside them.
+    m_toolBar->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
     m_plot->setPresentation(on);
     m_columns->setPresentation(on);
     m_state->setPresentation(on);
     m_inspector->setPresentation(on);
-    if (!on)
+    m_inspector->hide();
+    if (on) {
+        // The state stays beside the plot only when there is state to read.
+        m_stateDock->setVisible(m_state->hasContent());
+        resizeDocks({m_stateDock}, {std::max(260, width() * 28 / 100)}, Qt::Horizontal);
+        // The plot dominates; the tables keep a few rows each.
+        const int total = m_splitter->height();
+        m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
+    } else {
         restoreState(m_layoutBeforePresentation);
+        const int total = m_splitter->height();
+        m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+    }
+    arrangeHeader();
 }
 
 bool MainWindow::editable()
@@ -415,8 +592,54 @@ void MainWindow::showEventWhy(std::uint32_t event, const QPoint& globalPos)
 {
     m_plot->setSelectedEvent(event);
     m_events->selectEvent(event);
-    m_inspector->showAt(globalPos, tr("Why? — event %1").arg(event + 1), explainEvent(m_view, event));
+    showWhy(globalPos, plotBounds(), [this, event]() -> std::optional<std::pair<QString, QString>> {
+        if (!m_view.snapshot || event >= m_view.snapshot->scenario->numEvents())
+            return std::nullopt; // deleted (undo of its add)
+        return std::make_pair(tr("Why? — event %1").arg(event + 1), explainEvent(m_view, event));
+    });
 }
+
+void MainWindow::showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain)
+{
+    m_why = std::move(explain);
+    const auto text = m_why();
+    if (!text) {
+        m_why = nullptr;
+        m_inspector->hide();
+        return;
+    }
+    m_inspector->showAt(globalPos, text->first, text->second, bounds);
+}
+
+void MainWindow::refreshWhy()
+{
+    if (!m_why || !m_inspector->isVisible())
+        return;
+    const auto text = m_why();
+    if (!text) {
+        m_why = nullptr;
+        m_inspector->hide();
+        return;
+    }
+    m_inspector->setContent(text->first, text->second);
+}
+
+bool MainWindow::escape()
+{
+    if (m_inspector->isVisible()) {
+        m_inspector->hide();
+        m_why = nullptr;
+        return true;
+    }
+    QWidget* focus = QApplication::focusWidget();
+    if (focus && focus != m_plot->canvas() && !m_plot->isAncestorOf(focus)) {
+        m_plot->canvas()->setFocus(Qt::ShortcutFocusReason);
+        return true;
+    }
+    return false;
+}
+
+QRect MainWindow::plotBounds() const { return QRect(m_plot->mapTo(this, QPoint(0, 0)), m_plot->size()); }
 
 void MainWindow::restoreSettings()
 {

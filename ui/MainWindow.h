@@ -6,13 +6,18 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 class QAction;
 class QDockWidget;
+class QGridLayout;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QTableView;
+class QToolBar;
 
 namespace tidemark::kafka {
 class KafkaPanel;
@@ -35,6 +40,8 @@ class RecomputeService;
 class ScenarioDocument;
 class StatePanel;
 class LiveController;
+class ElidedLabel;
+class PresenterKeys;
 
 /// Composes the simulator: the plot above append | update | complete, the query panel, the
 /// state view and the console log on the right, the events table on the left. It owns the
@@ -77,6 +84,19 @@ public:
     bool isPresentation() const { return m_presentation; }
     void setPresentation(bool on);
 
+    BatchControls* batchControls() const { return m_controls; }
+    QToolBar* mainToolBar() const { return m_toolBar; }
+    QSplitter* plotSplitter() const { return m_splitter; }
+    /// The scenario's title as the header shows it (its "(… mode)" follows the mode chosen).
+    QString shownTitle() const;
+    /// The temporary message the status bar shows (empty when none).
+    QString statusMessage() const;
+    /// Shows `text` in the status bar for `ms` milliseconds (0: until the next message),
+    /// shortened to fit: it never covers the readouts beside it.
+    void showMessage(const QString& text, int ms = 6000);
+    /// True when the docks share one column on the right, as on a projector's narrow screen.
+    bool isCompactLayout() const { return m_compactLayout; }
+
     /// Adds an event arriving at `at` with event time `eventTime` (the rest of its row from
     /// its neighbour) as one undo step; returns its global index.
     std::optional<std::uint32_t> addEventAt(Micros at, Micros eventTime);
@@ -93,6 +113,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -111,6 +133,18 @@ private:
     void exportTable(QTableView* table, const QString& name);
     void addEventAfterLast();
     void showEventWhy(std::uint32_t event, const QPoint& globalPos);
+    /// Opens the "Why?" bubble with what `explain` says for the current view; the text is
+    /// asked again whenever the view changes (a step, an edit), so it is never stale.
+    void showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain);
+    void refreshWhy();
+    /// The docks in one column on the right (narrow screens) or events left, the rest right.
+    void arrangeDocks(bool compact);
+    /// Title and batch controls on one row when both fit whole, else on two.
+    void arrangeHeader();
+    /// Esc: closes the bubble, else gives the keyboard back to the plot. False if neither applied.
+    bool escape();
+    /// The plot's rectangle in this window's coordinates (the bubble stays inside it).
+    QRect plotBounds() const;
     void onLiveChanged(bool live);
     /// False (and says why in the status bar) while a live session is shown.
     bool editable();
@@ -124,7 +158,12 @@ private:
     EventTableModel* m_eventsModel;
     LiveController* m_live;
 
-    QLabel* m_title;
+    ElidedLabel* m_title;
+    QWidget* m_about = nullptr;
+    QGridLayout* m_header = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    PresenterKeys* m_keys = nullptr;
     EventTimePlot* m_plot;
     ModeColumnsPage* m_columns;
     QueryPanel* m_query;
@@ -145,11 +184,14 @@ private:
     QAction* m_redoAction = nullptr;
     QAction* m_saveLiveAction = nullptr;
     QLabel* m_statusLive;
-    QLabel* m_statusWatermark;
-    QLabel* m_statusMax;
-    QLabel* m_statusState;
-    QLabel* m_statusDropped;
-    QLabel* m_statusCompute;
+    ElidedLabel* m_statusMessage;
+    QTimer m_statusMessageTimer;
+    ElidedLabel* m_statusWatermark;
+    ElidedLabel* m_statusMax;
+    ElidedLabel* m_statusState;
+    ElidedLabel* m_statusDropped;
+    ElidedLabel* m_statusCompute;
+    std::function<std::optional<std::pair<QString, QString>>()> m_why; ///< what the bubble shows, asked anew per view
 
     ViewState m_view;      ///< what the plot, the timeline and the events table show
     ViewState m_pagesView; ///< what the mode columns, the state and the log show (behind while dragging)
@@ -158,6 +200,8 @@ private:
     int m_startBatch = 0;
     bool m_positionPending = true;
     bool m_presentation = false;
+    bool m_compactLayout = false;
+    bool m_userArrangedDocks = false; ///< the user moved a dock: stop rearranging on resize
     bool m_closeConfirmed = false;
     QByteArray m_layoutBeforePresentation;
     QFont m_baseFont;

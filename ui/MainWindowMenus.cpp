@@ -89,7 +89,13 @@ void MainWindow::buildActions()
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     QAction* redo = m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Ctrl+Shift+Z and Ctrl+Y, each once: the platform's Redo binding already holds one of
+    // them, and a key bound twice is an "ambiguous shortcut" that does nothing.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& k : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    redo->setShortcuts(redoKeys);
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     edit->addAction(undo);
     edit->addAction(redo);
@@ -128,7 +134,7 @@ void MainWindow::buildActions()
         box->open();
     });
 
-    auto* bar = addToolBar(tr("Main"));
+    auto* bar = m_toolBar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->addAction(open);
@@ -141,8 +147,6 @@ void MainWindow::buildActions()
     bar->addAction(undo);
     bar->addAction(redo);
     bar->addAction(live);
-    bar->addSeparator();
-    bar->addWidget(m_controls);
     bar->addSeparator();
     bar->addAction(reset);
     bar->addAction(m_presentationAction);

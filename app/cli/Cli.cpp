@@ -9,9 +9,10 @@ std::string usage()
 {
     return "usage:\n"
            "  tidemark [FILE]                       open the simulator (on the default classroom scenario)\n"
-           "  tidemark --screenshot OUT.png [--batch N] [--presentation] [FILE]\n"
+           "  tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [FILE]\n"
            "                                        render the main window to a PNG and exit\n"
-           "                                        (at batch N, default the last)\n"
+           "                                        (at batch N, default the last; --size 1024x768\n"
+           "                                        lays it out as a projector shows it)\n"
            "  tidemark run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]\n"
            "                                        run a scenario to the end and print every batch\n"
            "  tidemark validate FILE                check a scenario file and its query\n"

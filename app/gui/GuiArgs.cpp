@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/GuiArgs.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -28,6 +29,17 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
                 }
                 out.batch = static_cast<int>(n);
             }
+        } else if (a == "--size") {
+            // WxH, each within what a screen can have (a typo must not ask for a 10^9 px window).
+            int w = 0, h = 0;
+            char tail = 0;
+            if (i + 1 >= args.size() || std::sscanf(args[i + 1].c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 8192 ||
+                h > 8192) {
+                error = "--size needs WIDTHxHEIGHT in pixels (320x240 to 8192x8192), e.g. --size 1024x768";
+                return std::nullopt;
+            }
+            ++i;
+            out.size = std::make_pair(w, h);
         } else if (a == "--presentation") {
             out.presentation = true;
         } else if (!a.empty() && a[0] == '-') {

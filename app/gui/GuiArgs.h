@@ -3,16 +3,19 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tidemark::gui {
 
-/// `tidemark [FILE]` and `tidemark --screenshot OUT.png [--batch N] [--presentation] [FILE]`.
+/// `tidemark [FILE]` and `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [FILE]`.
 struct GuiArgs {
     std::string file;       ///< empty: the default classroom scenario
     std::string screenshot; ///< render the main window to this PNG and exit
     std::optional<int> batch;
     bool presentation = false;
+    /// The window's size in pixels (a projector's 1024x768, say); unset: the saved or default size.
+    std::optional<std::pair<int, int>> size;
 };
 
 /// Parses the window's command line; nullopt with a message in `error` when it is wrong.

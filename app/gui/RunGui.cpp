@@ -55,12 +55,16 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
     }
     if (screenshot) {
         scheduleScreenshot(window, QString::fromStdString(args.screenshot));
+        if (args.size)
+            window.resize(args.size->first, args.size->second);
         window.show();
         if (args.presentation)
             window.setPresentation(true);
         return QApplication::exec();
     }
     window.restoreSettings();
+    if (args.size)
+        window.resize(args.size->first, args.size->second);
     window.show();
     if (args.presentation)
         window.setPresentation(true);

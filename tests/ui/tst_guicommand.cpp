@@ -34,6 +34,7 @@ class TestGuiCommand : public QObject
 private slots:
     void screenshotWritesTheWindow();
     void screenshotOfABrokenFileNamesTheJsonPath();
+    void sizeMustBeWidthByHeight();
     void batchNeedsScreenshot();
     void noDisplayPrintsTheConsoleSink();
 };
@@ -42,12 +43,13 @@ void TestGuiCommand::screenshotWritesTheWindow()
 {
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("shot.png"));
-    const Result r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--batch"), QStringLiteral("1"), kScenarios + "/word-count-update.json"},
+    const Result r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--size"),
+                          QStringLiteral("1024x768"), kScenarios + "/word-count-update.json"},
                          offscreen());
     QCOMPARE(r.code, 0);
     const QImage image(png);
     QVERIFY(!image.isNull());
-    QVERIFY(image.width() >= 1200 && image.height() >= 800);
+    QCOMPARE(image.size(), QSize(1024, 768)); // as a projector shows it, not grown
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 4)
         for (int x = 0; x < image.width(); x += 4)
@@ -67,6 +69,13 @@ void TestGuiCommand::screenshotOfABrokenFileNamesTheJsonPath()
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("query.outputmode: unknown key")), qPrintable(r.err));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+void TestGuiCommand::sizeMustBeWidthByHeight()
+{
+    const Result r = run({QStringLiteral("--screenshot"), QStringLiteral("x.png"), QStringLiteral("--size"), QStringLiteral("1024")}, offscreen());
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--size needs WIDTHxHEIGHT")), qPrintable(r.err));
 }
 
 void TestGuiCommand::batchNeedsScreenshot()

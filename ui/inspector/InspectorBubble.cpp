@@ -28,7 +28,7 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     shadow->setOffset(0, 3);
     shadow->setColor(QColor(0, 0, 0, 90));
     setGraphicsEffect(shadow);
-    QFont bold = m_title->font();
+    QFont bold; // only the weight: the size follows the window's (presentation mode)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setWordWrap(true);
@@ -59,24 +59,35 @@ void InspectorBubble::setPresentation(bool on) { m_width = on ? 680 : 460; }
 
 QString InspectorBubble::text() const { return m_text->text(); }
 
-void InspectorBubble::showAt(const QPoint& globalPos, const QString& title, const QString& text)
+QString InspectorBubble::title() const { return m_title->text(); }
+
+void InspectorBubble::setContent(const QString& title, const QString& text)
 {
     m_title->setText(title);
     m_text->setText(text);
+}
+
+void InspectorBubble::showAt(const QPoint& globalPos, const QString& title, const QString& text, const QRect& bounds)
+{
+    setContent(title, text);
     QWidget* p = parentWidget();
-    // As tall as the text needs, up to 60% of the window; longer texts scroll.
+    const QRect area = (bounds.isEmpty() ? p->rect() : bounds).intersected(p->rect()).adjusted(4, 4, -4, -4);
+    // As wide as set (narrower on a small screen), as tall as the text needs up to the area's
+    // height; longer texts scroll.
+    const int w = std::min(m_width, std::max(200, area.width()));
     const QMargins m = layout()->contentsMargins();
-    const int textWidth = m_width - m.left() - m.right() - 4;
-    const int wanted = m_text->heightForWidth(textWidth) + m_title->sizeHint().height() + m.top() + m.bottom() + 16;
-    resize(m_width, std::min(wanted, p->height() * 6 / 10));
-    // Beside the point, flipped to the other side when it would leave the window.
-    QPoint at = p->mapFromGlobal(globalPos) + QPoint(16, 12);
-    if (at.x() + width() > p->width())
-        at.rx() = p->mapFromGlobal(globalPos).x() - width() - 16;
-    if (at.y() + height() > p->height())
-        at.ry() = p->height() - height() - 8;
-    at.rx() = std::clamp(at.x(), 4, std::max(4, p->width() - width() - 4));
-    at.ry() = std::clamp(at.y(), 4, std::max(4, p->height() - height() - 4));
+    const int textWidth = w - m.left() - m.right() - 4;
+    const int wanted = m_text->heightForWidth(textWidth) + m_title->heightForWidth(textWidth - 30) + m.top() + m.bottom() + 24;
+    resize(w, std::max(80, std::min(wanted, area.height())));
+    // Beside the point, flipped to the other side when it would leave the area.
+    const QPoint anchor = p->mapFromGlobal(globalPos);
+    QPoint at = anchor + QPoint(16, 12);
+    if (at.x() + width() > area.right())
+        at.rx() = anchor.x() - width() - 16;
+    if (at.y() + height() > area.bottom())
+        at.ry() = area.bottom() - height();
+    at.rx() = std::clamp(at.x(), area.left(), std::max(area.left(), area.right() - width()));
+    at.ry() = std::clamp(at.y(), area.top(), std::max(area.top(), area.bottom() - height()));
     move(at);
     show();
     raise();

@@ -17,8 +17,12 @@ class InspectorBubble : public QFrame
 public:
     explicit InspectorBubble(QWidget* parent);
 
-    /// Shows `text` beside `globalPos`, kept inside the parent.
-    void showAt(const QPoint& globalPos, const QString& title, const QString& text);
+    /// Shows `text` beside `globalPos`, kept inside `bounds` (parent coordinates; the whole
+    /// parent when empty) so it covers neither the tables nor runs off the window's bottom.
+    void showAt(const QPoint& globalPos, const QString& title, const QString& text, const QRect& bounds = {});
+    /// Replaces the text in place (the view changed under an open bubble).
+    void setContent(const QString& title, const QString& text);
+    QString title() const;
     QString text() const;
     void setPresentation(bool on);
 

@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -23,7 +24,33 @@ void RowTableModel::setRows(const Schema& schema, std::vector<MarkedRow> rows, s
     m_schema = schema;
     m_rows = std::move(rows);
     m_scenario = std::move(scenario);
+    findSharedDates();
     endResetModel();
+}
+
+void RowTableModel::findSharedDates()
+{
+    m_sharedDate.assign(m_schema.size(), QString());
+    if (!m_scenario)
+        return;
+    static const QRegularExpression dated(QStringLiteral("^(\\d{4,}-\\d{2}-\\d{2}) "));
+    for (std::size_t c = 0; c < m_schema.size(); ++c) {
+        QString shared;
+        bool same = true;
+        for (const MarkedRow& r : m_rows) {
+            if (c >= r.row.size() || !r.row[c].isRange())
+                continue;
+            const auto match = dated.match(cellText(r.row[c], m_schema[c].type, *m_scenario));
+            const QString date = match.hasMatch() ? match.captured(1) : QString();
+            if (date.isEmpty() || (!shared.isEmpty() && date != shared)) {
+                same = false;
+                break;
+            }
+            shared = date;
+        }
+        if (same)
+            m_sharedDate[c] = shared;
+    }
 }
 
 void RowTableModel::clear()
@@ -31,6 +58,7 @@ void RowTableModel::clear()
     beginResetModel();
     m_schema = {};
     m_rows.clear();
+    m_sharedDate.clear();
     endResetModel();
 }
 
@@ -64,8 +92,13 @@ QVariant RowTableModel::data(const QModelIndex& index, int role) const
     const Value& value = marked.row[column];
     const DataType& type = m_schema[column].type;
     switch (role) {
-    case Qt::DisplayRole:
-        return cellText(value, type, *m_scenario);
+    case Qt::DisplayRole: {
+        const QString text = cellText(value, type, *m_scenario);
+        // "12:00–12:05" under a header that carries the shared date: every column stays in view.
+        if (column < m_sharedDate.size() && !m_sharedDate[column].isEmpty() && value.isRange())
+            return text.mid(m_sharedDate[column].size() + 1);
+        return text;
+    }
     case SparkTextRole:
     case Qt::ToolTipRole:
         return QString::fromStdString(valueToText(value, type, m_scenario->zone, m_scenario->sparkVersion.nullText()));
@@ -102,8 +135,11 @@ QVariant RowTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation == Qt::Horizontal) {
         if (section < 0 || static_cast<std::size_t>(section) >= m_schema.size())
             return {};
-        if (role == Qt::DisplayRole)
-            return QString::fromStdString(m_schema[static_cast<std::size_t>(section)].name);
+        const auto column = static_cast<std::size_t>(section);
+        if (role == Qt::DisplayRole) {
+            const QString name = QString::fromStdString(m_schema[column].name);
+            return column < m_sharedDate.size() && !m_sharedDate[column].isEmpty() ? tr("%1 (%2)").arg(name, m_sharedDate[column]) : name;
+        }
         if (role == Qt::ToolTipRole)
             return QString::fromStdString(sparkTypeName(m_schema[static_cast<std::size_t>(section)].type));
         return {};

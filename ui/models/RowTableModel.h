@@ -38,7 +38,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    /// For each column: the date every window in it starts on, when they all share one that
+    /// is not the scenario's date; the cells then show only clock times and the header the date.
+    void findSharedDates();
+
     Schema m_schema;
+    std::vector<QString> m_sharedDate; ///< per column, "2018-03-01" or empty
     std::vector<MarkedRow> m_rows;
     std::shared_ptr<const Scenario> m_scenario;
 };

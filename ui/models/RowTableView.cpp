@@ -45,8 +45,11 @@ void RowTableView::fitRows() { verticalHeader()->setDefaultSectionSize(fontMetri
 void RowTableView::changeEvent(QEvent* event)
 {
     QTableView::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
+        // Presentation mode on or off: columns sized for the old font would read "coun", "…".
         fitRows();
+        resizeColumnsToContents();
+    }
 }
 
 } // namespace tidemark::ui

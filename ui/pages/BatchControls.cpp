@@ -5,6 +5,8 @@
 #include "ui/pages/BatchCursor.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -38,15 +40,19 @@ BatchControls::BatchControls(BatchCursor* cursor, QWidget* parent)
     , m_speed(new QComboBox(this))
 {
     m_slider->setObjectName(QStringLiteral("batchSlider"));
-    m_slider->setMinimumWidth(180);
+    m_slider->setMinimumWidth(90);
     m_slider->setTickPosition(QSlider::TicksBelow);
     m_slider->setPageStep(1);
     m_label->setObjectName(QStringLiteral("batchLabel"));
-    m_label->setMinimumWidth(210);
-    QFont bold = m_label->font();
+    // Only the weight is set, so the size still follows the window's (presentation mode).
+    QFont bold;
     bold.setBold(true);
     m_label->setFont(bold);
+    // Never squeezed: the readout is what the room reads.
+    m_label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     m_speed->setToolTip(tr("Playing speed"));
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_speed->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // "1 batch/:" helped nobody
     for (double s : {0.5, 1.0, 2.0, 4.0})
         m_speed->addItem(tr("%1 batch/s").arg(s), s);
     m_speed->setCurrentIndex(1);
@@ -91,17 +97,49 @@ void BatchControls::syncFromCursor()
     m_play->setEnabled(m_cursor->count() > 1);
 }
 
+namespace {
+QString readout(const ViewState& view, const BatchRecord& b, bool noData)
+{
+    QString text = BatchControls::tr("batch %1 of %2 · %3").arg(b.batchId).arg(view.numBatches()).arg(timeText(b.triggerTime, *view.snapshot->scenario));
+    if (noData)
+        text += BatchControls::tr(" · no data");
+    return text;
+}
+} // namespace
+
 void BatchControls::setView(const ViewState& view)
 {
+    const bool newRun = view.snapshot != m_view.snapshot;
+    m_view = view;
+    if (newRun)
+        fitLabel();
     if (!view.hasBatch()) {
         m_label->setText(tr("no batch"));
         return;
     }
     const BatchRecord& b = view.currentBatch();
-    QString text = tr("batch %1 of %2 · %3").arg(b.batchId).arg(view.numBatches()).arg(timeText(b.triggerTime, *view.snapshot->scenario));
-    if (b.noData)
-        text += tr(" · no data");
-    m_label->setText(text);
+    m_label->setText(readout(view, b, b.noData));
+}
+
+void BatchControls::fitLabel()
+{
+    const QFontMetrics fm(m_label->font());
+    int widest = fm.horizontalAdvance(tr("no batch"));
+    if (m_view.snapshot) {
+        const auto& batches = m_view.drivingRun().batches;
+        // The first and the last batch bound the widths of ids and times (every batch may be a no-data one).
+        for (const BatchRecord* b : {batches.empty() ? nullptr : &batches.front(), batches.empty() ? nullptr : &batches.back()})
+            if (b)
+                widest = std::max(widest, fm.horizontalAdvance(readout(m_view, *b, true)));
+    }
+    m_label->setMinimumWidth(widest + fm.horizontalAdvance(QStringLiteral("00")));
+}
+
+void BatchControls::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitLabel();
 }
 
 } // namespace tidemark::ui

@@ -26,9 +26,16 @@ public:
     QSlider* slider() const { return m_slider; }
     QLabel* label() const { return m_label; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void syncFromCursor();
+    /// Sizes the readout for the widest text this scenario can show, so stepping never
+    /// changes the layout (and the text is never cut while the layout catches up).
+    void fitLabel();
 
+    ViewState m_view;
     BatchCursor* m_cursor;
     QToolButton* m_first;
     QToolButton* m_back;

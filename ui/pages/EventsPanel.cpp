@@ -85,15 +85,18 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
 
 bool EventsPanel::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_view && event->type() == QEvent::FontChange) {
+        // Presentation mode on or off: refit rows and columns to the new text size.
+        m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+        fitColumns();
+    }
     if (watched == m_view && event->type() == QEvent::ShortcutOverride) {
         switch (static_cast<QKeyEvent*>(event)->key()) {
         case Qt::Key_Left:
         case Qt::Key_Right:
         case Qt::Key_Home:
         case Qt::Key_End:
-        case Qt::Key_PageUp:
-        case Qt::Key_PageDown:
-        case Qt::Key_Space:
+        case Qt::Key_Space: // (PageUp / PageDown step batches from here too: PresenterKeys)
             event->accept();
             return true;
         default:

@@ -5,7 +5,9 @@
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -48,7 +50,12 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     m_caption->setWordWrap(true);
     m_sinkLabel->setWordWrap(true);
     m_resultLabel->setWordWrap(true);
-    m_caption->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Dark grey on the window's grey: readable from the back of a room (7:1 on #efefef).
+    m_caption->setStyleSheet(QStringLiteral("QLabel { color: #444444; }"));
+    m_caption->setObjectName(name + QStringLiteral("Caption"));
+    m_title->setObjectName(name + QStringLiteral("Title"));
+    // The badge never shrinks below its word ("app", "upda" helped nobody).
+    m_title->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     auto* tables = new QWidget(this);
     auto* tl = new QVBoxLayout(tables);
@@ -72,7 +79,8 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setSpacing(2);
     auto* head = new QHBoxLayout;
-    head->addWidget(m_title);
+    head->setSpacing(10);
+    head->addWidget(m_title, 0, Qt::AlignTop);
     head->addWidget(m_caption, 1);
     layout->addLayout(head);
     layout->addWidget(m_stack, 1);
@@ -93,11 +101,36 @@ RowTableView* OutputModeColumn::makeTable(RowTableModel* model, const QString& n
 
 void OutputModeColumn::setPresentation(bool on)
 {
-    QFont f = font();
+    // Bold and a little larger than the text around it (the window's font, already enlarged
+    // in presentation mode).
+    QFont f = parentWidget() ? parentWidget()->font() : font();
     f.setPointSizeF(f.pointSizeF() * 1.35);
     f.setBold(true);
     m_title->setFont(f);
-    m_caption->setVisible(!on);
+    m_presentation = on;
+    m_caption->setVisible(m_headerShown && !on);
+}
+
+void OutputModeColumn::setHeaderShown(bool shown)
+{
+    m_headerShown = shown;
+    m_title->setVisible(shown);
+    m_caption->setVisible(shown && !m_presentation);
+}
+
+int OutputModeColumn::comfortableWidth() const
+{
+    const QMargins m = layout()->contentsMargins();
+    const int head = m_title->sizeHint().width() + 120; // the badge and a few words of the caption
+    if (showsError())
+        return std::max(head, 280) + m.left() + m.right();
+    int tables = 0;
+    for (const QTableView* v : {static_cast<const QTableView*>(m_sinkView), static_cast<const QTableView*>(m_resultView)}) {
+        const int columns = v->horizontalHeader()->length();
+        const int chrome = v->verticalHeader()->sizeHint().width() + 2 * v->frameWidth() + v->verticalScrollBar()->sizeHint().width();
+        tables = std::max(tables, columns + chrome);
+    }
+    return std::max(head, tables) + m.left() + m.right();
 }
 
 QTableView* OutputModeColumn::sinkView() const { return m_sinkView; }
@@ -147,8 +180,15 @@ void OutputModeColumn::setView(const ViewState& view)
     const int added = m_resultModel->numRowsWithStatus(RowStatus::New);
     const int changed = m_resultModel->numRowsWithStatus(RowStatus::Changed);
     const int removed = m_resultModel->numRowsWithStatus(RowStatus::Removed);
-    m_resultLabel->setText(tr("<b>Result table</b> — %n row(s)", nullptr, static_cast<int>(result.size()))
-                           + tr(" · +%1 new · ~%2 changed · −%3 removed").arg(added).arg(changed).arg(removed));
+    // Only the changes that happened: one line a narrow column can hold.
+    QString text = tr("<b>Result table</b> — %n row(s)", nullptr, static_cast<int>(result.size()));
+    if (added > 0)
+        text += tr(" · +%1 new").arg(added);
+    if (changed > 0)
+        text += tr(" · ~%1 changed").arg(changed);
+    if (removed > 0)
+        text += tr(" · −%1 removed").arg(removed);
+    m_resultLabel->setText(text);
 }
 
 } // namespace tidemark::ui

@@ -25,6 +25,8 @@ public:
 
     void setView(const ViewState& view);
     void setPresentation(bool on);
+    /// Hides the mode's badge and caption where a switcher above already names the mode.
+    void setHeaderShown(bool shown);
 
     OutputMode mode() const { return m_mode; }
     RowTableModel* sinkModel() const { return m_sinkModel; }
@@ -34,6 +36,9 @@ public:
     /// The Spark error shown instead of the tables (empty when the mode runs).
     QString errorText() const;
     bool showsError() const;
+    /// The width that shows every column of its tables whole (or its error readably).
+    int comfortableWidth() const;
+    QLabel* titleLabel() const { return m_title; }
 
 signals:
     /// A result row was clicked: explain the life of its group.
@@ -45,6 +50,8 @@ private:
     RowTableView* makeTable(RowTableModel* model, const QString& name);
 
     OutputMode m_mode;
+    bool m_presentation = false;
+    bool m_headerShown = true;
     QLabel* m_title;
     QLabel* m_caption;
     QLabel* m_sinkLabel;

@@ -60,6 +60,8 @@ StatePanel::StatePanel(QWidget* parent)
 
 QTableView* StatePanel::view() const { return m_view; }
 
+bool StatePanel::hasContent() const { return m_model->rowCount() > 0; }
+
 void StatePanel::setPresentation(bool on)
 {
     m_chart->setVisible(!on);

@@ -27,6 +27,8 @@ public:
     RowTableModel* model() const { return m_model; }
     QTableView* view() const;
     BatchChart* chart() const { return m_chart; }
+    /// True when there are state rows to read (presentation mode hides an empty panel).
+    bool hasContent() const;
 
 signals:
     void rowClicked(tidemark::OutputMode mode, const tidemark::Row& row, const QPoint& globalPos);
