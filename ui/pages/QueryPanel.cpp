@@ -225,6 +225,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     form->addRow(m_inputs);
     form->addRow(tr("policy"), m_policy);
     auto* win = new QHBoxLayout;
+    m_windowRow = win;
     win->addWidget(m_windowKind);
     win->addWidget(m_windowColumn, 1);
     form->addRow(tr("groupBy"), win);
@@ -233,6 +234,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     form->addRow(tr("gap"), m_gap);
     form->addRow(tr("keys"), m_keys);
     auto* agg = new QHBoxLayout;
+    m_aggRow = agg;
     agg->addWidget(m_aggFn);
     agg->addWidget(m_aggColumn, 1);
     form->addRow(tr("agg"), agg);
@@ -407,6 +409,15 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     refresh();
 }
 
+void QueryPanel::showRow(QWidget* field, bool on)
+{
+    // Hiding the widgets, not QFormLayout::setRowVisible: Qt 6.4's heightForWidth overruns its
+    // row arrays with hidden rows next to word-wrapped labels.
+    field->setVisible(on);
+    if (QWidget* label = m_form->labelForField(field))
+        label->setVisible(on);
+}
+
 void QueryPanel::rebuildInputRows(const QStringList& sources)
 {
     for (const InputRow& row : m_inputRows)
@@ -481,7 +492,7 @@ void QueryPanel::refreshInputs()
     }
     setCombo(m_policy, q(sc.conf.multipleWatermarkPolicy));
     // The policy combines the watermarks of several streams.
-    m_form->setRowVisible(m_policy, streams >= 2);
+    showRow(m_policy, streams >= 2);
 }
 
 void QueryPanel::editInputWatermark(int input, bool toggled)
@@ -573,24 +584,23 @@ void QueryPanel::refresh()
     // A join or a union has no query-level withWatermark: each input has its own.
     const bool join = query.join.has_value();
     const bool unionQuery = !query.unionInputs.empty();
-    int delayRow = -1;
-    QFormLayout::ItemRole role{};
-    m_form->getWidgetPosition(m_delay, &delayRow, &role);
-    m_form->setRowVisible(delayRow - 1, !join && !unionQuery);
-    m_form->setRowVisible(delayRow, !join && !unionQuery);
-    m_form->setRowVisible(m_inputs, join || unionQuery);
+    for (QWidget* field : {static_cast<QWidget*>(m_watermarkOn), static_cast<QWidget*>(m_watermarkColumn), static_cast<QWidget*>(m_delay)})
+        showRow(field, !join && !unionQuery);
+    showRow(m_inputs, join || unionQuery);
     m_watermarkColumn->setEnabled(query.withWatermark.has_value());
     m_delay->setEnabled(query.withWatermark.has_value());
     refreshInputs();
     // This panel does not aggregate a join: its grouping rows would only show defaults that are not the query's.
-    for (QWidget* field : {static_cast<QWidget*>(m_duration), static_cast<QWidget*>(m_aggAs)}) {
-        int row = -1;
-        m_form->getWidgetPosition(field, &row, &role);
-        m_form->setRowVisible(row - 1, !join); // groupBy / agg
+    for (QLayout* row : {m_windowRow, m_aggRow}) {
+        for (int i = 0; i < row->count(); ++i)
+            if (QWidget* item = row->itemAt(i)->widget())
+                item->setVisible(!join);
+        if (QWidget* label = m_form->labelForField(row))
+            label->setVisible(!join);
     }
     for (QWidget* field : {static_cast<QWidget*>(m_duration), static_cast<QWidget*>(m_slide), static_cast<QWidget*>(m_gap),
                            static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_aggAs)})
-        m_form->setRowVisible(field, !join);
+        showRow(field, !join);
     // Shapes this panel does not edit stay as the file has them.
     for (QWidget* wdg : {static_cast<QWidget*>(m_windowKind), static_cast<QWidget*>(m_keys)})
         wdg->setEnabled(!join);

@@ -13,6 +13,7 @@ class QComboBox;
 class QFormLayout;
 class QGridLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QScrollArea;
 
@@ -58,6 +59,7 @@ private:
 
     void refresh();
     void refreshInputs();
+    void showRow(QWidget* field, bool on);
     void rebuildInputRows(const QStringList& sources);
     void editInputWatermark(int input, bool toggled);
     void showAnalysis();
@@ -87,6 +89,8 @@ private:
     QLabel* m_error;
     QScrollArea* m_scroll;
     QFormLayout* m_form;
+    QLayout* m_windowRow = nullptr;
+    QLayout* m_aggRow = nullptr;
     QWidget* m_inputs;
     QGridLayout* m_inputsGrid;
     std::vector<InputRow> m_inputRows;
