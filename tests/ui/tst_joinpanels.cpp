@@ -94,14 +94,14 @@ void TestJoinPanels::joinStateListsBothSides()
     const int clickAdid = columnNamed(model, QStringLiteral("clickAdid"));
     QVERIFY(impressionAdid > 0 && clickAdid > 0);
     const QStringList expected{
-        QStringLiteral("+ | impressions | matched, kept for more | 1"),
-        QStringLiteral("+ | impressions | matched, kept for more | 2"),
-        QStringLiteral("+ | impressions | waiting for a partner | 3"),
-        QStringLiteral("+ | impressions | matched, kept for more | 5"),
-        QStringLiteral("+ | clicks | matched, kept for more | 1"),
-        QStringLiteral("+ | clicks | matched, kept for more | 2"),
-        QStringLiteral("+ | clicks | waiting for a partner | 4"),
-        QStringLiteral("+ | clicks | matched, kept for more | 5"),
+        QStringLiteral("+ | impressions | matched, kept | 1"),
+        QStringLiteral("+ | impressions | matched, kept | 2"),
+        QStringLiteral("+ | impressions | waiting for a match | 3"),
+        QStringLiteral("+ | impressions | matched, kept | 5"),
+        QStringLiteral("+ | clicks | matched, kept | 1"),
+        QStringLiteral("+ | clicks | matched, kept | 2"),
+        QStringLiteral("+ | clicks | waiting for a match | 4"),
+        QStringLiteral("+ | clicks | matched, kept | 5"),
     };
     QStringList shown;
     for (int r = 0; r < model.rowCount(); ++r) {
@@ -131,14 +131,14 @@ void TestJoinPanels::joinStateMarksEvictions()
     for (int r = 0; r < model.rowCount(); ++r)
         fates << model.headerData(r, Qt::Vertical).toString() + QLatin1Char(' ') + cell(model, r, JoinStateModel::FateColumn);
     QCOMPARE(fates, (QStringList{
-                        QStringLiteral("× evicted: had matched, leaves silently"),
-                        QStringLiteral("× evicted: had matched, leaves silently"),
-                        QStringLiteral("× evicted: emitted with nulls"),
-                        QStringLiteral(" matched, kept for more"),
-                        QStringLiteral("× evicted: had matched, leaves silently"),
-                        QStringLiteral("× evicted: had matched, leaves silently"),
-                        QStringLiteral("× evicted: never matched, dropped silently"),
-                        QStringLiteral(" matched, kept for more"),
+                        QStringLiteral("× evicted (had matched)"),
+                        QStringLiteral("× evicted (had matched)"),
+                        QStringLiteral("× evicted → emitted with nulls"),
+                        QStringLiteral(" matched, kept"),
+                        QStringLiteral("× evicted (had matched)"),
+                        QStringLiteral("× evicted (had matched)"),
+                        QStringLiteral("× evicted, never matched → dropped"),
+                        QStringLiteral(" matched, kept"),
                     }));
     QCOMPARE(model.numEvicted(), 6);
     QCOMPARE(model.data(model.index(2, 0), RowTableModel::StatusRole).toInt(), static_cast<int>(RowStatus::Evicted));
@@ -297,6 +297,17 @@ void TestJoinPanels::queryPanelShowsSparkErrorOnInputDelay()
     doc->undoStack()->undo();
     QVERIFY(panel.errorText().isEmpty());
     QVERIFY(!panel.inputWatermarkDelayEdit(1)->property("sparkError").toBool());
+    // Ticking a stream's watermark on: its time column, 10 minutes; here the logs' "timestamp"
+    // is a bigint, and Spark says so at the column.
+    auto staticDoc = open(QStringLiteral("static-join.json"));
+    QueryPanel staticPanel(staticDoc.get());
+    QCOMPARE(staticPanel.inputWatermarkColumnBox(0)->currentText(), QString()); // off: no column shown
+    staticPanel.inputWatermarkBox(0)->setChecked(true);
+    QCOMPARE(staticDoc->undoStack()->count(), 1);
+    QCOMPARE(staticDoc->scenario()->query.join->left.withWatermark->column, std::string("timestamp"));
+    QCOMPARE(staticDoc->scenario()->query.join->left.withWatermark->delay, std::string("10 minutes"));
+    QVERIFY(staticPanel.errorText().contains(QLatin1String("query.join.left.withWatermark.column")));
+    QVERIFY(staticPanel.inputWatermarkColumnBox(0)->property("sparkError").toBool());
 }
 
 void TestJoinPanels::queryErrorIsReadableInAShortDock()

@@ -57,11 +57,31 @@ int JoinStateModel::numOnSide(int side) const
 
 QString JoinStateModel::fateText(const JoinStateRow& row)
 {
+    // Short, for a narrow dock; fateExplanation() says it in full.
     switch (row.fate) {
-    case JoinStateRow::Fate::Waiting: return row.matched ? tr("matched, kept for more") : tr("waiting for a partner");
-    case JoinStateRow::Fate::EvictedMatched: return tr("evicted: had matched, leaves silently");
-    case JoinStateRow::Fate::EvictedWithNull: return tr("evicted: emitted with nulls");
-    case JoinStateRow::Fate::EvictedSilently: return tr("evicted: never matched, dropped silently");
+    case JoinStateRow::Fate::Waiting: return row.matched ? tr("matched, kept") : tr("waiting for a match");
+    case JoinStateRow::Fate::EvictedMatched: return tr("evicted (had matched)");
+    case JoinStateRow::Fate::EvictedWithNull: return tr("evicted \u2192 emitted with nulls");
+    case JoinStateRow::Fate::EvictedSilently: return tr("evicted, never matched \u2192 dropped");
+    }
+    return {};
+}
+
+QString JoinStateModel::fateExplanation(const JoinStateRow& row)
+{
+    switch (row.fate) {
+    case JoinStateRow::Fate::Waiting:
+        return row.matched ? tr("It has matched, and stays in state: a later row of the other side may match it too, "
+                                "until the state watermark passes it.")
+                           : tr("No row of the other side has matched it yet; it waits in state until the state watermark passes it.");
+    case JoinStateRow::Fate::EvictedMatched:
+        return tr("The state watermark passed it in this batch. It had matched, so it leaves the state without output.");
+    case JoinStateRow::Fate::EvictedWithNull:
+        return tr("The state watermark passed it in this batch and it never matched: the outer join emits it now, "
+                  "the other side's columns null.");
+    case JoinStateRow::Fate::EvictedSilently:
+        return tr("The state watermark passed it in this batch and it never matched. This side is not an outer side, "
+                  "so it leaves the state without output.");
     }
     return {};
 }
@@ -98,7 +118,7 @@ QVariant JoinStateModel::data(const QModelIndex& index, int role) const
         if (column == SideColumn)
             return tr("%1 side, event %2").arg(r.side == 0 ? tr("left") : tr("right")).arg(r.event + 1);
         if (column == FateColumn)
-            return r.isNew ? tr("stored by this batch; %1").arg(fateText(r)) : fateText(r);
+            return r.isNew ? tr("Stored by this batch. %1").arg(fateExplanation(r)) : fateExplanation(r);
         return {};
     case RowTableModel::StatusRole:
         return static_cast<int>(r.evicted() ? RowStatus::Evicted : r.isNew ? RowStatus::New : RowStatus::Unchanged);

@@ -33,8 +33,10 @@ public:
     int numEvicted() const;
     int numOnSide(int side) const; ///< rows still in state after the batch
 
-    /// "waiting for a partner", "evicted: emitted with nulls", ...
+    /// "waiting for a match", "evicted → emitted with nulls", ...
     static QString fateText(const JoinStateRow& row);
+    /// The same in a sentence, for the tooltip.
+    static QString fateExplanation(const JoinStateRow& row);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

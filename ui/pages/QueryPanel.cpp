@@ -484,7 +484,9 @@ void QueryPanel::refreshInputs()
                                         : tr("withWatermark on %1 (%2)").arg(q(in.source), side));
         row.column->clear();
         row.column->addItems(inputColumns(sc, in));
-        row.column->setEditText(inputTimeColumn(sc, in));
+        // Off: no column shown, so nothing reads as a setting the query does not have.
+        row.column->setEditText(on ? q(in.withWatermark->column) : QString());
+        row.column->lineEdit()->setPlaceholderText(tr("column"));
         row.column->setEnabled(on);
         setLine(row.delay, on ? q(in.withWatermark->delay) : QString());
         row.delay->setPlaceholderText(row.isStatic ? tr("static: none") : tr("no watermark"));

@@ -178,8 +178,7 @@ void StatePanel::setView(const ViewState& view)
     if (staticJoin) {
         // Stateless: nothing is kept between batches, but every batch reads the whole table.
         showStaticTable(view);
-        m_title->setText(tr("<b>State store</b> — a stream-static join keeps no state: every batch joins its new rows "
-                            "with the whole static table below."));
+        m_title->setText(tr("<b>State store</b> — none: a stream-static join keeps no state."));
         showTables(false, false, true);
         return;
     }
@@ -263,7 +262,7 @@ void StatePanel::showStaticTable(const ViewState& view)
     }
     const int count = static_cast<int>(rows.size());
     m_staticModel->setRows(input.output, std::move(rows), view.snapshot->scenario);
-    QString text = tr("<b>Static table</b> %1 (%2 side) — %n row(s), as the join reads them in every batch", nullptr, count)
+    QString text = tr("<b>Static table</b> %1 (%2 side) — %n row(s), joined with each batch's new rows", nullptr, count)
                        .arg(sourceName(view, plan, side).toHtmlEscaped(), side == 0 ? tr("left") : tr("right"));
     if (failing > 0)
         text += tr("; %n more fail the join condition on its own columns and never join", nullptr, failing);
