@@ -227,6 +227,7 @@ MainWindow::MainWindow(QWidget* parent)
         connect(m_columns->column(m), &OutputModeColumn::exportRequested, this, &MainWindow::exportTable);
     }
     connect(m_state, &StatePanel::rowClicked, this, explainRowAt);
+    connect(m_state, &StatePanel::eventClicked, this, &MainWindow::showEventWhy);
     connect(m_state, &StatePanel::exportRequested, this, &MainWindow::exportTable);
     connect(m_state, &StatePanel::batchClicked, m_cursor, &BatchCursor::setPosition);
     connect(m_events, &EventsPanel::addRequested, this, &MainWindow::addEventAfterLast);

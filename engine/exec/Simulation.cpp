@@ -93,7 +93,8 @@ std::size_t project(const Step& step, const Row& row, Emit&& emit)
     return items.size();
 }
 
-/// A static table through its input's stateless steps (no watermark on a static side).
+} // namespace
+
 std::vector<Row> staticRows(const SourceSpec& src, const InputPlan& input)
 {
     std::vector<Row> rows = src.staticRows;
@@ -113,8 +114,6 @@ std::vector<Row> staticRows(const SourceSpec& src, const InputPlan& input)
     }
     return rows;
 }
-
-} // namespace
 
 Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options)
     : m_scenario(scenario)

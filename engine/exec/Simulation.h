@@ -28,6 +28,10 @@ struct SimulationOptions {
     bool live = false;
 };
 
+/// A static table through its input's stateless steps (no watermark on a static side): the
+/// rows a stream-static join reads every batch, before the join's one-side conditions.
+std::vector<Row> staticRows(const SourceSpec& src, const InputPlan& input);
+
 /// Runs a query over a scenario's events on a simulated processing-time clock, one
 /// micro-batch at a time, exactly as Spark's MicroBatchExecution would:
 ///

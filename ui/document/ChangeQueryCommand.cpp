@@ -18,6 +18,7 @@ void ChangeQueryCommand::set(const QuerySettings& settings, bool versionWritten)
         [&](Scenario& sc) {
             sc.query = settings.query;
             sc.sparkVersion = settings.version;
+            sc.conf = settings.conf;
             sc.sparkVersionWritten = versionWritten;
         },
         {ScenarioDocument::ChangeKind::Query, 0, 0});

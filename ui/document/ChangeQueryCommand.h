@@ -7,15 +7,17 @@
 
 namespace tidemark::ui {
 
-/// What the query panel edits: the query and the Spark release it runs on.
+/// What the query panel edits: the query, the Spark release it runs on and the Spark
+/// configuration (spark.sql.streaming.multipleWatermarkPolicy).
 struct QuerySettings {
     QuerySpec query;
     SparkVersion version;
+    SparkConf conf;
 
-    static QuerySettings of(const Scenario& scenario) { return {scenario.query, scenario.sparkVersion}; }
+    static QuerySettings of(const Scenario& scenario) { return {scenario.query, scenario.sparkVersion, scenario.conf}; }
 };
 
-/// Changes a query setting (watermark, window, keys, aggregate, trigger, output mode, Spark version).
+/// Changes a query setting (watermark, window, keys, aggregate, trigger, output mode, Spark version, conf).
 class ChangeQueryCommand : public QUndoCommand
 {
 public:

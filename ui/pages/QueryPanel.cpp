@@ -8,11 +8,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QStyle>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -42,6 +45,64 @@ GroupItem* windowItem(QuerySpec& query)
 }
 
 const GroupItem* windowItem(const QuerySpec& query) { return windowItem(const_cast<QuerySpec&>(query)); }
+
+/// The inputs that carry their own withWatermark: a join's two sides, or the union's branches.
+std::vector<InputSpec*> inputsOf(QuerySpec& query)
+{
+    std::vector<InputSpec*> inputs;
+    if (query.join) {
+        inputs = {&query.join->left, &query.join->right};
+    } else {
+        for (auto& in : query.unionInputs)
+            inputs.push_back(&in);
+    }
+    return inputs;
+}
+
+std::vector<const InputSpec*> inputsOf(const QuerySpec& query)
+{
+    std::vector<const InputSpec*> inputs;
+    for (InputSpec* in : inputsOf(const_cast<QuerySpec&>(query)))
+        inputs.push_back(in);
+    return inputs;
+}
+
+/// Where the analyzer reports an input's errors ("query.join.left", "query.union[1]").
+QString inputPath(const QuerySpec& query, int input)
+{
+    if (query.join)
+        return input == 0 ? QStringLiteral("query.join.left") : QStringLiteral("query.join.right");
+    return QStringLiteral("query.union[%1]").arg(input);
+}
+
+const char* const kPolicyKey = "spark.sql.streaming.multipleWatermarkPolicy";
+
+/// Column names an input offers to withWatermark: its source's columns and the aliases its
+/// select introduces.
+QStringList inputColumns(const Scenario& sc, const InputSpec& in)
+{
+    QStringList names;
+    if (const SourceSpec* src = sc.findSource(in.source))
+        for (const auto& f : src->schema.fields)
+            names << q(f.name);
+    static const QRegularExpression alias(QStringLiteral("\\s+as\\s+`?([A-Za-z_][A-Za-z0-9_]*)`?\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    for (const auto& e : in.selectExpr)
+        if (auto m = alias.match(q(e)); m.hasMatch() && !names.contains(m.captured(1)))
+            names << m.captured(1);
+    return names;
+}
+
+/// The time column an input would most likely put a watermark on: its first timestamp column.
+QString inputTimeColumn(const Scenario& sc, const InputSpec& in)
+{
+    if (in.withWatermark)
+        return q(in.withWatermark->column);
+    if (const SourceSpec* src = sc.findSource(in.source))
+        for (const auto& f : src->schema.fields)
+            if (f.type.id == TypeId::Timestamp)
+                return q(f.name);
+    return QStringLiteral("timestamp");
+}
 
 QStringList keyColumns(const QuerySpec& query)
 {
@@ -89,6 +150,11 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     , m_trigger(new QLineEdit(this))
     , m_shapeNote(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
+    , m_form(nullptr)
+    , m_inputs(new QWidget(this))
+    , m_inputsGrid(new QGridLayout(m_inputs))
+    , m_policy(editableCombo(this))
 {
     setObjectName(QStringLiteral("queryPanel"));
     m_mode->setObjectName(QStringLiteral("outputModeBox"));
@@ -117,9 +183,33 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     m_error->setStyleSheet(palette::errorBoxStyle());
     m_shapeNote->setWordWrap(true);
     m_shapeNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    setStyleSheet(QStringLiteral("QLineEdit[sparkError=\"true\"], QComboBox[sparkError=\"true\"] { border: 2px solid #D51F26; border-radius: 3px; }"));
+    setStyleSheet(QStringLiteral("QLineEdit[sparkError=\"true\"], QComboBox[sparkError=\"true\"] { border: 2px solid #D51F26; border-radius: 3px; }"
+                                 "QCheckBox[sparkError=\"true\"] { color: #D51F26; }"));
 
-    auto* form = new QFormLayout(this);
+    m_policy->setObjectName(QStringLiteral("watermarkPolicyBox"));
+    m_policy->addItems({QStringLiteral("min"), QStringLiteral("max")});
+    m_policy->setToolTip(tr("spark.sql.streaming.multipleWatermarkPolicy: the global watermark is the minimum (default) "
+                            "or the maximum of the inputs' watermarks"));
+    m_inputs->setObjectName(QStringLiteral("inputWatermarks"));
+    m_inputsGrid->setContentsMargins(0, 0, 0, 0);
+    m_inputsGrid->setHorizontalSpacing(6);
+    m_inputsGrid->setVerticalSpacing(4);
+    m_inputsGrid->setColumnStretch(1, 1);
+    m_inputsGrid->setColumnStretch(2, 1);
+
+    // The fields scroll inside the dock, so a long Spark error below them stays readable.
+    auto* content = new QWidget(m_scroll);
+    content->setObjectName(QStringLiteral("queryFields"));
+    m_scroll->setObjectName(QStringLiteral("queryScroll"));
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_scroll);
+    auto* form = new QFormLayout(content);
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setVerticalSpacing(4);
     auto* top = new QHBoxLayout;
@@ -132,7 +222,10 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     wm->addWidget(m_watermarkColumn, 1);
     form->addRow(wm);
     form->addRow(tr("delay"), m_delay);
+    form->addRow(m_inputs);
+    form->addRow(tr("policy"), m_policy);
     auto* win = new QHBoxLayout;
+    m_windowRow = win;
     win->addWidget(m_windowKind);
     win->addWidget(m_windowColumn, 1);
     form->addRow(tr("groupBy"), win);
@@ -141,6 +234,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     form->addRow(tr("gap"), m_gap);
     form->addRow(tr("keys"), m_keys);
     auto* agg = new QHBoxLayout;
+    m_aggRow = agg;
     agg->addWidget(m_aggFn);
     agg->addWidget(m_aggColumn, 1);
     form->addRow(tr("agg"), agg);
@@ -195,6 +289,16 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     };
     onEdit(m_delay, editWatermark);
     onEdit(m_watermarkColumn->lineEdit(), editWatermark);
+    const auto editPolicy = [this] {
+        commit(tr("Change watermark policy"), [this](QuerySettings& st) {
+            st.conf.multipleWatermarkPolicy = s(m_policy->currentText());
+            // Written back to the file, which may not have had a conf block.
+            if (std::find(st.conf.writtenKeys.begin(), st.conf.writtenKeys.end(), kPolicyKey) == st.conf.writtenKeys.end())
+                st.conf.writtenKeys.emplace_back(kPolicyKey);
+        });
+    };
+    onIndex(m_policy, editPolicy);
+    onEdit(m_policy->lineEdit(), editPolicy);
 
     const auto editWindow = [this] {
         commit(tr("Change window"), [this](QuerySettings& st) {
@@ -305,6 +409,119 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     refresh();
 }
 
+void QueryPanel::showRow(QWidget* field, bool on)
+{
+    // Hiding the widgets, not QFormLayout::setRowVisible: Qt 6.4's heightForWidth overruns its
+    // row arrays with hidden rows next to word-wrapped labels.
+    field->setVisible(on);
+    if (QWidget* label = m_form->labelForField(field))
+        label->setVisible(on);
+}
+
+void QueryPanel::rebuildInputRows(const QStringList& sources)
+{
+    for (const InputRow& row : m_inputRows)
+        for (QWidget* w : {static_cast<QWidget*>(row.on), static_cast<QWidget*>(row.column), static_cast<QWidget*>(row.delay)}) {
+            w->hide();
+            w->deleteLater();
+        }
+    m_inputRows.clear();
+    const int first = m_inputsGrid->rowCount();
+    for (int i = 0; i < sources.size(); ++i) {
+        InputRow row;
+        row.on = new QCheckBox(sources[i], m_inputs);
+        row.on->setObjectName(QStringLiteral("inputWatermarkOn%1").arg(i));
+        row.column = editableCombo(m_inputs);
+        row.column->setObjectName(QStringLiteral("inputWatermarkColumn%1").arg(i));
+        row.delay = new QLineEdit(m_inputs);
+        row.delay->setObjectName(QStringLiteral("inputWatermarkDelay%1").arg(i));
+        m_inputsGrid->addWidget(row.on, first + i, 0);
+        m_inputsGrid->addWidget(row.column, first + i, 1);
+        m_inputsGrid->addWidget(row.delay, first + i, 2);
+        connect(row.on, &QCheckBox::toggled, this, [this, i] {
+            if (!m_updating)
+                editInputWatermark(i, true);
+        });
+        connect(row.column, &QComboBox::currentIndexChanged, this, [this, i] {
+            if (!m_updating)
+                editInputWatermark(i, false);
+        });
+        connect(row.column->lineEdit(), &QLineEdit::editingFinished, this, [this, i] {
+            if (!m_updating)
+                editInputWatermark(i, false);
+        });
+        connect(row.delay, &QLineEdit::editingFinished, this, [this, i] {
+            if (!m_updating)
+                editInputWatermark(i, false);
+        });
+        m_inputRows.push_back(row);
+    }
+    m_inputSources = sources;
+}
+
+void QueryPanel::refreshInputs()
+{
+    const Scenario& sc = *m_document->scenario();
+    const auto inputs = inputsOf(sc.query);
+    QStringList sources;
+    for (const InputSpec* in : inputs)
+        sources << q(in->source);
+    if (sources != m_inputSources)
+        rebuildInputRows(sources);
+    int streams = 0;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const InputSpec& in = *inputs[i];
+        InputRow& row = m_inputRows[i];
+        const SourceSpec* src = sc.findSource(in.source);
+        row.isStatic = src && src->isStatic;
+        streams += row.isStatic ? 0 : 1;
+        const bool on = in.withWatermark.has_value();
+        row.on->setChecked(on);
+        // A static table takes no watermark; one written in the file can still be removed.
+        row.on->setEnabled(!row.isStatic || on);
+        const QString side = sc.query.join ? (i == 0 ? tr("left") : tr("right")) : tr("union input %1").arg(i + 1);
+        row.on->setToolTip(row.isStatic ? tr("%1 (%2) is a static table: it has no watermark").arg(q(in.source), side)
+                                        : tr("withWatermark on %1 (%2)").arg(q(in.source), side));
+        row.column->clear();
+        row.column->addItems(inputColumns(sc, in));
+        // Off: no column shown, so nothing reads as a setting the query does not have.
+        row.column->setEditText(on ? q(in.withWatermark->column) : QString());
+        row.column->lineEdit()->setPlaceholderText(tr("column"));
+        row.column->setEnabled(on);
+        setLine(row.delay, on ? q(in.withWatermark->delay) : QString());
+        row.delay->setPlaceholderText(row.isStatic ? tr("static: none") : tr("no watermark"));
+        row.delay->setEnabled(on);
+    }
+    setCombo(m_policy, q(sc.conf.multipleWatermarkPolicy));
+    // The policy combines the watermarks of several streams.
+    showRow(m_policy, streams >= 2);
+}
+
+void QueryPanel::editInputWatermark(int input, bool toggled)
+{
+    const InputRow& row = m_inputRows.at(static_cast<std::size_t>(input));
+    const bool on = row.on->isChecked();
+    if (!toggled && !on)
+        return;
+    const QString name = m_inputSources.value(input);
+    const QString text = !toggled ? tr("Change watermark of %1").arg(name) : on ? tr("Add watermark to %1").arg(name) : tr("Remove watermark from %1").arg(name);
+    const QString column = row.column->currentText().trimmed();
+    const QString delay = row.delay->text().trimmed();
+    commit(text, [this, input, on, toggled, column, delay](QuerySettings& st) {
+        const auto inputs = inputsOf(st.query);
+        if (input >= static_cast<int>(inputs.size()))
+            return;
+        InputSpec& in = *inputs[static_cast<std::size_t>(input)];
+        if (!on) {
+            in.withWatermark.reset();
+            return;
+        }
+        const QString defaultDelay = QStringLiteral("10 minutes");
+        in.withWatermark = WatermarkSpec{s(column.isEmpty() ? inputTimeColumn(*m_document->scenario(), in) : column),
+                                         s(delay.isEmpty() && toggled ? defaultDelay : delay)};
+    });
+}
+
 QStringList QueryPanel::columnNames() const
 {
     QStringList names;
@@ -366,12 +583,27 @@ void QueryPanel::refresh()
     setLine(m_aggAs, a && a->as ? q(*a->as) : QString());
     setLine(m_trigger, query.trigger.processingTime ? q(*query.trigger.processingTime) : QString());
 
-    // Shapes this panel does not edit stay as the file has them.
+    // A join or a union has no query-level withWatermark: each input has its own.
     const bool join = query.join.has_value();
     const bool unionQuery = !query.unionInputs.empty();
-    m_watermarkOn->setEnabled(!join && !unionQuery);
-    m_watermarkColumn->setEnabled(!join && !unionQuery && query.withWatermark);
-    m_delay->setEnabled(!join && !unionQuery && query.withWatermark);
+    for (QWidget* field : {static_cast<QWidget*>(m_watermarkOn), static_cast<QWidget*>(m_watermarkColumn), static_cast<QWidget*>(m_delay)})
+        showRow(field, !join && !unionQuery);
+    showRow(m_inputs, join || unionQuery);
+    m_watermarkColumn->setEnabled(query.withWatermark.has_value());
+    m_delay->setEnabled(query.withWatermark.has_value());
+    refreshInputs();
+    // This panel does not aggregate a join: its grouping rows would only show defaults that are not the query's.
+    for (QLayout* row : {m_windowRow, m_aggRow}) {
+        for (int i = 0; i < row->count(); ++i)
+            if (QWidget* item = row->itemAt(i)->widget())
+                item->setVisible(!join);
+        if (QWidget* label = m_form->labelForField(row))
+            label->setVisible(!join);
+    }
+    for (QWidget* field : {static_cast<QWidget*>(m_duration), static_cast<QWidget*>(m_slide), static_cast<QWidget*>(m_gap),
+                           static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_aggAs)})
+        showRow(field, !join);
+    // Shapes this panel does not edit stay as the file has them.
     for (QWidget* wdg : {static_cast<QWidget*>(m_windowKind), static_cast<QWidget*>(m_keys)})
         wdg->setEnabled(!join);
     // No aggregation yet: choosing a window or keys adds count(*).
@@ -382,10 +614,13 @@ void QueryPanel::refresh()
     m_slide->setEnabled(!join && kind == 1);
     m_gap->setEnabled(!join && kind == 2);
     QString note;
-    if (join)
-        note = tr("This query joins two streams; edit the join and its watermarks in the scenario file.");
+    const bool staticJoin = std::any_of(m_inputRows.begin(), m_inputRows.end(), [](const InputRow& r) { return r.isStatic; });
+    if (join && staticJoin)
+        note = tr("This query joins a stream with a static table; edit the join itself in the scenario file.");
+    else if (join)
+        note = tr("This query joins two streams, each with its own watermark (above); edit the join itself in the scenario file.");
     else if (unionQuery)
-        note = tr("This query unions several inputs, each with its own watermark; edit those in the scenario file.");
+        note = tr("This query unions several inputs, each with its own watermark (above); edit their steps in the scenario file.");
     else if (query.dropDuplicates || query.dropDuplicatesWithinWatermark)
         note = tr("The query also deduplicates rows (dropDuplicates), as its file says.");
     m_shapeNote->setText(note);
@@ -413,8 +648,12 @@ void QueryPanel::showAnalysis()
     QString text = q(e.text());
     if (!e.where.empty())
         text += QLatin1String("\n\n") + tr("at %1").arg(q(e.where));
+    const bool fresh = m_error->isHidden() || m_error->text() != text;
     m_error->setText(text);
     m_error->setVisible(true);
+    // A new error scrolls into view once the fields are laid out around it.
+    if (fresh)
+        QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_error); });
 }
 
 void QueryPanel::markError(const std::string& where)
@@ -440,6 +679,15 @@ void QueryPanel::markError(const std::string& where)
     mark(m_aggFn, w.startsWith(QLatin1String("query.agg")) && w.endsWith(QLatin1String(".fn")));
     mark(m_aggColumn, w.startsWith(QLatin1String("query.agg")) && !w.endsWith(QLatin1String(".fn")));
     mark(m_trigger, w.startsWith(QLatin1String("query.trigger")));
+    const QuerySpec& query = m_document->scenario()->query;
+    for (int i = 0; i < numInputs(); ++i) {
+        const InputRow& row = m_inputRows[static_cast<std::size_t>(i)];
+        const QString path = inputPath(query, i) + QLatin1String(".withWatermark");
+        mark(row.on, w == path);
+        mark(row.column, w.startsWith(path + QLatin1String(".column")));
+        mark(row.delay, w.startsWith(path + QLatin1String(".delay")));
+    }
+    mark(m_policy, w.startsWith(QLatin1String("conf[\"") + QLatin1String(kPolicyKey)));
 }
 
 QString QueryPanel::errorText() const { return m_error->text(); }
@@ -452,7 +700,9 @@ void QueryPanel::commit(const QString& text, const std::function<void(QuerySetti
     // Only real changes become undo steps (editingFinished also fires on focus loss).
     const bool same = settings.version == now.sparkVersion && settings.query.outputMode == now.query.outputMode
                       && settings.query.withWatermark == now.query.withWatermark && settings.query.groupBy == now.query.groupBy
-                      && settings.query.agg == now.query.agg && settings.query.trigger == now.query.trigger;
+                      && settings.query.agg == now.query.agg && settings.query.trigger == now.query.trigger
+                      && settings.query.join == now.query.join && settings.query.unionInputs == now.query.unionInputs
+                      && settings.conf.multipleWatermarkPolicy == now.conf.multipleWatermarkPolicy;
     if (same)
         return;
     m_document->undoStack()->push(new ChangeQueryCommand(m_document, std::move(settings), text));

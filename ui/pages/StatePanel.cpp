@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/StatePanel.h"
 
+#include "engine/exec/Simulation.h"
+#include "ui/models/JoinStateModel.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
 #include "ui/plot/BatchChart.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tidemark::ui {
 
@@ -25,46 +31,141 @@ Schema stateSchema(const QueryPlan& plan)
     return s;
 }
 
+namespace {
+
+QString sourceName(const ViewState& view, const QueryPlan& plan, int side)
+{
+    const auto& sources = view.snapshot->scenario->sources;
+    const std::size_t source = plan.inputs[static_cast<std::size_t>(side)].source;
+    return source < sources.size() ? QString::fromStdString(sources[source].name) : QString();
+}
+
+/// Height a table needs to show `rows` rows (at least a few, at most a screenful's share).
+int tableHeight(const QTableView* table, int rows)
+{
+    const int shown = std::clamp(rows, 2, 8);
+    return table->horizontalHeader()->sizeHint().height() + shown * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth()
+           + table->horizontalScrollBar()->sizeHint().height();
+}
+
+} // namespace
+
 StatePanel::StatePanel(QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_model(new RowTableModel(this))
     , m_view(new RowTableView(QStringLiteral("stateTable"), this))
+    , m_joinModel(new JoinStateModel(this))
+    , m_joinView(new RowTableView(QStringLiteral("joinStateTable"), this))
+    , m_staticTitle(new QLabel(this))
+    , m_staticModel(new RowTableModel(this))
+    , m_staticView(new RowTableView(QStringLiteral("staticTable"), this))
     , m_chart(new BatchChart(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("statePanel"));
+    m_title->setObjectName(QStringLiteral("stateTitle"));
+    m_staticTitle->setObjectName(QStringLiteral("staticTableTitle"));
     m_view->setModel(m_model);
+    m_joinView->setModel(m_joinModel);
+    m_staticView->setModel(m_staticModel);
     connect(m_view, &RowTableView::exportRequested, this, [this] { emit exportRequested(m_view, QStringLiteral("state")); });
+    connect(m_joinView, &RowTableView::exportRequested, this, [this] { emit exportRequested(m_joinView, QStringLiteral("join-state")); });
+    connect(m_staticView, &RowTableView::exportRequested, this, [this] { emit exportRequested(m_staticView, QStringLiteral("static-table")); });
     m_title->setWordWrap(true);
+    m_staticTitle->setWordWrap(true);
 
     auto* top = new QWidget(this);
     auto* tl = new QVBoxLayout(top);
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addWidget(m_title);
     tl->addWidget(m_view, 1);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(m_chart);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    tl->addWidget(m_joinView, 1);
+    tl->addWidget(m_staticTitle);
+    tl->addWidget(m_staticView, 1);
+    tl->addStretch(0);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_chart);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    // Fixed proportions: the tables' size hints change with what they show.
+    m_splitter->setSizes({300, 200});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
+    showTables(false, false, false);
 
     connect(m_view, &RowTableView::rowClicked, this, [this](int row, const QPoint& pos) {
         if (const Row* r = m_model->rowAt(row))
             emit rowClicked(m_mode, *r, pos);
     });
+    connect(m_joinView, &RowTableView::rowClicked, this, [this](int row, const QPoint& pos) {
+        if (const JoinStateRow* r = m_joinModel->rowAt(row))
+            emit eventClicked(r->event, pos);
+    });
     connect(m_chart, &BatchChart::batchClicked, this, &StatePanel::batchClicked);
 }
 
-QTableView* StatePanel::view() const { return m_view; }
+QTableView* StatePanel::view() const { return m_joinView->isVisibleTo(this) ? m_joinView : m_view; }
+QTableView* StatePanel::joinView() const { return m_joinView; }
+QTableView* StatePanel::staticView() const { return m_staticView; }
 
-bool StatePanel::hasContent() const { return m_model->rowCount() > 0; }
+bool StatePanel::hasContent() const
+{
+    return !m_view->isHidden() || !m_joinView->isHidden() || !m_staticView->isHidden();
+}
+
+QSize StatePanel::sizeHint() const
+{
+    const int width = QWidget::sizeHint().width();
+    const int textWidth = std::max(this->width(), 240);
+    int height = m_title->heightForWidth(textWidth);
+    const auto addTable = [&](const QTableView* table) {
+        if (!table->isHidden())
+            height += tableHeight(table, table->model()->rowCount()) + 6;
+    };
+    addTable(m_view);
+    addTable(m_joinView);
+    if (!m_staticView->isHidden())
+        height += m_staticTitle->heightForWidth(textWidth) + 6;
+    addTable(m_staticView);
+    if (!m_chart->isHidden())
+        height += m_splitter->handleWidth() + m_chart->sizeHint().height();
+    return {width, height};
+}
+
+QSize StatePanel::minimumSizeHint() const
+{
+    const int textWidth = std::max(width(), 240);
+    return {QWidget::minimumSizeHint().width(), m_title->heightForWidth(textWidth)};
+}
+
 
 void StatePanel::setPresentation(bool on)
 {
+    m_presentation = on;
     m_chart->setVisible(!on);
+    updateGeometry();
+    emit contentChanged();
+}
+
+void StatePanel::showTables(bool state, bool join, bool staticTable)
+{
+    const bool had = hasContent();
+    const int rowsBefore = m_model->rowCount() + m_joinModel->rowCount() + m_staticModel->rowCount();
+    m_view->setVisible(state);
+    m_joinView->setVisible(join);
+    m_staticTitle->setVisible(staticTable);
+    m_staticView->setVisible(staticTable);
+    if (!state)
+        m_model->clear();
+    if (!join)
+        m_joinModel->clear();
+    if (!staticTable)
+        m_staticModel->clear();
+    updateGeometry();
+    if (had != hasContent() || rowsBefore != m_model->rowCount() + m_joinModel->rowCount() + m_staticModel->rowCount())
+        emit contentChanged();
 }
 
 void StatePanel::setView(const ViewState& view)
@@ -74,26 +175,30 @@ void StatePanel::setView(const ViewState& view)
         return;
     m_mode = view.driving;
     const ModeRun& run = view.drivingRun();
+    const bool staticJoin = run.plan && run.plan->join && !run.plan->join->isStreamStream();
+    if (staticJoin) {
+        // Stateless: nothing is kept between batches, but every batch reads the whole table.
+        showStaticTable(view);
+        m_title->setText(tr("<b>State store</b> — none: a stream-static join keeps no state."));
+        showTables(false, false, true);
+        return;
+    }
     if (!view.hasBatch() || !run.plan) {
-        m_model->clear();
         m_title->setText(tr("<b>State store</b> — no batch yet"));
+        showTables(false, false, false);
         return;
     }
     if (!run.plan->hasStatefulOperator()) {
-        m_model->clear();
         m_title->setText(tr("<b>State store</b> — this query keeps no state (no aggregation or deduplication)."));
+        showTables(false, false, false);
+        return;
+    }
+    if (!run.plan->aggregate && !run.plan->dedup) {
+        showJoinState(view);
+        showTables(false, true, false);
         return;
     }
     const auto i = static_cast<std::size_t>(view.batch);
-    if (!run.plan->aggregate && !run.plan->dedup) {
-        // A stream-stream join buffers input rows; the engine reports how many, not which.
-        m_model->clear();
-        m_title->setText(tr("<b>State store</b> after batch %1 — the join buffers %2 input row(s) of both sides; "
-                            "Tidemark does not list them yet.")
-                             .arg(view.batchId())
-                             .arg(view.snapshot->view(view.driving).stateRows[i]));
-        return;
-    }
     const std::vector<Row> now = run.stateAfter(i);
     const std::vector<Row> before = i > 0 ? run.stateAfter(i - 1) : std::vector<Row>{};
     std::size_t width = run.keyWidth();
@@ -112,6 +217,57 @@ void StatePanel::setView(const ViewState& view)
                          .arg(view.batchId())
                          .arg(QString::fromLatin1(outputModeName(m_mode)))
                      + (evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString()));
+    showTables(true, false, false);
+}
+
+void StatePanel::showJoinState(const ViewState& view)
+{
+    const ModeRun& run = view.drivingRun();
+    const QueryPlan& plan = *run.plan;
+    const QStringList names{sourceName(view, plan, 0), sourceName(view, plan, 1)};
+    m_joinModel->setRows(*plan.join, plan.output, names, joinStateAt(run, static_cast<std::size_t>(view.batch)), view.snapshot->scenario);
+    int withNulls = 0;
+    for (int r = 0; r < m_joinModel->rowCount(); ++r)
+        if (m_joinModel->rowAt(r)->fate == JoinStateRow::Fate::EvictedWithNull)
+            ++withNulls;
+    QString text = tr("<b>Join state</b> after batch %1 — buffered: %2 %3, %4 %5")
+                       .arg(view.batchId())
+                       .arg(m_joinModel->numOnSide(0))
+                       .arg(names[0].toHtmlEscaped())
+                       .arg(m_joinModel->numOnSide(1))
+                       .arg(names[1].toHtmlEscaped());
+    if (const int evicted = m_joinModel->numEvicted(); evicted > 0) {
+        text += tr("; %n evicted by the watermark", nullptr, evicted);
+        if (withNulls > 0)
+            text += tr(" (%n emitted with nulls)", nullptr, withNulls);
+    }
+    m_title->setText(text);
+}
+
+void StatePanel::showStaticTable(const ViewState& view)
+{
+    const QueryPlan& plan = *view.drivingRun().plan;
+    const JoinPlan& join = *plan.join;
+    const int side = join.leftStatic ? 0 : 1;
+    const InputPlan& input = plan.inputs[static_cast<std::size_t>(side)];
+    const Scenario& sc = *view.snapshot->scenario;
+    std::vector<MarkedRow> rows;
+    int failing = 0;
+    for (Row& r : staticRows(sc.sources[input.source], input)) {
+        // A condition on the static side's own columns filters the table once, before any batch.
+        const auto& ownSide = side == 0 ? join.leftOnly : join.rightOnly;
+        if (std::all_of(ownSide.begin(), ownSide.end(), [&](const BoundExpr& c) { return c.test(r); }))
+            rows.push_back({std::move(r), RowStatus::Unchanged});
+        else
+            ++failing;
+    }
+    const int count = static_cast<int>(rows.size());
+    m_staticModel->setRows(input.output, std::move(rows), view.snapshot->scenario);
+    QString text = tr("<b>Static table</b> %1 (%2 side) — %n row(s), joined with each batch's new rows", nullptr, count)
+                       .arg(sourceName(view, plan, side).toHtmlEscaped(), side == 0 ? tr("left") : tr("right"));
+    if (failing > 0)
+        text += tr("; %n more fail the join condition on its own columns and never join", nullptr, failing);
+    m_staticTitle->setText(text);
 }
 
 } // namespace tidemark::ui

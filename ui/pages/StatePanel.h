@@ -6,16 +6,20 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QTableView;
 
 namespace tidemark::ui {
 
 class BatchChart;
+class JoinStateModel;
 class RowTableModel;
 class RowTableView;
 
 /// The state store after the current batch (the mode the timeline follows), rows evicted by
-/// the watermark in this batch struck through, and the per-batch chart below it.
+/// the watermark in this batch struck through, and the per-batch chart below it. A
+/// stream-stream join lists the rows each side buffers; a stream-static join shows the static
+/// table it reads every batch.
 class StatePanel : public QWidget
 {
     Q_OBJECT
@@ -25,22 +29,48 @@ public:
     void setView(const ViewState& view);
     void setPresentation(bool on);
     RowTableModel* model() const { return m_model; }
+    JoinStateModel* joinModel() const { return m_joinModel; }
+    RowTableModel* staticModel() const { return m_staticModel; }
+    /// The table shown: the state store, or a stream-stream join's buffered rows.
     QTableView* view() const;
+    QTableView* joinView() const;
+    QTableView* staticView() const;
     BatchChart* chart() const { return m_chart; }
-    /// True when there are state rows to read (presentation mode hides an empty panel).
+    QLabel* title() const { return m_title; }
+
+    /// Whether the panel shows a table (state rows, a join's buffered rows or a static table);
+    /// without one it is a line of text and can be laid out small.
     bool hasContent() const;
+    /// Compact without content: the title (and the chart outside presentation mode).
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 signals:
     void rowClicked(tidemark::OutputMode mode, const tidemark::Row& row, const QPoint& globalPos);
+    /// A join's buffered row was clicked: the event it came from.
+    void eventClicked(std::uint32_t event, const QPoint& globalPos);
     void batchClicked(int batchIndex);
     void exportRequested(QTableView* view, const QString& suggestedName);
+    /// hasContent() or the size hint changed (the window may give the panel more or less room).
+    void contentChanged();
 
 private:
+    void showTables(bool state, bool join, bool staticTable);
+    void showJoinState(const ViewState& view);
+    void showStaticTable(const ViewState& view);
+
     QLabel* m_title;
     RowTableModel* m_model;
     RowTableView* m_view;
+    JoinStateModel* m_joinModel;
+    RowTableView* m_joinView;
+    QLabel* m_staticTitle;
+    RowTableModel* m_staticModel;
+    RowTableView* m_staticView;
     BatchChart* m_chart;
+    QSplitter* m_splitter;
     OutputMode m_mode = OutputMode::Update;
+    bool m_presentation = false;
 };
 
 /// Column names and types of a plan's state rows (grouping values and aggregates, or the
