@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "engine/exec/EventTime.h"
+#include "ui/compute/ComputeStatus.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/AddEventCommand.h"
 #include "ui/document/CellText.h"
@@ -126,6 +127,7 @@ MainWindow::MainWindow(QWidget* parent)
     for (QLabel* l : {m_statusWatermark, m_statusMax, m_statusState, m_statusDropped})
         statusBar()->addPermanentWidget(l);
     statusBar()->addPermanentWidget(m_statusCompute);
+    statusBar()->addPermanentWidget(new ComputeStatus(m_compute, this)); // busy, progress, Esc cancels
     m_statusCompute->setStyleSheet(QStringLiteral("color: palette(mid);"));
 
     connect(m_document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& change) {
