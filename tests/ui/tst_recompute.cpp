@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The recompute worker (newest request wins) and what the snapshot derives for the views.
-#include "ui/compute/ComputeStatus.h"
+#include "engine/plan/Analyzer.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/compute/ViewState.h"
 #include "ui/document/ScenarioDocument.h"
 
-#include <QAction>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,7 +21,6 @@ private slots:
     void rejectedModeIsNotDriving();
     void previewHoldsThePlotsModeFirst();
     void cancelStopsALongRecompute();
-    void statusShowsProgressAndCancelEndsIt();
 
 private:
     static std::shared_ptr<const Scenario> wordCount(const char* name = "word-count-update.json");
@@ -167,26 +165,6 @@ void TestRecompute::cancelStopsALongRecompute()
     QCOMPARE(service.latest()->generation, std::uint64_t{2});
     QVERIFY(service.isCurrent());
     QVERIFY(!service.isBusy());
-}
-
-void TestRecompute::statusShowsProgressAndCancelEndsIt()
-{
-    QWidget window;
-    RecomputeService service;
-    auto* status = new ComputeStatus(&service, &window);
-    QVERIFY(!status->isVisibleTo(&window));
-    QVERIFY(!status->cancelAction()->isEnabled()); // Esc is free for others while idle
-    service.request(slowButLegal());
-    QVERIFY(status->cancelAction()->isEnabled());
-    QTRY_VERIFY(status->isVisibleTo(&window));
-    QVERIFY2(status->text().contains(QStringLiteral("Esc cancels")), qPrintable(status->text()));
-    status->cancelAction()->trigger();
-    QVERIFY(!service.isBusy());
-    QVERIFY(!status->cancelAction()->isEnabled());
-    QVERIFY2(status->text().contains(QStringLiteral("before the last edit")), qPrintable(status->text()));
-    service.request(wordCount());
-    QTRY_VERIFY(service.isIdle());
-    QVERIFY(!status->isVisibleTo(&window)); // a current result needs no sign
 }
 
 #include "tst_recompute.moc"

@@ -53,9 +53,11 @@ bool FileController::openFile(const QString& path)
     m_lastError.clear();
     const bool example = path.startsWith(QLatin1Char(':'));
     const QString name = example ? QFileInfo(path).fileName() : QString();
-    m_document->setScenario(std::move(scenario.value()), example ? QString() : path, name);
+    // Kept absolute: a path given relative to a terminal's folder means nothing to a dialog.
+    const QString absolute = example ? QString() : QFileInfo(path).absoluteFilePath();
+    m_document->setScenario(std::move(scenario.value()), absolute, name);
     if (!example && m_interactive) // tests and --screenshot leave the user's settings alone
-        RecentFiles::add(path);
+        RecentFiles::add(absolute);
     emit opened(path);
     return true;
 }
