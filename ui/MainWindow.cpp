@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "engine/exec/EventTime.h"
+#include "ui/compute/ComputeStatus.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/AddEventCommand.h"
 #include "ui/document/CellText.h"
@@ -170,6 +171,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusCompute->setObjectName(QStringLiteral("statusCompute"));
     m_statusCompute->setStyleSheet(QStringLiteral("color: #555555;"));
     m_keys = new PresenterKeys(this, [this] { return escape(); });
+    statusBar()->addPermanentWidget(new ComputeStatus(m_compute, this)); // busy, progress, Esc cancels
 
     connect(m_document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& change) {
         if (change.kind == ScenarioDocument::ChangeKind::Reset) {

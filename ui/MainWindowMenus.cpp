@@ -216,15 +216,20 @@ void MainWindow::exportPlot(bool pdf)
 
 void MainWindow::exportTable(QTableView* table, const QString& name)
 {
-    auto* dialog = new QFileDialog(this, tr("Export table as CSV"), name + QStringLiteral(".csv"), tr("CSV (*.csv)"));
+    // The second filter writes a byte order mark, without which Excel garbles Korean.
+    const QString plain = tr("CSV (*.csv)");
+    const QString excel = tr("CSV for Excel, UTF-8 with BOM (*.csv)");
+    auto* dialog = new QFileDialog(this, tr("Export table as CSV"), name + QStringLiteral(".csv"), plain + QStringLiteral(";;") + excel);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("csv"));
     QPointer<QTableView> view(table);
-    connect(dialog, &QFileDialog::fileSelected, this, [this, view](const QString& path) {
+    connect(dialog, &QFileDialog::fileSelected, this, [this, view, dialog, excel](const QString& path) {
         if (!view)
             return;
-        const Status s = writeCsv(path, *view->model(), RowTableModel::SparkTextRole);
+        CsvOptions options;
+        options.excelBom = dialog->selectedNameFilter() == excel;
+        const Status s = writeCsv(path, *view->model(), options);
         statusBar()->showMessage(s.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(s.error().describe()), 6000);
     });
     dialog->open();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/GuiArgs.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <filesystem>
 
 namespace tidemark::gui {
@@ -22,8 +24,9 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
                 out.screenshot = v;
             } else {
                 char* end = nullptr;
+                errno = 0;
                 const long n = std::strtol(v.c_str(), &end, 10);
-                if (v.empty() || *end != '\0' || n < 0) {
+                if (v.empty() || *end != '\0' || n < 0 || errno == ERANGE || n > std::numeric_limits<int>::max()) {
                     error = "--batch needs a batch number, got " + v;
                     return std::nullopt;
                 }

@@ -2,6 +2,7 @@
 #include "app/gui/RunGui.h"
 
 #include "ui/MainWindow.h"
+#include "ui/pages/BatchCursor.h"
 #include "ui/files/FileController.h"
 
 #include <QApplication>
@@ -9,19 +10,31 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace tidemark::gui {
 
 namespace {
 
 /// Waits until the scenario is computed and shown, gives queued replots a moment, then saves.
-void scheduleScreenshot(ui::MainWindow& window, const QString& path)
+/// A --batch past the last batch is a bad command line (exit 1), not a silent clamp: a script
+/// that asks for batch 12 of a 10-batch scenario would otherwise get a picture of batch 9.
+void scheduleScreenshot(ui::MainWindow& window, const QString& path, std::optional<int> batch)
 {
     auto done = std::make_shared<bool>(false);
-    QObject::connect(&window, &ui::MainWindow::viewUpdated, &window, [&window, path, done] {
+    QObject::connect(&window, &ui::MainWindow::viewUpdated, &window, [&window, path, done, batch] {
         if (*done || !window.isUpToDate())
             return;
         *done = true;
+        const int count = window.cursor()->count();
+        if (batch && *batch >= count) {
+            std::cerr << "tidemark: --batch " << *batch << " is out of range: "
+                      << (count == 0 ? std::string("the scenario runs no batch") : "the scenario runs batches 0 to " + std::to_string(count - 1))
+                      << '\n';
+            QCoreApplication::exit(1);
+            return;
+        }
         QTimer::singleShot(400, &window, [&window, path] {
             const bool ok = window.grab().save(path, "PNG");
             if (!ok)
@@ -54,7 +67,7 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
         window.files()->openFile(ui::FileController::defaultExample());
     }
     if (screenshot) {
-        scheduleScreenshot(window, QString::fromStdString(args.screenshot));
+        scheduleScreenshot(window, QString::fromStdString(args.screenshot), args.batch);
         if (args.size)
             window.resize(args.size->first, args.size->second);
         window.show();

@@ -5,6 +5,7 @@
 #include "engine/ops/DedupOperator.h"
 #include "engine/ops/JoinOperator.h"
 #include "engine/ops/SessionOperator.h"
+#include "engine/time/Checked.h"
 
 #include <algorithm>
 #include <cmath>
@@ -53,7 +54,21 @@ std::vector<std::int64_t> kafkaRateLimit(std::int64_t limit, const std::vector<s
     return until;
 }
 
+/// The first multiple of `interval` after `t`; the largest instant when it lies past it (a
+/// trigger interval of thousands of years: the next tick never comes).
+Micros nextMultipleAfter(Micros t, Micros interval) { return saturatingAdd(floorDiv(t, interval) * interval, interval); }
+
+/// The first multiple of `interval` at or after `t`, saturating like nextMultipleAfter.
+Micros firstMultipleAtOrAfter(Micros t, Micros interval)
+{
+    const Micros below = floorDiv(t, interval) * interval;
+    return below == t ? t : saturatingAdd(below, interval);
+}
+
 } // namespace
+
+/// Rows between two looks at the RunControl inside a batch.
+constexpr std::int64_t kRowsPerControlCheck = 4096;
 
 /// Fate bookkeeping that travels with a row through the stateless steps.
 struct Simulation::FlowRow {
@@ -278,6 +293,8 @@ std::optional<BatchRecord> Simulation::next()
     using Kind = TriggerPlan::Kind;
     const Micros interval = m_plan.trigger.interval;
     while (!m_finished) {
+        if (m_options.control && m_options.control->isCancelled())
+            throw RunCancelled();
         const Micros t = m_nextTick;
         if (m_options.live && t > m_horizon)
             return std::nullopt; // the real clock has not reached the next tick yet
@@ -318,8 +335,8 @@ std::optional<BatchRecord> Simulation::next()
         }
         // Nothing to do at t: skip ticks until the first one at or after the next arrival.
         // After t, ticks come at absolute multiples of the interval.
-        const Micros aligned = floorDiv(t, interval) * interval + interval;
-        const Micros target = std::max(aligned, floorDiv(arrival + interval - 1, interval) * interval);
+        const Micros aligned = nextMultipleAfter(t, interval);
+        const Micros target = std::max(aligned, firstMultipleAtOrAfter(arrival, interval));
         recordSkipped(t, 1, interval);
         recordSkipped(aligned, (target - aligned) / interval, interval);
         m_nextTick = target;
@@ -385,6 +402,12 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
             const size_t s = m_plan.inputs[b].source;
             const auto& src = m_scenario.sources[s];
             for (const std::uint32_t local : batchEvents[s]) {
+                // A batch of many rows can take seconds: report and stop within it too.
+                if (m_options.control && rec.numInputRows % kRowsPerControlCheck == kRowsPerControlCheck - 1) {
+                    m_options.control->addEventsRead(kRowsPerControlCheck);
+                    if (m_options.control->isCancelled())
+                        throw RunCancelled();
+                }
                 FlowRow flow;
                 flow.event = m_sourceOffset[s] + local;
                 ++rec.numInputRows;
@@ -422,6 +445,8 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
             progress.push_back(p); // a stream-static join is not a stateful operator
     }
     rec.operators = std::move(progress);
+    if (m_options.control)
+        m_options.control->addEventsRead(rec.numInputRows % kRowsPerControlCheck); // the rest were reported as read
 
     rec.eventTime = m_tracker.reportedStats();
     const Millis next = m_tracker.endBatch();
@@ -433,14 +458,14 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
     m_previousBatchWatermark = evictionWm;
     m_lastRequiresAnother = requiresAnotherBatch(next);
     rec.requiresAnotherBatch = m_lastRequiresAnother;
-    rec.endTime = triggerTime + m_plan.trigger.batchDuration;
+    rec.endTime = saturatingAdd(triggerTime, m_plan.trigger.batchDuration);
     m_ticks.push_back(TickRecord{triggerTime, rec.batchId, 1, 0});
 
     // ProcessingTimeExecutor: the next trigger is the next multiple of the interval after this
     // one, or the end of this batch if it ran past it.
     const Micros interval = m_plan.trigger.interval;
     if (m_plan.trigger.kind == TriggerPlan::Kind::ProcessingTime && interval > 0)
-        m_nextTick = std::max(rec.endTime, floorDiv(triggerTime, interval) * interval + interval);
+        m_nextTick = std::max(rec.endTime, nextMultipleAfter(triggerTime, interval));
     else
         m_nextTick = rec.endTime;
     m_batch = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/exec/BatchRecord.h"
+#include "engine/exec/RunControl.h"
 #include "engine/exec/WatermarkTracker.h"
 #include "engine/plan/QueryPlan.h"
 #include "engine/scenario/Scenario.h"
@@ -26,6 +27,9 @@ struct SimulationOptions {
     /// Live input (a Kafka topic): sources grow while the query runs, the query never ends by
     /// itself, and time only moves up to the horizon set with advanceTo().
     bool live = false;
+    /// Checked before every tick: once cancelled, next() throws RunCancelled. Also counts the
+    /// events each batch reads. Shared so that another thread can hold it.
+    std::shared_ptr<RunControl> control;
 };
 
 /// A static table through its input's stateless steps (no watermark on a static side): the

@@ -13,7 +13,7 @@ void TimeWindowSpec::assign(Micros ts, const SparkVersion& version, std::vector<
         lastStart = ts - (ts - startTime + slide) % slide; // C++ % truncates like Java's
     else
         lastStart = ts - floorMod(ts - startTime, slide);
-    const std::int64_t count = (duration + slide - 1) / slide;
+    const std::int64_t count = windowsPerRow(); // (duration + slide - 1) / slide, without overflowing
     const bool filterByRange = duration % slide != 0;
     for (std::int64_t i = count - 1; i >= 0; --i) {
         const Micros start = lastStart - i * slide;

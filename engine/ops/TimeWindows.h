@@ -16,6 +16,8 @@ struct TimeWindowSpec {
     bool operator==(const TimeWindowSpec&) const = default;
 
     bool isTumbling() const { return duration == slide; }
+    /// ceil(duration / slide): how many candidate windows assign() walks for each row.
+    std::int64_t windowsPerRow() const { return duration / slide + (duration % slide != 0 ? 1 : 0); }
 
     /// The windows an event time falls in, oldest first, as Spark's TimeWindowing rule
     /// computes them (ResolveTimeWindows.scala): candidates

@@ -3,6 +3,7 @@
 
 #include "engine/expr/Parser.h"
 #include "engine/plan/JoinCondition.h"
+#include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
 
 #include <algorithm>
@@ -100,6 +101,18 @@ Interval parseDuration(const std::string& text, const std::string& where)
     if (!r.ok())
         failArgument(where, r.error().message);
     return r.value();
+}
+
+/// Math.multiplyExact/addExact failing while Spark turns an interval into a duration.
+[[noreturn]] void failOverflow(const std::string& where) { failQuery(where, "long overflow", "ArithmeticException"); }
+
+/// days * 24 h + micros of a parsed interval whose months were rejected, as Spark computes it.
+Micros exactMicros(const Interval& i, const std::string& where)
+{
+    const auto us = i.exactMicrosNoMonths();
+    if (!us)
+        failOverflow(where);
+    return *us;
 }
 
 class Analyzer {
@@ -378,6 +391,8 @@ private:
     {
         // Dataset.withWatermark: the delay is parsed and checked when the method is called.
         const Interval delay = parseDuration(w.delay, path + ".delay");
+        if (!delay.exactDurationMicros())
+            failOverflow(path + ".delay"); // IntervalUtils.getDuration inside isNegative
         if (delay.isNegative())
             failArgument(path + ".delay", "requirement failed: delay threshold (" + w.delay + ") should not be negative.");
         auto idx = schema.find(w.column);
@@ -481,7 +496,7 @@ private:
             const Interval i = parseDuration(text, where);
             if (i.months != 0)
                 failArgument(where, "Intervals greater than a month is not supported (" + text + ").");
-            return i.toMicrosNoMonths();
+            return exactMicros(i, where);
         };
         TimeWindowSpec spec;
         spec.duration = micros(w.duration, path + ".duration");
@@ -517,6 +532,11 @@ private:
                                "PARAMETER_CONSTRAINT_VIOLATION",
                                "The `abs(start_time)`(" + std::to_string(std::llabs(spec.startTime)) + "L) must be < the `slide_duration`("
                                    + std::to_string(spec.slide) + "L).");
+        // Spark would accept what follows; Tidemark refuses it before allocating anything.
+        if (auto e = checkWindowDuration(spec, path + ".duration"))
+            throw AnalysisFailure{*e};
+        if (auto e = checkWindowsPerRow(spec, w.column, static_cast<std::int64_t>(m_sc.numEvents()), path + ".duration"))
+            throw AnalysisFailure{*e};
         return spec;
     }
 
@@ -717,7 +737,7 @@ private:
             const Interval i = parseDuration(*t.processingTime, "query.trigger.processingTime");
             if (i.months != 0)
                 failArgument("query.trigger.processingTime", "Doesn't support month or year interval: " + *t.processingTime);
-            const Micros us = i.toMicrosNoMonths();
+            const Micros us = exactMicros(i, "query.trigger.processingTime");
             if (us < 0)
                 failArgument("query.trigger.processingTime", "requirement failed: the interval of trigger should not be negative");
             p.interval = microsToMillis(us) * kMicrosPerMilli; // Spark keeps the interval in ms
@@ -733,7 +753,7 @@ private:
         }
         if (t.batchDuration) {
             auto d = parseInterval(*t.batchDuration);
-            if (!d.ok() || d->months != 0 || d->toMicrosNoMonths() < 0)
+            if (!d.ok() || d->months != 0 || !d->exactMicrosNoMonths() || d->toMicrosNoMonths() < 0)
                 failFile("query.trigger.batchDuration", "expected a non-negative duration such as \"2 seconds\"");
             p.batchDuration = d->toMicrosNoMonths();
         }

@@ -2,7 +2,6 @@
 #include "engine/time/Interval.h"
 
 #include <cctype>
-#include <charconv>
 #include <vector>
 
 namespace tidemark {
@@ -10,8 +9,25 @@ namespace tidemark {
 bool Interval::isNegative() const
 {
     // IntervalUtils.isNegative: months * 31 days + days + micros, as a total duration.
-    const Micros total = months * 31 * kMicrosPerDay + days * kMicrosPerDay + micros;
-    return total < 0;
+    return exactDurationMicros().value_or(0) < 0;
+}
+
+std::optional<Micros> Interval::exactMicrosNoMonths() const
+{
+    // TimeWindow.getIntervalInMicroSeconds: Math.addExact(Math.multiplyExact(days, MICROS_PER_DAY), microseconds)
+    const auto dayMicros = checkedMul(days, kMicrosPerDay);
+    return dayMicros ? checkedAdd(*dayMicros, micros) : std::nullopt;
+}
+
+std::optional<Micros> Interval::exactDurationMicros() const
+{
+    // IntervalUtils.getDuration(daysPerMonth = 31), every step with Math.*Exact.
+    const auto monthMicros = checkedMul(31 * kMicrosPerDay, months);
+    const auto dayMicros = checkedMul(kMicrosPerDay, days);
+    if (!monthMicros || !dayMicros)
+        return std::nullopt;
+    const auto both = checkedAdd(*dayMicros, *monthMicros);
+    return both ? checkedAdd(micros, *both) : std::nullopt;
 }
 
 Millis Interval::watermarkDelayMs() const
@@ -84,9 +100,16 @@ Result<Interval> parseInterval(std::string_view text)
         if (whole.empty() && fraction.empty())
             return parseError(text, "invalid value '" + std::string(tokens[i - 2]) + "'");
         if (!whole.empty()) {
-            auto [p, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), value);
-            if (ec != std::errc() || p != whole.data() + whole.size())
+            if (whole.find_first_not_of("0123456789") != std::string_view::npos)
                 return parseError(text, "invalid value '" + std::string(tokens[i - 2]) + "'");
+            // Digit by digit with Math.addExact(Math.multiplyExact(10, v), digit), as Spark reads it.
+            for (char c : whole) {
+                const auto next = checkedMul(10, value);
+                const auto sum = next ? checkedAdd(*next, c - '0') : std::nullopt;
+                if (!sum)
+                    return parseError(text, "long overflow");
+                value = *sum;
+            }
         }
         Micros fractionMicros = 0;
         if (!fraction.empty()) {
@@ -97,21 +120,31 @@ Result<Interval> parseInterval(std::string_view text)
             fractionMicros = std::stoll(digits.substr(0, 6));
         }
         const std::string base = (unit.size() > 1 && unit.back() == 's') ? unit.substr(0, unit.size() - 1) : unit;
-        Micros unitMicros = 0;
+        const std::int64_t signedValue = negative ? -value : value;
         if (base == "year" || base == "month" || base == "week" || base == "day") {
             if (fractionMicros != 0)
                 return parseError(text, "'" + std::string(tokens[i - 2]) + "' cannot have a fractional part for unit '" + base + "'");
-            const std::int64_t signedValue = negative ? -value : value;
-            if (base == "year")
-                result.months += static_cast<std::int32_t>(signedValue * 12);
-            else if (base == "month")
-                result.months += static_cast<std::int32_t>(signedValue);
-            else if (base == "week")
-                result.days += static_cast<std::int32_t>(signedValue * 7);
-            else
-                result.days += static_cast<std::int32_t>(signedValue);
+            // stringToInterval's Math.*Exact: months and days are Java ints.
+            std::optional<std::int32_t> updated;
+            const char* overflow = "integer overflow";
+            if (base == "year" || base == "week") {
+                const auto scaled = checkedMul(base == "year" ? 12 : 7, signedValue);
+                const auto sum = scaled ? checkedAdd(base == "year" ? result.months : result.days, *scaled) : std::nullopt;
+                if (!sum)
+                    overflow = "long overflow";
+                else
+                    updated = checkedInt32(*sum);
+            } else {
+                const auto v = checkedInt32(signedValue);
+                const auto sum = v ? checkedInt32(static_cast<std::int64_t>(base == "month" ? result.months : result.days) + *v) : std::nullopt;
+                updated = sum;
+            }
+            if (!updated)
+                return parseError(text, overflow);
+            (base == "year" || base == "month" ? result.months : result.days) = *updated;
             continue;
         }
+        Micros unitMicros = 0;
         if (base == "hour")
             unitMicros = kMicrosPerHour;
         else if (base == "minute")
@@ -126,8 +159,12 @@ Result<Interval> parseInterval(std::string_view text)
             return parseError(text, "invalid unit '" + std::string(tokens[i - 1]) + "'");
         if (fractionMicros != 0 && base != "second")
             return parseError(text, "'" + std::string(tokens[i - 2]) + "' cannot have a fractional part for unit '" + base + "'");
-        const Micros magnitude = value * unitMicros + fractionMicros;
-        result.micros += negative ? -magnitude : magnitude;
+        const auto scaled = checkedMul(signedValue, unitMicros);
+        const auto sum = scaled ? checkedAdd(result.micros, *scaled) : std::nullopt;
+        const auto withFraction = sum ? checkedAdd(*sum, negative ? -fractionMicros : fractionMicros) : std::nullopt;
+        if (!withFraction)
+            return parseError(text, "long overflow");
+        result.micros = *withFraction;
     }
     return result;
 }

@@ -41,6 +41,17 @@ std::string trimmedFraction(Micros fraction)
     return "." + s;
 }
 
+/// The year as java.time's ISO_LOCAL_DATE prints it (Spark's timestamp formatter is built on
+/// it): at least four digits, with a sign once it needs more (SignStyle.EXCEEDS_PAD), so
+/// 10000 is "+10000" and -1 is "-0001".
+std::string isoYear(int year)
+{
+    char buf[16];
+    const long long magnitude = year < 0 ? -static_cast<long long>(year) : year;
+    std::snprintf(buf, sizeof buf, "%s%04lld", year < 0 ? "-" : (year > 9999 ? "+" : ""), magnitude);
+    return buf;
+}
+
 bool digitsAt(std::string_view s, size_t pos, size_t n, int& out)
 {
     if (pos + n > s.size())
@@ -87,9 +98,9 @@ bool parseClock(std::string_view s, size_t pos, LocalParts& p)
 std::string formatTimestamp(Micros utc, const TimeZone& zone)
 {
     const LocalParts p = split(zone.toLocal(utc));
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d:%02d", p.date.year, p.date.month, p.date.day, p.hour, p.minute,
-                  p.second);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s-%02u-%02u %02d:%02d:%02d", isoYear(p.date.year).c_str(), p.date.month, p.date.day, p.hour,
+                  p.minute, p.second);
     return buf + trimmedFraction(p.fraction);
 }
 

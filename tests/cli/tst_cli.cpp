@@ -72,6 +72,35 @@ private slots:
             QVERIFY(!r.err.contains("terminate"));
         }
     }
+    void aQueryPastTidemarksLimitsIsExitTwoBeforeRunning()
+    {
+        // A 1000-day window sliding every 5 minutes: 288,000 windows per row. `run` used to
+        // allocate until it died; both commands now refuse it at once with exit 2.
+        QTemporaryDir dir;
+        QByteArray text = kAppendNoWatermark;
+        text.replace(R"("duration": "1 minute"})", R"("duration": "1000 days", "slide": "5 minutes"})");
+        text.replace(R"("outputMode": "append")", R"("outputMode": "complete")");
+        const QString path = writeTemp(dir, "big.json", text);
+        for (const char* cmd : {"run", "validate"}) {
+            const Result r = run({cmd, path});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(path + ": query.groupBy[0].window.duration: window(t, 1000 days, 5 minutes) puts every row in 288000 windows"),
+                     qPrintable(r.err));
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+    void anIntervalPastIntMaxIsExitThreeAsSparkRejectsIt()
+    {
+        QTemporaryDir dir;
+        QByteArray text = kAppendNoWatermark;
+        text.replace(R"("duration": "1 minute")", R"("duration": "99999999999999 days")");
+        const QString path = writeTemp(dir, "typo.json", text);
+        for (const char* cmd : {"run", "validate"}) {
+            const Result r = run({cmd, path});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.err.contains("IllegalArgumentException: Error parsing '99999999999999 days' to interval, integer overflow"), qPrintable(r.err));
+        }
+    }
     void modeAllPrintsTheRejectedModeInItsPlace()
     {
         QTemporaryDir dir;

@@ -112,6 +112,18 @@ private slots:
         QTest::newRow("an interval that does not parse")
             << "4.0" << R"("withWatermark": {"column": "t", "delay": "10 minuets"}, "outputMode": "append")" << ""
             << "IllegalArgumentException: Error parsing '10 minuets' to interval, invalid unit 'minuets'" << "query.withWatermark.delay";
+        QTest::newRow("a window duration past Int.MaxValue days")
+            << "3.2" << R"("groupBy": [{"window": {"column": "t", "duration": "99999999999999 days"}}], "outputMode": "complete")" << ""
+            << "IllegalArgumentException: Error parsing '99999999999999 days' to interval, integer overflow" << "query.groupBy[0].window.duration";
+        QTest::newRow("a window duration past Long.MaxValue micros")
+            << "3.2" << R"("groupBy": [{"window": {"column": "t", "duration": "2000000000 days"}}], "outputMode": "complete")" << ""
+            << "ArithmeticException: long overflow" << "query.groupBy[0].window.duration";
+        QTest::newRow("a watermark delay past Long.MaxValue micros")
+            << "3.2" << R"("withWatermark": {"column": "t", "delay": "2000000000 months"}, "outputMode": "append")" << ""
+            << "ArithmeticException: long overflow" << "query.withWatermark.delay";
+        QTest::newRow("a trigger interval past Long.MaxValue micros")
+            << "3.2" << R"("outputMode": "append", "trigger": {"processingTime": "2000000000 days"})" << ""
+            << "ArithmeticException: long overflow" << "query.trigger.processingTime";
         QTest::newRow("a where that is not a boolean")
             << "3.2" << R"("where": "k", "outputMode": "append")" << ""
             << "AnalysisException: filter expression 'k' of type string is not a boolean." << "query.where";
@@ -137,6 +149,46 @@ private slots:
         QCOMPARE(plan.error().kind, ErrorKind::Query);
         QCOMPARE(QString::fromStdString(plan.error().text()), expected);
         QCOMPARE(QString::fromStdString(plan.error().where), where);
+    }
+
+    void tooManyWindowsPerRowIsRefusedBeforeRunning()
+    {
+        // Spark accepts a 1000-day window sliding every 5 minutes; each row would be added to
+        // 288,000 windows. Tidemark refuses it as a file problem, naming what to change.
+        TestScenario sc;
+        sc.events = {"0: a 60", "1: b 120"};
+        sc.query = R"("groupBy": [{"window": {"column": "t", "duration": "1000 days", "slide": "5 minutes"}}], "outputMode": "complete")";
+        auto plan = analyze(sc.load());
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().kind, ErrorKind::File);
+        QCOMPARE(QString::fromStdString(plan.error().where), QString("query.groupBy[0].window.duration"));
+        QCOMPARE(QString::fromStdString(plan.error().message),
+                 QString("window(t, 1000 days, 5 minutes) puts every row in 288000 windows (the duration divided by the slide), "
+                         "576000 window rows for the 2 events; Tidemark simulates at most 1000 windows per row. "
+                         "Make the slide at least 1 day or the duration at most 3 days 11 hours 20 minutes."));
+    }
+
+    void windowsWithinTheLimitsAreAccepted()
+    {
+        TestScenario sc;
+        sc.events = {"0: a 60"};
+        sc.query = R"("groupBy": [{"window": {"column": "t", "duration": "1000 days"}}], "outputMode": "complete")";
+        QVERIFY(analyze(sc.load()).ok()); // tumbling: one window per row, however long
+        sc.query = R"("groupBy": [{"window": {"column": "t", "duration": "1000 minutes", "slide": "1 minute"}}], "outputMode": "complete")";
+        QVERIFY(analyze(sc.load()).ok()); // exactly 1000 windows per row
+        sc.query = R"("groupBy": [{"window": {"column": "t", "duration": "1001 minutes", "slide": "1 minute"}}], "outputMode": "complete")";
+        QVERIFY(!analyze(sc.load()).ok());
+    }
+
+    void aWindowLongerThanTheLimitIsRefused()
+    {
+        TestScenario sc;
+        sc.events = {"0: a 60"};
+        sc.query = R"("groupBy": [{"window": {"column": "t", "duration": "100000000 days"}}], "outputMode": "complete")";
+        auto plan = analyze(sc.load());
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().kind, ErrorKind::File);
+        QVERIFY2(QString::fromStdString(plan.error().message).contains("at most 36500000 days"), plan.error().message.c_str());
     }
 
     void parseErrorsPointAtTheToken()

@@ -49,6 +49,13 @@ private slots:
         QTest::newRow("not a number") << "ten minutes" << "invalid value";
         QTest::newRow("empty") << "" << "empty";
         QTest::newRow("fraction of a minute") << "1.5 minutes" << "fractional";
+        // stringToInterval's Math.*Exact checks: days are a Java int, micros a long.
+        QTest::newRow("days past Int.MaxValue") << "99999999999999 days" << "to interval, integer overflow";
+        QTest::newRow("months past Int.MaxValue") << "3000000000 months" << "to interval, integer overflow";
+        QTest::newRow("years past Int.MaxValue months") << "200000000 years" << "to interval, integer overflow";
+        QTest::newRow("a value past Long.MaxValue") << "99999999999999999999 seconds" << "to interval, long overflow";
+        QTest::newRow("hours past Long.MaxValue micros") << "9999999999 hours" << "to interval, long overflow";
+        QTest::newRow("a sum past Long.MaxValue micros") << "9000000000000 seconds 9000000000000 seconds" << "to interval, long overflow";
     }
     void rejects()
     {
@@ -58,6 +65,24 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY2(QString::fromStdString(r.error().message).contains(fragment), r.error().message.c_str());
         QVERIFY(QString::fromStdString(r.error().message).startsWith("Error parsing '" + text + "' to interval"));
+    }
+
+    void largestValuesStillParse()
+    {
+        QCOMPARE(parseInterval("2147483647 days")->days, 2147483647);
+        QCOMPARE(parseInterval("-2147483648 days")->days, -2147483647 - 1);
+        QCOMPARE(parseInterval("9223372036854775807 microseconds")->micros, 9223372036854775807LL);
+    }
+
+    void exactDurationsOverflowWhereSparkThrows()
+    {
+        // TimeWindow.getIntervalInMicroSeconds: multiplyExact(days, MICROS_PER_DAY) overflows
+        // past 106,751,991 days; getDuration also counts months as 31 days.
+        QVERIFY(!parseInterval("106751992 days")->exactMicrosNoMonths());
+        QCOMPARE(*parseInterval("106751991 days")->exactMicrosNoMonths(), 106751991LL * kMicrosPerDay);
+        QVERIFY(!parseInterval("2147483647 months")->exactDurationMicros());
+        QVERIFY(!parseInterval("106751991 days 1 day")->exactMicrosNoMonths());
+        QCOMPARE(*parseInterval("1 month 1 day")->exactDurationMicros(), 32 * kMicrosPerDay);
     }
 
     void watermarkDelayCountsAMonthAs31Days()

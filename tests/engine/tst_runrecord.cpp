@@ -67,6 +67,22 @@ private slots:
         }
     }
 
+    void aRunControlCountsReadEventsAndCancels()
+    {
+        auto sc = loadScenarioFile(QStringLiteral(TIDEMARK_SCENARIOS "/word-count-update.json").toStdString());
+        QVERIFY(sc.ok());
+        SimulationOptions options;
+        options.control = std::make_shared<RunControl>();
+        const ModeRun run = runMode(*sc, OutputMode::Update, options);
+        QVERIFY(!run.error);
+        QCOMPARE(options.control->eventsRead(), std::int64_t{10}); // every event, once
+        // Cancelled: the run stops before its first batch instead of returning a partial run.
+        options.control = std::make_shared<RunControl>();
+        options.control->cancel();
+        QVERIFY_THROWS_EXCEPTION(RunCancelled, runMode(*sc, OutputMode::Update, options));
+        QCOMPARE(options.control->eventsRead(), std::int64_t{0});
+    }
+
     void emptyScenarioIsAnErrorNotACrash()
     {
         const Scenario empty;

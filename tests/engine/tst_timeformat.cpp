@@ -23,6 +23,12 @@ private slots:
         QTest::newRow("fixed offset") << "+05:30" << 0LL << "1970-01-01 05:30:00";
         QTest::newRow("New York summer time") << "America/New_York" << 1625238000000000LL << "2021-07-02 11:00:00";
         QTest::newRow("New York winter time") << "America/New_York" << 1609459200000000LL << "2020-12-31 19:00:00";
+        // java.time's ISO_LOCAL_DATE (Spark's formatter): four digits, a sign past them.
+        QTest::newRow("last second of 9999") << "UTC" << 253402300799000000LL << "9999-12-31 23:59:59";
+        QTest::newRow("year 10000 gets a plus") << "UTC" << 253402300800000000LL << "+10000-01-01 00:00:00";
+        QTest::newRow("year 10000 in Seoul") << "Asia/Seoul" << 253402268400000000LL << "+10000-01-01 00:00:00";
+        QTest::newRow("year 999 is padded") << "UTC" << -30641760000000000LL << "0999-01-01 00:00:00";
+        QTest::newRow("year -1 keeps four digits") << "UTC" << -62198755200000000LL << "-0001-01-01 00:00:00";
     }
     void format()
     {

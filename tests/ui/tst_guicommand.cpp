@@ -36,6 +36,7 @@ private slots:
     void screenshotOfABrokenFileNamesTheJsonPath();
     void sizeMustBeWidthByHeight();
     void batchNeedsScreenshot();
+    void batchPastTheLastIsABadCommandLine();
     void noDisplayPrintsTheConsoleSink();
 };
 
@@ -83,6 +84,22 @@ void TestGuiCommand::batchNeedsScreenshot()
     const Result r = run({QStringLiteral("--batch"), QStringLiteral("2")}, offscreen());
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("--batch goes with --screenshot")));
+}
+
+void TestGuiCommand::batchPastTheLastIsABadCommandLine()
+{
+    // word-count-update runs batches 0 to 5; --batch 50 used to clamp silently to batch 5.
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("late.png"));
+    const Result r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--batch"), QStringLiteral("50"), kScenarios + "/word-count-update.json"},
+                         offscreen());
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--batch 50 is out of range: the scenario runs batches 0 to ")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(png));
+    const Result huge = run({QStringLiteral("--screenshot"), png, QStringLiteral("--batch"), QStringLiteral("99999999999"), kScenarios + "/word-count-update.json"},
+                            offscreen());
+    QCOMPARE(huge.code, 1);
+    QVERIFY2(huge.err.contains(QStringLiteral("--batch needs a batch number")), qPrintable(huge.err));
 }
 
 void TestGuiCommand::noDisplayPrintsTheConsoleSink()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The recompute worker (newest request wins) and what the snapshot derives for the views.
+#include "engine/plan/Analyzer.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/compute/ViewState.h"
 #include "ui/document/ScenarioDocument.h"
@@ -19,9 +20,11 @@ private slots:
     void modesMeetAtTheSameProcessingTime();
     void rejectedModeIsNotDriving();
     void previewHoldsThePlotsModeFirst();
+    void cancelStopsALongRecompute();
 
 private:
     static std::shared_ptr<const Scenario> wordCount(const char* name = "word-count-update.json");
+    static std::shared_ptr<const Scenario> slowButLegal();
 };
 
 std::shared_ptr<const Scenario> TestRecompute::wordCount(const char* name)
@@ -122,4 +125,46 @@ void TestRecompute::previewHoldsThePlotsModeFirst()
 }
 
 QTEST_GUILESS_MAIN(TestRecompute)
+/// Within every limit and slow all the same: 200,000 rows arriving at once, each added to
+/// 1000 windows (a 1000-minute window sliding every minute). Tens of seconds per mode.
+std::shared_ptr<const Scenario> TestRecompute::slowButLegal()
+{
+    auto sc = std::make_shared<Scenario>(*wordCount());
+    auto& events = sc->sources[0].events;
+    const SourceEvent first = events.front();
+    events.assign(200'000, first);
+    for (std::size_t i = 0; i < events.size(); ++i)
+        events[i].row[0] = Value(first.row[0].asInt() + static_cast<Micros>(i) * kMicrosPerSecond);
+    auto& window = (*sc->query.groupBy)[0].window;
+    window.duration = "1000 minutes";
+    window.slide = "1 minute";
+    return sc;
+}
+
+void TestRecompute::cancelStopsALongRecompute()
+{
+    const auto slow = slowButLegal();
+    QVERIFY(analyze(*slow).ok()); // legal: exactly at the limit of 1000 windows per row
+    RecomputeService service;
+    QSignalSpy busy(&service, &RecomputeService::busyChanged);
+    QSignalSpy cancelled(&service, &RecomputeService::cancelled);
+    service.request(slow);
+    QVERIFY(service.isBusy());
+    QCOMPARE(busy.count(), 1);
+    QTRY_VERIFY(service.progress() > 0); // the runs report rows read within the batch
+    QVERIFY(service.progress() < 1);
+    QVERIFY(!service.isCurrent());
+    service.cancel();
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!service.isBusy());
+    QCOMPARE(busy.count(), 2);
+    QVERIFY(!service.isCurrent()); // nothing computed is shown as the result of the request
+    // The worker stops at once: the next request is computed long before the slow one could end.
+    service.request(wordCount());
+    QTRY_VERIFY(service.isIdle());
+    QCOMPARE(service.latest()->generation, std::uint64_t{2});
+    QVERIFY(service.isCurrent());
+    QVERIFY(!service.isBusy());
+}
+
 #include "tst_recompute.moc"

@@ -3,14 +3,19 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+
 #include <utility>
 
 namespace tidemark::ui {
 
 RecomputeService::RecomputeService(QObject* parent)
     : QObject(parent)
+    , m_progressTimer(new QTimer(this))
     , m_worker([this] { workerLoop(); })
 {
+    m_progressTimer->setInterval(kProgressInterval);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] { emit progressChanged(static_cast<int>(progress() * 100)); });
 }
 
 RecomputeService::~RecomputeService()
@@ -20,6 +25,8 @@ RecomputeService::~RecomputeService()
         m_stop = true;
         m_pending.reset();
     }
+    if (m_control)
+        m_control->cancel(); // do not wait for a long run to finish
     m_wake.notify_one();
     m_worker.join();
 }
@@ -27,15 +34,54 @@ RecomputeService::~RecomputeService()
 std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon)
 {
     const std::uint64_t generation = ++m_requested;
+    // Each request gets its own control: cancelling it stops only the runs for this request.
+    m_control = std::make_shared<RunControl>();
+    m_eventsToRead = scenario ? 3 * static_cast<std::int64_t>(scenario->numEvents()) : 0;
     {
         std::lock_guard lock(m_mutex);
         m_pending = std::move(scenario);
         m_pendingGeneration = generation;
         m_pendingHorizon = liveHorizon;
+        m_pendingControl = m_control;
         m_previousRequest = std::exchange(m_lastRequest, Clock::now());
     }
     m_wake.notify_one();
+    setBusy(true);
     return generation;
+}
+
+double RecomputeService::progress() const
+{
+    if (!m_busy || !m_control || m_eventsToRead <= 0)
+        return 0;
+    // Rows read twice (a self-join) or never (Trigger.Once) make this an estimate: keep it below 1.
+    return std::min(0.99, static_cast<double>(m_control->eventsRead()) / static_cast<double>(m_eventsToRead));
+}
+
+void RecomputeService::cancel()
+{
+    if (!m_busy)
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.reset();
+    }
+    if (m_control)
+        m_control->cancel();
+    setBusy(false);
+    emit cancelled();
+}
+
+void RecomputeService::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    if (busy)
+        m_progressTimer->start();
+    else
+        m_progressTimer->stop();
+    emit busyChanged(busy);
 }
 
 void RecomputeService::retire(SnapshotPtr snapshot)
@@ -55,6 +101,7 @@ void RecomputeService::workerLoop()
         std::shared_ptr<const Scenario> scenario;
         std::uint64_t generation = 0;
         std::optional<Micros> horizon;
+        std::shared_ptr<RunControl> control;
         std::vector<SnapshotPtr> retired;
         {
             std::unique_lock lock(m_mutex);
@@ -66,6 +113,7 @@ void RecomputeService::workerLoop()
             m_pending.reset();
             generation = m_pendingGeneration;
             horizon = m_pendingHorizon;
+            control = std::move(m_pendingControl);
         }
         retired.clear(); // outside the lock; the last owner frees the runs here
         if (!scenario)
@@ -77,7 +125,12 @@ void RecomputeService::workerLoop()
         };
         // Posted even when a newer request is waiting: it is still newer than what is shown, and
         // skipping it could starve the plot while a slow scenario is dragged.
-        SnapshotPtr preview = buildPreview(std::move(scenario), generation, horizon);
+        SnapshotPtr preview;
+        try {
+            preview = buildPreview(std::move(scenario), generation, horizon, control);
+        } catch (const RunCancelled&) {
+            continue; // cancel() or a newer request: nothing of this one is delivered
+        }
         post(preview);
         {
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next
@@ -90,7 +143,12 @@ void RecomputeService::workerLoop()
             if (m_pending)
                 continue;
         }
-        SnapshotPtr complete = completeSnapshot(*preview);
+        SnapshotPtr complete;
+        try {
+            complete = completeSnapshot(*preview);
+        } catch (const RunCancelled&) {
+            continue;
+        }
         preview.reset();
         {
             std::lock_guard lock(m_mutex);
@@ -109,7 +167,12 @@ void RecomputeService::deliver(SnapshotPtr snapshot)
         retire(std::move(snapshot));
         return;
     }
+    if (m_control && m_control->isCancelled())
+        return retire(std::move(snapshot)); // posted just before cancel(): not wanted any more
+    const bool done = snapshot->generation == m_requested && snapshot->complete;
     retire(std::exchange(m_latest, std::move(snapshot)));
+    if (done)
+        setBusy(false);
     emit snapshotReady();
 }
 

@@ -4,6 +4,7 @@
 #include "ui/compute/Snapshot.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <chrono>
 #include <condition_variable>
@@ -23,6 +24,11 @@ namespace tidemark::ui {
 /// the complete snapshot. When requests come in a burst (under 80 ms apart, as a drag sends
 /// them) the complete snapshot waits that long for a newer request and is skipped if one
 /// comes, so the plot keeps up with the mouse and the rest catches up when it stops.
+///
+/// A recompute that takes long can be watched and stopped: isBusy() holds from a request until
+/// its complete snapshot arrives, progress() estimates how far the runs have got, and cancel()
+/// stops them between batches. The previous snapshot then stays latest(), and isCurrent() says
+/// it is not the result of the newest request: views must not show it as current.
 class RecomputeService : public QObject
 {
     Q_OBJECT
@@ -44,14 +50,31 @@ public:
     std::uint64_t requestedGeneration() const { return m_requested; }
     /// True when the latest request has been delivered complete.
     bool isIdle() const { return m_latest && m_latest->generation == m_requested && m_latest->complete; }
+    /// A request is being computed (or waits to be): latest() is not its result yet.
+    bool isBusy() const { return m_busy; }
+    /// latest() is the complete result of the newest request (false while busy, after cancel()).
+    bool isCurrent() const { return isIdle(); }
+    /// How far the running recompute has got, 0 to 1: the input events its runs have read out
+    /// of those all three modes will read. 0 when idle.
+    double progress() const;
+    /// Stops the running recompute before its next batch and drops any waiting request. The
+    /// snapshot shown stays latest() but is no longer current; the next request starts afresh.
+    void cancel();
 
 signals:
     /// latest() changed.
     void snapshotReady();
+    /// isBusy() changed.
+    void busyChanged(bool busy);
+    /// While busy, every kProgressInterval: progress() as a percentage.
+    void progressChanged(int percent);
+    /// cancel() stopped a recompute; latest() is the result of an older request.
+    void cancelled();
 
 private:
     void workerLoop();
     void deliver(SnapshotPtr snapshot);
+    void setBusy(bool busy);
 
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -63,8 +86,14 @@ private:
     static constexpr std::chrono::milliseconds kBurst{80};
     Clock::time_point m_lastRequest{}, m_previousRequest{}; // guarded by m_mutex
     bool m_stop = false;                       // guarded by m_mutex
+    std::shared_ptr<RunControl> m_pendingControl; // guarded by m_mutex
     std::uint64_t m_requested = 0;             // UI thread only
     SnapshotPtr m_latest;                      // UI thread only
+    std::shared_ptr<RunControl> m_control;     // UI thread only: the newest request's
+    std::int64_t m_eventsToRead = 0;           // UI thread only: events x 3 modes of the newest request
+    bool m_busy = false;                       // UI thread only
+    QTimer* m_progressTimer = nullptr;
+    static constexpr std::chrono::milliseconds kProgressInterval{200};
     std::thread m_worker;
 };
 

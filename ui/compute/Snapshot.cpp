@@ -212,10 +212,11 @@ using Clock = std::chrono::steady_clock;
 
 /// Everything the views draw, but complete mode's result table is kept as state changes and
 /// rebuilt for the batch on screen (ModeRun::sinkRowsOf) instead of copied into every batch.
-SimulationOptions guiRunOptions()
+SimulationOptions guiRunOptions(const Snapshot& snap)
 {
     SimulationOptions options;
     options.materializeCompleteOutput = false;
+    options.control = snap.control;
     return options;
 }
 
@@ -238,7 +239,7 @@ void runMissing(Snapshot& snap)
         tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
-            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(), snap.liveHorizon));
+            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(snap), snap.liveHorizon));
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
             snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
@@ -270,12 +271,14 @@ SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_
     return snap;
 }
 
-SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
+SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon,
+                         std::shared_ptr<RunControl> control)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
     snap->liveHorizon = liveHorizon;
+    snap->control = std::move(control);
     const auto start = Clock::now();
     const auto base = basePoints(*snap->scenario);
     // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
@@ -284,7 +287,7 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
             continue;
-        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions(), snap->liveHorizon));
+        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions(*snap), snap->liveHorizon));
         const bool accepted = !run->error;
         const auto derived = Clock::now();
         snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));

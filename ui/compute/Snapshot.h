@@ -60,6 +60,8 @@ struct Snapshot {
     /// Live input: the runs stop where the Kafka session's clock has got to (ticks after it
     /// have not happened yet), as the live Simulation does. Unset: run to the end.
     std::optional<Micros> liveHorizon;
+    /// Lets RecomputeService cancel the runs and watch their progress (null: not watched).
+    std::shared_ptr<RunControl> control;
     double computeMs = 0;    ///< wall time of running the modes
     double computeCpuMs = 0; ///< the runs added up (what runAllModes would take on one core)
     double deriveMs = 0;     ///< building the views
@@ -79,10 +81,11 @@ SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_
 
 /// Runs only the mode the timeline follows (the query's mode, or the first that Spark accepts).
 SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
-                         std::optional<Micros> liveHorizon = std::nullopt);
+                         std::optional<Micros> liveHorizon = std::nullopt, std::shared_ptr<RunControl> control = nullptr);
 
 
-/// The complete snapshot for a preview: its run, plus the modes it lacks.
+/// The complete snapshot for a preview: its run, plus the modes it lacks. Throws RunCancelled
+/// when the preview's control is cancelled meanwhile (as buildPreview does).
 SnapshotPtr completeSnapshot(const Snapshot& preview);
 
 /// Index of the column carrying the window (or session) in the aggregation's output and

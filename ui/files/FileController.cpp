@@ -53,9 +53,11 @@ bool FileController::openFile(const QString& path)
     m_lastError.clear();
     const bool example = path.startsWith(QLatin1Char(':'));
     const QString name = example ? QFileInfo(path).fileName() : QString();
-    m_document->setScenario(std::move(scenario.value()), example ? QString() : path, name);
+    // Kept absolute: a path given relative to a terminal's folder means nothing to a dialog.
+    const QString absolute = example ? QString() : QFileInfo(path).absoluteFilePath();
+    m_document->setScenario(std::move(scenario.value()), absolute, name);
     if (!example && m_interactive) // tests and --screenshot leave the user's settings alone
-        RecentFiles::add(path);
+        RecentFiles::add(absolute);
     emit opened(path);
     return true;
 }
@@ -128,12 +130,25 @@ void FileController::save()
 
 void FileController::saveAs() { saveAs([] {}); }
 
+QString FileController::saveAsSuggestion() const
+{
+    // Absolute, so a file opened as "scenarios/x.json" from a terminal suggests its own folder.
+    if (!m_document->filePath().isEmpty())
+        return QFileInfo(m_document->filePath()).absoluteFilePath();
+    const QString name = m_document->displayName().isEmpty() ? QStringLiteral("scenario.json") : m_document->displayName();
+    const QStringList recent = RecentFiles::list();
+    const QString folder = recent.isEmpty() ? QDir::homePath() : QFileInfo(recent.first()).absolutePath();
+    return QDir(folder).filePath(name);
+}
+
 void FileController::saveAs(std::function<void()> then)
 {
-    QString suggestion = m_document->filePath();
-    if (suggestion.isEmpty())
-        suggestion = QDir::home().filePath(m_document->displayName().isEmpty() ? QStringLiteral("scenario.json") : m_document->displayName());
-    auto* dialog = new QFileDialog(m_window, tr("Save scenario"), suggestion, tr("Scenarios (*.json)"));
+    const QFileInfo suggestion(saveAsSuggestion());
+    auto* dialog = new QFileDialog(m_window, tr("Save scenario"), QString(), tr("Scenarios (*.json)"));
+    // The folder and the name set apart: given one path, the dialog falls back to the home
+    // folder whenever it does not take the path for a file.
+    dialog->setDirectory(suggestion.absolutePath());
+    dialog->selectFile(suggestion.fileName());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("json"));

@@ -33,6 +33,10 @@ public:
     /// Writes the scenario to `path`; it becomes the document's file.
     bool saveTo(const QString& path);
 
+    /// The path Save As proposes: the scenario's own file (made absolute); for a shipped example
+    /// or a new scenario, its name in the folder of the most recent file, else the home folder.
+    QString saveAsSuggestion() const;
+
     /// When false (tests, --screenshot) errors are only reported through lastError(), never in a dialog.
     void setInteractive(bool on) { m_interactive = on; }
     const QString& lastError() const { return m_lastError; }

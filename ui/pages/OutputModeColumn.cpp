@@ -151,7 +151,11 @@ void OutputModeColumn::setView(const ViewState& view)
                                     : QStringLiteral("QLabel { padding: 1px 8px; }"));
     m_title->setToolTip(selected ? tr("The query's output mode (the log and the plot follow it)") : QString());
     if (run.error) {
-        m_error->setText(tr("Spark rejects %1 mode for this query:\n\n%2").arg(QString::fromLatin1(outputModeName(m_mode)), QString::fromStdString(run.error->text())));
+        // A file error here is one of Tidemark's limits (docs/scenario-format.md), not Spark's word.
+        const bool limit = run.error->kind == ErrorKind::File;
+        const QString why = limit ? tr("Tidemark does not run this query in %1 mode:\n\n%2") : tr("Spark rejects %1 mode for this query:\n\n%2");
+        m_error->setText(why.arg(QString::fromLatin1(outputModeName(m_mode)),
+                                 QString::fromStdString(limit ? run.error->describe() : run.error->text())));
         m_stack->setCurrentIndex(1);
         m_sinkModel->clear();
         m_resultModel->clear();

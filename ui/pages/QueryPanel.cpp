@@ -162,6 +162,8 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     m_watermarkOn->setObjectName(QStringLiteral("watermarkBox"));
     m_delay->setObjectName(QStringLiteral("watermarkDelayEdit"));
     m_error->setObjectName(QStringLiteral("queryError"));
+    m_shapeNote->setObjectName(QStringLiteral("queryShapeNote"));
+    m_duration->setObjectName(QStringLiteral("windowDurationEdit"));
     for (const char* m : {"append", "update", "complete"})
         m_mode->addItem(QString::fromLatin1(m));
     for (const char* v : {"3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "4.0"})
@@ -621,7 +623,9 @@ void QueryPanel::refresh()
         note = tr("This query joins two streams, each with its own watermark (above); edit the join itself in the scenario file.");
     else if (unionQuery)
         note = tr("This query unions several inputs, each with its own watermark (above); edit their steps in the scenario file.");
-    else if (query.dropDuplicates || query.dropDuplicatesWithinWatermark)
+    else if (query.dropDuplicatesWithinWatermark)
+        note = tr("The query also deduplicates rows within the watermark (dropDuplicatesWithinWatermark), as its file says.");
+    else if (query.dropDuplicates)
         note = tr("The query also deduplicates rows (dropDuplicates), as its file says.");
     m_shapeNote->setText(note);
     m_shapeNote->setVisible(!note.isEmpty());

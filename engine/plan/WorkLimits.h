@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Error.h"
+#include "engine/ops/TimeWindows.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tidemark {
+
+/// Queries Spark accepts but Tidemark will not simulate, because one typo would make the
+/// simulation allocate without end (a 1000-day window sliding every 5 minutes puts each row
+/// in 288,000 windows). They are refused before anything is allocated, as a file problem
+/// (exit 2), with the JSON path of the setting to change. docs/scenario-format.md "Limits".
+struct WorkLimits {
+    /// ceil(duration / slide): the windows each row is added to (TimeWindowing's candidates).
+    static constexpr std::int64_t kMaxWindowsPerRow = 1000;
+    /// The longest window: 100,000 years of 365 days. Window bounds are computed as
+    /// timestamp ± duration (TimeWindowing, in Long arithmetic that wraps); with this bound they
+    /// stay far inside 64 bits for any timestamp of years 1 to 9999.
+    static constexpr Micros kMaxWindowDuration = 100'000LL * 365 * kMicrosPerDay;
+};
+
+/// The refusal for a time window that gives each row more than kMaxWindowsPerRow windows,
+/// saying how many it would create for `numEvents` events and how to stay within the limit.
+/// The refusal for a window longer than kMaxWindowDuration.
+std::optional<Error> checkWindowDuration(const TimeWindowSpec& window, const std::string& where);
+
+std::optional<Error> checkWindowsPerRow(const TimeWindowSpec& window, const std::string& column, std::int64_t numEvents,
+                                        const std::string& where);
+
+} // namespace tidemark
