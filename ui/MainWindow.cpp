@@ -303,7 +303,8 @@ void MainWindow::updateStatus()
     m_statusWatermark->setText(tr("watermark: %1").arg(hasWatermark ? timeText(b.watermarkMs * kMicrosPerMilli, sc) : tr("none")));
     m_statusMax->setText(tr("max event time: %1").arg(b.hasMaxEventTime ? timeText(b.maxEventTimeMs * kMicrosPerMilli, sc) : tr("none")));
     m_statusState->setText(tr("state rows: %1").arg(mv.stateRows[i]));
-    m_statusDropped->setText(tr("dropped so far: %1").arg(mv.droppedSoFar[i]));
+    m_statusDropped->setText(droppedCounterText(m_view));
+    m_statusDropped->setToolTip(droppedCounterToolTip(m_view));
     m_statusCompute->setText(tr("recomputed in %1 ms, shown in %2 ms")
                                  .arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1)
                                  .arg(m_lastRefreshMs + m_lastPagesMs, 0, 'f', 1));
