@@ -156,6 +156,7 @@ void TestPlotTruth::partialDropsAreMarkedAndCounted()
     QCOMPARE(counter, QStringLiteral("dropped late: %1 event%2 + 1 partly · %3 window rows").arg(whole).arg(whole == 1 ? "" : "s").arg(rows));
     const QString full = droppedCounterText(ViewState::at(buildSnapshot(load(QStringLiteral("sliding-with-watermark")), 1), 99));
     QVERIFY2(full.contains(QStringLiteral("1 event")) && full.contains(QStringLiteral("2 window rows")), qPrintable(full));
+    QCOMPARE(droppedCounterText(ViewState::at(buildSnapshot(load(QStringLiteral("tumbling-window")), 1), 0)), QStringLiteral("dropped late: none (no watermark)"));
 }
 
 void TestPlotTruth::joinInputsAreToldApart()

@@ -183,6 +183,8 @@ QString droppedCounterText(const ViewState& view)
         return {};
     const ModeView& mv = view.snapshot->view(view.driving);
     const auto i = static_cast<std::size_t>(view.batch);
+    if (!view.currentBatch().hasWatermark)
+        return tr("dropped late: none (no watermark)");
     const std::int64_t events = mv.droppedEventsSoFar[i], partly = mv.partlyDroppedSoFar[i], rows = mv.droppedSoFar[i];
     // English plurals picked here; a translation brings its own forms.
     const auto n = [](std::int64_t count, const char* one, const char* many) { return (count == 1 ? tr(one) : tr(many)).arg(count); };

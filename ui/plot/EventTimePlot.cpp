@@ -283,7 +283,7 @@ void EventTimePlot::setupPlot()
     // Tick counts and the legend's place follow the room there is.
     connect(p, &QCustomPlot::afterLayout, this, &EventTimePlot::fitTickCounts);
     // A wheel zoom or a pan is the user's own view: stop following the batch.
-    connect(p, &QCustomPlot::mouseWheel, this, [this] { m_followBatch = false; });
+    connect(p, &QCustomPlot::mouseWheel, this, [this] { stopFollowing(); });
     p->installEventFilter(this);
     connect(p, &QCustomPlot::mousePress, this, &EventTimePlot::onPress);
     connect(p, &QCustomPlot::mouseMove, this, &EventTimePlot::onMove);
@@ -545,13 +545,16 @@ void EventTimePlot::rebuildLegend()
     legend->clearItems();
     const auto& view = m_view.snapshot->view(m_view.driving);
     const bool inputs = !m_inputGraphs.empty();
+    const bool eventTimes = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.hasEventTime; });
     for (QCPGraph* g : m_inputGraphs)
         g->addToLegend(legend);
     for (Fate f : kFates) {
         // With several inputs, on-time and late rows are drawn in their input's colour.
-        const bool shown = inputs ? f != Fate::OnTime && f != Fate::LateAccepted && m_fatePresent[static_cast<std::size_t>(f)]
-                                  : m_fatePresent[static_cast<std::size_t>(f)] || f == Fate::OnTime || f == Fate::LateAccepted;
-        if (shown || f == Fate::DroppedByWatermark)
+        // On time, late and dropped are always explained, where there are event times at all.
+        const bool always = f == Fate::OnTime || f == Fate::LateAccepted || f == Fate::DroppedByWatermark;
+        const bool shown = inputs && (f == Fate::OnTime || f == Fate::LateAccepted) ? false
+                                                                                     : m_fatePresent[static_cast<std::size_t>(f)] || (always && eventTimes);
+        if (shown)
             m_fateGraphs[static_cast<std::size_t>(f)]->addToLegend(legend);
     }
     const bool partial = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.partlyDropped(); });
@@ -702,6 +705,9 @@ void EventTimePlot::rebuildMarks()
     for (QCPItemText* t : m_annotations)
         m_plot->removeItem(t);
     m_annotations.clear();
+    for (QCPItemTracer* t : m_anchors)
+        m_plot->removeItem(t);
+    m_anchors.clear();
     if (!m_view.hasBatch())
         return;
     const auto& points = m_view.snapshot->view(m_view.driving).points;
@@ -716,13 +722,20 @@ void EventTimePlot::rebuildMarks()
         const QString text = lateComparison(m_view, late[k]);
         if (text.isEmpty())
             continue;
+        // Anchored to an invisible tracer on the mark, a few pixels to its left at any zoom,
+        // so the label never covers the × it explains.
+        auto* anchor = new QCPItemTracer(m_plot);
+        anchor->setStyle(QCPItemTracer::tsNone);
+        anchor->position->setCoords(points[late[k]].at, drawnY(points[late[k]]));
+        m_anchors.push_back(anchor);
         auto* t = new QCPItemText(m_plot);
         t->setText(text);
         t->setFont(font());
         t->setColor(palette::fateColor(Fate::DroppedByWatermark).darker(120));
         t->setBrush(QColor(255, 255, 255, 215));
         t->setPadding(QMargins(3, 1, 3, 1));
-        t->position->setCoords(points[late[k]].at, drawnY(points[late[k]]));
+        t->position->setParentAnchor(anchor->position);
+        t->position->setCoords(-(m_presentation ? 14 : 9), 0);
         // Left of the mark: late rows sit near "now", whose label is on the right.
         t->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
         t->setClipToAxisRect(true);
@@ -785,6 +798,16 @@ void EventTimePlot::updateNow()
                      .arg(QString::fromLatin1(outputModeName(m_view.selected)), QString::fromLatin1(outputModeName(m_view.driving)));
     else if (selected.error)
         banner = tr("Spark rejects this query in every output mode — see the query panel");
+    else if (m_followBatch) {
+        const Scenario& sc = *m_view.snapshot->scenario;
+        const auto day = [&](double t) {
+            const QString full = QString::fromStdString(formatTimestamp(fromPlotSeconds(t), sc.zone));
+            return full.left(full.indexOf(QLatin1Char(' ')));
+        };
+        banner = tr("Batch %1's windows, %2 — the events span %3 to %4: scroll to zoom out, Reset view to come back")
+                     .arg(m_view.batchId())
+                     .arg(day(m_plot->yAxis->range().center()), day(m_lastBounds.top()), day(m_lastBounds.bottom()));
+    }
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
 }
@@ -895,6 +918,15 @@ void EventTimePlot::fitCurrentBatch()
     const double dy = std::max(y1 - y0, 60.0);
     const double mid = (y0 + y1) / 2;
     m_plot->yAxis->setRange(mid - dy * 0.9, mid + dy * 0.9);
+}
+
+void EventTimePlot::stopFollowing()
+{
+    if (!m_followBatch)
+        return;
+    m_followBatch = false;
+    if (m_view.snapshot)
+        updateNow();
 }
 
 void EventTimePlot::placeLegend()

@@ -15,6 +15,7 @@ class QCPCurve;
 class QCPAbstractPlottable;
 class QCPItemStraightLine;
 class QCPItemText;
+class QCPItemTracer;
 class QCPItemRect;
 class QMouseEvent;
 
@@ -108,6 +109,7 @@ private:
     void placeLegend();
     void fitTickCounts();
     void fitCurrentBatch();
+    void stopFollowing();
     /// The data's extent in plot seconds: x processing time, y event time.
     QRectF dataBounds() const;
     void onPress(QMouseEvent* event);
@@ -131,6 +133,7 @@ private:
     std::vector<QCPGraph*> m_inputGraphs;      ///< per source, for queries with several inputs
     std::vector<QCPGraph*> m_inputWatermarkGraphs;
     std::vector<QCPItemText*> m_annotations;
+    std::vector<QCPItemTracer*> m_anchors;
     QCPItemText* m_batchWatermarkLabel = nullptr;
     // Legend swatches for what is not a graph (ticks, windows).
     QCPGraph* m_legendData = nullptr;

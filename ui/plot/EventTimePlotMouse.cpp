@@ -113,8 +113,10 @@ void EventTimePlot::onRelease(QMouseEvent* event)
         emit dragFinished();
         return;
     }
-    if ((event->position() - press.pos).manhattanLength() >= 4)
-        return; // a pan
+    if ((event->position() - press.pos).manhattanLength() >= 4) {
+        stopFollowing(); // a pan: the view is the user's now
+        return;
+    }
     const QPoint global = event->globalPosition().toPoint();
     if (press.event) {
         emit eventClicked(*press.event, global);

@@ -118,7 +118,9 @@ protected:
             }
             painter->drawRoundedRect(bar.adjusted(0, 1, 0, -1), 3, 3);
             if (m_labelText && state != WindowLife::State::Evicted)
-                labels.push_back({bar, m_labelText(w)});
+                labels.push_back({bar, state == WindowLife::State::Merged
+                                           ? QCoreApplication::translate("WindowBandsItem", "%1 → merged").arg(m_labelText(w))
+                                           : m_labelText(w)});
         }
         drawLabels(painter, labels);
     }
