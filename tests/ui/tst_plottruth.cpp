@@ -255,7 +255,7 @@ void TestPlotTruth::windowBarsAreLabelled()
     plot.setView(ViewState::at(buildSnapshot(load(QStringLiteral("sliding-with-watermark")), 1), 99));
     plot.replotNow();
     const QStringList labels = plot.windowLabels();
-    QVERIFY2(labels.contains(QStringLiteral("1 00:15–00:45")), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(labels.contains(QStringLiteral("emp_id=1 00:15–00:45")), qPrintable(labels.join(QLatin1Char('|'))));
 }
 
 void TestPlotTruth::highlightClearsOnANewView()

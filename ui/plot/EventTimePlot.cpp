@@ -130,13 +130,18 @@ QString EventTimePlot::windowLabel(const WindowLife& w) const
     if (run.plan && run.plan->aggregate) {
         // The grouping columns other than the window, in groupBy order.
         std::vector<DataType> types;
+        std::vector<std::string> names;
         for (const auto& g : run.plan->aggregate->groups)
-            if (!g.isWindow)
+            if (!g.isWindow) {
                 types.push_back(g.type);
+                names.push_back(g.name);
+            }
         for (const Row& key : w.keys) {
             QStringList cells;
             for (std::size_t i = 0; i < key.size() && i < types.size(); ++i)
-                cells << cellText(key[i], types[i], sc);
+                // A bare number says little beside a bar: "emp_id=2"; words speak for themselves.
+                cells << (types[i].id == TypeId::String ? cellText(key[i], types[i], sc)
+                                                        : QStringLiteral("%1=%2").arg(QString::fromStdString(names[i]), cellText(key[i], types[i], sc)));
             if (!cells.isEmpty())
                 keys << cells.join(QLatin1Char('/'));
         }
@@ -301,8 +306,8 @@ void EventTimePlot::applyStyle()
     m_watermarkGraph->setPen(QPen(palette::watermarkColor(), line * 1.2));
     m_nextWatermarkGraph->setPen(QPen(palette::watermarkColor(), line * 0.8, Qt::DashLine));
     QColor band = palette::watermarkColor();
-    band.setAlpha(150);
-    m_batchWatermarkGraph->setPen(QPen(band, line * 3.0, Qt::SolidLine, Qt::FlatCap));
+    band.setAlpha(110);
+    m_batchWatermarkGraph->setPen(QPen(band, line * 4.0, Qt::SolidLine, Qt::FlatCap));
     for (std::size_t i = 0; i < m_inputWatermarkGraphs.size(); ++i)
         m_inputWatermarkGraphs[i]->setPen(QPen(inputColor(i), line * 0.8, Qt::DotLine));
     m_pairCurve->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2 * scale));
@@ -804,7 +809,7 @@ void EventTimePlot::updateNow()
             const QString full = QString::fromStdString(formatTimestamp(fromPlotSeconds(t), sc.zone));
             return full.left(full.indexOf(QLatin1Char(' ')));
         };
-        banner = tr("Batch %1's windows, %2 — the events span %3 to %4: scroll to zoom out, Reset view to come back")
+        banner = tr("Batch %1's windows, on %2\nevents span %3 – %4 · scroll to see all")
                      .arg(m_view.batchId())
                      .arg(day(m_plot->yAxis->range().center()), day(m_lastBounds.top()), day(m_lastBounds.bottom()));
     }
