@@ -5,6 +5,7 @@
 #include "ui/compute/PlotTime.h"
 #include "ui/document/CellText.h"
 #include "ui/inspector/Explanations.h"
+#include "ui/plot/JoinPairsItem.h"
 #include "ui/plot/TriggerTicksItem.h"
 #include "ui/plot/WindowBandsItem.h"
 #include "ui/plot/ZonedTimeTicker.h"
@@ -72,14 +73,16 @@ QCPScatterStyle halfDropStyle(double size)
 /// The shape and colour of each input of a query with several (a join): a blue disc left of
 /// the arrival time, a purple square right of it, then sky triangles on it, so rows of two
 /// inputs that arrive together stand side by side in lanes.
+constexpr double kLaneUnits = 3.4; ///< how far an input's dots sit off their arrival time, in path units
+
 QCPScatterStyle inputStyle(std::size_t input, double size)
 {
     static const std::array<QColor, 3> colors = {QColor(0x00, 0x72, 0xB2), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9)};
     const QColor c = colors[std::min<std::size_t>(input, 2)];
     QPainterPath path;
     switch (std::min<std::size_t>(input, 2)) {
-    case 0: path.addEllipse(QPointF(-3.4, 0), 3, 3); break;
-    case 1: path.addRect(QRectF(3.4 - 2.7, -2.7, 5.4, 5.4)); break;
+    case 0: path.addEllipse(QPointF(-kLaneUnits, 0), 3, 3); break;
+    case 1: path.addRect(QRectF(kLaneUnits - 2.7, -2.7, 5.4, 5.4)); break;
     default:
         path.moveTo(-3, -2.6);
         path.lineTo(3, -2.6);
@@ -118,6 +121,12 @@ EventTimePlot::EventTimePlot(QWidget* parent)
 }
 
 EventTimePlot::~EventTimePlot() = default;
+
+double EventTimePlot::inputDotSize() const { return 9 * (m_presentation ? 1.6 : 1.0) * 1.1; }
+
+double EventTimePlot::inputLaneOffset() const { return kLaneUnits * inputDotSize() / 6.0; }
+
+std::size_t EventTimePlot::numDrawnPairs() const { return m_pairs->numPairs(); }
 
 QString EventTimePlot::windowLabel(const WindowLife& w) const
 {
@@ -212,9 +221,11 @@ void EventTimePlot::setupPlot()
     m_nextWatermarkGraph = p->addGraph();
     m_nextWatermarkGraph->setName(tr("watermark for the next batch"));
     m_nextWatermarkGraph->setLineStyle(QCPGraph::lsLine);
+    // The legend's swatch for matched pairs; the lines are JoinPairsItem's.
     m_pairCurve = new QCPCurve(p->xAxis, p->yAxis);
     m_pairCurve->setName(tr("matched pair (joined)"));
     m_pairCurve->setScatterStyle(QCPScatterStyle::ssNone);
+    m_pairs = new JoinPairsItem(p);
 
     for (Fate f : kFates) {
         QCPGraph* g = p->addGraph();
@@ -310,7 +321,8 @@ void EventTimePlot::applyStyle()
     m_batchWatermarkGraph->setPen(QPen(band, line * 4.0, Qt::SolidLine, Qt::FlatCap));
     for (std::size_t i = 0; i < m_inputWatermarkGraphs.size(); ++i)
         m_inputWatermarkGraphs[i]->setPen(QPen(inputColor(i), line * 0.8, Qt::DotLine));
-    m_pairCurve->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2 * scale));
+    m_pairCurve->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5 * scale));
+    m_pairs->setPen(m_pairCurve->pen());
     m_legendData->setPen(QPen(palette::dataBatchColor(), 1.5 * scale));
     m_legendNoData->setPen(QPen(palette::noDataBatchColor(), 1.5 * scale, Qt::DashLine));
     m_legendSkipped->setPen(QPen(palette::skippedTickColor(), 1.5 * scale, Qt::DotLine));
@@ -376,7 +388,7 @@ void EventTimePlot::applyDotStyles()
     m_pendingGraph->setScatterStyle(
         style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::pendingColor(), m_presentation ? 2.4 : 1.5), Qt::NoBrush, dot), m_pendingGraph));
     for (std::size_t i = 0; i < m_inputGraphs.size(); ++i)
-        m_inputGraphs[i]->setScatterStyle(style(inputStyle(i, dot * 1.1), m_inputGraphs[i]));
+        m_inputGraphs[i]->setScatterStyle(style(inputStyle(i, inputDotSize()), m_inputGraphs[i]));
     m_noTimeGraph->setScatterStyle(style(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(palette::fateColor(Fate::OnTime), 1.5), Qt::NoBrush, dot), m_noTimeGraph));
     m_partialGraph->setScatterStyle(style(halfDropStyle(dot * 1.15), m_partialGraph));
     m_nullOutputGraph->setScatterStyle(
@@ -649,21 +661,16 @@ void EventTimePlot::rebuildDots()
     m_noTimeGraph->setData(noX, noY, isSorted(noX));
     m_nullOutputGraph->setData(nullX, nullY, isSorted(nullX));
     // Matched partners joined by a thin line, once the batch that matched them has run.
-    QVector<double> cx, cy, ct;
-    constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
-    for (const JoinPair& pair : view.joinPairs) {
-        if (pair.batch > m_view.batch || pair.first >= points.size() || pair.second >= points.size())
-            continue;
-        for (const EventPoint* p : {&points[pair.first], &points[pair.second]}) {
-            cx << p->at;
-            cy << drawnY(*p);
-        }
-        cx << kGap;
-        cy << kGap;
-    }
-    for (int i = 0; i < cx.size(); ++i)
-        ct << i;
-    m_pairCurve->setData(ct, cx, cy, true);
+    std::vector<std::pair<JoinPairsItem::End, JoinPairsItem::End>> pairs;
+    const double lane = inputLaneOffset();
+    const auto end = [&](const EventPoint& p) {
+        const int input = p.source < inputOf.size() ? inputOf[p.source] : -1;
+        return JoinPairsItem::End{p.at, drawnY(p), input == 0 ? -lane : input == 1 ? lane : 0.0};
+    };
+    for (const JoinPair& pair : view.joinPairs)
+        if (pair.batch <= m_view.batch && pair.first < points.size() && pair.second < points.size())
+            pairs.push_back({end(points[pair.first]), end(points[pair.second])});
+    m_pairs->setPairs(std::move(pairs));
     const bool many = points.size() >= kManyDots;
     if (many != m_pixmapDots) {
         m_pixmapDots = many;
@@ -939,7 +946,13 @@ void EventTimePlot::placeLegend()
     // Right of the data when the plot is wide; above it, in as many columns as fit, when a
     // column would take too much of a projector's 1024 pixels.
     QCPLegend* legend = m_plot->legend;
-    const bool right = m_plot->width() >= 1100;
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i)) // a wrapped grid has empty cells
+            widths.push_back(item->minimumOuterSizeHint().width());
+    const int widest = widths.empty() ? 0 : *std::max_element(widths.begin(), widths.end());
+    // A column right of the data only while it takes at most a fifth of the width.
+    const bool right = widest + legend->margins().left() + legend->margins().right() <= m_plot->width() / 5;
     QCPLayoutGrid* layout = m_plot->plotLayout();
     if (right != m_legendRight) {
         m_legendRight = right;
@@ -966,10 +979,6 @@ void EventTimePlot::placeLegend()
     int wrap = 1; // one column
     if (!right) {
         // The most columns whose widest entries, side by side, fit the plot's width.
-        std::vector<int> widths;
-        for (int i = 0; i < legend->itemCount(); ++i)
-            if (QCPAbstractLegendItem* item = legend->item(i)) // a wrapped grid has empty cells
-                widths.push_back(item->minimumOuterSizeHint().width());
         const QMargins m = legend->margins();
         const int room = m_plot->width() - m.left() - m.right() - 8;
         wrap = 1;

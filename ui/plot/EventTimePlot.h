@@ -22,6 +22,7 @@ class QMouseEvent;
 namespace tidemark::ui {
 
 class TriggerTicksItem;
+class JoinPairsItem;
 struct WindowLife;
 class WindowBandsItem;
 
@@ -81,6 +82,8 @@ public:
     std::optional<std::size_t> highlightedWindow() const;
     /// True when the view follows the current batch's windows (events too far apart to fit).
     bool followsBatch() const { return m_followBatch; }
+    /// Matched join pairs joined by a line at the current batch.
+    std::size_t numDrawnPairs() const;
     /// The labels drawn on the window bars last time.
     QStringList windowLabels() const;
 
@@ -106,6 +109,9 @@ private:
     void rebuildLegend();
     void rebuildMarks();
     QString windowLabel(const WindowLife& w) const;
+    double inputDotSize() const;
+    /// Pixels an input's dots sit left (first input) or right (second) of their arrival time.
+    double inputLaneOffset() const;
     void placeLegend();
     void fitTickCounts();
     void fitCurrentBatch();
@@ -129,7 +135,8 @@ private:
     QCPGraph* m_partialGraph = nullptr;        ///< overlay: events that lost some windows
     QCPGraph* m_noTimeGraph = nullptr;         ///< events without an event time, at their arrival
     QCPGraph* m_nullOutputGraph = nullptr;     ///< outer join rows emitted with nulls
-    QCPCurve* m_pairCurve = nullptr;           ///< matched join partners
+    QCPCurve* m_pairCurve = nullptr;           ///< the legend's swatch for matched partners
+    JoinPairsItem* m_pairs = nullptr;
     std::vector<QCPGraph*> m_inputGraphs;      ///< per source, for queries with several inputs
     std::vector<QCPGraph*> m_inputWatermarkGraphs;
     std::vector<QCPItemText*> m_annotations;
