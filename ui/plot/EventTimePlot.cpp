@@ -293,8 +293,10 @@ void EventTimePlot::setupPlot()
     p->setCurrentLayer(QStringLiteral("main"));
 
     connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-        if (m_view.snapshot)
+        if (m_view.snapshot) {
             updateNow();
+            placeAnnotations();
+        }
     });
     // Tick counts and the legend's place follow the room there is.
     connect(p, &QCustomPlot::afterLayout, this, &EventTimePlot::fitTickCounts);
@@ -428,7 +430,6 @@ void EventTimePlot::setView(const ViewState& view)
     if (history)
         rebuildHistory();
     rebuildDots();
-    rebuildMarks();
     const QRectF bounds = dataBounds();
     if (m_fitPending) {
         m_fitPending = false;
@@ -447,6 +448,7 @@ void EventTimePlot::setView(const ViewState& view)
     if (m_followBatch && batchChanged)
         fitCurrentBatch();
     m_lastBounds = bounds;
+    rebuildMarks();
     updateNow();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -747,13 +749,28 @@ void EventTimePlot::rebuildMarks()
         t->setBrush(QColor(255, 255, 255, 215));
         t->setPadding(QMargins(3, 1, 3, 1));
         t->position->setParentAnchor(anchor->position);
-        t->position->setCoords(-(m_presentation ? 14 : 9), 0);
-        // Left of the mark: late rows sit near "now", whose label is on the right.
-        t->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
         t->setClipToAxisRect(true);
         m_annotations.push_back(t);
     }
     m_plot->setCurrentLayer(QStringLiteral("main"));
+    placeAnnotations();
+}
+
+void EventTimePlot::placeAnnotations()
+{
+    // Right of its mark where the text fits before the plot's edge (late rows sit near "now",
+    // and the future there is mostly empty), else left of it.
+    const double gap = m_presentation ? 14 : 9;
+    const QRect area = m_plot->axisRect()->rect();
+    for (std::size_t i = 0; i < m_annotations.size() && i < m_anchors.size(); ++i) {
+        QCPItemText* t = m_annotations[i];
+        const QMargins pad = t->padding();
+        const double width = QFontMetrics(t->font()).horizontalAdvance(t->text()) + pad.left() + pad.right();
+        const double px = m_plot->xAxis->coordToPixel(m_anchors[i]->position->key());
+        const bool right = px + gap + width <= area.right();
+        t->position->setCoords(right ? gap : -gap, 0);
+        t->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    }
 }
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)

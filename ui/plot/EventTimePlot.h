@@ -108,6 +108,7 @@ private:
     void updateNow();
     void rebuildLegend();
     void rebuildMarks();
+    void placeAnnotations();
     QString windowLabel(const WindowLife& w) const;
     double inputDotSize() const;
     /// Pixels an input's dots sit left (first input) or right (second) of their arrival time.
