@@ -445,7 +445,8 @@ void MainWindow::updateStatus()
     m_statusWatermark->setFullText(tr("watermark: %1").arg(hasWatermark ? timeText(b.watermarkMs * kMicrosPerMilli, sc) : tr("none")));
     m_statusMax->setFullText(tr("max event time: %1").arg(b.hasMaxEventTime ? timeText(b.maxEventTimeMs * kMicrosPerMilli, sc) : tr("none")));
     m_statusState->setFullText(tr("state rows: %1").arg(mv.stateRows[i]));
-    m_statusDropped->setFullText(tr("dropped so far: %1").arg(mv.droppedSoFar[i]));
+    m_statusDropped->setFullText(droppedCounterText(m_view));
+    m_statusDropped->setToolTip(droppedCounterToolTip(m_view)); // what the counter counts, in words
     m_statusCompute->setFullText(tr("recomputed in %1 ms, shown in %2 ms")
                                  .arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1)
                                  .arg(m_lastRefreshMs + m_lastPagesMs, 0, 'f', 1));

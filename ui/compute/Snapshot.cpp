@@ -10,6 +10,7 @@
 #include <chrono>
 #include <future>
 #include <map>
+#include <set>
 
 namespace tidemark::ui {
 
@@ -17,6 +18,10 @@ WindowLife::State WindowLife::stateAt(int batch) const
 {
     if (createdBatch < 0 || batch < createdBatch)
         return State::NotYet;
+    if (merged && finishedBatch >= 0)
+        return batch < finishedBatch ? (std::binary_search(outputBatches.begin(), outputBatches.end(), batch) ? State::Emitted : State::Open)
+               : batch == finishedBatch ? State::Merged
+                                        : State::Gone;
     if (finishedBatch >= 0 && finishedBatch < batch)
         return State::Evicted;
     if (std::binary_search(outputBatches.begin(), outputBatches.end(), batch))
@@ -77,6 +82,7 @@ std::vector<EventPoint> basePoints(const Scenario& sc)
         for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i) {
             EventPoint p;
             p.at = toPlotSeconds(sc.sources[s].events[i].at);
+            p.source = static_cast<std::uint8_t>(std::min<std::size_t>(s, 255));
             if (auto t = eventTimeOf(sc, columns, s, i)) {
                 p.eventTime = toPlotSeconds(*t);
                 p.hasEventTime = true;
@@ -101,6 +107,10 @@ void applyFate(std::vector<EventPoint>& points, const RowFate& f)
     }
     if (f.batchId >= 0 && p.batchId < 0)
         p.batchId = f.batchId;
+    p.numGroups = static_cast<std::uint16_t>(p.numGroups + f.numGroups);
+    p.numLateGroups = static_cast<std::uint16_t>(p.numLateGroups + f.numLateGroups);
+    if (f.fate == Fate::DroppedByWatermark || f.numLateGroups > 0 || p.lateWatermarkMs == 0)
+        p.lateWatermarkMs = f.lateWatermarkMs;
 }
 
 void collectWindows(const ModeRun& run, ModeView& view)
@@ -109,13 +119,24 @@ void collectWindows(const ModeRun& run, ModeView& view)
     if (column < 0)
         return;
     const auto col = static_cast<std::size_t>(column);
+    const std::size_t numGroups = run.plan->aggregate->groups.size();
+    // A session belongs to one key, so each (key, session) is a bar of its own; a time window
+    // is one bar for all the keys counted in it.
+    const bool sessions = run.plan->aggregate->windowKind == AggregatePlan::WindowKind::Session;
     const std::uint8_t op = run.plan->dedup ? 1 : 0; // the aggregation is downstream of a dedup
-    std::map<TimeRange, WindowLife> lives;
+    std::map<std::pair<Row, TimeRange>, WindowLife> lives;
     auto lifeOf = [&](const Row& row) -> WindowLife* {
         if (row.size() <= col || !row[col].isRange())
             return nullptr;
-        WindowLife& w = lives[row[col].asRange()];
+        Row key;
+        for (std::size_t i = 0; i < numGroups && i < row.size(); ++i)
+            if (i != col)
+                key.push_back(row[i]);
+        WindowLife& w = lives[{sessions ? key : Row{}, row[col].asRange()}];
         w.range = row[col].asRange();
+        const auto at = std::lower_bound(w.keys.begin(), w.keys.end(), key);
+        if (at == w.keys.end() || *at != key)
+            w.keys.insert(at, std::move(key));
         return &w;
     };
     const bool complete = run.mode == OutputMode::Complete;
@@ -151,23 +172,72 @@ void collectWindows(const ModeRun& run, ModeView& view)
                 w->outputBatches.push_back(bi);
         }
     }
-    // Sessions merged away leave nothing to show.
+    // Sessions merged into longer ones stay: the plot shows them up to the batch that merged them.
+    std::vector<WindowLife> sorted;
+    for (auto& [id, life] : lives)
+        if (life.createdBatch >= 0)
+            sorted.push_back(std::move(life));
+    std::stable_sort(sorted.begin(), sorted.end(), [](const WindowLife& a, const WindowLife& b) { return a.range.start < b.range.start; });
     std::vector<Micros> laneEnds;
     constexpr std::size_t kMaxLanes = 8;
-    for (auto& [range, life] : lives) {
-        if (life.merged || life.createdBatch < 0)
-            continue;
+    for (WindowLife& life : sorted) {
         std::size_t lane = 0;
-        while (lane < laneEnds.size() && laneEnds[lane] > range.start)
+        while (lane < laneEnds.size() && laneEnds[lane] > life.range.start)
             ++lane;
         if (lane == laneEnds.size() && laneEnds.size() < kMaxLanes)
-            laneEnds.push_back(range.end);
+            laneEnds.push_back(life.range.end);
         lane = std::min(lane, kMaxLanes - 1);
-        laneEnds[lane] = std::max(laneEnds[lane], range.end);
+        laneEnds[lane] = std::max(laneEnds[lane], life.range.end);
         life.lane = static_cast<int>(lane);
         view.windows.push_back(std::move(life));
     }
     view.numLanes = static_cast<int>(laneEnds.size());
+}
+
+/// Matches and null-padded outputs of a stream-stream join, from its recorded join events.
+void collectJoin(const ModeRun& run, ModeView& view)
+{
+    std::set<std::pair<std::uint32_t, std::uint32_t>> seen; // a match may be recorded for each side
+    for (std::size_t b = 0; b < run.batches.size(); ++b)
+        for (const JoinEvent& e : run.batches[b].joinEvents) {
+            const bool outer = run.plan && run.plan->join && (e.side == 0 ? run.plan->join->isOuterLeft() : run.plan->join->isOuterRight());
+            if (e.kind == JoinEvent::Kind::Matched && e.other >= 0) {
+                const auto other = static_cast<std::uint32_t>(e.other);
+                if (seen.insert({std::min(e.event, other), std::max(e.event, other)}).second)
+                    view.joinPairs.push_back({e.event, other, static_cast<int>(b)});
+            }
+            else if ((e.kind == JoinEvent::Kind::EvictedWithNull || (e.kind == JoinEvent::Kind::FilteredOneSide && outer)) && e.event < view.points.size()
+                     && view.points[e.event].nullOutputBatch < 0)
+                view.points[e.event].nullOutputBatch = static_cast<int>(b);
+        }
+}
+
+/// Each withWatermark node's own watermark after every batch (Spark's WatermarkTracker: the
+/// max event time the node has seen minus its delay, never moving back), for queries with
+/// several nodes; the global one (min or max of them) is what the batches record.
+void collectInputWatermarks(const ModeRun& run, ModeView& view)
+{
+    if (!run.plan || run.plan->numWatermarkNodes < 2)
+        return;
+    for (const InputPlan& input : run.plan->inputs)
+        for (const Step& step : input.steps) {
+            if (step.kind != Step::Kind::Watermark)
+                continue;
+            InputWatermark wm;
+            wm.source = input.source;
+            wm.delayMs = step.delayMs;
+            std::optional<Millis> max, current;
+            for (const BatchRecord& b : run.batches) {
+                for (const RowFate& f : b.fates)
+                    if (f.hasEventTime && f.event < view.points.size() && view.points[f.event].source == input.source && f.fate != Fate::Filtered
+                        && f.fate != Fate::NullEventTime)
+                        max = std::max(max.value_or(floorDiv(f.eventTime, kMicrosPerMilli)), floorDiv(f.eventTime, kMicrosPerMilli));
+                if (max && (!current || *max - step.delayMs > *current))
+                    current = *max - step.delayMs;
+                wm.afterBatch.push_back(current);
+            }
+            view.inputWatermarks.push_back(std::move(wm));
+        }
 }
 
 ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
@@ -179,14 +249,31 @@ ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
             applyFate(view.points, f);
     for (const RowFate& f : run.unconsumed)
         applyFate(view.points, f);
-    std::int64_t dropped = 0;
-    for (const auto& b : run.batches) {
+    std::int64_t dropped = 0, droppedEvents = 0, partly = 0;
+    std::vector<std::int64_t> wholeIn(run.batches.size()), partlyIn(run.batches.size());
+    for (const EventPoint& p : view.points) {
+        const int bi = p.batchId >= 0 ? batchIndexOf(run, p.batchId) : -1;
+        if (bi < 0)
+            continue;
+        if (p.fate == Fate::DroppedByWatermark)
+            ++wholeIn[static_cast<std::size_t>(bi)];
+        else if (p.partlyDropped())
+            ++partlyIn[static_cast<std::size_t>(bi)];
+    }
+    for (std::size_t i = 0; i < run.batches.size(); ++i) {
+        const auto& b = run.batches[i];
         for (const auto& op : b.operators)
             dropped += op.numRowsDroppedByWatermark;
         view.droppedSoFar.push_back(dropped);
+        droppedEvents += wholeIn[i];
+        partly += partlyIn[i];
+        view.droppedEventsSoFar.push_back(droppedEvents);
+        view.partlyDroppedSoFar.push_back(partly);
         view.stateRows.push_back(b.operators.empty() ? 0 : b.operators.front().numRowsTotal);
     }
     collectWindows(run, view);
+    collectJoin(run, view);
+    collectInputWatermarks(run, view);
     return view;
 }
 

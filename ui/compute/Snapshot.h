@@ -19,14 +19,40 @@ struct EventPoint {
     bool hasEventTime = false;
     Fate fate = Fate::Unconsumed;
     std::int64_t batchId = -1; ///< the batch that read it; -1 if none did
+    std::uint8_t source = 0;   ///< index of its source in the scenario
+    /// Over its rows: the windows (groups, sessions) they were offered to, and how many of
+    /// those the watermark dropped. Late groups short of all of them: a partial drop.
+    std::uint16_t numGroups = 0;
+    std::uint16_t numLateGroups = 0;
+    Millis lateWatermarkMs = 0; ///< the watermark that judged its lateness
+    int nullOutputBatch = -1;   ///< outer join: index of the batch that emitted it padded with nulls
+
+    bool partlyDropped() const { return fate != Fate::DroppedByWatermark && numLateGroups > 0; }
+};
+
+/// Two join input events that matched, and the batch (index) that joined them.
+struct JoinPair {
+    std::uint32_t first = 0;
+    std::uint32_t second = 0;
+    int batch = -1;
+};
+
+/// The watermark of one input (one withWatermark node) after each batch, for queries with
+/// several: a stream-stream join, a union. Unset until the input has seen an event time.
+struct InputWatermark {
+    std::size_t source = 0;
+    Millis delayMs = 0;
+    std::vector<std::optional<Millis>> afterBatch; ///< indexed like run.batches
 };
 
 /// A window (or session) of the aggregation and the batches of its life, for the bands on
 /// the event-time axis.
 struct WindowLife {
-    enum class State : std::uint8_t { NotYet, Open, Emitted, Evicted };
+    /// Merged: a session that grew into a longer one in this batch; Gone: after that.
+    enum class State : std::uint8_t { NotYet, Open, Emitted, Evicted, Merged, Gone };
 
     TimeRange range;
+    std::vector<Row> keys;          ///< the non-window grouping values of its groups (sorted)
     int createdBatch = -1;          ///< index of the first batch that put it in state
     int finishedBatch = -1;         ///< index of the batch that evicted (or merged) it; -1 while it lives
     bool merged = false;            ///< a session that merged into a longer one
@@ -43,7 +69,11 @@ struct ModeView {
     std::vector<EventPoint> points;         ///< indexed by global event index
     std::vector<WindowLife> windows;        ///< sorted by start
     int numLanes = 0;
-    std::vector<std::int64_t> droppedSoFar; ///< rows dropped by the watermark in batches 0..i
+    std::vector<std::int64_t> droppedSoFar; ///< rows dropped by the watermark in batches 0..i (Spark's count)
+    std::vector<std::int64_t> droppedEventsSoFar; ///< events dropped whole, read in batches 0..i
+    std::vector<std::int64_t> partlyDroppedSoFar; ///< events that lost some of their windows, batches 0..i
+    std::vector<JoinPair> joinPairs;              ///< stream-stream join matches, in batch order
+    std::vector<InputWatermark> inputWatermarks;  ///< per input, when the query has several watermarks
     std::vector<std::int64_t> stateRows;    ///< state rows after batch i (downstream-most operator)
 };
 

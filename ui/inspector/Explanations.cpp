@@ -5,6 +5,7 @@
 #include "engine/exec/Explain.h"
 #include "ui/Palette.h"
 #include "ui/document/CellText.h"
+#include "engine/time/TimeFormat.h"
 
 #include <QCoreApplication>
 
@@ -95,6 +96,121 @@ QString explainWindow(const ViewState& view, OutputMode mode, const TimeRange& w
         out += QString::fromStdString(explainGroup(key, run, sc));
     }
     return out.trimmed();
+}
+
+namespace {
+
+/// What a late row is compared by: a window's end, a session's end, or the event time itself.
+enum class LateKey { EventTime, WindowEnd, SessionEnd };
+
+LateKey lateKeyOf(const ModeRun& run)
+{
+    if (!run.plan || !run.plan->aggregate)
+        return LateKey::EventTime;
+    switch (run.plan->aggregate->windowKind) {
+    case AggregatePlan::WindowKind::Time: return LateKey::WindowEnd;
+    case AggregatePlan::WindowKind::Session: return LateKey::SessionEnd;
+    case AggregatePlan::WindowKind::None: break;
+    }
+    return LateKey::EventTime;
+}
+
+QString wmText(Millis ms, const Scenario& sc) { return clockText(ms * kMicrosPerMilli, sc); }
+
+} // namespace
+
+QString clockText(Micros t, const Scenario& scenario)
+{
+    const QString full = QString::fromStdString(formatTimestamp(t, scenario.zone));
+    const QString clock = full.mid(full.indexOf(QLatin1Char(' ')) + 1);
+    return clock.size() == 8 && clock.endsWith(QLatin1String(":00")) ? clock.left(5) : clock;
+}
+
+QString lateComparison(const ViewState& view, std::uint32_t event)
+{
+    if (!view.snapshot)
+        return {};
+    const auto& points = view.snapshot->view(view.driving).points;
+    if (event >= points.size() || (points[event].numLateGroups == 0 && points[event].fate != Fate::DroppedByWatermark))
+        return {};
+    const ModeRun& run = view.drivingRun();
+    const Scenario& sc = *view.snapshot->scenario;
+    const RowFate* f = findFate(run, event);
+    if (!f || !f->hasEventTime)
+        return {};
+    const Millis wm = points[event].lateWatermarkMs;
+    // Spark drops a row when its key is at or behind the watermark: `<=` (inclusive).
+    switch (lateKeyOf(run)) {
+    case LateKey::WindowEnd: {
+        std::vector<TimeRange> windows;
+        run.plan->aggregate->window.assign(f->eventTime, run.plan->version, windows);
+        QStringList ends;
+        for (const TimeRange& w : windows)
+            if (w.end <= wm * kMicrosPerMilli)
+                ends << clockText(w.end, sc);
+        if (ends.isEmpty())
+            break;
+        return (ends.size() == 1 ? tr("window end %1 ≤ watermark %2") : tr("window ends %1 ≤ watermark %2")).arg(ends.join(QLatin1String(", ")), wmText(wm, sc));
+    }
+    case LateKey::SessionEnd:
+        return tr("session end %1 ≤ watermark %2").arg(clockText(f->eventTime + run.plan->aggregate->sessionGap, sc), wmText(wm, sc));
+    case LateKey::EventTime: break;
+    }
+    return tr("event time %1 ≤ watermark %2").arg(clockText(f->eventTime, sc), wmText(wm, sc));
+}
+
+QString batchCutoffText(const ViewState& view)
+{
+    if (!view.hasBatch())
+        return {};
+    const auto& batches = view.drivingRun().batches;
+    const auto i = static_cast<std::size_t>(view.batch);
+    if (!batches[i].hasWatermark || i == 0 || !batches[i - 1].hasMaxEventTime)
+        return {};
+    const Scenario& sc = *view.snapshot->scenario;
+    const QString wm = wmText(batches[i].lateFilterWatermarkMs, sc);
+    switch (lateKeyOf(view.drivingRun())) {
+    case LateKey::WindowEnd: return tr("batch %1 drops windows ending ≤ %2").arg(view.batchId()).arg(wm);
+    case LateKey::SessionEnd: return tr("batch %1 drops sessions ending ≤ %2").arg(view.batchId()).arg(wm);
+    case LateKey::EventTime: break;
+    }
+    return tr("batch %1 drops event times ≤ %2").arg(view.batchId()).arg(wm);
+}
+
+QString droppedCounterText(const ViewState& view)
+{
+    if (!view.hasBatch())
+        return {};
+    const ModeView& mv = view.snapshot->view(view.driving);
+    const auto i = static_cast<std::size_t>(view.batch);
+    if (!view.currentBatch().hasWatermark)
+        return tr("dropped late: none (no watermark)");
+    const std::int64_t events = mv.droppedEventsSoFar[i], partly = mv.partlyDroppedSoFar[i], rows = mv.droppedSoFar[i];
+    // English plurals picked here; a translation brings its own forms.
+    const auto n = [](std::int64_t count, const char* one, const char* many) { return (count == 1 ? tr(one) : tr(many)).arg(count); };
+    QString text = n(events, "dropped late: %1 event", "dropped late: %1 events");
+    if (partly > 0)
+        text += tr(" + %1 partly").arg(partly);
+    // Spark counts late groups (one per late window and key in a batch), not input events.
+    switch (lateKeyOf(view.drivingRun())) {
+    case LateKey::WindowEnd: return text + n(rows, " · %1 window row", " · %1 window rows");
+    case LateKey::SessionEnd: return text + n(rows, " · %1 session row", " · %1 session rows");
+    case LateKey::EventTime: break;
+    }
+    const ModeRun& run = view.drivingRun();
+    if (run.plan && run.plan->aggregate && rows != events)
+        return text + n(rows, " · %1 group row", " · %1 group rows");
+    return text;
+}
+
+QString droppedCounterToolTip(const ViewState& view)
+{
+    QString tip = tr("Events: input events the watermark dropped entirely, up to this batch. "
+                     "Partly: events that lost some of their windows but were counted in others.");
+    if (lateKeyOf(view.drivingRun()) != LateKey::EventTime || (view.snapshot && view.drivingRun().plan && view.drivingRun().plan->aggregate))
+        tip += tr("\nRows: Spark's numRowsDroppedByWatermark, one per late (key, window) group in each batch — "
+                  "an event that falls in two late windows counts twice.");
+    return tip;
 }
 
 QString rowTitle(const ViewState& view, OutputMode mode, const Row& row)

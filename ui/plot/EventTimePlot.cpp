@@ -5,9 +5,11 @@
 #include "ui/compute/PlotTime.h"
 #include "ui/document/CellText.h"
 #include "ui/inspector/Explanations.h"
+#include "ui/plot/JoinPairsItem.h"
 #include "ui/plot/TriggerTicksItem.h"
 #include "ui/plot/WindowBandsItem.h"
 #include "ui/plot/ZonedTimeTicker.h"
+#include "engine/time/Interval.h"
 
 #include <qcustomplot.h>
 
@@ -37,7 +39,8 @@ QCPScatterStyle fateStyle(Fate fate, double size)
     case Fate::Duplicate: return QCPScatterStyle(QCPScatterStyle::ssSquare, outline, c, size * 0.9);
     case Fate::Filtered: return QCPScatterStyle(QCPScatterStyle::ssTriangle, outline, c, size);
     case Fate::NullEventTime: return QCPScatterStyle(QCPScatterStyle::ssStar, QPen(c, 2), Qt::NoBrush, size);
-    case Fate::Unconsumed: return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(c, 1.5), Qt::NoBrush, size);
+    // "never read" is a circled cross, apart from the plain ring of "not read yet".
+    case Fate::Unconsumed: return QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(c, 1.5), Qt::NoBrush, size * 1.1);
     }
     return {};
 }
@@ -51,6 +54,56 @@ QCPGraph* swatch(QCustomPlot* plot, const QString& name)
 }
 
 bool isSorted(const QVector<double>& v) { return std::is_sorted(v.begin(), v.end()); }
+
+/// Where a dot is drawn vertically: its event time, or its arrival time when it has none
+/// (a stream without a timestamp column, as in the stream-static join).
+double drawnY(const EventPoint& p) { return p.hasEventTime ? p.eventTime : p.at; }
+
+/// A half disc, its flat side vertical: laid over a dot, the half of it that was dropped.
+/// (A custom scatter path is drawn scaled by size / 6: a radius of 3 fills the size.)
+QCPScatterStyle halfDropStyle(double size)
+{
+    QPainterPath path;
+    path.moveTo(0, -3);
+    path.arcTo(QRectF(-3, -3, 6, 6), 90, -180);
+    path.closeSubpath();
+    return QCPScatterStyle(path, QPen(palette::fateColor(Fate::DroppedByWatermark).darker(130), 0), palette::fateColor(Fate::DroppedByWatermark), size);
+}
+
+/// The shape and colour of each input of a query with several (a join): a blue disc left of
+/// the arrival time, a purple square right of it, then sky triangles on it, so rows of two
+/// inputs that arrive together stand side by side in lanes.
+constexpr double kLaneUnits = 3.4; ///< how far an input's dots sit off their arrival time, in path units
+
+QCPScatterStyle inputStyle(std::size_t input, double size)
+{
+    static const std::array<QColor, 3> colors = {QColor(0x00, 0x72, 0xB2), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9)};
+    const QColor c = colors[std::min<std::size_t>(input, 2)];
+    QPainterPath path;
+    switch (std::min<std::size_t>(input, 2)) {
+    case 0: path.addEllipse(QPointF(-kLaneUnits, 0), 3, 3); break;
+    case 1: path.addRect(QRectF(kLaneUnits - 2.7, -2.7, 5.4, 5.4)); break;
+    default:
+        path.moveTo(-3, -2.6);
+        path.lineTo(3, -2.6);
+        path.lineTo(0, 2.6);
+        path.closeSubpath();
+        break;
+    }
+    return QCPScatterStyle(path, QPen(c.darker(140), 0), c, size);
+}
+
+QColor inputColor(std::size_t input) { return inputStyle(input, 1).brush().color(); }
+
+/// The sources whose events the plot tells apart: the streaming ones, when there are several.
+std::vector<std::size_t> streamingSources(const Scenario& sc)
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < sc.sources.size(); ++i)
+        if (!sc.sources[i].isStatic)
+            out.push_back(i);
+    return out;
+}
 
 } // namespace
 
@@ -69,6 +122,46 @@ EventTimePlot::EventTimePlot(QWidget* parent)
 
 EventTimePlot::~EventTimePlot() = default;
 
+double EventTimePlot::inputDotSize() const { return 9 * (m_presentation ? 1.6 : 1.0) * 1.1; }
+
+double EventTimePlot::inputLaneOffset() const { return kLaneUnits * inputDotSize() / 6.0; }
+
+std::size_t EventTimePlot::numDrawnPairs() const { return m_pairs->numPairs(); }
+
+QString EventTimePlot::windowLabel(const WindowLife& w) const
+{
+    if (!m_view.snapshot)
+        return {};
+    const Scenario& sc = *m_view.snapshot->scenario;
+    const QString range = clockText(w.range.start, sc) + QChar(0x2013) + clockText(w.range.end, sc);
+    const ModeRun& run = m_view.drivingRun();
+    QStringList keys;
+    if (run.plan && run.plan->aggregate) {
+        // The grouping columns other than the window, in groupBy order.
+        std::vector<DataType> types;
+        std::vector<std::string> names;
+        for (const auto& g : run.plan->aggregate->groups)
+            if (!g.isWindow) {
+                types.push_back(g.type);
+                names.push_back(g.name);
+            }
+        for (const Row& key : w.keys) {
+            QStringList cells;
+            for (std::size_t i = 0; i < key.size() && i < types.size(); ++i)
+                // A bare number says little beside a bar: "emp_id=2"; words speak for themselves.
+                cells << (types[i].id == TypeId::String ? cellText(key[i], types[i], sc)
+                                                        : QStringLiteral("%1=%2").arg(QString::fromStdString(names[i]), cellText(key[i], types[i], sc)));
+            if (!cells.isEmpty())
+                keys << cells.join(QLatin1Char('/'));
+        }
+    }
+    if (keys.isEmpty())
+        return range;
+    if (keys.size() > 2)
+        return tr("%1 · %n keys", "", static_cast<int>(keys.size())).arg(range);
+    return keys.join(QLatin1String(", ")) + QLatin1Char(' ') + range;
+}
+
 void EventTimePlot::setupPlot()
 {
     QCustomPlot* p = m_plot;
@@ -79,7 +172,8 @@ void EventTimePlot::setupPlot()
     p->xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1, Qt::SolidLine));
     p->yAxis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1, Qt::SolidLine));
 
-    // The legend sits in its own column right of the plot, at the top.
+    // The legend sits outside the data area: in a column right of it when the plot is wide,
+    // in rows above it when it is not (placeLegend).
     auto* side = new QCPLayoutGrid;
     p->plotLayout()->addElement(0, 1, side);
     side->addElement(0, 0, p->legend);
@@ -87,28 +181,51 @@ void EventTimePlot::setupPlot()
     side->setRowStretchFactor(0, 0.001);
     p->plotLayout()->setColumnStretchFactor(1, 0.001);
     p->legend->setVisible(true);
+    p->legend->setFillOrder(QCPLegend::foColumnsFirst, false);
+    p->legend->setWrap(1); // one column until placeLegend knows the width
+    p->legend->setColumnSpacing(10);
     p->legend->setBorderPen(Qt::NoPen);
     p->legend->setBrush(Qt::NoBrush);
     p->legend->setRowSpacing(0);
 
     p->addLayer(QStringLiteral("ticks"), p->layer(QStringLiteral("grid")), QCustomPlot::limAbove);
     p->addLayer(QStringLiteral("future"), p->layer(QStringLiteral("main")), QCustomPlot::limAbove);
-    p->addLayer(QStringLiteral("marks"), p->layer(QStringLiteral("future")), QCustomPlot::limAbove);
+    // What has happened by now is drawn above the veil over the future, so a dot that arrived
+    // exactly on the trigger (on the "now" line) is not half greyed.
+    p->addLayer(QStringLiteral("dots"), p->layer(QStringLiteral("future")), QCustomPlot::limAbove);
+    p->addLayer(QStringLiteral("marks"), p->layer(QStringLiteral("dots")), QCustomPlot::limAbove);
 
     p->setCurrentLayer(QStringLiteral("ticks"));
     m_ticks = new TriggerTicksItem(p);
     m_windows = new WindowBandsItem(p);
+    m_windows->setLabelText([this](const WindowLife& w) { return windowLabel(w); });
 
     p->setCurrentLayer(QStringLiteral("main"));
     m_maxEventGraph = p->addGraph();
     m_maxEventGraph->setName(tr("max event time seen"));
     m_maxEventGraph->setLineStyle(QCPGraph::lsStepLeft);
+    // The watermark as it moves: each batch computes the next one when it ends.
     m_watermarkGraph = p->addGraph();
-    m_watermarkGraph->setName(tr("watermark used by the batch"));
+    m_watermarkGraph->setName(tr("watermark (moves when a batch ends)"));
     m_watermarkGraph->setLineStyle(QCPGraph::lsStepLeft);
+    m_pendingGraph = p->addGraph();
+    m_pendingGraph->setName(tr("not read yet"));
+    m_pendingGraph->setLineStyle(QCPGraph::lsNone);
+
+    p->setCurrentLayer(QStringLiteral("dots"));
+    // The watermark the current batch compares rows with, from the trigger before it to now:
+    // every row this batch read arrived under it.
+    m_batchWatermarkGraph = p->addGraph();
+    m_batchWatermarkGraph->setName(tr("watermark this batch uses (late if ≤)"));
+    m_batchWatermarkGraph->setLineStyle(QCPGraph::lsLine);
     m_nextWatermarkGraph = p->addGraph();
     m_nextWatermarkGraph->setName(tr("watermark for the next batch"));
-    m_nextWatermarkGraph->setLineStyle(QCPGraph::lsStepLeft);
+    m_nextWatermarkGraph->setLineStyle(QCPGraph::lsLine);
+    // The legend's swatch for matched pairs; the lines are JoinPairsItem's.
+    m_pairCurve = new QCPCurve(p->xAxis, p->yAxis);
+    m_pairCurve->setName(tr("matched pair (joined)"));
+    m_pairCurve->setScatterStyle(QCPScatterStyle::ssNone);
+    m_pairs = new JoinPairsItem(p);
 
     for (Fate f : kFates) {
         QCPGraph* g = p->addGraph();
@@ -116,16 +233,24 @@ void EventTimePlot::setupPlot()
         g->setLineStyle(QCPGraph::lsNone);
         m_fateGraphs[static_cast<std::size_t>(f)] = g;
     }
-    m_pendingGraph = p->addGraph();
-    m_pendingGraph->setName(tr("not read yet"));
-    m_pendingGraph->setLineStyle(QCPGraph::lsNone);
+    m_noTimeGraph = p->addGraph();
+    m_noTimeGraph->setName(tr("no event time: drawn at arrival"));
+    m_noTimeGraph->setLineStyle(QCPGraph::lsNone);
+    m_partialGraph = p->addGraph();
+    m_partialGraph->setName(tr("partly dropped (some windows late)"));
+    m_partialGraph->setLineStyle(QCPGraph::lsNone);
+    m_nullOutputGraph = p->addGraph();
+    m_nullOutputGraph->setName(tr("emitted with nulls (outer join)"));
+    m_nullOutputGraph->setLineStyle(QCPGraph::lsNone);
 
+    p->setCurrentLayer(QStringLiteral("main"));
     m_legendData = swatch(p, tr("trigger: data batch"));
     m_legendNoData = swatch(p, tr("trigger: no-data batch"));
     m_legendSkipped = swatch(p, tr("trigger: skipped tick"));
     m_legendOpen = swatch(p, tr("window open (in state)"));
     m_legendEmitted = swatch(p, tr("window emitted this batch"));
     m_legendEvicted = swatch(p, tr("window evicted"));
+    m_legendMerged = swatch(p, tr("session merged into a longer one"));
 
     p->setCurrentLayer(QStringLiteral("marks"));
     m_selectedGraph = p->addGraph();
@@ -142,6 +267,12 @@ void EventTimePlot::setupPlot()
     m_future->setBrush(QColor(255, 255, 255, 170));
 
     p->setCurrentLayer(QStringLiteral("marks"));
+    m_batchWatermarkLabel = new QCPItemText(p);
+    m_batchWatermarkLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    m_batchWatermarkLabel->setColor(palette::watermarkColor().darker(130));
+    m_batchWatermarkLabel->setBrush(QColor(255, 255, 255, 215));
+    m_batchWatermarkLabel->setPadding(QMargins(3, 1, 3, 1));
+    m_batchWatermarkLabel->setVisible(false);
     m_nowLine = new QCPItemStraightLine(p);
     m_nowLine->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_nowLine->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -162,9 +293,16 @@ void EventTimePlot::setupPlot()
     p->setCurrentLayer(QStringLiteral("main"));
 
     connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-        if (m_view.snapshot)
+        if (m_view.snapshot) {
             updateNow();
+            placeAnnotations();
+        }
     });
+    // Tick counts and the legend's place follow the room there is.
+    connect(p, &QCustomPlot::afterLayout, this, &EventTimePlot::fitTickCounts);
+    // A wheel zoom or a pan is the user's own view: stop following the batch.
+    connect(p, &QCustomPlot::mouseWheel, this, [this] { stopFollowing(); });
+    p->installEventFilter(this);
     connect(p, &QCustomPlot::mousePress, this, &EventTimePlot::onPress);
     connect(p, &QCustomPlot::mouseMove, this, &EventTimePlot::onMove);
     connect(p, &QCustomPlot::mouseRelease, this, &EventTimePlot::onRelease);
@@ -180,19 +318,29 @@ void EventTimePlot::applyStyle()
     m_maxEventGraph->setPen(QPen(palette::maxEventTimeColor(), line));
     m_watermarkGraph->setPen(QPen(palette::watermarkColor(), line * 1.2));
     m_nextWatermarkGraph->setPen(QPen(palette::watermarkColor(), line * 0.8, Qt::DashLine));
+    QColor band = palette::watermarkColor();
+    band.setAlpha(110);
+    m_batchWatermarkGraph->setPen(QPen(band, line * 4.0, Qt::SolidLine, Qt::FlatCap));
+    for (std::size_t i = 0; i < m_inputWatermarkGraphs.size(); ++i)
+        m_inputWatermarkGraphs[i]->setPen(QPen(inputColor(i), line * 0.8, Qt::DotLine));
+    m_pairCurve->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5 * scale));
+    m_pairs->setPen(m_pairCurve->pen());
     m_legendData->setPen(QPen(palette::dataBatchColor(), 1.5 * scale));
     m_legendNoData->setPen(QPen(palette::noDataBatchColor(), 1.5 * scale, Qt::DashLine));
     m_legendSkipped->setPen(QPen(palette::skippedTickColor(), 1.5 * scale, Qt::DotLine));
     m_legendOpen->setPen(QPen(palette::windowOpenColor(), 8 * scale));
     m_legendEmitted->setPen(QPen(palette::windowEmittedColor(), 8 * scale));
     m_legendEvicted->setPen(QPen(palette::windowEvictedColor(), 8 * scale));
+    m_legendMerged->setPen(QPen(palette::windowOpenColor(), 2 * scale, Qt::DashLine));
     m_ticks->setLineWidth(m_presentation ? 2.0 : 1.0);
     m_windows->setLaneWidth(10 * scale);
     m_nowLine->setPen(QPen(palette::nowColor(), line));
 
     // Text follows the window's font (presentation mode enlarges that); marks scale here.
+    // Tick labels a little larger than the window's text, for the back of a classroom.
     QFont base = font();
     QFont tick = base;
+    tick.setPointSizeF(base.pointSizeF() * 1.15);
     QFont label = base;
     label.setPointSizeF(base.pointSizeF() * 1.1);
     label.setBold(true);
@@ -201,15 +349,18 @@ void EventTimePlot::applyStyle()
         a->setLabelFont(label);
         a->setBasePen(QPen(Qt::black, scale));
         a->setTickPen(QPen(Qt::black, scale));
-        a->ticker()->setTickCount(m_presentation ? 5 : 7);
     }
-    QFont legend = base;
-    legend.setPointSizeF(base.pointSizeF() * 0.95);
-    m_plot->legend->setFont(legend);
-    m_plot->legend->setIconSize(QSize(static_cast<int>(22 * scale), static_cast<int>(12 * scale)));
+    fitTickCounts();
+    m_plot->legend->setFont(base);
+    m_plot->legend->setIconSize(QSize(static_cast<int>(20 * scale), static_cast<int>(12 * scale)));
+    m_plot->legend->setIconTextPadding(static_cast<int>(5 * scale));
     QFont mark = label;
     m_nowLabel->setFont(mark);
     m_banner->setFont(tick);
+    m_batchWatermarkLabel->setFont(base);
+    for (QCPItemText* t : m_annotations)
+        t->setFont(base);
+    m_windows->setLabelFont(base);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -238,6 +389,12 @@ void EventTimePlot::applyDotStyles()
     }
     m_pendingGraph->setScatterStyle(
         style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::pendingColor(), m_presentation ? 2.4 : 1.5), Qt::NoBrush, dot), m_pendingGraph));
+    for (std::size_t i = 0; i < m_inputGraphs.size(); ++i)
+        m_inputGraphs[i]->setScatterStyle(style(inputStyle(i, inputDotSize()), m_inputGraphs[i]));
+    m_noTimeGraph->setScatterStyle(style(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(palette::fateColor(Fate::OnTime), 1.5), Qt::NoBrush, dot), m_noTimeGraph));
+    m_partialGraph->setScatterStyle(style(halfDropStyle(dot * 1.15), m_partialGraph));
+    m_nullOutputGraph->setScatterStyle(
+        style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x30, 0x30, 0x30), m_presentation ? 2.4 : 1.6, Qt::DashLine), Qt::NoBrush, dot * 2.0), m_nullOutputGraph));
 }
 
 void EventTimePlot::changeEvent(QEvent* event)
@@ -256,9 +413,13 @@ void EventTimePlot::setPresentation(bool on)
 void EventTimePlot::setView(const ViewState& view)
 {
     const bool history = view.snapshot != m_view.snapshot || view.driving != m_view.driving;
+    const bool batchChanged = history || view.batch != m_view.batch;
     m_view = view;
     if (!m_view.snapshot)
         return;
+    // A highlighted band belongs to the view it was hovered in.
+    if (batchChanged)
+        m_windows->setHighlighted(std::nullopt);
     const Scenario& sc = *m_view.snapshot->scenario;
     for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis})
         if (auto t = a->ticker().dynamicCast<ZonedTimeTicker>())
@@ -269,10 +430,25 @@ void EventTimePlot::setView(const ViewState& view)
     if (history)
         rebuildHistory();
     rebuildDots();
+    const QRectF bounds = dataBounds();
     if (m_fitPending) {
         m_fitPending = false;
         resetView();
+    } else if (history) {
+        // An edit that takes the data past what is shown (a dot dragged off the top, events
+        // added after "now") refits, unless the user had zoomed in on part of the data anyway.
+        const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
+        const QRectF shown(QPointF(x.lower, y.lower), QPointF(x.upper, y.upper));
+        const auto inside = [&](const QRectF& r) {
+            return r.left() >= shown.left() && r.right() <= shown.right() && r.top() >= shown.top() && r.bottom() <= shown.bottom();
+        };
+        if (inside(m_lastBounds) && !inside(bounds) && !m_followBatch)
+            resetView();
     }
+    if (m_followBatch && batchChanged)
+        fitCurrentBatch();
+    m_lastBounds = bounds;
+    rebuildMarks();
     updateNow();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -281,24 +457,22 @@ void EventTimePlot::rebuildHistory()
 {
     const ModeRun& run = m_view.drivingRun();
     const auto& batches = run.batches;
-    QVector<double> wmX, wmY, nextX, nextY, maxX, maxY;
+    QVector<double> wmX, wmY, maxX, maxY;
     std::vector<TriggerTicksItem::Tick> ticks;
     m_hasWatermark = !batches.empty() && batches.front().hasWatermark;
     m_hasNoData = false;
     for (std::size_t i = 0; i < batches.size(); ++i) {
         const BatchRecord& b = batches[i];
         m_hasNoData = m_hasNoData || b.noData;
-        // Spark's watermark is 0 until a batch has seen event times; drawing 1970 would flatten the plot.
-        if (m_hasWatermark && i > 0 && batches[i - 1].hasMaxEventTime) {
-            wmX << toPlotSeconds(b.triggerTime);
-            wmY << msToPlotSeconds(b.watermarkMs);
-        }
         if (b.hasMaxEventTime) {
             maxX << toPlotSeconds(b.endTime);
             maxY << msToPlotSeconds(b.maxEventTimeMs);
+            // The watermark a batch computes holds from its end until the next batch ends.
+            // (Spark's watermark is 0 until a batch has seen event times; drawing 1970 would
+            // flatten the plot.)
             if (m_hasWatermark) {
-                nextX << toPlotSeconds(b.endTime);
-                nextY << msToPlotSeconds(b.nextWatermarkMs);
+                wmX << toPlotSeconds(b.endTime);
+                wmY << msToPlotSeconds(b.nextWatermarkMs);
             }
         }
     }
@@ -319,19 +493,67 @@ void EventTimePlot::rebuildHistory()
     }
     // Hold the last values a little past the last batch, so the final step is visible.
     const double tail = batches.empty() ? 0 : toPlotSeconds(batches.back().endTime) + 60.0;
-    for (auto* series : {&wmX, &nextX, &maxX})
+    for (auto* series : {&wmX, &maxX})
         if (!series->isEmpty())
             series->push_back(std::max(tail, series->back()));
-    for (auto* series : {&wmY, &nextY, &maxY})
+    for (auto* series : {&wmY, &maxY})
         if (!series->isEmpty())
             series->push_back(series->back());
     m_watermarkGraph->setData(wmX, wmY, true);
-    m_nextWatermarkGraph->setData(nextX, nextY, true);
     m_maxEventGraph->setData(maxX, maxY, true);
     m_ticks->setTicks(std::move(ticks));
 
+    // A query with several inputs: each input's dots and own watermark apart.
+    const Scenario& sc = *m_view.snapshot->scenario;
+    const ModeView& view = m_view.snapshot->view(m_view.driving);
+    const auto sources = streamingSources(sc);
+    const std::size_t numInputs = sources.size() > 1 ? sources.size() : 0;
+    while (m_inputGraphs.size() > numInputs) {
+        m_plot->removeGraph(m_inputGraphs.back());
+        m_inputGraphs.pop_back();
+    }
+    m_plot->setCurrentLayer(QStringLiteral("dots"));
+    while (m_inputGraphs.size() < numInputs) {
+        QCPGraph* g = m_plot->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        m_inputGraphs.push_back(g);
+    }
+    const bool left = m_view.drivingRun().plan && m_view.drivingRun().plan->join;
+    for (std::size_t i = 0; i < m_inputGraphs.size(); ++i) {
+        const QString name = QString::fromStdString(sc.sources[sources[i]].name);
+        m_inputGraphs[i]->setName(left && i < 2 ? (i == 0 ? tr("%1 (left input)") : tr("%1 (right input)")).arg(name) : name);
+    }
+    for (QCPGraph* g : m_inputWatermarkGraphs)
+        m_plot->removeGraph(g);
+    m_inputWatermarkGraphs.clear();
+    m_plot->setCurrentLayer(QStringLiteral("main"));
+    for (const InputWatermark& iw : view.inputWatermarks) {
+        QCPGraph* g = m_plot->addGraph();
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->setName(tr("watermark of %1 (delay %2)")
+                       .arg(QString::fromStdString(sc.sources[iw.source].name), QString::fromStdString(formatDuration(iw.delayMs * kMicrosPerMilli))));
+        QVector<double> x, y;
+        for (std::size_t i = 0; i < iw.afterBatch.size() && i < batches.size(); ++i)
+            if (iw.afterBatch[i]) {
+                x << toPlotSeconds(batches[i].endTime);
+                y << msToPlotSeconds(*iw.afterBatch[i]);
+            }
+        if (!x.isEmpty()) {
+            x << std::max(tail, x.back());
+            y << y.back();
+        }
+        g->setData(x, y, true);
+        m_inputWatermarkGraphs.push_back(g);
+    }
+    if (!view.inputWatermarks.empty())
+        m_watermarkGraph->setName(m_view.drivingRun().plan->maxWatermarkPolicy ? tr("global watermark (max of the inputs')")
+                                                                               : tr("global watermark (min of the inputs')"));
+    else
+        m_watermarkGraph->setName(tr("watermark (moves when a batch ends)"));
+    applyStyle();
+
     m_fatePresent.fill(false);
-    for (const EventPoint& p : m_view.snapshot->view(m_view.driving).points)
+    for (const EventPoint& p : view.points)
         m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
     rebuildLegend();
 }
@@ -341,14 +563,36 @@ void EventTimePlot::rebuildLegend()
     QCPLegend* legend = m_plot->legend;
     legend->clearItems();
     const auto& view = m_view.snapshot->view(m_view.driving);
-    for (Fate f : kFates)
-        if (m_fatePresent[static_cast<std::size_t>(f)] || f == Fate::OnTime || f == Fate::LateAccepted || f == Fate::DroppedByWatermark)
+    const bool inputs = !m_inputGraphs.empty();
+    const bool eventTimes = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.hasEventTime; });
+    for (QCPGraph* g : m_inputGraphs)
+        g->addToLegend(legend);
+    for (Fate f : kFates) {
+        // With several inputs, on-time and late rows are drawn in their input's colour.
+        // On time, late and dropped are always explained, where there are event times at all.
+        const bool always = f == Fate::OnTime || f == Fate::LateAccepted || f == Fate::DroppedByWatermark;
+        const bool shown = inputs && (f == Fate::OnTime || f == Fate::LateAccepted) ? false
+                                                                                     : m_fatePresent[static_cast<std::size_t>(f)] || (always && eventTimes);
+        if (shown)
             m_fateGraphs[static_cast<std::size_t>(f)]->addToLegend(legend);
+    }
+    const bool partial = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.partlyDropped(); });
+    if (partial)
+        m_partialGraph->addToLegend(legend);
+    if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return !p.hasEventTime && p.fate != Fate::NullEventTime; }))
+        m_noTimeGraph->addToLegend(legend);
     m_pendingGraph->addToLegend(legend);
+    if (!view.joinPairs.empty())
+        m_pairCurve->addToLegend(legend);
+    if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.nullOutputBatch >= 0; }))
+        m_nullOutputGraph->addToLegend(legend);
     if (!m_maxEventGraph->data()->isEmpty())
         m_maxEventGraph->addToLegend(legend);
     if (m_hasWatermark) {
         m_watermarkGraph->addToLegend(legend);
+        for (QCPGraph* g : m_inputWatermarkGraphs)
+            g->addToLegend(legend);
+        m_batchWatermarkGraph->addToLegend(legend);
         m_nextWatermarkGraph->addToLegend(legend);
     }
     m_legendData->addToLegend(legend);
@@ -360,38 +604,173 @@ void EventTimePlot::rebuildLegend()
         m_legendOpen->addToLegend(legend);
         m_legendEmitted->addToLegend(legend);
         m_legendEvicted->addToLegend(legend);
+        if (std::any_of(view.windows.begin(), view.windows.end(), [](const WindowLife& w) { return w.merged; }))
+            m_legendMerged->addToLegend(legend);
     }
+    placeLegend();
 }
 
 void EventTimePlot::rebuildDots()
 {
-    const auto& points = m_view.snapshot->view(m_view.driving).points;
+    const auto& view = m_view.snapshot->view(m_view.driving);
+    const auto& points = view.points;
+    const Scenario& sc = *m_view.snapshot->scenario;
     std::array<QVector<double>, 7> xs, ys;
-    QVector<double> px, py;
+    QVector<double> px, py, partX, partY, noX, noY, nullX, nullY;
+    std::vector<QVector<double>> inX(m_inputGraphs.size()), inY(m_inputGraphs.size());
+    std::vector<int> inputOf(sc.sources.size(), -1);
+    if (!m_inputGraphs.empty()) {
+        const auto sources = streamingSources(sc);
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            inputOf[sources[i]] = static_cast<int>(i);
+    }
     for (const EventPoint& p : points) {
-        if (!p.hasEventTime)
-            continue;
+        const double y = drawnY(p);
         if (m_view.isPending(p)) {
             px.push_back(p.at);
-            py.push_back(p.eventTime);
+            py.push_back(y);
+            continue;
+        }
+        const int input = p.source < inputOf.size() ? inputOf[p.source] : -1;
+        if (!p.hasEventTime && p.fate != Fate::NullEventTime) {
+            noX.push_back(p.at);
+            noY.push_back(y);
+        } else if (input >= 0 && (p.fate == Fate::OnTime || p.fate == Fate::LateAccepted)) {
+            inX[static_cast<std::size_t>(input)].push_back(p.at);
+            inY[static_cast<std::size_t>(input)].push_back(y);
         } else {
             const auto f = static_cast<std::size_t>(p.fate);
             xs[f].push_back(p.at);
-            ys[f].push_back(p.eventTime);
+            ys[f].push_back(y);
+        }
+        if (p.partlyDropped()) {
+            partX.push_back(p.at);
+            partY.push_back(y);
+        }
+        if (p.nullOutputBatch >= 0 && p.nullOutputBatch <= m_view.batch) {
+            nullX.push_back(p.at);
+            nullY.push_back(y);
         }
     }
     for (Fate f : kFates) {
         const auto i = static_cast<std::size_t>(f);
         m_fateGraphs[i]->setData(xs[i], ys[i], isSorted(xs[i]));
     }
+    for (std::size_t i = 0; i < m_inputGraphs.size(); ++i)
+        m_inputGraphs[i]->setData(inX[i], inY[i], isSorted(inX[i]));
     m_pendingGraph->setData(px, py, isSorted(px));
+    m_partialGraph->setData(partX, partY, isSorted(partX));
+    m_noTimeGraph->setData(noX, noY, isSorted(noX));
+    m_nullOutputGraph->setData(nullX, nullY, isSorted(nullX));
+    // Matched partners joined by a thin line, once the batch that matched them has run.
+    std::vector<std::pair<JoinPairsItem::End, JoinPairsItem::End>> pairs;
+    const double lane = inputLaneOffset();
+    const auto end = [&](const EventPoint& p) {
+        const int input = p.source < inputOf.size() ? inputOf[p.source] : -1;
+        return JoinPairsItem::End{p.at, drawnY(p), input == 0 ? -lane : input == 1 ? lane : 0.0};
+    };
+    for (const JoinPair& pair : view.joinPairs)
+        if (pair.batch <= m_view.batch && pair.first < points.size() && pair.second < points.size())
+            pairs.push_back({end(points[pair.first]), end(points[pair.second])});
+    m_pairs->setPairs(std::move(pairs));
     const bool many = points.size() >= kManyDots;
     if (many != m_pixmapDots) {
         m_pixmapDots = many;
         applyDotStyles();
     }
-    m_windows->setWindows(&m_view.snapshot->view(m_view.driving), m_view.batch);
+    m_windows->setWindows(&view, m_view.batch);
     setSelectedEvent(m_selected);
+}
+
+void EventTimePlot::rebuildMarks()
+{
+    // The watermark the current batch judges late rows by, as a band from the trigger before
+    // it to now, and labelled, so a dropped row is seen under it.
+    QVector<double> bx, by, nx, ny;
+    QString cutoff = batchCutoffText(m_view);
+    if (m_view.hasBatch() && !cutoff.isEmpty()) {
+        const auto& batches = m_view.drivingRun().batches;
+        const auto i = static_cast<std::size_t>(m_view.batch);
+        const double from = toPlotSeconds(i > 0 ? batches[i - 1].triggerTime : m_view.drivingRun().start);
+        const double now = toPlotSeconds(m_view.now);
+        const double y = msToPlotSeconds(batches[i].lateFilterWatermarkMs);
+        bx << from << now;
+        by << y << y;
+        m_batchWatermarkLabel->position->setCoords(now, y);
+        // Spark 3.4+ drops late rows by the previous batch's watermark and evicts by this one's.
+        if (batches[i].watermarkMs != batches[i].lateFilterWatermarkMs)
+            cutoff += tr(", evicts by %1").arg(clockText(batches[i].watermarkMs * kMicrosPerMilli, *m_view.snapshot->scenario));
+    }
+    if (m_view.hasBatch() && m_hasWatermark) {
+        const BatchRecord& b = m_view.currentBatch();
+        if (b.hasMaxEventTime) {
+            const double now = toPlotSeconds(m_view.now);
+            const double span = m_plot->xAxis->range().size();
+            nx << now << now + std::max(span * 0.25, toPlotSeconds(b.endTime) - now + 1.0);
+            ny << msToPlotSeconds(b.nextWatermarkMs) << msToPlotSeconds(b.nextWatermarkMs);
+        }
+    }
+    m_batchWatermarkGraph->setData(bx, by, true);
+    m_nextWatermarkGraph->setData(nx, ny, true);
+    m_batchWatermarkLabel->setText(cutoff);
+    m_batchWatermarkLabel->setVisible(!cutoff.isEmpty());
+
+    // The comparison that dropped each late row, next to its mark: the newest few.
+    for (QCPItemText* t : m_annotations)
+        m_plot->removeItem(t);
+    m_annotations.clear();
+    for (QCPItemTracer* t : m_anchors)
+        m_plot->removeItem(t);
+    m_anchors.clear();
+    if (!m_view.hasBatch())
+        return;
+    const auto& points = m_view.snapshot->view(m_view.driving).points;
+    std::vector<std::uint32_t> late;
+    for (std::uint32_t e = 0; e < points.size(); ++e)
+        if ((points[e].fate == Fate::DroppedByWatermark || points[e].partlyDropped()) && !m_view.isPending(points[e]) && points[e].batchId >= 0)
+            late.push_back(e);
+    std::stable_sort(late.begin(), late.end(), [&](std::uint32_t a, std::uint32_t b) { return points[a].batchId > points[b].batchId; });
+    constexpr std::size_t kMaxLabels = 4;
+    m_plot->setCurrentLayer(QStringLiteral("marks"));
+    for (std::size_t k = 0; k < late.size() && k < kMaxLabels; ++k) {
+        const QString text = lateComparison(m_view, late[k]);
+        if (text.isEmpty())
+            continue;
+        // Anchored to an invisible tracer on the mark, a few pixels to its left at any zoom,
+        // so the label never covers the × it explains.
+        auto* anchor = new QCPItemTracer(m_plot);
+        anchor->setStyle(QCPItemTracer::tsNone);
+        anchor->position->setCoords(points[late[k]].at, drawnY(points[late[k]]));
+        m_anchors.push_back(anchor);
+        auto* t = new QCPItemText(m_plot);
+        t->setText(text);
+        t->setFont(font());
+        t->setColor(palette::fateColor(Fate::DroppedByWatermark).darker(120));
+        t->setBrush(QColor(255, 255, 255, 215));
+        t->setPadding(QMargins(3, 1, 3, 1));
+        t->position->setParentAnchor(anchor->position);
+        t->setClipToAxisRect(true);
+        m_annotations.push_back(t);
+    }
+    m_plot->setCurrentLayer(QStringLiteral("main"));
+    placeAnnotations();
+}
+
+void EventTimePlot::placeAnnotations()
+{
+    // Right of its mark where the text fits before the plot's edge (late rows sit near "now",
+    // and the future there is mostly empty), else left of it.
+    const double gap = m_presentation ? 14 : 9;
+    const QRect area = m_plot->axisRect()->rect();
+    for (std::size_t i = 0; i < m_annotations.size() && i < m_anchors.size(); ++i) {
+        QCPItemText* t = m_annotations[i];
+        const QMargins pad = t->padding();
+        const double width = QFontMetrics(t->font()).horizontalAdvance(t->text()) + pad.left() + pad.right();
+        const double px = m_plot->xAxis->coordToPixel(m_anchors[i]->position->key());
+        const bool right = px + gap + width <= area.right();
+        t->position->setCoords(right ? gap : -gap, 0);
+        t->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    }
 }
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
@@ -450,14 +829,24 @@ void EventTimePlot::updateNow()
         banner = tr("Tidemark does not run this query — see the query panel");
     else if (selected.error)
         banner = tr("Spark rejects this query in every output mode — see the query panel");
+    else if (m_followBatch) {
+        const Scenario& sc = *m_view.snapshot->scenario;
+        const auto day = [&](double t) {
+            const QString full = QString::fromStdString(formatTimestamp(fromPlotSeconds(t), sc.zone));
+            return full.left(full.indexOf(QLatin1Char(' ')));
+        };
+        banner = tr("Batch %1's windows, on %2\nevents span %3 – %4 · scroll to see all")
+                     .arg(m_view.batchId())
+                     .arg(day(m_plot->yAxis->range().center()), day(m_lastBounds.top()), day(m_lastBounds.bottom()));
+    }
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
 }
 
-void EventTimePlot::resetView()
+QRectF EventTimePlot::dataBounds() const
 {
     if (!m_view.snapshot)
-        return;
+        return {};
     double x0 = std::numeric_limits<double>::max(), x1 = std::numeric_limits<double>::lowest();
     double y0 = x0, y1 = x1;
     auto addX = [&](double x) {
@@ -471,8 +860,7 @@ void EventTimePlot::resetView()
     const auto& view = m_view.snapshot->view(m_view.driving);
     for (const EventPoint& p : view.points) {
         addX(p.at);
-        if (p.hasEventTime)
-            addY(p.eventTime);
+        addY(drawnY(p));
     }
     const auto& batches = m_view.drivingRun().batches;
     for (std::size_t i = 0; i < batches.size(); ++i) {
@@ -493,20 +881,212 @@ void EventTimePlot::resetView()
     }
     if (x0 > x1) {
         x0 = toPlotSeconds(m_view.drivingRun().start);
-        x1 = x0 + 60;
+        x1 = x0;
     }
     if (y0 > y1) {
         y0 = x0;
         y1 = x1;
     }
-    const double dx = std::max(x1 - x0, 10.0), dy = std::max(y1 - y0, 10.0);
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+void EventTimePlot::resetView()
+{
+    if (!m_view.snapshot)
+        return;
+    const QRectF b = dataBounds();
+    // At least a minute each way, centred: a run that is one instant gets whole-second ticks.
+    const double dx = std::max(b.width(), 60.0), dy = std::max(b.height(), 60.0);
+    const double x0 = b.center().x() - dx / 2, x1 = b.center().x() + dx / 2;
+    const double y0 = b.center().y() - dy / 2, y1 = b.center().y() + dy / 2;
     const double width = std::max(400, m_plot->axisRect()->width());
-    const double gutter = m_windows->gutterWidth() + 14;
+    const double gutter = m_windows->gutterWidth() + m_windows->labelsWidth() + 14;
     const double left = dx * 0.04 + dx * gutter / std::max(100.0, width - gutter);
     m_plot->xAxis->setRange(x0 - left, x1 + dx * 0.08);
     m_plot->yAxis->setRange(y0 - dy * 0.06, y1 + dy * 0.08);
+    m_lastBounds = b;
+    // Events years apart (tumbling-window: 2018-2022) make 5-minute windows invisible slivers
+    // on an axis in years. Such a view follows the current batch instead: its windows and
+    // events fill the height, stepping moves it along, and a zoom or pan of the user's ends it.
+    m_followBatch = false;
+    const auto& windows = m_view.snapshot->view(m_view.driving).windows;
+    if (!windows.empty()) {
+        Micros shortest = std::numeric_limits<Micros>::max();
+        for (const WindowLife& w : windows)
+            shortest = std::min(shortest, w.range.end - w.range.start);
+        const double height = std::max(200, m_plot->axisRect()->height());
+        const double px = toPlotSeconds(shortest) / (dy * 1.14) * height;
+        if (px < 4.0) {
+            m_followBatch = true;
+            fitCurrentBatch();
+        }
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void EventTimePlot::fitCurrentBatch()
+{
+    if (!m_view.hasBatch())
+        return;
+    const ModeView& view = m_view.snapshot->view(m_view.driving);
+    double y0 = std::numeric_limits<double>::max(), y1 = std::numeric_limits<double>::lowest();
+    const std::int64_t id = m_view.batchId();
+    for (const EventPoint& p : view.points)
+        if (p.batchId == id) {
+            y0 = std::min(y0, drawnY(p));
+            y1 = std::max(y1, drawnY(p));
+        }
+    for (const WindowLife& w : view.windows) {
+        const auto st = w.stateAt(m_view.batch);
+        const bool touched = st == WindowLife::State::Emitted || (w.createdBatch == m_view.batch && st != WindowLife::State::NotYet);
+        if (touched && toPlotSeconds(w.range.end) >= y0 - 3600 && toPlotSeconds(w.range.start) <= y1 + 3600) {
+            y0 = std::min(y0, toPlotSeconds(w.range.start));
+            y1 = std::max(y1, toPlotSeconds(w.range.end));
+        }
+    }
+    if (y0 > y1)
+        return;
+    const double dy = std::max(y1 - y0, 60.0);
+    const double mid = (y0 + y1) / 2;
+    m_plot->yAxis->setRange(mid - dy * 0.9, mid + dy * 0.9);
+}
+
+void EventTimePlot::stopFollowing()
+{
+    if (!m_followBatch)
+        return;
+    m_followBatch = false;
+    if (m_view.snapshot)
+        updateNow();
+}
+
+void EventTimePlot::placeLegend()
+{
+    // Right of the data when the plot is wide; above it, in as many columns as fit, when a
+    // column would take too much of a projector's 1024 pixels.
+    QCPLegend* legend = m_plot->legend;
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i)) // a wrapped grid has empty cells
+            widths.push_back(item->minimumOuterSizeHint().width());
+    const int widest = widths.empty() ? 0 : *std::max_element(widths.begin(), widths.end());
+    // A column right of the data only while it takes at most a fifth of the width.
+    const bool right = widest + legend->margins().left() + legend->margins().right() <= m_plot->width() / 5;
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (right != m_legendRight) {
+        m_legendRight = right;
+        if (auto* holder = qobject_cast<QCPLayoutGrid*>(legend->layout())) {
+            holder->take(legend);
+            layout->take(holder);
+            delete holder;
+            layout->simplify();
+        }
+        auto* grid = new QCPLayoutGrid;
+        if (right) {
+            layout->addElement(0, 1, grid);
+            grid->addElement(0, 0, legend);
+            grid->addElement(1, 0, new QCPLayoutElement(m_plot));
+            grid->setRowStretchFactor(0, 0.001);
+            layout->setColumnStretchFactor(1, 0.001);
+        } else {
+            layout->insertRow(0);
+            layout->addElement(0, 0, grid);
+            grid->addElement(0, 0, legend);
+            layout->setRowStretchFactor(0, 0.001);
+        }
+    }
+    int wrap = 1; // one column
+    if (!right) {
+        // The most columns whose widest entries, side by side, fit the plot's width.
+        const QMargins m = legend->margins();
+        const int room = m_plot->width() - m.left() - m.right() - 8;
+        wrap = 1;
+        for (int n = static_cast<int>(widths.size()); n > 1; --n) {
+            std::vector<int> columns(static_cast<std::size_t>(n), 0);
+            for (std::size_t i = 0; i < widths.size(); ++i)
+                columns[i % static_cast<std::size_t>(n)] = std::max(columns[i % static_cast<std::size_t>(n)], widths[i]);
+            int total = (n - 1) * legend->columnSpacing();
+            for (int c : columns)
+                total += c;
+            if (total <= room) {
+                wrap = n;
+                break;
+            }
+        }
+    }
+    if (legend->wrap() != wrap) {
+        legend->setWrap(wrap);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void EventTimePlot::fitTickCounts()
+{
+    // As many ticks as their labels fit without touching: a label ("12:07:30", or a date over
+    // a time) and a gap as wide again between neighbours.
+    const QFontMetrics fm(m_plot->xAxis->tickLabelFont());
+    const int labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00")) * 2;
+    const int labelHeight = fm.height() * 3;
+    const int w = m_plot->axisRect()->width(), h = m_plot->axisRect()->height();
+    const int xTicks = std::clamp(w > 0 ? w / labelWidth : 5, 2, m_presentation ? 6 : 8);
+    const int yTicks = std::clamp(h > 0 ? h / labelHeight : 5, 2, m_presentation ? 6 : 8);
+    bool changed = false;
+    for (auto [axis, n] : {std::pair{m_plot->xAxis, xTicks}, std::pair{m_plot->yAxis, yTicks}})
+        if (axis->ticker()->tickCount() != n) {
+            axis->ticker()->setTickCount(n);
+            changed = true;
+        }
+    if (changed)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool EventTimePlot::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        placeLegend();
+    // The mouse left the plot (for a result row, a table): the band it highlighted goes.
+    if (watched == m_plot && event->type() == QEvent::Leave && m_windows->highlighted()) {
+        m_windows->setHighlighted(std::nullopt);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QStringList EventTimePlot::legendNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_plot->legend->item(i)))
+            names << item->plottable()->name();
+    return names;
+}
+
+QCPAbstractPlottable* EventTimePlot::plottableNamed(const QString& name) const
+{
+    for (int i = 0; i < m_plot->plottableCount(); ++i)
+        if (m_plot->plottable(i)->name() == name)
+            return m_plot->plottable(i);
+    return nullptr;
+}
+
+QStringList EventTimePlot::annotations() const
+{
+    QStringList texts;
+    if (m_batchWatermarkLabel->visible())
+        texts << m_batchWatermarkLabel->text();
+    for (const QCPItemText* t : m_annotations)
+        texts << t->text();
+    return texts;
+}
+
+QRect EventTimePlot::legendRect() const { return m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect(); }
+
+QRect EventTimePlot::dataRect() const { return m_plot->axisRect()->rect(); }
+
+std::optional<std::size_t> EventTimePlot::highlightedWindow() const { return m_windows->highlighted(); }
+
+QStringList EventTimePlot::windowLabels() const { return m_windows->drawnLabels(); }
 
 void EventTimePlot::setProcessingTimeRange(Micros from, Micros to)
 {

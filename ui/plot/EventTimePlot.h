@@ -11,14 +11,19 @@
 
 class QCustomPlot;
 class QCPGraph;
+class QCPCurve;
+class QCPAbstractPlottable;
 class QCPItemStraightLine;
 class QCPItemText;
+class QCPItemTracer;
 class QCPItemRect;
 class QMouseEvent;
 
 namespace tidemark::ui {
 
 class TriggerTicksItem;
+class JoinPairsItem;
+struct WindowLife;
 class WindowBandsItem;
 
 /// The event-time × processing-time plot: events as dots coloured by fate, the max event time
@@ -62,6 +67,26 @@ public:
     /// Lines the trigger-tick layer drew last time.
     int numDrawnTickLines() const;
 
+    // For tests: what is drawn, found by what a student reads.
+    /// Names of the legend's entries, top to bottom.
+    QStringList legendNames() const;
+    /// The graph (or curve) a legend entry with this name stands for, or null.
+    QCPAbstractPlottable* plottableNamed(const QString& name) const;
+    /// The texts written on the plot next to marks (the dropped rows' comparisons, the
+    /// watermark of the current batch).
+    QStringList annotations() const;
+    /// Where the legend and the data area are, in the QCustomPlot widget.
+    QRect legendRect() const;
+    QRect dataRect() const;
+    /// The window bar the mouse last highlighted, if it still shows.
+    std::optional<std::size_t> highlightedWindow() const;
+    /// True when the view follows the current batch's windows (events too far apart to fit).
+    bool followsBatch() const { return m_followBatch; }
+    /// Matched join pairs joined by a line at the current batch.
+    std::size_t numDrawnPairs() const;
+    /// The labels drawn on the window bars last time.
+    QStringList windowLabels() const;
+
 signals:
     void addEventRequested(tidemark::Micros at, tidemark::Micros eventTime);
     void eventDragged(std::uint32_t event, tidemark::Micros at, tidemark::Micros eventTime, int gesture);
@@ -72,6 +97,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void setupPlot();
@@ -81,6 +107,18 @@ private:
     void rebuildDots();
     void updateNow();
     void rebuildLegend();
+    void rebuildMarks();
+    void placeAnnotations();
+    QString windowLabel(const WindowLife& w) const;
+    double inputDotSize() const;
+    /// Pixels an input's dots sit left (first input) or right (second) of their arrival time.
+    double inputLaneOffset() const;
+    void placeLegend();
+    void fitTickCounts();
+    void fitCurrentBatch();
+    void stopFollowing();
+    /// The data's extent in plot seconds: x processing time, y event time.
+    QRectF dataBounds() const;
     void onPress(QMouseEvent* event);
     void onMove(QMouseEvent* event);
     void onRelease(QMouseEvent* event);
@@ -94,6 +132,17 @@ private:
     QCPGraph* m_maxEventGraph = nullptr;
     QCPGraph* m_watermarkGraph = nullptr;
     QCPGraph* m_nextWatermarkGraph = nullptr;
+    QCPGraph* m_batchWatermarkGraph = nullptr; ///< the late-row cutoff of the current batch
+    QCPGraph* m_partialGraph = nullptr;        ///< overlay: events that lost some windows
+    QCPGraph* m_noTimeGraph = nullptr;         ///< events without an event time, at their arrival
+    QCPGraph* m_nullOutputGraph = nullptr;     ///< outer join rows emitted with nulls
+    QCPCurve* m_pairCurve = nullptr;           ///< the legend's swatch for matched partners
+    JoinPairsItem* m_pairs = nullptr;
+    std::vector<QCPGraph*> m_inputGraphs;      ///< per source, for queries with several inputs
+    std::vector<QCPGraph*> m_inputWatermarkGraphs;
+    std::vector<QCPItemText*> m_annotations;
+    std::vector<QCPItemTracer*> m_anchors;
+    QCPItemText* m_batchWatermarkLabel = nullptr;
     // Legend swatches for what is not a graph (ticks, windows).
     QCPGraph* m_legendData = nullptr;
     QCPGraph* m_legendNoData = nullptr;
@@ -101,6 +150,7 @@ private:
     QCPGraph* m_legendOpen = nullptr;
     QCPGraph* m_legendEmitted = nullptr;
     QCPGraph* m_legendEvicted = nullptr;
+    QCPGraph* m_legendMerged = nullptr;
     TriggerTicksItem* m_ticks = nullptr;
     WindowBandsItem* m_windows = nullptr;
     QCPItemStraightLine* m_nowLine = nullptr;
@@ -114,6 +164,9 @@ private:
     bool m_hasNoData = false;
     bool m_hasSkipped = false;
     bool m_fitPending = true;
+    bool m_followBatch = false;
+    bool m_legendRight = true;
+    QRectF m_lastBounds;
     bool m_presentation = false;
     /// From this many events on, dots are stamped from pixmaps (see applyDotStyles).
     static constexpr std::size_t kManyDots = 3000;

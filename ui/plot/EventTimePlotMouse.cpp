@@ -88,9 +88,11 @@ void EventTimePlot::onMove(QMouseEvent* event)
         case WindowLife::State::Open: state = tr("open: in state, waiting for the watermark to pass its end"); break;
         case WindowLife::State::Emitted: state = tr("emitted to the sink in this batch"); break;
         case WindowLife::State::Evicted: state = tr("evicted: the watermark passed its end; rows for it are now late"); break;
-        case WindowLife::State::NotYet: break;
+        case WindowLife::State::Merged: state = tr("merged in this batch into a longer session of its key"); break;
+        case WindowLife::State::NotYet:
+        case WindowLife::State::Gone: break;
         }
-        QToolTip::showText(global, tr("Window %1\n%2\nClick for its life.").arg(cellText(Value(w.range), DataType(TypeId::Window), *m_view.snapshot->scenario), state), m_plot);
+        QToolTip::showText(global, tr("%1\n%2\nClick for its life.").arg(windowLabel(w), state), m_plot);
         return;
     }
     if (auto e = eventAt(event->position())) {
@@ -111,8 +113,10 @@ void EventTimePlot::onRelease(QMouseEvent* event)
         emit dragFinished();
         return;
     }
-    if ((event->position() - press.pos).manhattanLength() >= 4)
-        return; // a pan
+    if ((event->position() - press.pos).manhattanLength() >= 4) {
+        stopFollowing(); // a pan: the view is the user's now
+        return;
+    }
     const QPoint global = event->globalPosition().toPoint();
     if (press.event) {
         emit eventClicked(*press.event, global);

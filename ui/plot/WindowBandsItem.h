@@ -9,14 +9,17 @@
 
 #include <qcustomplot.h>
 
+#include <functional>
 #include <optional>
 
 namespace tidemark::ui {
 
 /// The aggregation's windows as bars along the event-time axis, in lanes at the left edge of
 /// the plot (overlapping sliding windows take separate lanes), coloured by their state at the
-/// current batch. The window under the mouse is also shown as a faint band across the plot,
-/// so its end can be compared with the watermark line.
+/// current batch, labelled (key and range) where a bar is tall enough. Sessions show as they
+/// were at the batch: one that merged into a longer one is dashed in that batch and gone after.
+/// The window under the mouse is also shown as a faint band across the plot, so its end can be
+/// compared with the watermark line.
 class WindowBandsItem : public QCPAbstractItem
 {
 public:
@@ -33,10 +36,28 @@ public:
         m_batch = batch;
     }
     void setHighlighted(std::optional<std::size_t> index) { m_highlight = index; }
+    std::optional<std::size_t> highlighted() const { return m_highlight; }
     void setLaneWidth(double w) { m_laneWidth = w; }
+    void setLabelFont(const QFont& font) { m_font = font; }
+    /// How a bar is labelled ("민준 09:00–09:07").
+    void setLabelText(std::function<QString(const WindowLife&)> text) { m_labelText = std::move(text); }
+    /// The labels the last draw() wrote.
+    const QStringList& drawnLabels() const { return m_drawnLabels; }
 
     /// Width of the lanes in pixels (the plot keeps its data clear of them).
     double gutterWidth() const { return m_view && m_view->numLanes > 0 ? kLeft + m_view->numLanes * (m_laneWidth + kGap) : 0; }
+
+    /// Width the labels need right of the lanes (the plot keeps its data clear of them too).
+    double labelsWidth() const
+    {
+        if (!m_view || !m_labelText || m_view->windows.empty())
+            return 0;
+        const QFontMetricsF fm(m_font);
+        double widest = 0;
+        for (const WindowLife& w : m_view->windows)
+            widest = std::max(widest, fm.horizontalAdvance(m_labelText(w)) + 8);
+        return std::min(widest, std::min(220.0, clipRect().width() * 0.3));
+    }
 
     /// The window whose bar is at `pos`, if any.
     std::optional<std::size_t> windowAt(const QPointF& pos) const
@@ -45,7 +66,7 @@ public:
             return std::nullopt;
         for (std::size_t i = 0; i < m_view->windows.size(); ++i) {
             const WindowLife& w = m_view->windows[i];
-            if (w.stateAt(m_batch) == WindowLife::State::NotYet)
+            if (!shows(w.stateAt(m_batch)))
                 continue;
             if (barRect(w).adjusted(-2, -1, 2, 1).contains(pos))
                 return i;
@@ -74,18 +95,62 @@ protected:
             painter->drawLine(QLineF(clip.left(), bar.bottom(), clip.right(), bar.bottom()));
         }
         painter->setRenderHint(QPainter::Antialiasing, true);
+        struct Label {
+            QRectF bar;
+            QString text;
+        };
+        std::vector<Label> labels;
         for (const WindowLife& w : m_view->windows) {
             const auto state = w.stateAt(m_batch);
-            if (state == WindowLife::State::NotYet)
+            if (!shows(state))
                 continue;
             const QRectF bar = barRect(w);
             if (bar.bottom() < clip.top() || bar.top() > clip.bottom())
                 continue;
-            QColor fill = colorFor(state);
-            fill.setAlpha(state == WindowLife::State::Evicted ? 150 : 215);
-            painter->setPen(QPen(fill.darker(130), 1));
-            painter->setBrush(fill);
+            if (state == WindowLife::State::Merged) {
+                painter->setPen(QPen(colorFor(state), 1.5, Qt::DashLine));
+                painter->setBrush(Qt::NoBrush);
+            } else {
+                QColor fill = colorFor(state);
+                fill.setAlpha(state == WindowLife::State::Evicted ? 150 : 215);
+                painter->setPen(QPen(fill.darker(130), 1));
+                painter->setBrush(fill);
+            }
             painter->drawRoundedRect(bar.adjusted(0, 1, 0, -1), 3, 3);
+            if (m_labelText && state != WindowLife::State::Evicted)
+                labels.push_back({bar, state == WindowLife::State::Merged
+                                           ? QCoreApplication::translate("WindowBandsItem", "%1 → merged").arg(m_labelText(w))
+                                           : m_labelText(w)});
+        }
+        drawLabels(painter, labels);
+    }
+
+    /// Labels right of the lanes, each beside its bar where the bar is tall enough and no
+    /// label above took the place; what does not fit is in the bar's tooltip.
+    template <typename Labels>
+    void drawLabels(QCPPainter* painter, const Labels& labels)
+    {
+        m_drawnLabels.clear();
+        const QFontMetricsF fm(m_font);
+        const double x = clipRect().left() + gutterWidth() + 2;
+        const double maxWidth = std::min(220.0, clipRect().width() * 0.3);
+        std::vector<QRectF> taken;
+        painter->setFont(m_font);
+        for (const auto& l : labels) {
+            if (l.bar.height() < fm.height() * 0.9)
+                continue;
+            const QString text = fm.elidedText(l.text, Qt::ElideRight, maxWidth);
+            QRectF box(x, l.bar.center().y() - fm.height() / 2, fm.horizontalAdvance(text) + 6, fm.height());
+            box.moveTop(std::clamp(box.top(), l.bar.top(), l.bar.bottom() - box.height()));
+            if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& r) { return r.intersects(box); }))
+                continue;
+            taken.push_back(box);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(QColor(255, 255, 255, 200));
+            painter->drawRoundedRect(box, 2, 2);
+            painter->setPen(QColor(0x30, 0x30, 0x30));
+            painter->drawText(box.adjusted(3, 0, -3, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+            m_drawnLabels << text;
         }
     }
 
@@ -93,13 +158,17 @@ private:
     static constexpr double kLeft = 6;
     static constexpr double kGap = 3;
 
+    static bool shows(WindowLife::State s) { return s != WindowLife::State::NotYet && s != WindowLife::State::Gone; }
+
     static QColor colorFor(WindowLife::State s)
     {
         switch (s) {
+        case WindowLife::State::Merged:
         case WindowLife::State::Open: return palette::windowOpenColor();
         case WindowLife::State::Emitted: return palette::windowEmittedColor();
         case WindowLife::State::Evicted: return palette::windowEvictedColor();
-        case WindowLife::State::NotYet: break;
+        case WindowLife::State::NotYet:
+        case WindowLife::State::Gone: break;
         }
         return Qt::transparent;
     }
@@ -117,6 +186,9 @@ private:
     int m_batch = -1;
     std::optional<std::size_t> m_highlight;
     double m_laneWidth = 10;
+    QFont m_font;
+    std::function<QString(const WindowLife&)> m_labelText;
+    QStringList m_drawnLabels;
 };
 
 } // namespace tidemark::ui

@@ -72,26 +72,38 @@ protected:
             return ticks;
         }
         // Aligned to local time, so hour and day ticks fall on the zone's hours and midnights.
+        // Each tick computed from the first (not summed step by step), so no rounding error
+        // piles up into labels like "02:10:00.600001".
         const double offset = static_cast<double>(m_zone.offsetSecondsAt(fromPlotSeconds(range.lower)));
-        double t = std::floor((range.lower + offset) / tickStep) * tickStep - offset;
-        for (int guard = 0; t <= range.upper && guard < 1000; ++guard, t += tickStep)
+        const double first = std::floor((range.lower + offset) / tickStep) * tickStep - offset;
+        for (int i = 0; i < 1000; ++i) {
+            const double t = first + i * tickStep;
+            if (t > range.upper)
+                break;
             if (t >= range.lower)
                 ticks.push_back(t);
+        }
         return ticks;
     }
 
     QString getTickLabel(double tick, const QLocale&, QChar, int) override
     {
-        // "yyyy-MM-dd HH:mm:ss[.f]"
-        const QString text = QString::fromStdString(formatTimestamp(fromPlotSeconds(tick), m_zone));
+        // "yyyy-MM-dd HH:mm:ss[.f]", the year possibly longer than 4 digits (10000-01-01), so
+        // it is cut at its separators, not at fixed columns. Rounded to what the step shows.
+        const Micros grain = m_step < 1 ? kMicrosPerMilli : kMicrosPerSecond;
+        const Micros at = floorDiv(fromPlotSeconds(tick) + grain / 2, grain) * grain;
+        const QString text = QString::fromStdString(formatTimestamp(at, m_zone));
+        const qsizetype space = text.indexOf(QLatin1Char(' '));
+        const QString date = text.left(space), clockFull = text.mid(space + 1);
+        const qsizetype dash = date.indexOf(QLatin1Char('-'), 1); // after the year (a negative one has a sign)
         if (m_months >= 12)
-            return text.left(4);
+            return date.left(dash);
         if (m_months > 0)
-            return text.left(7);
+            return date.left(date.lastIndexOf(QLatin1Char('-')));
         if (m_step >= 86400)
-            return text.left(10);
-        const QString clock = m_step < 1 ? text.mid(11) : text.mid(11, m_step >= 60 ? 5 : 8);
-        return m_spansDays ? text.mid(5, 5) + QLatin1Char('\n') + clock : clock;
+            return date;
+        const QString clock = m_step < 1 ? clockFull : clockFull.left(m_step >= 60 ? 5 : 8);
+        return m_spansDays ? date.mid(dash + 1) + QLatin1Char('\n') + clock : clock;
     }
 
 private:
