@@ -20,6 +20,8 @@
 #include "ui/plot/EventTimePlot.h"
 #include "ui/widgets/ElidedLabel.h"
 
+#include <qcustomplot.h>
+
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -175,6 +177,10 @@ void TestProjector::verifyLayout(QSize size)
     // The plot is the largest thing on screen.
     EventTimePlot* plot = m_window->plot();
     QVERIFY2(plot->width() >= 360 && plot->height() >= 220, qPrintable(describe(plot)));
+    // ... and its data area, not only its widget: a legend must not squeeze the axes.
+    const QRect data = plot->customPlot()->axisRect()->rect();
+    QVERIFY2(data.width() >= plot->width() / 2 && data.height() >= plot->height() / 2,
+             qPrintable(QStringLiteral("data area %1x%2 in %3").arg(data.width()).arg(data.height()).arg(describe(plot))));
     const int plotArea = plot->width() * plot->height();
     for (auto* dock : m_window->findChildren<QDockWidget*>())
         if (dock->isVisible())

@@ -290,6 +290,15 @@ void EventTimePlot::setupPlot()
     m_banner->setPen(QPen(QColor(0xE6, 0x9F, 0x00)));
     m_banner->setPadding(QMargins(8, 4, 8, 4));
     m_banner->setVisible(false);
+    m_legendNote = new QCPItemText(p);
+    m_legendNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_legendNote->position->setCoords(1.0, 1.0); // bottom right: clear of "now" at the top
+    m_legendNote->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    m_legendNote->setColor(QColor(0x44, 0x44, 0x44));
+    m_legendNote->setBrush(QColor(255, 255, 255, 220));
+    m_legendNote->setPadding(QMargins(6, 2, 6, 2));
+    m_legendNote->setText(tr("legend folded for room: View › Show legend"));
+    m_legendNote->setVisible(false);
     p->setCurrentLayer(QStringLiteral("main"));
 
     connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
@@ -972,29 +981,6 @@ void EventTimePlot::placeLegend()
     const int widest = widths.empty() ? 0 : *std::max_element(widths.begin(), widths.end());
     // A column right of the data only while it takes at most a fifth of the width.
     const bool right = widest + legend->margins().left() + legend->margins().right() <= m_plot->width() / 5;
-    QCPLayoutGrid* layout = m_plot->plotLayout();
-    if (right != m_legendRight) {
-        m_legendRight = right;
-        if (auto* holder = qobject_cast<QCPLayoutGrid*>(legend->layout())) {
-            holder->take(legend);
-            layout->take(holder);
-            delete holder;
-            layout->simplify();
-        }
-        auto* grid = new QCPLayoutGrid;
-        if (right) {
-            layout->addElement(0, 1, grid);
-            grid->addElement(0, 0, legend);
-            grid->addElement(1, 0, new QCPLayoutElement(m_plot));
-            grid->setRowStretchFactor(0, 0.001);
-            layout->setColumnStretchFactor(1, 0.001);
-        } else {
-            layout->insertRow(0);
-            layout->addElement(0, 0, grid);
-            grid->addElement(0, 0, legend);
-            layout->setRowStretchFactor(0, 0.001);
-        }
-    }
     int wrap = 1; // one column
     if (!right) {
         // The most columns whose widest entries, side by side, fit the plot's width.
@@ -1019,6 +1005,60 @@ void EventTimePlot::placeLegend()
         legend->setFillOrder(QCPLegend::foColumnsFirst, true);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
+    // Rows above that would take more than a third of the height fold away (View › Legend
+    // brings them back): the data is what the room must see.
+    LegendPlace place = right ? LegendPlace::Right : LegendPlace::Above;
+    if (!right && !m_legendWanted) {
+        int rowHeight = 0;
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (QCPAbstractLegendItem* item = legend->item(i))
+                rowHeight = std::max(rowHeight, item->minimumOuterSizeHint().height());
+        const int rows = (static_cast<int>(widths.size()) + wrap - 1) / std::max(1, wrap);
+        if (rows * (rowHeight + legend->rowSpacing()) > m_plot->height() / 3)
+            place = LegendPlace::Folded;
+    }
+    moveLegend(place);
+}
+
+void EventTimePlot::moveLegend(LegendPlace place)
+{
+    if (place == m_legendPlace)
+        return;
+    m_legendPlace = place;
+    QCPLegend* legend = m_plot->legend;
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (auto* holder = qobject_cast<QCPLayoutGrid*>(legend->layout())) {
+        holder->take(legend);
+        layout->take(holder);
+        delete holder;
+        layout->simplify();
+    }
+    legend->setVisible(place != LegendPlace::Folded);
+    m_legendNote->setVisible(place == LegendPlace::Folded);
+    if (place == LegendPlace::Folded) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    auto* grid = new QCPLayoutGrid;
+    if (place == LegendPlace::Right) {
+        layout->addElement(0, 1, grid);
+        grid->addElement(0, 0, legend);
+        grid->addElement(1, 0, new QCPLayoutElement(m_plot));
+        grid->setRowStretchFactor(0, 0.001);
+        layout->setColumnStretchFactor(1, 0.001);
+    } else {
+        layout->insertRow(0);
+        layout->addElement(0, 0, grid);
+        grid->addElement(0, 0, legend);
+        layout->setRowStretchFactor(0, 0.001);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EventTimePlot::setLegendWanted(bool wanted)
+{
+    m_legendWanted = wanted;
+    placeLegend();
 }
 
 void EventTimePlot::fitTickCounts()

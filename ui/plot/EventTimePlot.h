@@ -45,6 +45,10 @@ public:
     /// Shows processing times [from, to] (event times stay).
     void setProcessingTimeRange(Micros from, Micros to);
     void setPresentation(bool on);
+    /// Shows the legend even where it would take more than a third of the plot's height.
+    void setLegendWanted(bool wanted);
+    /// False while the legend is folded away for room (a note in the plot says so).
+    bool isLegendShown() const { return m_legendPlace != LegendPlace::Folded; }
     /// Marks one event (the inspector's), or none.
     void setSelectedEvent(std::optional<std::uint32_t> event);
 
@@ -113,7 +117,12 @@ private:
     double inputDotSize() const;
     /// Pixels an input's dots sit left (first input) or right (second) of their arrival time.
     double inputLaneOffset() const;
+    /// Where the legend is: a column right of the data, rows above it, or folded away when
+    /// either would leave the data too little room (a projector in presentation mode).
+    enum class LegendPlace { Right, Above, Folded };
     void placeLegend();
+    /// The holder of the legend in the plot's layout, moved to `place`.
+    void moveLegend(LegendPlace place);
     void fitTickCounts();
     void fitCurrentBatch();
     void stopFollowing();
@@ -165,7 +174,9 @@ private:
     bool m_hasSkipped = false;
     bool m_fitPending = true;
     bool m_followBatch = false;
-    bool m_legendRight = true;
+    LegendPlace m_legendPlace = LegendPlace::Right;
+    bool m_legendWanted = false; ///< View › Legend: shown above even where it would be folded
+    QCPItemText* m_legendNote = nullptr;
     QRectF m_lastBounds;
     bool m_presentation = false;
     /// From this many events on, dots are stamped from pixmaps (see applyDotStyles).
