@@ -4,6 +4,7 @@
 // merge, labelled windows, and a view that fits what a projector shows.
 #include "ui/compute/Snapshot.h"
 #include "ui/compute/ViewState.h"
+#include "ui/document/CellText.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/Palette.h"
 #include "ui/inspector/Explanations.h"
@@ -35,6 +36,7 @@ private slots:
     void legendAndTicksFitAProjector();
     void yearsApartFollowsTheBatch();
     void yearTenThousandTickLabels();
+    void yearTenThousandWindowText();
 
 private:
     static std::shared_ptr<Scenario> load(const QString& name);
@@ -404,6 +406,15 @@ void TestPlotTruth::yearTenThousandTickLabels()
                          && !label.contains(QStringLiteral("\n ")),
                      qPrintable(label));
     }
+}
+
+void TestPlotTruth::yearTenThousandWindowText()
+{
+    // A window of the last minutes of year 9999 ends in year 10000.
+    const auto sc = load(QStringLiteral("word-count-update"));
+    const Micros end = sc->zone.fromLocal(daysFromCivil(10000, 1, 1) * kMicrosPerDay);
+    const QString text = cellText(Value(TimeRange{end - 5 * kMicrosPerMinute, end}), DataType(TypeId::Window), *sc);
+    QCOMPARE(text, QStringLiteral("9999-12-31 23:55–10000-01-01 00:00"));
 }
 
 QTEST_MAIN(TestPlotTruth)

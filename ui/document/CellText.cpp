@@ -21,13 +21,17 @@ QString cellText(const Value& value, const DataType& type, const Scenario& scena
         const TimeRange& r = value.asRange();
         const QString start = QString::fromStdString(formatTimestamp(r.start, scenario.zone));
         const QString end = QString::fromStdString(formatTimestamp(r.end, scenario.zone));
-        const auto clock = [](const QString& ts) { return ts.mid(11).endsWith(QLatin1String(":00")) && ts.size() == 19 ? ts.mid(11, 5) : ts.mid(11); };
-        const QString startText = timeText(r.start, scenario);
-        const bool onScenarioDate = startText.size() < 19;
-        QString out = onScenarioDate ? clock(start) : start.left(10) + QLatin1Char(' ') + clock(start);
+        // Cut at the space, not at fixed columns: a year may have five digits (10000-01-01).
+        const auto date = [](const QString& ts) { return ts.left(ts.indexOf(QLatin1Char(' '))); };
+        const auto clock = [](const QString& ts) {
+            const QString c = ts.mid(ts.indexOf(QLatin1Char(' ')) + 1);
+            return c.size() == 8 && c.endsWith(QLatin1String(":00")) ? c.left(5) : c;
+        };
+        const bool onScenarioDate = !timeText(r.start, scenario).contains(QLatin1Char(' '));
+        QString out = onScenarioDate ? clock(start) : date(start) + QLatin1Char(' ') + clock(start);
         // The end on the same day needs only its clock time (an end at midnight is the next day).
-        const bool sameDay = start.left(10) == end.left(10);
-        out += QChar(0x2013) + (sameDay || onScenarioDate ? clock(end) : end.left(10) + QLatin1Char(' ') + clock(end));
+        const bool sameDay = date(start) == date(end);
+        out += QChar(0x2013) + (sameDay || onScenarioDate ? clock(end) : date(end) + QLatin1Char(' ') + clock(end));
         return out;
     }
     return QString::fromStdString(valueToText(value, type, scenario.zone, scenario.sparkVersion.nullText()));
