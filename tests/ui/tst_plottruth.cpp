@@ -34,6 +34,7 @@ private slots:
     void refitsWhenAnEditTakesDataOutOfView();
     void neverReadAndNotReadYetLookDifferent();
     void legendAndTicksFitAProjector();
+    void legendFoldsOnAShortPlot();
     void yearsApartFollowsTheBatch();
     void yearTenThousandTickLabels();
     void yearTenThousandWindowText();
@@ -360,6 +361,27 @@ void TestPlotTruth::legendAndTicksFitAProjector()
         }
         QVERIFY(x->tickLabelFont().pointSizeF() > plot.font().pointSizeF());
     }
+}
+
+void TestPlotTruth::legendFoldsOnAShortPlot()
+{
+    EventTimePlot plot;
+    plot.resize(600, 300);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setView(ViewState::at(buildSnapshot(load(QStringLiteral("sliding-with-watermark")), 1), 99));
+    plot.replotNow();
+    QVERIFY(plot.legendFolded());
+    QCOMPARE(plot.legendNames().size(), 1);
+    QVERIFY(plot.dataRect().height() >= 0.6 * 300);
+    QVERIFY(!plot.legendRect().intersects(plot.dataRect()));
+    // A click on it unfolds it, in full.
+    plot.replotNow();
+    const QPoint on = plot.legendRect().center();
+    QTest::mouseClick(plot.canvas(), Qt::LeftButton, {}, on);
+    QVERIFY(!plot.legendFolded());
+    QVERIFY(plot.legendNames().contains(QStringLiteral("dropped (late)")));
+    QVERIFY(plot.legendNames().contains(QStringLiteral("▾ hide the legend")));
 }
 
 void TestPlotTruth::yearsApartFollowsTheBatch()

@@ -251,6 +251,8 @@ void EventTimePlot::setupPlot()
     m_legendEmitted = swatch(p, tr("window emitted this batch"));
     m_legendEvicted = swatch(p, tr("window evicted"));
     m_legendMerged = swatch(p, tr("session merged into a longer one"));
+    m_legendToggle = swatch(p, QString());
+    m_legendToggle->setPen(Qt::NoPen);
 
     p->setCurrentLayer(QStringLiteral("marks"));
     m_selectedGraph = p->addGraph();
@@ -302,6 +304,10 @@ void EventTimePlot::setupPlot()
     connect(p, &QCustomPlot::afterLayout, this, &EventTimePlot::fitTickCounts);
     // A wheel zoom or a pan is the user's own view: stop following the batch.
     connect(p, &QCustomPlot::mouseWheel, this, [this] { stopFollowing(); });
+    connect(p, &QCustomPlot::legendClick, this, [this] {
+        if (!m_legendRight)
+            setLegendFolded(!legendFolded());
+    });
     p->installEventFilter(this);
     connect(p, &QCustomPlot::mousePress, this, &EventTimePlot::onPress);
     connect(p, &QCustomPlot::mouseMove, this, &EventTimePlot::onMove);
@@ -608,7 +614,38 @@ void EventTimePlot::rebuildLegend()
             m_legendMerged->addToLegend(legend);
     }
     placeLegend();
+    m_legendIsFolded = false;
+    if (m_legendRight)
+        return;
+    // Above the data, the legend may not take more than a quarter of a short plot's height:
+    // then it starts folded to one line, and a click on it unfolds it (or folds it again).
+    // (A plot not on screen, as for an export, keeps it unfolded.)
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        entries += legend->item(i) ? 1 : 0;
+    const int rows = (entries + std::max(1, legend->wrap()) - 1) / std::max(1, legend->wrap());
+    const int rowHeight = std::max(legend->iconSize().height(), QFontMetrics(legend->font()).height()) + legend->rowSpacing() + 2;
+    const bool folded = m_legendFolded.value_or(m_plot->isVisible() && rows * rowHeight > m_plot->height() / 4);
+    m_legendIsFolded = folded;
+    if (folded) {
+        legend->clearItems();
+        m_legendToggle->setName(tr("▸ legend (%1 entries): click to show").arg(entries));
+    } else {
+        m_legendToggle->setName(tr("▾ hide the legend"));
+    }
+    m_legendToggle->addToLegend(legend);
+    applyLegendWrap();
 }
+
+void EventTimePlot::setLegendFolded(bool folded)
+{
+    m_legendFolded = folded;
+    if (m_view.snapshot)
+        rebuildLegend();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool EventTimePlot::legendFolded() const { return m_legendIsFolded; }
 
 void EventTimePlot::rebuildDots()
 {
@@ -993,6 +1030,17 @@ void EventTimePlot::placeLegend()
             layout->setRowStretchFactor(0, 0.001);
         }
     }
+    applyLegendWrap();
+}
+
+void EventTimePlot::applyLegendWrap()
+{
+    QCPLegend* legend = m_plot->legend;
+    const bool right = m_legendRight;
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i))
+            widths.push_back(item->minimumOuterSizeHint().width());
     int wrap = 1; // one column
     if (!right) {
         // The most columns whose widest entries, side by side, fit the plot's width.
@@ -1041,8 +1089,12 @@ void EventTimePlot::fitTickCounts()
 
 bool EventTimePlot::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_plot && event->type() == QEvent::Resize)
-        placeLegend();
+    if (watched == m_plot && event->type() == QEvent::Resize) {
+        if (m_view.snapshot)
+            rebuildLegend(); // folded or not depends on the height
+        else
+            placeLegend();
+    }
     // The mouse left the plot (for a result row, a table): the band it highlighted goes.
     if (watched == m_plot && event->type() == QEvent::Leave && m_windows->highlighted()) {
         m_windows->setHighlighted(std::nullopt);

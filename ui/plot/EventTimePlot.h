@@ -78,6 +78,9 @@ public:
     /// Where the legend and the data area are, in the QCustomPlot widget.
     QRect legendRect() const;
     QRect dataRect() const;
+    /// Folds the legend to one line (a click on the legend does the same), or unfolds it.
+    void setLegendFolded(bool folded);
+    bool legendFolded() const;
     /// The window bar the mouse last highlighted, if it still shows.
     std::optional<std::size_t> highlightedWindow() const;
     /// True when the view follows the current batch's windows (events too far apart to fit).
@@ -114,6 +117,7 @@ private:
     /// Pixels an input's dots sit left (first input) or right (second) of their arrival time.
     double inputLaneOffset() const;
     void placeLegend();
+    void applyLegendWrap();
     void fitTickCounts();
     void fitCurrentBatch();
     void stopFollowing();
@@ -151,6 +155,9 @@ private:
     QCPGraph* m_legendEmitted = nullptr;
     QCPGraph* m_legendEvicted = nullptr;
     QCPGraph* m_legendMerged = nullptr;
+    QCPGraph* m_legendToggle = nullptr; ///< the entry that folds and unfolds the legend
+    std::optional<bool> m_legendFolded;  ///< the user's choice; unset: folded when it would crowd
+    bool m_legendIsFolded = false;
     TriggerTicksItem* m_ticks = nullptr;
     WindowBandsItem* m_windows = nullptr;
     QCPItemStraightLine* m_nowLine = nullptr;
