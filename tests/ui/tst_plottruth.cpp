@@ -218,6 +218,9 @@ void TestPlotTruth::streamStaticJoinShowsTheStream()
     const double y = stream->data()->at(0)->value;
     QVERIFY(plot.customPlot()->yAxis->range().contains(y));
     QVERIFY(plot.customPlot()->xAxis->range().contains(stream->data()->at(0)->key));
+    // Its dots answer the mouse like any other.
+    const Micros at = fromPlotSeconds(stream->data()->at(0)->key);
+    QVERIFY(plot.eventAt(plot.pixelFor(at, at)).has_value());
     // Sane ticks: whole seconds, no "02:10:00.600001".
     for (QCPAxis* axis : {plot.customPlot()->xAxis, plot.customPlot()->yAxis})
         for (const QString& label : axis->tickVectorLabels())

@@ -816,8 +816,8 @@ void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
     m_selectedGraph->data()->clear();
     if (m_view.snapshot && event) {
         const auto& points = m_view.snapshot->view(m_view.driving).points;
-        if (*event < points.size() && points[*event].hasEventTime)
-            m_selectedGraph->addData(points[*event].at, points[*event].eventTime);
+        if (*event < points.size())
+            m_selectedGraph->addData(points[*event].at, drawnY(points[*event]));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
