@@ -808,6 +808,14 @@ void EventTimePlot::placeAnnotations()
         t->position->setCoords(right ? gap : -gap, 0);
         t->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     }
+    // The batch's watermark label ends at "now" above its band, unless it would run off the
+    // left edge (then it starts at "now").
+    if (m_batchWatermarkLabel->visible()) {
+        const QMargins pad = m_batchWatermarkLabel->padding();
+        const double width = QFontMetrics(m_batchWatermarkLabel->font()).horizontalAdvance(m_batchWatermarkLabel->text()) + pad.left() + pad.right();
+        const double px = m_plot->xAxis->coordToPixel(m_batchWatermarkLabel->position->key());
+        m_batchWatermarkLabel->setPositionAlignment((px - width >= area.left() ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
+    }
 }
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
