@@ -343,6 +343,11 @@ void TestPlotTruth::legendAndTicksFitAProjector()
         plot.replotNow();
         plot.replotNow(); // the tick counts follow the first layout
         QCOMPARE(plot.canvas()->width(), 700); // the legend never widens the plot
+        QVERIFY(plot.minimumSizeHint().width() <= 400);
+        QVERIFY(plot.minimumSize().isEmpty() || plot.minimumSize().width() <= 400);
+        plot.resize(480, 300); // and it can always shrink
+        QCOMPARE(plot.canvas()->width(), 480);
+        plot.resize(700, 420);
         const QRect legend = plot.legendRect(), data = plot.dataRect();
         QVERIFY2(!legend.intersects(data), qPrintable(name));
         QVERIFY2(data.width() >= 0.8 * plot.width(), qPrintable(QStringLiteral("%1: data %2 px wide").arg(name).arg(data.width())));

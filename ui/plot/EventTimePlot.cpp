@@ -115,12 +115,19 @@ EventTimePlot::EventTimePlot(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName(QStringLiteral("eventTimeCustomPlot"));
+    // QCustomPlot asks for the room its legend and labels need as a minimum; the legend here
+    // adapts to the room it gets instead, so that demand must not grow the window.
+    m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_plot->setMouseTracking(true);
     setupPlot();
     applyStyle();
 }
 
 EventTimePlot::~EventTimePlot() = default;
+
+QSize EventTimePlot::sizeHint() const { return {720, 420}; }
+
+QSize EventTimePlot::minimumSizeHint() const { return {320, 200}; }
 
 double EventTimePlot::inputDotSize() const { return 9 * (m_presentation ? 1.6 : 1.0) * 1.1; }
 

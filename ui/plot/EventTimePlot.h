@@ -36,6 +36,9 @@ public:
     explicit EventTimePlot(QWidget* parent = nullptr);
     ~EventTimePlot() override;
 
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
     /// Shows `view`; the redraw is queued, so several calls in one event-loop pass draw once.
     void setView(const ViewState& view);
     /// Fit the axes to the data when the next view arrives (a new scenario).
