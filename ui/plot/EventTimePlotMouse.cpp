@@ -25,10 +25,8 @@ std::optional<std::uint32_t> EventTimePlot::eventAt(const QPointF& pixel) const
     const QCPAxis* x = m_plot->xAxis;
     const QCPAxis* y = m_plot->yAxis;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        // A dot without an event time is drawn at its arrival time (see drawnY).
-        const double drawn = points[i].hasEventTime ? points[i].eventTime : points[i].at;
         const double dx = x->coordToPixel(points[i].at) - pixel.x();
-        const double dy = y->coordToPixel(drawn) - pixel.y();
+        const double dy = y->coordToPixel(points[i].drawnY()) - pixel.y();
         const double d = dx * dx + dy * dy;
         if (d <= best) {
             best = d;
