@@ -215,6 +215,7 @@ void TestPlotTruth::streamStaticJoinShowsTheStream()
     QVERIFY(stream);
     QCOMPARE(stream->dataCount(), 4);
     QVERIFY(plot.legendNames().contains(stream->name()));
+    QVERIFY2(!plot.legendNames().contains(QStringLiteral("on time")), "no dot is drawn as on time");
     const double y = stream->data()->at(0)->value;
     QVERIFY(plot.customPlot()->yAxis->range().contains(y));
     QVERIFY(plot.customPlot()->xAxis->range().contains(stream->data()->at(0)->key));

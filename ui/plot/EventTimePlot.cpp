@@ -530,7 +530,8 @@ void EventTimePlot::rebuildHistory()
 
     m_fatePresent.fill(false);
     for (const EventPoint& p : view.points)
-        m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
+        if (p.hasEventTime || p.fate == Fate::NullEventTime) // the others are drawn as "no event time"
+            m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
     rebuildLegend();
 }
 
