@@ -118,9 +118,6 @@ void MainWindow::buildActions()
     reset->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_presentationAction = viewMenu->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), this, [this](bool on) { setPresentation(on); });
     m_presentationAction->setCheckable(true);
-    QAction* legend = viewMenu->addAction(tr("Show &legend"), this, [this](bool on) { m_plot->setLegendWanted(on); });
-    legend->setCheckable(true);
-    legend->setToolTip(tr("Keep the plot's legend even where it takes more than a third of the plot's height"));
     m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
     viewMenu->addSeparator();
     for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock})

@@ -7,11 +7,17 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <array>
+
 namespace tidemark::ui {
 
 /// Colours and names shared by the plot, its legend and the tables, so a fate looks the same
 /// everywhere. Chosen to stay distinct for the common colour-vision deficiencies (Okabe-Ito).
 namespace palette {
+
+/// Every fate, in the order legends list them.
+inline constexpr std::array<Fate, 7> kFates = {Fate::OnTime,   Fate::LateAccepted,  Fate::DroppedByWatermark, Fate::Duplicate,
+                                               Fate::Filtered, Fate::NullEventTime, Fate::Unconsumed};
 
 inline QColor fateColor(Fate fate)
 {

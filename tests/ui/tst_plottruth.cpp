@@ -4,6 +4,7 @@
 // merge, labelled windows, and a view that fits what a projector shows.
 #include "ui/compute/Snapshot.h"
 #include "ui/compute/ViewState.h"
+#include "ui/document/CellText.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/Palette.h"
 #include "ui/inspector/Explanations.h"
@@ -33,8 +34,10 @@ private slots:
     void refitsWhenAnEditTakesDataOutOfView();
     void neverReadAndNotReadYetLookDifferent();
     void legendAndTicksFitAProjector();
+    void legendFoldsOnAShortPlot();
     void yearsApartFollowsTheBatch();
     void yearTenThousandTickLabels();
+    void yearTenThousandWindowText();
 
 private:
     static std::shared_ptr<Scenario> load(const QString& name);
@@ -212,9 +215,13 @@ void TestPlotTruth::streamStaticJoinShowsTheStream()
     QVERIFY(stream);
     QCOMPARE(stream->dataCount(), 4);
     QVERIFY(plot.legendNames().contains(stream->name()));
+    QVERIFY2(!plot.legendNames().contains(QStringLiteral("on time")), "no dot is drawn as on time");
     const double y = stream->data()->at(0)->value;
     QVERIFY(plot.customPlot()->yAxis->range().contains(y));
     QVERIFY(plot.customPlot()->xAxis->range().contains(stream->data()->at(0)->key));
+    // Its dots answer the mouse like any other.
+    const Micros at = fromPlotSeconds(stream->data()->at(0)->key);
+    QVERIFY(plot.eventAt(plot.pixelFor(at, at)).has_value());
     // Sane ticks: whole seconds, no "02:10:00.600001".
     for (QCPAxis* axis : {plot.customPlot()->xAxis, plot.customPlot()->yAxis})
         for (const QString& label : axis->tickVectorLabels())
@@ -337,6 +344,11 @@ void TestPlotTruth::legendAndTicksFitAProjector()
         plot.replotNow();
         plot.replotNow(); // the tick counts follow the first layout
         QCOMPARE(plot.canvas()->width(), 700); // the legend never widens the plot
+        QVERIFY(plot.minimumSizeHint().width() <= 400);
+        QVERIFY(plot.minimumSize().isEmpty() || plot.minimumSize().width() <= 400);
+        plot.resize(480, 300); // and it can always shrink
+        QCOMPARE(plot.canvas()->width(), 480);
+        plot.resize(700, 420);
         const QRect legend = plot.legendRect(), data = plot.dataRect();
         QVERIFY2(!legend.intersects(data), qPrintable(name));
         QVERIFY2(data.width() >= 0.8 * plot.width(), qPrintable(QStringLiteral("%1: data %2 px wide").arg(name).arg(data.width())));
@@ -358,6 +370,27 @@ void TestPlotTruth::legendAndTicksFitAProjector()
         }
         QVERIFY(x->tickLabelFont().pointSizeF() > plot.font().pointSizeF());
     }
+}
+
+void TestPlotTruth::legendFoldsOnAShortPlot()
+{
+    EventTimePlot plot;
+    plot.resize(600, 300);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setView(ViewState::at(buildSnapshot(load(QStringLiteral("sliding-with-watermark")), 1), 99));
+    plot.replotNow();
+    QVERIFY(plot.legendFolded());
+    QCOMPARE(plot.legendNames().size(), 1);
+    QVERIFY(plot.dataRect().height() >= 0.6 * 300);
+    QVERIFY(!plot.legendRect().intersects(plot.dataRect()));
+    // A click on it unfolds it, in full.
+    plot.replotNow();
+    const QPoint on = plot.legendRect().center();
+    QTest::mouseClick(plot.canvas(), Qt::LeftButton, {}, on);
+    QVERIFY(!plot.legendFolded());
+    QVERIFY(plot.legendNames().contains(QStringLiteral("dropped (late)")));
+    QVERIFY(plot.legendNames().contains(QStringLiteral("▾ hide the legend")));
 }
 
 void TestPlotTruth::yearsApartFollowsTheBatch()
@@ -404,6 +437,16 @@ void TestPlotTruth::yearTenThousandTickLabels()
                          && !label.contains(QStringLiteral("\n ")),
                      qPrintable(label));
     }
+}
+
+void TestPlotTruth::yearTenThousandWindowText()
+{
+    // A window of the last minutes of year 9999 ends in year 10000, which Spark's "yyyy" pattern
+    // prints with a sign (java.time's SignStyle.EXCEEDS_PAD), as the engine's formatter does.
+    const auto sc = load(QStringLiteral("word-count-update"));
+    const Micros end = sc->zone.fromLocal(daysFromCivil(10000, 1, 1) * kMicrosPerDay);
+    const QString text = cellText(Value(TimeRange{end - 5 * kMicrosPerMinute, end}), DataType(TypeId::Window), *sc);
+    QCOMPARE(text, QStringLiteral("9999-12-31 23:55–+10000-01-01 00:00"));
 }
 
 QTEST_MAIN(TestPlotTruth)

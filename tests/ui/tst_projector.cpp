@@ -178,6 +178,7 @@ void TestProjector::verifyLayout(QSize size)
     EventTimePlot* plot = m_window->plot();
     QVERIFY2(plot->width() >= 360 && plot->height() >= 220, qPrintable(describe(plot)));
     // ... and its data area, not only its widget: a legend must not squeeze the axes.
+    plot->replotNow(); // QCustomPlot lays out its axes when it draws; a queued replot may be pending
     const QRect data = plot->customPlot()->axisRect()->rect();
     QVERIFY2(data.width() >= plot->width() / 2 && data.height() >= plot->height() / 2,
              qPrintable(QStringLiteral("data area %1x%2 in %3").arg(data.width()).arg(data.height()).arg(describe(plot))));

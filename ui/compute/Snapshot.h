@@ -28,6 +28,9 @@ struct EventPoint {
     int nullOutputBatch = -1;   ///< outer join: index of the batch that emitted it padded with nulls
 
     bool partlyDropped() const { return fate != Fate::DroppedByWatermark && numLateGroups > 0; }
+    /// Where the plot draws it vertically: its event time, or its arrival time when it has
+    /// none (a stream without a timestamp column, as in the stream-static join).
+    double drawnY() const { return hasEventTime ? eventTime : at; }
 };
 
 /// Two join input events that matched, and the batch (index) that joined them.

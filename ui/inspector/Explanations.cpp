@@ -3,9 +3,9 @@
 
 #include "engine/exec/EventTime.h"
 #include "engine/exec/Explain.h"
+#include "engine/time/TimeFormat.h"
 #include "ui/Palette.h"
 #include "ui/document/CellText.h"
-#include "engine/time/TimeFormat.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plot/EventTimePlot.h"
 
+#include "engine/time/Interval.h"
 #include "ui/Palette.h"
 #include "ui/compute/PlotTime.h"
 #include "ui/document/CellText.h"
@@ -9,7 +10,6 @@
 #include "ui/plot/TriggerTicksItem.h"
 #include "ui/plot/WindowBandsItem.h"
 #include "ui/plot/ZonedTimeTicker.h"
-#include "engine/time/Interval.h"
 
 #include <qcustomplot.h>
 
@@ -23,8 +23,7 @@ namespace tidemark::ui {
 
 namespace {
 
-constexpr std::array<Fate, 7> kFates = {Fate::OnTime,   Fate::LateAccepted,  Fate::DroppedByWatermark, Fate::Duplicate,
-                                        Fate::Filtered, Fate::NullEventTime, Fate::Unconsumed};
+using palette::kFates;
 
 QCPScatterStyle fateStyle(Fate fate, double size)
 {
@@ -55,9 +54,7 @@ QCPGraph* swatch(QCustomPlot* plot, const QString& name)
 
 bool isSorted(const QVector<double>& v) { return std::is_sorted(v.begin(), v.end()); }
 
-/// Where a dot is drawn vertically: its event time, or its arrival time when it has none
-/// (a stream without a timestamp column, as in the stream-static join).
-double drawnY(const EventPoint& p) { return p.hasEventTime ? p.eventTime : p.at; }
+double drawnY(const EventPoint& p) { return p.drawnY(); }
 
 /// A half disc, its flat side vertical: laid over a dot, the half of it that was dropped.
 /// (A custom scatter path is drawn scaled by size / 6: a radius of 3 fills the size.)
@@ -115,6 +112,9 @@ EventTimePlot::EventTimePlot(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName(QStringLiteral("eventTimeCustomPlot"));
+    // QCustomPlot asks for the room its legend and labels need as a minimum; the legend here
+    // adapts to the room it gets instead, so that demand must not grow the window.
+    m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_plot->setMouseTracking(true);
     setupPlot();
     applyStyle();
@@ -122,45 +122,15 @@ EventTimePlot::EventTimePlot(QWidget* parent)
 
 EventTimePlot::~EventTimePlot() = default;
 
+QSize EventTimePlot::sizeHint() const { return {720, 420}; }
+
+QSize EventTimePlot::minimumSizeHint() const { return {320, 200}; }
+
 double EventTimePlot::inputDotSize() const { return 9 * (m_presentation ? 1.6 : 1.0) * 1.1; }
 
 double EventTimePlot::inputLaneOffset() const { return kLaneUnits * inputDotSize() / 6.0; }
 
 std::size_t EventTimePlot::numDrawnPairs() const { return m_pairs->numPairs(); }
-
-QString EventTimePlot::windowLabel(const WindowLife& w) const
-{
-    if (!m_view.snapshot)
-        return {};
-    const Scenario& sc = *m_view.snapshot->scenario;
-    const QString range = clockText(w.range.start, sc) + QChar(0x2013) + clockText(w.range.end, sc);
-    const ModeRun& run = m_view.drivingRun();
-    QStringList keys;
-    if (run.plan && run.plan->aggregate) {
-        // The grouping columns other than the window, in groupBy order.
-        std::vector<DataType> types;
-        std::vector<std::string> names;
-        for (const auto& g : run.plan->aggregate->groups)
-            if (!g.isWindow) {
-                types.push_back(g.type);
-                names.push_back(g.name);
-            }
-        for (const Row& key : w.keys) {
-            QStringList cells;
-            for (std::size_t i = 0; i < key.size() && i < types.size(); ++i)
-                // A bare number says little beside a bar: "emp_id=2"; words speak for themselves.
-                cells << (types[i].id == TypeId::String ? cellText(key[i], types[i], sc)
-                                                        : QStringLiteral("%1=%2").arg(QString::fromStdString(names[i]), cellText(key[i], types[i], sc)));
-            if (!cells.isEmpty())
-                keys << cells.join(QLatin1Char('/'));
-        }
-    }
-    if (keys.isEmpty())
-        return range;
-    if (keys.size() > 2)
-        return tr("%1 · %n keys", "", static_cast<int>(keys.size())).arg(range);
-    return keys.join(QLatin1String(", ")) + QLatin1Char(' ') + range;
-}
 
 void EventTimePlot::setupPlot()
 {
@@ -251,6 +221,8 @@ void EventTimePlot::setupPlot()
     m_legendEmitted = swatch(p, tr("window emitted this batch"));
     m_legendEvicted = swatch(p, tr("window evicted"));
     m_legendMerged = swatch(p, tr("session merged into a longer one"));
+    m_legendToggle = swatch(p, QString());
+    m_legendToggle->setPen(Qt::NoPen);
 
     p->setCurrentLayer(QStringLiteral("marks"));
     m_selectedGraph = p->addGraph();
@@ -290,15 +262,6 @@ void EventTimePlot::setupPlot()
     m_banner->setPen(QPen(QColor(0xE6, 0x9F, 0x00)));
     m_banner->setPadding(QMargins(8, 4, 8, 4));
     m_banner->setVisible(false);
-    m_legendNote = new QCPItemText(p);
-    m_legendNote->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_legendNote->position->setCoords(1.0, 1.0); // bottom right: clear of "now" at the top
-    m_legendNote->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    m_legendNote->setColor(QColor(0x44, 0x44, 0x44));
-    m_legendNote->setBrush(QColor(255, 255, 255, 220));
-    m_legendNote->setPadding(QMargins(6, 2, 6, 2));
-    m_legendNote->setText(tr("legend folded for room: View › Show legend"));
-    m_legendNote->setVisible(false);
     p->setCurrentLayer(QStringLiteral("main"));
 
     connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
@@ -311,6 +274,10 @@ void EventTimePlot::setupPlot()
     connect(p, &QCustomPlot::afterLayout, this, &EventTimePlot::fitTickCounts);
     // A wheel zoom or a pan is the user's own view: stop following the batch.
     connect(p, &QCustomPlot::mouseWheel, this, [this] { stopFollowing(); });
+    connect(p, &QCustomPlot::legendClick, this, [this] {
+        if (!m_legendRight)
+            setLegendFolded(!legendFolded());
+    });
     p->installEventFilter(this);
     connect(p, &QCustomPlot::mousePress, this, &EventTimePlot::onPress);
     connect(p, &QCustomPlot::mouseMove, this, &EventTimePlot::onMove);
@@ -563,60 +530,9 @@ void EventTimePlot::rebuildHistory()
 
     m_fatePresent.fill(false);
     for (const EventPoint& p : view.points)
-        m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
+        if (p.hasEventTime || p.fate == Fate::NullEventTime) // the others are drawn as "no event time"
+            m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
     rebuildLegend();
-}
-
-void EventTimePlot::rebuildLegend()
-{
-    QCPLegend* legend = m_plot->legend;
-    legend->clearItems();
-    const auto& view = m_view.snapshot->view(m_view.driving);
-    const bool inputs = !m_inputGraphs.empty();
-    const bool eventTimes = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.hasEventTime; });
-    for (QCPGraph* g : m_inputGraphs)
-        g->addToLegend(legend);
-    for (Fate f : kFates) {
-        // With several inputs, on-time and late rows are drawn in their input's colour.
-        // On time, late and dropped are always explained, where there are event times at all.
-        const bool always = f == Fate::OnTime || f == Fate::LateAccepted || f == Fate::DroppedByWatermark;
-        const bool shown = inputs && (f == Fate::OnTime || f == Fate::LateAccepted) ? false
-                                                                                     : m_fatePresent[static_cast<std::size_t>(f)] || (always && eventTimes);
-        if (shown)
-            m_fateGraphs[static_cast<std::size_t>(f)]->addToLegend(legend);
-    }
-    const bool partial = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.partlyDropped(); });
-    if (partial)
-        m_partialGraph->addToLegend(legend);
-    if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return !p.hasEventTime && p.fate != Fate::NullEventTime; }))
-        m_noTimeGraph->addToLegend(legend);
-    m_pendingGraph->addToLegend(legend);
-    if (!view.joinPairs.empty())
-        m_pairCurve->addToLegend(legend);
-    if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.nullOutputBatch >= 0; }))
-        m_nullOutputGraph->addToLegend(legend);
-    if (!m_maxEventGraph->data()->isEmpty())
-        m_maxEventGraph->addToLegend(legend);
-    if (m_hasWatermark) {
-        m_watermarkGraph->addToLegend(legend);
-        for (QCPGraph* g : m_inputWatermarkGraphs)
-            g->addToLegend(legend);
-        m_batchWatermarkGraph->addToLegend(legend);
-        m_nextWatermarkGraph->addToLegend(legend);
-    }
-    m_legendData->addToLegend(legend);
-    if (m_hasNoData)
-        m_legendNoData->addToLegend(legend);
-    if (m_hasSkipped)
-        m_legendSkipped->addToLegend(legend);
-    if (!view.windows.empty()) {
-        m_legendOpen->addToLegend(legend);
-        m_legendEmitted->addToLegend(legend);
-        m_legendEvicted->addToLegend(legend);
-        if (std::any_of(view.windows.begin(), view.windows.end(), [](const WindowLife& w) { return w.merged; }))
-            m_legendMerged->addToLegend(legend);
-    }
-    placeLegend();
 }
 
 void EventTimePlot::rebuildDots()
@@ -691,105 +607,14 @@ void EventTimePlot::rebuildDots()
     setSelectedEvent(m_selected);
 }
 
-void EventTimePlot::rebuildMarks()
-{
-    // The watermark the current batch judges late rows by, as a band from the trigger before
-    // it to now, and labelled, so a dropped row is seen under it.
-    QVector<double> bx, by, nx, ny;
-    QString cutoff = batchCutoffText(m_view);
-    if (m_view.hasBatch() && !cutoff.isEmpty()) {
-        const auto& batches = m_view.drivingRun().batches;
-        const auto i = static_cast<std::size_t>(m_view.batch);
-        const double from = toPlotSeconds(i > 0 ? batches[i - 1].triggerTime : m_view.drivingRun().start);
-        const double now = toPlotSeconds(m_view.now);
-        const double y = msToPlotSeconds(batches[i].lateFilterWatermarkMs);
-        bx << from << now;
-        by << y << y;
-        m_batchWatermarkLabel->position->setCoords(now, y);
-        // Spark 3.4+ drops late rows by the previous batch's watermark and evicts by this one's.
-        if (batches[i].watermarkMs != batches[i].lateFilterWatermarkMs)
-            cutoff += tr(", evicts by %1").arg(clockText(batches[i].watermarkMs * kMicrosPerMilli, *m_view.snapshot->scenario));
-    }
-    if (m_view.hasBatch() && m_hasWatermark) {
-        const BatchRecord& b = m_view.currentBatch();
-        if (b.hasMaxEventTime) {
-            const double now = toPlotSeconds(m_view.now);
-            const double span = m_plot->xAxis->range().size();
-            nx << now << now + std::max(span * 0.25, toPlotSeconds(b.endTime) - now + 1.0);
-            ny << msToPlotSeconds(b.nextWatermarkMs) << msToPlotSeconds(b.nextWatermarkMs);
-        }
-    }
-    m_batchWatermarkGraph->setData(bx, by, true);
-    m_nextWatermarkGraph->setData(nx, ny, true);
-    m_batchWatermarkLabel->setText(cutoff);
-    m_batchWatermarkLabel->setVisible(!cutoff.isEmpty());
-
-    // The comparison that dropped each late row, next to its mark: the newest few.
-    for (QCPItemText* t : m_annotations)
-        m_plot->removeItem(t);
-    m_annotations.clear();
-    for (QCPItemTracer* t : m_anchors)
-        m_plot->removeItem(t);
-    m_anchors.clear();
-    if (!m_view.hasBatch())
-        return;
-    const auto& points = m_view.snapshot->view(m_view.driving).points;
-    std::vector<std::uint32_t> late;
-    for (std::uint32_t e = 0; e < points.size(); ++e)
-        if ((points[e].fate == Fate::DroppedByWatermark || points[e].partlyDropped()) && !m_view.isPending(points[e]) && points[e].batchId >= 0)
-            late.push_back(e);
-    std::stable_sort(late.begin(), late.end(), [&](std::uint32_t a, std::uint32_t b) { return points[a].batchId > points[b].batchId; });
-    constexpr std::size_t kMaxLabels = 4;
-    m_plot->setCurrentLayer(QStringLiteral("marks"));
-    for (std::size_t k = 0; k < late.size() && k < kMaxLabels; ++k) {
-        const QString text = lateComparison(m_view, late[k]);
-        if (text.isEmpty())
-            continue;
-        // Anchored to an invisible tracer on the mark, a few pixels to its left at any zoom,
-        // so the label never covers the × it explains.
-        auto* anchor = new QCPItemTracer(m_plot);
-        anchor->setStyle(QCPItemTracer::tsNone);
-        anchor->position->setCoords(points[late[k]].at, drawnY(points[late[k]]));
-        m_anchors.push_back(anchor);
-        auto* t = new QCPItemText(m_plot);
-        t->setText(text);
-        t->setFont(font());
-        t->setColor(palette::fateColor(Fate::DroppedByWatermark).darker(120));
-        t->setBrush(QColor(255, 255, 255, 215));
-        t->setPadding(QMargins(3, 1, 3, 1));
-        t->position->setParentAnchor(anchor->position);
-        t->setClipToAxisRect(true);
-        m_annotations.push_back(t);
-    }
-    m_plot->setCurrentLayer(QStringLiteral("main"));
-    placeAnnotations();
-}
-
-void EventTimePlot::placeAnnotations()
-{
-    // Right of its mark where the text fits before the plot's edge (late rows sit near "now",
-    // and the future there is mostly empty), else left of it.
-    const double gap = m_presentation ? 14 : 9;
-    const QRect area = m_plot->axisRect()->rect();
-    for (std::size_t i = 0; i < m_annotations.size() && i < m_anchors.size(); ++i) {
-        QCPItemText* t = m_annotations[i];
-        const QMargins pad = t->padding();
-        const double width = QFontMetrics(t->font()).horizontalAdvance(t->text()) + pad.left() + pad.right();
-        const double px = m_plot->xAxis->coordToPixel(m_anchors[i]->position->key());
-        const bool right = px + gap + width <= area.right();
-        t->position->setCoords(right ? gap : -gap, 0);
-        t->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
-    }
-}
-
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
 {
     m_selected = event;
     m_selectedGraph->data()->clear();
     if (m_view.snapshot && event) {
         const auto& points = m_view.snapshot->view(m_view.driving).points;
-        if (*event < points.size() && points[*event].hasEventTime)
-            m_selectedGraph->addData(points[*event].at, points[*event].eventTime);
+        if (*event < points.size())
+            m_selectedGraph->addData(points[*event].at, drawnY(points[*event]));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -834,8 +659,6 @@ void EventTimePlot::updateNow()
     if (selected.error && m_view.driving != m_view.selected)
         banner = tr("Spark rejects %1 mode for this query — the plot follows %2 mode")
                      .arg(QString::fromLatin1(outputModeName(m_view.selected)), QString::fromLatin1(outputModeName(m_view.driving)));
-    else if (selected.error && selected.error->kind == ErrorKind::File) // one of Tidemark's limits, not Spark's word
-        banner = tr("Tidemark does not run this query — see the query panel");
     else if (selected.error)
         banner = tr("Spark rejects this query in every output mode — see the query panel");
     else if (m_followBatch) {
@@ -969,137 +792,20 @@ void EventTimePlot::stopFollowing()
         updateNow();
 }
 
-void EventTimePlot::placeLegend()
-{
-    // Right of the data when the plot is wide; above it, in as many columns as fit, when a
-    // column would take too much of a projector's 1024 pixels.
-    QCPLegend* legend = m_plot->legend;
-    std::vector<int> widths;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (QCPAbstractLegendItem* item = legend->item(i)) // a wrapped grid has empty cells
-            widths.push_back(item->minimumOuterSizeHint().width());
-    const int widest = widths.empty() ? 0 : *std::max_element(widths.begin(), widths.end());
-    // A column right of the data only while it takes at most a fifth of the width.
-    const bool right = widest + legend->margins().left() + legend->margins().right() <= m_plot->width() / 5;
-    int wrap = 1; // one column
-    if (!right) {
-        // The most columns whose widest entries, side by side, fit the plot's width.
-        const QMargins m = legend->margins();
-        const int room = m_plot->width() - m.left() - m.right() - 8;
-        wrap = 1;
-        for (int n = static_cast<int>(widths.size()); n > 1; --n) {
-            std::vector<int> columns(static_cast<std::size_t>(n), 0);
-            for (std::size_t i = 0; i < widths.size(); ++i)
-                columns[i % static_cast<std::size_t>(n)] = std::max(columns[i % static_cast<std::size_t>(n)], widths[i]);
-            int total = (n - 1) * legend->columnSpacing();
-            for (int c : columns)
-                total += c;
-            if (total <= room) {
-                wrap = n;
-                break;
-            }
-        }
-    }
-    if (legend->wrap() != wrap) {
-        legend->setWrap(wrap);
-        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-    // Rows above that would take more than a third of the height fold away (View › Legend
-    // brings them back): the data is what the room must see.
-    LegendPlace place = right ? LegendPlace::Right : LegendPlace::Above;
-    if (!right && !m_legendWanted) {
-        int rowHeight = 0;
-        for (int i = 0; i < legend->itemCount(); ++i)
-            if (QCPAbstractLegendItem* item = legend->item(i))
-                rowHeight = std::max(rowHeight, item->minimumOuterSizeHint().height());
-        const int rows = (static_cast<int>(widths.size()) + wrap - 1) / std::max(1, wrap);
-        if (rows * (rowHeight + legend->rowSpacing()) > m_plot->height() / 3)
-            place = LegendPlace::Folded;
-    }
-    moveLegend(place);
-}
-
-void EventTimePlot::moveLegend(LegendPlace place)
-{
-    if (place == m_legendPlace)
-        return;
-    m_legendPlace = place;
-    QCPLegend* legend = m_plot->legend;
-    QCPLayoutGrid* layout = m_plot->plotLayout();
-    if (auto* holder = qobject_cast<QCPLayoutGrid*>(legend->layout())) {
-        holder->take(legend);
-        layout->take(holder);
-        delete holder;
-        layout->simplify();
-    }
-    legend->setVisible(place != LegendPlace::Folded);
-    m_legendNote->setVisible(place == LegendPlace::Folded);
-    if (place == LegendPlace::Folded) {
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        return;
-    }
-    auto* grid = new QCPLayoutGrid;
-    if (place == LegendPlace::Right) {
-        layout->addElement(0, 1, grid);
-        grid->addElement(0, 0, legend);
-        grid->addElement(1, 0, new QCPLayoutElement(m_plot));
-        grid->setRowStretchFactor(0, 0.001);
-        layout->setColumnStretchFactor(1, 0.001);
-    } else {
-        layout->insertRow(0);
-        layout->addElement(0, 0, grid);
-        grid->addElement(0, 0, legend);
-        layout->setRowStretchFactor(0, 0.001);
-    }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void EventTimePlot::setLegendWanted(bool wanted)
-{
-    m_legendWanted = wanted;
-    placeLegend();
-}
-
-void EventTimePlot::fitTickCounts()
-{
-    // As many ticks as their labels fit without touching: a label ("12:07:30", or a date over
-    // a time) and a gap as wide again between neighbours.
-    const QFontMetrics fm(m_plot->xAxis->tickLabelFont());
-    const int labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00")) * 2;
-    const int labelHeight = fm.height() * 3;
-    const int w = m_plot->axisRect()->width(), h = m_plot->axisRect()->height();
-    const int xTicks = std::clamp(w > 0 ? w / labelWidth : 5, 2, m_presentation ? 6 : 8);
-    const int yTicks = std::clamp(h > 0 ? h / labelHeight : 5, 2, m_presentation ? 6 : 8);
-    bool changed = false;
-    for (auto [axis, n] : {std::pair{m_plot->xAxis, xTicks}, std::pair{m_plot->yAxis, yTicks}})
-        if (axis->ticker()->tickCount() != n) {
-            axis->ticker()->setTickCount(n);
-            changed = true;
-        }
-    if (changed)
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
 bool EventTimePlot::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_plot && event->type() == QEvent::Resize)
-        placeLegend();
+    if (watched == m_plot && event->type() == QEvent::Resize) {
+        if (m_view.snapshot)
+            rebuildLegend(); // folded or not depends on the height
+        else
+            placeLegend();
+    }
     // The mouse left the plot (for a result row, a table): the band it highlighted goes.
     if (watched == m_plot && event->type() == QEvent::Leave && m_windows->highlighted()) {
         m_windows->setHighlighted(std::nullopt);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
     return QWidget::eventFilter(watched, event);
-}
-
-QStringList EventTimePlot::legendNames() const
-{
-    QStringList names;
-    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
-        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_plot->legend->item(i)))
-            names << item->plottable()->name();
-    return names;
 }
 
 QCPAbstractPlottable* EventTimePlot::plottableNamed(const QString& name) const
@@ -1110,23 +816,9 @@ QCPAbstractPlottable* EventTimePlot::plottableNamed(const QString& name) const
     return nullptr;
 }
 
-QStringList EventTimePlot::annotations() const
-{
-    QStringList texts;
-    if (m_batchWatermarkLabel->visible())
-        texts << m_batchWatermarkLabel->text();
-    for (const QCPItemText* t : m_annotations)
-        texts << t->text();
-    return texts;
-}
-
-QRect EventTimePlot::legendRect() const { return m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect(); }
-
 QRect EventTimePlot::dataRect() const { return m_plot->axisRect()->rect(); }
 
 std::optional<std::size_t> EventTimePlot::highlightedWindow() const { return m_windows->highlighted(); }
-
-QStringList EventTimePlot::windowLabels() const { return m_windows->drawnLabels(); }
 
 void EventTimePlot::setProcessingTimeRange(Micros from, Micros to)
 {

@@ -36,6 +36,9 @@ public:
     explicit EventTimePlot(QWidget* parent = nullptr);
     ~EventTimePlot() override;
 
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
     /// Shows `view`; the redraw is queued, so several calls in one event-loop pass draw once.
     void setView(const ViewState& view);
     /// Fit the axes to the data when the next view arrives (a new scenario).
@@ -45,10 +48,6 @@ public:
     /// Shows processing times [from, to] (event times stay).
     void setProcessingTimeRange(Micros from, Micros to);
     void setPresentation(bool on);
-    /// Shows the legend even where it would take more than a third of the plot's height.
-    void setLegendWanted(bool wanted);
-    /// False while the legend is folded away for room (a note in the plot says so).
-    bool isLegendShown() const { return m_legendPlace != LegendPlace::Folded; }
     /// Marks one event (the inspector's), or none.
     void setSelectedEvent(std::optional<std::uint32_t> event);
 
@@ -82,6 +81,9 @@ public:
     /// Where the legend and the data area are, in the QCustomPlot widget.
     QRect legendRect() const;
     QRect dataRect() const;
+    /// Folds the legend to one line (a click on the legend does the same), or unfolds it.
+    void setLegendFolded(bool folded);
+    bool legendFolded() const;
     /// The window bar the mouse last highlighted, if it still shows.
     std::optional<std::size_t> highlightedWindow() const;
     /// True when the view follows the current batch's windows (events too far apart to fit).
@@ -117,12 +119,8 @@ private:
     double inputDotSize() const;
     /// Pixels an input's dots sit left (first input) or right (second) of their arrival time.
     double inputLaneOffset() const;
-    /// Where the legend is: a column right of the data, rows above it, or folded away when
-    /// either would leave the data too little room (a projector in presentation mode).
-    enum class LegendPlace { Right, Above, Folded };
     void placeLegend();
-    /// The holder of the legend in the plot's layout, moved to `place`.
-    void moveLegend(LegendPlace place);
+    void applyLegendWrap();
     void fitTickCounts();
     void fitCurrentBatch();
     void stopFollowing();
@@ -160,6 +158,9 @@ private:
     QCPGraph* m_legendEmitted = nullptr;
     QCPGraph* m_legendEvicted = nullptr;
     QCPGraph* m_legendMerged = nullptr;
+    QCPGraph* m_legendToggle = nullptr; ///< the entry that folds and unfolds the legend
+    std::optional<bool> m_legendFolded;  ///< the user's choice; unset: folded when it would crowd
+    bool m_legendIsFolded = false;
     TriggerTicksItem* m_ticks = nullptr;
     WindowBandsItem* m_windows = nullptr;
     QCPItemStraightLine* m_nowLine = nullptr;
@@ -174,9 +175,7 @@ private:
     bool m_hasSkipped = false;
     bool m_fitPending = true;
     bool m_followBatch = false;
-    LegendPlace m_legendPlace = LegendPlace::Right;
-    bool m_legendWanted = false; ///< View › Legend: shown above even where it would be folded
-    QCPItemText* m_legendNote = nullptr;
+    bool m_legendRight = true;
     QRectF m_lastBounds;
     bool m_presentation = false;
     /// From this many events on, dots are stamped from pixmaps (see applyDotStyles).

@@ -25,10 +25,8 @@ std::optional<std::uint32_t> EventTimePlot::eventAt(const QPointF& pixel) const
     const QCPAxis* x = m_plot->xAxis;
     const QCPAxis* y = m_plot->yAxis;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (!points[i].hasEventTime)
-            continue;
         const double dx = x->coordToPixel(points[i].at) - pixel.x();
-        const double dy = y->coordToPixel(points[i].eventTime) - pixel.y();
+        const double dy = y->coordToPixel(points[i].drawnY()) - pixel.y();
         const double d = dx * dx + dy * dy;
         if (d <= best) {
             best = d;

@@ -56,7 +56,7 @@ public:
         double widest = 0;
         for (const WindowLife& w : m_view->windows)
             widest = std::max(widest, fm.horizontalAdvance(m_labelText(w)) + 8);
-        return std::min(widest, std::min(220.0, clipRect().width() * 0.3));
+        return std::min(widest, std::min(fm.horizontalAdvance(QLatin1Char('M')) * 24.0, clipRect().width() * 0.3));
     }
 
     /// The window whose bar is at `pos`, if any.
@@ -133,7 +133,7 @@ protected:
         m_drawnLabels.clear();
         const QFontMetricsF fm(m_font);
         const double x = clipRect().left() + gutterWidth() + 2;
-        const double maxWidth = std::min(220.0, clipRect().width() * 0.3);
+        const double maxWidth = std::min(fm.horizontalAdvance(QLatin1Char('M')) * 24.0, clipRect().width() * 0.3);
         std::vector<QRectF> taken;
         painter->setFont(m_font);
         for (const auto& l : labels) {
