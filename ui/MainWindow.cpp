@@ -25,6 +25,7 @@
 #include "ui/pages/QueryPanel.h"
 #include "ui/pages/StatePanel.h"
 #include "ui/pages/PresenterKeys.h"
+#include "ui/lessons/LessonController.h"
 #include "ui/plot/EventTimePlot.h"
 #include "ui/widgets/ElidedLabel.h"
 
@@ -171,6 +172,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusCompute->setObjectName(QStringLiteral("statusCompute"));
     m_statusCompute->setStyleSheet(QStringLiteral("color: #555555;"));
     m_keys = new PresenterKeys(this, [this] { return escape(); });
+    // After the presenter keys: while a lesson is open its steps take PageDown / PageUp.
+    m_lessons = new LessonController(this);
     statusBar()->addPermanentWidget(new ComputeStatus(m_compute, this)); // busy, progress, Esc cancels
 
     connect(m_document, &ScenarioDocument::changed, this, [this](const ScenarioDocument::Change& change) {
@@ -634,6 +637,10 @@ bool MainWindow::escape()
     if (m_inspector->isVisible()) {
         m_inspector->hide();
         m_why = nullptr;
+        return true;
+    }
+    if (m_lessons->isOpen()) {
+        m_lessons->close();
         return true;
     }
     QWidget* focus = QApplication::focusWidget();

@@ -42,6 +42,7 @@ class StatePanel;
 class LiveController;
 class ElidedLabel;
 class PresenterKeys;
+class LessonController;
 
 /// Composes the simulator: the plot above append | update | complete, the query panel, the
 /// state view and the console log on the right, the events table on the left. It owns the
@@ -72,6 +73,8 @@ public:
     /// "Live Kafka…": shows the Kafka panel.
     void showKafkaPanel();
     const ViewState& view() const { return m_view; }
+    /// The guided lesson shown in the bar under the plot (Help › Lessons, `tidemark --lesson`).
+    LessonController* lessons() const { return m_lessons; }
 
     /// The batch to show once the next opened scenario has been computed (-1: the last).
     void setStartBatch(int batch) { m_startBatch = batch; }
@@ -164,6 +167,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QToolBar* m_toolBar = nullptr;
     PresenterKeys* m_keys = nullptr;
+    LessonController* m_lessons = nullptr;
     EventTimePlot* m_plot;
     ModeColumnsPage* m_columns;
     QueryPanel* m_query;

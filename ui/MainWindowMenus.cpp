@@ -9,6 +9,9 @@
 #include "ui/files/RecentFiles.h"
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/kafka/LiveController.h"
+#include "ui/lessons/LessonController.h"
+#include "ui/lessons/LessonLibrary.h"
+#include "ui/lessons/UiLanguage.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/pages/BatchControls.h"
 #include "ui/pages/BatchCursor.h"
@@ -124,6 +127,27 @@ void MainWindow::buildActions()
         viewMenu->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // Rebuilt on each showing, so the titles follow the window's language.
+    QMenu* lessons = help->addMenu(tr("&Lessons"));
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    const auto fillLessons = [this, lessons] {
+        lessons->clear();
+        for (const QString& id : LessonLibrary::builtInIds()) {
+            auto lesson = LessonLibrary::load(id);
+            const QString title = lesson.ok() ? QString::fromStdString(lesson->title.in(uiLanguage().toStdString())) : id;
+            QAction* a = lessons->addAction(title, this, [this, id] {
+                m_files->maybeSave([this, id] {
+                    if (!m_lessons->open(id))
+                        showMessage(tr("Cannot open the lesson %1: %2").arg(id, m_lessons->lastError()), 10000);
+                });
+            });
+            a->setData(id);
+            if (lesson.ok())
+                a->setToolTip(QString::fromStdString(lesson->summary.in(uiLanguage().toStdString())));
+        }
+    };
+    fillLessons();
+    connect(lessons, &QMenu::aboutToShow, this, fillLessons);
     help->addAction(tr("&About Tidemark"), this, [this] {
         auto* box = new QMessageBox(QMessageBox::Information, tr("About Tidemark"),
                                     tr("Tidemark simulates Spark Structured Streaming's event time: watermarks, late rows, "

@@ -14,7 +14,25 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
     GuiArgs out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--screenshot" || a == "--batch") {
+        if (a == "--lesson" || a == "--step") {
+            if (i + 1 >= args.size()) {
+                error = a + " needs a value";
+                return std::nullopt;
+            }
+            const std::string& v = args[++i];
+            if (a == "--lesson") {
+                out.lesson = v;
+            } else {
+                char* end = nullptr;
+                errno = 0;
+                const long n = std::strtol(v.c_str(), &end, 10);
+                if (v.empty() || *end != '\0' || n < 1 || errno == ERANGE || n > std::numeric_limits<int>::max()) {
+                    error = "--step needs a step number from 1, got " + v;
+                    return std::nullopt;
+                }
+                out.step = static_cast<int>(n);
+            }
+        } else if (a == "--screenshot" || a == "--batch") {
             if (i + 1 >= args.size()) {
                 error = a + " needs a value";
                 return std::nullopt;
@@ -54,6 +72,14 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
             error = "only one scenario file, got " + out.file + " and " + a;
             return std::nullopt;
         }
+    }
+    if (out.step && out.lesson.empty()) {
+        error = "--step goes with --lesson";
+        return std::nullopt;
+    }
+    if (!out.lesson.empty() && (!out.file.empty() || out.batch)) {
+        error = "--lesson opens the lesson's own scenario and batch: no FILE or --batch with it";
+        return std::nullopt;
     }
     if (out.batch && out.screenshot.empty()) {
         error = "--batch goes with --screenshot";

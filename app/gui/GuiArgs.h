@@ -8,7 +8,8 @@
 
 namespace tidemark::gui {
 
-/// `tidemark [FILE]` and `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [FILE]`.
+/// `tidemark [FILE]`, `tidemark --lesson ID [--step N]` and
+/// `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lesson ID [--step N]] [FILE]`.
 struct GuiArgs {
     std::string file;       ///< empty: the default classroom scenario
     std::string screenshot; ///< render the main window to this PNG and exit
@@ -16,6 +17,10 @@ struct GuiArgs {
     bool presentation = false;
     /// The window's size in pixels (a projector's 1024x768, say); unset: the saved or default size.
     std::optional<std::pair<int, int>> size;
+    /// `--lesson ID|FILE`: a built-in lesson (or a lesson file) instead of a scenario file.
+    std::string lesson;
+    /// `--step N`: the lesson's step to show, 1-based as the lesson bar counts them.
+    std::optional<int> step;
 };
 
 /// Parses the window's command line; nullopt with a message in `error` when it is wrong.

@@ -4,8 +4,10 @@
 #include "ui/MainWindow.h"
 #include "ui/pages/BatchCursor.h"
 #include "ui/files/FileController.h"
+#include "ui/lessons/LessonController.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTimer>
 
 #include <iostream>
@@ -55,13 +57,25 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
     QApplication::setOrganizationName(QStringLiteral("Tidemark"));
     QApplication::setApplicationName(QStringLiteral("tidemark"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tidemark"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tidemark.svg")));
 
     ui::MainWindow window;
     window.files()->setInteractive(!screenshot);
     if (screenshot)
         window.setStartBatch(args.batch.value_or(-1));
-    const QString file = args.file.empty() ? ui::FileController::defaultExample() : QString::fromStdString(args.file);
-    if (!window.files()->openFile(file)) {
+    if (!args.lesson.empty()) {
+        ui::LessonController* lessons = window.lessons();
+        if (!lessons->open(QString::fromStdString(args.lesson))) {
+            std::cerr << "tidemark: cannot open the lesson " << args.lesson << ": " << lessons->lastError().toStdString() << '\n';
+            return 2;
+        }
+        if (args.step && *args.step > lessons->count()) {
+            std::cerr << "tidemark: --step " << *args.step << " is out of range: the lesson has steps 1 to " << lessons->count() << '\n';
+            return 1;
+        }
+        lessons->goTo(args.step.value_or(1) - 1);
+    } else if (const QString file = args.file.empty() ? ui::FileController::defaultExample() : QString::fromStdString(args.file);
+               !window.files()->openFile(file)) {
         if (screenshot)
             return 2;
         window.files()->openFile(ui::FileController::defaultExample());

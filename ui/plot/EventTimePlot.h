@@ -50,6 +50,7 @@ public:
     void setPresentation(bool on);
     /// Marks one event (the inspector's), or none.
     void setSelectedEvent(std::optional<std::uint32_t> event);
+    std::optional<std::uint32_t> selectedEvent() const { return m_selected; }
 
     bool savePng(const QString& path);
     bool savePdf(const QString& path);

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A lesson in the real window: opening it, stepping with the buttons and a presenter's
+// clicker keys, and the window following each step.
+#include "ui/MainWindow.h"
+#include "ui/document/ScenarioDocument.h"
+#include "ui/files/FileController.h"
+#include "ui/lessons/LessonBar.h"
+#include "ui/lessons/LessonController.h"
+#include "ui/lessons/LessonLibrary.h"
+#include "ui/pages/BatchCursor.h"
+#include "ui/pages/ModeColumnsPage.h"
+#include "ui/plot/EventTimePlot.h"
+
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace tidemark;
+using namespace tidemark::ui;
+
+class TestLessons : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void builtInLessonsAreListed();
+    void openingShowsTheFirstStep();
+    void buttonsStepAndTheWindowFollows();
+    void clickerKeysStepLessonsNotBatches();
+    void escapeClosesAndKeysStepBatchesAgain();
+    void anotherFileClosesTheLesson();
+    void helpMenuOpensALesson();
+    void badLessonIsReported();
+    void textFollowsTheLanguage();
+
+private:
+    void waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }
+    LessonController* lessons() const { return m_window->lessons(); }
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestLessons::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TidemarkTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_lessons"));
+}
+
+void TestLessons::init()
+{
+    QLocale::setDefault(QLocale(QLocale::English));
+    m_window = std::make_unique<MainWindow>();
+    m_window->files()->setInteractive(false);
+    QVERIFY(m_window->files()->openFile(FileController::defaultExample()));
+    m_window->resize(1024, 768);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    waitUpToDate();
+}
+
+void TestLessons::cleanup()
+{
+    m_window->document()->undoStack()->setClean();
+    m_window.reset();
+}
+
+void TestLessons::builtInLessonsAreListed()
+{
+    const QStringList ids = LessonLibrary::builtInIds();
+    QVERIFY(ids.contains(QStringLiteral("append-no-output")));
+    for (const QString& id : ids) {
+        auto lesson = LessonLibrary::load(id);
+        QVERIFY2(lesson.ok(), qPrintable(id + QStringLiteral(": ") + QString::fromStdString(lesson.ok() ? "" : lesson.error().describe())));
+        QCOMPARE(QString::fromStdString(lesson->id), id);
+    }
+}
+
+void TestLessons::openingShowsTheFirstStep()
+{
+    QVERIFY(!lessons()->isOpen());
+    QVERIFY(!lessons()->barArea()->isVisible());
+    QSignalSpy steps(lessons(), &LessonController::stepChanged);
+    QVERIFY2(lessons()->open(QStringLiteral("append-no-output")), qPrintable(lessons()->lastError()));
+    waitUpToDate();
+    QCOMPARE(steps.count(), 1);
+    QCOMPARE(lessons()->currentStep(), 0);
+    QCOMPARE(lessons()->count(), 7);
+    QVERIFY(lessons()->barArea()->isVisible());
+    QCOMPARE(lessons()->bar()->stepLabel()->text(), QStringLiteral("step 1 / 7"));
+    QVERIFY(lessons()->bar()->textLabel()->text().startsWith(QStringLiteral("Batch 0 counts dog")));
+    QVERIFY(!lessons()->bar()->backButton()->isEnabled());
+    // The lesson's scenario, unmodified, at the step's batch.
+    QCOMPARE(m_window->document()->displayName(), QStringLiteral("word-count-append.json"));
+    QVERIFY(!m_window->document()->isModified());
+    QCOMPARE(m_window->cursor()->position(), 0);
+    // The whole text is shown: the bar is as tall as the wrapped text needs.
+    QLabel* text = lessons()->bar()->textLabel();
+    QVERIFY(text->height() >= text->heightForWidth(text->width()));
+    QVERIFY(!lessons()->currentStepPredicts());
+}
+
+void TestLessons::buttonsStepAndTheWindowFollows()
+{
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    waitUpToDate();
+    QPushButton* next = lessons()->bar()->nextButton();
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    waitUpToDate();
+    QCOMPARE(lessons()->currentStep(), 2);
+    QCOMPARE(m_window->cursor()->position(), 2);
+    QCOMPARE(m_window->view().batch, 2);
+    QCOMPARE(lessons()->bar()->stepLabel()->text(), QStringLiteral("step 3 / 7"));
+    QCOMPARE(m_window->plot()->selectedEvent(), std::nullopt);
+    QTest::mouseClick(next, Qt::LeftButton); // step 4 highlights (12:08, dog), event 5
+    waitUpToDate();
+    QCOMPARE(m_window->plot()->selectedEvent(), std::optional<std::uint32_t>(5));
+    QTest::mouseClick(next, Qt::LeftButton);
+    waitUpToDate();
+    QCOMPARE(m_window->cursor()->position(), 3);
+    QCOMPARE(m_window->plot()->selectedEvent(), std::nullopt);
+    QTest::mouseClick(lessons()->bar()->backButton(), Qt::LeftButton);
+    waitUpToDate();
+    QCOMPARE(lessons()->currentStep(), 3);
+    QCOMPARE(m_window->cursor()->position(), 2);
+    QCOMPARE(m_window->plot()->selectedEvent(), std::optional<std::uint32_t>(5));
+    // The last step shows update mode at batch 0.
+    lessons()->goTo(6);
+    waitUpToDate();
+    QCOMPARE(m_window->cursor()->position(), 0);
+    QVERIFY(!lessons()->bar()->nextButton()->isEnabled());
+    if (m_window->modeColumns()->isSwitched())
+        QCOMPARE(m_window->modeColumns()->switcher()->currentIndex(), static_cast<int>(OutputMode::Update));
+}
+
+void TestLessons::clickerKeysStepLessonsNotBatches()
+{
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    waitUpToDate();
+    m_window->plot()->canvas()->setFocus();
+    QTest::keyClick(m_window->plot()->canvas(), Qt::Key_PageDown);
+    QCOMPARE(lessons()->currentStep(), 1);
+    QTest::keyClick(m_window->plot()->canvas(), Qt::Key_PageDown);
+    QCOMPARE(lessons()->currentStep(), 2);
+    waitUpToDate();
+    // One step, not a step and a batch: the batch is the step's.
+    QCOMPARE(m_window->cursor()->position(), 2);
+    QTest::keyClick(m_window->plot()->canvas(), Qt::Key_PageUp);
+    QCOMPARE(lessons()->currentStep(), 1);
+    waitUpToDate();
+    QCOMPARE(m_window->cursor()->position(), 1);
+    // From a read-only table too (a clicker does not care where the focus is).
+    QWidget* anywhere = m_window->modeColumns();
+    QTest::keyClick(anywhere, Qt::Key_PageDown);
+    QCOMPARE(lessons()->currentStep(), 2);
+}
+
+void TestLessons::escapeClosesAndKeysStepBatchesAgain()
+{
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    waitUpToDate();
+    QSignalSpy closed(lessons(), &LessonController::closed);
+    m_window->plot()->canvas()->setFocus();
+    QTest::keyClick(m_window->plot()->canvas(), Qt::Key_Escape);
+    QCOMPARE(closed.count(), 1);
+    QVERIFY(!lessons()->isOpen());
+    QTRY_VERIFY(!lessons()->barArea()->isVisible());
+    // The clicker steps batches again.
+    QCOMPARE(m_window->cursor()->position(), 0);
+    QTest::keyClick(m_window->plot()->canvas(), Qt::Key_PageDown);
+    QCOMPARE(m_window->cursor()->position(), 1);
+    // The × closes too.
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    QVERIFY(lessons()->barArea()->isVisible());
+    QTest::mouseClick(lessons()->bar()->closeButton(), Qt::LeftButton);
+    QVERIFY(!lessons()->isOpen());
+}
+
+void TestLessons::anotherFileClosesTheLesson()
+{
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    waitUpToDate();
+    QVERIFY(m_window->files()->openFile(QStringLiteral(":/scenarios/tumbling-window.json")));
+    QVERIFY(!lessons()->isOpen());
+}
+
+void TestLessons::helpMenuOpensALesson()
+{
+    QMenu* menu = m_window->menuBar()->findChild<QMenu*>(QStringLiteral("lessonsMenu"));
+    QVERIFY(menu);
+    QAction* action = nullptr;
+    for (QAction* a : menu->actions())
+        if (a->data().toString() == QStringLiteral("append-no-output"))
+            action = a;
+    QVERIFY(action);
+    QCOMPARE(action->text(), QStringLiteral("Why append mode shows nothing yet"));
+    action->trigger();
+    QVERIFY(lessons()->isOpen());
+    QCOMPARE(QString::fromStdString(lessons()->lesson()->id), QStringLiteral("append-no-output"));
+}
+
+void TestLessons::badLessonIsReported()
+{
+    QVERIFY(!lessons()->open(QStringLiteral("no-such-lesson")));
+    QVERIFY(lessons()->lastError().contains(QStringLiteral("no-such-lesson")));
+    QVERIFY(!lessons()->isOpen());
+    QCOMPARE(m_window->document()->displayName(), QStringLiteral("word-count-update.json")); // untouched
+}
+
+void TestLessons::textFollowsTheLanguage()
+{
+    QLocale::setDefault(QLocale(QLocale::Korean));
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    QVERIFY(lessons()->bar()->textLabel()->text().startsWith(QStringLiteral("배치 0은")));
+    QCOMPARE(lessons()->title(), QStringLiteral("append 모드에서 아직 출력이 없는 이유"));
+    QLocale::setDefault(QLocale(QLocale::English));
+}
+
+QTEST_MAIN(TestLessons)
+#include "tst_lessons.moc"
