@@ -3,6 +3,7 @@
 #include "engine/lesson/LessonFile.h"
 
 #include "engine/scenario/ScenarioFile.h"
+#include "engine/schema/Schema.h"
 #include "engine/time/TimeFormat.h"
 
 #include <nlohmann/json.hpp>
@@ -221,8 +222,11 @@ LessonClaim parseClaim(const Json& j, const std::string& path, const Scenario& s
     case K::Emits:
         if (!value.is_object() || value.empty())
             fail(valuePath, "expected an object of column name to value");
-        for (auto it = value.begin(); it != value.end(); ++it)
+        for (auto it = value.begin(); it != value.end(); ++it) {
             c.columns.emplace_back(it.key(), cellClaimText(it.value(), join(valuePath, it.key())));
+            if (equalsIgnoreCase(it.key(), "window")) // a typo in a window would only ever read as "false"
+                getWindow(it.value(), join(valuePath, it.key()), sc);
+        }
         break;
     case K::EmitsNothing:
     case K::NoData:
