@@ -6,7 +6,9 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QFontMetrics>
 #include <QLabel>
+#include <QLayout>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -114,11 +116,21 @@ void LessonBar::fitText()
     const QMargins m = layout()->contentsMargins();
     const int buttons = m_back->sizeHint().width() + m_next->sizeHint().width() + 6 + 10;
     const int room = std::max(300, width() - m.left() - m.right() - buttons);
-    const int h = m_text->heightForWidth(room);
+    // From the font, not QLabel::heightForWidth: that answers at least the height set here.
+    const QMargins tm = m_text->contentsMargins();
+    const int h = QFontMetrics(m_text->font())
+                      .boundingRect(QRect(0, 0, room - tm.left() - tm.right(), 100000), Qt::TextWordWrap, m_text->text())
+                      .height() +
+                  tm.top() + tm.bottom() + 2 * m_text->margin();
     if (h > 0 && h != m_text->minimumHeight()) {
         m_text->setMinimumHeight(h);
         m_text->setMaximumHeight(h);
         updateGeometry();
+        // The toolbar holding the bar, and the window's toolbar area, cache their items' sizes:
+        // make them ask again.
+        for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+            if (w->layout())
+                w->layout()->invalidate();
     }
 }
 
