@@ -118,6 +118,34 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("|1     |{2021-07-03 00:00:00, 2021-07-03 01:00:00}|4    |"));
     }
+    void lessonCheckExitCodes()
+    {
+        const QString shipped = QStringLiteral(TIDEMARK_SOURCE_DIR "/resources/lessons/append-no-output.lesson.json");
+        Result r = run({"lesson", "check", shipped});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("claims hold"), qPrintable(r.out));
+        QTemporaryDir dir;
+        const QByteArray lesson = R"({"tidemarkLesson": 1, "id": "x", "title": {"en": "X", "ko": "엑스"}, "scenario": "word-count-append.json",
+          "steps": [{"batch": 3, "text": {"en": "t", "ko": "티"}, "claims": [{"watermark": "12:04", "batch": 3}]}]})";
+        // A false claim: exit 4, naming the file, the step, the claim and the real value.
+        const QString wrong = writeTemp(dir, "wrong.lesson.json", lesson);
+        r = run({"lesson", "check", wrong, "--scenarios", QStringLiteral(TIDEMARK_SCENARIOS)});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("wrong.lesson.json: steps[0].claims[0] {\"watermark\":\"12:04\",\"batch\":3} is false; the engine gives: 12:11:00"),
+                 qPrintable(r.err));
+        // A bad file: exit 2 with its JSON path.
+        const QString bad = writeTemp(dir, "bad.lesson.json", QByteArray(lesson).replace("\"batch\": 3}]", "\"batch\": -1}]"));
+        r = run({"lesson", "check", bad, "--scenarios", QStringLiteral(TIDEMARK_SCENARIOS)});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("steps[0].claims[0].batch: expected a number from 0 up"), qPrintable(r.err));
+        QCOMPARE(run({"lesson", "check"}).code, 1);
+    }
+    void lessonListShowsTheBuiltInLessons()
+    {
+        const Result r = run({"lesson", "list"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("append-no-output\tWhy append mode shows nothing yet\n"), qPrintable(r.out));
+    }
     void badOptionIsExitOne()
     {
         QCOMPARE(run({"run", "x.json", "--mode", "sideways"}).code, 1);
