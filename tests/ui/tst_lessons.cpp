@@ -11,6 +11,8 @@
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/plot/EventTimePlot.h"
 
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -45,6 +47,7 @@ private slots:
     void badLessonIsReported();
     void textFollowsTheLanguage();
     void barFitsItsTextOpenedBeforeShow();
+    void iconIsCompiledIn();
 
 private:
     void waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }
@@ -244,6 +247,17 @@ void TestLessons::barFitsItsTextOpenedBeforeShow()
     QTRY_VERIFY2(std::abs(text->height() - needed) <= 4, qPrintable(QStringLiteral("%1 px for %2 px of text").arg(text->height()).arg(needed)));
     QVERIFY(lessons()->barArea()->height() < text->height() + 3 * QFontMetrics(text->font()).height());
     QVERIFY(lessons()->barArea()->width() >= 1000); // the whole width of the window, under the docks too
+}
+
+void TestLessons::iconIsCompiledIn()
+{
+    const QIcon icon(QStringLiteral(":/icons/tidemark.svg"));
+    QVERIFY(!icon.isNull());
+    const QImage image = icon.pixmap(64, 64).toImage();
+    QCOMPARE(image.size(), QSize(64, 64));
+    QVERIFY(image.pixelColor(32, 32).alpha() > 0); // drawn, not an empty square
+    if (const QString out = qEnvironmentVariable("TIDEMARK_TEST_SHOTS"); !out.isEmpty())
+        icon.pixmap(256, 256).save(out + QStringLiteral("/icon.png"));
 }
 
 QTEST_MAIN(TestLessons)
