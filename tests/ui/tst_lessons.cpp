@@ -48,6 +48,7 @@ private slots:
     void textFollowsTheLanguage();
     void barFitsItsTextOpenedBeforeShow();
     void iconIsCompiledIn();
+    void presentationEnlargesTheText();
 
 private:
     void waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }
@@ -258,6 +259,18 @@ void TestLessons::iconIsCompiledIn()
     QVERIFY(image.pixelColor(32, 32).alpha() > 0); // drawn, not an empty square
     if (const QString out = qEnvironmentVariable("TIDEMARK_TEST_SHOTS"); !out.isEmpty())
         icon.pixmap(256, 256).save(out + QStringLiteral("/icon.png"));
+}
+
+void TestLessons::presentationEnlargesTheText()
+{
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    const qreal before = lessons()->bar()->textLabel()->font().pointSizeF();
+    QVERIFY(before >= 15);
+    m_window->setPresentation(true);
+    const qreal after = lessons()->bar()->textLabel()->font().pointSizeF();
+    QVERIFY2(after > before * 1.2, qPrintable(QStringLiteral("%1 pt, then %2 pt").arg(before).arg(after)));
+    m_window->setPresentation(false);
+    QCOMPARE(lessons()->bar()->textLabel()->font().pointSizeF(), before);
 }
 
 QTEST_MAIN(TestLessons)

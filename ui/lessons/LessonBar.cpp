@@ -72,6 +72,8 @@ LessonBar::LessonBar(LessonController* lessons, QWidget* parent)
     layout->addLayout(buttons, 1, 1, Qt::AlignBottom);
     layout->setColumnStretch(0, 1);
 
+    // Style sheets stop a font set on the window from reaching the bar: follow the window's own.
+    parent->installEventFilter(this);
     connect(m_back, &QPushButton::clicked, m_lessons, &LessonController::back);
     connect(m_next, &QPushButton::clicked, m_lessons, &LessonController::next);
     connect(m_close, &QToolButton::clicked, m_lessons, &LessonController::close);
@@ -91,12 +93,17 @@ void LessonBar::showStep()
     m_next->setEnabled(index + 1 < count);
 }
 
+bool LessonBar::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FontChange && watched == window())
+        applyFonts(); // presentation mode enlarges the window's font: the lesson's grows with it
+    return QFrame::eventFilter(watched, event);
+}
+
 void LessonBar::changeEvent(QEvent* event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::FontChange && !m_settingFonts)
-        applyFonts(); // presentation mode enlarges the window's font: the lesson's grows with it
-    else if (event->type() == QEvent::LanguageChange) {
+    if (event->type() == QEvent::LanguageChange) {
         m_back->setText(tr("Back"));
         m_next->setText(tr("Next"));
         if (m_lessons->isOpen())
@@ -136,22 +143,21 @@ void LessonBar::fitText()
 
 void LessonBar::applyFonts()
 {
-    m_settingFonts = true;
     // Large enough to read at the back of a room: half again the window's text, never below 15 pt.
-    QFont text = font();
-    text.setPointSizeF(std::max(15.0, font().pointSizeF() * 1.5));
+    const QFont base = window()->font();
+    QFont text = base;
+    text.setPointSizeF(std::max(15.0, base.pointSizeF() * 1.5));
     m_text->setFont(text);
-    QFont head = font();
-    head.setPointSizeF(std::max(12.0, font().pointSizeF() * 1.15));
+    QFont head = base;
+    head.setPointSizeF(std::max(12.0, base.pointSizeF() * 1.15));
     head.setBold(true);
     m_title->setFont(head);
     m_stepLabel->setFont(head);
-    QFont button = font();
-    button.setPointSizeF(std::max(12.0, font().pointSizeF() * 1.2));
+    QFont button = base;
+    button.setPointSizeF(std::max(12.0, base.pointSizeF() * 1.2));
     m_back->setFont(button);
     m_next->setFont(button);
     m_close->setFont(head);
-    m_settingFonts = false;
     fitText();
 }
 

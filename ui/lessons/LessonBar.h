@@ -30,6 +30,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
@@ -44,7 +45,6 @@ private:
     QPushButton* m_back;
     QPushButton* m_next;
     QToolButton* m_close;
-    bool m_settingFonts = false;
 };
 
 } // namespace tidemark::ui
