@@ -38,6 +38,8 @@ private slots:
     void batchNeedsScreenshot();
     void batchPastTheLastIsABadCommandLine();
     void noDisplayPrintsTheConsoleSink();
+    void lessonStepScreenshot();
+    void lessonErrors();
 };
 
 void TestGuiCommand::screenshotWritesTheWindow()
@@ -111,6 +113,47 @@ void TestGuiCommand::noDisplayPrintsTheConsoleSink()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("-------------------------------------------\nBatch: 0\n")), qPrintable(r.out.left(200)));
     QVERIFY(r.err.contains(QStringLiteral("no display")));
+}
+
+
+
+void TestGuiCommand::lessonStepScreenshot()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("step.png"));
+    const Result r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), QStringLiteral("--lesson"),
+                          QStringLiteral("append-no-output"), QStringLiteral("--step"), QStringLiteral("5")},
+                         offscreen());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1024, 768));
+    // The lesson bar's pale band runs along the bottom, above the status bar, the whole width.
+    const QColor band(0xff, 0xf8, 0xe1);
+    int rows = 0;
+    for (int y = image.height() / 2; y < image.height(); ++y)
+        if (image.pixelColor(4, y) == band && image.pixelColor(image.width() - 4, y) == band)
+            ++rows;
+    QVERIFY2(rows > 40, qPrintable(QString::number(rows)));
+}
+
+void TestGuiCommand::lessonErrors()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("x.png"));
+    Result r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--lesson"), QStringLiteral("append-no-output"), QStringLiteral("--step"),
+                    QStringLiteral("99")},
+                   offscreen());
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--step 99 is out of range: the lesson has steps 1 to 7")), qPrintable(r.err));
+    r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--lesson"), QStringLiteral("no-such-lesson")}, offscreen());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("no built-in lesson \"no-such-lesson\"")), qPrintable(r.err));
+    r = run({QStringLiteral("--step"), QStringLiteral("2")}, offscreen());
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QStringLiteral("--step goes with --lesson")));
+    r = run({QStringLiteral("--lesson"), QStringLiteral("append-no-output"), kScenarios + "/word-count-update.json"}, offscreen());
+    QCOMPARE(r.code, 1);
+    QVERIFY(!QFile::exists(png));
 }
 
 QTEST_GUILESS_MAIN(TestGuiCommand)
