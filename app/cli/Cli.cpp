@@ -23,7 +23,14 @@ std::string usage()
            "                                        send a scenario's events to a topic, paced by their arrival times\n"
            "  tidemark broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]\n"
            "                                        start a local test broker (librdkafka's mock cluster)\n"
-           "exit codes: 0 ok, 1 bad command line, 2 file problem, 3 query Spark would reject, 4 Kafka problem\n";
+           "  tidemark lesson check FILE... [--scenarios DIR]\n"
+           "                                        run each lesson's scenario and check every claim of its steps\n"
+           "                                        (exit 4 when a claim is false)\n"
+           "  tidemark lesson list                  the built-in lessons: id and title\n"
+           "  tidemark --lesson ID [--step N] [--screenshot OUT.png]\n"
+           "                                        open a built-in lesson (or a .lesson.json file) at step N (1-based)\n"
+           "exit codes: 0 ok, 1 bad command line, 2 file problem, 3 query Spark would reject, 4 Kafka problem\n"
+           "            (or, for `lesson check`, a claim that does not hold)\n";
 }
 
 bool isHeadlessCommand(const std::vector<std::string>& args)
@@ -31,7 +38,7 @@ bool isHeadlessCommand(const std::vector<std::string>& args)
     if (args.empty())
         return false;
     const std::string& c = args[0];
-    return c == "run" || c == "validate" || c == "produce" || c == "broker" || c == "help" || c == "--help" || c == "-h";
+    return c == "run" || c == "validate" || c == "produce" || c == "broker" || c == "lesson" || c == "help" || c == "--help" || c == "-h";
 }
 
 int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
@@ -48,6 +55,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             return produceCommand(args, out, err);
         if (c == "broker")
             return brokerCommand(args, out, err);
+        if (c == "lesson")
+            return lessonCommand(args, out, err);
         if (c == "validate")
             return validateScenario(args, out, err);
         out << usage();

@@ -14,6 +14,7 @@ enum ExitCode : int {
     kFileError = 2,   ///< missing, unreadable or malformed scenario file
     kQueryError = 3,  ///< Spark would reject the query
     kKafkaError = 4,  ///< Kafka could not be used (a producer's messages were not acknowledged, no test broker)
+    kClaimFalse = 4,  ///< `lesson check`: a lesson's claim does not hold
 };
 
 /// True if `args` (without the program name) names a headless command (run, validate, ...).
@@ -36,6 +37,9 @@ int produceCommand(const std::vector<std::string>& args, std::ostream& out, std:
 
 /// `tidemark broker ...`: a local test broker on librdkafka's mock cluster (BrokerCommand.cpp).
 int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tidemark lesson check FILE...` / `tidemark lesson list` (LessonCommand.cpp).
+int lessonCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 /// The usage text.
 std::string usage();
