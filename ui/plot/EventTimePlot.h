@@ -135,6 +135,7 @@ private:
     QCustomPlot* m_plot = nullptr;
     std::array<QCPGraph*, 7> m_fateGraphs{}; ///< indexed by Fate
     QCPGraph* m_pendingGraph = nullptr;
+    QCPGraph* m_hiddenFateGraph = nullptr; ///< class mode: read by this batch, fate not shown yet
     QCPGraph* m_selectedGraph = nullptr;
     QCPGraph* m_maxEventGraph = nullptr;
     QCPGraph* m_watermarkGraph = nullptr;

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow, class mode: the predict panel's dock, its actions and keys.
+#include "ui/MainWindow.h"
+
+#include "ui/classroom/ClassMode.h"
+#include "ui/classroom/PredictPanel.h"
+#include "ui/pages/BatchCursor.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QScrollArea>
+#include <QStyle>
+
+namespace tidemark::ui {
+
+void MainWindow::buildClassroom()
+{
+    m_class = new ClassMode(this);
+    m_predict = new PredictPanel(m_class, this);
+    // In a scroll area: on a projector the questions scroll rather than squeeze.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_predict);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_predictDock = new QDockWidget(tr("Predict"), this);
+    m_predictDock->setObjectName(QStringLiteral("predictDock"));
+    m_predictDock->setWidget(scroll);
+    m_predictDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, m_predictDock);
+    tabifyDockWidget(m_queryDock, m_predictDock);
+    m_predictDock->hide();
+
+    m_classAction = new QAction(style()->standardIcon(QStyle::SP_MessageBoxQuestion), tr("&Class mode (predict, then reveal)"), this);
+    m_classAction->setObjectName(QStringLiteral("classModeAction"));
+    m_classAction->setIconText(tr("Class"));
+    m_classAction->setToolTip(tr("Class mode: each batch's outcome stays hidden until the class has predicted it (Ctrl+P)"));
+    m_classAction->setCheckable(true);
+    m_classAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_classAction, &QAction::toggled, m_class, &ClassMode::setOn);
+
+    // Enter reveals from anywhere; Space too, except on an answer (there it picks: PredictPanel).
+    m_revealAction = new QAction(tr("&Reveal the batch"), this);
+    m_revealAction->setObjectName(QStringLiteral("revealAction"));
+    m_revealAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter), QKeySequence(Qt::Key_Space)});
+    m_revealAction->setShortcutContext(Qt::WindowShortcut);
+    m_revealAction->setEnabled(false);
+    addAction(m_revealAction);
+    connect(m_revealAction, &QAction::triggered, m_class, &ClassMode::reveal);
+
+    connect(m_class, &ClassMode::onChanged, this, [this](bool on) {
+        m_classAction->setChecked(on);
+        m_predictDock->setVisible(on || m_class->current());
+        if (on)
+            m_predictDock->raise();
+    });
+    connect(m_class, &ClassMode::changed, this, [this] {
+        const bool predicting = m_class->isPredicting();
+        m_revealAction->setEnabled(predicting);
+        // Space reveals while the class predicts (one shortcut per key, or neither fires).
+        if (m_playAction)
+            m_playAction->setEnabled(!predicting);
+        if (predicting && m_cursor->isPlaying())
+            m_cursor->setPlaying(false);
+        if (m_class->current() && !m_predictDock->isVisible()) { // a lesson asked
+            m_predictDock->show();
+            m_predictDock->raise();
+        }
+    });
+    connect(m_class, &ClassMode::outcomeVisibilityChanged, this, &MainWindow::scheduleRefresh);
+    connect(m_class, &ClassMode::batchRequested, m_cursor, &BatchCursor::setPosition);
+}
+
+std::optional<std::pair<QString, QString>> MainWindow::hiddenWhy() const
+{
+    if (!m_view.hidesOutcome())
+        return std::nullopt;
+    return std::make_pair(tr("Hidden until Reveal"), tr("Class mode: predict what batch %1 does first. Reveal (Enter) shows it, and why.").arg(m_view.batchId()));
+}
+
+} // namespace tidemark::ui
