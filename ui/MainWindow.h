@@ -130,6 +130,8 @@ private:
     void buildDocks();
     /// Class mode's controller, its panel (a dock beside the query) and its actions.
     void buildClassroom();
+    /// Shows the predict panel in front of the query's tabs.
+    void showPredictDock();
     /// What the "Why?" bubble says instead while class mode hides the answer (unset: nothing hidden).
     std::optional<std::pair<QString, QString>> hiddenWhy() const;
     void rebuildRecentMenu();

@@ -49,9 +49,10 @@ void MainWindow::buildClassroom()
 
     connect(m_class, &ClassMode::onChanged, this, [this](bool on) {
         m_classAction->setChecked(on);
-        m_predictDock->setVisible(on || m_class->current());
         if (on)
-            m_predictDock->raise();
+            showPredictDock();
+        else if (!m_class->current())
+            m_predictDock->hide();
     });
     connect(m_class, &ClassMode::changed, this, [this] {
         const bool predicting = m_class->isPredicting();
@@ -61,13 +62,22 @@ void MainWindow::buildClassroom()
             m_playAction->setEnabled(!predicting);
         if (predicting && m_cursor->isPlaying())
             m_cursor->setPlaying(false);
-        if (m_class->current() && !m_predictDock->isVisible()) { // a lesson asked
-            m_predictDock->show();
-            m_predictDock->raise();
-        }
+        if (m_class->current() && !m_predictDock->isVisible()) // a lesson asked
+            showPredictDock();
     });
     connect(m_class, &ClassMode::outcomeVisibilityChanged, this, &MainWindow::scheduleRefresh);
     connect(m_class, &ClassMode::batchRequested, m_cursor, &BatchCursor::setPosition);
+}
+
+void MainWindow::showPredictDock()
+{
+    // With the query's tabs (wherever the layout put them), on top, and most of the column's height.
+    if (!m_predictDock->isFloating() && !m_userArrangedDocks)
+        tabifyDockWidget(m_queryDock, m_predictDock);
+    m_predictDock->show();
+    m_predictDock->raise();
+    if (!m_predictDock->isFloating() && m_stateDock->isVisible())
+        resizeDocks({m_predictDock, m_stateDock}, {height() * 3 / 5, height() * 2 / 5}, Qt::Vertical);
 }
 
 std::optional<std::pair<QString, QString>> MainWindow::hiddenWhy() const

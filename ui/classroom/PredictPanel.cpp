@@ -102,15 +102,20 @@ PredictPanel::PredictPanel(ClassMode* classMode, QWidget* parent)
         list->setEditTriggers(QAbstractItemView::NoEditTriggers);
         list->setSelectionMode(QAbstractItemView::SingleSelection);
         list->setWordWrap(true);
+        // As tall as its choices (the panel scrolls), not a fixed box that hides some.
+        list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+        list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         list->installEventFilter(this);
         connect(list, &QListWidget::itemChanged, this, [this, i](QListWidgetItem* item) { onItemChanged(static_cast<int>(i), item); });
-        bl->addWidget(list, 1);
-        layout->addWidget(box, 1);
+        bl->addWidget(list);
+        layout->addWidget(box);
     }
     layout->addWidget(m_reveal);
     layout->addWidget(m_whyLabel);
     layout->addWidget(m_why, 1);
     layout->addWidget(m_summary);
+    layout->addStretch(0);
     connect(m_reveal, &QPushButton::clicked, m_class, &ClassMode::reveal);
     connect(m_class, &ClassMode::changed, this, &PredictPanel::refresh);
     refresh();

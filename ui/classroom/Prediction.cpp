@@ -22,7 +22,7 @@ QString rowLine(const Row& row, const Schema& schema, const Scenario& sc)
     QStringList cells;
     for (std::size_t i = 0; i < row.size() && i < schema.size(); ++i)
         cells << cellText(row[i], schema[i].type, sc);
-    return cells.join(QLatin1String(" · "));
+    return cells.join(QStringLiteral(" · "));
 }
 
 QString eventLine(const Scenario& sc, std::uint32_t event)
