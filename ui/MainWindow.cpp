@@ -3,6 +3,7 @@
 
 #include "engine/exec/EventTime.h"
 #include "ui/classroom/ClassMode.h"
+#include "ui/classroom/PredictPanel.h"
 #include "ui/compute/ComputeStatus.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/AddEventCommand.h"
@@ -524,6 +525,7 @@ void MainWindow::setPresentation(bool on)
     m_columns->setPresentation(on);
     m_state->setPresentation(on);
     m_inspector->setPresentation(on);
+    m_predict->setPresentation(on);
     m_inspector->hide();
     if (on) {
         // The state stays beside the plot only when there is state to read.
@@ -534,6 +536,8 @@ void MainWindow::setPresentation(bool on)
         m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
     } else {
         restoreState(m_layoutBeforePresentation);
+        if (m_class->isOn() || m_class->current()) // class mode began during the presentation
+            m_predictDock->show();
         const int total = m_splitter->height();
         m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
     }

@@ -42,6 +42,7 @@ private slots:
     void predictThenRevealOneBatch();
     void pageDownRevealsBeforeSteppingOn();
     void lessonAsksOnlyWhatItNames();
+    void presentationKeepsThePanel();
 
 private:
     void waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }
@@ -270,6 +271,21 @@ void TestPredict::lessonAsksOnlyWhatItNames()
     QCOMPARE(cm->summary().asked, 1);
     QCOMPARE(predictKindFromName(QStringLiteral("drops")), std::optional<PredictKind>(PredictKind::Drops));
     QVERIFY(!predictKindFromName(QStringLiteral("dropz")));
+}
+
+void TestPredict::presentationKeepsThePanel()
+{
+    m_window->classModeAction()->trigger();
+    m_window->cursor()->setPosition(2);
+    waitUpToDate();
+    m_window->setPresentation(true);
+    waitUpToDate();
+    QVERIFY(m_window->predictDock()->isVisible());
+    QVERIFY(m_window->predictPanel()->revealButton()->isVisible());
+    shot(QStringLiteral("predict-presentation"));
+    m_window->setPresentation(false);
+    waitUpToDate();
+    QVERIFY(m_window->predictDock()->isVisible());
 }
 
 QTEST_MAIN(TestPredict)

@@ -7,8 +7,10 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
@@ -48,6 +50,7 @@ PredictPanel::PredictPanel(ClassMode* classMode, QWidget* parent)
 {
     setObjectName(QStringLiteral("predictPanel"));
     m_title->setObjectName(QStringLiteral("predictTitle"));
+    m_title->setWordWrap(true);
     m_hint->setWordWrap(true);
     m_hint->setStyleSheet(QStringLiteral("QLabel { color: #444444; }"));
     m_reveal->setObjectName(QStringLiteral("revealButton"));
@@ -61,28 +64,33 @@ PredictPanel::PredictPanel(ClassMode* classMode, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(4);
-    layout->addWidget(m_title);
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    layout->addLayout(titleRow);
     layout->addWidget(m_hint);
 
-    auto* askRow = new QHBoxLayout;
-    askRow->setSpacing(8);
-    askRow->addWidget(new QLabel(tr("Ask:"), this));
-    const std::array<QString, 3> askNames{tr("sink rows"), tr("drops"), tr("watermark")};
+    // Which questions to ask, in a menu: a row of three boxes would not fit a projector's narrow column.
+    auto* askMenu = new QMenu(this);
+    const std::array<QString, 3> askNames{tr("Which rows the sink receives"), tr("Which events are dropped"), tr("What the watermark becomes")};
     const std::array<QString, 3> objectNames{QStringLiteral("sink"), QStringLiteral("drops"), QStringLiteral("watermark")};
     for (std::size_t i = 0; i < kKinds.size(); ++i) {
-        auto* box = m_ask[i] = new QCheckBox(askNames[i], this);
-        box->setObjectName(objectNames[i] + QStringLiteral("AskBox"));
-        box->setChecked(m_class->askedKinds().testFlag(kKinds[i]));
-        box->installEventFilter(this);
-        connect(box, &QCheckBox::toggled, this, [this, i](bool on) {
+        QAction* a = m_ask[i] = askMenu->addAction(askNames[i]);
+        a->setObjectName(objectNames[i] + QStringLiteral("AskAction"));
+        a->setCheckable(true);
+        a->setChecked(m_class->askedKinds().testFlag(kKinds[i]));
+        connect(a, &QAction::toggled, this, [this, i](bool on) {
             PredictKinds kinds = m_class->askedKinds();
             kinds.setFlag(kKinds[i], on);
             m_class->setAskedKinds(kinds);
         });
-        askRow->addWidget(box);
     }
-    askRow->addStretch(1);
-    layout->addLayout(askRow);
+    auto* ask = new QToolButton(this);
+    ask->setObjectName(QStringLiteral("askButton"));
+    ask->setText(tr("Questions"));
+    ask->setToolTip(tr("Which questions class mode asks about each batch"));
+    ask->setMenu(askMenu);
+    ask->setPopupMode(QToolButton::InstantPopup);
+    titleRow->addWidget(ask, 0, Qt::AlignTop);
 
     for (std::size_t i = 0; i < kKinds.size(); ++i) {
         auto* box = m_questions[i] = new QWidget(this);
@@ -131,7 +139,7 @@ void PredictPanel::setPresentation(bool on)
 
 bool PredictPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    // Space picks the focused answer here; elsewhere in the window it reveals.
+    // Space picks the focused answer here (and opens the questions menu); elsewhere in the window it reveals.
     if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space) {
         event->accept();
         return true;
@@ -205,9 +213,6 @@ void PredictPanel::fill(const BatchPrediction& p)
         add(m_lists[1], c.text, c.picked);
     for (std::size_t i = 0; i < p.watermarks.size(); ++i)
         add(m_lists[2], p.watermarks[i].text, static_cast<int>(i) == p.pickedWatermark);
-    for (QListWidget* list : m_lists)
-        if (list->count() > 0)
-            list->setCurrentRow(0);
     if (p.revealed)
         mark(p);
     m_filling = false;

@@ -8,7 +8,7 @@
 #include <array>
 #include <tuple>
 
-class QCheckBox;
+class QAction;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -55,7 +55,7 @@ private:
     ClassMode* m_class;
     QLabel* m_title;
     QLabel* m_hint;
-    std::array<QCheckBox*, 3> m_ask{};
+    std::array<QAction*, 3> m_ask{}; ///< which questions to ask
     std::array<QWidget*, 3> m_questions{};
     std::array<QLabel*, 3> m_questionLabels{};
     std::array<QLabel*, 3> m_marks{};
