@@ -5,13 +5,48 @@
 #include "ui/classroom/ClassMode.h"
 #include "ui/classroom/PredictPanel.h"
 #include "ui/pages/BatchCursor.h"
+#include "ui/pages/PresenterKeys.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QKeyEvent>
 #include <QDockWidget>
 #include <QScrollArea>
 #include <QStyle>
 
 namespace tidemark::ui {
+
+namespace {
+/// Enter in a field being typed in (a query field, a cell editor) stays the field's: it
+/// commits the text instead of revealing the batch.
+class TypingKeepsEnter : public QObject
+{
+public:
+    explicit TypingKeepsEnter(QWidget* window)
+        : QObject(window)
+        , m_window(window)
+    {
+        qApp->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() != QEvent::ShortcutOverride)
+            return false;
+        const auto* widget = qobject_cast<QWidget*>(watched);
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (!widget || widget->window() != m_window || (key != Qt::Key_Return && key != Qt::Key_Enter)
+            || !PresenterKeys::isTyping(QApplication::focusWidget()))
+            return false;
+        event->accept();
+        return true;
+    }
+
+private:
+    QWidget* m_window;
+};
+} // namespace
 
 void MainWindow::buildClassroom()
 {
@@ -46,6 +81,7 @@ void MainWindow::buildClassroom()
     m_revealAction->setEnabled(false);
     addAction(m_revealAction);
     connect(m_revealAction, &QAction::triggered, m_class, &ClassMode::reveal);
+    new TypingKeepsEnter(this);
 
     connect(m_class, &ClassMode::onChanged, this, [this](bool on) {
         m_classAction->setChecked(on);

@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -157,6 +158,14 @@ void TestPredict::predictThenRevealOneBatch()
              QStringLiteral("? (predict)"));
     QVERIFY(m_window->statePanel()->title()->text().contains(QStringLiteral("hidden")));
     shot(QStringLiteral("predict"));
+
+    // Enter while typing in a field is the field's, not Reveal.
+    auto* field = new QLineEdit(m_window->predictPanel());
+    field->show();
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(cm->isPredicting());
+    delete field;
 
     // Sink: pick exactly the real rows, from the keyboard (arrows and Space).
     const BatchPrediction* p = cm->current();

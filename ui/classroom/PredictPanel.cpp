@@ -10,6 +10,8 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -176,6 +178,12 @@ void PredictPanel::refresh()
     if (key != m_filled) {
         m_filled = key;
         fill(*p);
+        // Revealed: the verdict at the top in view, wherever the keyboard left the panel scrolled.
+        if (p->revealed)
+            QTimer::singleShot(0, this, [this] {
+                if (auto* area = qobject_cast<QScrollArea*>(parentWidget() ? parentWidget()->parentWidget() : nullptr))
+                    area->ensureWidgetVisible(m_title);
+            });
     } else if (!p->revealed) {
         syncChecks(*p); // a dot clicked in the plot, one watermark at a time
     }
