@@ -6,6 +6,7 @@
 #include "ui/classroom/PredictPanel.h"
 #include "ui/pages/BatchCursor.h"
 #include "ui/pages/PresenterKeys.h"
+#include "ui/plot/EventTimePlot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -100,6 +101,12 @@ void MainWindow::buildClassroom()
             m_cursor->setPlaying(false);
         if (m_class->current() && !m_predictDock->isVisible()) // a lesson asked
             showPredictDock();
+        std::vector<std::uint32_t> drops;
+        if (predicting)
+            for (const DropChoice& c : m_class->current()->drops)
+                if (c.picked)
+                    drops.push_back(c.event);
+        m_plot->setPredictedDrops(drops);
     });
     connect(m_class, &ClassMode::outcomeVisibilityChanged, this, &MainWindow::scheduleRefresh);
     connect(m_class, &ClassMode::batchRequested, m_cursor, &BatchCursor::setPosition);

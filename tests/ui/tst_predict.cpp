@@ -191,6 +191,7 @@ void TestPredict::predictThenRevealOneBatch()
     const SourceEvent& ev = sc.sources[source].events[index];
     QTest::mouseClick(m_window->plot()->canvas(), Qt::LeftButton, {}, m_window->plot()->pixelFor(ev.at, ev.row[0].asInt()).toPoint());
     QVERIFY(kept->picked);
+    QCOMPARE(m_window->plot()->numPredictedDrops(), std::size_t(1)); // ringed on the plot
     QVERIFY(!p->isRight(PredictKind::Drops));
 
     // Watermark: the real one, from the keyboard.
@@ -202,10 +203,13 @@ void TestPredict::predictThenRevealOneBatch()
     QTest::keyClick(wmList, Qt::Key_Space);
     QVERIFY(p->isRight(PredictKind::Watermark));
 
+    shot(QStringLiteral("predict-answered"));
+
     // Enter reveals.
     QTest::keyClick(wmList, Qt::Key_Return);
     waitUpToDate();
     QVERIFY(!cm->isPredicting());
+    QCOMPARE(m_window->plot()->numPredictedDrops(), std::size_t(0)); // the real fates instead
     QVERIFY(panel->markOf(PredictKind::Sink).startsWith(QStringLiteral("✓")));
     QVERIFY(panel->markOf(PredictKind::Drops).startsWith(QStringLiteral("✗")));
     QVERIFY(panel->markOf(PredictKind::Watermark).startsWith(QStringLiteral("✓")));

@@ -231,6 +231,9 @@ void EventTimePlot::setupPlot()
     m_selectedGraph = p->addGraph();
     m_selectedGraph->setLineStyle(QCPGraph::lsNone);
     m_selectedGraph->removeFromLegend();
+    m_predictedDropGraph = p->addGraph();
+    m_predictedDropGraph->setLineStyle(QCPGraph::lsNone);
+    m_predictedDropGraph->removeFromLegend();
 
     p->setCurrentLayer(QStringLiteral("future"));
     m_future = new QCPItemRect(p);
@@ -368,6 +371,10 @@ void EventTimePlot::applyDotStyles()
     }
     m_pendingGraph->setScatterStyle(
         style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::pendingColor(), m_presentation ? 2.4 : 1.5), Qt::NoBrush, dot), m_pendingGraph));
+    // A dashed ring in the dropped colour: a guess, not a fate.
+    m_predictedDropGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                          QPen(palette::fateColor(Fate::DroppedByWatermark), m_presentation ? 3.0 : 2.0, Qt::DashLine),
+                                                          Qt::NoBrush, dot * 2.1));
     // Grey inside, a heavy dark ring: clearly in this batch, clearly not yet judged.
     m_hiddenFateGraph->setScatterStyle(style(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::nowColor(), m_presentation ? 3.0 : 2.0), palette::pendingColor().lighter(130), dot * 1.25),
@@ -621,6 +628,7 @@ void EventTimePlot::rebuildDots()
     }
     m_windows->setWindows(&view, m_view.outcomeBatch());
     setSelectedEvent(m_selected);
+    setPredictedDrops(m_predictedDrops);
 }
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
@@ -634,6 +642,21 @@ void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void EventTimePlot::setPredictedDrops(const std::vector<std::uint32_t>& events)
+{
+    m_predictedDrops = events;
+    m_predictedDropGraph->data()->clear();
+    if (m_view.snapshot) {
+        const auto& points = m_view.snapshot->view(m_view.driving).points;
+        for (std::uint32_t e : events)
+            if (e < points.size())
+                m_predictedDropGraph->addData(points[e].at, drawnY(points[e]));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::size_t EventTimePlot::numPredictedDrops() const { return static_cast<std::size_t>(m_predictedDropGraph->data()->size()); }
 
 void EventTimePlot::updateNow()
 {
