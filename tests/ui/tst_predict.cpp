@@ -12,10 +12,12 @@
 #include "ui/models/EventTableModel.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/pages/BatchCursor.h"
+#include "ui/pages/LogPane.h"
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
 #include "ui/pages/StatePanel.h"
 #include "ui/plot/EventTimePlot.h"
+#include "ui/widgets/ElidedLabel.h"
 #include "ui/Palette.h"
 
 #include <qcustomplot.h>
@@ -27,6 +29,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 #include <QUndoStack>
 
@@ -157,6 +160,11 @@ void TestPredict::predictThenRevealOneBatch()
     QCOMPARE(m_window->eventsModel()->data(m_window->eventsModel()->index(static_cast<int>(donkey), m_window->eventsModel()->fateColumn())).toString(),
              QStringLiteral("? (predict)"));
     QVERIFY(m_window->statePanel()->title()->text().contains(QStringLiteral("hidden")));
+    m_window->logPane()->setActive(true);
+    const QString batchLine = QStringLiteral("Batch: %1\n").arg(record.batchId);
+    QVERIFY(m_window->logPane()->toPlainText().contains(QStringLiteral("Batch: %1\n").arg(record.batchId - 1)));
+    QVERIFY2(!m_window->logPane()->toPlainText().contains(batchLine), "the console has not printed the batch yet");
+    QCOMPARE(m_window->statusBar()->findChild<ElidedLabel*>(QStringLiteral("statusDropped"))->fullText(), QStringLiteral("dropped: ?"));
     shot(QStringLiteral("predict"));
 
     // Enter while typing in a field is the field's, not Reveal.
@@ -222,6 +230,7 @@ void TestPredict::predictThenRevealOneBatch()
     QVERIFY(drawsEventIn(dropped, donkey));
     QVERIFY(!drawsEventIn(hiddenFate, donkey));
     QVERIFY(!next->data()->isEmpty());
+    QVERIFY(m_window->logPane()->toPlainText().contains(batchLine));
     QVERIFY(watermark->data()->size() > watermarkPoints);
     QCOMPARE(m_window->eventsModel()->data(m_window->eventsModel()->index(static_cast<int>(donkey), m_window->eventsModel()->fateColumn())).toString(),
              dropped);

@@ -62,7 +62,7 @@ void ClassMode::rebuildCurrent()
     if (it != m_predictions.end()) {
         const BatchPrediction& p = it->second;
         // Revealed answers stay as they were; open questions follow an edit or a new choice of questions.
-        if (p.revealed || (p.generation == m_view.snapshot->generation && p.batchId == m_view.batchId() && p.mode == m_view.driving
+        if (p.revealed || (p.generation == m_view.snapshot->generation && p.complete == m_view.snapshot->complete && p.batchId == m_view.batchId() && p.mode == m_view.driving
                            && p.requested == kinds))
             return;
     }

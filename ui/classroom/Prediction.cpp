@@ -131,6 +131,7 @@ BatchPrediction BatchPrediction::make(const ViewState& view, PredictKinds kinds)
     p.batch = view.batch;
     p.batchId = view.batchId();
     p.generation = view.snapshot->generation;
+    p.complete = view.snapshot->complete;
     p.mode = view.driving;
     const ModeRun& run = view.drivingRun();
     if (run.error || !run.plan)

@@ -55,6 +55,7 @@ public:
     int batch = -1;
     std::int64_t batchId = -1;
     std::uint64_t generation = 0;
+    bool complete = false; ///< built from every mode's run (a preview lacks the distractors of the others)
     OutputMode mode = OutputMode::Update;
     PredictKinds requested; ///< what was asked
     PredictKinds kinds;     ///< what applies to this batch of it
