@@ -200,7 +200,7 @@ void PredictPanel::fill(const BatchPrediction& p)
     m_filling = true;
     const QString mode = QString::fromLatin1(outputModeName(p.mode));
     m_questionLabels[0]->setText(tr("<b>Which rows will the sink receive?</b> (%1 mode; maybe none)").arg(mode));
-    m_questionLabels[1]->setText(tr("<b>Which of the events it reads will be dropped?</b> (or click their dots)"));
+    m_questionLabels[1]->setText(tr("<b>Which of the events it reads will be dropped?</b> (%1 mode; or click their dots)").arg(mode));
     m_questionLabels[2]->setText(tr("<b>What will the watermark be</b> after this batch?"));
     for (std::size_t i = 0; i < kKinds.size(); ++i) {
         m_questions[i]->setVisible(p.asks(kKinds[i]));
