@@ -92,6 +92,7 @@ PredictPanel::PredictPanel(ClassMode* classMode, QWidget* parent)
     ask->setToolTip(tr("Which questions class mode asks about each batch"));
     ask->setMenu(askMenu);
     ask->setPopupMode(QToolButton::InstantPopup);
+    ask->installEventFilter(this);
     titleRow->addWidget(ask, 0, Qt::AlignTop);
 
     for (std::size_t i = 0; i < kKinds.size(); ++i) {
