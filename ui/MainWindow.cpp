@@ -2,6 +2,8 @@
 #include "ui/MainWindow.h"
 
 #include "engine/exec/EventTime.h"
+#include "ui/classroom/ClassMode.h"
+#include "ui/classroom/PredictPanel.h"
 #include "ui/compute/ComputeStatus.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/AddEventCommand.h"
@@ -145,6 +147,7 @@ MainWindow::MainWindow(QWidget* parent)
     central->installEventFilter(this); // docks resized without the window: rearrange the header
 
     buildDocks();
+    buildClassroom();
     buildActions();
     m_live->attachPanel(m_kafkaPanel);
     m_statusLive->setObjectName(QStringLiteral("statusLive"));
@@ -183,6 +186,7 @@ MainWindow::MainWindow(QWidget* parent)
             m_inspector->hide();
             m_why = nullptr;
             m_plot->setSelectedEvent(std::nullopt);
+            m_class->clear(); // answers about another scenario
             m_statusMessageTimer.stop();
             m_statusMessage->setFullText({}); // a message about the previous file
         }
@@ -391,6 +395,8 @@ void MainWindow::refresh()
     clock.start();
     SnapshotPtr previous = m_view.snapshot;
     m_view = ViewState::at(snap, m_cursor->position());
+    m_class->setView(m_view);
+    m_view.hideOutcomeFrom = m_class->hideOutcomeFrom(m_view.batch);
     m_plot->setView(m_view);
     m_controls->setView(m_view);
     m_eventsModel->setView(m_view);
@@ -417,7 +423,8 @@ void MainWindow::refresh()
 void MainWindow::refreshPages()
 {
     m_pagesRefresh.stop();
-    if (!m_view.snapshot || !m_view.snapshot->complete || (m_pagesView.snapshot == m_view.snapshot && m_pagesView.batch == m_view.batch))
+    if (!m_view.snapshot || !m_view.snapshot->complete || (m_pagesView.snapshot == m_view.snapshot && m_pagesView.batch == m_view.batch
+                                                                  && m_pagesView.hideOutcomeFrom == m_view.hideOutcomeFrom))
         return;
     QElapsedTimer clock;
     clock.start();
@@ -450,6 +457,9 @@ void MainWindow::updateStatus()
     m_statusState->setFullText(tr("state rows: %1").arg(mv.stateRows[i]));
     m_statusDropped->setFullText(droppedCounterText(m_view));
     m_statusDropped->setToolTip(droppedCounterToolTip(m_view)); // what the counter counts, in words
+    if (m_view.hidesOutcome()) // class mode: these are the batch's outcome
+        for (ElidedLabel* l : {m_statusMax, m_statusState, m_statusDropped})
+            l->setFullText(l == m_statusMax ? tr("max event time: ?") : l == m_statusState ? tr("state rows: ?") : tr("dropped: ?"));
     m_statusCompute->setFullText(tr("recomputed in %1 ms, shown in %2 ms")
                                  .arg(m_view.snapshot->computeMs + m_view.snapshot->deriveMs, 0, 'f', 1)
                                  .arg(m_lastRefreshMs + m_lastPagesMs, 0, 'f', 1));
@@ -518,6 +528,7 @@ void MainWindow::setPresentation(bool on)
     m_columns->setPresentation(on);
     m_state->setPresentation(on);
     m_inspector->setPresentation(on);
+    m_predict->setPresentation(on);
     m_inspector->hide();
     if (on) {
         // The state stays beside the plot only when there is state to read.
@@ -528,6 +539,8 @@ void MainWindow::setPresentation(bool on)
         m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
     } else {
         restoreState(m_layoutBeforePresentation);
+        if (m_class->isOn() || m_class->current()) // class mode began during the presentation
+            m_predictDock->show();
         const int total = m_splitter->height();
         m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
     }
@@ -598,11 +611,16 @@ void MainWindow::addEventAfterLast()
 
 void MainWindow::showEventWhy(std::uint32_t event, const QPoint& globalPos)
 {
+    if (m_class->toggleDropOfEvent(event)) // class mode: a click on a dot of the batch predicts its drop
+        return;
     m_plot->setSelectedEvent(event);
     m_events->selectEvent(event);
     showWhy(globalPos, plotBounds(), [this, event]() -> std::optional<std::pair<QString, QString>> {
         if (!m_view.snapshot || event >= m_view.snapshot->scenario->numEvents())
             return std::nullopt; // deleted (undo of its add)
+        const auto& points = m_view.snapshot->view(m_view.driving).points;
+        if (m_view.hideOutcomeFrom && event < points.size() && m_view.isPending(points[event])) // class mode: not told ahead
+            return std::make_pair(tr("Why? — event %1").arg(event + 1), tr("A later batch reads it. Class mode tells its fate when that batch is revealed."));
         return std::make_pair(tr("Why? — event %1").arg(event + 1), explainEvent(m_view, event));
     });
 }
@@ -610,7 +628,8 @@ void MainWindow::showEventWhy(std::uint32_t event, const QPoint& globalPos)
 void MainWindow::showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain)
 {
     m_why = std::move(explain);
-    const auto text = m_why();
+    const auto hidden = hiddenWhy();
+    const auto text = hidden ? hidden : m_why();
     if (!text) {
         m_why = nullptr;
         m_inspector->hide();
@@ -623,7 +642,8 @@ void MainWindow::refreshWhy()
 {
     if (!m_why || !m_inspector->isVisible())
         return;
-    const auto text = m_why();
+    const auto hidden = hiddenWhy();
+    const auto text = hidden ? hidden : m_why();
     if (!text) {
         m_why = nullptr;
         m_inspector->hide();

@@ -27,6 +27,8 @@ namespace tidemark::ui {
 
 class Autosave;
 class BatchControls;
+class ClassMode;
+class PredictPanel;
 class BatchCursor;
 class EventTableModel;
 class EventTimePlot;
@@ -67,6 +69,11 @@ public:
     EventTableModel* eventsModel() const { return m_eventsModel; }
     LogPane* logPane() const { return m_log; }
     InspectorBubble* inspector() const { return m_inspector; }
+    /// Predict, then reveal: hides each batch's outcome until the class has predicted it.
+    ClassMode* classMode() const { return m_class; }
+    PredictPanel* predictPanel() const { return m_predict; }
+    QDockWidget* predictDock() const { return m_predictDock; }
+    QAction* classModeAction() const { return m_classAction; }
     LiveController* live() const { return m_live; }
     kafka::KafkaPanel* kafkaPanel() const { return m_kafkaPanel; }
     QDockWidget* kafkaDock() const { return m_kafkaDock; }
@@ -124,6 +131,12 @@ protected:
 private:
     void buildActions();
     void buildDocks();
+    /// Class mode's controller, its panel (a dock beside the query) and its actions.
+    void buildClassroom();
+    /// Shows the predict panel in front of the query's tabs.
+    void showPredictDock();
+    /// What the "Why?" bubble says instead while class mode hides the answer (unset: nothing hidden).
+    std::optional<std::pair<QString, QString>> hiddenWhy() const;
     void rebuildRecentMenu();
     void onSnapshot();
     void scheduleRefresh() { m_refresh.start(); }
@@ -187,6 +200,12 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_saveLiveAction = nullptr;
+    QAction* m_playAction = nullptr;
+    QAction* m_classAction = nullptr;
+    QAction* m_revealAction = nullptr;
+    ClassMode* m_class = nullptr;
+    PredictPanel* m_predict = nullptr;
+    QDockWidget* m_predictDock = nullptr;
     QLabel* m_statusLive;
     ElidedLabel* m_statusMessage;
     QTimer m_statusMessageTimer;

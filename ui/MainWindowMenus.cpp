@@ -3,6 +3,7 @@
 // updates so each file stays short.)
 #include "ui/MainWindow.h"
 
+#include "ui/classroom/ClassMode.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
@@ -111,10 +112,12 @@ void MainWindow::buildActions()
         return a;
     };
     batchAction(tr("&Previous batch"), {Qt::Key_Left, Qt::Key_PageUp}, &BatchCursor::stepBack);
-    batchAction(tr("&Next batch"), {Qt::Key_Right, Qt::Key_PageDown}, &BatchCursor::stepForward);
+    // In class mode the first press reveals the batch being predicted, the next one steps on.
+    batchAction(tr("&Next batch"), {Qt::Key_Right, Qt::Key_PageDown}, [this] { m_class->isPredicting() ? m_class->reveal() : m_cursor->stepForward(); });
     batchAction(tr("&First batch"), {Qt::Key_Home}, &BatchCursor::toFirst);
     batchAction(tr("&Last batch"), {Qt::Key_End}, &BatchCursor::toLast);
-    batchAction(tr("Play / &pause"), {Qt::Key_Space}, &BatchCursor::togglePlaying);
+    m_playAction = batchAction(tr("Play / &pause"), {Qt::Key_Space}, &BatchCursor::togglePlaying);
+    batch->addAction(m_revealAction);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* reset = viewMenu->addAction(tr("&Reset plot view"), QKeySequence(Qt::CTRL | Qt::Key_0), m_plot, &EventTimePlot::resetView);
@@ -122,6 +125,7 @@ void MainWindow::buildActions()
     m_presentationAction = viewMenu->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), this, [this](bool on) { setPresentation(on); });
     m_presentationAction->setCheckable(true);
     m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
+    viewMenu->addAction(m_classAction);
     viewMenu->addSeparator();
     for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock})
         viewMenu->addAction(d->toggleViewAction());
@@ -174,6 +178,7 @@ void MainWindow::buildActions()
     bar->addSeparator();
     bar->addAction(reset);
     bar->addAction(m_presentationAction);
+    bar->addAction(m_classAction);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     open->setIconText(tr("Open"));
     save->setIconText(tr("Save"));

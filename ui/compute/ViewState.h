@@ -3,6 +3,8 @@
 
 #include "ui/compute/Snapshot.h"
 
+#include <optional>
+
 namespace tidemark::ui {
 
 /// The query's output mode as the scenario names it (update when the text is unknown).
@@ -20,6 +22,10 @@ struct ViewState {
     OutputMode driving = OutputMode::Update;
     int batch = -1; ///< index into run(driving).batches; -1 when there is none
     Micros now = 0; ///< trigger time of that batch
+    /// Class mode: batches from this index on have not shown their outcome yet (the sink rows,
+    /// the fates of the events they read, the watermark computed at their end). Their inputs
+    /// still show. Unset: everything shows.
+    std::optional<int> hideOutcomeFrom;
 
     bool hasBatch() const { return snapshot && batch >= 0; }
     const ModeRun& drivingRun() const { return snapshot->run(driving); }
@@ -34,6 +40,14 @@ struct ViewState {
     {
         return p.batchId > batchId() || (p.batchId < 0 && p.fate == Fate::Unconsumed && snapshot && snapshot->liveHorizon);
     }
+    /// True while the current batch's outcome is hidden: the class predicts it first.
+    bool hidesOutcome() const { return hideOutcomeFrom && batch >= *hideOutcomeFrom; }
+    /// True when the batch at `index` may show what it did.
+    bool showsOutcomeOf(int index) const { return !hideOutcomeFrom || index < *hideOutcomeFrom; }
+    /// True for an event the current batch reads while its fate is hidden.
+    bool hidesFateOf(const EventPoint& p) const { return hidesOutcome() && p.batchId >= 0 && p.batchId == batchId(); }
+    /// The last batch whose outcome shows (the one before the current while it is hidden).
+    int outcomeBatch() const { return hidesOutcome() ? batch - 1 : batch; }
     /// Index of the batch of `mode` that ran last at or before `now`, or -1.
     int batchIn(OutputMode mode) const;
 

@@ -121,7 +121,7 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     if (role == EventIndexRole)
         return index.row();
     if (role == FateRole)
-        return point ? QVariant(static_cast<int>(point->fate)) : QVariant();
+        return point && !m_view.hidesFateOf(*point) ? QVariant(static_cast<int>(point->fate)) : QVariant();
     if (role == PendingRole)
         return pending;
     if (role == Qt::ForegroundRole && pending)
@@ -155,6 +155,13 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     case Kind::Fate:
         if (!point)
             return {};
+        if (m_view.hidesFateOf(*point)) { // class mode: predicted before it is shown
+            if (role == Qt::DisplayRole)
+                return tr("? (predict)");
+            if (role == Qt::DecorationRole)
+                return palette::pendingColor();
+            return {};
+        }
         if (point->fate == Fate::Unconsumed && m_view.snapshot->liveHorizon) { // live: the next trigger reads it
             if (role == Qt::DisplayRole)
                 return tr("not read yet");

@@ -54,7 +54,10 @@ void LogPane::render()
         setPlainText(text + QString::fromStdString(run.error->text()) + QLatin1Char('\n'));
         return;
     }
-    const int last = m_view.batchIn(m_view.selected);
+    int last = m_view.batchIn(m_view.selected);
+    // Class mode: the batch being predicted has not printed yet.
+    if (last >= 0 && m_view.hidesOutcome() && run.batches[static_cast<std::size_t>(last)].triggerTime == m_view.now)
+        --last;
     if (last < 0) {
         setPlainText(text + tr("(no batch yet)\n"));
         return;

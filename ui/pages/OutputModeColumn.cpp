@@ -172,6 +172,18 @@ void OutputModeColumn::setView(const ViewState& view)
     }
     const auto i = static_cast<std::size_t>(index);
     const BatchRecord& batch = run.batches[i];
+    if (view.hidesOutcome() && batch.triggerTime == view.now) {
+        // Class mode: the class predicts what this batch sends before it is shown.
+        m_sinkModel->clear();
+        if (i > 0)
+            m_resultModel->setRows(run.plan->output, diffRows(run.resultTableAfter(i - 1), run.resultTableAfter(i - 1), run.keyWidth(), true),
+                                   view.snapshot->scenario);
+        else
+            m_resultModel->clear();
+        m_sinkLabel->setText(tr("<b>This batch</b> (%1) — hidden: predict, then reveal").arg(batch.batchId));
+        m_resultLabel->setText(tr("<b>Result table</b> before this batch"));
+        return;
+    }
     const std::vector<Row> previous = i > 0 ? run.resultTableAfter(i - 1) : std::vector<Row>{};
     const std::vector<Row> result = run.resultTableAfter(i);
     const std::size_t width = run.keyWidth();

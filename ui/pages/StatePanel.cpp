@@ -171,6 +171,8 @@ void StatePanel::showTables(bool state, bool join, bool staticTable)
 void StatePanel::setView(const ViewState& view)
 {
     m_chart->setView(view);
+    // Class mode: the chart shows every batch's drops and state, the future's included.
+    m_chart->setVisible(!m_presentation && !view.hideOutcomeFrom);
     if (!view.snapshot)
         return;
     m_mode = view.driving;
@@ -190,6 +192,11 @@ void StatePanel::setView(const ViewState& view)
     }
     if (!run.plan->hasStatefulOperator()) {
         m_title->setText(tr("<b>State store</b> — this query keeps no state (no aggregation or deduplication)."));
+        showTables(false, false, false);
+        return;
+    }
+    if (view.hidesOutcome()) {
+        m_title->setText(tr("<b>State store</b> after batch %1 — hidden: predict, then reveal").arg(view.batchId()));
         showTables(false, false, false);
         return;
     }

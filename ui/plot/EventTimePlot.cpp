@@ -191,6 +191,9 @@ void EventTimePlot::setupPlot()
     m_nextWatermarkGraph = p->addGraph();
     m_nextWatermarkGraph->setName(tr("watermark for the next batch"));
     m_nextWatermarkGraph->setLineStyle(QCPGraph::lsLine);
+    m_hiddenFateGraph = p->addGraph();
+    m_hiddenFateGraph->setName(tr("read by this batch: fate hidden (predict it)"));
+    m_hiddenFateGraph->setLineStyle(QCPGraph::lsNone);
     // The legend's swatch for matched pairs; the lines are JoinPairsItem's.
     m_pairCurve = new QCPCurve(p->xAxis, p->yAxis);
     m_pairCurve->setName(tr("matched pair (joined)"));
@@ -228,6 +231,9 @@ void EventTimePlot::setupPlot()
     m_selectedGraph = p->addGraph();
     m_selectedGraph->setLineStyle(QCPGraph::lsNone);
     m_selectedGraph->removeFromLegend();
+    m_predictedDropGraph = p->addGraph();
+    m_predictedDropGraph->setLineStyle(QCPGraph::lsNone);
+    m_predictedDropGraph->removeFromLegend();
 
     p->setCurrentLayer(QStringLiteral("future"));
     m_future = new QCPItemRect(p);
@@ -365,6 +371,14 @@ void EventTimePlot::applyDotStyles()
     }
     m_pendingGraph->setScatterStyle(
         style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::pendingColor(), m_presentation ? 2.4 : 1.5), Qt::NoBrush, dot), m_pendingGraph));
+    // A dashed ring in the dropped colour: a guess, not a fate.
+    m_predictedDropGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                          QPen(palette::fateColor(Fate::DroppedByWatermark), m_presentation ? 3.0 : 2.0, Qt::DashLine),
+                                                          Qt::NoBrush, dot * 2.1));
+    // Grey inside, a heavy dark ring: clearly in this batch, clearly not yet judged.
+    m_hiddenFateGraph->setScatterStyle(style(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::nowColor(), m_presentation ? 3.0 : 2.0), palette::pendingColor().lighter(130), dot * 1.25),
+        m_hiddenFateGraph));
     for (std::size_t i = 0; i < m_inputGraphs.size(); ++i)
         m_inputGraphs[i]->setScatterStyle(style(inputStyle(i, inputDotSize()), m_inputGraphs[i]));
     m_noTimeGraph->setScatterStyle(style(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(palette::fateColor(Fate::OnTime), 1.5), Qt::NoBrush, dot), m_noTimeGraph));
@@ -388,7 +402,8 @@ void EventTimePlot::setPresentation(bool on)
 
 void EventTimePlot::setView(const ViewState& view)
 {
-    const bool history = view.snapshot != m_view.snapshot || view.driving != m_view.driving;
+    // Class mode hides the watermark line from the batch being predicted on.
+    const bool history = view.snapshot != m_view.snapshot || view.driving != m_view.driving || view.hideOutcomeFrom != m_view.hideOutcomeFrom;
     const bool batchChanged = history || view.batch != m_view.batch;
     m_view = view;
     if (!m_view.snapshot)
@@ -440,7 +455,7 @@ void EventTimePlot::rebuildHistory()
     for (std::size_t i = 0; i < batches.size(); ++i) {
         const BatchRecord& b = batches[i];
         m_hasNoData = m_hasNoData || b.noData;
-        if (b.hasMaxEventTime) {
+        if (b.hasMaxEventTime && m_view.showsOutcomeOf(static_cast<int>(i))) {
             maxX << toPlotSeconds(b.endTime);
             maxY << msToPlotSeconds(b.maxEventTimeMs);
             // The watermark a batch computes holds from its end until the next batch ends.
@@ -468,7 +483,9 @@ void EventTimePlot::rebuildHistory()
         ticks.push_back(tick);
     }
     // Hold the last values a little past the last batch, so the final step is visible.
-    const double tail = batches.empty() ? 0 : toPlotSeconds(batches.back().endTime) + 60.0;
+    double tail = batches.empty() ? 0 : toPlotSeconds(batches.back().endTime) + 60.0;
+    if (m_view.hideOutcomeFrom) // what is still hidden is not drawn as if it stayed put
+        tail = toPlotSeconds(m_view.now);
     for (auto* series : {&wmX, &maxX})
         if (!series->isEmpty())
             series->push_back(std::max(tail, series->back()));
@@ -510,7 +527,7 @@ void EventTimePlot::rebuildHistory()
                        .arg(QString::fromStdString(sc.sources[iw.source].name), QString::fromStdString(formatDuration(iw.delayMs * kMicrosPerMilli))));
         QVector<double> x, y;
         for (std::size_t i = 0; i < iw.afterBatch.size() && i < batches.size(); ++i)
-            if (iw.afterBatch[i]) {
+            if (iw.afterBatch[i] && m_view.showsOutcomeOf(static_cast<int>(i))) {
                 x << toPlotSeconds(batches[i].endTime);
                 y << msToPlotSeconds(*iw.afterBatch[i]);
             }
@@ -541,7 +558,7 @@ void EventTimePlot::rebuildDots()
     const auto& points = view.points;
     const Scenario& sc = *m_view.snapshot->scenario;
     std::array<QVector<double>, 7> xs, ys;
-    QVector<double> px, py, partX, partY, noX, noY, nullX, nullY;
+    QVector<double> px, py, hx, hy, partX, partY, noX, noY, nullX, nullY;
     std::vector<QVector<double>> inX(m_inputGraphs.size()), inY(m_inputGraphs.size());
     std::vector<int> inputOf(sc.sources.size(), -1);
     if (!m_inputGraphs.empty()) {
@@ -554,6 +571,11 @@ void EventTimePlot::rebuildDots()
         if (m_view.isPending(p)) {
             px.push_back(p.at);
             py.push_back(y);
+            continue;
+        }
+        if (m_view.hidesFateOf(p)) {
+            hx.push_back(p.at);
+            hy.push_back(y);
             continue;
         }
         const int input = p.source < inputOf.size() ? inputOf[p.source] : -1;
@@ -572,7 +594,7 @@ void EventTimePlot::rebuildDots()
             partX.push_back(p.at);
             partY.push_back(y);
         }
-        if (p.nullOutputBatch >= 0 && p.nullOutputBatch <= m_view.batch) {
+        if (p.nullOutputBatch >= 0 && p.nullOutputBatch <= m_view.outcomeBatch()) {
             nullX.push_back(p.at);
             nullY.push_back(y);
         }
@@ -584,6 +606,7 @@ void EventTimePlot::rebuildDots()
     for (std::size_t i = 0; i < m_inputGraphs.size(); ++i)
         m_inputGraphs[i]->setData(inX[i], inY[i], isSorted(inX[i]));
     m_pendingGraph->setData(px, py, isSorted(px));
+    m_hiddenFateGraph->setData(hx, hy, isSorted(hx));
     m_partialGraph->setData(partX, partY, isSorted(partX));
     m_noTimeGraph->setData(noX, noY, isSorted(noX));
     m_nullOutputGraph->setData(nullX, nullY, isSorted(nullX));
@@ -595,7 +618,7 @@ void EventTimePlot::rebuildDots()
         return JoinPairsItem::End{p.at, drawnY(p), input == 0 ? -lane : input == 1 ? lane : 0.0};
     };
     for (const JoinPair& pair : view.joinPairs)
-        if (pair.batch <= m_view.batch && pair.first < points.size() && pair.second < points.size())
+        if (pair.batch <= m_view.outcomeBatch() && pair.first < points.size() && pair.second < points.size())
             pairs.push_back({end(points[pair.first]), end(points[pair.second])});
     m_pairs->setPairs(std::move(pairs));
     const bool many = points.size() >= kManyDots;
@@ -603,8 +626,9 @@ void EventTimePlot::rebuildDots()
         m_pixmapDots = many;
         applyDotStyles();
     }
-    m_windows->setWindows(&view, m_view.batch);
+    m_windows->setWindows(&view, m_view.outcomeBatch());
     setSelectedEvent(m_selected);
+    setPredictedDrops(m_predictedDrops);
 }
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
@@ -618,6 +642,21 @@ void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void EventTimePlot::setPredictedDrops(const std::vector<std::uint32_t>& events)
+{
+    m_predictedDrops = events;
+    m_predictedDropGraph->data()->clear();
+    if (m_view.snapshot) {
+        const auto& points = m_view.snapshot->view(m_view.driving).points;
+        for (std::uint32_t e : events)
+            if (e < points.size())
+                m_predictedDropGraph->addData(points[e].at, drawnY(points[e]));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::size_t EventTimePlot::numPredictedDrops() const { return static_cast<std::size_t>(m_predictedDropGraph->data()->size()); }
 
 void EventTimePlot::updateNow()
 {

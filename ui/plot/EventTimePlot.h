@@ -51,6 +51,9 @@ public:
     /// Marks one event (the inspector's), or none.
     void setSelectedEvent(std::optional<std::uint32_t> event);
     std::optional<std::uint32_t> selectedEvent() const { return m_selected; }
+    /// Class mode: rings the events the class predicts will be dropped.
+    void setPredictedDrops(const std::vector<std::uint32_t>& events);
+    std::size_t numPredictedDrops() const;
 
     bool savePng(const QString& path);
     bool savePdf(const QString& path);
@@ -136,7 +139,10 @@ private:
     QCustomPlot* m_plot = nullptr;
     std::array<QCPGraph*, 7> m_fateGraphs{}; ///< indexed by Fate
     QCPGraph* m_pendingGraph = nullptr;
+    QCPGraph* m_hiddenFateGraph = nullptr; ///< class mode: read by this batch, fate not shown yet
     QCPGraph* m_selectedGraph = nullptr;
+    QCPGraph* m_predictedDropGraph = nullptr;
+    std::vector<std::uint32_t> m_predictedDrops;
     QCPGraph* m_maxEventGraph = nullptr;
     QCPGraph* m_watermarkGraph = nullptr;
     QCPGraph* m_nextWatermarkGraph = nullptr;

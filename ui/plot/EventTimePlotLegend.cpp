@@ -39,6 +39,8 @@ void EventTimePlot::rebuildLegend()
     if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return !p.hasEventTime && p.fate != Fate::NullEventTime; }))
         m_noTimeGraph->addToLegend(legend);
     m_pendingGraph->addToLegend(legend);
+    if (m_view.hidesOutcome())
+        m_hiddenFateGraph->addToLegend(legend);
     if (!view.joinPairs.empty())
         m_pairCurve->addToLegend(legend);
     if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.nullOutputBatch >= 0; }))

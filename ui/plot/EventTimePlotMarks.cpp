@@ -36,7 +36,7 @@ void EventTimePlot::rebuildMarks()
         if (batches[i].watermarkMs != batches[i].lateFilterWatermarkMs)
             cutoff += tr(", evicts by %1").arg(clockText(batches[i].watermarkMs * kMicrosPerMilli, *m_view.snapshot->scenario));
     }
-    if (m_view.hasBatch() && m_hasWatermark) {
+    if (m_view.hasBatch() && m_hasWatermark && !m_view.hidesOutcome()) {
         const BatchRecord& b = m_view.currentBatch();
         if (b.hasMaxEventTime) {
             const double now = toPlotSeconds(m_view.now);
@@ -62,7 +62,7 @@ void EventTimePlot::rebuildMarks()
     const auto& points = m_view.snapshot->view(m_view.driving).points;
     std::vector<std::uint32_t> late;
     for (std::uint32_t e = 0; e < points.size(); ++e)
-        if ((points[e].fate == Fate::DroppedByWatermark || points[e].partlyDropped()) && !m_view.isPending(points[e]) && points[e].batchId >= 0)
+        if ((points[e].fate == Fate::DroppedByWatermark || points[e].partlyDropped()) && !m_view.isPending(points[e]) && !m_view.hidesFateOf(points[e]) && points[e].batchId >= 0)
             late.push_back(e);
     std::stable_sort(late.begin(), late.end(), [&](std::uint32_t a, std::uint32_t b) { return points[a].batchId > points[b].batchId; });
     constexpr std::size_t kMaxLabels = 4;
