@@ -112,6 +112,7 @@ signals:
     void viewUpdated();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -120,7 +121,12 @@ protected:
 
 private:
     void buildActions();
+    /// View › Language: English / 한국어, each named in its own language.
+    void buildLanguageMenu(QMenu* view);
     void buildDocks();
+    /// Menus, toolbar, docks and every readout anew in the language just chosen.
+    void retranslate();
+    void updateLiveBadge();
     void rebuildRecentMenu();
     void onSnapshot();
     void scheduleRefresh() { m_refresh.start(); }

@@ -7,6 +7,7 @@
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
 #include "ui/files/RecentFiles.h"
+#include "ui/i18n/Language.h"
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/kafka/LiveController.h"
 #include "ui/models/RowTableModel.h"
@@ -18,6 +19,8 @@
 #include "ui/pages/StatePanel.h"
 #include "ui/plot/EventTimePlot.h"
 
+#include <QActionGroup>
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -34,6 +37,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <utility>
 
 namespace tidemark::ui {
 
@@ -119,6 +123,7 @@ void MainWindow::buildActions()
     m_presentationAction = viewMenu->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), this, [this](bool on) { setPresentation(on); });
     m_presentationAction->setCheckable(true);
     m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
+    buildLanguageMenu(viewMenu);
     viewMenu->addSeparator();
     for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock})
         viewMenu->addAction(d->toggleViewAction());
@@ -159,6 +164,25 @@ void MainWindow::buildActions()
     reset->setIconText(tr("Reset view"));
     m_presentationAction->setIconText(tr("Present"));
     rebuildRecentMenu();
+}
+
+void MainWindow::buildLanguageMenu(QMenu* view)
+{
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    // Each language by its own name: whoever cannot read the current one still finds theirs.
+    for (const auto& [language, name] : {std::pair{Language::English, QStringLiteral("English")}, std::pair{Language::Korean, QStringLiteral("한국어")}}) {
+        QAction* a = menu->addAction(name);
+        a->setObjectName(QStringLiteral("language_") + languageCode(language));
+        a->setCheckable(true);
+        a->setChecked(currentLanguage() == language);
+        group->addAction(a);
+        // Queued: the switch rebuilds this very menu.
+        connect(a, &QAction::triggered, this, [language] {
+            QMetaObject::invokeMethod(qApp, [language] { setLanguage(language, true); }, Qt::QueuedConnection);
+        });
+    }
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -8,7 +8,8 @@
 
 namespace tidemark::gui {
 
-/// `tidemark [FILE]` and `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [FILE]`.
+/// `tidemark [--lang ko|en] [FILE]` and
+/// `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lang ko|en] [FILE]`.
 struct GuiArgs {
     std::string file;       ///< empty: the default classroom scenario
     std::string screenshot; ///< render the main window to this PNG and exit
@@ -16,6 +17,8 @@ struct GuiArgs {
     bool presentation = false;
     /// The window's size in pixels (a projector's 1024x768, say); unset: the saved or default size.
     std::optional<std::pair<int, int>> size;
+    /// "ko" or "en" for this run (not remembered); empty: the saved choice, else the system's.
+    std::string language;
 };
 
 /// Parses the window's command line; nullopt with a message in `error` when it is wrong.

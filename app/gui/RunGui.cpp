@@ -4,6 +4,7 @@
 #include "ui/MainWindow.h"
 #include "ui/pages/BatchCursor.h"
 #include "ui/files/FileController.h"
+#include "ui/i18n/Language.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -55,6 +56,8 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
     QApplication::setOrganizationName(QStringLiteral("Tidemark"));
     QApplication::setApplicationName(QStringLiteral("tidemark"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tidemark"));
+    const auto chosen = ui::languageFromCode(QString::fromStdString(args.language));
+    ui::setLanguage(chosen ? *chosen : ui::preferredLanguage());
 
     ui::MainWindow window;
     window.files()->setInteractive(!screenshot);
