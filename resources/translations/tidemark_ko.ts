@@ -332,6 +332,38 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
         <translation>%2 모드의 그룹 %1
 </translation>
     </message>
+    <message>
+        <source>dropped late: %1 event</source>
+        <translation>지연으로 버려짐: 이벤트 %1개</translation>
+    </message>
+    <message>
+        <source>dropped late: %1 events</source>
+        <translation>지연으로 버려짐: 이벤트 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 window row</source>
+        <translation> · 윈도우 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 window rows</source>
+        <translation> · 윈도우 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 session row</source>
+        <translation> · 세션 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 session rows</source>
+        <translation> · 세션 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 group row</source>
+        <translation> · 그룹 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 group rows</source>
+        <translation> · 그룹 행 %1개</translation>
+    </message>
 </context>
 <context>
     <name>Fate</name>

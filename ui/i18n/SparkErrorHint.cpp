@@ -62,7 +62,7 @@ QString sparkErrorHint(const QString& sparkText)
 QString withSparkErrorHint(const QString& sparkText)
 {
     const QString hint = sparkErrorHint(sparkText);
-    return hint.isEmpty() ? sparkText : sparkText + QLatin1Char('\n') + hint;
+    return hint.isEmpty() ? sparkText : sparkText + QStringLiteral("\n\n") + hint;
 }
 
 } // namespace tidemark::ui

@@ -9,7 +9,7 @@ namespace tidemark::ui {
 /// empty in English, where Spark's own words (shown as Spark prints them) need no gloss.
 QString sparkErrorHint(const QString& sparkText);
 
-/// `sparkText` followed, in Korean, by its hint on a line of its own.
+/// `sparkText` followed, in Korean, by its hint after a blank line.
 QString withSparkErrorHint(const QString& sparkText);
 
 } // namespace tidemark::ui

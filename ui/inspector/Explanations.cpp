@@ -199,20 +199,20 @@ QString droppedCounterText(const ViewState& view)
     if (!view.currentBatch().hasWatermark)
         return Explanations::tr("dropped late: none (no watermark)");
     const std::int64_t events = mv.droppedEventsSoFar[i], partly = mv.partlyDroppedSoFar[i], rows = mv.droppedSoFar[i];
-    // English plurals picked here; a translation brings its own forms.
+    // English plurals picked here (both forms marked for lupdate); Korean has one form for both.
     const auto n = [](std::int64_t count, const char* one, const char* many) { return (count == 1 ? Explanations::tr(one) : Explanations::tr(many)).arg(count); };
-    QString text = n(events, "dropped late: %1 event", "dropped late: %1 events");
+    QString text = n(events, QT_TRANSLATE_NOOP("Explanations", "dropped late: %1 event"), QT_TRANSLATE_NOOP("Explanations", "dropped late: %1 events"));
     if (partly > 0)
         text += Explanations::tr(" + %1 partly").arg(partly);
     // Spark counts late groups (one per late window and key in a batch), not input events.
     switch (lateKeyOf(view.drivingRun())) {
-    case LateKey::WindowEnd: return text + n(rows, " · %1 window row", " · %1 window rows");
-    case LateKey::SessionEnd: return text + n(rows, " · %1 session row", " · %1 session rows");
+    case LateKey::WindowEnd: return text + n(rows, QT_TRANSLATE_NOOP("Explanations", " · %1 window row"), QT_TRANSLATE_NOOP("Explanations", " · %1 window rows"));
+    case LateKey::SessionEnd: return text + n(rows, QT_TRANSLATE_NOOP("Explanations", " · %1 session row"), QT_TRANSLATE_NOOP("Explanations", " · %1 session rows"));
     case LateKey::EventTime: break;
     }
     const ModeRun& run = view.drivingRun();
     if (run.plan && run.plan->aggregate && rows != events)
-        return text + n(rows, " · %1 group row", " · %1 group rows");
+        return text + n(rows, QT_TRANSLATE_NOOP("Explanations", " · %1 group row"), QT_TRANSLATE_NOOP("Explanations", " · %1 group rows"));
     return text;
 }
 
