@@ -36,7 +36,7 @@ public:
 struct Installed {
     Language language = Language::English;
     std::unique_ptr<QTranslator> ours;
-    std::unique_ptr<QTranslator> qt; ///< Qt's own (dialog buttons), when the system has it
+    std::unique_ptr<QTranslator> qt; ///< Qt's own (dialog buttons; package qt6-translations-l10n), when installed
 };
 
 Installed& installed()
