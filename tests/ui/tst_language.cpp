@@ -172,11 +172,17 @@ void TestLanguage::explanationsAreTranslated()
 }
 
 namespace {
-int runTidemark(const QStringList& args, QString* err = nullptr)
+/// Runs the window's command with settings of its own (no remembered language) in `locale`.
+int runTidemark(const QStringList& args, QString* err = nullptr, const QString& locale = QStringLiteral("C.UTF-8"))
 {
+    static QTemporaryDir config;
     QProcess p;
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    for (const char* name : {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+        env.remove(QLatin1String(name));
+    env.insert(QStringLiteral("LANG"), locale);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(TIDEMARK_BIN), args);
     if (!p.waitForFinished(60000))
@@ -202,6 +208,19 @@ void TestLanguage::commandLineLanguage()
         QCOMPARE(shots[i].size(), QSize(1024, 768));
     }
     QVERIFY(shots[0] != shots[1]); // the Korean window is not the English one
+
+    // Without --lang the system's locale decides: in a Korean one the window is the one --lang ko
+    // shows there (the locale also picks the fonts, so both run in it).
+    const auto koreanLocaleShot = [&](const QStringList& lang) {
+        const QString png = dir.filePath(QStringLiteral("locale%1.png").arg(lang.size()));
+        const int code = runTidemark(lang + QStringList{QStringLiteral("--size"), QStringLiteral("1024x768"), QStringLiteral("--screenshot"), png, scenario},
+                                     nullptr, QStringLiteral("ko_KR.UTF-8"));
+        return code == 0 ? QImage(png) : QImage();
+    };
+    const QImage byLocale = koreanLocaleShot({});
+    QVERIFY(!byLocale.isNull());
+    QCOMPARE(byLocale, koreanLocaleShot({QStringLiteral("--lang"), QStringLiteral("ko")}));
+    QVERIFY(byLocale != koreanLocaleShot({QStringLiteral("--lang"), QStringLiteral("en")}));
 }
 
 void TestLanguage::commandLineRejectsOtherLanguages()
