@@ -11,7 +11,6 @@
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/Autosave.h"
 #include "ui/files/FileController.h"
-#include "ui/i18n/Language.h"
 #include "ui/inspector/Explanations.h"
 #include "ui/inspector/InspectorBubble.h"
 #include "ui/kafka/KafkaPanel.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/compute/ComputeStatus.h"
 
-#include "ui/i18n/Retranslate.h"
 #include "ui/compute/RecomputeService.h"
+#include "ui/i18n/Retranslate.h"
 
 #include <QAction>
 

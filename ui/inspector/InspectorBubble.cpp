@@ -2,6 +2,7 @@
 #include "ui/inspector/InspectorBubble.h"
 
 #include "ui/i18n/Retranslate.h"
+
 #include <QGraphicsDropShadowEffect>
 #include <QKeyEvent>
 #include <QLabel>

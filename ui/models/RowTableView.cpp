@@ -2,6 +2,7 @@
 #include "ui/models/RowTableView.h"
 
 #include "ui/i18n/Retranslate.h"
+
 #include <QAction>
 #include <QEvent>
 #include <QHeaderView>

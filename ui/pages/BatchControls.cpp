@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/BatchControls.h"
 
-#include "ui/i18n/Retranslate.h"
 #include "ui/document/CellText.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/pages/BatchCursor.h"
 
 #include <QComboBox>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/EventsPanel.h"
 
-#include "ui/i18n/Retranslate.h"
 #include "ui/Palette.h"
 #include "ui/document/DeleteEventsCommand.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/models/EventTableModel.h"
 
 #include <QAction>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/OutputModeColumn.h"
 
-#include "ui/i18n/Retranslate.h"
 #include "ui/Palette.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/i18n/SparkErrorHint.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plot/BatchChart.h"
 
-#include "ui/i18n/Retranslate.h"
 #include "ui/Palette.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/plot/DurationTicker.h"
 
 #include <qcustomplot.h>
