@@ -150,6 +150,12 @@ void TestTranslations::compiledTranslationIsEmbedded()
     QVERIFY(t.load(QStringLiteral(":/i18n/tidemark_ko.qm")));
     QCOMPARE(t.translate("tidemark::ui::MainWindow", "&File"), QStringLiteral("파일(&F)"));
     QCOMPARE(t.translate("Explain", "Passed to the sink."), QStringLiteral("싱크로 전달되었습니다."));
+    // A count (%n) has one form in Korean, whatever the number.
+    QVERIFY(QCoreApplication::installTranslator(&t));
+    for (int n : {1, 3})
+        QCOMPARE(QCoreApplication::translate("tidemark::ui::OutputModeColumn", "<b>Result table</b> — %n row(s)", nullptr, n),
+                 QStringLiteral("<b>결과 테이블</b> — %1행").arg(n));
+    QCoreApplication::removeTranslator(&t);
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
