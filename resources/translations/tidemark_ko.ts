@@ -473,6 +473,21 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     </message>
 </context>
 <context>
+    <name>tidemark::kafka::KafkaBridge</name>
+    <message>
+        <source>not connected</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>%1에 연결 중</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>연결 끊김</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::kafka::KafkaPanel</name>
     <message>
         <source>Connecting</source>
