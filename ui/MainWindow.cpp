@@ -38,6 +38,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QScrollArea>
 #include <QSettings>
@@ -118,7 +119,6 @@ MainWindow::MainWindow(QWidget* parent)
     about->setObjectName(QStringLiteral("aboutScenarioButton"));
     about->setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
     about->setAutoRaise(true);
-    about->setToolTip(tr("What this scenario shows"));
     connect(about, &QToolButton::clicked, this, [this, about] {
         showWhy(about->mapToGlobal(about->rect().bottomLeft()), rect(), [this]() -> std::optional<std::pair<QString, QString>> {
             const Scenario& sc = *m_document->scenario();
@@ -149,6 +149,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildDocks();
     buildClassroom();
     buildActions();
+    retranslate();
     m_live->attachPanel(m_kafkaPanel);
     m_statusLive->setObjectName(QStringLiteral("statusLive"));
     m_statusLive->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 1px 6px; border-radius: 3px; }"));
@@ -561,10 +562,7 @@ void MainWindow::onLiveChanged(bool live)
     m_undoAction->setEnabled(!live && m_document->undoStack()->canUndo());
     m_redoAction->setEnabled(!live && m_document->undoStack()->canRedo());
     m_saveLiveAction->setEnabled(live);
-    const KafkaSettings& s = m_live->settings();
-    m_statusLive->setText(tr("● LIVE %1").arg(QString::fromStdString(s.topic)));
-    m_statusLive->setToolTip(tr("Reading %1 from %2. Editing is off until you disconnect (Kafka panel).")
-                                 .arg(QString::fromStdString(s.topic), QString::fromStdString(s.bootstrapServers)));
+    updateLiveBadge();
     m_statusLive->setVisible(live);
     if (live) {
         m_inspector->hide();
@@ -572,6 +570,59 @@ void MainWindow::onLiveChanged(bool live)
         m_plot->requestFit();
     }
     updateTitle();
+}
+
+void MainWindow::updateLiveBadge()
+{
+    const KafkaSettings& s = m_live->settings();
+    m_statusLive->setText(tr("● LIVE %1").arg(QString::fromStdString(s.topic)));
+    m_statusLive->setToolTip(tr("Reading %1 from %2. Editing is off until you disconnect (Kafka panel).")
+                                 .arg(QString::fromStdString(s.topic), QString::fromStdString(s.bootstrapServers)));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        // The menus and the toolbar are built anew (their actions hold the texts); the rest
+        // is shown again from the current view. The pages' own constructor texts follow by
+        // themselves (ui/i18n/Retranslate.h).
+        setMenuBar(new QMenuBar(this)); // deletes the old one
+        removeToolBar(m_toolBar);
+        delete m_toolBar;
+        delete m_undoAction;
+        delete m_redoAction;
+        buildActions();
+        m_presentationAction->setChecked(m_presentation);
+        m_toolBar->setToolButtonStyle(m_presentation ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+        const bool live = m_document->isLive();
+        m_undoAction->setEnabled(!live && m_document->undoStack()->canUndo());
+        m_redoAction->setEnabled(!live && m_document->undoStack()->canRedo());
+        m_saveLiveAction->setEnabled(live);
+        retranslate();
+    }
+}
+
+void MainWindow::retranslate()
+{
+    m_about->setToolTip(tr("What this scenario shows"));
+    m_eventsDock->setWindowTitle(tr("Events"));
+    m_queryDock->setWindowTitle(tr("Query"));
+    m_stateDock->setWindowTitle(tr("State"));
+    m_logDock->setWindowTitle(tr("Console sink"));
+    m_kafkaDock->setWindowTitle(tr("Kafka"));
+    updateLiveBadge();
+    updateTitle();
+    if (m_eventsModel->columnCount() > 0)
+        emit m_eventsModel->headerDataChanged(Qt::Horizontal, 0, m_eventsModel->columnCount() - 1);
+    // Every page shows the current batch again, in the new words.
+    m_pagesView = {};
+    if (m_view.snapshot) {
+        m_view = {};
+        refresh();
+    }
+    updateStatus();
+    arrangeHeader();
 }
 
 std::optional<std::uint32_t> MainWindow::addEventAt(Micros at, Micros eventTime)

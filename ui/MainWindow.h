@@ -122,6 +122,7 @@ signals:
     void viewUpdated();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -130,6 +131,8 @@ protected:
 
 private:
     void buildActions();
+    /// View › Language: English / 한국어, each named in its own language.
+    void buildLanguageMenu(QMenu* view);
     void buildDocks();
     /// Class mode's controller, its panel (a dock beside the query) and its actions.
     void buildClassroom();
@@ -137,6 +140,9 @@ private:
     void showPredictDock();
     /// What the "Why?" bubble says instead while class mode hides the answer (unset: nothing hidden).
     std::optional<std::pair<QString, QString>> hiddenWhy() const;
+    /// Menus, toolbar, docks and every readout anew in the language just chosen.
+    void retranslate();
+    void updateLiveBadge();
     void rebuildRecentMenu();
     void onSnapshot();
     void scheduleRefresh() { m_refresh.start(); }

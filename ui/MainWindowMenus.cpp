@@ -8,6 +8,7 @@
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
 #include "ui/files/RecentFiles.h"
+#include "ui/i18n/Language.h"
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/kafka/LiveController.h"
 #include "ui/lessons/LessonController.h"
@@ -22,6 +23,8 @@
 #include "ui/pages/StatePanel.h"
 #include "ui/plot/EventTimePlot.h"
 
+#include <QActionGroup>
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -38,6 +41,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <utility>
 
 namespace tidemark::ui {
 
@@ -126,6 +130,7 @@ void MainWindow::buildActions()
     m_presentationAction->setCheckable(true);
     m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
     viewMenu->addAction(m_classAction);
+    buildLanguageMenu(viewMenu);
     viewMenu->addSeparator();
     for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock})
         viewMenu->addAction(d->toggleViewAction());
@@ -188,6 +193,25 @@ void MainWindow::buildActions()
     reset->setIconText(tr("Reset view"));
     m_presentationAction->setIconText(tr("Present"));
     rebuildRecentMenu();
+}
+
+void MainWindow::buildLanguageMenu(QMenu* view)
+{
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    // Each language by its own name: whoever cannot read the current one still finds theirs.
+    for (const auto& [language, name] : {std::pair{Language::English, QStringLiteral("English")}, std::pair{Language::Korean, QStringLiteral("한국어")}}) {
+        QAction* a = menu->addAction(name);
+        a->setObjectName(QStringLiteral("language_") + languageCode(language));
+        a->setCheckable(true);
+        a->setChecked(currentLanguage() == language);
+        group->addAction(a);
+        // Queued: the switch rebuilds this very menu.
+        connect(a, &QAction::triggered, this, [language] {
+            QMetaObject::invokeMethod(qApp, [language] { setLanguage(language, true); }, Qt::QueuedConnection);
+        });
+    }
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -8,8 +8,9 @@ namespace tidemark::cli {
 std::string usage()
 {
     return "usage:\n"
-           "  tidemark [FILE]                       open the simulator (on the default classroom scenario)\n"
-           "  tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [FILE]\n"
+           "  tidemark [--lang ko|en] [FILE]        open the simulator (on the default classroom scenario)\n"
+           "                                        in Korean or English (default: View > Language, else the system's)\n"
+           "  tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lang ko|en] [FILE]\n"
            "                                        render the main window to a PNG and exit\n"
            "                                        (at batch N, default the last; --size 1024x768\n"
            "                                        lays it out as a projector shows it)\n"

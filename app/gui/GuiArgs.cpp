@@ -61,6 +61,12 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
             }
             ++i;
             out.size = std::make_pair(w, h);
+        } else if (a == "--lang") {
+            if (i + 1 >= args.size() || (args[i + 1] != "ko" && args[i + 1] != "en")) {
+                error = "--lang needs ko or en";
+                return std::nullopt;
+            }
+            out.language = args[++i];
         } else if (a == "--presentation") {
             out.presentation = true;
         } else if (!a.empty() && a[0] == '-') {

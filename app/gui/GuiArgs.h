@@ -8,8 +8,8 @@
 
 namespace tidemark::gui {
 
-/// `tidemark [FILE]`, `tidemark --lesson ID [--step N]` and
-/// `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lesson ID [--step N]] [FILE]`.
+/// `tidemark [--lang ko|en] [FILE]`, `tidemark --lesson ID [--step N]` and
+/// `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lang ko|en] [--lesson ID [--step N]] [FILE]`.
 struct GuiArgs {
     std::string file;       ///< empty: the default classroom scenario
     std::string screenshot; ///< render the main window to this PNG and exit
@@ -21,6 +21,8 @@ struct GuiArgs {
     std::string lesson;
     /// `--step N`: the lesson's step to show, 1-based as the lesson bar counts them.
     std::optional<int> step;
+    /// "ko" or "en" for this run (not remembered); empty: the saved choice, else the system's.
+    std::string language;
 };
 
 /// Parses the window's command line; nullopt with a message in `error` when it is wrong.

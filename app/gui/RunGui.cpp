@@ -5,6 +5,7 @@
 #include "ui/pages/BatchCursor.h"
 #include "ui/files/FileController.h"
 #include "ui/lessons/LessonController.h"
+#include "ui/i18n/Language.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -58,6 +59,8 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
     QApplication::setApplicationName(QStringLiteral("tidemark"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tidemark"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tidemark.svg")));
+    const auto chosen = ui::languageFromCode(QString::fromStdString(args.language));
+    ui::setLanguage(chosen ? *chosen : ui::preferredLanguage());
 
     ui::MainWindow window;
     window.files()->setInteractive(!screenshot);

@@ -30,66 +30,63 @@ const BatchRecord* findBatch(const ModeRun& run, std::int64_t id)
     return nullptr;
 }
 
-std::string stepText(const RowFate& f, const QueryPlan& plan)
+Phrase removedBy(const RowFate& f, const QueryPlan& plan)
 {
     const std::vector<Step>* steps = f.filterInput >= 0 && static_cast<size_t>(f.filterInput) < plan.inputs.size()
                                          ? &plan.inputs[static_cast<size_t>(f.filterInput)].steps
                                          : &plan.steps;
     if (f.filterStep == -2)
-        return std::string("the join condition on the ") + (f.filterInput == 0 ? "left" : "right")
-               + " side's own columns; it can never match, so it is not stored (an outer join emits it with nulls at once)";
+        return {f.filterInput == 0 ? TIDEMARK_PHRASE("Explain", "Removed by the join condition on the left side's own columns; it can never match, so it is not stored "
+                                       "(an outer join emits it with nulls at once).")
+                                   : TIDEMARK_PHRASE("Explain", "Removed by the join condition on the right side's own columns; it can never match, so it is not stored "
+                                       "(an outer join emits it with nulls at once)."),
+                {}};
     if (f.filterStep < 0 || static_cast<size_t>(f.filterStep) >= steps->size())
-        return "a stateless step";
+        return {TIDEMARK_PHRASE("Explain", "Removed by a stateless step."), {}};
     const Step& s = (*steps)[static_cast<size_t>(f.filterStep)];
     if (s.kind == Step::Kind::Filter)
-        return "where `" + s.text + "` (the condition was not true)";
-    return "explode(): the array was empty or null, so no row came out";
+        return {TIDEMARK_PHRASE("Explain", "Removed by where `%1` (the condition was not true)."), {s.text}};
+    return {TIDEMARK_PHRASE("Explain", "Removed by explode(): the array was empty or null, so no row came out."), {}};
 }
 
 } // namespace
 
-std::string explainFate(const RowFate& f, const ModeRun& run, const Scenario& sc)
+std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, const Scenario& sc)
 {
     if (f.fate == Fate::Unconsumed)
-        return "Never read: the query stopped (Trigger.Once / AvailableNow read only what had arrived when it started).";
+        return {{TIDEMARK_PHRASE("Explain", "Never read: the query stopped (Trigger.Once / AvailableNow read only what had arrived when it started)."), {}}};
     if (!run.plan)
-        return run.error ? run.error->text() : std::string();
+        return {{"%1", {run.error ? run.error->text() : std::string()}}}; // Spark's words
     const QueryPlan& plan = *run.plan;
     const BatchRecord* b = findBatch(run, f.batchId);
-    std::string out;
+    std::vector<Phrase> out;
     if (b)
-        out += "Read by batch " + std::to_string(b->batchId) + " (trigger at " + shortTime(b->triggerTime, sc) + ").\n";
+        out.push_back({TIDEMARK_PHRASE("Explain", "Read by batch %1 (trigger at %2).\n"), {std::to_string(b->batchId), shortTime(b->triggerTime, sc)}});
     if (f.hasEventTime) {
-        out += "Event time " + shortTime(f.eventTime, sc);
-        if (f.hasMaxBefore) {
-            if (f.eventTime < f.maxEventTimeBefore)
-                out += ", " + formatDuration(f.maxEventTimeBefore - f.eventTime) + " behind the max event time seen before it ("
-                       + shortTime(f.maxEventTimeBefore, sc) + ")";
-            else
-                out += ", not behind the max event time seen before it (" + shortTime(f.maxEventTimeBefore, sc) + ")";
-        }
-        out += ".\n";
+        if (!f.hasMaxBefore)
+            out.push_back({TIDEMARK_PHRASE("Explain", "Event time %1.\n"), {shortTime(f.eventTime, sc)}});
+        else if (f.eventTime < f.maxEventTimeBefore)
+            out.push_back({TIDEMARK_PHRASE("Explain", "Event time %1, %2 behind the max event time seen before it (%3).\n"),
+                           {shortTime(f.eventTime, sc), formatDuration(f.maxEventTimeBefore - f.eventTime), shortTime(f.maxEventTimeBefore, sc)}});
+        else
+            out.push_back({TIDEMARK_PHRASE("Explain", "Event time %1, not behind the max event time seen before it (%2).\n"),
+                           {shortTime(f.eventTime, sc), shortTime(f.maxEventTimeBefore, sc)}});
     }
     if (b && b->lateFilterWatermarkMs != b->watermarkMs)
-        out += "Spark " + plan.version.toString() + " judges late rows with the previous batch's watermark ("
-               + wm(b->lateFilterWatermarkMs, sc) + ") and evicts state with this batch's (" + wm(b->watermarkMs, sc) + ").\n";
+        out.push_back({TIDEMARK_PHRASE("Explain", "Spark %1 judges late rows with the previous batch's watermark (%2) and evicts state with this batch's (%3).\n"),
+                       {plan.version.toString(), wm(b->lateFilterWatermarkMs, sc), wm(b->watermarkMs, sc)}});
     switch (f.fate) {
-    case Fate::Filtered:
-        out += "Removed by " + stepText(f, plan) + ".";
-        return out;
-    case Fate::Duplicate:
-        out += "Dropped as a duplicate: its key was already in the dedup state.";
-        return out;
+    case Fate::Filtered: out.push_back(removedBy(f, plan)); return out;
+    case Fate::Duplicate: out.push_back({TIDEMARK_PHRASE("Explain", "Dropped as a duplicate: its key was already in the dedup state."), {}}); return out;
     case Fate::NullEventTime:
-        out += "Its time column is null, and window() keeps only rows whose time is not null (TimeWindowing's IsNotNull filter).";
+        out.push_back({TIDEMARK_PHRASE("Explain", "Its time column is null, and window() keeps only rows whose time is not null (TimeWindowing's IsNotNull filter)."), {}});
         return out;
-    default:
-        break;
+    default: break;
     }
     const Millis lateWm = f.lateWatermarkMs;
     if (plan.join) {
         if (f.fate == Fate::DroppedByWatermark) {
-            out += "Dropped before the join: event time " + shortTime(f.eventTime, sc) + " <= watermark " + wm(lateWm, sc) + ".";
+            out.push_back({TIDEMARK_PHRASE("Explain", "Dropped before the join: event time %1 <= watermark %2."), {shortTime(f.eventTime, sc), wm(lateWm, sc)}});
             return out;
         }
         // Follow the row through the batches: its matches and how it left the state.
@@ -97,18 +94,22 @@ std::string explainFate(const RowFate& f, const ModeRun& run, const Scenario& sc
             for (const auto& e : batch.joinEvents) {
                 if (e.event != f.event || e.sub != f.sub)
                     continue;
-                const std::string at = "Batch " + std::to_string(batch.batchId) + ": ";
+                const std::string id = std::to_string(batch.batchId);
                 switch (e.kind) {
-                case JoinEvent::Kind::Matched: out += at + "matched event #" + std::to_string(e.other) + ".\n"; break;
-                case JoinEvent::Kind::Stored: out += at + "stored in the join state to wait for partners.\n"; break;
+                case JoinEvent::Kind::Matched: out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: matched event #%2.\n"), {id, std::to_string(e.other)}}); break;
+                case JoinEvent::Kind::Stored: out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: stored in the join state to wait for partners.\n"), {id}}); break;
                 case JoinEvent::Kind::NotStored:
-                    out += at + "not stored: its side's state watermark already evicts it (Spark before 3.5.4 never stores such a row).\n";
+                    out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: not stored: its side's state watermark already evicts it (Spark before 3.5.4 never stores such a row).\n"), {id}});
                     break;
-                case JoinEvent::Kind::EvictedMatched: out += at + "evicted by the state watermark " + wm(batch.watermarkMs, sc) + "; it had matched, so silently.\n"; break;
+                case JoinEvent::Kind::EvictedMatched:
+                    out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: evicted by the state watermark %2; it had matched, so silently.\n"), {id, wm(batch.watermarkMs, sc)}});
+                    break;
                 case JoinEvent::Kind::EvictedWithNull:
-                    out += at + "evicted by the state watermark unmatched: the outer join emits it with nulls now.\n";
+                    out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: evicted by the state watermark unmatched: the outer join emits it with nulls now.\n"), {id}});
                     break;
-                case JoinEvent::Kind::EvictedSilently: out += at + "evicted by the state watermark unmatched, without output.\n"; break;
+                case JoinEvent::Kind::EvictedSilently:
+                    out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: evicted by the state watermark unmatched, without output.\n"), {id}});
+                    break;
                 case JoinEvent::Kind::FilteredOneSide: break;
                 }
             }
@@ -119,70 +120,84 @@ std::string explainFate(const RowFate& f, const ModeRun& run, const Scenario& sc
         plan.aggregate->window.assign(f.eventTime, plan.version, windows);
         const bool filters = plan.aggregate->evictionKey == AggregatePlan::EvictionKey::Window && plan.mode != OutputMode::Complete;
         for (const auto& w : windows) {
-            out += "Window " + range(w, sc) + ": ";
+            // Spark drops a row for a window when the window's end <= the watermark (a half-open [start, end)).
             if (filters && w.end <= lateWm * kMicrosPerMilli)
-                out += "dropped, window end " + shortTime(w.end, sc) + " <= watermark " + wm(lateWm, sc) + ".\n";
+                out.push_back({TIDEMARK_PHRASE("Explain", "Window %1: dropped, window end %2 <= watermark %3.\n"), {range(w, sc), shortTime(w.end, sc), wm(lateWm, sc)}});
             else if (filters)
-                out += "counted, window end " + shortTime(w.end, sc) + " > watermark " + wm(lateWm, sc) + ".\n";
+                out.push_back({TIDEMARK_PHRASE("Explain", "Window %1: counted, window end %2 > watermark %3.\n"), {range(w, sc), shortTime(w.end, sc), wm(lateWm, sc)}});
+            else if (plan.mode == OutputMode::Complete)
+                out.push_back({TIDEMARK_PHRASE("Explain", "Window %1: counted (complete mode never drops late rows).\n"), {range(w, sc)}});
             else
-                out += "counted" + std::string(plan.mode == OutputMode::Complete ? " (complete mode never drops late rows)" : "") + ".\n";
+                out.push_back({TIDEMARK_PHRASE("Explain", "Window %1: counted.\n"), {range(w, sc)}});
         }
         if (!filters && plan.mode != OutputMode::Complete)
-            out += "No grouping column carries the watermark, so nothing is late and nothing is evicted.\n";
+            out.push_back({TIDEMARK_PHRASE("Explain", "No grouping column carries the watermark, so nothing is late and nothing is evicted.\n"), {}});
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Session && f.hasEventTime) {
         const TimeRange own{f.eventTime, f.eventTime + plan.aggregate->sessionGap};
-        out += "Its own session is " + range(own, sc) + "; ";
         if (f.fate == Fate::DroppedByWatermark)
-            out += "dropped, session end " + shortTime(own.end, sc) + " <= watermark " + wm(lateWm, sc) + ".";
+            out.push_back({TIDEMARK_PHRASE("Explain", "Its own session is %1; dropped, session end %2 <= watermark %3."), {range(own, sc), shortTime(own.end, sc), wm(lateWm, sc)}});
         else
-            out += "merged into its key's sessions (sessions that touch merge).";
+            out.push_back({TIDEMARK_PHRASE("Explain", "Its own session is %1; merged into its key's sessions (sessions that touch merge)."), {range(own, sc)}});
         return out;
     }
     if (f.fate == Fate::DroppedByWatermark) {
-        out += "Dropped: event time " + (f.hasEventTime ? shortTime(f.eventTime, sc) : std::string("?")) + " <= watermark " + wm(lateWm, sc)
-               + " (a row is late when its time is at or behind the watermark).";
+        out.push_back({TIDEMARK_PHRASE("Explain", "Dropped: event time %1 <= watermark %2 (a row is late when its time is at or behind the watermark)."),
+                       {f.hasEventTime ? shortTime(f.eventTime, sc) : std::string("?"), wm(lateWm, sc)}});
         return out;
     }
-    out += plan.aggregate ? "Counted in its group." : "Passed to the sink.";
+    out.push_back({plan.aggregate ? TIDEMARK_PHRASE("Explain", "Counted in its group.") : TIDEMARK_PHRASE("Explain", "Passed to the sink."), {}});
     return out;
 }
 
-std::string explainGroup(const Row& key, const ModeRun& run, const Scenario& sc)
+std::string explainFate(const RowFate& fate, const ModeRun& run, const Scenario& scenario) { return render(explainFatePhrases(fate, run, scenario)); }
+
+std::vector<Phrase> explainGroupPhrases(const Row& key, const ModeRun& run, const Scenario& sc)
 {
     if (!run.plan)
         return {};
     const size_t width = run.keyWidth();
-    std::string out;
+    std::vector<Phrase> out;
     for (const auto& b : run.batches) {
         for (const auto& c : b.stateChanges) {
             if (c.row.size() < width || !std::equal(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(std::min(width, key.size())), c.row.begin()))
                 continue;
-            const std::string at = "Batch " + std::to_string(b.batchId) + " (" + shortTime(b.triggerTime, sc) + "): ";
+            const std::vector<std::string> at{std::to_string(b.batchId), shortTime(b.triggerTime, sc)};
             switch (c.kind) {
-            case StateChange::Kind::Put: out += at + "written to state"; break;
-            case StateChange::Kind::Merged: out += at + "merged into a longer session and removed"; break;
-            case StateChange::Kind::Evicted:
-                out += at + "evicted, its end is at or behind the watermark " + wm(b.watermarkMs, sc);
-                if (run.mode == OutputMode::Append)
-                    out += " — emitted now with its final value";
+            case StateChange::Kind::Put:
+                if (!run.plan->aggregate) {
+                    out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1 (%2): written to state.\n"), at});
+                    break;
+                } else {
+                    std::string value;
+                    for (size_t i = width; i < c.row.size(); ++i)
+                        value += (i > width ? ", " : "") + valueToText(c.row[i], run.plan->output[i].type, sc.zone, run.plan->version.nullText());
+                    auto args = at;
+                    args.push_back(value);
+                    out.push_back({run.mode == OutputMode::Update ? TIDEMARK_PHRASE("Explain", "Batch %1 (%2): written to state, value %3 — emitted (update mode).\n")
+                                                                  : TIDEMARK_PHRASE("Explain", "Batch %1 (%2): written to state, value %3.\n"),
+                                   args});
+                }
+                break;
+            case StateChange::Kind::Merged: out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1 (%2): merged into a longer session and removed.\n"), at}); break;
+            case StateChange::Kind::Evicted: {
+                auto args = at;
+                args.push_back(wm(b.watermarkMs, sc));
+                out.push_back({run.mode == OutputMode::Append
+                                   ? TIDEMARK_PHRASE("Explain", "Batch %1 (%2): evicted, its end is at or behind the watermark %3 — emitted now with its final value.\n")
+                                   : TIDEMARK_PHRASE("Explain", "Batch %1 (%2): evicted, its end is at or behind the watermark %3.\n"),
+                               args});
                 break;
             }
-            if (c.kind == StateChange::Kind::Put && run.plan->aggregate) {
-                out += ", value ";
-                for (size_t i = width; i < c.row.size(); ++i)
-                    out += (i > width ? ", " : "")
-                           + valueToText(c.row[i], run.plan->output[i].type, sc.zone, run.plan->version.nullText());
-                if (run.mode == OutputMode::Update)
-                    out += " — emitted (update mode)";
             }
-            out += ".\n";
         }
     }
     if (out.empty())
-        out = "Never in state.";
+        out.push_back({TIDEMARK_PHRASE("Explain", "Never in state."), {}});
     return out;
 }
+
+std::string explainGroup(const Row& key, const ModeRun& run, const Scenario& scenario) { return render(explainGroupPhrases(key, run, scenario)); }
 
 } // namespace tidemark

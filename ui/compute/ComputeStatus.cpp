@@ -2,6 +2,7 @@
 #include "ui/compute/ComputeStatus.h"
 
 #include "ui/compute/RecomputeService.h"
+#include "ui/i18n/Retranslate.h"
 
 #include <QAction>
 
@@ -10,11 +11,12 @@ namespace tidemark::ui {
 ComputeStatus::ComputeStatus(RecomputeService* service, QWidget* window)
     : ElidedLabel(window)
     , m_service(service)
-    , m_cancel(new QAction(tr("Cancel the computation"), window))
+    , m_cancel(new QAction(window))
 {
     setObjectName(QStringLiteral("computeStatus"));
     setStyleSheet(QStringLiteral("QLabel { background: #ef6c00; color: white; padding: 1px 6px; border-radius: 3px; }"));
     setVisible(false);
+    retranslated(this, [this] { m_cancel->setText(tr("Cancel the computation")); });
     m_cancel->setShortcut(Qt::Key_Escape);
     m_cancel->setShortcutContext(Qt::WindowShortcut);
     m_cancel->setEnabled(false);

@@ -39,7 +39,10 @@ QString cellText(const Value& value, const DataType& type, const Scenario& scena
 }
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CellText", text); }
+/// The context of this file's texts in the translations.
+struct CellText {
+    Q_DECLARE_TR_FUNCTIONS(CellText)
+};
 } // namespace
 
 Result<Value> parseCell(const QString& text, const DataType& type, const Scenario& scenario)
@@ -55,13 +58,13 @@ Result<Value> parseCell(const QString& text, const DataType& type, const Scenari
     case TypeId::Long: {
         const qlonglong v = t.toLongLong(&ok);
         if (!ok)
-            return Error::file({}, tr("not a whole number: %1").arg(t).toStdString());
+            return Error::file({}, CellText::tr("not a whole number: %1").arg(t).toStdString());
         return Value(static_cast<std::int64_t>(v));
     }
     case TypeId::Double: {
         const double v = t.toDouble(&ok);
         if (!ok)
-            return Error::file({}, tr("not a number: %1").arg(t).toStdString());
+            return Error::file({}, CellText::tr("not a number: %1").arg(t).toStdString());
         return Value(v);
     }
     case TypeId::Boolean:
@@ -69,7 +72,7 @@ Result<Value> parseCell(const QString& text, const DataType& type, const Scenari
             return Value(true);
         if (t.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
             return Value(false);
-        return Error::file({}, tr("write true or false").toStdString());
+        return Error::file({}, CellText::tr("write true or false").toStdString());
     case TypeId::Timestamp: {
         auto parsed = parseTimestamp(t.toStdString(), scenario.zone, scenario.date);
         if (!parsed.ok())
@@ -77,7 +80,7 @@ Result<Value> parseCell(const QString& text, const DataType& type, const Scenari
         return Value(static_cast<std::int64_t>(*parsed));
     }
     default:
-        return Error::file({}, tr("this column cannot be edited here").toStdString());
+        return Error::file({}, CellText::tr("this column cannot be edited here").toStdString());
     }
 }
 

@@ -14,7 +14,20 @@
 namespace tidemark::ui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("Explanations", text); }
+/// The context of this file's texts in the translations.
+struct Explanations {
+    Q_DECLARE_TR_FUNCTIONS(Explanations)
+};
+
+/// The engine's English sentences in the window's language (context "Explain"), each filled
+/// with its values in one pass, so a value that contains "%2" stays as it is.
+QString translated(const std::vector<Phrase>& phrases)
+{
+    QString out;
+    for (const Phrase& p : phrases)
+        out += QString::fromStdString(substitute(QCoreApplication::translate("Explain", p.text).toStdString(), p.args));
+    return out;
+}
 
 QString rowText(const Row& row, const Schema& schema, const Scenario& sc, std::size_t width)
 {
@@ -47,9 +60,9 @@ QString explainEvent(const ViewState& view, std::uint32_t event)
         return {};
     const SourceSpec& src = sc.sources[source];
     const SourceEvent& e = src.events[index];
-    QString out = tr("Event %1 · arrives %2").arg(event + 1).arg(timeText(e.at, sc));
+    QString out = Explanations::tr("Event %1 · arrives %2").arg(event + 1).arg(timeText(e.at, sc));
     if (sc.sources.size() > 1)
-        out += tr(" · source %1").arg(QString::fromStdString(src.name));
+        out += Explanations::tr(" · source %1").arg(QString::fromStdString(src.name));
     out += QLatin1String("\n(") + rowText(e.row, src.schema, sc, e.row.size()) + QLatin1String(")\n\n");
 
     const ModeRun& run = view.drivingRun();
@@ -57,14 +70,14 @@ QString explainEvent(const ViewState& view, std::uint32_t event)
         return out + QString::fromStdString(run.error->text());
     const auto& points = view.snapshot->view(view.driving).points;
     if (event < points.size() && view.isPending(points[event]))
-        out += tr("Not read yet at batch %1. What happens to it later:\n").arg(view.batchId());
+        out += Explanations::tr("Not read yet at batch %1. What happens to it later:\n").arg(view.batchId());
     const RowFate* fate = findFate(run, event);
     if (view.snapshot->liveHorizon && (!fate || fate->fate == Fate::Unconsumed))
-        return out + tr("It arrived after the latest trigger; the next batch reads it.");
+        return out + Explanations::tr("It arrived after the latest trigger; the next batch reads it.");
     if (!fate)
-        return out + tr("No batch has read it.");
-    out += tr("%1 mode — %2.\n").arg(QString::fromLatin1(outputModeName(view.driving)), palette::fateLabel(event < points.size() ? points[event].fate : fate->fate));
-    out += QString::fromStdString(explainFate(*fate, run, sc)).trimmed();
+        return out + Explanations::tr("No batch has read it.");
+    out += Explanations::tr("%1 mode — %2.\n").arg(QString::fromLatin1(outputModeName(view.driving)), palette::fateLabel(event < points.size() ? points[event].fate : fate->fate));
+    out += translated(explainFatePhrases(*fate, run, sc)).trimmed();
     return out;
 }
 
@@ -87,13 +100,13 @@ QString explainWindow(const ViewState& view, OutputMode mode, const TimeRange& w
             if (c.row.size() > static_cast<std::size_t>(column) && c.row[static_cast<std::size_t>(column)].isRange()
                 && c.row[static_cast<std::size_t>(column)].asRange() == window)
                 keys[Row(c.row.begin(), c.row.begin() + static_cast<std::ptrdiff_t>(std::min(width, c.row.size())))] = true;
-    QString out = tr("Window %1 in %2 mode\n").arg(cellText(Value(window), DataType(TypeId::Window), sc), QString::fromLatin1(outputModeName(mode)));
+    QString out = Explanations::tr("Window %1 in %2 mode\n").arg(cellText(Value(window), DataType(TypeId::Window), sc), QString::fromLatin1(outputModeName(mode)));
     if (keys.empty())
-        return out + tr("Never in state.");
+        return out + Explanations::tr("Never in state.");
     for (const auto& [key, unused] : keys) {
         (void)unused;
         out += QLatin1Char('\n') + rowTitle(view, mode, key) + QLatin1Char('\n');
-        out += QString::fromStdString(explainGroup(key, run, sc));
+        out += translated(explainGroupPhrases(key, run, sc));
     }
     return out.trimmed();
 }
@@ -150,13 +163,13 @@ QString lateComparison(const ViewState& view, std::uint32_t event)
                 ends << clockText(w.end, sc);
         if (ends.isEmpty())
             break;
-        return (ends.size() == 1 ? tr("window end %1 ≤ watermark %2") : tr("window ends %1 ≤ watermark %2")).arg(ends.join(QLatin1String(", ")), wmText(wm, sc));
+        return (ends.size() == 1 ? Explanations::tr("window end %1 ≤ watermark %2") : Explanations::tr("window ends %1 ≤ watermark %2")).arg(ends.join(QLatin1String(", ")), wmText(wm, sc));
     }
     case LateKey::SessionEnd:
-        return tr("session end %1 ≤ watermark %2").arg(clockText(f->eventTime + run.plan->aggregate->sessionGap, sc), wmText(wm, sc));
+        return Explanations::tr("session end %1 ≤ watermark %2").arg(clockText(f->eventTime + run.plan->aggregate->sessionGap, sc), wmText(wm, sc));
     case LateKey::EventTime: break;
     }
-    return tr("event time %1 ≤ watermark %2").arg(clockText(f->eventTime, sc), wmText(wm, sc));
+    return Explanations::tr("event time %1 ≤ watermark %2").arg(clockText(f->eventTime, sc), wmText(wm, sc));
 }
 
 QString batchCutoffText(const ViewState& view)
@@ -170,11 +183,11 @@ QString batchCutoffText(const ViewState& view)
     const Scenario& sc = *view.snapshot->scenario;
     const QString wm = wmText(batches[i].lateFilterWatermarkMs, sc);
     switch (lateKeyOf(view.drivingRun())) {
-    case LateKey::WindowEnd: return tr("batch %1 drops windows ending ≤ %2").arg(view.batchId()).arg(wm);
-    case LateKey::SessionEnd: return tr("batch %1 drops sessions ending ≤ %2").arg(view.batchId()).arg(wm);
+    case LateKey::WindowEnd: return Explanations::tr("batch %1 drops windows ending ≤ %2").arg(view.batchId()).arg(wm);
+    case LateKey::SessionEnd: return Explanations::tr("batch %1 drops sessions ending ≤ %2").arg(view.batchId()).arg(wm);
     case LateKey::EventTime: break;
     }
-    return tr("batch %1 drops event times ≤ %2").arg(view.batchId()).arg(wm);
+    return Explanations::tr("batch %1 drops event times ≤ %2").arg(view.batchId()).arg(wm);
 }
 
 QString droppedCounterText(const ViewState& view)
@@ -184,31 +197,31 @@ QString droppedCounterText(const ViewState& view)
     const ModeView& mv = view.snapshot->view(view.driving);
     const auto i = static_cast<std::size_t>(view.batch);
     if (!view.currentBatch().hasWatermark)
-        return tr("dropped late: none (no watermark)");
+        return Explanations::tr("dropped late: none (no watermark)");
     const std::int64_t events = mv.droppedEventsSoFar[i], partly = mv.partlyDroppedSoFar[i], rows = mv.droppedSoFar[i];
-    // English plurals picked here; a translation brings its own forms.
-    const auto n = [](std::int64_t count, const char* one, const char* many) { return (count == 1 ? tr(one) : tr(many)).arg(count); };
-    QString text = n(events, "dropped late: %1 event", "dropped late: %1 events");
+    // English plurals picked here (both forms marked for lupdate); Korean has one form for both.
+    const auto n = [](std::int64_t count, const char* one, const char* many) { return (count == 1 ? Explanations::tr(one) : Explanations::tr(many)).arg(count); };
+    QString text = n(events, QT_TRANSLATE_NOOP("Explanations", "dropped late: %1 event"), QT_TRANSLATE_NOOP("Explanations", "dropped late: %1 events"));
     if (partly > 0)
-        text += tr(" + %1 partly").arg(partly);
+        text += Explanations::tr(" + %1 partly").arg(partly);
     // Spark counts late groups (one per late window and key in a batch), not input events.
     switch (lateKeyOf(view.drivingRun())) {
-    case LateKey::WindowEnd: return text + n(rows, " · %1 window row", " · %1 window rows");
-    case LateKey::SessionEnd: return text + n(rows, " · %1 session row", " · %1 session rows");
+    case LateKey::WindowEnd: return text + n(rows, QT_TRANSLATE_NOOP("Explanations", " · %1 window row"), QT_TRANSLATE_NOOP("Explanations", " · %1 window rows"));
+    case LateKey::SessionEnd: return text + n(rows, QT_TRANSLATE_NOOP("Explanations", " · %1 session row"), QT_TRANSLATE_NOOP("Explanations", " · %1 session rows"));
     case LateKey::EventTime: break;
     }
     const ModeRun& run = view.drivingRun();
     if (run.plan && run.plan->aggregate && rows != events)
-        return text + n(rows, " · %1 group row", " · %1 group rows");
+        return text + n(rows, QT_TRANSLATE_NOOP("Explanations", " · %1 group row"), QT_TRANSLATE_NOOP("Explanations", " · %1 group rows"));
     return text;
 }
 
 QString droppedCounterToolTip(const ViewState& view)
 {
-    QString tip = tr("Events: input events the watermark dropped entirely, up to this batch. "
+    QString tip = Explanations::tr("Events: input events the watermark dropped entirely, up to this batch. "
                      "Partly: events that lost some of their windows but were counted in others.");
     if (lateKeyOf(view.drivingRun()) != LateKey::EventTime || (view.snapshot && view.drivingRun().plan && view.drivingRun().plan->aggregate))
-        tip += tr("\nRows: Spark's numRowsDroppedByWatermark, one per late (key, window) group in each batch — "
+        tip += Explanations::tr("\nRows: Spark's numRowsDroppedByWatermark, one per late (key, window) group in each batch — "
                   "an event that falls in two late windows counts twice.");
     return tip;
 }
@@ -231,11 +244,11 @@ QString explainRow(const ViewState& view, OutputMode mode, const Row& row)
         return run.error ? QString::fromStdString(run.error->text()) : QString();
     const Scenario& sc = *view.snapshot->scenario;
     if (run.keyWidth() == 0)
-        return tr("%1 mode: this query keeps no state for its rows; each input row passes straight to the sink.")
+        return Explanations::tr("%1 mode: this query keeps no state for its rows; each input row passes straight to the sink.")
             .arg(QString::fromLatin1(outputModeName(mode)));
     const Row key(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(std::min(run.keyWidth(), row.size())));
-    return tr("Group %1 in %2 mode\n").arg(rowTitle(view, mode, row), QString::fromLatin1(outputModeName(mode)))
-           + QString::fromStdString(explainGroup(key, run, sc)).trimmed();
+    return Explanations::tr("Group %1 in %2 mode\n").arg(rowTitle(view, mode, row), QString::fromLatin1(outputModeName(mode)))
+           + translated(explainGroupPhrases(key, run, sc)).trimmed();
 }
 
 } // namespace tidemark::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/inspector/InspectorBubble.h"
 
+#include "ui/i18n/Retranslate.h"
+
 #include <QGraphicsDropShadowEffect>
 #include <QKeyEvent>
 #include <QLabel>
@@ -43,7 +45,7 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     auto* close = new QToolButton(this);
     close->setText(QStringLiteral("\u00d7"));
     close->setAutoRaise(true);
-    close->setToolTip(tr("Close (Esc)"));
+    retranslated(close, [close] { close->setToolTip(tr("Close (Esc)")); });
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
     auto* head = new QHBoxLayout;
     head->addWidget(m_title, 1);

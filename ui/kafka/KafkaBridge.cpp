@@ -72,7 +72,7 @@ KafkaBridge::KafkaBridge(QObject* parent)
     qRegisterMetaType<KafkaUpdate>();
     qRegisterMetaType<MalformedMessage>();
     m_stats.state = SourceState::Closed;
-    m_stats.status = "not connected";
+    m_stats.status = tr("not connected").toStdString(); // in the language of the moment it is set
 }
 
 KafkaBridge::~KafkaBridge() { disconnectFromTopic(); }
@@ -89,7 +89,7 @@ void KafkaBridge::connectTo(const KafkaSourceConfig& config)
     disconnectFromTopic();
     m_config = config;
     m_stats = SourceStats{};
-    m_stats.status = "connecting to " + config.bootstrapServers;
+    m_stats.status = tr("connecting to %1").arg(QString::fromStdString(config.bootstrapServers)).toStdString();
     m_malformed.clear();
     m_startTime.reset();
     m_early = KafkaBatch{};
@@ -129,7 +129,7 @@ void KafkaBridge::disconnectFromTopic()
     m_thread = nullptr;
     m_worker = nullptr;
     m_stats.state = SourceState::Closed;
-    m_stats.status = "disconnected";
+    m_stats.status = tr("disconnected").toStdString();
     m_stats.hint.clear();
     emit statusChanged(status(), hint());
     emit statsChanged();

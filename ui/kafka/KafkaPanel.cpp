@@ -2,6 +2,7 @@
 #include "ui/kafka/KafkaPanel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -40,26 +41,21 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
 
-    auto* connection = new QGroupBox(tr("Kafka source"), this);
-    auto* form = new QFormLayout(connection);
+    auto* connection = m_connection = new QGroupBox(this);
+    auto* form = m_form = new QFormLayout(connection);
     m_bootstrap = new QLineEdit(QStringLiteral("localhost:9092"), connection);
-    m_bootstrap->setToolTip(tr("kafka.bootstrap.servers. On the host (outside docker): localhost:9092. "
-                               "Inside the docker network (the notebook): kafka:9093."));
     m_topic = new QLineEdit(QStringLiteral("events"), connection);
     m_starting = new QComboBox(connection);
     m_starting->addItem(QStringLiteral("latest"));
     m_starting->addItem(QStringLiteral("earliest"));
-    m_starting->setToolTip(tr("startingOffsets: where the first batch starts. latest reads only what arrives after the start; "
-                              "earliest reads the whole topic, and what is already there lands in batch 0."));
     m_group = new QLineEdit(connection);
-    m_group->setPlaceholderText(tr("none: read every partition directly, as Spark does"));
-    form->addRow(tr("Bootstrap servers"), m_bootstrap);
-    form->addRow(tr("Topic"), m_topic);
-    form->addRow(tr("startingOffsets"), m_starting);
-    form->addRow(tr("Consumer group"), m_group);
+    form->addRow(QString(), m_bootstrap);
+    form->addRow(QString(), m_topic);
+    form->addRow(QStringLiteral("startingOffsets"), m_starting); // Spark's option name
+    form->addRow(QString(), m_group);
     auto* buttons = new QHBoxLayout;
-    m_connect = new QPushButton(tr("Connect"), connection);
-    m_disconnect = new QPushButton(tr("Disconnect"), connection);
+    m_connect = new QPushButton(connection);
+    m_disconnect = new QPushButton(connection);
     m_disconnect->setEnabled(false);
     buttons->addWidget(m_connect);
     buttons->addWidget(m_disconnect);
@@ -78,27 +74,25 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(m_hint);
 
-    auto* counters = new QFormLayout;
+    auto* counters = m_counters = new QFormLayout;
     m_received = new QLabel(QStringLiteral("0"), this);
     m_malformedCount = new QLabel(QStringLiteral("0"), this);
     m_lag = new QLabel(QStringLiteral("0"), this);
-    m_lag->setToolTip(tr("Consumer lag: messages in the topic (end offsets) not yet received."));
-    counters->addRow(tr("Messages received"), m_received);
-    counters->addRow(tr("Malformed"), m_malformedCount);
-    counters->addRow(tr("Lag"), m_lag);
+    counters->addRow(QString(), m_received);
+    counters->addRow(QString(), m_malformedCount);
+    counters->addRow(QString(), m_lag);
     layout->addLayout(counters);
 
     m_malformedList = new QTreeWidget(this);
     m_malformedList->setColumnCount(3);
-    m_malformedList->setHeaderLabels({tr("Partition:offset"), tr("Problem"), tr("Value")});
     m_malformedList->setRootIsDecorated(false);
     m_malformedList->setUniformRowHeights(true);
     m_malformedList->header()->setStretchLastSection(true);
-    layout->addWidget(new QLabel(tr("Malformed messages"), this));
+    m_malformedTitle = new QLabel(this);
+    layout->addWidget(m_malformedTitle);
     layout->addWidget(m_malformedList, 1);
     m_sparkNote = new QLabel(this);
     m_sparkNote->setWordWrap(true);
-    m_sparkNote->setText(tr("Select a message to see what Spark does with it."));
     layout->addWidget(m_sparkNote);
 
     connect(m_connect, &QPushButton::clicked, this, &KafkaPanel::connectClicked);
@@ -108,7 +102,42 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     connect(m_malformedList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         m_sparkNote->setText(item ? tr("Spark: %1").arg(item->data(0, Qt::UserRole).toString()) : QString());
     });
+    retranslate();
+}
+
+void KafkaPanel::retranslate()
+{
+    m_connection->setTitle(tr("Kafka source"));
+    m_bootstrap->setToolTip(tr("kafka.bootstrap.servers. On the host (outside docker): localhost:9092. "
+                               "Inside the docker network (the notebook): kafka:9093."));
+    m_starting->setToolTip(tr("startingOffsets: where the first batch starts. latest reads only what arrives after the start; "
+                              "earliest reads the whole topic, and what is already there lands in batch 0."));
+    m_group->setPlaceholderText(tr("none: read every partition directly, as Spark does"));
+    const auto label = [](QFormLayout* form, QWidget* field, const QString& text) {
+        if (auto* l = qobject_cast<QLabel*>(form->labelForField(field)))
+            l->setText(text);
+    };
+    label(m_form, m_bootstrap, tr("Bootstrap servers"));
+    label(m_form, m_topic, tr("Topic"));
+    label(m_form, m_group, tr("Consumer group"));
+    m_disconnect->setText(tr("Disconnect"));
+    m_lag->setToolTip(tr("Consumer lag: messages in the topic (end offsets) not yet received."));
+    label(m_counters, m_received, tr("Messages received"));
+    label(m_counters, m_malformedCount, tr("Malformed"));
+    label(m_counters, m_lag, tr("Lag"));
+    m_malformedList->setHeaderLabels({tr("Partition:offset"), tr("Problem"), tr("Value")});
+    m_malformedTitle->setText(tr("Malformed messages"));
+    QTreeWidgetItem* current = m_malformedList->currentItem();
+    m_sparkNote->setText(current ? tr("Spark: %1").arg(current->data(0, Qt::UserRole).toString())
+                                 : tr("Select a message to see what Spark does with it."));
     refresh();
+}
+
+void KafkaPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void KafkaPanel::setSettings(const KafkaSettings& s)

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -50,7 +52,12 @@ signals:
     /// bridge's schema and prepare the scenario for a new live session.
     void connectRequested(const tidemark::KafkaSettings& settings);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// The texts set once (labels, tooltips, headers), in the window's language.
+    void retranslate();
     void connectClicked();
     void refresh();
     void addMalformed(const QList<MalformedMessage>& messages);
@@ -70,6 +77,10 @@ private:
     QLabel* m_lag = nullptr;
     QTreeWidget* m_malformedList = nullptr;
     QLabel* m_sparkNote = nullptr;
+    QGroupBox* m_connection = nullptr;
+    QFormLayout* m_form = nullptr;
+    QFormLayout* m_counters = nullptr;
+    QLabel* m_malformedTitle = nullptr;
 };
 
 } // namespace tidemark::kafka

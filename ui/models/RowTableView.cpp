@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/RowTableView.h"
 
+#include "ui/i18n/Retranslate.h"
+
 #include <QAction>
 #include <QEvent>
 #include <QHeaderView>
@@ -25,7 +27,8 @@ RowTableView::RowTableView(const QString& objectName, QWidget* parent)
     verticalHeader()->setDefaultAlignment(Qt::AlignCenter);
     fitRows();
     setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* exportCsv = new QAction(tr("Export as CSV…"), this);
+    auto* exportCsv = new QAction(this);
+    retranslated(this, [exportCsv] { exportCsv->setText(tr("Export as CSV…")); });
     connect(exportCsv, &QAction::triggered, this, &RowTableView::exportRequested);
     addAction(exportCsv);
     connect(this, &QTableView::clicked, this, [this](const QModelIndex& index) {

@@ -2,6 +2,7 @@
 #include "ui/pages/BatchControls.h"
 
 #include "ui/document/CellText.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/pages/BatchCursor.h"
 
 #include <QComboBox>
@@ -16,11 +17,10 @@
 namespace tidemark::ui {
 
 namespace {
-QToolButton* button(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip, const QString& name)
+QToolButton* button(QWidget* parent, QStyle::StandardPixmap icon, const QString& name)
 {
     auto* b = new QToolButton(parent);
     b->setIcon(parent->style()->standardIcon(icon));
-    b->setToolTip(tip);
     b->setAutoRaise(true);
     b->setObjectName(name);
     return b;
@@ -30,11 +30,11 @@ QToolButton* button(QWidget* parent, QStyle::StandardPixmap icon, const QString&
 BatchControls::BatchControls(BatchCursor* cursor, QWidget* parent)
     : QWidget(parent)
     , m_cursor(cursor)
-    , m_first(button(this, QStyle::SP_MediaSkipBackward, tr("First batch (Home)"), QStringLiteral("firstBatchButton")))
-    , m_back(button(this, QStyle::SP_MediaSeekBackward, tr("Previous batch (Left)"), QStringLiteral("previousBatchButton")))
-    , m_play(button(this, QStyle::SP_MediaPlay, tr("Play / pause (Space)"), QStringLiteral("playButton")))
-    , m_forward(button(this, QStyle::SP_MediaSeekForward, tr("Next batch (Right)"), QStringLiteral("nextBatchButton")))
-    , m_last(button(this, QStyle::SP_MediaSkipForward, tr("Last batch (End)"), QStringLiteral("lastBatchButton")))
+    , m_first(button(this, QStyle::SP_MediaSkipBackward, QStringLiteral("firstBatchButton")))
+    , m_back(button(this, QStyle::SP_MediaSeekBackward, QStringLiteral("previousBatchButton")))
+    , m_play(button(this, QStyle::SP_MediaPlay, QStringLiteral("playButton")))
+    , m_forward(button(this, QStyle::SP_MediaSeekForward, QStringLiteral("nextBatchButton")))
+    , m_last(button(this, QStyle::SP_MediaSkipForward, QStringLiteral("lastBatchButton")))
     , m_slider(new QSlider(Qt::Horizontal, this))
     , m_label(new QLabel(this))
     , m_speed(new QComboBox(this))
@@ -50,12 +50,23 @@ BatchControls::BatchControls(BatchCursor* cursor, QWidget* parent)
     m_label->setFont(bold);
     // Never squeezed: the readout is what the room reads.
     m_label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
-    m_speed->setToolTip(tr("Playing speed"));
     m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_speed->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // "1 batch/:" helped nobody
     for (double s : {0.5, 1.0, 2.0, 4.0})
-        m_speed->addItem(tr("%1 batch/s").arg(s), s);
+        m_speed->addItem(QString(), s);
     m_speed->setCurrentIndex(1);
+    retranslated(this, [this] {
+        m_first->setToolTip(tr("First batch (Home)"));
+        m_back->setToolTip(tr("Previous batch (Left)"));
+        m_play->setToolTip(tr("Play / pause (Space)"));
+        m_forward->setToolTip(tr("Next batch (Right)"));
+        m_last->setToolTip(tr("Last batch (End)"));
+        m_speed->setToolTip(tr("Playing speed"));
+        for (int i = 0; i < m_speed->count(); ++i)
+            m_speed->setItemText(i, tr("%1 batch/s").arg(m_speed->itemData(i).toDouble()));
+        fitLabel();
+        setView(m_view);
+    });
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);

@@ -3,6 +3,7 @@
 
 #include "ui/Palette.h"
 #include "ui/document/DeleteEventsCommand.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/models/EventTableModel.h"
 
 #include <QAction>
@@ -43,13 +44,9 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     fitColumns();
 
     auto* add = new QToolButton(this);
-    add->setText(tr("Add"));
-    add->setToolTip(tr("Add an event after the last one (or click empty space in the plot)"));
     auto* remove = new QToolButton(this);
-    remove->setText(tr("Delete"));
-    remove->setToolTip(tr("Delete the selected events (Del)"));
     remove->setObjectName(QStringLiteral("deleteEventsButton"));
-    auto* hint = new QLabel(tr("Double-click a cell to edit it."), this);
+    auto* hint = new QLabel(this);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(add);
@@ -63,7 +60,7 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
     // The window steps batches with the arrow keys; inside the table they move between cells.
     m_view->installEventFilter(this);
 
-    auto* del = new QAction(tr("Delete events"), m_view);
+    auto* del = new QAction(m_view);
     del->setShortcut(QKeySequence::Delete);
     del->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(del);
@@ -77,7 +74,14 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
         hint->setText(live ? tr("Live: events arrive from Kafka. Disconnect to edit them.") : tr("Double-click a cell to edit it."));
     };
     connect(document, &ScenarioDocument::liveChanged, this, showLive);
-    showLive(document->isLive());
+    retranslated(this, [add, remove, del, showLive, document] {
+        add->setText(tr("Add"));
+        add->setToolTip(tr("Add an event after the last one (or click empty space in the plot)"));
+        remove->setText(tr("Delete"));
+        remove->setToolTip(tr("Delete the selected events (Del)"));
+        del->setText(tr("Delete events"));
+        showLive(document->isLive());
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         emit eventSelected(current.isValid() ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(current.row())) : std::nullopt);
     });

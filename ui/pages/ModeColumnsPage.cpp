@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/ModeColumnsPage.h"
 
+#include "ui/i18n/Retranslate.h"
 #include "ui/pages/OutputModeColumn.h"
 
 #include <QSplitter>
@@ -31,7 +32,7 @@ ModeColumnsPage::ModeColumnsPage(QWidget* parent)
     }
     m_switcher->setObjectName(QStringLiteral("modeSwitcher"));
     m_switcher->setExpanding(false);
-    m_switcher->setToolTip(tr("Output mode shown below (the window is too narrow for all three side by side)"));
+    retranslated(this, [this] { m_switcher->setToolTip(tr("Output mode shown below (the window is too narrow for all three side by side)")); });
     m_switcher->hide();
     connect(m_switcher, &QTabBar::currentChanged, this, [this](int index) {
         if (!m_switched || index < 0)

@@ -2,6 +2,8 @@
 #include "ui/pages/OutputModeColumn.h"
 
 #include "ui/Palette.h"
+#include "ui/i18n/Retranslate.h"
+#include "ui/i18n/SparkErrorHint.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
 
@@ -29,7 +31,7 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     : QWidget(parent)
     , m_mode(mode)
     , m_title(new QLabel(QString::fromLatin1(outputModeName(mode)), this))
-    , m_caption(new QLabel(captionFor(mode), this))
+    , m_caption(new QLabel(this))
     , m_sinkLabel(new QLabel(this))
     , m_resultLabel(new QLabel(this))
     , m_stack(new QStackedWidget(this))
@@ -48,6 +50,7 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     m_error->setMargin(10);
     m_error->setStyleSheet(palette::errorBoxStyle());
     m_caption->setWordWrap(true);
+    retranslated(this, [this] { m_caption->setText(captionFor(m_mode)); });
     m_sinkLabel->setWordWrap(true);
     m_resultLabel->setWordWrap(true);
     // Dark grey on the window's grey: readable from the back of a room (7:1 on #efefef).
@@ -154,8 +157,8 @@ void OutputModeColumn::setView(const ViewState& view)
         // A file error here is one of Tidemark's limits (docs/scenario-format.md), not Spark's word.
         const bool limit = run.error->kind == ErrorKind::File;
         const QString why = limit ? tr("Tidemark does not run this query in %1 mode:\n\n%2") : tr("Spark rejects %1 mode for this query:\n\n%2");
-        m_error->setText(why.arg(QString::fromLatin1(outputModeName(m_mode)),
-                                 QString::fromStdString(limit ? run.error->describe() : run.error->text())));
+        const QString text = QString::fromStdString(limit ? run.error->describe() : run.error->text());
+        m_error->setText(why.arg(QString::fromLatin1(outputModeName(m_mode)), limit ? text : withSparkErrorHint(text)));
         m_stack->setCurrentIndex(1);
         m_sinkModel->clear();
         m_resultModel->clear();

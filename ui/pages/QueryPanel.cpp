@@ -4,6 +4,8 @@
 #include "engine/plan/Analyzer.h"
 #include "ui/Palette.h"
 #include "ui/document/ScenarioDocument.h"
+#include "ui/i18n/Retranslate.h"
+#include "ui/i18n/SparkErrorHint.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -135,7 +137,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     , m_document(document)
     , m_mode(new QComboBox(this))
     , m_version(new QComboBox(this))
-    , m_watermarkOn(new QCheckBox(tr("withWatermark"), this))
+    , m_watermarkOn(new QCheckBox(QStringLiteral("withWatermark"), this))
     , m_watermarkColumn(editableCombo(this))
     , m_delay(new QLineEdit(this))
     , m_windowKind(new QComboBox(this))
@@ -168,18 +170,14 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
         m_mode->addItem(QString::fromLatin1(m));
     for (const char* v : {"3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "4.0"})
         m_version->addItem(QString::fromLatin1(v));
-    m_windowKind->addItem(tr("none"), 0);
+    m_windowKind->addItem(QString(), 0); // "none", in the window's language (below)
     m_windowKind->addItem(QStringLiteral("window"), 1);
     m_windowKind->addItem(QStringLiteral("session_window"), 2);
     for (const char* f : {"count", "sum", "avg", "min", "max", "collect_list", "collect_set", "approx_count_distinct", "stddev"})
         m_aggFn->addItem(QString::fromLatin1(f));
     m_delay->setPlaceholderText(QStringLiteral("10 minutes"));
     m_duration->setPlaceholderText(QStringLiteral("10 minutes"));
-    m_slide->setPlaceholderText(tr("= duration (tumbling)"));
     m_gap->setPlaceholderText(QStringLiteral("5 minutes"));
-    m_keys->setPlaceholderText(tr("columns, comma separated"));
-    m_aggColumn->lineEdit()->setPlaceholderText(tr("* (all rows)"));
-    m_trigger->setPlaceholderText(tr("default: as soon as the previous batch ends"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(palette::errorBoxStyle());
@@ -190,8 +188,6 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
 
     m_policy->setObjectName(QStringLiteral("watermarkPolicyBox"));
     m_policy->addItems({QStringLiteral("min"), QStringLiteral("max")});
-    m_policy->setToolTip(tr("spark.sql.streaming.multipleWatermarkPolicy: the global watermark is the minimum (default) "
-                            "or the maximum of the inputs' watermarks"));
     m_inputs->setObjectName(QStringLiteral("inputWatermarks"));
     m_inputsGrid->setContentsMargins(0, 0, 0, 0);
     m_inputsGrid->setHorizontalSpacing(6);
@@ -216,34 +212,47 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     form->setVerticalSpacing(4);
     auto* top = new QHBoxLayout;
     top->addWidget(m_mode, 1);
-    top->addWidget(new QLabel(tr("Spark"), this));
+    top->addWidget(new QLabel(QStringLiteral("Spark"), this));
     top->addWidget(m_version);
-    form->addRow(tr("outputMode"), top);
+    form->addRow(QStringLiteral("outputMode"), top);
     auto* wm = new QHBoxLayout;
     wm->addWidget(m_watermarkOn);
     wm->addWidget(m_watermarkColumn, 1);
     form->addRow(wm);
-    form->addRow(tr("delay"), m_delay);
+    form->addRow(QStringLiteral("delay"), m_delay);
     form->addRow(m_inputs);
-    form->addRow(tr("policy"), m_policy);
+    form->addRow(QStringLiteral("policy"), m_policy);
     auto* win = new QHBoxLayout;
     m_windowRow = win;
     win->addWidget(m_windowKind);
     win->addWidget(m_windowColumn, 1);
-    form->addRow(tr("groupBy"), win);
-    form->addRow(tr("duration"), m_duration);
-    form->addRow(tr("slide"), m_slide);
-    form->addRow(tr("gap"), m_gap);
-    form->addRow(tr("keys"), m_keys);
+    form->addRow(QStringLiteral("groupBy"), win);
+    form->addRow(QStringLiteral("duration"), m_duration);
+    form->addRow(QStringLiteral("slide"), m_slide);
+    form->addRow(QStringLiteral("gap"), m_gap);
+    form->addRow(QStringLiteral("keys"), m_keys);
     auto* agg = new QHBoxLayout;
     m_aggRow = agg;
     agg->addWidget(m_aggFn);
     agg->addWidget(m_aggColumn, 1);
-    form->addRow(tr("agg"), agg);
-    form->addRow(tr("as"), m_aggAs);
-    form->addRow(tr("trigger"), m_trigger);
+    form->addRow(QStringLiteral("agg"), agg);
+    form->addRow(QStringLiteral("as"), m_aggAs);
+    form->addRow(QStringLiteral("trigger"), m_trigger);
     form->addRow(m_shapeNote);
     form->addRow(m_error);
+    // The labels above are the names of Spark's API (withWatermark, groupBy, agg...), the same in
+    // every language; the hints and the notes below speak the window's language.
+    retranslated(this, [this] {
+        m_windowKind->setItemText(0, tr("none"));
+        m_slide->setPlaceholderText(tr("= duration (tumbling)"));
+        m_keys->setPlaceholderText(tr("columns, comma separated"));
+        m_aggColumn->lineEdit()->setPlaceholderText(tr("* (all rows)"));
+        m_trigger->setPlaceholderText(tr("default: as soon as the previous batch ends"));
+        m_policy->setToolTip(tr("spark.sql.streaming.multipleWatermarkPolicy: the global watermark is the minimum (default) "
+                                "or the maximum of the inputs' watermarks"));
+        if (!m_document->scenario()->sources.empty())
+            refresh();
+    });
 
     const auto onIndex = [this](QComboBox* box, auto handler) {
         connect(box, &QComboBox::currentIndexChanged, this, [this, handler] {
@@ -649,7 +658,7 @@ void QueryPanel::showAnalysis()
         return;
     }
     const Error& e = plan.error();
-    QString text = q(e.text());
+    QString text = withSparkErrorHint(q(e.text()));
     if (!e.where.empty())
         text += QLatin1String("\n\n") + tr("at %1").arg(q(e.where));
     const bool fresh = m_error->isHidden() || m_error->text() != text;

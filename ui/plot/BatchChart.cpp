@@ -2,6 +2,7 @@
 #include "ui/plot/BatchChart.h"
 
 #include "ui/Palette.h"
+#include "ui/i18n/Retranslate.h"
 #include "ui/plot/DurationTicker.h"
 
 #include <qcustomplot.h>
@@ -26,7 +27,6 @@ BatchChart::BatchChart(QWidget* parent)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_plot->setInteractions({});
-    m_plot->xAxis->setLabel(tr("batch"));
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setTicker(QSharedPointer<DurationTicker>::create());
     for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
@@ -41,22 +41,18 @@ BatchChart::BatchChart(QWidget* parent)
     m_plot->xAxis->setTicker(fixed);
 
     m_input = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    m_input->setName(tr("input rows"));
     m_input->setPen(Qt::NoPen);
     m_input->setBrush(QColor(0x00, 0x72, 0xB2, 150));
     m_dropped = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    m_dropped->setName(tr("dropped (late)"));
     m_dropped->setPen(Qt::NoPen);
     m_dropped->setBrush(palette::fateColor(Fate::DroppedByWatermark));
     auto* group = new QCPBarsGroup(m_plot);
     m_input->setBarsGroup(group);
     m_dropped->setBarsGroup(group);
     m_state = m_plot->addGraph();
-    m_state->setName(tr("state rows"));
     m_state->setPen(QPen(palette::maxEventTimeColor(), 2));
     m_state->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
     m_lag = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
-    m_lag->setName(tr("watermark lag →"));
     m_lag->setPen(QPen(palette::watermarkColor(), 2, Qt::DashLine));
     m_lag->setLineStyle(QCPGraph::lsStepCenter);
 
@@ -77,6 +73,14 @@ BatchChart::BatchChart(QWidget* parent)
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    retranslated(this, [this] {
+        m_plot->xAxis->setLabel(tr("batch"));
+        m_input->setName(tr("input rows"));
+        m_dropped->setName(tr("dropped (late)"));
+        m_state->setName(tr("state rows"));
+        m_lag->setName(tr("watermark lag →"));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 
     connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* e) {
         if (!m_drawn || e->button() != Qt::LeftButton)

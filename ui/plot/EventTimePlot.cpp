@@ -5,6 +5,7 @@
 #include "ui/Palette.h"
 #include "ui/compute/PlotTime.h"
 #include "ui/document/CellText.h"
+#include "ui/i18n/SparkErrorHint.h"
 #include "ui/inspector/Explanations.h"
 #include "ui/plot/JoinPairsItem.h"
 #include "ui/plot/TriggerTicksItem.h"
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 #include <limits>
 
 namespace tidemark::ui {
@@ -172,60 +174,52 @@ void EventTimePlot::setupPlot()
 
     p->setCurrentLayer(QStringLiteral("main"));
     m_maxEventGraph = p->addGraph();
-    m_maxEventGraph->setName(tr("max event time seen"));
     m_maxEventGraph->setLineStyle(QCPGraph::lsStepLeft);
     // The watermark as it moves: each batch computes the next one when it ends.
     m_watermarkGraph = p->addGraph();
-    m_watermarkGraph->setName(tr("watermark (moves when a batch ends)"));
     m_watermarkGraph->setLineStyle(QCPGraph::lsStepLeft);
     m_pendingGraph = p->addGraph();
-    m_pendingGraph->setName(tr("not read yet"));
     m_pendingGraph->setLineStyle(QCPGraph::lsNone);
 
     p->setCurrentLayer(QStringLiteral("dots"));
     // The watermark the current batch compares rows with, from the trigger before it to now:
     // every row this batch read arrived under it.
     m_batchWatermarkGraph = p->addGraph();
-    m_batchWatermarkGraph->setName(tr("watermark this batch uses (late if ≤)"));
     m_batchWatermarkGraph->setLineStyle(QCPGraph::lsLine);
     m_nextWatermarkGraph = p->addGraph();
-    m_nextWatermarkGraph->setName(tr("watermark for the next batch"));
     m_nextWatermarkGraph->setLineStyle(QCPGraph::lsLine);
     m_hiddenFateGraph = p->addGraph();
     m_hiddenFateGraph->setName(tr("read by this batch: fate hidden (predict it)"));
     m_hiddenFateGraph->setLineStyle(QCPGraph::lsNone);
     // The legend's swatch for matched pairs; the lines are JoinPairsItem's.
     m_pairCurve = new QCPCurve(p->xAxis, p->yAxis);
-    m_pairCurve->setName(tr("matched pair (joined)"));
     m_pairCurve->setScatterStyle(QCPScatterStyle::ssNone);
     m_pairs = new JoinPairsItem(p);
 
     for (Fate f : kFates) {
         QCPGraph* g = p->addGraph();
-        g->setName(palette::fateLabel(f));
         g->setLineStyle(QCPGraph::lsNone);
         m_fateGraphs[static_cast<std::size_t>(f)] = g;
     }
     m_noTimeGraph = p->addGraph();
-    m_noTimeGraph->setName(tr("no event time: drawn at arrival"));
     m_noTimeGraph->setLineStyle(QCPGraph::lsNone);
     m_partialGraph = p->addGraph();
-    m_partialGraph->setName(tr("partly dropped (some windows late)"));
     m_partialGraph->setLineStyle(QCPGraph::lsNone);
     m_nullOutputGraph = p->addGraph();
-    m_nullOutputGraph->setName(tr("emitted with nulls (outer join)"));
     m_nullOutputGraph->setLineStyle(QCPGraph::lsNone);
 
     p->setCurrentLayer(QStringLiteral("main"));
-    m_legendData = swatch(p, tr("trigger: data batch"));
-    m_legendNoData = swatch(p, tr("trigger: no-data batch"));
-    m_legendSkipped = swatch(p, tr("trigger: skipped tick"));
-    m_legendOpen = swatch(p, tr("window open (in state)"));
-    m_legendEmitted = swatch(p, tr("window emitted this batch"));
-    m_legendEvicted = swatch(p, tr("window evicted"));
-    m_legendMerged = swatch(p, tr("session merged into a longer one"));
+    m_legendData = swatch(p, QString());
+    m_legendNoData = swatch(p, QString());
+    m_legendSkipped = swatch(p, QString());
+    m_legendOpen = swatch(p, QString());
+    m_legendEmitted = swatch(p, QString());
+    m_legendEvicted = swatch(p, QString());
+    m_legendMerged = swatch(p, QString());
     m_legendToggle = swatch(p, QString());
     m_legendToggle->setPen(Qt::NoPen);
+
+    nameGraphs();
 
     p->setCurrentLayer(QStringLiteral("marks"));
     m_selectedGraph = p->addGraph();
@@ -387,11 +381,40 @@ void EventTimePlot::applyDotStyles()
         style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x30, 0x30, 0x30), m_presentation ? 2.4 : 1.6, Qt::DashLine), Qt::NoBrush, dot * 2.0), m_nullOutputGraph));
 }
 
+void EventTimePlot::nameGraphs()
+{
+    m_maxEventGraph->setName(tr("max event time seen"));
+    m_watermarkGraph->setName(tr("watermark (moves when a batch ends)"));
+    m_pendingGraph->setName(tr("not read yet"));
+    m_batchWatermarkGraph->setName(tr("watermark this batch uses (late if ≤)"));
+    m_nextWatermarkGraph->setName(tr("watermark for the next batch"));
+    m_pairCurve->setName(tr("matched pair (joined)"));
+    m_noTimeGraph->setName(tr("no event time: drawn at arrival"));
+    m_partialGraph->setName(tr("partly dropped (some windows late)"));
+    m_nullOutputGraph->setName(tr("emitted with nulls (outer join)"));
+    m_legendData->setName(tr("trigger: data batch"));
+    m_legendNoData->setName(tr("trigger: no-data batch"));
+    m_legendSkipped->setName(tr("trigger: skipped tick"));
+    m_legendOpen->setName(tr("window open (in state)"));
+    m_legendEmitted->setName(tr("window emitted this batch"));
+    m_legendEvicted->setName(tr("window evicted"));
+    m_legendMerged->setName(tr("session merged into a longer one"));
+    for (Fate f : kFates)
+        m_fateGraphs[static_cast<std::size_t>(f)]->setName(palette::fateLabel(f));
+}
+
 void EventTimePlot::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyStyle();
+    if (event->type() == QEvent::LanguageChange) {
+        nameGraphs();
+        // Draw the view anew: the legend, the axes, the labels and the banner in the new language.
+        ViewState view = std::exchange(m_view, ViewState{});
+        if (view.snapshot)
+            setView(view);
+    }
 }
 
 void EventTimePlot::setPresentation(bool on)
@@ -700,6 +723,11 @@ void EventTimePlot::updateNow()
                      .arg(QString::fromLatin1(outputModeName(m_view.selected)), QString::fromLatin1(outputModeName(m_view.driving)));
     else if (selected.error)
         banner = tr("Spark rejects this query in every output mode — see the query panel");
+    if (selected.error) {
+        const QString hint = sparkErrorHint(QString::fromStdString(selected.error->text()));
+        if (!hint.isEmpty())
+            banner += QLatin1Char('\n') + hint;
+    }
     else if (m_followBatch) {
         const Scenario& sc = *m_view.snapshot->scenario;
         const auto day = [&](double t) {

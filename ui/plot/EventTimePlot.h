@@ -110,6 +110,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// The legend names of the graphs drawn in every view, in the window's language.
+    void nameGraphs();
     void setupPlot();
     void applyStyle();
     void applyDotStyles();

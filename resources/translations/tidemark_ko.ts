@@ -1,0 +1,1738 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>AddEventCommand</name>
+    <message>
+        <source>Add event</source>
+        <translation>이벤트 추가</translation>
+    </message>
+</context>
+<context>
+    <name>CellText</name>
+    <message>
+        <source>not a whole number: %1</source>
+        <translation>정수가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>not a number: %1</source>
+        <translation>숫자가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>write true or false</source>
+        <translation>true 또는 false를 입력하세요</translation>
+    </message>
+    <message>
+        <source>this column cannot be edited here</source>
+        <translation>이 열은 여기서 편집할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EditCellCommand</name>
+    <message>
+        <source>Edit event</source>
+        <translation>이벤트 편집</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <source>Removed by the join condition on the left side&apos;s own columns; it can never match, so it is not stored (an outer join emits it with nulls at once).</source>
+        <translation>왼쪽의 자기 열에 대한 조인 조건 때문에 제외되었습니다. 절대 매칭될 수 없으므로 저장하지 않습니다(외부 조인이면 즉시 null과 함께 출력합니다).</translation>
+    </message>
+    <message>
+        <source>Removed by the join condition on the right side&apos;s own columns; it can never match, so it is not stored (an outer join emits it with nulls at once).</source>
+        <translation>오른쪽의 자기 열에 대한 조인 조건 때문에 제외되었습니다. 절대 매칭될 수 없으므로 저장하지 않습니다(외부 조인이면 즉시 null과 함께 출력합니다).</translation>
+    </message>
+    <message>
+        <source>Removed by a stateless step.</source>
+        <translation>상태가 없는 단계에서 제외되었습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by where `%1` (the condition was not true).</source>
+        <translation>where `%1`에서 제외되었습니다(조건이 참이 아니었습니다).</translation>
+    </message>
+    <message>
+        <source>Removed by explode(): the array was empty or null, so no row came out.</source>
+        <translation>explode()에서 제외되었습니다: 배열이 비었거나 null이라 나온 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Never read: the query stopped (Trigger.Once / AvailableNow read only what had arrived when it started).</source>
+        <translation>읽히지 않았습니다: 쿼리가 멈췄습니다(Trigger.Once / AvailableNow는 시작할 때까지 도착한 것만 읽습니다).</translation>
+    </message>
+    <message>
+        <source>Read by batch %1 (trigger at %2).
+</source>
+        <translation>배치 %1이(가) 읽었습니다(트리거 시각 %2).
+</translation>
+    </message>
+    <message>
+        <source>Event time %1.
+</source>
+        <translation>이벤트 타임 %1.
+</translation>
+    </message>
+    <message>
+        <source>Event time %1, %2 behind the max event time seen before it (%3).
+</source>
+        <translation>이벤트 타임 %1. 그 전까지 본 최대 이벤트 타임(%3)보다 %2 늦습니다.
+</translation>
+    </message>
+    <message>
+        <source>Event time %1, not behind the max event time seen before it (%2).
+</source>
+        <translation>이벤트 타임 %1. 그 전까지 본 최대 이벤트 타임(%2)보다 늦지 않습니다.
+</translation>
+    </message>
+    <message>
+        <source>Spark %1 judges late rows with the previous batch&apos;s watermark (%2) and evicts state with this batch&apos;s (%3).
+</source>
+        <translation>Spark %1은(는) 지연 여부를 이전 배치의 워터마크(%2)로 판단하고, 상태는 이 배치의 워터마크(%3)로 제거합니다.
+</translation>
+    </message>
+    <message>
+        <source>Dropped as a duplicate: its key was already in the dedup state.</source>
+        <translation>중복이라 버려졌습니다: 키가 이미 중복 제거 상태에 있었습니다.</translation>
+    </message>
+    <message>
+        <source>Its time column is null, and window() keeps only rows whose time is not null (TimeWindowing&apos;s IsNotNull filter).</source>
+        <translation>시간 열이 null입니다. window()는 시간이 null이 아닌 행만 남깁니다(TimeWindowing의 IsNotNull 필터).</translation>
+    </message>
+    <message>
+        <source>Dropped before the join: event time %1 &lt;= watermark %2.</source>
+        <translation>조인 전에 버려졌습니다: 이벤트 타임 %1 &lt;= 워터마크 %2.</translation>
+    </message>
+    <message>
+        <source>Batch %1: matched event #%2.
+</source>
+        <translation>배치 %1: 이벤트 #%2와(과) 매칭되었습니다.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1: stored in the join state to wait for partners.
+</source>
+        <translation>배치 %1: 짝을 기다리려고 조인 상태에 저장되었습니다.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1: not stored: its side&apos;s state watermark already evicts it (Spark before 3.5.4 never stores such a row).
+</source>
+        <translation>배치 %1: 저장되지 않았습니다: 이쪽의 상태 워터마크가 이미 이 행을 제거합니다(3.5.4 이전 Spark는 이런 행을 저장하지 않습니다).
+</translation>
+    </message>
+    <message>
+        <source>Batch %1: evicted by the state watermark %2; it had matched, so silently.
+</source>
+        <translation>배치 %1: 상태 워터마크 %2에 의해 제거되었습니다. 이미 매칭되었으므로 출력은 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1: evicted by the state watermark unmatched: the outer join emits it with nulls now.
+</source>
+        <translation>배치 %1: 매칭되지 않은 채 상태 워터마크에 의해 제거되었습니다: 외부 조인이 지금 null과 함께 출력합니다.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1: evicted by the state watermark unmatched, without output.
+</source>
+        <translation>배치 %1: 매칭되지 않은 채 상태 워터마크에 의해 제거되었고, 출력은 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>Window %1: dropped, window end %2 &lt;= watermark %3.
+</source>
+        <translation>윈도우 %1: 버려짐, 윈도우 끝 %2 &lt;= 워터마크 %3.
+</translation>
+    </message>
+    <message>
+        <source>Window %1: counted, window end %2 &gt; watermark %3.
+</source>
+        <translation>윈도우 %1: 집계됨, 윈도우 끝 %2 &gt; 워터마크 %3.
+</translation>
+    </message>
+    <message>
+        <source>Window %1: counted (complete mode never drops late rows).
+</source>
+        <translation>윈도우 %1: 집계됨 (complete 모드는 지연 데이터를 버리지 않습니다).
+</translation>
+    </message>
+    <message>
+        <source>Window %1: counted.
+</source>
+        <translation>윈도우 %1: 집계됨.
+</translation>
+    </message>
+    <message>
+        <source>No grouping column carries the watermark, so nothing is late and nothing is evicted.
+</source>
+        <translation>워터마크가 걸린 그룹화 열이 없으므로, 지연 데이터도 없고 제거되는 상태도 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>Its own session is %1; dropped, session end %2 &lt;= watermark %3.</source>
+        <translation>이 행의 세션은 %1입니다. 버려짐, 세션 끝 %2 &lt;= 워터마크 %3.</translation>
+    </message>
+    <message>
+        <source>Its own session is %1; merged into its key&apos;s sessions (sessions that touch merge).</source>
+        <translation>이 행의 세션은 %1입니다. 같은 키의 세션에 합쳐졌습니다(맞닿은 세션은 합쳐집니다).</translation>
+    </message>
+    <message>
+        <source>Dropped: event time %1 &lt;= watermark %2 (a row is late when its time is at or behind the watermark).</source>
+        <translation>버려짐: 이벤트 타임 %1 &lt;= 워터마크 %2 (시간이 워터마크와 같거나 그보다 이르면 지연 데이터입니다).</translation>
+    </message>
+    <message>
+        <source>Counted in its group.</source>
+        <translation>자기 그룹에 집계되었습니다.</translation>
+    </message>
+    <message>
+        <source>Passed to the sink.</source>
+        <translation>싱크로 전달되었습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): written to state.
+</source>
+        <translation>배치 %1 (%2): 상태 저장소에 기록됨.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): written to state, value %3 — emitted (update mode).
+</source>
+        <translation>배치 %1 (%2): 상태 저장소에 기록됨, 값 %3 — 출력됨 (update 모드).
+</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): written to state, value %3.
+</source>
+        <translation>배치 %1 (%2): 상태 저장소에 기록됨, 값 %3.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): merged into a longer session and removed.
+</source>
+        <translation>배치 %1 (%2): 더 긴 세션에 합쳐져 제거됨.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): evicted, its end is at or behind the watermark %3 — emitted now with its final value.
+</source>
+        <translation>배치 %1 (%2): 제거됨, 끝이 워터마크 %3와 같거나 그보다 이릅니다 — 최종 값으로 지금 출력됩니다.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): evicted, its end is at or behind the watermark %3.
+</source>
+        <translation>배치 %1 (%2): 제거됨, 끝이 워터마크 %3와 같거나 그보다 이릅니다.
+</translation>
+    </message>
+    <message>
+        <source>Never in state.</source>
+        <translation>상태 저장소에 들어간 적이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Explanations</name>
+    <message>
+        <source>Event %1 · arrives %2</source>
+        <translation>이벤트 %1 · 도착 %2</translation>
+    </message>
+    <message>
+        <source> · source %1</source>
+        <translation> · 소스 %1</translation>
+    </message>
+    <message>
+        <source>Not read yet at batch %1. What happens to it later:
+</source>
+        <translation>배치 %1 시점에는 아직 읽히지 않았습니다. 이후에 일어날 일:
+</translation>
+    </message>
+    <message>
+        <source>It arrived after the latest trigger; the next batch reads it.</source>
+        <translation>마지막 트리거 이후에 도착했습니다. 다음 배치가 읽습니다.</translation>
+    </message>
+    <message>
+        <source>No batch has read it.</source>
+        <translation>어떤 배치도 읽지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 mode — %2.
+</source>
+        <translation>%1 모드 — %2.
+</translation>
+    </message>
+    <message>
+        <source>Window %1 in %2 mode
+</source>
+        <translation>%2 모드의 윈도우 %1
+</translation>
+    </message>
+    <message>
+        <source>Never in state.</source>
+        <translation>상태 저장소에 들어간 적이 없습니다.</translation>
+    </message>
+    <message>
+        <source>window end %1 ≤ watermark %2</source>
+        <translation>윈도우 끝 %1 ≤ 워터마크 %2</translation>
+    </message>
+    <message>
+        <source>window ends %1 ≤ watermark %2</source>
+        <translation>윈도우 끝 %1 ≤ 워터마크 %2</translation>
+    </message>
+    <message>
+        <source>session end %1 ≤ watermark %2</source>
+        <translation>세션 끝 %1 ≤ 워터마크 %2</translation>
+    </message>
+    <message>
+        <source>event time %1 ≤ watermark %2</source>
+        <translation>이벤트 타임 %1 ≤ 워터마크 %2</translation>
+    </message>
+    <message>
+        <source>batch %1 drops windows ending ≤ %2</source>
+        <translation>배치 %1은(는) 끝이 %2 이하인 윈도우를 버립니다</translation>
+    </message>
+    <message>
+        <source>batch %1 drops sessions ending ≤ %2</source>
+        <translation>배치 %1은(는) 끝이 %2 이하인 세션을 버립니다</translation>
+    </message>
+    <message>
+        <source>batch %1 drops event times ≤ %2</source>
+        <translation>배치 %1은(는) 이벤트 타임이 %2 이하인 행을 버립니다</translation>
+    </message>
+    <message>
+        <source>dropped late: none (no watermark)</source>
+        <translation>지연으로 버려진 행: 없음 (워터마크 없음)</translation>
+    </message>
+    <message>
+        <source> + %1 partly</source>
+        <translation> + 일부 %1</translation>
+    </message>
+    <message>
+        <source>Events: input events the watermark dropped entirely, up to this batch. Partly: events that lost some of their windows but were counted in others.</source>
+        <translation>이벤트: 이 배치까지 워터마크 때문에 통째로 버려진 입력 이벤트 수. 일부: 윈도우 몇 개에서는 버려졌지만 다른 윈도우에서는 집계된 이벤트 수.</translation>
+    </message>
+    <message>
+        <source>
+Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group in each batch — an event that falls in two late windows counts twice.</source>
+        <translation>
+행: Spark의 numRowsDroppedByWatermark. 배치마다 늦은 (키, 윈도우) 그룹 하나에 1씩 셉니다 — 늦은 윈도우 두 개에 속하는 이벤트는 두 번 셉니다.</translation>
+    </message>
+    <message>
+        <source>%1 mode: this query keeps no state for its rows; each input row passes straight to the sink.</source>
+        <translation>%1 모드: 이 쿼리는 행에 대한 상태를 저장하지 않습니다. 입력 행은 곧바로 싱크로 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Group %1 in %2 mode
+</source>
+        <translation>%2 모드의 그룹 %1
+</translation>
+    </message>
+    <message>
+        <source>dropped late: %1 event</source>
+        <translation>지연으로 버려짐: 이벤트 %1개</translation>
+    </message>
+    <message>
+        <source>dropped late: %1 events</source>
+        <translation>지연으로 버려짐: 이벤트 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 window row</source>
+        <translation> · 윈도우 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 window rows</source>
+        <translation> · 윈도우 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 session row</source>
+        <translation> · 세션 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 session rows</source>
+        <translation> · 세션 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 group row</source>
+        <translation> · 그룹 행 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 group rows</source>
+        <translation> · 그룹 행 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>Fate</name>
+    <message>
+        <source>on time</source>
+        <translation>제시간</translation>
+    </message>
+    <message>
+        <source>late, accepted</source>
+        <translation>지연, 반영됨</translation>
+    </message>
+    <message>
+        <source>dropped (late)</source>
+        <translation>버려짐 (지연)</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>filtered out</source>
+        <translation>필터로 제외됨</translation>
+    </message>
+    <message>
+        <source>null event time</source>
+        <translation>이벤트 타임 null</translation>
+    </message>
+    <message>
+        <source>never read</source>
+        <translation>읽히지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>MoveEventCommand</name>
+    <message>
+        <source>Move event</source>
+        <translation>이벤트 이동</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SparkErrorHint</name>
+    <message>
+        <source>An outer join of two streams needs a watermark on both sides and a time-range condition, or its state would grow forever.</source>
+        <translation>두 스트림의 외부 조인에는 양쪽 워터마크와 시간 범위 조건이 필요합니다. 그렇지 않으면 상태 저장소가 끝없이 커집니다.</translation>
+    </message>
+    <message>
+        <source>Append mode emits a window only once it is final, and only a watermark can say when that is: add withWatermark on the window&apos;s time column.</source>
+        <translation>append 모드는 결과가 확정된 윈도우만 한 번 출력하는데, 언제 확정되는지는 워터마크만 알려 줄 수 있습니다. 윈도우의 시간 열에 withWatermark를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Complete mode writes the whole result table every batch, so the query needs an aggregation.</source>
+        <translation>complete 모드는 배치마다 결과 테이블 전체를 출력하므로, 쿼리에 집계가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Update mode cannot emit session windows, which may still merge; use append mode with a watermark.</source>
+        <translation>세션 윈도우는 나중에 합쳐질 수 있어 update 모드로 출력할 수 없습니다. 워터마크와 함께 append 모드를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>A streaming query may aggregate only once; a second groupBy over the first one&apos;s result is rejected.</source>
+        <translation>스트리밍 쿼리에서는 집계를 한 번만 할 수 있습니다. 첫 집계 결과에 다시 groupBy를 하면 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>A stream has no end, so windows over rows (row_number, lag) are rejected; group by a time window instead.</source>
+        <translation>스트림에는 끝이 없으므로 행 기반 윈도우(row_number, lag)는 거부됩니다. 대신 시간 윈도우로 그룹화하세요.</translation>
+    </message>
+    <message>
+        <source>Exact distinct counts are not supported on a stream; approx_count_distinct is.</source>
+        <translation>스트림에서는 정확한 distinct 집계를 지원하지 않습니다. approx_count_distinct는 지원합니다.</translation>
+    </message>
+    <message>
+        <source>Deduplication within the watermark needs a watermark on the stream.</source>
+        <translation>워터마크 안에서 중복을 제거하려면 스트림에 워터마크가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A join of two streams emits its rows only in append mode.</source>
+        <translation>두 스트림의 조인은 append 모드에서만 결과를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>A join of two streams needs an equality condition on a key of both sides.</source>
+        <translation>두 스트림의 조인에는 양쪽 키에 대한 동등(=) 조건이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A session window needs a grouping key besides the session.</source>
+        <translation>세션 윈도우에는 세션 외에 그룹화 키가 하나 더 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A column or a type in the query does not match the input: check the names and types the message quotes.</source>
+        <translation>쿼리의 열 이름이나 타입이 입력과 맞지 않습니다. 메시지에 인용된 이름과 타입을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Spark rejects this query before it runs (an AnalysisException); the message above is Spark&apos;s own.</source>
+        <translation>Spark는 이 쿼리를 실행하기 전에 거부합니다(AnalysisException). 위 메시지는 Spark가 출력한 그대로입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBandsItem</name>
+    <message>
+        <source>%1 → merged</source>
+        <translation>%1 → 합쳐짐</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::kafka::KafkaBridge</name>
+    <message>
+        <source>not connected</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>%1에 연결 중</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>연결 끊김</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::kafka::KafkaPanel</name>
+    <message>
+        <source>Connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>Topic missing</source>
+        <translation>토픽 없음</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <source>Spark: %1</source>
+        <translation>Spark: %1</translation>
+    </message>
+    <message>
+        <source>Kafka source</source>
+        <translation>Kafka 소스</translation>
+    </message>
+    <message>
+        <source>kafka.bootstrap.servers. On the host (outside docker): localhost:9092. Inside the docker network (the notebook): kafka:9093.</source>
+        <translation>kafka.bootstrap.servers. 호스트(docker 밖)에서는 localhost:9092, docker 네트워크 안(노트북)에서는 kafka:9093입니다.</translation>
+    </message>
+    <message>
+        <source>startingOffsets: where the first batch starts. latest reads only what arrives after the start; earliest reads the whole topic, and what is already there lands in batch 0.</source>
+        <translation>startingOffsets: 첫 배치가 시작하는 위치. latest는 시작한 뒤에 도착하는 메시지만 읽고, earliest는 토픽 전체를 읽어 이미 있던 메시지가 배치 0에 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>none: read every partition directly, as Spark does</source>
+        <translation>없음: Spark처럼 모든 파티션을 직접 읽습니다</translation>
+    </message>
+    <message>
+        <source>Bootstrap servers</source>
+        <translation>부트스트랩 서버</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Consumer group</source>
+        <translation>컨슈머 그룹</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>연결 끊기</translation>
+    </message>
+    <message>
+        <source>Consumer lag: messages in the topic (end offsets) not yet received.</source>
+        <translation>컨슈머 랙: 토픽에 있지만(끝 오프셋 기준) 아직 받지 않은 메시지 수.</translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation>받은 메시지</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>잘못된 메시지</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>랙</translation>
+    </message>
+    <message>
+        <source>Partition:offset</source>
+        <translation>파티션:오프셋</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Malformed messages</source>
+        <translation>잘못된 메시지 목록</translation>
+    </message>
+    <message>
+        <source>Select a message to see what Spark does with it.</source>
+        <translation>메시지를 선택하면 Spark가 그 메시지를 어떻게 처리하는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Which topic? Enter the topic name (the classroom&apos;s is events).</source>
+        <translation>어떤 토픽인가요? 토픽 이름을 입력하세요(수업에서는 events).</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>다시 연결</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>도움말: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::BatchChart</name>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>input rows</source>
+        <translation>입력 행</translation>
+    </message>
+    <message>
+        <source>dropped (late)</source>
+        <translation>버려짐 (지연)</translation>
+    </message>
+    <message>
+        <source>state rows</source>
+        <translation>상태 행</translation>
+    </message>
+    <message>
+        <source>watermark lag →</source>
+        <translation>워터마크 지연 →</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::BatchControls</name>
+    <message>
+        <source>First batch (Home)</source>
+        <translation>첫 배치 (Home)</translation>
+    </message>
+    <message>
+        <source>Previous batch (Left)</source>
+        <translation>이전 배치 (←)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>재생 / 일시정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Next batch (Right)</source>
+        <translation>다음 배치 (→)</translation>
+    </message>
+    <message>
+        <source>Last batch (End)</source>
+        <translation>마지막 배치 (End)</translation>
+    </message>
+    <message>
+        <source>Playing speed</source>
+        <translation>재생 속도</translation>
+    </message>
+    <message>
+        <source>%1 batch/s</source>
+        <translation>초당 %1배치</translation>
+    </message>
+    <message>
+        <source>batch %1 of %2 · %3</source>
+        <translation>배치 %1 / %2 · %3</translation>
+    </message>
+    <message>
+        <source> · no data</source>
+        <translation> · 데이터 없음</translation>
+    </message>
+    <message>
+        <source>no batch</source>
+        <translation>배치 없음</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ComputeStatus</name>
+    <message>
+        <source>Cancel the computation</source>
+        <translation>계산 취소</translation>
+    </message>
+    <message>
+        <source>cancelled: the views show the result before the last edit; edit or undo to compute again</source>
+        <translation>취소됨: 화면은 마지막 편집 전의 결과입니다. 다시 편집하거나 실행 취소하면 다시 계산합니다</translation>
+    </message>
+    <message>
+        <source>computing… %1% (Esc cancels); the views show the previous result</source>
+        <translation>계산 중… %1% (Esc로 취소). 화면은 이전 결과입니다</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::EventTableModel</name>
+    <message>
+        <source>When the event arrives (processing time)</source>
+        <translation>이벤트가 도착하는 시각 (프로세싱 타임)</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>아직 읽히지 않음</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <source>arrives</source>
+        <translation>도착</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>fate</source>
+        <translation>처리 결과</translation>
+    </message>
+    <message>
+        <source>an event needs an arrival time</source>
+        <translation>이벤트에는 도착 시각이 있어야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::EventTimePlot</name>
+    <message>
+        <source>max event time seen</source>
+        <translation>지금까지 본 최대 이벤트 타임</translation>
+    </message>
+    <message>
+        <source>watermark (moves when a batch ends)</source>
+        <translation>워터마크 (배치가 끝날 때 갱신)</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>아직 읽히지 않음</translation>
+    </message>
+    <message>
+        <source>watermark this batch uses (late if ≤)</source>
+        <translation>이 배치가 쓰는 워터마크 (이하면 지연)</translation>
+    </message>
+    <message>
+        <source>watermark for the next batch</source>
+        <translation>다음 배치의 워터마크</translation>
+    </message>
+    <message>
+        <source>matched pair (joined)</source>
+        <translation>매칭된 쌍 (조인됨)</translation>
+    </message>
+    <message>
+        <source>no event time: drawn at arrival</source>
+        <translation>이벤트 타임 없음: 도착 시각에 표시</translation>
+    </message>
+    <message>
+        <source>partly dropped (some windows late)</source>
+        <translation>일부 버려짐 (일부 윈도우 지연)</translation>
+    </message>
+    <message>
+        <source>emitted with nulls (outer join)</source>
+        <translation>null과 함께 출력됨 (외부 조인)</translation>
+    </message>
+    <message>
+        <source>trigger: data batch</source>
+        <translation>트리거: 데이터 배치</translation>
+    </message>
+    <message>
+        <source>trigger: no-data batch</source>
+        <translation>트리거: 데이터 없는 배치</translation>
+    </message>
+    <message>
+        <source>trigger: skipped tick</source>
+        <translation>트리거: 건너뛴 틱</translation>
+    </message>
+    <message>
+        <source>window open (in state)</source>
+        <translation>열린 윈도우 (상태 저장소에 있음)</translation>
+    </message>
+    <message>
+        <source>window emitted this batch</source>
+        <translation>이 배치에서 출력된 윈도우</translation>
+    </message>
+    <message>
+        <source>window evicted</source>
+        <translation>제거된 윈도우</translation>
+    </message>
+    <message>
+        <source>session merged into a longer one</source>
+        <translation>더 긴 세션에 합쳐진 세션</translation>
+    </message>
+    <message>
+        <source>processing time (%1)</source>
+        <translation>프로세싱 타임 (%1)</translation>
+    </message>
+    <message>
+        <source>event time (%1)</source>
+        <translation>이벤트 타임 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (left input)</source>
+        <translation>%1 (왼쪽 입력)</translation>
+    </message>
+    <message>
+        <source>%1 (right input)</source>
+        <translation>%1 (오른쪽 입력)</translation>
+    </message>
+    <message>
+        <source>watermark of %1 (delay %2)</source>
+        <translation>%1의 워터마크 (지연 %2)</translation>
+    </message>
+    <message>
+        <source>global watermark (max of the inputs&apos;)</source>
+        <translation>전역 워터마크 (입력 워터마크의 최댓값)</translation>
+    </message>
+    <message>
+        <source>global watermark (min of the inputs&apos;)</source>
+        <translation>전역 워터마크 (입력 워터마크의 최솟값)</translation>
+    </message>
+    <message>
+        <source>now · batch %1 · %2</source>
+        <translation>현재 · 배치 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Spark rejects %1 mode for this query — the plot follows %2 mode</source>
+        <translation>Spark는 이 쿼리의 %1 모드를 거부합니다 — 그래프는 %2 모드를 따릅니다</translation>
+    </message>
+    <message>
+        <source>Spark rejects this query in every output mode — see the query panel</source>
+        <translation>Spark는 이 쿼리를 모든 출력 모드에서 거부합니다 — 쿼리 패널을 보세요</translation>
+    </message>
+    <message>
+        <source>Batch %1&apos;s windows, on %2
+events span %3 – %4 · scroll to see all</source>
+        <translation>배치 %1의 윈도우, %2
+이벤트 범위 %3 – %4 · 전체를 보려면 스크롤하세요</translation>
+    </message>
+    <message>
+        <source>▸ legend (%1 entries): click to show</source>
+        <translation>▸ 범례 (%1개): 클릭하면 펼칩니다</translation>
+    </message>
+    <message>
+        <source>▾ hide the legend</source>
+        <translation>▾ 범례 숨기기</translation>
+    </message>
+    <message>
+        <source>, evicts by %1</source>
+        <translation>, %1 기준으로 제거</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n keys</source>
+        <translation>
+            <numerusform>%1 · 키 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open: in state, waiting for the watermark to pass its end</source>
+        <translation>열림: 상태 저장소에서 워터마크가 윈도우 끝을 지나기를 기다리는 중</translation>
+    </message>
+    <message>
+        <source>emitted to the sink in this batch</source>
+        <translation>이 배치에서 싱크로 출력됨</translation>
+    </message>
+    <message>
+        <source>evicted: the watermark passed its end; rows for it are now late</source>
+        <translation>제거됨: 워터마크가 윈도우 끝을 지났습니다. 이제 이 윈도우의 행은 지연 데이터입니다</translation>
+    </message>
+    <message>
+        <source>merged in this batch into a longer session of its key</source>
+        <translation>이 배치에서 같은 키의 더 긴 세션에 합쳐짐</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Click for its life.</source>
+        <translation>%1
+%2
+클릭하면 윈도우의 일생을 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::EventsPanel</name>
+    <message>
+        <source>Live: events arrive from Kafka. Disconnect to edit them.</source>
+        <translation>라이브: 이벤트가 Kafka에서 들어옵니다. 편집하려면 연결을 끊으세요.</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to edit it.</source>
+        <translation>셀을 더블클릭하면 편집합니다.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add an event after the last one (or click empty space in the plot)</source>
+        <translation>마지막 이벤트 뒤에 이벤트를 추가합니다 (그래프의 빈 곳을 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected events (Del)</source>
+        <translation>선택한 이벤트 삭제 (Del)</translation>
+    </message>
+    <message>
+        <source>Delete events</source>
+        <translation>이벤트 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::FileController</name>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them first?</source>
+        <translation>%1에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>시나리오 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>시나리오 저장</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>복구할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Recover unsaved edits?</source>
+        <translation>저장하지 않은 편집을 복구할까요?</translation>
+    </message>
+    <message>
+        <source>Tidemark was closed with unsaved edits to %1 (autosaved %2). Recover them?</source>
+        <translation>Tidemark가 %1의 편집을 저장하지 않은 채 종료되었습니다(자동 저장 %2). 복구할까요?</translation>
+    </message>
+    <message>
+        <source>a scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::InspectorBubble</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::JoinStateModel</name>
+    <message>
+        <source>matched, kept</source>
+        <translation>매칭됨, 유지</translation>
+    </message>
+    <message>
+        <source>waiting for a match</source>
+        <translation>매칭 대기 중</translation>
+    </message>
+    <message>
+        <source>evicted (had matched)</source>
+        <translation>제거됨 (매칭된 적 있음)</translation>
+    </message>
+    <message>
+        <source>evicted → emitted with nulls</source>
+        <translation>제거됨 → null과 함께 출력</translation>
+    </message>
+    <message>
+        <source>evicted, never matched → dropped</source>
+        <translation>제거됨, 매칭 안 됨 → 버려짐</translation>
+    </message>
+    <message>
+        <source>It has matched, and stays in state: a later row of the other side may match it too, until the state watermark passes it.</source>
+        <translation>매칭되었고 상태 저장소에 남아 있습니다. 상태 워터마크가 이 행을 지나기 전까지는 상대편의 이후 행도 매칭될 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No row of the other side has matched it yet; it waits in state until the state watermark passes it.</source>
+        <translation>아직 상대편 행과 매칭되지 않았습니다. 상태 워터마크가 이 행을 지날 때까지 상태 저장소에서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>The state watermark passed it in this batch. It had matched, so it leaves the state without output.</source>
+        <translation>이 배치에서 상태 워터마크가 이 행을 지났습니다. 이미 매칭되었으므로 출력 없이 상태 저장소에서 빠집니다.</translation>
+    </message>
+    <message>
+        <source>The state watermark passed it in this batch and it never matched: the outer join emits it now, the other side&apos;s columns null.</source>
+        <translation>이 배치에서 상태 워터마크가 이 행을 지났고 한 번도 매칭되지 않았습니다. 외부 조인은 지금 상대편 열을 null로 채워 출력합니다.</translation>
+    </message>
+    <message>
+        <source>The state watermark passed it in this batch and it never matched. This side is not an outer side, so it leaves the state without output.</source>
+        <translation>이 배치에서 상태 워터마크가 이 행을 지났고 한 번도 매칭되지 않았습니다. 이쪽은 외부 조인 쪽이 아니므로 출력 없이 상태 저장소에서 빠집니다.</translation>
+    </message>
+    <message>
+        <source>%1 side, event %2</source>
+        <translation>%1 쪽, 이벤트 %2</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>왼쪽</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>오른쪽</translation>
+    </message>
+    <message>
+        <source>Stored by this batch. %1</source>
+        <translation>이 배치에서 저장됨. %1</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>쪽</translation>
+    </message>
+    <message>
+        <source>the input that buffered the row</source>
+        <translation>이 행을 버퍼에 넣은 입력</translation>
+    </message>
+    <message>
+        <source>in state</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>where the row stands after this batch</source>
+        <translation>이 배치 이후 이 행의 상태</translation>
+    </message>
+    <message>
+        <source>evicted from state by the watermark in this batch</source>
+        <translation>이 배치에서 워터마크 때문에 상태 저장소에서 제거됨</translation>
+    </message>
+    <message>
+        <source>stored by this batch</source>
+        <translation>이 배치에서 저장됨</translation>
+    </message>
+    <message>
+        <source>buffered earlier</source>
+        <translation>이전에 버퍼에 들어옴</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::LiveController</name>
+    <message>
+        <source>Cannot read Kafka into this scenario: %1</source>
+        <translation>이 시나리오로 Kafka를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Live: reading %1 from %2. Editing is off until you disconnect.</source>
+        <translation>라이브: %2에서 %1을(를) 읽는 중입니다. 연결을 끊을 때까지 편집할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Disconnected. No messages arrived, so the scenario is as it was.</source>
+        <translation>연결을 끊었습니다. 도착한 메시지가 없어 시나리오는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Record live session</source>
+        <translation>라이브 세션 기록</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnected. The %n received message(s) are now an ordinary scenario: explore it, save it, or undo to return to the scenario from before.</source>
+        <translation>
+            <numerusform>연결을 끊었습니다. 받은 메시지 %n개가 이제 일반 시나리오가 되었습니다: 살펴보고, 저장하고, 실행 취소하면 이전 시나리오로 돌아갑니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnected from Kafka: another scenario was opened.</source>
+        <translation>Kafka 연결을 끊었습니다: 다른 시나리오를 열었습니다.</translation>
+    </message>
+    <message>
+        <source>No live session is running.</source>
+        <translation>실행 중인 라이브 세션이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::LogPane</name>
+    <message>
+        <source>// console sink, %1 mode
+</source>
+        <translation>// 콘솔 싱크, %1 모드
+</translation>
+    </message>
+    <message>
+        <source>(no batch yet)
+</source>
+        <translation>(아직 배치 없음)
+</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::MainWindow</name>
+    <message>
+        <source>Window %1</source>
+        <translation>윈도우 %1</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>쿼리</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Console sink</source>
+        <translation>콘솔 싱크</translation>
+    </message>
+    <message>
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <source>watermark: %1</source>
+        <translation>워터마크: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>max event time: %1</source>
+        <translation>최대 이벤트 타임: %1</translation>
+    </message>
+    <message>
+        <source>state rows: %1</source>
+        <translation>상태 행: %1</translation>
+    </message>
+    <message>
+        <source>recomputed in %1 ms, shown in %2 ms</source>
+        <translation>계산 %1 ms, 표시 %2 ms</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>%1[*] (live from Kafka) — Tidemark</source>
+        <translation>%1[*] (Kafka 라이브) — Tidemark</translation>
+    </message>
+    <message>
+        <source>%1[*] — Tidemark</source>
+        <translation>%1[*] — Tidemark</translation>
+    </message>
+    <message>
+        <source>Editing is off while live: the events come from Kafka. Disconnect to edit them.</source>
+        <translation>라이브 중에는 편집할 수 없습니다: 이벤트가 Kafka에서 들어옵니다. 편집하려면 연결을 끊으세요.</translation>
+    </message>
+    <message>
+        <source>● LIVE %1</source>
+        <translation>● 라이브 %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 from %2. Editing is off until you disconnect (Kafka panel).</source>
+        <translation>%2에서 %1을(를) 읽는 중입니다. 연결을 끊을 때까지 편집할 수 없습니다(Kafka 패널).</translation>
+    </message>
+    <message>
+        <source>What this scenario shows</source>
+        <translation>이 시나리오가 보여 주는 것</translation>
+    </message>
+    <message>
+        <source>This scenario has no streaming source to add events to.</source>
+        <translation>이 시나리오에는 이벤트를 추가할 스트리밍 소스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Added event %1 arriving %2 with event time %3 — edit its row in the Events table; Ctrl+Z undoes it.</source>
+        <translation>이벤트 %1을(를) 추가했습니다(도착 %2, 이벤트 타임 %3) — 이벤트 표에서 편집할 수 있고, Ctrl+Z로 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Why? — event %1</source>
+        <translation>왜? — 이벤트 %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>예제(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Live Kafka…</source>
+        <translation>Kafka 라이브(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Read a Kafka topic into this scenario&apos;s query: connect, watch the batches run, save the session</source>
+        <translation>Kafka 토픽을 이 시나리오의 쿼리로 읽습니다: 연결하고, 배치가 실행되는 것을 보고, 세션을 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;live session as…</source>
+        <translation>라이브 세션 저장(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Write what has arrived so far as a scenario file; `tidemark run FILE` replays it batch for batch</source>
+        <translation>지금까지 도착한 내용을 시나리오 파일로 씁니다. `tidemark run FILE`로 배치 단위로 다시 재생할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Plot as &amp;PNG…</source>
+        <translation>그래프를 PNG로(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Plot as P&amp;DF…</source>
+        <translation>그래프를 PDF로(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>%1 result table as CSV…</source>
+        <translation>%1 결과 테이블을 CSV로…</translation>
+    </message>
+    <message>
+        <source>State as CSV…</source>
+        <translation>상태를 CSV로…</translation>
+    </message>
+    <message>
+        <source>Events as CSV…</source>
+        <translation>이벤트를 CSV로…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>배치(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous batch</source>
+        <translation>이전 배치(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next batch</source>
+        <translation>다음 배치(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;First batch</source>
+        <translation>첫 배치(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last batch</source>
+        <translation>마지막 배치(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Play / &amp;pause</source>
+        <translation>재생 / 일시정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset plot view</source>
+        <translation>그래프 보기 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tidemark</source>
+        <translation>Tidemark 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Tidemark</source>
+        <translation>Tidemark 정보</translation>
+    </message>
+    <message>
+        <source>Tidemark simulates Spark Structured Streaming&apos;s event time: watermarks, late rows, windows and output modes, batch by batch.
+
+Click empty space in the plot to add an event, drag a dot to move it, click anything to ask why.</source>
+        <translation>Tidemark는 Spark Structured Streaming의 이벤트 타임 처리(워터마크, 지연 데이터, 윈도우, 출력 모드)를 배치 단위로 시뮬레이션합니다.
+
+그래프의 빈 곳을 클릭하면 이벤트를 추가하고, 점을 끌면 옮기고, 무엇이든 클릭하면 그 이유를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Live Kafka</source>
+        <translation>Kafka 라이브</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>보기 초기화</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Save live session</source>
+        <translation>라이브 세션 저장</translation>
+    </message>
+    <message>
+        <source>%1-session.json</source>
+        <translation>%1-session.json</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the live session so far to %1; `tidemark run` replays it.</source>
+        <translation>지금까지의 라이브 세션을 %1에 저장했습니다. `tidemark run`으로 다시 재생할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the live session: %1</source>
+        <translation>라이브 세션을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Export plot as PDF</source>
+        <translation>그래프를 PDF로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation>그래프를 PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel용 CSV, BOM 포함 UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>표를 CSV로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ModeColumnsPage</name>
+    <message>
+        <source>Output mode shown below (the window is too narrow for all three side by side)</source>
+        <translation>아래에 보이는 출력 모드 (창이 좁아 세 모드를 나란히 보여 줄 수 없습니다)</translation>
+    </message>
+    <message>
+        <source>%1 (the query&apos;s)</source>
+        <translation>%1 (쿼리 설정)</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::OutputModeColumn</name>
+    <message>
+        <source>each row once, final, when the watermark passes its window</source>
+        <translation>워터마크가 윈도우를 지나면 확정된 행을 한 번만</translation>
+    </message>
+    <message>
+        <source>the rows that changed in this batch</source>
+        <translation>이 배치에서 바뀐 행만</translation>
+    </message>
+    <message>
+        <source>the whole result table, every batch</source>
+        <translation>배치마다 결과 테이블 전체를</translation>
+    </message>
+    <message>
+        <source>The query&apos;s output mode (the log and the plot follow it)</source>
+        <translation>쿼리의 출력 모드 (로그와 그래프가 이 모드를 따릅니다)</translation>
+    </message>
+    <message>
+        <source>Tidemark does not run this query in %1 mode:
+
+%2</source>
+        <translation>Tidemark는 이 쿼리를 %1 모드로 실행하지 않습니다:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Spark rejects %1 mode for this query:
+
+%2</source>
+        <translation>Spark는 이 쿼리의 %1 모드를 거부합니다:
+
+%2</translation>
+    </message>
+    <message>
+        <source>No batch has run yet.</source>
+        <translation>아직 실행된 배치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Result table</source>
+        <translation>결과 테이블</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;This batch&lt;/b&gt; (%1) — sink got %n row(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;이 배치&lt;/b&gt; (%1) — 싱크가 받은 행 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Result table&lt;/b&gt; — %n row(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;결과 테이블&lt;/b&gt; — %n행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · +%1 new</source>
+        <translation> · 새 행 +%1</translation>
+    </message>
+    <message>
+        <source> · ~%1 changed</source>
+        <translation> · 바뀐 행 ~%1</translation>
+    </message>
+    <message>
+        <source> · −%1 removed</source>
+        <translation> · 지운 행 −%1</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::QueryPanel</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>= duration (tumbling)</source>
+        <translation>= duration (텀블링 윈도우)</translation>
+    </message>
+    <message>
+        <source>columns, comma separated</source>
+        <translation>열 이름, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <source>* (all rows)</source>
+        <translation>* (모든 행)</translation>
+    </message>
+    <message>
+        <source>default: as soon as the previous batch ends</source>
+        <translation>기본값: 이전 배치가 끝나는 즉시</translation>
+    </message>
+    <message>
+        <source>spark.sql.streaming.multipleWatermarkPolicy: the global watermark is the minimum (default) or the maximum of the inputs&apos; watermarks</source>
+        <translation>spark.sql.streaming.multipleWatermarkPolicy: 전역 워터마크는 입력 워터마크들의 최솟값(기본값) 또는 최댓값입니다</translation>
+    </message>
+    <message>
+        <source>Change output mode</source>
+        <translation>출력 모드 변경</translation>
+    </message>
+    <message>
+        <source>Change Spark version</source>
+        <translation>Spark 버전 변경</translation>
+    </message>
+    <message>
+        <source>Add watermark</source>
+        <translation>워터마크 추가</translation>
+    </message>
+    <message>
+        <source>Remove watermark</source>
+        <translation>워터마크 제거</translation>
+    </message>
+    <message>
+        <source>Change watermark</source>
+        <translation>워터마크 변경</translation>
+    </message>
+    <message>
+        <source>Change watermark policy</source>
+        <translation>워터마크 정책 변경</translation>
+    </message>
+    <message>
+        <source>Change window</source>
+        <translation>윈도우 변경</translation>
+    </message>
+    <message>
+        <source>Change grouping keys</source>
+        <translation>그룹화 키 변경</translation>
+    </message>
+    <message>
+        <source>Change aggregate</source>
+        <translation>집계 변경</translation>
+    </message>
+    <message>
+        <source>Change trigger</source>
+        <translation>트리거 변경</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>왼쪽</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>오른쪽</translation>
+    </message>
+    <message>
+        <source>union input %1</source>
+        <translation>union 입력 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is a static table: it has no watermark</source>
+        <translation>%1 (%2)은(는) 정적 테이블이라 워터마크가 없습니다</translation>
+    </message>
+    <message>
+        <source>withWatermark on %1 (%2)</source>
+        <translation>%1 (%2)에 withWatermark</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>static: none</source>
+        <translation>정적: 없음</translation>
+    </message>
+    <message>
+        <source>no watermark</source>
+        <translation>워터마크 없음</translation>
+    </message>
+    <message>
+        <source>Change watermark of %1</source>
+        <translation>%1의 워터마크 변경</translation>
+    </message>
+    <message>
+        <source>Add watermark to %1</source>
+        <translation>%1에 워터마크 추가</translation>
+    </message>
+    <message>
+        <source>Remove watermark from %1</source>
+        <translation>%1의 워터마크 제거</translation>
+    </message>
+    <message>
+        <source>This query joins a stream with a static table; edit the join itself in the scenario file.</source>
+        <translation>이 쿼리는 스트림을 정적 테이블과 조인합니다. 조인 자체는 시나리오 파일에서 편집하세요.</translation>
+    </message>
+    <message>
+        <source>This query joins two streams, each with its own watermark (above); edit the join itself in the scenario file.</source>
+        <translation>이 쿼리는 각자 워터마크(위)를 가진 두 스트림을 조인합니다. 조인 자체는 시나리오 파일에서 편집하세요.</translation>
+    </message>
+    <message>
+        <source>This query unions several inputs, each with its own watermark (above); edit their steps in the scenario file.</source>
+        <translation>이 쿼리는 각자 워터마크(위)를 가진 여러 입력을 union합니다. 각 단계는 시나리오 파일에서 편집하세요.</translation>
+    </message>
+    <message>
+        <source>The query also deduplicates rows within the watermark (dropDuplicatesWithinWatermark), as its file says.</source>
+        <translation>파일에 적힌 대로, 이 쿼리는 워터마크 안에서 중복 행도 제거합니다(dropDuplicatesWithinWatermark).</translation>
+    </message>
+    <message>
+        <source>The query also deduplicates rows (dropDuplicates), as its file says.</source>
+        <translation>파일에 적힌 대로, 이 쿼리는 중복 행도 제거합니다(dropDuplicates).</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>위치: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::RowTableModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>new since the previous batch</source>
+        <translation>이전 배치 이후 새로 생김</translation>
+    </message>
+    <message>
+        <source>changed since the previous batch</source>
+        <translation>이전 배치 이후 바뀜</translation>
+    </message>
+    <message>
+        <source>removed since the previous batch</source>
+        <translation>이전 배치 이후 지워짐</translation>
+    </message>
+    <message>
+        <source>evicted from state by the watermark in this batch</source>
+        <translation>이 배치에서 워터마크 때문에 상태 저장소에서 제거됨</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>그대로</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::RowTableView</name>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ScenarioDocument</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::StatePanel</name>
+    <message>
+        <source>&lt;b&gt;State store&lt;/b&gt; — none: a stream-static join keeps no state.</source>
+        <translation>&lt;b&gt;상태 저장소&lt;/b&gt; — 없음: 스트림-정적 조인은 상태를 저장하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State store&lt;/b&gt; — no batch yet</source>
+        <translation>&lt;b&gt;상태 저장소&lt;/b&gt; — 아직 배치 없음</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State store&lt;/b&gt; — this query keeps no state (no aggregation or deduplication).</source>
+        <translation>&lt;b&gt;상태 저장소&lt;/b&gt; — 이 쿼리는 상태를 저장하지 않습니다(집계나 중복 제거 없음).</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;State store&lt;/b&gt; after batch %1 (%2 mode) — %n row(s)</source>
+        <translation>
+            <numerusform>배치 %1 이후 &lt;b&gt;상태 저장소&lt;/b&gt; (%2 모드) — %n행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 evicted by the watermark</source>
+        <translation>, 워터마크로 %1개 제거</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Join state&lt;/b&gt; after batch %1 — buffered: %2 %3, %4 %5</source>
+        <translation>배치 %1 이후 &lt;b&gt;조인 상태&lt;/b&gt; — 버퍼: %2 %3, %4 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n evicted by the watermark</source>
+        <translation>
+            <numerusform>; 워터마크로 %n개 제거</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n emitted with nulls)</source>
+        <translation>
+            <numerusform> (null과 함께 %n개 출력)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Static table&lt;/b&gt; %1 (%2 side) — %n row(s), joined with each batch&apos;s new rows</source>
+        <translation>
+            <numerusform>&lt;b&gt;정적 테이블&lt;/b&gt; %1 (%2 쪽) — %n행, 배치마다 새 행과 조인</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>왼쪽</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>오른쪽</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n more fail the join condition on its own columns and never join</source>
+        <translation>
+            <numerusform>; 자기 열에 대한 조인 조건을 만족하지 못해 조인되지 않는 행 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
