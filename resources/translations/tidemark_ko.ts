@@ -9,6 +9,45 @@
     </message>
 </context>
 <context>
+    <name>BatchPrediction</name>
+    <message>
+        <source>event %1 · arrives %2 · %3</source>
+        <translation>이벤트 %1 · 도착 %2 · %3</translation>
+    </message>
+    <message>
+        <source>none yet (1970-01-01 00:00:00)</source>
+        <translation>아직 없음 (1970-01-01 00:00:00)</translation>
+    </message>
+    <message>
+        <source>✗ Missed: the sink did receive %1</source>
+        <translation>✗ 놓침: 싱크는 %1 행을 받았습니다</translation>
+    </message>
+    <message>
+        <source>✗ Not sent: the sink did not receive %1</source>
+        <translation>✗ 보내지지 않음: 싱크는 %1 행을 받지 않았습니다</translation>
+    </message>
+    <message>
+        <source>✗ Dropped, not predicted:</source>
+        <translation>✗ 버려졌는데 예측하지 않음:</translation>
+    </message>
+    <message>
+        <source>✗ Predicted dropped, but kept:</source>
+        <translation>✗ 버려진다고 예측했지만 유지됨:</translation>
+    </message>
+    <message>
+        <source>✗ Watermark after batch %1: %2.</source>
+        <translation>✗ 배치 %1 이후의 워터마크: %2.</translation>
+    </message>
+    <message>
+        <source>Spark computes it when the batch ends: the max event time seen (%1) minus the delay (%2), and it never moves back (it was %3). Processing time plays no part.</source>
+        <translation>Spark는 배치가 끝날 때 워터마크를 계산합니다: 지금까지 본 최대 이벤트 타임(%1)에서 지연(%2)을 뺀 값이며, 뒤로 가지 않습니다(이전 값 %3). 프로세싱 타임은 관여하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>설정 안 됨</translation>
+    </message>
+</context>
+<context>
     <name>CellText</name>
     <message>
         <source>not a whole number: %1</source>
@@ -713,6 +752,10 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
         <source>an event needs an arrival time</source>
         <translation>이벤트에는 도착 시각이 있어야 합니다</translation>
     </message>
+    <message>
+        <source>? (predict)</source>
+        <translation>? (예측)</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::EventTimePlot</name>
@@ -867,6 +910,10 @@ Click for its life.</source>
         <translation>%1
 %2
 클릭하면 윈도우의 일생을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>read by this batch: fate hidden (predict it)</source>
+        <translation>이 배치가 읽음: 운명은 숨김 (예측해 보세요)</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1098,40 @@ Click for its life.</source>
     <message>
         <source>buffered earlier</source>
         <translation>이전에 버퍼에 들어옴</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::LessonBar</name>
+    <message>
+        <source>Back</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Previous step (Page Up)</source>
+        <translation>이전 단계 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next step (Page Down)</source>
+        <translation>다음 단계 (Page Down)</translation>
+    </message>
+    <message>
+        <source>Close the lesson (Esc)</source>
+        <translation>레슨 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation>단계 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::LessonController</name>
+    <message>
+        <source>Lesson</source>
+        <translation>레슨</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1500,58 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <source>Export table as CSV</source>
         <translation>표를 CSV로 내보내기</translation>
     </message>
+    <message>
+        <source>max event time: ?</source>
+        <translation>최대 이벤트 타임: ?</translation>
+    </message>
+    <message>
+        <source>state rows: ?</source>
+        <translation>상태 행: ?</translation>
+    </message>
+    <message>
+        <source>dropped: ?</source>
+        <translation>버려짐: ?</translation>
+    </message>
+    <message>
+        <source>A later batch reads it. Class mode tells its fate when that batch is revealed.</source>
+        <translation>이후 배치가 읽습니다. 그 배치가 공개되면 수업 모드가 운명을 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>&amp;Class mode (predict, then reveal)</source>
+        <translation>수업 모드(&amp;C) (예측한 뒤 공개)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>Class mode: each batch&apos;s outcome stays hidden until the class has predicted it (Ctrl+P)</source>
+        <translation>수업 모드: 수업에서 예측할 때까지 각 배치의 결과를 숨깁니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal the batch</source>
+        <translation>배치 공개(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Hidden until Reveal</source>
+        <translation>공개 전까지 숨김</translation>
+    </message>
+    <message>
+        <source>Class mode: predict what batch %1 does first. Reveal (Enter) shows it, and why.</source>
+        <translation>수업 모드: 먼저 배치 %1 이(가) 무엇을 하는지 예측하세요. 공개(Enter)하면 결과와 이유를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>레슨(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson %1: %2</source>
+        <translation>레슨 %1 을(를) 열 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ModeColumnsPage</name>
@@ -1496,6 +1629,143 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source> · −%1 removed</source>
         <translation> · 지운 행 −%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This batch&lt;/b&gt; (%1) — hidden: predict, then reveal</source>
+        <translation>&lt;b&gt;이번 배치&lt;/b&gt; (%1) — 숨김: 예측한 뒤 공개</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Result table&lt;/b&gt; before this batch</source>
+        <translation>이번 배치 이전의 &lt;b&gt;결과 테이블&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::PredictPanel</name>
+    <message>
+        <source>Reveal (Enter)</source>
+        <translation>공개 (Enter)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;왜?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Show what the batch really did and mark the answers (Enter, Space, or PageDown)</source>
+        <translation>배치가 실제로 한 일을 보여 주고 답을 채점합니다 (Enter, Space 또는 PageDown)</translation>
+    </message>
+    <message>
+        <source>Which rows the sink receives</source>
+        <translation>싱크가 받는 행</translation>
+    </message>
+    <message>
+        <source>Which events are dropped</source>
+        <translation>버려지는 이벤트</translation>
+    </message>
+    <message>
+        <source>What the watermark becomes</source>
+        <translation>워터마크가 될 값</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Which questions class mode asks about each batch</source>
+        <translation>수업 모드가 각 배치에 대해 묻는 질문</translation>
+    </message>
+    <message>
+        <source>No prediction revealed yet.</source>
+        <translation>아직 공개된 예측이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Right so far: %1 of %2&lt;/b&gt; predictions, over %n batch(es).</source>
+        <translation>
+            <numerusform>&lt;b&gt;지금까지 맞힌 예측: %2개 중 %1개&lt;/b&gt;, 배치 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to predict in this batch</source>
+        <translation>이 배치에는 예측할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Class mode is off</source>
+        <translation>수업 모드가 꺼져 있습니다</translation>
+    </message>
+    <message>
+        <source>Step on (PageDown): the next batch will ask.</source>
+        <translation>다음으로 (PageDown): 다음 배치에서 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>View › Class mode hides each batch&apos;s outcome until the class has predicted it.</source>
+        <translation>보기 › 수업 모드는 수업에서 예측할 때까지 각 배치의 결과를 숨깁니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 revealed: %2 of %3 right</source>
+        <translation>배치 %1 공개: %3개 중 %2개 맞힘</translation>
+    </message>
+    <message>
+        <source>Predict batch %1</source>
+        <translation>배치 %1 예측</translation>
+    </message>
+    <message>
+        <source>PageDown goes on to the next batch.</source>
+        <translation>PageDown을 누르면 다음 배치로 갑니다.</translation>
+    </message>
+    <message>
+        <source>Its input is on the plot; what it does is hidden. Pick (Tab, arrows, Space), then Reveal (Enter).</source>
+        <translation>입력은 그래프에 있고, 결과는 숨겨져 있습니다. 고른 뒤(Tab, 화살표, Space) 공개(Enter)하세요.</translation>
+    </message>
+    <message>
+        <source>Every answer was right.</source>
+        <translation>모든 답이 맞았습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Which rows will the sink receive?&lt;/b&gt; (%1 mode; maybe none)</source>
+        <translation>&lt;b&gt;싱크는 어떤 행을 받을까요?&lt;/b&gt; (%1 모드; 없을 수도 있음)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Which of the events it reads will be dropped?&lt;/b&gt; (%1 mode; or click their dots)</source>
+        <translation>&lt;b&gt;이 배치가 읽는 이벤트 중 어떤 것이 버려질까요?&lt;/b&gt; (%1 모드; 점을 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What will the watermark be&lt;/b&gt; after this batch?</source>
+        <translation>이 배치 이후 &lt;b&gt;워터마크는 얼마가 될까요&lt;/b&gt;?</translation>
+    </message>
+    <message>
+        <source>(no rows to choose from: the sink gets nothing)</source>
+        <translation>(고를 행이 없습니다: 싱크는 아무것도 받지 않습니다)</translation>
+    </message>
+    <message>
+        <source>%1 right</source>
+        <translation>%1 맞음</translation>
+    </message>
+    <message>
+        <source>%1 wrong</source>
+        <translation>%1 틀림</translation>
+    </message>
+    <message>
+        <source> — sent</source>
+        <translation> — 보냄</translation>
+    </message>
+    <message>
+        <source> — not sent</source>
+        <translation> — 보내지 않음</translation>
+    </message>
+    <message>
+        <source> — dropped</source>
+        <translation> — 버려짐</translation>
+    </message>
+    <message>
+        <source> — kept</source>
+        <translation> — 유지됨</translation>
+    </message>
+    <message>
+        <source> — the watermark</source>
+        <translation> — 워터마크</translation>
+    </message>
+    <message>
+        <source> — your answer</source>
+        <translation> — 내 답</translation>
     </message>
 </context>
 <context>
@@ -1733,6 +2003,10 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <translation>
             <numerusform>; 자기 열에 대한 조인 조건을 만족하지 못해 조인되지 않는 행 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State store&lt;/b&gt; after batch %1 — hidden: predict, then reveal</source>
+        <translation>배치 %1 이후의 &lt;b&gt;상태 저장소&lt;/b&gt; — 숨김: 예측한 뒤 공개</translation>
     </message>
 </context>
 </TS>
