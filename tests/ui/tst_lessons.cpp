@@ -6,6 +6,8 @@
 #include "ui/files/FileController.h"
 #include "ui/lessons/LessonBar.h"
 #include "ui/lessons/LessonController.h"
+#include "ui/classroom/ClassMode.h"
+#include "ui/classroom/Prediction.h"
 #include "ui/lessons/LessonLibrary.h"
 #include "ui/pages/BatchCursor.h"
 #include "ui/pages/ModeColumnsPage.h"
@@ -33,6 +35,7 @@ class TestLessons : public QObject
 {
     Q_OBJECT
 private slots:
+    void predictStepAsksThenTheNextStepReveals();
     void initTestCase();
     void init();
     void cleanup();
@@ -90,6 +93,27 @@ void TestLessons::builtInLessonsAreListed()
         QVERIFY2(lesson.ok(), qPrintable(id + QStringLiteral(": ") + QString::fromStdString(lesson.ok() ? "" : lesson.error().describe())));
         QCOMPARE(QString::fromStdString(lesson->id), id);
     }
+}
+
+void TestLessons::predictStepAsksThenTheNextStepReveals()
+{
+    // late-not-dropped: step 2 asks which events batch 2 drops; step 3 tells.
+    QVERIFY2(lessons()->open(QStringLiteral("late-not-dropped")), qPrintable(lessons()->lastError()));
+    waitUpToDate();
+    ClassMode* classMode = m_window->classMode();
+    QVERIFY(!classMode->isOn());
+    lessons()->next();
+    waitUpToDate();
+    QVERIFY(lessons()->currentStepPredicts());
+    QTRY_VERIFY(classMode->isPredicting());
+    QCOMPARE(m_window->cursor()->position(), 2);
+    QVERIFY(classMode->current() && classMode->current()->asks(ui::PredictKind::Drops));
+    QVERIFY(!classMode->current()->asks(ui::PredictKind::Sink));
+    QCOMPARE(classMode->summary().batches, 0);
+    lessons()->next();
+    waitUpToDate();
+    QTRY_VERIFY(!classMode->isPredicting());
+    QCOMPARE(classMode->summary().batches, 1); // revealed and marked
 }
 
 void TestLessons::openingShowsTheFirstStep()

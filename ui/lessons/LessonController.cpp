@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lessons/LessonController.h"
 
+#include "ui/classroom/ClassMode.h"
+#include "ui/classroom/Prediction.h"
+
 #include "ui/MainWindow.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/lessons/LessonBar.h"
@@ -95,7 +98,7 @@ void LessonController::goTo(int index)
 
 bool LessonController::currentStepPredicts() const { return predictKind().has_value(); }
 
-std::optional<PredictKind> LessonController::predictKind() const
+std::optional<tidemark::PredictKind> LessonController::predictKind() const
 {
     const LessonStep* s = step();
     return s ? s->predict : std::nullopt;
@@ -117,6 +120,14 @@ void LessonController::apply()
     for (int i = m_step; i >= 0 && !batch; --i)
         batch = m_lesson->steps[static_cast<std::size_t>(i)].batch;
     const int position = static_cast<int>(batch.value_or(0));
+    // A step after a "predict" step tells the answer: what the class predicted is revealed and
+    // marked first. A "predict" step hides its batch's outcome and asks (ClassMode).
+    ClassMode* classMode = m_window->classMode();
+    if (classMode->isPredicting() && !s.predict)
+        classMode->reveal();
+    if (s.predict)
+        if (const auto kind = predictKindFromName(QString::fromLatin1(predictKindName(*s.predict))))
+            classMode->ask(position, *kind);
     // Right after open the run is still being computed: the window moves there once it is.
     m_window->setStartBatch(position);
     m_window->cursor()->setPosition(position);

@@ -45,7 +45,7 @@ public:
 
     /// True when the current step asks the class to predict before the batch is shown.
     bool currentStepPredicts() const;
-    std::optional<PredictKind> predictKind() const;
+    std::optional<tidemark::PredictKind> predictKind() const;
 
     /// The step's text, the lesson's title, in the window's language (uiLanguage()).
     QString stepText() const;
