@@ -9,6 +9,7 @@
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/FileController.h"
+#include "ui/i18n/Language.h"
 #include "ui/inspector/InspectorBubble.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/pages/BatchControls.h"
@@ -112,6 +113,7 @@ void TestProjector::init() { m_window = std::make_unique<MainWindow>(); }
 
 void TestProjector::cleanup()
 {
+    setLanguage(Language::English);
     m_window->document()->undoStack()->setClean();
     m_window.reset();
 }
@@ -216,12 +218,14 @@ void TestProjector::fitsAProjector_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QSize>("size");
     QTest::addColumn<bool>("presentation");
+    QTest::addColumn<bool>("korean");
     for (const QString& path : FileController::examples())
         for (QSize size : {QSize(1024, 768), QSize(1280, 720)})
             for (bool presentation : {false, true})
-                QTest::addRow("%s %dx%d%s", qPrintable(QFileInfo(path).completeBaseName()), size.width(), size.height(),
-                              presentation ? " presentation" : "")
-                    << path << size << presentation;
+                for (bool korean : {false, true})
+                    QTest::addRow("%s %dx%d%s%s", qPrintable(QFileInfo(path).completeBaseName()), size.width(), size.height(),
+                                  presentation ? " presentation" : "", korean ? " ko" : "")
+                        << path << size << presentation << korean;
 }
 
 void TestProjector::fitsAProjector()
@@ -229,12 +233,14 @@ void TestProjector::fitsAProjector()
     QFETCH(QString, path);
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
+    QFETCH(bool, korean);
+    setLanguage(korean ? Language::Korean : Language::English); // Korean labels are often wider
     open(path, size);
     if (presentation)
         m_window->setPresentation(true);
     const int count = m_window->cursor()->count();
     const QString name = QFileInfo(path).completeBaseName() + QStringLiteral("-%1x%2").arg(size.width()).arg(size.height()) +
-                         (presentation ? QStringLiteral("-present") : QString());
+                         (presentation ? QStringLiteral("-present") : QString()) + (korean ? QStringLiteral("-ko") : QString());
     for (int batch : {0, count / 2, count - 1}) {
         m_window->cursor()->setPosition(batch);
         waitUpToDate();

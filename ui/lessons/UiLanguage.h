@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QLocale>
+#include "ui/i18n/Language.h"
+
 #include <QString>
 
 namespace tidemark::ui {
 
-/// The language the window speaks: "ko" when the default locale is Korean, else "en". Texts
+/// The language the window speaks ("ko" or "en", as View › Language or --lang set it). Texts
 /// that come in both languages (lessons) pick theirs with it.
-inline QString uiLanguage() { return QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en"); }
+inline QString uiLanguage() { return languageCode(currentLanguage()); }
 
 } // namespace tidemark::ui
