@@ -6,6 +6,7 @@
 #include "ui/files/FileController.h"
 #include "ui/lessons/LessonBar.h"
 #include "ui/lessons/LessonController.h"
+#include "ui/document/CellText.h"
 #include "ui/i18n/Language.h"
 #include "ui/classroom/ClassMode.h"
 #include "ui/classroom/Prediction.h"
@@ -36,6 +37,7 @@ class TestLessons : public QObject
 {
     Q_OBJECT
 private slots:
+    void windowAndWatermarkHighlightsAreDrawn();
     void predictStepAsksThenTheNextStepReveals();
     void initTestCase();
     void init();
@@ -115,6 +117,25 @@ void TestLessons::predictStepAsksThenTheNextStepReveals()
     waitUpToDate();
     QTRY_VERIFY(!classMode->isPredicting());
     QCOMPARE(classMode->summary().batches, 1); // revealed and marked
+}
+
+void TestLessons::windowAndWatermarkHighlightsAreDrawn()
+{
+    // append-no-output: step 2 points at the watermark, step 3 at the window 12:00-12:10.
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    waitUpToDate();
+    EventTimePlot* plot = m_window->plot();
+    QVERIFY(!plot->pointsAtWatermark() && !plot->pointedWindow());
+    lessons()->next();
+    QVERIFY(plot->pointsAtWatermark());
+    lessons()->next();
+    QVERIFY(!plot->pointsAtWatermark());
+    QVERIFY(plot->pointedWindow().has_value());
+    const Scenario& sc = *m_window->document()->scenario();
+    QCOMPARE(timeText(plot->pointedWindow()->start, sc), QStringLiteral("12:00:00"));
+    QCOMPARE(timeText(plot->pointedWindow()->end, sc), QStringLiteral("12:10:00"));
+    lessons()->close();
+    QVERIFY(!plot->pointedWindow());
 }
 
 void TestLessons::openingShowsTheFirstStep()

@@ -78,6 +78,7 @@ void LessonController::close()
     syncBar();
     m_window->setStartBatch(0);
     m_window->plot()->setSelectedEvent(std::nullopt);
+    m_window->plot()->setPointedAt(std::nullopt, false);
     emit closed();
 }
 
@@ -135,6 +136,9 @@ void LessonController::apply()
         m_window->modeColumns()->showMode(*s.mode);
     const bool event = s.highlight.kind == LessonHighlight::Kind::Event;
     m_window->plot()->setSelectedEvent(event ? std::optional<std::uint32_t>(s.highlight.event) : std::nullopt);
+    const bool window = s.highlight.kind == LessonHighlight::Kind::Window;
+    m_window->plot()->setPointedAt(window ? std::optional<TimeRange>(s.highlight.window) : std::nullopt,
+                                   s.highlight.kind == LessonHighlight::Kind::Watermark);
     m_bar->showStep();
     emit stepChanged(m_step);
 }

@@ -284,6 +284,19 @@ void EventTimePlot::setupPlot()
     connect(p, &QCustomPlot::mouseRelease, this, &EventTimePlot::onRelease);
 }
 
+void EventTimePlot::setPointedAt(std::optional<TimeRange> window, bool watermark)
+{
+    m_windows->setPinned(window);
+    if (watermark != m_pointWatermark) {
+        m_pointWatermark = watermark;
+        applyStyle(); // replots
+        return;
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::optional<TimeRange> EventTimePlot::pointedWindow() const { return m_windows->pinned(); }
+
 void EventTimePlot::applyStyle()
 {
     const double scale = m_presentation ? 1.6 : 1.0;
@@ -292,11 +305,12 @@ void EventTimePlot::applyStyle()
     applyDotStyles();
     m_selectedGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::nowColor(), 2.5 * scale), Qt::NoBrush, dot * 2.2));
     m_maxEventGraph->setPen(QPen(palette::maxEventTimeColor(), line));
-    m_watermarkGraph->setPen(QPen(palette::watermarkColor(), line * 1.2));
+    const double pointed = m_pointWatermark ? 2.0 : 1.0; // a lesson step points at the watermark
+    m_watermarkGraph->setPen(QPen(palette::watermarkColor(), line * 1.2 * pointed));
     m_nextWatermarkGraph->setPen(QPen(palette::watermarkColor(), line * 0.8, Qt::DashLine));
     QColor band = palette::watermarkColor();
     band.setAlpha(110);
-    m_batchWatermarkGraph->setPen(QPen(band, line * 4.0, Qt::SolidLine, Qt::FlatCap));
+    m_batchWatermarkGraph->setPen(QPen(band, line * 4.0 * pointed, Qt::SolidLine, Qt::FlatCap));
     for (std::size_t i = 0; i < m_inputWatermarkGraphs.size(); ++i)
         m_inputWatermarkGraphs[i]->setPen(QPen(inputColor(i), line * 0.8, Qt::DotLine));
     m_pairCurve->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5 * scale));

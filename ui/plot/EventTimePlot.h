@@ -50,6 +50,11 @@ public:
     void setPresentation(bool on);
     /// Marks one event (the inspector's), or none.
     void setSelectedEvent(std::optional<std::uint32_t> event);
+    /// What a lesson step points at besides an event: a window (a band across the plot) and/or
+    /// the watermark lines (drawn twice as thick). Cleared with {} and false.
+    void setPointedAt(std::optional<TimeRange> window, bool watermark);
+    std::optional<TimeRange> pointedWindow() const;
+    bool pointsAtWatermark() const { return m_pointWatermark; }
     std::optional<std::uint32_t> selectedEvent() const { return m_selected; }
     /// Class mode: rings the events the class predicts will be dropped.
     void setPredictedDrops(const std::vector<std::uint32_t>& events);
@@ -191,6 +196,7 @@ private:
     static constexpr std::size_t kManyDots = 3000;
     bool m_pixmapDots = false;
     std::optional<std::uint32_t> m_selected;
+    bool m_pointWatermark = false; ///< a lesson points at the watermark lines
 
     struct Press {
         QPointF pos;

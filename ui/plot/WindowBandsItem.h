@@ -36,6 +36,9 @@ public:
         m_batch = batch;
     }
     void setHighlighted(std::optional<std::size_t> index) { m_highlight = index; }
+    /// A window a lesson points at: a band across the plot until the lesson moves on.
+    void setPinned(std::optional<TimeRange> range) { m_pinned = range; }
+    std::optional<TimeRange> pinned() const { return m_pinned; }
     std::optional<std::size_t> highlighted() const { return m_highlight; }
     void setLaneWidth(double w) { m_laneWidth = w; }
     void setLabelFont(const QFont& font) { m_font = font; }
@@ -82,6 +85,19 @@ protected:
         if (!m_view)
             return;
         const QRect clip = clipRect();
+        if (m_pinned) {
+            // Purple: no fate or window state uses it, so it reads as "look here".
+            const QColor pin(0x6A, 0x3D, 0x9A);
+            QCPAxis* y = parentPlot()->yAxis;
+            const double top = y->coordToPixel(toPlotSeconds(m_pinned->end));
+            const double bottom = y->coordToPixel(toPlotSeconds(m_pinned->start));
+            QColor fill = pin;
+            fill.setAlpha(36);
+            painter->fillRect(QRectF(QPointF(clip.left(), top), QPointF(clip.right(), bottom)), fill);
+            painter->setPen(QPen(pin, 2, Qt::DashLine));
+            painter->drawLine(QLineF(clip.left(), top, clip.right(), top));
+            painter->drawLine(QLineF(clip.left(), bottom, clip.right(), bottom));
+        }
         if (m_highlight && *m_highlight < m_view->windows.size()) {
             const WindowLife& w = m_view->windows[*m_highlight];
             const QRectF bar = barRect(w);
@@ -185,6 +201,7 @@ private:
     const ModeView* m_view = nullptr;
     int m_batch = -1;
     std::optional<std::size_t> m_highlight;
+    std::optional<TimeRange> m_pinned;
     double m_laneWidth = 10;
     QFont m_font;
     std::function<QString(const WindowLife&)> m_labelText;
