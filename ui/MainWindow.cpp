@@ -190,6 +190,8 @@ MainWindow::MainWindow(QWidget* parent)
             m_class->clear(); // answers about another scenario
             m_statusMessageTimer.stop();
             m_statusMessage->setFullText({}); // a message about the previous file
+            if (m_class)
+                m_class->clear(); // another scenario (or a lesson's): its batches, its answers
         }
         m_compute->request(m_document->scenario(), m_document->liveHorizon());
         updateTitle();

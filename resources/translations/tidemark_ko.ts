@@ -1133,6 +1133,10 @@ Click for its life.</source>
         <source>Lesson</source>
         <translation>레슨</translation>
     </message>
+    <message>
+        <source>The class&apos;s predictions: %1 of %2 right.</source>
+        <translation>우리 반의 예측: %2개 중 %1개 맞힘.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::LiveController</name>

@@ -117,6 +117,17 @@ void TestLessons::predictStepAsksThenTheNextStepReveals()
     waitUpToDate();
     QTRY_VERIFY(!classMode->isPredicting());
     QCOMPARE(classMode->summary().batches, 1); // revealed and marked
+    // The last step sums the class's predictions up: nothing picked as dropped in batch 2 was
+    // right; the question of step 4 (batch 3) was skipped before it was put, so it is withdrawn.
+    while (lessons()->currentStep() + 1 < lessons()->count())
+        lessons()->next();
+    waitUpToDate();
+    QTRY_VERIFY(!classMode->isPredicting());
+    QVERIFY2(lessons()->bar()->textLabel()->text().contains(QStringLiteral("The class's predictions: 1 of 1 right.")),
+             qPrintable(lessons()->bar()->textLabel()->text()));
+    // Another lesson starts a new count.
+    QVERIFY(lessons()->open(QStringLiteral("append-no-output")));
+    QCOMPARE(classMode->summary().asked, 0);
 }
 
 void TestLessons::windowAndWatermarkHighlightsAreDrawn()

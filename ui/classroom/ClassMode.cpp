@@ -41,6 +41,17 @@ void ClassMode::ask(int batchIndex, PredictKinds kinds)
     emit outcomeVisibilityChanged();
 }
 
+void ClassMode::answer(int batchIndex)
+{
+    const auto it = m_predictions.find(batchIndex);
+    if (it != m_predictions.end() && it->second.asksAnything())
+        it->second.revealed = true;
+    else
+        m_lessonAsks.erase(batchIndex);
+    emit changed();
+    emit outcomeVisibilityChanged();
+}
+
 void ClassMode::setView(const ViewState& view)
 {
     m_view = view;

@@ -30,6 +30,10 @@ public:
     /// For a lesson step that predicts: shows batch `batchIndex` with its outcome hidden and
     /// asks `kinds` about it, whether or not class mode is on.
     void ask(int batchIndex, PredictKinds kinds);
+    /// For a lesson step that tells the answer: what was predicted about batch `batchIndex` is
+    /// revealed and marked; a question asked but never put (the step was skipped before the
+    /// batch was on screen) is withdrawn. Works whichever batch is on screen.
+    void answer(int batchIndex);
 
     /// The real (unhidden) view of the batch on screen.
     void setView(const ViewState& view);

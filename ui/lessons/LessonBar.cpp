@@ -87,7 +87,8 @@ void LessonBar::showStep()
     m_title->setText(m_lessons->title());
     m_title->setToolTip(m_lessons->title());
     m_stepLabel->setText(tr("step %1 / %2").arg(index + 1).arg(count));
-    m_text->setText(m_lessons->stepText());
+    const QString summary = m_lessons->summaryText();
+    m_text->setText(summary.isEmpty() ? m_lessons->stepText() : m_lessons->stepText() + QLatin1Char('\n') + summary);
     fitText();
     m_back->setEnabled(index > 0);
     m_next->setEnabled(index + 1 < count);

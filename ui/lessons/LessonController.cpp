@@ -111,6 +111,16 @@ QString LessonController::stepText() const
     return s ? QString::fromStdString(s->text.in(uiLanguage().toStdString())) : QString();
 }
 
+QString LessonController::summaryText() const
+{
+    if (!m_lesson || m_step + 1 < count())
+        return {};
+    const ClassMode::Summary sum = m_window->classMode()->summary();
+    if (sum.asked == 0)
+        return {};
+    return tr("The class's predictions: %1 of %2 right.").arg(sum.right).arg(sum.asked);
+}
+
 QString LessonController::title() const { return m_lesson ? QString::fromStdString(m_lesson->title.in(uiLanguage().toStdString())) : QString(); }
 
 void LessonController::apply()
@@ -124,9 +134,9 @@ void LessonController::apply()
     // A step after a "predict" step tells the answer: what the class predicted is revealed and
     // marked first. A "predict" step hides its batch's outcome and asks (ClassMode).
     ClassMode* classMode = m_window->classMode();
-    if (classMode->isPredicting() && !s.predict)
-        classMode->reveal();
-    if (s.predict)
+    if (!s.predict)
+        classMode->answer(position);
+    else
         if (const auto kind = predictKindFromName(QString::fromLatin1(predictKindName(*s.predict))))
             classMode->ask(position, *kind);
     // Right after open the run is still being computed: the window moves there once it is.

@@ -50,6 +50,9 @@ public:
     /// The step's text, the lesson's title, in the window's language (uiLanguage()).
     QString stepText() const;
     QString title() const;
+    /// At the last step: how many of the class's predictions in this lesson were right (empty
+    /// when nothing was predicted).
+    QString summaryText() const;
 
     LessonBar* bar() const { return m_bar; }
     /// The window's bottom toolbar area holds the bar, so it spans the whole width.
