@@ -681,28 +681,27 @@ void MainWindow::showEventWhy(std::uint32_t event, const QPoint& globalPos)
 void MainWindow::showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain)
 {
     m_why = std::move(explain);
-    const auto hidden = hiddenWhy();
-    const auto text = hidden ? hidden : m_why();
-    if (!text) {
-        m_why = nullptr;
-        m_inspector->hide();
-        return;
-    }
-    m_inspector->showAt(globalPos, text->first, text->second, bounds);
+    if (const auto text = whyText())
+        m_inspector->showAt(globalPos, text->first, text->second, bounds);
 }
 
 void MainWindow::refreshWhy()
 {
     if (!m_why || !m_inspector->isVisible())
         return;
+    if (const auto text = whyText())
+        m_inspector->setContent(text->first, text->second);
+}
+
+std::optional<std::pair<QString, QString>> MainWindow::whyText()
+{
     const auto hidden = hiddenWhy();
-    const auto text = hidden ? hidden : m_why();
-    if (!text) {
+    auto text = hidden ? hidden : m_why();
+    if (!text) { // its subject is gone (an undone event): the bubble goes too
         m_why = nullptr;
         m_inspector->hide();
-        return;
     }
-    m_inspector->setContent(text->first, text->second);
+    return text;
 }
 
 bool MainWindow::escape()

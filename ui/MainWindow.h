@@ -159,6 +159,9 @@ private:
     /// asked again whenever the view changes (a step, an edit), so it is never stale.
     void showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain);
     void refreshWhy();
+    /// What the bubble says for the current view (class mode's "hidden" text first); closes
+    /// the bubble when its subject is gone.
+    std::optional<std::pair<QString, QString>> whyText();
     /// The docks in one column on the right (narrow screens) or events left, the rest right.
     void arrangeDocks(bool compact);
     /// Title and batch controls on one row when both fit whole, else on two.

@@ -2,6 +2,7 @@
 // Reading lesson files: nlohmann/json stays private to this file, as in the scenario loader.
 #include "engine/lesson/LessonFile.h"
 
+#include "engine/core/JsonRead.h"
 #include "engine/scenario/ScenarioFile.h"
 #include "engine/schema/Schema.h"
 #include "engine/time/TimeFormat.h"
@@ -26,52 +27,7 @@ const char* predictKindName(PredictKind kind)
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-/// Internal: thrown on the first problem, caught at the top and returned as an Error.
-struct LoadFailure {
-    std::string where;
-    std::string message;
-};
-
-[[noreturn]] void fail(const std::string& where, const std::string& message) { throw LoadFailure{where, message}; }
-
-std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
-std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-void checkKeys(const Json& obj, const std::string& path, std::initializer_list<const char*> allowed)
-{
-    if (!obj.is_object())
-        fail(path, "expected an object");
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return it.key() == a; })) {
-            std::string list;
-            for (const char* a : allowed)
-                list += (list.empty() ? "" : ", ") + std::string(a);
-            fail(join(path, it.key()), "unknown key \"" + it.key() + "\" (expected one of " + list + ")");
-        }
-    }
-}
-
-const Json* find(const Json& obj, const char* key)
-{
-    auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
-}
-
-std::string getString(const Json& j, const std::string& path)
-{
-    if (!j.is_string())
-        fail(path, "expected a string");
-    return j.get<std::string>();
-}
-
-std::int64_t getInt(const Json& j, const std::string& path)
-{
-    if (!j.is_number_integer())
-        fail(path, "expected an integer");
-    return j.get<std::int64_t>();
-}
+using namespace jsonread;
 
 std::size_t getIndex(const Json& j, const std::string& path)
 {
@@ -377,17 +333,7 @@ Result<Millis> parseLessonWatermark(const std::string& text, const Scenario& sce
 
 Result<Lesson> loadLessonText(const std::string& text, const ScenarioResolver& resolve)
 {
-    try {
-        return parseLesson(Json::parse(text), resolve);
-    } catch (const LoadFailure& f) {
-        return Error::file(f.where.empty() ? "(top level)" : f.where, f.message);
-    } catch (const nlohmann::json::parse_error& e) {
-        std::string what = e.what();
-        const auto p = what.find("parse error");
-        return Error::file("", "malformed JSON: " + (p == std::string::npos ? what : what.substr(p)));
-    } catch (const nlohmann::json::exception& e) {
-        return Error::file("", std::string("malformed JSON: ") + e.what());
-    }
+    return catchLoadErrors<Lesson>([&] { return parseLesson(Json::parse(text), resolve); });
 }
 
 Result<Lesson> loadLessonFile(const std::string& path, const std::string& scenariosDir)
