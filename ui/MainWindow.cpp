@@ -175,7 +175,7 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->addPermanentWidget(l, 0);
     m_statusCompute->setObjectName(QStringLiteral("statusCompute"));
     m_statusCompute->setStyleSheet(QStringLiteral("color: #555555;"));
-    m_keys = new PresenterKeys(this, [this] { return escape(); });
+    new PresenterKeys(this, [this] { return escape(); }); // owned by the window
     // After the presenter keys: while a lesson is open its steps take PageDown / PageUp.
     m_lessons = new LessonController(this);
     statusBar()->addPermanentWidget(new ComputeStatus(m_compute, this)); // busy, progress, Esc cancels
@@ -315,9 +315,7 @@ void MainWindow::arrangeDocks(bool compact)
     m_statusCompute->setVisible(!compact); // a figure for the curious, not for the room
     // Sizes once the docks are laid out in their new places (the next event-loop pass).
     QTimer::singleShot(0, this, [this] {
-        // The plot gets three fifths of the height whatever the tables would like.
-        const int total = m_splitter->height();
-        m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+        giveThePlot(3.0 / 5); // whatever the tables would like
         if (m_compactLayout) {
             resizeDocks({m_queryDock}, {std::max(280, width() * 29 / 100)}, Qt::Horizontal);
             resizeDocks({m_queryDock, m_stateDock}, {height() / 2, height() / 2}, Qt::Vertical);
@@ -326,6 +324,13 @@ void MainWindow::arrangeDocks(bool compact)
             resizeDocks({m_queryDock, m_stateDock}, {380, 520}, Qt::Vertical);
         }
     });
+}
+
+void MainWindow::giveThePlot(double share)
+{
+    const int total = m_splitter->height();
+    const int plot = static_cast<int>(total * share);
+    m_splitter->setSizes({plot, total - plot});
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
@@ -537,15 +542,12 @@ void MainWindow::setPresentation(bool on)
         // The state stays beside the plot only when there is state to read.
         m_stateDock->setVisible(m_state->hasContent());
         resizeDocks({m_stateDock}, {std::max(260, width() * 28 / 100)}, Qt::Horizontal);
-        // The plot dominates; the tables keep a few rows each.
-        const int total = m_splitter->height();
-        m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
+        giveThePlot(11.0 / 20); // the plot dominates; the tables keep a few rows each
     } else {
         restoreState(m_layoutBeforePresentation);
         if (m_class->isOn() || m_class->current()) // class mode began during the presentation
             m_predictDock->show();
-        const int total = m_splitter->height();
-        m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+        giveThePlot(3.0 / 5);
     }
     arrangeHeader();
 }

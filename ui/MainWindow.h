@@ -43,7 +43,6 @@ class ScenarioDocument;
 class StatePanel;
 class LiveController;
 class ElidedLabel;
-class PresenterKeys;
 class LessonController;
 
 /// Composes the simulator: the plot above append | update | complete, the query panel, the
@@ -166,6 +165,8 @@ private:
     void arrangeDocks(bool compact);
     /// Title and batch controls on one row when both fit whole, else on two.
     void arrangeHeader();
+    /// The plot's share of the height it shares with the output-mode tables.
+    void giveThePlot(double share);
     /// Esc: closes the bubble, else gives the keyboard back to the plot. False if neither applied.
     bool escape();
     /// The plot's rectangle in this window's coordinates (the bubble stays inside it).
@@ -188,7 +189,6 @@ private:
     QGridLayout* m_header = nullptr;
     QSplitter* m_splitter = nullptr;
     QToolBar* m_toolBar = nullptr;
-    PresenterKeys* m_keys = nullptr;
     LessonController* m_lessons = nullptr;
     EventTimePlot* m_plot;
     ModeColumnsPage* m_columns;

@@ -2,71 +2,68 @@
 #include "app/gui/GuiArgs.h"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <filesystem>
 
 namespace tidemark::gui {
 
+namespace {
+
+/// A whole number from `min` to `max`, or nullopt (empty, trailing text, out of range).
+std::optional<int> wholeNumber(const std::string& text, long min, long max = std::numeric_limits<int>::max())
+{
+    char* end = nullptr;
+    errno = 0;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno == ERANGE || n < min || n > max)
+        return std::nullopt;
+    return static_cast<int>(n);
+}
+
+} // namespace
+
 std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::string& error)
 {
     GuiArgs out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--lesson" || a == "--step") {
-            if (i + 1 >= args.size()) {
-                error = a + " needs a value";
+        const bool takesValue = a == "--lesson" || a == "--step" || a == "--screenshot" || a == "--batch" || a == "--size" || a == "--lang";
+        if (takesValue && i + 1 >= args.size()) {
+            error = a + " needs a value";
+            return std::nullopt;
+        }
+        const std::string value = takesValue ? args[++i] : std::string();
+        if (a == "--lesson") {
+            out.lesson = value;
+        } else if (a == "--screenshot") {
+            out.screenshot = value;
+        } else if (a == "--step") {
+            if (!(out.step = wholeNumber(value, 1))) {
+                error = "--step needs a step number from 1, got " + value;
                 return std::nullopt;
             }
-            const std::string& v = args[++i];
-            if (a == "--lesson") {
-                out.lesson = v;
-            } else {
-                char* end = nullptr;
-                errno = 0;
-                const long n = std::strtol(v.c_str(), &end, 10);
-                if (v.empty() || *end != '\0' || n < 1 || errno == ERANGE || n > std::numeric_limits<int>::max()) {
-                    error = "--step needs a step number from 1, got " + v;
-                    return std::nullopt;
-                }
-                out.step = static_cast<int>(n);
-            }
-        } else if (a == "--screenshot" || a == "--batch") {
-            if (i + 1 >= args.size()) {
-                error = a + " needs a value";
+        } else if (a == "--batch") {
+            if (!(out.batch = wholeNumber(value, 0))) {
+                error = "--batch needs a batch number, got " + value;
                 return std::nullopt;
-            }
-            const std::string& v = args[++i];
-            if (a == "--screenshot") {
-                out.screenshot = v;
-            } else {
-                char* end = nullptr;
-                errno = 0;
-                const long n = std::strtol(v.c_str(), &end, 10);
-                if (v.empty() || *end != '\0' || n < 0 || errno == ERANGE || n > std::numeric_limits<int>::max()) {
-                    error = "--batch needs a batch number, got " + v;
-                    return std::nullopt;
-                }
-                out.batch = static_cast<int>(n);
             }
         } else if (a == "--size") {
             // WxH, each within what a screen can have (a typo must not ask for a 10^9 px window).
-            int w = 0, h = 0;
-            char tail = 0;
-            if (i + 1 >= args.size() || std::sscanf(args[i + 1].c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 8192 ||
-                h > 8192) {
+            const auto x = value.find('x');
+            const auto w = x == std::string::npos ? std::nullopt : wholeNumber(value.substr(0, x), 320, 8192);
+            const auto h = x == std::string::npos ? std::nullopt : wholeNumber(value.substr(x + 1), 240, 8192);
+            if (!w || !h) {
                 error = "--size needs WIDTHxHEIGHT in pixels (320x240 to 8192x8192), e.g. --size 1024x768";
                 return std::nullopt;
             }
-            ++i;
-            out.size = std::make_pair(w, h);
+            out.size = std::make_pair(*w, *h);
         } else if (a == "--lang") {
-            if (i + 1 >= args.size() || (args[i + 1] != "ko" && args[i + 1] != "en")) {
+            if (value != "ko" && value != "en") {
                 error = "--lang needs ko or en";
                 return std::nullopt;
             }
-            out.language = args[++i];
+            out.language = value;
         } else if (a == "--presentation") {
             out.presentation = true;
         } else if (!a.empty() && a[0] == '-') {

@@ -5,6 +5,7 @@
 // that replays to the same batches; Disconnect leaves one undo step; an unreachable broker
 // shows the hint and leaves the window working.
 #include "LiveHarness.h"
+#include "tests/ui/TestSupport.h"
 
 #include "app/kafka/MockCluster.h"
 #include "app/kafka/ScenarioProducer.h"
@@ -136,11 +137,7 @@ void TestKafkaWindow::cleanup()
 
 void TestKafkaWindow::shot(const QString& name)
 {
-    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    tidemark::test::saveShot(*m_window, name, 300);
 }
 
 void TestKafkaWindow::connectTo(const std::string& bootstrap, const QString& startingOffsets)

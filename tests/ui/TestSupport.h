@@ -3,6 +3,8 @@
 
 #include <QAbstractItemModel>
 #include <QStringList>
+#include <QTest>
+#include <QWidget>
 
 namespace tidemark::test {
 
@@ -18,6 +20,17 @@ inline QStringList dumpModel(const QAbstractItemModel& model)
         lines << cells.join(QLatin1String(" | "));
     }
     return lines;
+}
+
+/// With TIDEMARK_TEST_SHOTS=DIR set, saves what `widget` shows as DIR/NAME.png once queued
+/// replots have had `settleMs`, for a person to look at (the tests never compare pixels).
+inline void saveShot(QWidget& widget, const QString& name, int settleMs = 50)
+{
+    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(settleMs);
+    widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace tidemark::test

@@ -106,11 +106,7 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::shot(const QString& name)
 {
-    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(50);
-    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    tidemark::test::saveShot(*m_window, name);
 }
 
 void TestMainWindow::waitUpToDate() { QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000); }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Class mode in the real window: a batch's outcome hidden, the class's answers picked from the
 // keyboard and the plot, Reveal marking them and showing the batch, the summary counting.
+#include "TestSupport.h"
+
 #include "engine/exec/EventTime.h"
 #include "ui/MainWindow.h"
 #include "ui/classroom/ClassMode.h"
@@ -85,11 +87,7 @@ void TestPredict::cleanup()
 
 void TestPredict::shot(const QString& name)
 {
-    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(50);
-    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    tidemark::test::saveShot(*m_window, name);
 }
 
 std::pair<int, std::uint32_t> TestPredict::batchWithDrop() const

@@ -130,11 +130,7 @@ void TestProjector::open(const QString& path, QSize size)
 
 void TestProjector::shot(const QString& name)
 {
-    const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(50);
-    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    tidemark::test::saveShot(*m_window, name);
 }
 
 void TestProjector::verifyLayout(QSize size)

@@ -34,22 +34,31 @@ void RowTableModel::findSharedDates()
     if (!m_scenario)
         return;
     static const QRegularExpression dated(QStringLiteral("^(\\d{4,}-\\d{2}-\\d{2}) "));
+    const TimeZone& zone = m_scenario->zone;
     for (std::size_t c = 0; c < m_schema.size(); ++c) {
-        QString shared;
+        // Compare local days (cheap on a table of thousands of rows); format only one cell.
+        const Value* first = nullptr;
+        std::int64_t day = 0;
         bool same = true;
         for (const MarkedRow& r : m_rows) {
             if (c >= r.row.size() || !r.row[c].isRange())
                 continue;
-            const auto match = dated.match(cellText(r.row[c], m_schema[c].type, *m_scenario));
-            const QString date = match.hasMatch() ? match.captured(1) : QString();
-            if (date.isEmpty() || (!shared.isEmpty() && date != shared)) {
+            const std::int64_t d = floorDiv(zone.toLocal(r.row[c].asRange().start), kMicrosPerDay);
+            if (first && d != day) {
                 same = false;
                 break;
             }
-            shared = date;
+            if (!first) {
+                first = &r.row[c];
+                day = d;
+            }
         }
-        if (same)
-            m_sharedDate[c] = shared;
+        if (!same || !first)
+            continue;
+        // On the scenario's own date the cells carry no date to move into the header.
+        const auto match = dated.match(cellText(*first, m_schema[c].type, *m_scenario));
+        if (match.hasMatch())
+            m_sharedDate[c] = match.captured(1);
     }
 }
 
