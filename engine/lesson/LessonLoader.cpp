@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace tidemark {
@@ -35,6 +36,15 @@ std::size_t getIndex(const Json& j, const std::string& path)
     if (v < 0)
         fail(path, "expected a number from 0 up");
     return static_cast<std::size_t>(v);
+}
+
+/// An event number: events are counted in 32 bits, so a larger one would name another event.
+std::uint32_t getEventIndex(const Json& j, const std::string& path)
+{
+    const std::size_t v = getIndex(j, path);
+    if (v > std::numeric_limits<std::uint32_t>::max())
+        fail(path, "expected an event number from 0 to " + std::to_string(std::numeric_limits<std::uint32_t>::max()));
+    return static_cast<std::uint32_t>(v);
 }
 
 bool getBool(const Json& j, const std::string& path)
@@ -83,7 +93,7 @@ LessonHighlight parseHighlight(const Json& j, const std::string& path, const Sce
     LessonHighlight h;
     if (const Json* e = find(j, "event")) {
         h.kind = LessonHighlight::Kind::Event;
-        h.event = static_cast<std::uint32_t>(getIndex(*e, join(path, "event")));
+        h.event = getEventIndex(*e, join(path, "event"));
     } else if (const Json* w = find(j, "window")) {
         h.kind = LessonHighlight::Kind::Window;
         h.window = getWindow(*w, join(path, "window"), sc);
@@ -172,7 +182,7 @@ LessonClaim parseClaim(const Json& j, const std::string& path, const Scenario& s
         const Json* e = find(j, "event");
         if (!e)
             fail(join(path, "event"), "missing: the global index of the event (0-based)");
-        c.event = static_cast<std::uint32_t>(getIndex(*e, join(path, "event")));
+        c.event = getEventIndex(*e, join(path, "event"));
         break;
     }
     case K::Emits:

@@ -180,6 +180,13 @@ void TestLessonCheck::errorsNameTheirJsonPath_data()
     QTest::newRow("no steps") << R"({"tidemarkLesson": 1, "id": "x", "title": "T", "scenario": "a.json"})" << "scenario" << "";
     QTest::newRow("version") << R"({"tidemarkLesson": 2})" << "tidemarkLesson" << "format 1";
     QTest::newRow("malformed") << "{" << "" << "malformed JSON";
+    // Hostile files: a path for a scenario name, numbers past what they can mean, bytes that are not JSON.
+    QTest::newRow("scenario path") << R"({"tidemarkLesson": 1, "id": "x", "title": "T", "scenario": "../../etc/passwd", "steps": []})"
+                                   << "scenario" << "expected a file name";
+    QTest::newRow("negative batch") << with(R"({"sinkRows": 1, "batch": -1})") << "steps[0].claims[0].batch" << "from 0 up";
+    QTest::newRow("event past 32 bits") << with(R"({"fate": "dropped", "event": 99999999999})") << "steps[0].claims[0].event"
+                                        << "event number from 0 to 4294967295";
+    QTest::newRow("not JSON") << QString::fromLatin1("\xff\xfe\x00{") << "" << "malformed JSON";
 }
 
 void TestLessonCheck::errorsNameTheirJsonPath()
