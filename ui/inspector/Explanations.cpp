@@ -152,7 +152,10 @@ QString lateComparison(const ViewState& view, std::uint32_t event)
     if (!f || !f->hasEventTime)
         return {};
     const Millis wm = points[event].lateWatermarkMs;
-    // Spark drops a row when its key is at or behind the watermark: `<=` (inclusive).
+    // Spark drops a row when its key is at or behind the watermark, inclusively: the window's end
+    // for a windowed aggregation, the session's end (ts + gap) for session windows, the event
+    // time otherwise (StateStoreWriter.watermarkPredicateForDataForLateEvents; WatermarkSupport's
+    // `<=`). The engine decided the fate; this only words the comparison it made.
     switch (lateKeyOf(run)) {
     case LateKey::WindowEnd: {
         std::vector<TimeRange> windows;
