@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Files: load errors name their JSON path, autosave and recovery, CSV export, recent files.
+// Files: load errors name their JSON path, CSV export, recent files (autosave: tst_autosave).
 #include "engine/scenario/ScenarioFile.h"
 #include "ui/document/AddEventCommand.h"
 #include "ui/document/ScenarioDocument.h"
@@ -31,7 +31,6 @@ private slots:
     void initTestCase();
     void examplesAreEmbedded();
     void loadErrorNamesItsJsonPath();
-    void autosaveKeepsUnsavedEditsUntilSaved();
     void csvQuotesCells();
     void csvOfStateMarksEvictedRows();
     void csvOfEventsWritesTheCells();
@@ -81,45 +80,6 @@ void TestFiles::loadErrorNamesItsJsonPath()
     QCOMPARE(files.lastError(), QStringLiteral("query.groupBy[0].window.slide: expected a string, found an integer"));
     // The scenario that was open stays open.
     QCOMPARE(doc.scenario()->title, std::string("Word count with late data (update mode)"));
-}
-
-void TestFiles::autosaveKeepsUnsavedEditsUntilSaved()
-{
-    Autosave::discard();
-    ScenarioDocument doc;
-    Autosave autosave(&doc);
-    auto sc = ScenarioDocument::load(FileController::defaultExample());
-    QVERIFY(sc.ok());
-    doc.setScenario(std::move(sc.value()), QString(), QStringLiteral("word-count-update.json"));
-    autosave.saveNow();
-    QVERIFY2(!Autosave::pending(), "nothing to recover without edits");
-
-    SourceEvent e = doc.scenario()->sources[0].events.back();
-    e.at += kMicrosPerMinute;
-    doc.undoStack()->push(new AddEventCommand(&doc, {0, 10}, e));
-    autosave.saveNow();
-    const auto recovery = Autosave::pending();
-    QVERIFY(recovery.has_value());
-    QCOMPARE(recovery->name, QStringLiteral("word-count-update.json"));
-    auto recovered = ScenarioDocument::load(recovery->autosavePath);
-    QVERIFY(recovered.ok());
-    QCOMPARE(recovered->numEvents(), std::size_t{11});
-    QCOMPARE(scenarioToJson(*recovered), scenarioToJson(*doc.scenario()));
-
-    {
-        // Opening a scenario in a new session must not delete what the crashed one left.
-        ScenarioDocument next;
-        Autosave nextAutosave(&next);
-        auto fresh = ScenarioDocument::load(FileController::defaultExample());
-        QVERIFY(fresh.ok());
-        next.setScenario(std::move(fresh.value()), QString(), QString());
-        QVERIFY(Autosave::pending().has_value());
-    }
-
-    const QString saved = m_dir.filePath(QStringLiteral("saved.json"));
-    QVERIFY(doc.save(saved).ok());
-    QVERIFY(!doc.isModified());
-    QVERIFY2(!Autosave::pending(), "saving removes the autosaved copy");
 }
 
 void TestFiles::csvQuotesCells()

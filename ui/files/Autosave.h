@@ -5,44 +5,73 @@
 #include <QObject>
 #include <QTimer>
 
-#include <optional>
+#include <memory>
+#include <vector>
+
+class QLockFile;
 
 namespace tidemark::ui {
 
 class ScenarioDocument;
 
-/// Keeps a copy of unsaved edits in QStandardPaths::AppDataLocation, a few seconds after each
-/// edit, so a crash loses little; the copy goes away once the edits are saved or discarded.
+/// Keeps a copy of a document's unsaved edits a few seconds after its first unsaved edit, so a
+/// crash loses little; the copy goes away once the edits are saved or discarded.
+///
+/// Each document has its own slot in folder(): SLOT.json (the scenario), SLOT.info (the file it
+/// was edited from, as an absolute canonical path, and its name) and SLOT.lock, a QLockFile held
+/// for as long as the copy is this document's. Two windows or two instances therefore never
+/// write, offer or delete each other's copy; a copy whose lock is stale (its owner was killed)
+/// or gone (its owner quit without saving) is an orphan, offered back by the next window.
 class Autosave : public QObject
 {
     Q_OBJECT
 public:
-    /// Edits found at start-up from a session that did not end cleanly.
+    /// Edits an earlier window left unsaved, claimed by this process: while a Recovery lives no
+    /// other window offers them; dropping it leaves them for the next start.
     struct Recovery {
+        QString slot;
         QString autosavePath; ///< the copy to load
-        QString originalPath; ///< the file it was edited from (empty: an example or new)
+        QString originalPath; ///< absolute; empty for an example or a new scenario
         QString name;
         QDateTime savedAt;
+        std::shared_ptr<QLockFile> claim;
     };
 
     explicit Autosave(ScenarioDocument* document, QObject* parent = nullptr);
+    /// Keeps the copy of edits still unsaved (the next start offers them) and releases the lock.
+    ~Autosave() override;
 
-    static std::optional<Recovery> pending();
-    /// Forgets the copy (edits saved, discarded, or recovered into the document).
-    static void discard();
+    /// Where the copies live: QStandardPaths::AppDataLocation + "/autosave".
+    static QString folder();
+    /// The copies whose owner is gone, newest first, each claimed by this process.
+    static std::vector<Recovery> orphans();
+    /// Deletes an orphan the user declined.
+    static void remove(Recovery& recovery);
+    /// Moves an orphan that cannot be read out of the way (kept as SLOT.unreadable.json for the
+    /// user to rescue by hand); returns where it went.
+    static QString setAside(Recovery& recovery);
+
+    /// The document now holds `recovery`'s edits: the copy becomes this document's, rewritten
+    /// on the next edit and removed once the edits are saved or discarded.
+    void adopt(Recovery recovery);
+    /// Removes this document's copy (its edits were saved or discarded).
+    void discard();
     /// Writes the copy now (the timer does this after edits).
     void saveNow();
-    /// The document now holds the recovered edits; the copy goes once they are saved.
-    void adoptRecovered() { m_ownsCopy = true; }
+    /// This document's copy; empty while it has none.
+    QString copyPath() const;
 
     void setDelay(int ms) { m_timer.setInterval(ms); }
 
 private:
+    void schedule();
+    QString ownFile(const QString& suffix) const;
+
     ScenarioDocument* m_document;
     QTimer m_timer;
-    /// Only a copy this session wrote (or recovered) is removed when the document turns clean;
-    /// opening the first scenario must not delete what a crashed session left.
-    bool m_ownsCopy = false;
+    QString m_slot;
+    /// Held while this document has a copy in its slot.
+    std::shared_ptr<QLockFile> m_lock;
 };
 
 } // namespace tidemark::ui

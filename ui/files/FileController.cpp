@@ -4,6 +4,7 @@
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/Autosave.h"
 #include "ui/files/RecentFiles.h"
+#include "ui/files/ScenarioFileCheck.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -45,9 +46,14 @@ void FileController::showError(const QString& title, const QString& message)
 
 bool FileController::openFile(const QString& path)
 {
+    const QString title = tr("Cannot open %1").arg(QFileInfo(path).fileName());
+    if (const QString problem = scenarioFileProblem(path); !problem.isEmpty()) {
+        showError(title, problem);
+        return false;
+    }
     auto scenario = ScenarioDocument::load(path);
     if (!scenario.ok()) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), QString::fromStdString(scenario.error().describe()));
+        showError(title, QString::fromStdString(scenario.error().describe()));
         return false;
     }
     m_lastError.clear();
@@ -96,7 +102,7 @@ void FileController::maybeSave(std::function<void()> then)
                 saveAs(then);
             }
         } else if (button == QMessageBox::Discard) {
-            Autosave::discard();
+            m_autosave->discard();
             then();
         }
     });
@@ -161,37 +167,55 @@ void FileController::saveAs(std::function<void()> then)
 
 void FileController::offerRecovery()
 {
-    const auto recovery = Autosave::pending();
-    if (!recovery)
-        return;
-    auto apply = [this, r = *recovery] {
-        auto scenario = ScenarioDocument::load(r.autosavePath);
-        if (!scenario.ok()) {
-            showError(tr("Cannot recover"), QString::fromStdString(scenario.error().describe()));
-            Autosave::discard();
-            return;
-        }
-        m_document->setScenario(std::move(scenario.value()), r.originalPath, r.name, /*modified=*/true);
-        m_autosave->adoptRecovered();
-    };
     if (!m_interactive || !m_window)
         return;
+    offerNext(Autosave::orphans());
+}
+
+void FileController::offerNext(std::vector<Autosave::Recovery> orphans)
+{
+    if (orphans.empty())
+        return;
+    // One at a time, newest first; the rest stay claimed by this window until answered.
+    auto pending = std::make_shared<std::vector<Autosave::Recovery>>(std::move(orphans));
+    const Autosave::Recovery& r = pending->front();
     auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved edits?"),
                                 tr("Tidemark was closed with unsaved edits to %1 (autosaved %2). Recover them?")
-                                    .arg(recovery->name.isEmpty() ? tr("a scenario") : recovery->name,
-                                         QLocale().toString(recovery->savedAt, QLocale::ShortFormat)),
+                                    .arg(r.name.isEmpty() ? tr("a scenario") : r.name, QLocale().toString(r.savedAt, QLocale::ShortFormat)),
                                 QMessageBox::NoButton, m_window);
+    if (!r.originalPath.isEmpty())
+        box->setInformativeText(tr("Save will write them to %1.").arg(QDir::toNativeSeparators(r.originalPath)));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton* recover = box->addButton(tr("Recover"), QMessageBox::AcceptRole);
-    box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(recover);
-    connect(box, &QMessageBox::finished, this, [box, recover, apply] {
-        if (box->clickedButton() == recover)
-            apply();
-        else
-            Autosave::discard();
+    QPushButton* recoverButton = box->addButton(tr("Recover"), QMessageBox::AcceptRole);
+    QPushButton* discardButton = box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    // Closing the box decides nothing: the edits are offered again at the next start.
+    box->setEscapeButton(box->addButton(tr("Not now"), QMessageBox::RejectRole));
+    box->setDefaultButton(recoverButton);
+    connect(box, &QMessageBox::finished, this, [this, box, recoverButton, discardButton, pending] {
+        Autosave::Recovery answered = std::move(pending->front());
+        pending->erase(pending->begin());
+        if (box->clickedButton() == recoverButton) {
+            recover(std::move(answered));
+        } else if (box->clickedButton() == discardButton) {
+            Autosave::remove(answered);
+            offerNext(std::move(*pending));
+        }
     });
     box->open();
+}
+
+void FileController::recover(Autosave::Recovery recovery)
+{
+    auto scenario = ScenarioDocument::load(recovery.autosavePath);
+    if (!scenario.ok()) {
+        const QString aside = Autosave::setAside(recovery);
+        showError(tr("Cannot recover"), tr("%1 (the copy is kept as %2)")
+                                            .arg(QString::fromStdString(scenario.error().describe()), QDir::toNativeSeparators(aside)));
+        return;
+    }
+    const QString path = recovery.originalPath, name = recovery.name;
+    m_autosave->adopt(std::move(recovery));
+    m_document->setScenario(std::move(scenario.value()), path, name, /*modified=*/true);
 }
 
 } // namespace tidemark::ui

@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/files/Autosave.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 class QWidget;
 
 namespace tidemark::ui {
 
-class Autosave;
 class ScenarioDocument;
 
 /// Opening, saving and recovering scenarios for the main window: the unsaved-changes prompt,
@@ -46,7 +48,8 @@ public slots:
     void openPath(const QString& path); ///< asks about unsaved edits, then opens
     void save();
     void saveAs();
-    /// Offers the edits an earlier session left unsaved, if any.
+    /// Offers the edits that windows no longer running left unsaved, if any, one at a time
+    /// (never a live window's). Interactive windows only.
     void offerRecovery();
 
 public:
@@ -60,6 +63,9 @@ signals:
 private:
     void saveAs(std::function<void()> then);
     void showError(const QString& title, const QString& message);
+    void offerNext(std::vector<Autosave::Recovery> orphans);
+    /// Loads the copy into the document, which then owns it; Save writes to the original file.
+    void recover(Autosave::Recovery recovery);
 
     ScenarioDocument* m_document;
     Autosave* m_autosave;
