@@ -131,7 +131,8 @@ void TestHostileFiles::windowShowsTheError()
     QVERIFY(box->isVisible());
     QCOMPARE(box->icon(), QMessageBox::Warning);
     QCOMPARE(box->windowTitle(), FileController::tr("Cannot open %1").arg(name));
-    QVERIFY2(box->text().contains(error), qPrintable(box->text()));
+    QCOMPARE(box->text(), box->windowTitle()); // not every window shows its title
+    QVERIFY2(box->informativeText().contains(error), qPrintable(box->informativeText()));
     QCOMPARE(box->windowModality(), Qt::WindowModal);
     QCOMPARE(scenarioToJson(*window.document()->scenario()), before);
     QVERIFY(!window.document()->isModified());

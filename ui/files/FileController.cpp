@@ -39,7 +39,9 @@ void FileController::showError(const QString& title, const QString& message)
         std::cerr << title.toStdString() << ": " << message.toStdString() << '\n';
         return;
     }
-    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, m_window);
+    // The title in the text too: a sheet on macOS, and a window without a title bar, shows no title.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, m_window);
+    box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
