@@ -148,6 +148,7 @@ private slots:
     void recoveredSaveWritesTheOriginalFileWhereverTheProcessIs();
     void sharedCopyOfAnEarlierVersionIsOfferedWithoutItsRelativePath();
     void closingTheQuestionKeepsTheCopy();
+    void windowGoneWithUnsavedEditsLeavesItsCopy();
 
 private:
     /// A copy of a shipped scenario at m_home/lesson/wc.json.
@@ -416,6 +417,22 @@ void TestAutosave::closingTheQuestionKeepsTheCopy()
     QTRY_VERIFY_WITH_TIMEOUT((box = recoveryBox(window)) != nullptr, kPatience);
     click(box, FileController::tr("Discard"));
     QVERIFY(copies().isEmpty());
+}
+
+void TestAutosave::windowGoneWithUnsavedEditsLeavesItsCopy()
+{
+    // A window destroyed with unsaved edits (the application quit without the close prompt):
+    // its undo stack, torn down with the document, used to announce a clean document, and the
+    // copy was deleted as if the edits had been saved.
+    {
+        MainWindow window;
+        QVERIFY(window.files()->openFile(lessonFile()));
+        test::scriptedEdit(*window.document(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(onlyCopy().toStdString() == json(*window.document()), kPatience);
+    }
+    const auto orphans = Autosave::orphans();
+    QCOMPARE(orphans.size(), std::size_t{1});
+    QCOMPARE(orphans[0].originalPath, QFileInfo(lessonFile()).canonicalFilePath());
 }
 
 QTEST_MAIN(TestAutosave)

@@ -19,6 +19,13 @@ ScenarioDocument::ScenarioDocument(QObject* parent)
     connect(&m_undo, &QUndoStack::cleanChanged, this, &ScenarioDocument::fileStateChanged);
 }
 
+ScenarioDocument::~ScenarioDocument()
+{
+    // The undo stack's destructor clears it and reports a clean document: nothing was saved,
+    // and the autosaved copy of unsaved edits must stay.
+    blockSignals(true);
+}
+
 Result<Scenario> ScenarioDocument::load(const QString& path)
 {
     QFile file(path);

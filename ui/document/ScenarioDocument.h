@@ -43,6 +43,7 @@ public:
     };
 
     explicit ScenarioDocument(QObject* parent = nullptr);
+    ~ScenarioDocument() override;
 
     const std::shared_ptr<const Scenario>& scenario() const { return m_scenario; }
     QUndoStack* undoStack() { return &m_undo; }
