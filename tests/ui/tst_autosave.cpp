@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QMessageBox>
+#include <QAbstractButton>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -149,6 +150,9 @@ private slots:
     void sharedCopyOfAnEarlierVersionIsOfferedWithoutItsRelativePath();
     void closingTheQuestionKeepsTheCopy();
     void windowGoneWithUnsavedEditsLeavesItsCopy();
+    void closingTheWindowCleansUp_data();
+    void closingTheWindowCleansUp();
+    void unreadableCopyIsSetAsideNotDeleted();
 
 private:
     /// A copy of a shipped scenario at m_home/lesson/wc.json.
@@ -433,6 +437,61 @@ void TestAutosave::windowGoneWithUnsavedEditsLeavesItsCopy()
     const auto orphans = Autosave::orphans();
     QCOMPARE(orphans.size(), std::size_t{1});
     QCOMPARE(orphans[0].originalPath, QFileInfo(lessonFile()).canonicalFilePath());
+}
+
+void TestAutosave::closingTheWindowCleansUp_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::newRow("save") << QStringLiteral("Save");
+    QTest::newRow("discard") << QStringLiteral("Discard");
+}
+
+void TestAutosave::closingTheWindowCleansUp()
+{
+    QFETCH(QString, answer);
+    const QString original = lessonFile();
+    MainWindow window;
+    QVERIFY(window.files()->openFile(original));
+    window.show();
+    test::scriptedEdit(*window.document(), 1);
+    const std::string edited = json(*window.document());
+    QTRY_VERIFY_WITH_TIMEOUT(onlyCopy().toStdString() == edited, kPatience);
+    window.close();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox*>()) != nullptr, kPatience);
+    QAbstractButton* button = box->button(answer == QLatin1String("Save") ? QMessageBox::Save : QMessageBox::Discard);
+    QVERIFY(button);
+    button->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kPatience);
+    QVERIFY2(QDir(Autosave::folder()).isEmpty(), qPrintable(QDir(Autosave::folder()).entryList().join(' ')));
+    QCOMPARE(readAll(original).toStdString() == edited, answer == QLatin1String("Save"));
+}
+
+void TestAutosave::unreadableCopyIsSetAsideNotDeleted()
+{
+    {
+        ScenarioDocument doc;
+        Autosave autosave(&doc);
+        auto sc = ScenarioDocument::load(lessonFile());
+        QVERIFY(sc.ok());
+        doc.setScenario(std::move(sc.value()), lessonFile(), QString());
+        test::scriptedEdit(doc, 1);
+        autosave.saveNow();
+        QVERIFY(write(autosave.copyPath(), "{\"tidemark\": 1, \"sources\""));
+    }
+    MainWindow window;
+    QVERIFY(window.files()->openFile(FileController::defaultExample()));
+    window.show();
+    window.files()->offerRecovery();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = recoveryBox(window)) != nullptr, kPatience);
+    click(box, FileController::tr("Recover"));
+    QVERIFY(!window.document()->isModified());
+    const QStringList aside = QDir(Autosave::folder()).entryList({QStringLiteral("*.unreadable")}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(window.files()->lastError().contains(aside[0]), qPrintable(window.files()->lastError()));
+    QCOMPARE(readAll(Autosave::folder() + QLatin1Char('/') + aside[0]), QByteArray("{\"tidemark\": 1, \"sources\""));
+    QVERIFY(Autosave::orphans().empty());
 }
 
 QTEST_MAIN(TestAutosave)
