@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Files: load errors name their JSON path, CSV export, recent files (autosave: tst_autosave).
 #include "engine/scenario/ScenarioFile.h"
-#include "ui/document/AddEventCommand.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/Autosave.h"
 #include "ui/files/CsvExport.h"
