@@ -22,7 +22,7 @@ bool endsWith(const std::string& s, const std::string& suffix)
 {
     if (s.size() < suffix.size())
         return false;
-    return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(), [](char wanted, char c) { return std::tolower(static_cast<unsigned char>(c)) == wanted; });
 }
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to)
