@@ -154,6 +154,25 @@ std::string batchList(const std::vector<std::int64_t>& ids)
     return out;
 }
 
+/// The oldest Spark release that has every API the exported query calls, with what needs it.
+std::pair<SparkVersion, std::string> oldestReleaseFor(const Scenario& sc, const QueryPlan& plan)
+{
+    std::pair<SparkVersion, std::string> need{{3, 0}, ""};
+    const auto require = [&](SparkVersion v, const char* what) {
+        if (need.first < v)
+            need = {v, what};
+    };
+    if (plan.join && plan.join->isStreamStream() && (plan.join->type == JoinPlan::Type::FullOuter || plan.join->type == JoinPlan::Type::LeftSemi))
+        require({3, 1}, "full outer and left semi stream-stream joins");
+    if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Session)
+        require({3, 2}, "session_window");
+    if (plan.trigger.kind == TriggerPlan::Kind::AvailableNow)
+        require({3, 3}, "Trigger.AvailableNow");
+    if (sc.query.dropDuplicatesWithinWatermark)
+        require({3, 5}, "dropDuplicatesWithinWatermark");
+    return need;
+}
+
 /// Everything the cells are made of, worked out once.
 class ExportWriter {
 public:
@@ -317,7 +336,7 @@ spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "10000")
 @CONF@
 TIDEMARK_SPARK = @VERSION@
 print("Spark", spark.version, "- the expected output below is Tidemark's for Spark", TIDEMARK_SPARK)
-if not spark.version.startswith(TIDEMARK_SPARK + "."):
+@NEEDS@if not spark.version.startswith(TIDEMARK_SPARK + "."):
     print("Another release than the scenario's: where Spark changed between releases, "
           "a difference below may be that change rather than a disagreement.")
 
@@ -335,6 +354,12 @@ print("Source files and checkpoint in", WORK)
         s = replaceAll(s, "@ZONE@", pyString(m_sc.timeZoneId));
         s = replaceAll(s, "@CONF@", confs);
         s = replaceAll(s, "@VERSION@", pyString(m_sc.sparkVersion.toString()));
+        const auto [oldest, why] = oldestReleaseFor(m_sc, m_plan);
+        std::string needs;
+        if (!why.empty())
+            needs = "if tuple(int(x) for x in spark.version.split(\".\")[:2]) < (" + std::to_string(oldest.major) + ", " + std::to_string(oldest.minor)
+                    + "):\n    raise RuntimeError(" + pyString("this query needs Spark " + oldest.toString() + " or later (" + why + ")") + ")\n";
+        s = replaceAll(s, "@NEEDS@", needs);
         return s;
     }
 
@@ -677,7 +702,7 @@ print()
 if not_reported:
     print("This Spark release does not report numRowsDroppedByWatermark; it was not compared.")
 if differences == 0:
-    print("Spark %s agrees with Tidemark on all %d batches." % (spark.version, len(EXPECTED)))
+    print("Spark %s agrees with Tidemark on every batch (%d)." % (spark.version, len(EXPECTED)))
 else:
     print("Spark %s and Tidemark differ in %d place(s) (above)." % (spark.version, differences))
     if spark.version.startswith(TIDEMARK_SPARK + "."):

@@ -308,7 +308,7 @@ print()
 if not_reported:
     print("This Spark release does not report numRowsDroppedByWatermark; it was not compared.")
 if differences == 0:
-    print("Spark %s agrees with Tidemark on all %d batches." % (spark.version, len(EXPECTED)))
+    print("Spark %s agrees with Tidemark on every batch (%d)." % (spark.version, len(EXPECTED)))
 else:
     print("Spark %s and Tidemark differ in %d place(s) (above)." % (spark.version, differences))
     if spark.version.startswith(TIDEMARK_SPARK + "."):
