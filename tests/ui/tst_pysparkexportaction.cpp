@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File › Export › PySpark notebook…: the action asks for a file and writes the export of the
 // scenario on screen, a notebook or a script by the kind chosen.
+#include "TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/FileController.h"
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStandardPaths>
@@ -23,6 +25,19 @@
 
 using namespace tidemark;
 using namespace tidemark::ui;
+
+namespace {
+
+/// Types a file name into the dialog and presses Save, as a person does.
+void typeAndSave(QFileDialog* dialog, const QString& path)
+{
+    auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    QVERIFY(edit);
+    edit->setText(path);
+    static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, what Save calls
+}
+
+} // namespace
 
 class TestPySparkExportAction : public QObject
 {
@@ -47,6 +62,12 @@ private slots:
                 exportMenu = m;
         QVERIFY(exportMenu);
         QCOMPARE(exportMenu->title(), QStringLiteral("&Export"));
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        exportMenu->popup(window.mapToGlobal(QPoint(40, 40)));
+        test::saveShot(*exportMenu, QStringLiteral("pyspark-export-menu"));
+        exportMenu->hide();
     }
 
     void theActionWritesANotebookOfTheScenarioOnScreen()
@@ -60,10 +81,11 @@ private slots:
         window.findChild<QAction*>(QStringLiteral("exportPySparkAction"))->trigger();
         auto* dialog = window.findChild<QFileDialog*>(QStringLiteral("pysparkExportDialog"));
         QVERIFY(dialog);
-        QVERIFY2(dialog->selectedFiles().value(0).endsWith(QStringLiteral("-pyspark.ipynb")), qPrintable(dialog->selectedFiles().value(0)));
+        // Suggested next to the scenario, after its name.
+        QVERIFY2(dialog->selectedFiles().value(0).endsWith(QStringLiteral("/sliding-with-watermark-pyspark.ipynb")), qPrintable(dialog->selectedFiles().value(0)));
+        test::saveShot(*dialog, QStringLiteral("pyspark-export-dialog"));
         const QString path = m_dir.filePath(QStringLiteral("sliding.ipynb"));
-        dialog->selectFile(path);
-        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, as the Save button does
+        typeAndSave(dialog, path);
 
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -96,8 +118,7 @@ private slots:
         dialog->selectNameFilter(filters[1]);
         emit dialog->filterSelected(filters[1]);
         QCOMPARE(dialog->defaultSuffix(), QStringLiteral("py"));
-        dialog->selectFile(m_dir.filePath(QStringLiteral("wordcount")));
-        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, as the Save button does
+        typeAndSave(dialog, m_dir.filePath(QStringLiteral("wordcount")));
         QFile f(m_dir.filePath(QStringLiteral("wordcount.py")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.readAll().startsWith("# %% [markdown]\n"));

@@ -31,8 +31,12 @@ void exportPySparkInteractively(QWidget* parent, const ScenarioDocument& documen
     const QString notebook = QCoreApplication::translate("PySparkExport", "Jupyter notebook (*.ipynb)");
     const QString script = QCoreApplication::translate("PySparkExport", "Python script (*.py)");
     const QFileInfo scenarioFile(document.filePath());
-    const QString base = scenarioFile.completeBaseName().isEmpty() ? QStringLiteral("scenario") : scenarioFile.completeBaseName();
-    const QString folder = document.filePath().isEmpty() ? QDir::homePath() : scenarioFile.absolutePath();
+    // An example opened from the built-in list has no file; its name still names the export.
+    const QString base = !scenarioFile.completeBaseName().isEmpty() ? scenarioFile.completeBaseName()
+                         : !document.displayName().isEmpty()        ? QFileInfo(document.displayName()).completeBaseName()
+                                                                    : QStringLiteral("scenario");
+    const bool inResources = document.filePath().isEmpty() || document.filePath().startsWith(QLatin1Char(':'));
+    const QString folder = inResources ? QDir::homePath() : scenarioFile.absolutePath();
     auto* dialog = new QFileDialog(parent, QCoreApplication::translate("PySparkExport", "Export as a PySpark notebook"),
                                    QDir(folder).filePath(base + QStringLiteral("-pyspark.ipynb")), notebook + QStringLiteral(";;") + script);
     dialog->setObjectName(QStringLiteral("pysparkExportDialog"));
