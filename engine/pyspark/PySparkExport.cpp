@@ -112,10 +112,11 @@ std::vector<size_t> setColumns(const QueryPlan& plan)
     return out;
 }
 
-/// A sink row as Spark's cast to string renders each value (null stays None), sets sorted.
-std::string expectedRow(Row row, const Schema& schema, const TimeZone& zone, const SparkVersion& version, const std::vector<size_t>& sets)
+/// A sink row as a Python tuple of what Spark's cast to string makes of each value (null
+/// stays None), collect_set arrays sorted as array_sort sorts them.
+std::string expectedRow(const Row& row, const Schema& schema, const TimeZone& zone, const SparkVersion& version, const std::vector<size_t>& sets)
 {
-    std::string out = "(";
+    std::vector<std::string> cells;
     for (size_t c = 0; c < row.size() && c < schema.size(); ++c) {
         Value v = row[c];
         if (std::find(sets.begin(), sets.end(), c) != sets.end() && v.isList()) {
@@ -128,14 +129,14 @@ std::string expectedRow(Row row, const Schema& schema, const TimeZone& zone, con
             });
             v = Value(std::make_shared<const std::vector<Value>>(std::move(sorted)));
         }
-        out += v.isNull() ? std::string("None") : pyString(valueToText(v, schema[c].type, zone, version.nullText()));
-        out += ", ";
+        cells.push_back(v.isNull() ? std::string("None") : pyString(valueToText(v, schema[c].type, zone, version.nullText())));
     }
-    if (row.size() > 1)
-        out.resize(out.size() - 2);
-    else if (!row.empty())
-        out.pop_back(); // keep the comma of a one-element tuple
-    return out + ")";
+    if (cells.size() == 1)
+        return "(" + cells[0] + ",)";
+    std::string out;
+    for (const auto& cell : cells)
+        out += (out.empty() ? "" : ", ") + cell;
+    return "(" + out + ")";
 }
 
 std::string intList(const std::vector<std::int64_t>& values)
@@ -215,8 +216,8 @@ private:
         h += "Exported by Tidemark from `" + m_fileName + "`: the scenario's query on Spark " + m_sc.sparkVersion.toString() + ", " + modeName(m_run)
              + " mode, " + std::to_string(m_run.batches.size()) + " batches (" + std::to_string(m_run.batches.size() - noData) + " with data, "
              + std::to_string(noData) + " no-data).\n\n";
-        h += "This notebook runs the same query on real Spark (PySpark 3.x, as in the course's Jupyter container, or any "
-             "`pip install pyspark` with Java), feeds it exactly the rows each of Tidemark's batches read, collects every "
+        h += "This notebook runs the same query on real Spark (PySpark, as in the course's Jupyter container or after "
+             "`pip install pyspark`; Java is needed), feeds it exactly the rows each of Tidemark's batches read, collects every "
              "micro-batch Spark runs (`foreachBatch`: batch id and rows; the query's progress: watermark, "
              "`numRowsDroppedByWatermark`, state rows, rows read) and compares them with what Tidemark computed. "
              "The last cell prints, batch by batch, `matches` or the difference. Run the cells in order (or `python3` the .py export).\n\n";
@@ -256,10 +257,11 @@ private:
     {
         std::vector<std::string> c;
         const std::string trigger = pysparkTriggerCall(m_sc.query.trigger);
-        c.push_back("**When** batches run. Spark runs them as soon as it can" + std::string(severalStreams() ? " (every second here)" : "")
-                    + "; in the scenario, the arrival times and the trigger (" + (trigger.empty() ? std::string("Spark's default") : "`" + trigger + "`")
-                    + ") decided which rows each batch read, and that is what the files reproduce. Trigger times, durations and rates in "
-                      "Spark's progress are not compared.");
+        c.push_back("**When** batches run: Spark's own clock decides that, and here it runs them as soon as it can"
+                    + std::string(severalStreams() ? " (every second)" : "") + ". In the scenario, the arrival times, the gaps between them and the trigger ("
+                    + (trigger.empty() ? std::string("Spark's default") : "`" + trigger + "`")
+                    + ") decided which rows each batch read and where a no-data batch ran; the files reproduce that outcome, not the "
+                      "times. Trigger times, durations and rates in Spark's progress are not compared.");
         c.push_back("The expected output is Tidemark's for **Spark " + m_sc.sparkVersion.toString()
                     + "**. On another release a difference can be a change in Spark between releases (Tidemark's docs/scenario-format.md, "
                       "\"Spark versions\"), not a disagreement; the setup cell prints the release it runs on.");
@@ -526,6 +528,7 @@ def collect(df, batch_id):
 
 
 def record_progress(query):
+    """Every batch's progress: recentProgress keeps them all (lastProgress only the last one)."""
     for p in query.recentProgress:
         p = p if isinstance(p, dict) else json.loads(p.json)
         # An idle trigger reports too, without running a batch (no addBatch duration); it must

@@ -3,7 +3,7 @@
 #
 # Exported by Tidemark from `tumbling-with-watermark.json`: the scenario's query on Spark 3.2, update mode, 3 batches (3 with data, 0 no-data).
 #
-# This notebook runs the same query on real Spark (PySpark 3.x, as in the course's Jupyter container, or any `pip install pyspark` with Java), feeds it exactly the rows each of Tidemark's batches read, collects every micro-batch Spark runs (`foreachBatch`: batch id and rows; the query's progress: watermark, `numRowsDroppedByWatermark`, state rows, rows read) and compares them with what Tidemark computed. The last cell prints, batch by batch, `matches` or the difference. Run the cells in order (or `python3` the .py export).
+# This notebook runs the same query on real Spark (PySpark, as in the course's Jupyter container or after `pip install pyspark`; Java is needed), feeds it exactly the rows each of Tidemark's batches read, collects every micro-batch Spark runs (`foreachBatch`: batch id and rows; the query's progress: watermark, `numRowsDroppedByWatermark`, state rows, rows read) and compares them with what Tidemark computed. The last cell prints, batch by batch, `matches` or the difference. Run the cells in order (or `python3` the .py export).
 #
 # ## How the batches are reproduced
 #
@@ -16,7 +16,7 @@
 #
 # ## What this run cannot reproduce
 #
-# - **When** batches run. Spark runs them as soon as it can; in the scenario, the arrival times and the trigger (`trigger(processingTime="10 seconds")`) decided which rows each batch read, and that is what the files reproduce. Trigger times, durations and rates in Spark's progress are not compared.
+# - **When** batches run: Spark's own clock decides that, and here it runs them as soon as it can. In the scenario, the arrival times, the gaps between them and the trigger (`trigger(processingTime="10 seconds")`) decided which rows each batch read and where a no-data batch ran; the files reproduce that outcome, not the times. Trigger times, durations and rates in Spark's progress are not compared.
 # - The expected output is Tidemark's for **Spark 3.2**. On another release a difference can be a change in Spark between releases (Tidemark's docs/scenario-format.md, "Spark versions"), not a disagreement; the setup cell prints the release it runs on.
 # - Rows are compared as a multiset per batch: within a batch, Spark's row order is that of its partitions. The sink is `foreachBatch` instead of the console; each value is cast to a string as the console prints it.
 
@@ -174,6 +174,7 @@ def collect(df, batch_id):
 
 
 def record_progress(query):
+    """Every batch's progress: recentProgress keeps them all (lastProgress only the last one)."""
     for p in query.recentProgress:
         p = p if isinstance(p, dict) else json.loads(p.json)
         # An idle trigger reports too, without running a batch (no addBatch duration); it must
