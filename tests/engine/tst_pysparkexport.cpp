@@ -290,6 +290,39 @@ private slots:
         QVERIFY(sets.contains("**Spark 4.0**"));
     }
 
+    void unionsAndJoinSideWindowsTranslate()
+    {
+        // Two sources unioned, each with its own steps; then a join whose sides carry windows.
+        auto unioned = loadScenarioText(R"({"tidemark": 1, "sparkVersion": "3.5",
+          "sources": {"a": {"schema": {"k": "string", "t": "timestamp"}, "events": [{"at": 1, "row": {"k": "x", "t": 1.5}}]},
+                      "b b": {"schema": {"k": "string", "t": "timestamp"}, "events": [{"at": 2, "row": {"k": "y", "t": 2}}]}},
+          "query": {"union": [{"source": "a", "where": "k <> 'z'", "withWatermark": {"column": "t", "delay": "1 minute"}},
+                              {"source": "b b", "withWatermark": {"column": "t", "delay": "1 minute"}}],
+                    "groupBy": ["k"], "agg": [{"fn": "collect_set", "column": "k", "as": "ks"}], "outputMode": "update"}})");
+        QVERIFY2(unioned.ok(), unioned.ok() ? "" : unioned.error().describe().c_str());
+        const QString u = exported(*unioned, PySparkExportFormat::Script, "u.json");
+        QVERIFY(u.contains("source = read_stream(\"b b\")"));
+        QVERIFY(u.contains("FOLDERS = {\"a\": \"a\", \"b b\": \"source-2\"}"));
+        QVERIFY(u.contains("input1 = (a\n          .where(\"k <> 'z'\")"));
+        QVERIFY(u.contains("result = (input1.union(input2)"));
+        QVERIFY(u.contains("SORTED_ARRAY_COLUMNS = [1]"));
+        // A timestamp with a fraction of a second is written as text in TIMESTAMP_FORMAT.
+        QVERIFY(u.contains("\"t\": \"1970-01-01T00:00:01.500000Z\""));
+        QVERIFY(u.contains("\"t\": 2}"));
+
+        auto joined = loadScenarioText(R"({"tidemark": 1, "sparkVersion": "3.5",
+          "sources": {"l": {"schema": {"id": "long", "lt": "timestamp"}, "events": [{"at": 1, "row": {"id": 1, "lt": 1}}]},
+                      "r": {"schema": {"rid": "long", "rt": "timestamp"}, "events": [{"at": 1, "row": {"rid": 1, "rt": 1}}]}},
+          "query": {"join": {"left": {"source": "l", "withWatermark": {"column": "lt", "delay": "1 minute"},
+                                      "window": {"column": "lt", "duration": "1 minute", "as": "w"}},
+                             "right": {"source": "r", "withWatermark": {"column": "rt", "delay": "1 minute"},
+                                       "window": {"column": "rt", "duration": "1 minute", "as": "w2"}},
+                             "on": "id = rid AND w = w2", "type": "inner"}, "outputMode": "append"}})");
+        QVERIFY2(joined.ok(), joined.ok() ? "" : joined.error().describe().c_str());
+        const QString j = exported(*joined, PySparkExportFormat::Script, "j.json");
+        QVERIFY2(j.contains(".select(\"id\", F.window(\"lt\", \"1 minute\").alias(\"w\"))"), qPrintable(j));
+    }
+
     void triggerOnceWritesEverythingBeforeTheStart()
     {
         Scenario sc = load(QStringLiteral("tumbling-with-watermark.json"));
