@@ -198,7 +198,7 @@ public:
     std::vector<NotebookCell> cells() const
     {
         return {{NotebookCell::Kind::Markdown, header()}, {NotebookCell::Kind::Code, setup()},  {NotebookCell::Kind::Code, data()},
-                {NotebookCell::Kind::Code, helpers()},    {NotebookCell::Kind::Code, query()},  {NotebookCell::Kind::Code, runCell()},
+                {NotebookCell::Kind::Code, functions()},    {NotebookCell::Kind::Code, query()},  {NotebookCell::Kind::Code, runCell()},
                 {NotebookCell::Kind::Code, expected()},   {NotebookCell::Kind::Code, compare()}};
     }
 
@@ -451,9 +451,9 @@ print("Source files and checkpoint in", WORK)
         return nullptr;
     }
 
-    std::string helpers() const
+    std::string functions() const
     {
-        std::string s = R"py(# Helpers: reading the sources, writing a drop, collecting what the sink receives.
+        std::string s = R"py(# Reading the sources, writing a drop, collecting what the sink receives.
 def read_stream(name):
     """A streaming source: its folder's JSON-lines files, one file per micro-batch, the oldest
     (by modification time) first. Every drop is a sub-folder, hence the pattern."""

@@ -10,7 +10,7 @@
 namespace tidemark {
 
 /// The scenario's query written in PySpark: each source read into a variable (streams with
-/// `read_stream(name)`, static tables with `read_static(name)`, helpers the export defines),
+/// `read_stream(name)`, static tables with `read_static(name)`, functions the export defines),
 /// then each input's steps, the union or join, the query's steps and the aggregation, leaving
 /// the streaming DataFrame in `result`. `sourceVars` are the Python names of the sources,
 /// indexed like Scenario::sources.

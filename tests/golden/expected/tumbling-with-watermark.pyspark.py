@@ -99,7 +99,7 @@ DROPS = [
 
 
 # %%
-# Helpers: reading the sources, writing a drop, collecting what the sink receives.
+# Reading the sources, writing a drop, collecting what the sink receives.
 def read_stream(name):
     """A streaming source: its folder's JSON-lines files, one file per micro-batch, the oldest
     (by modification time) first. Every drop is a sub-folder, hence the pattern."""
