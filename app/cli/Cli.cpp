@@ -17,7 +17,7 @@ std::string usage()
            "  tidemark run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]\n"
            "                                        run a scenario to the end and print every batch\n"
            "  tidemark validate FILE                check a scenario file and its query\n"
-           "  tidemark export-pyspark FILE -o OUT.ipynb|OUT.py\n"
+           "  tidemark export-pyspark FILE -o OUT.ipynb|OUT.py [--mode append|update|complete]\n"
            "                                        write a notebook or script that runs the scenario's batches on\n"
            "                                        real Spark and compares each with Tidemark's\n"
            "  tidemark run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 
 namespace tidemark::cli {
@@ -13,9 +14,16 @@ namespace tidemark::cli {
 int exportPySparkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
     std::string file, output;
+    std::optional<OutputMode> mode;
     for (size_t i = 1; i < args.size(); ++i) {
         if ((args[i] == "-o" || args[i] == "--output") && i + 1 < args.size()) {
             output = args[++i];
+        } else if (args[i] == "--mode" && i + 1 < args.size()) {
+            mode = parseOutputMode(args[++i]);
+            if (!mode) {
+                err << "tidemark export-pyspark: --mode must be append, update or complete\n";
+                return kUsage;
+            }
         } else if (!args[i].empty() && args[i][0] == '-') {
             err << "tidemark export-pyspark: unknown option " << args[i] << "\n";
             return kUsage;
@@ -27,7 +35,7 @@ int exportPySparkCommand(const std::vector<std::string>& args, std::ostream& out
         }
     }
     if (file.empty() || output.empty()) {
-        err << "usage: tidemark export-pyspark FILE -o OUT.ipynb|OUT.py\n";
+        err << "usage: tidemark export-pyspark FILE -o OUT.ipynb|OUT.py [--mode append|update|complete]\n";
         return kUsage;
     }
     const auto format = pysparkExportFormatFor(output);
@@ -40,7 +48,7 @@ int exportPySparkCommand(const std::vector<std::string>& args, std::ostream& out
         err << file << ": " << scenario.error().describe() << '\n';
         return kFileError;
     }
-    auto text = exportPySpark(*scenario, *format, std::filesystem::path(file).filename().string());
+    auto text = exportPySpark(*scenario, *format, std::filesystem::path(file).filename().string(), mode);
     if (!text.ok()) {
         err << file << ": " << text.error().describe() << '\n';
         return text.error().kind == ErrorKind::File ? kFileError : kQueryError;

@@ -745,9 +745,9 @@ Result<std::string> exportPySpark(const Scenario& scenario, const ModeRun& run, 
     return format == PySparkExportFormat::Notebook ? notebookJson(cells) : percentScript(cells);
 }
 
-Result<std::string> exportPySpark(const Scenario& scenario, PySparkExportFormat format, const std::string& fileName)
+Result<std::string> exportPySpark(const Scenario& scenario, PySparkExportFormat format, const std::string& fileName, std::optional<OutputMode> mode)
 {
-    auto plan = analyze(scenario);
+    auto plan = analyze(scenario, mode);
     if (!plan.ok())
         return plan.error();
     SimulationOptions options;

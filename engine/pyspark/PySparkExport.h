@@ -28,7 +28,8 @@ std::optional<PySparkExportFormat> pysparkExportFormatFor(const std::string& pat
 /// names the scenario in the header. A run Spark rejects (run.error) is returned as that error.
 Result<std::string> exportPySpark(const Scenario& scenario, const ModeRun& run, PySparkExportFormat format, const std::string& fileName);
 
-/// Runs the scenario in its output mode and exports that run.
-Result<std::string> exportPySpark(const Scenario& scenario, PySparkExportFormat format, const std::string& fileName);
+/// Runs the scenario in its output mode (or in `mode`) and exports that run.
+Result<std::string> exportPySpark(const Scenario& scenario, PySparkExportFormat format, const std::string& fileName,
+                                  std::optional<OutputMode> mode = std::nullopt);
 
 } // namespace tidemark

@@ -193,6 +193,19 @@ private slots:
         // An output that cannot be written is a file problem.
         QCOMPARE(run({"export-pyspark", scenario, "-o", dir.filePath("no/such/folder/c.py")}).code, 2);
     }
+    void exportPySparkInAnotherMode()
+    {
+        QTemporaryDir dir;
+        const QString scenario = QStringLiteral(TIDEMARK_SCENARIOS) + "/sliding-with-watermark.json";
+        const QString out = dir.filePath("append.py");
+        QCOMPARE(run({"export-pyspark", scenario, "-o", out, "--mode", "append"}).code, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains(".outputMode(\"append\")"));
+        QCOMPARE(run({"export-pyspark", scenario, "-o", out, "--mode", "sideways"}).code, 1);
+        // Complete mode without an aggregation is what Spark rejects.
+        QCOMPARE(run({"export-pyspark", QStringLiteral(TIDEMARK_SCENARIOS) + "/stream-stream-inner.json", "-o", out, "--mode", "complete"}).code, 3);
+    }
     void helpListsExportPySpark() { QVERIFY(run({"help"}).out.contains("tidemark export-pyspark FILE -o OUT.ipynb|OUT.py")); }
     void badOptionIsExitOne()
     {
