@@ -136,10 +136,12 @@ std::string pyComment(std::string_view text, std::string_view indent)
         size_t end = text.find('\n', start);
         if (end == std::string_view::npos)
             end = text.size();
-        const std::string_view line = text.substr(start, end - start);
+        std::string line(text.substr(start, end - start));
+        // Python ends a line at a carriage return too, which would end the comment early.
+        std::replace(line.begin(), line.end(), '\r', ' ');
         out.append(indent);
         out += line.empty() ? "#" : "# ";
-        out.append(line);
+        out += line;
         out += '\n';
         if (end == text.size())
             break;

@@ -24,7 +24,8 @@ bool isPyIdentifier(std::string_view name);
 /// number); the result is added to `taken`.
 std::string uniquePyName(std::string_view name, std::string_view fallback, std::vector<std::string>& taken);
 
-/// `text` as lines of a Python comment ("# " + line), one per line of the text.
+/// `text` as lines of a Python comment ("# " + line), one per line of the text (a carriage
+/// return, which Python also reads as a line end, becomes a space).
 std::string pyComment(std::string_view text, std::string_view indent = {});
 
 } // namespace tidemark

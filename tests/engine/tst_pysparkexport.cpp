@@ -213,6 +213,20 @@ private slots:
         QVERIFY(QByteArray::fromStdString(literal).contains("\\xff"));
     }
 
+    void aTitleWithLineBreaksStaysInTheComment()
+    {
+        Scenario sc = load(QStringLiteral("word-count-update.json"));
+        sc.title = "two\rlines and \"quotes\" \\";
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("title.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(exported(sc, PySparkExportFormat::Script, "t.json").toUtf8());
+        f.close();
+        const auto [code, message] = pyCompile(path);
+        QVERIFY2(code == 0, qPrintable(message));
+    }
+
     void pythonNames()
     {
         std::vector<std::string> taken = {"result"};
