@@ -337,6 +337,19 @@ private slots:
         QVERIFY2(j.contains(".select(\"id\", F.window(\"lt\", \"1 minute\").alias(\"w\"))"), qPrintable(j));
     }
 
+    void aSourceTheQueryDoesNotReadIsNotFed()
+    {
+        auto sc = loadScenarioText(R"({"tidemark": 1,
+          "sources": {"a": {"schema": {"k": "string"}, "events": [{"at": 1, "row": {"k": "x"}}]},
+                      "spare": {"schema": {"k": "string"}, "events": [{"at": 1, "row": {"k": "y"}}]}},
+          "query": {"source": "a"}})");
+        QVERIFY(sc.ok());
+        const QString text = exported(*sc, PySparkExportFormat::Script, "a.json");
+        QVERIFY(text.contains("STREAMS = [\"a\"]\n"));
+        QVERIFY(!text.contains("Several streaming sources"));
+        QVERIFY(!text.contains("processingTime=\"1 second\""));
+    }
+
     void triggerOnceWritesEverythingBeforeTheStart()
     {
         Scenario sc = load(QStringLiteral("tumbling-with-watermark.json"));
