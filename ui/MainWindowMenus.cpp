@@ -7,6 +7,7 @@
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
+#include "ui/files/PySparkExportFile.h"
 #include "ui/files/RecentFiles.h"
 #include "ui/i18n/Language.h"
 #include "ui/kafka/KafkaPanel.h"
@@ -89,6 +90,12 @@ void MainWindow::buildActions()
     }
     exportMenu->addAction(tr("State as CSV…"), this, [this] { exportTable(m_state->view(), QStringLiteral("state")); });
     exportMenu->addAction(tr("Events as CSV…"), this, [this] { exportTable(m_events->view(), QStringLiteral("events")); });
+    exportMenu->addSeparator();
+    QAction* pyspark = exportMenu->addAction(tr("PySpark &notebook…"), this, [this] {
+        exportPySparkInteractively(this, *m_document, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    });
+    pyspark->setObjectName(QStringLiteral("exportPySparkAction"));
+    pyspark->setToolTip(tr("A notebook (or script) that runs these batches on real Spark and says, batch by batch, whether Spark agrees"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

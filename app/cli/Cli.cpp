@@ -17,6 +17,9 @@ std::string usage()
            "  tidemark run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]\n"
            "                                        run a scenario to the end and print every batch\n"
            "  tidemark validate FILE                check a scenario file and its query\n"
+           "  tidemark export-pyspark FILE -o OUT.ipynb|OUT.py [--mode append|update|complete]\n"
+           "                                        write a notebook or script that runs the scenario's batches on\n"
+           "                                        real Spark and compares each with Tidemark's\n"
            "  tidemark run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
            "               [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
            "                                        run the query live on a Kafka topic, printing each batch\n"
@@ -39,7 +42,7 @@ bool isHeadlessCommand(const std::vector<std::string>& args)
     if (args.empty())
         return false;
     const std::string& c = args[0];
-    return c == "run" || c == "validate" || c == "produce" || c == "broker" || c == "lesson" || c == "help" || c == "--help" || c == "-h";
+    return c == "run" || c == "validate" || c == "export-pyspark" || c == "produce" || c == "broker" || c == "lesson" || c == "help" || c == "--help" || c == "-h";
 }
 
 int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
@@ -60,6 +63,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             return lessonCommand(args, out, err);
         if (c == "validate")
             return validateScenario(args, out, err);
+        if (c == "export-pyspark")
+            return exportPySparkCommand(args, out, err);
         out << usage();
         return kOk;
     } catch (const std::exception& e) {

@@ -29,6 +29,10 @@ int runScenario(const std::vector<std::string>& args, std::ostream& out, std::os
 /// `tidemark validate FILE`: 0 if the file loads and the query passes analysis.
 int validateScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tidemark export-pyspark FILE -o OUT.ipynb|OUT.py [--mode M]`: a PySpark notebook or script that replays the
+/// scenario's batches on real Spark and compares them with Tidemark's (ExportPySparkCommand.cpp).
+int exportPySparkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// `tidemark run FILE --kafka BOOTSTRAP ...`: runs the scenario's query live on a Kafka topic (LiveRunCommand.cpp).
 int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The tidemark executable's headless commands: output, exit codes and messages.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 namespace {
@@ -146,6 +149,64 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("append-no-output\tWhy append mode shows nothing yet\n"), qPrintable(r.out));
     }
+    void exportPySparkWritesANotebookOrAScript()
+    {
+        QTemporaryDir dir;
+        const QString scenario = QStringLiteral(TIDEMARK_SCENARIOS) + "/sliding-with-watermark.json";
+        const QString notebook = dir.filePath("out.ipynb");
+        Result r = run({"export-pyspark", scenario, "-o", notebook});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QFile nb(notebook);
+        QVERIFY(nb.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(nb.readAll()).object();
+        QCOMPARE(doc["nbformat"].toInt(), 4);
+        QVERIFY(doc["cells"].toArray().size() > 3);
+
+        const QString script = dir.filePath("out.py");
+        r = run({"export-pyspark", scenario, "-o", script});
+        QCOMPARE(r.code, 0);
+        QFile py(script);
+        QVERIFY(py.open(QIODevice::ReadOnly));
+        const QByteArray text = py.readAll();
+        QVERIFY(text.startsWith("# %% [markdown]\n"));
+        QVERIFY(text.contains(".groupBy(\"emp_id\", F.window(\"timestamp\", \"30 minutes\", \"15 minutes\"))"));
+    }
+    void exportPySparkExitCodes()
+    {
+        QTemporaryDir dir;
+        const QString scenario = QStringLiteral(TIDEMARK_SCENARIOS) + "/sliding-with-watermark.json";
+        // Bad command lines: no output, an output that is neither a notebook nor a script.
+        QCOMPARE(run({"export-pyspark", scenario}).code, 1);
+        Result r = run({"export-pyspark", scenario, "-o", dir.filePath("out.txt")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(".ipynb") && r.err.contains(".py"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath("out.txt")));
+        // A missing file, and a query Spark rejects: nothing is written.
+        QCOMPARE(run({"export-pyspark", "/nonexistent.json", "-o", dir.filePath("a.py")}).code, 2);
+        const QString rejected = writeTemp(dir, "q.json", kAppendNoWatermark);
+        r = run({"export-pyspark", rejected, "-o", dir.filePath("b.py")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("Append output mode not supported"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath("a.py")));
+        QVERIFY(!QFile::exists(dir.filePath("b.py")));
+        // An output that cannot be written is a file problem.
+        QCOMPARE(run({"export-pyspark", scenario, "-o", dir.filePath("no/such/folder/c.py")}).code, 2);
+    }
+    void exportPySparkInAnotherMode()
+    {
+        QTemporaryDir dir;
+        const QString scenario = QStringLiteral(TIDEMARK_SCENARIOS) + "/sliding-with-watermark.json";
+        const QString out = dir.filePath("append.py");
+        QCOMPARE(run({"export-pyspark", scenario, "-o", out, "--mode", "append"}).code, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains(".outputMode(\"append\")"));
+        QCOMPARE(run({"export-pyspark", scenario, "-o", out, "--mode", "sideways"}).code, 1);
+        // Complete mode without an aggregation is what Spark rejects.
+        QCOMPARE(run({"export-pyspark", QStringLiteral(TIDEMARK_SCENARIOS) + "/stream-stream-inner.json", "-o", out, "--mode", "complete"}).code, 3);
+    }
+    void helpListsExportPySpark() { QVERIFY(run({"help"}).out.contains("tidemark export-pyspark FILE -o OUT.ipynb|OUT.py")); }
     void badOptionIsExitOne()
     {
         QCOMPARE(run({"run", "x.json", "--mode", "sideways"}).code, 1);
