@@ -41,7 +41,7 @@ std::string quoteIdentifier(const std::string& name)
     const auto dot = name.find('.');
     if (dot != std::string::npos && isIdentifier(name.substr(0, dot)) && isIdentifier(name.substr(dot + 1)))
         return name;
-    if (name == "*")
+    if (name == "*" || (name.size() > 2 && name.ends_with(".*") && isIdentifier(name.substr(0, name.size() - 2))))
         return name;
     std::string out = "`";
     for (char c : name)
@@ -390,8 +390,9 @@ PyValue Interpreter::eval(const PyExprPtr& ep)
             ColumnExpr out;
             out.place = place(e);
             out.problem = c.problem;
-            out.sql = (e.text == "~" || e.text == "not" ? "NOT " : e.text) + (c.compound ? "(" + c.sql + ")" : c.sql);
-            out.compound = true;
+            const bool isNot = e.text == "~" || e.text == "not";
+            out.precedence = isNot ? 3 : 7;
+            out.sql = (isNot ? "NOT " : e.text) + (c.precedence < out.precedence ? "(" + c.sql + ")" : c.sql);
             PyValue v;
             v.kind = K::Column;
             v.column = out;
@@ -440,11 +441,17 @@ PyValue Interpreter::binary(const PyExpr& e)
             l.sql = sqlLiteral(a);
         if (b.kind != K::Column)
             r.sql = sqlLiteral(b);
-        auto wrap = [](const ColumnExpr& c) { return c.compound ? "(" + c.sql + ")" : c.sql; };
+        static const std::map<std::string, int> kPrecedence = {{"OR", 1}, {"AND", 2}, {"=", 4}, {"!=", 4}, {"<", 4}, {"<=", 4}, {">", 4},
+                                                                {">=", 4}, {"+", 5}, {"-", 5}, {"*", 6}, {"/", 6}, {"%", 6}};
+        const int prec = kPrecedence.at(it->second);
+        const bool associative = prec <= 2;
+        auto wrap = [&](const ColumnExpr& c, bool right) {
+            return c.precedence < prec || (right && !associative && c.precedence == prec) ? "(" + c.sql + ")" : c.sql;
+        };
         ColumnExpr out;
         out.place = place(e);
-        out.compound = true;
-        out.sql = wrap(l) + " " + it->second + " " + wrap(r);
+        out.precedence = prec;
+        out.sql = wrap(l, false) + " " + it->second + " " + wrap(r, true);
         out.problem = !l.problem.empty() ? l.problem : r.problem;
         if (l.sql.empty() || r.sql.empty())
             out.problem = "`" + snippet(e) + "` compares a column with a value the import does not know";
@@ -944,7 +951,7 @@ PyValue Interpreter::columnMethod(const PyValue& cv, const std::string& name, co
 {
     PyValue out = cv;
     ColumnExpr& c = out.column;
-    auto wrapped = [&] { return c.compound ? "(" + c.sql + ")" : c.sql; };
+    auto wrapped = [&] { return c.precedence <= 4 ? "(" + c.sql + ")" : c.sql; };
     if (name == "alias" || name == "name" || name == "as_") {
         if (!args.empty() && args[0].kind == K::String) {
             c.alias = args[0].text;
@@ -965,13 +972,13 @@ PyValue Interpreter::columnMethod(const PyValue& cv, const std::string& name, co
     }
     if (name == "isNull" || name == "isNotNull") {
         c.sql = wrapped() + (name == "isNull" ? " IS NULL" : " IS NOT NULL");
-        c.compound = true;
+        c.precedence = 4;
         c.columnName.clear();
         return out;
     }
     if (name == "between" && args.size() == 2) {
         c.sql = wrapped() + " BETWEEN " + toColumn(args[0], e, false).sql + " AND " + toColumn(args[1], e, false).sql;
-        c.compound = true;
+        c.precedence = 4;
         c.columnName.clear();
         return out;
     }
@@ -981,7 +988,7 @@ PyValue Interpreter::columnMethod(const PyValue& cv, const std::string& name, co
         for (const auto& v : values)
             list += (list.empty() ? "" : ", ") + toColumn(v, e, false).sql;
         c.sql = wrapped() + " IN (" + list + ")";
-        c.compound = true;
+        c.precedence = 4;
         c.columnName.clear();
         return out;
     }
@@ -1073,7 +1080,7 @@ PyValue Interpreter::dataFrameMethod(const PyValue& self, const std::string& nam
             } else {
                 c = toColumn(a, e);
                 if (!c.alias.empty() && c.kind == ColumnExpr::Kind::Plain)
-                    c.sql = (c.compound ? "(" + c.sql + ")" : c.sql) + " AS " + quoteIdentifier(c.alias);
+                    c.sql = (c.precedence < 10 ? "(" + c.sql + ")" : c.sql) + " AS " + quoteIdentifier(c.alias);
             }
             p->columns.push_back(c);
         }
@@ -1192,7 +1199,7 @@ PyValue Interpreter::dataFrameMethod(const PyValue& self, const std::string& nam
         star.kind = ColumnExpr::Kind::Star;
         star.sql = "*";
         ColumnExpr c = toColumn(args[1], e, false);
-        c.sql = (c.compound ? "(" + c.sql + ")" : c.sql) + " AS " + quoteIdentifier(args[0].text);
+        c.sql = (c.precedence < 10 ? "(" + c.sql + ")" : c.sql) + " AS " + quoteIdentifier(args[0].text);
         c.alias = args[0].text;
         p->columns = {star, c};
         p->text = "withColumn";

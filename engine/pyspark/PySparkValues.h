@@ -42,7 +42,9 @@ struct ColumnExpr {
     std::string sql;
     std::string alias;
     std::string columnName; ///< set when the expression is a bare column reference
-    bool compound = false;  ///< an operator expression, parenthesised where it is an operand
+    /// SQL precedence of the outermost operator (OR 1, AND 2, NOT 3, comparison 4, + - 5,
+    /// * / % 6, a term 10): an operand is parenthesised only where the precedence asks.
+    int precedence = 10;
     WindowSpecText window;
     SessionSpecText session;
     AggSpec agg;

@@ -464,7 +464,7 @@ private:
         std::vector<GroupItem> groups;
         for (const auto& g : s.groups) {
             if (!g.problem.empty()) {
-                cutAt(s, "cannot be read: " + g.problem);
+                message(g.place.where, "`.groupBy(...)` cannot be read: " + g.problem + "; the query up to it was imported");
                 return false;
             }
             GroupItem item;
@@ -477,7 +477,8 @@ private:
             } else if (!g.columnName.empty() && g.alias.empty()) {
                 item.column = g.columnName;
             } else {
-                cutAt(s, "groups by `" + g.sql + "`; grouping by an expression is not simulated (compute it in selectExpr first)");
+                message(g.place.where, "`.groupBy(...)` groups by `" + g.sql
+                                           + "`; grouping by an expression is not simulated (compute it in selectExpr first); the query up to it was imported");
                 return false;
             }
             groups.push_back(item);
