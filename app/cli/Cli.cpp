@@ -24,7 +24,7 @@ std::string usage()
            "                                        send a scenario's events to a topic, paced by their arrival times\n"
            "  tidemark broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]\n"
            "                                        start a local test broker (librdkafka's mock cluster)\n"
-           "  tidemark import-pyspark FILE.py|FILE.ipynb|FILE.txt [--cell N] [--data DIR] -o OUT.json\n"
+           "  tidemark import-pyspark FILE.py|FILE.ipynb|FILE.txt [--cell N] [--data DIR] [--spark-version V] -o OUT.json\n"
            "                                        read a PySpark notebook's streaming query (cell N's, default the\n"
            "                                        first) and its data files into a scenario; warnings name the line\n"
            "  tidemark lesson check FILE... [--scenarios DIR]\n"

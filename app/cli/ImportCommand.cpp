@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `tidemark import-pyspark FILE [--cell N] [--data DIR]... -o OUT.json`
+// `tidemark import-pyspark FILE [--cell N] [--data DIR]... [--spark-version V] -o OUT.json`
 #include "app/cli/Cli.h"
 
 #include "engine/pyspark/PySparkImport.h"
@@ -40,6 +40,15 @@ int importPySparkCommand(const std::vector<std::string>& args, std::ostream& out
                 return kUsage;
             }
             options.cell = static_cast<int>(n);
+        } else if (a == "--spark-version") {
+            const std::string* v = value("a Spark release");
+            if (!v)
+                return kUsage;
+            options.sparkVersion = SparkVersion::parse(*v);
+            if (!options.sparkVersion) {
+                err << "tidemark import-pyspark: --spark-version wants 3.0 ... 3.5 or 4.0, not \"" << *v << "\"\n";
+                return kUsage;
+            }
         } else if (a == "--data") {
             const std::string* v = value("a folder");
             if (!v)
@@ -56,7 +65,7 @@ int importPySparkCommand(const std::vector<std::string>& args, std::ostream& out
         }
     }
     if (file.empty() || output.empty()) {
-        err << "usage: tidemark import-pyspark FILE.py|FILE.ipynb|FILE.txt [--cell N] [--data DIR] -o OUT.json\n";
+        err << "usage: tidemark import-pyspark FILE.py|FILE.ipynb|FILE.txt [--cell N] [--data DIR] [--spark-version V] -o OUT.json\n";
         return kUsage;
     }
     auto imported = pyspark::importPySparkFile(file, options);

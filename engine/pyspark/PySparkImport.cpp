@@ -158,6 +158,13 @@ Result<ImportResult> importPySpark(const ImportSource& source, const ImportOptio
     const std::string stem = fs::path(source.fileName).stem().string();
     sc.title = !chosen.candidate.name.empty() ? chosen.candidate.name : stem + ", cell " + std::to_string(chosen.candidate.cell);
     sc.description = "Imported from " + fs::path(source.fileName).filename().string() + ", cell " + std::to_string(chosen.candidate.cell) + ".";
+    if (options.sparkVersion) {
+        sc.sparkVersion = *options.sparkVersion;
+        sc.sparkVersionWritten = true;
+    } else {
+        msgs.push_back({Level::Note, "", "the notebook does not say which Spark release runs it: Spark " + sc.sparkVersion.toString()
+                                             + " is simulated; choose the course's release in the Query panel (or with --spark-version)"});
+    }
     if (!chosen.conf.timeZone.empty()) {
         auto zone = TimeZone::load(chosen.conf.timeZone);
         if (zone.ok()) {

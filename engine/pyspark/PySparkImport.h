@@ -35,6 +35,8 @@ struct ImportOptions {
     std::optional<int> cell;
     /// Folders searched for the data a source reads, before the notebook's own folder.
     std::vector<std::string> dataDirs;
+    /// The Spark release to simulate; a notebook does not say which one runs it.
+    std::optional<SparkVersion> sparkVersion;
 };
 
 struct ImportResult {
