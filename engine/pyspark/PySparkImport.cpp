@@ -128,6 +128,8 @@ Result<ImportResult> importPySpark(const ImportSource& source, const ImportOptio
     ImportResult result;
     for (const auto& q : queries)
         result.candidates.push_back(q.candidate);
+    if (queries.empty() && !in.lostQueries().empty())
+        return Error::file(in.lostQueries().front().where, "no streaming query could be imported: " + in.lostQueries().front().text);
     if (queries.empty())
         return Error::file("", "no streaming query: nothing in the file calls `.writeStream` on a DataFrame read with `spark.readStream`");
 

@@ -530,8 +530,12 @@ PyValue Interpreter::attribute(const PyValue& obj, const std::string& name, cons
     default:
         break;
     }
-    if (obj.kind == K::Unknown)
+    if (obj.kind == K::Unknown) {
+        if (name == "writeStream")
+            m_lost.push_back({ImportMessage::Level::Warning, place(e).where,
+                              "`" + snippet(*e.object) + ".writeStream` writes a DataFrame the import cannot follow (" + obj.place.where + ": " + obj.text + ")"});
         return obj;
+    }
     return unknown("`" + snippet(e) + "` is not followed", e);
 }
 

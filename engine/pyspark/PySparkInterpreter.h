@@ -49,6 +49,8 @@ public:
     void runCell(const NotebookCell& cell);
     /// Queries started (and writers built but never started) so far, in order.
     std::vector<StartedQuery> queries() const;
+    /// `.writeStream` on a value the import could not follow, with the reason.
+    const std::vector<ImportMessage>& lostQueries() const { return m_lost; }
     /// Python the import could not read, per cell.
     const std::vector<std::pair<int, ImportMessage>>& syntaxProblems() const { return m_syntax; }
     /// DataFrames referenced as qualifiers (`impressions.adId`), by the index in kQualifierOpen.
@@ -92,6 +94,7 @@ private:
     std::vector<StartedQuery> m_unstarted;
     std::set<int> m_startedOrigins;
     std::vector<std::pair<int, ImportMessage>> m_syntax;
+    std::vector<ImportMessage> m_lost;
     std::vector<PlanPtr> m_qualifiers;
     std::map<int, std::string> m_sourceVars;
     int m_nextSource = 1;

@@ -416,8 +416,24 @@ private:
                                  : "projects after a filter or a stateful step, which is not simulated");
             return false;
         }
+        std::vector<ColumnExpr> columns = s.columns;
+        if (s.text == "withColumn" && columns.size() == 2) {
+            // withColumn replaces a column of that name in place, or else appends one.
+            const std::vector<std::string> existing = outputColumns(st, root);
+            const auto same = std::find_if(existing.begin(), existing.end(), [&](const std::string& c) { return equalsIgnoreCase(c, columns[1].alias); });
+            if (same != existing.end()) {
+                std::vector<ColumnExpr> replaced;
+                for (const auto& name : existing) {
+                    ColumnExpr c;
+                    c.sql = equalsIgnoreCase(name, columns[1].alias) ? columns[1].sql : name;
+                    c.problem = equalsIgnoreCase(name, columns[1].alias) ? columns[1].problem : "";
+                    replaced.push_back(c);
+                }
+                columns = replaced;
+            }
+        }
         std::vector<std::string> items;
-        for (const auto& c : s.columns) {
+        for (const auto& c : columns) {
             if (!c.problem.empty()) {
                 cutAt(s, "cannot be read: " + c.problem);
                 return false;

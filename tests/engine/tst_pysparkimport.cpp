@@ -195,6 +195,15 @@ private slots:
         }
     }
 
+    void aQueryOnAnUnknownDataFrameSaysWhere()
+    {
+        auto r = importPySpark(ImportSource{"df = load_events()\nq = df.writeStream.start()\n", "x.py", "."});
+        QVERIFY(!r.ok());
+        QCOMPARE(QString::fromStdString(r.error().describe()),
+                 QString("line 2: no streaming query could be imported: `df.writeStream` writes a DataFrame the import cannot follow "
+                         "(line 1: `load_events(...)` is not simulated)"));
+    }
+
     void notebookWithoutQueryIsAnError()
     {
         auto r = importPySparkFile((kSeed + "/lgde-spark-stream-7-questions.txt").toStdString());
@@ -325,6 +334,12 @@ private slots:
             << QString("lines = spark.readStream.format(\"socket\").option(\"host\", \"localhost\").load()\n"
                        "q = lines.select(explode(split(lines.value, \" \")).alias(\"word\")).groupBy(\"word\").count().writeStream.outputMode(\"complete\").start()\n")
             << R"({"source":"lines","selectExpr":["explode(split(value, ' ')) AS word"],"groupBy":["word"],"agg":[{"fn":"count"}],"outputMode":"complete"})";
+        QTest::newRow("withColumn adds a column, or replaces one of that name")
+            << reader + "q = df.withColumn(\"v\", upper(col(\"v\"))).withWatermark(\"ts\", \"1 minute\").writeStream.start()\n"
+            << R"({"source":"in","selectExpr":["id","ts","upper(v) AS v","n"],"withWatermark":{"column":"ts","delay":"1 minute"},"outputMode":"append"})";
+        QTest::newRow("countDistinct is imported, for Spark's own error")
+            << reader + "q = df.groupBy(\"v\").agg(countDistinct(\"id\")).writeStream.outputMode(\"complete\").start()\n"
+            << R"({"source":"in","groupBy":["v"],"agg":[{"fn":"count","column":"id","distinct":true}],"outputMode":"complete"})";
         QTest::newRow("union") << QString("a = spark.readStream.schema(\"id INT\").json(\"a\")\nb = spark.readStream.schema(\"id INT\").json(\"b\")\n"
                                           "q = a.union(b).writeStream.start()\n")
                                << R"({"union":[{"source":"a"},{"source":"b"}],"outputMode":"append"})";
