@@ -12,7 +12,10 @@
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
 
+#include <QApplication>
+#include <QInputDialog>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
@@ -81,6 +84,40 @@ private slots:
         QCOMPARE(doc->displayName(), QStringLiteral("tumblingWindow.json"));
         // An imported scenario counts as unsaved edits; make it clean so closing does not ask.
         window.document()->setScenario(*doc->scenario(), QString(), QStringLiteral("x.json"), /*modified=*/false);
+    }
+
+    void severalQueriesAskWhichAndWarningsAreShown()
+    {
+        MainWindow window;
+        window.files()->setInteractive(false);
+        QVERIFY(window.files()->openFile(FileController::defaultExample()));
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* importer = window.findChild<PySparkImporter*>(QStringLiteral("pysparkImporter"));
+        QVERIFY(importer->importPath(kSeed + "/lgde-spark-stream-6-join.txt"));
+
+        // The notebook starts four queries: the user is asked which one.
+        QInputDialog* ask = nullptr;
+        QTRY_VERIFY((ask = window.findChild<QInputDialog*>()) != nullptr);
+        QCOMPARE(ask->comboBoxItems(), QStringList({"Cell 7", "Cell 10: streamStreamJoin", "Cell 17: streamStreamInnerJoinWithWatermark",
+                                                    "Cell 21: streamStreamOuterJoinWithWatermark"}));
+        tidemark::test::saveShot(*ask, QStringLiteral("pyspark-import-choose"));
+        ask->setTextValue(QStringLiteral("Cell 21: streamStreamOuterJoinWithWatermark"));
+        ask->accept();
+        QTRY_COMPARE(window.document()->displayName(), QStringLiteral("streamStreamOuterJoinWithWatermark.json"));
+        QCOMPARE(window.document()->scenario()->query.join->type, std::string("leftOuter"));
+
+        // What is not simulated is shown, with its place in the notebook.
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox*>()) != nullptr);
+        QCOMPARE(box->icon(), QMessageBox::Warning);
+        QVERIFY2(box->informativeText().contains(QStringLiteral("cell 19, line 10: `latestFirst` reads the newest files first")),
+                 qPrintable(box->informativeText()));
+        tidemark::test::saveShot(*box, QStringLiteral("pyspark-import-messages"));
+        box->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isUpToDate(), 10000);
+        window.document()->setScenario(*window.document()->scenario(), QString(), QStringLiteral("x.json"), /*modified=*/false);
     }
 };
 

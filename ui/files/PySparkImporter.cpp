@@ -71,6 +71,7 @@ bool PySparkImporter::importCell(const QString& path, std::optional<int> cell)
     options.cell = cell;
     auto result = pyspark::importPySparkFile(QFile::encodeName(path).toStdString(), options);
     m_lastMessages.clear();
+    m_lastIsWarning.clear();
     if (!result.ok()) {
         m_lastError = QString::fromStdString(result.error().describe());
         if (m_interactive && m_window) {
@@ -85,7 +86,8 @@ bool PySparkImporter::importCell(const QString& path, std::optional<int> cell)
     bool warnings = false;
     for (const auto& m : result->messages) {
         m_lastMessages << QString::fromStdString(m.describe());
-        warnings = warnings || m.level == pyspark::ImportMessage::Level::Warning;
+        m_lastIsWarning << (m.level == pyspark::ImportMessage::Level::Warning);
+        warnings = warnings || m_lastIsWarning.back();
     }
     // A new, unsaved document: Save proposes a file named after the query.
     const QString name = QString::fromStdString(result->scenario.title) + QStringLiteral(".json");
@@ -106,7 +108,13 @@ void PySparkImporter::showMessages(const QString& path, bool warnings)
                                          : tr("The query of %1 was imported. The events are one data file per trigger: edit them in the Events table.")
                                                .arg(QFileInfo(path).fileName()),
                                 QMessageBox::Ok, m_window);
-    box->setInformativeText(m_lastMessages.join(QLatin1Char('\n')));
+    // What is not simulated first, then what was read.
+    QStringList lines;
+    for (bool warning : {true, false})
+        for (qsizetype i = 0; i < m_lastMessages.size(); ++i)
+            if (m_lastIsWarning[i] == warning)
+                lines << QStringLiteral("• ") + m_lastMessages[i];
+    box->setInformativeText(lines.join(QLatin1Char('\n')));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -54,6 +54,7 @@ private:
     bool m_interactive = true;
     QString m_lastError;
     QStringList m_lastMessages;
+    QList<bool> m_lastIsWarning;
 };
 
 } // namespace tidemark::ui
