@@ -1005,10 +1005,19 @@ PyValue Interpreter::columnMethod(const PyValue& cv, const std::string& name, co
 PyValue Interpreter::dataFrameMethod(const PyValue& self, const std::string& name, const PyExpr& e, const std::vector<PyValue>& args,
                                      const std::map<std::string, PyValue>& kw)
 {
+    // A lineage is a chain of shared steps; a bound keeps walking and freeing it shallow.
+    constexpr int kMaxSteps = 1000;
+    const int depth = std::max(self.plan ? self.plan->depth : 0, 0) + 1;
+    if (depth > kMaxSteps)
+        return unknown("the DataFrame is built from more than " + std::to_string(kMaxSteps) + " steps, more than the import follows", e);
+    const int rightDepth = !args.empty() && args[0].kind == K::DataFrame && args[0].plan ? args[0].plan->depth : 0;
+    if (rightDepth + depth > kMaxSteps)
+        return unknown("the DataFrame is built from more than " + std::to_string(kMaxSteps) + " steps, more than the import follows", e);
     auto step = [&](Plan::Kind kind) {
         auto p = std::make_shared<Plan>();
         p->kind = kind;
         p->child = self.plan;
+        p->depth = depth + rightDepth;
         p->place = place(e);
         p->construct = methodConstruct(e);
         return p;

@@ -75,6 +75,7 @@ struct Plan {
     };
     Kind kind = Kind::Unsupported;
     PlanPtr child, right;
+    int depth = 0; ///< steps below this one (a bound on how long a lineage may grow)
     Place place;
     std::string construct; ///< how the step was written, for messages: `.foreachBatch(...)`
     std::string text;      ///< Unsupported: the reason

@@ -178,8 +178,22 @@ private:
         return tuple;
     }
 
+    /// Bounds the recursion a hostile file could ask for: nesting and method chains.
+    struct DepthGuard {
+        Parser& p;
+        explicit DepthGuard(Parser& parser) : p(parser)
+        {
+            if (++p.m_depth > kMaxDepth)
+                throw SyntaxFailure{p.peek().line, "cannot read this Python: the expression is nested too deeply to read"};
+        }
+        ~DepthGuard() { --p.m_depth; }
+    };
+    static constexpr int kMaxDepth = 200;
+    static constexpr int kMaxChain = 500;
+
     PyExprPtr expression()
     {
+        DepthGuard guard(*this);
         if (isName("lambda")) {
             const PyToken& start = peek();
             auto other = make(PyExpr::Kind::Other, start);
@@ -235,6 +249,7 @@ private:
     PyExprPtr andTest() { return binaryChain(&Parser::notTest, {"and"}, true); }
     PyExprPtr notTest()
     {
+        DepthGuard guard(*this);
         if (isName("not")) {
             const PyToken& at = next();
             auto u = make(PyExpr::Kind::Unary, at);
@@ -279,6 +294,7 @@ private:
     PyExprPtr term() { return binaryChain(&Parser::factor, {"*", "/", "//", "%", "@"}); }
     PyExprPtr factor()
     {
+        DepthGuard guard(*this);
         if (isOp("-") || isOp("+") || isOp("~")) {
             const PyToken& at = next();
             auto u = make(PyExpr::Kind::Unary, at);
@@ -307,7 +323,9 @@ private:
     PyExprPtr primary()
     {
         PyExprPtr e = atom();
-        for (;;) {
+        for (int links = 0;; ++links) {
+            if (links > kMaxChain)
+                throw SyntaxFailure{peek().line, "cannot read this Python: the method chain is too long to read"};
             if (isOp(".")) {
                 ++m_i;
                 if (peek().kind != Kind::Name)
@@ -491,6 +509,7 @@ private:
 
     std::vector<PyToken> m_t;
     std::size_t m_i = 0;
+    int m_depth = 0;
 };
 
 } // namespace

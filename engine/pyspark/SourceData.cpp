@@ -45,16 +45,30 @@ bool isDataFile(const fs::path& p)
     return !name.empty() && name[0] != '.' && name[0] != '_' && !name.ends_with(".crc");
 }
 
-std::optional<DataFiles> listAt(const fs::path& p)
+/// The kernel's pseudo-files look like files but are not data (and some never end).
+bool isSystemPath(const fs::path& p)
 {
     std::error_code ec;
+    const std::string s = fs::weakly_canonical(p, ec).string();
+    for (const char* root : {"/proc", "/sys", "/dev"})
+        if (s == root || s.rfind(std::string(root) + "/", 0) == 0)
+            return true;
+    return false;
+}
+
+std::optional<DataFiles> listAt(const fs::path& p)
+{
+    constexpr std::size_t kMaxFiles = 10000;
+    std::error_code ec;
+    if (isSystemPath(p))
+        return std::nullopt;
     if (fs::is_regular_file(p, ec))
         return DataFiles{p.parent_path().string(), {p.string()}};
     if (!fs::is_directory(p, ec))
         return std::nullopt;
     DataFiles out{p.string(), {}};
     for (const auto& entry : fs::directory_iterator(p, ec))
-        if (entry.is_regular_file() && isDataFile(entry.path()))
+        if (entry.is_regular_file() && isDataFile(entry.path()) && out.files.size() < kMaxFiles)
             out.files.push_back(entry.path().string());
     std::sort(out.files.begin(), out.files.end());
     return out;

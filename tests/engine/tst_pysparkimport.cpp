@@ -390,6 +390,27 @@ private slots:
         QVERIFY2(allMessages(r).contains("a.json: line 2: `ts` = \"oops\" is not a timestamp; Spark reads it as null"), qPrintable(allMessages(r)));
     }
 
+    void hostileFilesAreRefusedNotFollowed()
+    {
+        // Deep nesting, endless method chains and lineages are bounded: a message, no crash.
+        const std::string reader = "df = spark.readStream.schema(\"id INT\").json(\"in\")\n";
+        const ImportResult nested = importText(reader + "q = df.writeStream.start()\nx = " + std::string(100000, '(') + "\n");
+        QVERIFY2(allMessages(nested).contains("line 3: cannot read this Python: the expression is nested too deeply to read"), qPrintable(allMessages(nested)));
+        std::string chain = "q = df";
+        for (int i = 0; i < 100000; ++i)
+            chain += ".where(\"id > 0\")";
+        auto longChain = importPySpark(ImportSource{reader + chain + ".writeStream.start()\n", "x.py", "."});
+        QVERIFY(!longChain.ok());
+        QVERIFY(QString::fromStdString(longChain.error().message).contains("no streaming query"));
+        std::string statements = reader;
+        for (int i = 0; i < 5000; ++i)
+            statements += "df = df.where(\"id > 0\")\n";
+        auto longLineage = importPySpark(ImportSource{statements + "q = df.writeStream.start()\n", "x.py", "."});
+        QVERIFY(!longLineage.ok());
+        QVERIFY2(QString::fromStdString(longLineage.error().describe()).contains("more than the import follows"),
+                 longLineage.error().describe().c_str());
+    }
+
     void notebookFormats()
     {
         // nbformat 4: cells[].source as a list of lines; markdown cells count in the numbering.
