@@ -61,7 +61,7 @@ void MainWindow::buildActions()
     }
     auto* pyspark = new PySparkImporter(m_document, m_files, this);
     file->addAction(tr("&Import PySpark…"), pyspark, &PySparkImporter::importFile)
-        ->setToolTip(tr("Read a notebook's streaming query (.ipynb, .py) and its data files into a new scenario"));
+        ->setToolTip(tr("Read a notebook's streaming query (.ipynb, .py or a text export) and its data files into a new scenario"));
     QAction* live = file->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Live Kafka…"), QKeySequence(Qt::CTRL | Qt::Key_K),
                                     this, &MainWindow::showKafkaPanel);
     live->setToolTip(tr("Read a Kafka topic into this scenario's query: connect, watch the batches run, save the session"));

@@ -411,9 +411,11 @@ private:
             message(s.place.where, "`from_json(...)` is read as the source's schema: each message is one JSON row", ImportMessage::Level::Note);
             return true;
         }
-        if (st.selected || st.stage > 0) {
+        if (!st.selected && st.stage > 0 && st.stage <= 2 && commutes(st, s))
+            ; // only picks columns that the filter and the watermark keep: the order does not matter
+        else if (st.selected || st.stage > 0) {
             cutAt(s, st.selected ? "is a second projection; Tidemark runs one selectExpr, so it is not simulated"
-                                 : "projects after a filter or a stateful step, which is not simulated");
+                                 : "projects after a filter or a stateful step, which is not simulated (select the columns first)");
             return false;
         }
         std::vector<ColumnExpr> columns = s.columns;
@@ -464,6 +466,36 @@ private:
         if (!(items.size() == 1 && items[0] == "*"))
             st.selectExpr = items;
         st.selected = true;
+        return true;
+    }
+
+    /// True when `select` only names columns, and keeps every column the filter reads and the
+    /// watermark's column: then it commutes with both (a projection of columns changes neither
+    /// which rows pass nor the event times the watermark sees).
+    bool commutes(const Stages& st, const Plan& select)
+    {
+        std::vector<std::string> kept;
+        for (const auto& c : select.columns) {
+            if (c.kind == ColumnExpr::Kind::Star)
+                return true;
+            if (!c.problem.empty() || c.kind != ColumnExpr::Kind::Plain || c.columnName.empty() || !c.alias.empty())
+                return false;
+            kept.push_back(c.columnName);
+        }
+        auto keeps = [&](const std::string& name) {
+            return std::any_of(kept.begin(), kept.end(), [&](const std::string& k) { return equalsIgnoreCase(k, name); });
+        };
+        if (st.watermark && !keeps(st.watermark->column))
+            return false;
+        if (st.where) {
+            auto parsed = parseExpression(*st.where);
+            if (!std::holds_alternative<AstPtr>(parsed))
+                return false;
+            std::vector<std::string> read;
+            collectAstColumns(*std::get<AstPtr>(parsed), read);
+            if (!std::all_of(read.begin(), read.end(), keeps))
+                return false;
+        }
         return true;
     }
 

@@ -267,6 +267,9 @@ private slots:
                                                << "line 3: `in.d` is a DateType, which Tidemark does not simulate; it is read as a string";
         QTest::newRow("grouping by an expression") << reader + "q = df.groupBy(upper(col(\"v\"))).count().writeStream.start()\n"
                                                    << "line 4: `.groupBy(...)` groups by `upper(v)`; grouping by an expression is not simulated";
+        QTest::newRow("a projection that drops the filter's column")
+            << reader + "q = df.where(\"n > 0\").select(\"id\", \"ts\").writeStream.start()\n"
+            << "line 4: `.select(...)` projects after a filter or a stateful step, which is not simulated (select the columns first)";
         QTest::newRow("two projections") << reader + "q = df.select(\"id\", \"v\").select(\"v\").writeStream.start()\n"
                                          << "line 4: `.select(...)` is a second projection";
         QTest::newRow("aggregate of an expression") << reader + "q = df.groupBy(\"v\").agg(sum(col(\"id\") * 2)).writeStream.start()\n"
@@ -340,6 +343,9 @@ private slots:
         QTest::newRow("countDistinct is imported, for Spark's own error")
             << reader + "q = df.groupBy(\"v\").agg(countDistinct(\"id\")).writeStream.outputMode(\"complete\").start()\n"
             << R"({"source":"in","groupBy":["v"],"agg":[{"fn":"count","column":"id","distinct":true}],"outputMode":"complete"})";
+        QTest::newRow("a projection of columns after the filter and the watermark")
+            << reader + "q = df.where(\"id > 0\").withWatermark(\"ts\", \"1 minute\").select(\"id\", \"ts\").groupBy(\"id\").count().writeStream.outputMode(\"update\").start()\n"
+            << R"({"source":"in","selectExpr":["id","ts"],"where":"id > 0","withWatermark":{"column":"ts","delay":"1 minute"},"groupBy":["id"],"agg":[{"fn":"count"}],"outputMode":"update"})";
         QTest::newRow("union") << QString("a = spark.readStream.schema(\"id INT\").json(\"a\")\nb = spark.readStream.schema(\"id INT\").json(\"b\")\n"
                                           "q = a.union(b).writeStream.start()\n")
                                << R"({"union":[{"source":"a"},{"source":"b"}],"outputMode":"append"})";
