@@ -417,6 +417,41 @@ private slots:
                  longLineage.error().describe().c_str());
     }
 
+    void dataFoldersGivenOnTheCommandLineAreSearchedFirst()
+    {
+        std::ifstream in((kSeed + "/lgde-spark-stream-5-aggregate.txt").toStdString());
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        ImportOptions options;
+        options.cell = 9;
+        QCOMPARE(importText(text, "copy.txt", options, "/nonexistent").scenario.numEvents(), std::size_t{0});
+        options.dataDirs = {kSeed.toStdString()};
+        QCOMPARE(importText(text, "copy.txt", options, "/nonexistent").scenario.numEvents(), std::size_t{4});
+    }
+
+    void csvAndTextFilesAreReadAsSparkReadsThem()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QDir(dir.path()).mkpath("csv");
+        QDir(dir.path()).mkpath("txt");
+        std::ofstream(QString(dir.path() + "/csv/part-0.csv").toStdString()) << "id,name,score\n1,\"Kim, J\",2.5\n2,,x\n";
+        std::ofstream(QString(dir.path() + "/txt/a.txt").toStdString()) << "the cat\nthe dog\n";
+        const ImportResult csv = importText(std::string(kHeader)
+                                                + "df = spark.readStream.option(\"header\", True).schema(\"id INT, name STRING, score DOUBLE\").csv(\"csv\")\n"
+                                                  "q = df.writeStream.start()\n",
+                                            "x.py", {}, dir.path().toStdString());
+        const auto& rows = csv.scenario.sources.at(0).events;
+        QCOMPARE(static_cast<int>(rows.size()), 2);
+        QCOMPARE(rows[0].row[1].asString(), std::string("Kim, J"));
+        QCOMPARE(rows[0].row[2].asDouble(), 2.5);
+        QVERIFY(rows[1].row[1].isNull());
+        QVERIFY(rows[1].row[2].isNull());
+        QVERIFY2(allMessages(csv).contains("part-0.csv: line 3: `score` = \"x\" is not a double"), qPrintable(allMessages(csv)));
+        const ImportResult text = importText("lines = spark.readStream.text(\"txt\")\nq = lines.writeStream.start()\n", "x.py", {}, dir.path().toStdString());
+        QCOMPARE(text.scenario.sources.at(0).schema.names(), std::vector<std::string>{"value"});
+        QCOMPARE(static_cast<int>(text.scenario.numEvents()), 2);
+    }
+
     void notebookFormats()
     {
         // nbformat 4: cells[].source as a list of lines; markdown cells count in the numbering.
