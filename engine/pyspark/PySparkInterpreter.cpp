@@ -502,7 +502,7 @@ PyValue Interpreter::attribute(const PyValue& obj, const std::string& name, cons
             }
             return unknown("the schema of `" + snippet(*e.object) + "` is only known when the notebook runs", e);
         }
-        if (name == "writeStream" || name == "isStreaming" || name == "columns")
+        if (name == "isStreaming" || name == "columns" || name == "dtypes")
             return unknown("`" + snippet(e) + "` is not followed", e);
         {
             // df.column: a column of that DataFrame, qualified when the join needs it.
@@ -1126,11 +1126,17 @@ PyValue Interpreter::dataFrameMethod(const PyValue& self, const std::string& nam
     }
     if (name == "dropDuplicates" || name == "drop_duplicates" || name == "dropDuplicatesWithinWatermark") {
         auto p = step(name == "dropDuplicatesWithinWatermark" ? Plan::Kind::DedupWithinWatermark : Plan::Kind::Dedup);
+        auto key = [&](const PyValue& a) { return a.kind == K::Column && !a.column.columnName.empty() ? a.column.columnName : stringOf(a); };
         for (const auto& a : flatten(args))
-            p->keys.push_back(stringOf(a));
+            p->keys.push_back(key(a));
         if (auto it = kw.find("subset"); it != kw.end())
             for (const auto& a : flatten({it->second}))
-                p->keys.push_back(stringOf(a));
+                p->keys.push_back(key(a));
+        for (const auto& k : p->keys)
+            if (k.find(kUnknownPiece) != std::string::npos) {
+                p->kind = Plan::Kind::Unsupported;
+                p->text = "names a column the import does not know";
+            }
         return frame(p);
     }
     if (name == "groupBy" || name == "groupby") {
