@@ -59,7 +59,10 @@ void MainWindow::buildActions()
         const QString label = sc.ok() && !sc->title.empty() ? QString::fromStdString(sc->title) : name;
         examples->addAction(label, this, [this, path] { m_files->openPath(path); })->setToolTip(name);
     }
-    auto* pyspark = new PySparkImporter(m_document, m_files, this);
+    // One importer for the window's life: the menus are rebuilt on a language change.
+    auto* pyspark = findChild<PySparkImporter*>(QStringLiteral("pysparkImporter"), Qt::FindDirectChildrenOnly);
+    if (!pyspark)
+        pyspark = new PySparkImporter(m_document, m_files, this);
     file->addAction(tr("&Import PySpark…"), pyspark, &PySparkImporter::importFile)
         ->setToolTip(tr("Read a notebook's streaming query (.ipynb, .py or a text export) and its data files into a new scenario"));
     QAction* live = file->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Live Kafka…"), QKeySequence(Qt::CTRL | Qt::Key_K),

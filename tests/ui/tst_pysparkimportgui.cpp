@@ -55,6 +55,11 @@ private slots:
         auto* importer = window.findChild<PySparkImporter*>(QStringLiteral("pysparkImporter"));
         QVERIFY(importer);
         importer->setInteractive(false);
+        // Rebuilding the menus for another language keeps the one importer.
+        QEvent languageChange(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&window, &languageChange);
+        QCOMPARE(window.findChildren<PySparkImporter*>().size(), 1);
+        QCOMPARE(window.findChild<PySparkImporter*>(), importer);
         QVERIFY2(importer->importPath(kSeed + "/lgde-spark-stream-5-aggregate.txt", 9), qPrintable(importer->lastError()));
         QTRY_VERIFY_WITH_TIMEOUT(window.isUpToDate(), 10000);
 
