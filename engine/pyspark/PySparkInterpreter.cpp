@@ -1210,6 +1210,8 @@ PyValue Interpreter::dataFrameMethod(const PyValue& self, const std::string& nam
     }
     if (name == "alias" || name == "hint" || name == "repartition" || name == "coalesce" || name == "cache" || name == "persist") {
         auto p = step(Plan::Kind::Alias); // no effect on the rows or on event time
+        if (name == "alias" && !args.empty() && args[0].kind == K::String)
+            p->text = args[0].text; // the qualifier a join condition may use
         return frame(p);
     }
     if (name == "withColumn" && args.size() == 2 && args[0].kind == K::String) {

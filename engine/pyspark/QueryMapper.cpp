@@ -251,6 +251,29 @@ private:
         return out;
     }
 
+    /// `df.alias("i")` lets a condition say `i.adId`; Tidemark qualifies by source name.
+    std::string renameQualifiers(std::string sql, const std::vector<std::pair<std::vector<const Plan*>, const Plan*>>& sides) const
+    {
+        for (const auto& [steps, root] : sides)
+            for (const Plan* step : steps) {
+                if (step->kind != PK::Alias || step->text.empty() || !root)
+                    continue;
+                const std::string from = step->text + ".";
+                const std::string to = sourceName(root) + ".";
+                std::size_t at = 0;
+                while ((at = sql.find(from, at)) != std::string::npos) {
+                    const bool wordStart = at == 0 || !(std::isalnum(static_cast<unsigned char>(sql[at - 1])) || sql[at - 1] == '_' || sql[at - 1] == '.');
+                    if (wordStart) {
+                        sql.replace(at, from.size(), to);
+                        at += to.size();
+                    } else {
+                        at += from.size();
+                    }
+                }
+            }
+        return sql;
+    }
+
     bool mapCombine(const Plan& combine)
     {
         Stages left, right;
@@ -292,7 +315,7 @@ private:
                 return false;
             }
             m_sideColumns = {outputColumns(left, leftRoot), outputColumns(right, rightRoot)};
-            const std::string on = resolve(combine.on->sql);
+            const std::string on = renameQualifiers(resolve(combine.on->sql), {{leftSteps, leftRoot}, {rightSteps, rightRoot}});
             auto parsed = parseExpression(on);
             if (auto* f = std::get_if<ParseFailure>(&parsed)) {
                 cutAt(combine, "has the condition `" + on + "`, which Tidemark cannot read (at `" + f->token + "` expected " + f->expected + ")");

@@ -327,6 +327,10 @@ private slots:
             << QString("a = spark.readStream.schema(\"id INT, ta TIMESTAMP\").json(\"a\")\nb = spark.readStream.schema(\"id INT, tb TIMESTAMP\").json(\"b\")\n"
                        "q = a.join(b, (a.id == b.id) & expr(\"tb BETWEEN ta AND ta + INTERVAL 5 MINUTES\"), \"fullOuter\").writeStream.start()\n")
             << R"({"join":{"left":{"source":"a"},"right":{"source":"b"},"on":"a.id = b.id AND tb BETWEEN ta AND ta + INTERVAL 5 MINUTES","type":"fullOuter"},"outputMode":"append"})";
+        QTest::newRow("aliased sides named in the condition")
+            << QString("imp = spark.readStream.schema(\"adId INT, t TIMESTAMP\").json(\"impressions\")\nclk = spark.readStream.schema(\"adId INT, t2 TIMESTAMP\").json(\"clicks\")\n"
+                       "q = imp.alias(\"i\").join(clk.alias(\"c\"), expr(\"i.adId = c.adId AND t2 >= t\")).writeStream.start()\n")
+            << R"({"join":{"left":{"source":"imp"},"right":{"source":"clk"},"on":"imp.adId = clk.adId AND t2 >= t","type":"inner"},"outputMode":"append"})";
         QTest::newRow("StructType with a list of fields, from_json on Kafka")
             << QString("schema = StructType([StructField(\"word\", StringType(), True), StructField(\"ts\", TimestampType())])\n"
                        "raw = spark.readStream.format(\"kafka\").option(\"subscribe\", \"words\").option(\"maxOffsetsPerTrigger\", 5).load()\n"
