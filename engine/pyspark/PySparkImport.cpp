@@ -158,7 +158,9 @@ Result<ImportResult> importPySpark(const ImportSource& source, const ImportOptio
 
     Scenario sc;
     const std::string stem = fs::path(source.fileName).stem().string();
-    sc.title = !chosen.candidate.name.empty() ? chosen.candidate.name : stem + ", cell " + std::to_string(chosen.candidate.cell);
+    sc.title = !chosen.candidate.name.empty()       ? chosen.candidate.name
+               : !chosen.candidate.variable.empty() ? chosen.candidate.variable
+                                                    : stem + ", cell " + std::to_string(chosen.candidate.cell);
     sc.description = "Imported from " + fs::path(source.fileName).filename().string() + ", cell " + std::to_string(chosen.candidate.cell) + ".";
     if (options.sparkVersion) {
         sc.sparkVersion = *options.sparkVersion;

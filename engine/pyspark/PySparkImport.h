@@ -26,7 +26,8 @@ struct ImportMessage {
 /// A streaming query the notebook starts (or builds a writer for).
 struct QueryCandidate {
     int cell = 0;          ///< the cell that starts it, 1-based among all cells
-    std::string name;      ///< its queryName, or the variable the writer is held in
+    std::string name;      ///< its queryName
+    std::string variable;  ///< the variable `.start()`'s query is assigned to
     std::string where;     ///< the place of `.start()` (or of `.writeStream`)
 };
 

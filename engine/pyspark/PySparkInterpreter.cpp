@@ -253,6 +253,8 @@ void Interpreter::runCell(const NotebookCell& cell)
                 m_vars[t] = unknown("`" + t + "` is assigned by unpacking or an augmented assignment, which is not followed", *st.value);
             continue;
         }
+        if (v.kind == K::Query && !st.targets.empty() && !m_started.empty() && m_started.back().candidate.variable.empty())
+            m_started.back().candidate.variable = st.targets.front();
         for (const auto& t : st.targets) {
             if (v.kind == K::DataFrame && v.plan && (v.plan->kind == Plan::Kind::Source || v.plan->kind == Plan::Kind::Static))
                 m_sourceVars.emplace(v.plan->id, t);

@@ -217,6 +217,7 @@ private slots:
         QVERIFY(r.ok());
         QCOMPARE(r->picked.cell, 7);
         QCOMPARE(static_cast<int>(r->candidates.size()), 4);
+        QCOMPARE(r->scenario.title, std::string("staticQuery")); // no queryName: the query's variable
         QVERIFY2(allMessages(*r).contains("imported the query started in cell 7; the file has 4 queries (cell 7, cell 10 (`streamStreamJoin`), "
                                           "cell 17 (`streamStreamInnerJoinWithWatermark`), cell 21 (`streamStreamOuterJoinWithWatermark`)): "
                                           "choose another with --cell N"),
