@@ -8,6 +8,7 @@
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
 #include "ui/files/PySparkExportFile.h"
+#include "ui/files/PySparkImporter.h"
 #include "ui/files/RecentFiles.h"
 #include "ui/i18n/Language.h"
 #include "ui/kafka/KafkaPanel.h"
@@ -59,6 +60,12 @@ void MainWindow::buildActions()
         const QString label = sc.ok() && !sc->title.empty() ? QString::fromStdString(sc->title) : name;
         examples->addAction(label, this, [this, path] { m_files->openPath(path); })->setToolTip(name);
     }
+    // One importer for the window's life: the menus are rebuilt on a language change.
+    auto* pyspark = findChild<PySparkImporter*>(QStringLiteral("pysparkImporter"), Qt::FindDirectChildrenOnly);
+    if (!pyspark)
+        pyspark = new PySparkImporter(m_document, m_files, this);
+    file->addAction(tr("&Import PySpark…"), pyspark, &PySparkImporter::importFile)
+        ->setToolTip(tr("Read a notebook's streaming query (.ipynb, .py or a text export) and its data files into a new scenario"));
     QAction* live = file->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Live Kafka…"), QKeySequence(Qt::CTRL | Qt::Key_K),
                                     this, &MainWindow::showKafkaPanel);
     live->setToolTip(tr("Read a Kafka topic into this scenario's query: connect, watch the batches run, save the session"));

@@ -27,6 +27,9 @@ std::string usage()
            "                                        send a scenario's events to a topic, paced by their arrival times\n"
            "  tidemark broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]\n"
            "                                        start a local test broker (librdkafka's mock cluster)\n"
+           "  tidemark import-pyspark FILE.py|FILE.ipynb|FILE.txt [--cell N] [--data DIR] [--spark-version V] -o OUT.json\n"
+           "                                        read a PySpark notebook's streaming query (cell N's, default the\n"
+           "                                        first) and its data files into a scenario; warnings name the line\n"
            "  tidemark lesson check FILE... [--scenarios DIR]\n"
            "                                        run each lesson's scenario and check every claim of its steps\n"
            "                                        (exit 4 when a claim is false)\n"
@@ -42,7 +45,7 @@ bool isHeadlessCommand(const std::vector<std::string>& args)
     if (args.empty())
         return false;
     const std::string& c = args[0];
-    return c == "run" || c == "validate" || c == "export-pyspark" || c == "produce" || c == "broker" || c == "lesson" || c == "help" || c == "--help" || c == "-h";
+    return c == "run" || c == "validate" || c == "import-pyspark" || c == "export-pyspark" || c == "produce" || c == "broker" || c == "lesson" || c == "help" || c == "--help" || c == "-h";
 }
 
 int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
@@ -61,6 +64,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             return brokerCommand(args, out, err);
         if (c == "lesson")
             return lessonCommand(args, out, err);
+        if (c == "import-pyspark")
+            return importPySparkCommand(args, out, err);
         if (c == "validate")
             return validateScenario(args, out, err);
         if (c == "export-pyspark")

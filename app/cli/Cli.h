@@ -45,6 +45,9 @@ int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::
 /// `tidemark lesson check FILE...` / `tidemark lesson list` (LessonCommand.cpp).
 int lessonCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tidemark import-pyspark FILE ... -o OUT.json`: a PySpark notebook's query as a scenario (ImportCommand.cpp).
+int importPySparkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// The usage text.
 std::string usage();
 

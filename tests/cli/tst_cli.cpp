@@ -207,6 +207,79 @@ private slots:
         QCOMPARE(run({"export-pyspark", QStringLiteral(TIDEMARK_SCENARIOS) + "/stream-stream-inner.json", "-o", out, "--mode", "complete"}).code, 3);
     }
     void helpListsExportPySpark() { QVERIFY(run({"help"}).out.contains("tidemark export-pyspark FILE -o OUT.ipynb|OUT.py")); }
+    void importPySparkWritesTheScenarioAndSaysWhatItPicked()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("tumbling.json");
+        const QString notebook = QStringLiteral(TIDEMARK_SOURCE_DIR) + "/tests/pyspark/seed/lgde-spark-stream-5-aggregate.txt";
+        const Result r = run({"import-pyspark", notebook, "--cell", "9", "-o", out});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, out + ": 4 events, query of cell 9\n");
+        QVERIFY2(r.err.contains(notebook + ": cell 9, line 44: imported the query started in cell 9 (`tumblingWindow`)"), qPrintable(r.err));
+        // The file it wrote is a scenario that runs.
+        const Result v = run({"validate", out});
+        QCOMPARE(v.code, 0);
+        QVERIFY2(v.out.contains("4 events"), qPrintable(v.out));
+        // Warnings name the line, and the import still succeeds.
+        const QString script = writeTemp(dir, "sink.py",
+                                         "df = spark.readStream.schema(\"id INT\").json(\"in\")\n"
+                                         "q = df.writeStream.foreachBatch(save).start()\n");
+        const Result w = run({"import-pyspark", script, "-o", dir.filePath("sink.json")});
+        QCOMPARE(w.code, 0);
+        QVERIFY2(w.err.contains(script + ": warning: line 2: `.foreachBatch(...)` is not simulated; the query up to it was imported"), qPrintable(w.err));
+    }
+    void importedNotebookCellRunsTheShippedBatches_data()
+    {
+        QTest::addColumn<QString>("notebook");
+        QTest::addColumn<int>("cell");
+        QTest::addColumn<QString>("shipped");
+        QTest::newRow("tumblingWindow") << "5-aggregate" << 9 << "tumbling-window";
+        QTest::newRow("slidingWindow") << "5-aggregate" << 14 << "sliding-window";
+        QTest::newRow("slidingWithWatermark") << "5-aggregate" << 19 << "sliding-with-watermark";
+        QTest::newRow("tumblingWithWatermark") << "5-aggregate" << 21 << "tumbling-with-watermark";
+        QTest::newRow("streamStreamJoin") << "6-join" << 10 << "stream-stream-inner";
+        QTest::newRow("inner join with watermarks") << "6-join" << 17 << "stream-stream-inner-with-watermark";
+        QTest::newRow("left outer join with watermarks") << "6-join" << 21 << "stream-stream-left-outer-with-watermark";
+    }
+    void importedNotebookCellRunsTheShippedBatches()
+    {
+        // The data files arrive one per trigger, as the shipped scenarios have them, so on the
+        // course's Spark release the console sink prints the same batches byte for byte.
+        QFETCH(QString, notebook);
+        QFETCH(int, cell);
+        QFETCH(QString, shipped);
+        QTemporaryDir dir;
+        const QString out = dir.filePath("imported.json");
+        const QString path = QStringLiteral(TIDEMARK_SOURCE_DIR) + "/tests/pyspark/seed/lgde-spark-stream-" + notebook + ".txt";
+        QCOMPARE(run({"import-pyspark", path, "--cell", QString::number(cell), "--spark-version", "3.2", "-o", out}).code, 0);
+        const Result mine = run({"run", out});
+        const Result theirs = run({"run", QStringLiteral(TIDEMARK_SCENARIOS) + "/" + shipped + ".json"});
+        QCOMPARE(mine.code, 0);
+        QCOMPARE(theirs.code, 0);
+        QVERIFY(mine.out.contains("Batch: 0"));
+        QCOMPARE(mine.out, theirs.out);
+    }
+    void importPySparkExitCodes()
+    {
+        QCOMPARE(run({"import-pyspark", "x.py", "--spark-version", "9.9", "-o", "x.json"}).code, 1);
+        QTemporaryDir dir;
+        const QString out = dir.filePath("x.json");
+        const QString joins = QStringLiteral(TIDEMARK_SOURCE_DIR) + "/tests/pyspark/seed/lgde-spark-stream-6-join.txt";
+        QCOMPARE(run({"import-pyspark", joins}).code, 1);                          // no -o
+        QCOMPARE(run({"import-pyspark", joins, "--cell", "zero", "-o", out}).code, 1);
+        QCOMPARE(run({"import-pyspark", joins, "--frobnicate", "-o", out}).code, 1);
+        const Result missing = run({"import-pyspark", "/nonexistent.py", "-o", out});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.startsWith("/nonexistent.py: cannot read the file"), qPrintable(missing.err));
+        const Result noQuery = run({"import-pyspark", writeTemp(dir, "plain.py", "x = 1\n"), "-o", out});
+        QCOMPARE(noQuery.code, 2);
+        QVERIFY2(noQuery.err.contains("no streaming query"), qPrintable(noQuery.err));
+        const Result wrongCell = run({"import-pyspark", joins, "--cell", "2", "-o", out});
+        QCOMPARE(wrongCell.code, 2);
+        QVERIFY2(wrongCell.err.contains("cell 2: no streaming query starts or is built in this cell; queries: cell 7, cell 10"), qPrintable(wrongCell.err));
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(run({"help"}).out.contains("import-pyspark FILE.py|FILE.ipynb|FILE.txt [--cell N]"));
+    }
     void badOptionIsExitOne()
     {
         QCOMPARE(run({"run", "x.json", "--mode", "sideways"}).code, 1);
