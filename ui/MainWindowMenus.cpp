@@ -61,10 +61,10 @@ void MainWindow::buildActions()
         examples->addAction(label, this, [this, path] { m_files->openPath(path); })->setToolTip(name);
     }
     // One importer for the window's life: the menus are rebuilt on a language change.
-    auto* pyspark = findChild<PySparkImporter*>(QStringLiteral("pysparkImporter"), Qt::FindDirectChildrenOnly);
-    if (!pyspark)
-        pyspark = new PySparkImporter(m_document, m_files, this);
-    file->addAction(tr("&Import PySpark…"), pyspark, &PySparkImporter::importFile)
+    auto* importer = findChild<PySparkImporter*>(QStringLiteral("pysparkImporter"), Qt::FindDirectChildrenOnly);
+    if (!importer)
+        importer = new PySparkImporter(m_document, m_files, this);
+    file->addAction(tr("&Import PySpark…"), importer, &PySparkImporter::importFile)
         ->setToolTip(tr("Read a notebook's streaming query (.ipynb, .py or a text export) and its data files into a new scenario"));
     QAction* live = file->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Live Kafka…"), QKeySequence(Qt::CTRL | Qt::Key_K),
                                     this, &MainWindow::showKafkaPanel);
@@ -98,11 +98,11 @@ void MainWindow::buildActions()
     exportMenu->addAction(tr("State as CSV…"), this, [this] { exportTable(m_state->view(), QStringLiteral("state")); });
     exportMenu->addAction(tr("Events as CSV…"), this, [this] { exportTable(m_events->view(), QStringLiteral("events")); });
     exportMenu->addSeparator();
-    QAction* pyspark = exportMenu->addAction(tr("PySpark &notebook…"), this, [this] {
+    QAction* exportPySpark = exportMenu->addAction(tr("PySpark &notebook…"), this, [this] {
         exportPySparkInteractively(this, *m_document, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     });
-    pyspark->setObjectName(QStringLiteral("exportPySparkAction"));
-    pyspark->setToolTip(tr("A notebook (or script) that runs these batches on real Spark and says, batch by batch, whether Spark agrees"));
+    exportPySpark->setObjectName(QStringLiteral("exportPySparkAction"));
+    exportPySpark->setToolTip(tr("A notebook (or script) that runs these batches on real Spark and says, batch by batch, whether Spark agrees"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
