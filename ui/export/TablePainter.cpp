@@ -17,6 +17,8 @@ namespace tidemark::ui {
 namespace {
 
 constexpr qreal kPadding = 4;
+/// The smallest type a wide table shrinks to: still legible on paper.
+constexpr qreal kSmallestPoints = 5.5;
 
 qreal rowHeight(const QFont& font) { return QFontMetricsF(font).height() + 3; }
 
@@ -52,22 +54,37 @@ qreal tableHeight(const QFont& font, int numRows)
 
 qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const TablePrint& print, const QRectF& area)
 {
-    QFont bold = print.font;
+    // Natural widths: the header and every printed cell.
+    const auto naturalWidths = [&](const QFont& font, qreal markWidth) {
+        QFont boldFont = font;
+        boldFont.setBold(true);
+        const QFontMetricsF metrics(font), boldMetrics(boldFont);
+        const qreal mark = metrics.height() * 0.62;
+        std::vector<qreal> widths;
+        for (int c : print.columns) {
+            qreal w = boldMetrics.horizontalAdvance(model.headerData(c, Qt::Horizontal).toString());
+            for (int r : print.rows)
+                w = std::max(w, metrics.horizontalAdvance(model.index(r, c).data().toString()) + (c == print.fateColumn ? mark + kPadding : 0));
+            widths.push_back(std::ceil(w) + 1 + 2 * kPadding);
+        }
+        return std::pair{widths, std::accumulate(widths.begin(), widths.end(), 0.0) + markWidth};
+    };
+    // A wide table first gets a smaller font (down to what still prints legibly), then its
+    // widest columns give way.
+    QFont font = print.font;
+    const auto markColumn = [&](const QFont& f) { return print.rowMarks ? QFontMetricsF(f).horizontalAdvance(QStringLiteral("\u2212")) + 2 * kPadding : 0; };
+    auto [widths, total] = naturalWidths(font, markColumn(font));
+    while (total > area.width() && font.pointSizeF() > kSmallestPoints) {
+        font.setPointSizeF(std::max(kSmallestPoints, font.pointSizeF() - 0.5));
+        std::tie(widths, total) = naturalWidths(font, markColumn(font));
+    }
+    QFont bold = font;
     bold.setBold(true);
-    const QFontMetricsF fm(print.font), bfm(bold);
-    const qreal line = rowHeight(print.font);
+    const QFontMetricsF fm(font), bfm(bold);
+    const qreal line = rowHeight(font);
     const qreal headerLine = rowHeight(bold);
     const qreal markSize = fm.height() * 0.62;
-    const qreal markWidth = print.rowMarks ? fm.horizontalAdvance(QStringLiteral("\u2212")) + 2 * kPadding : 0;
-
-    // Natural widths: the header and every printed cell.
-    std::vector<qreal> widths;
-    for (int c : print.columns) {
-        qreal w = bfm.horizontalAdvance(model.headerData(c, Qt::Horizontal).toString());
-        for (int r : print.rows)
-            w = std::max(w, fm.horizontalAdvance(model.index(r, c).data().toString()) + (c == print.fateColumn ? markSize + kPadding : 0));
-        widths.push_back(std::ceil(w) + 1 + 2 * kPadding);
-    }
+    const qreal markWidth = markColumn(font);
     widths = fitWidths(std::move(widths), area.width() - markWidth, 3 * fm.averageCharWidth() + 2 * kPadding);
 
     painter.save();
@@ -108,7 +125,7 @@ qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const Table
         x = left + markWidth;
         for (std::size_t i = 0; i < print.columns.size(); ++i) {
             const QModelIndex index = model.index(r, print.columns[i]);
-            QFont f = print.font;
+            QFont f = font;
             if (const QVariant v = index.data(Qt::FontRole); v.canConvert<QFont>())
                 f.setStrikeOut(v.value<QFont>().strikeOut());
             painter.setFont(f);
@@ -128,7 +145,7 @@ qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const Table
         painter.drawLine(QPointF(left, y), QPointF(right, y));
     }
     if (shown < numRows) {
-        painter.setFont(print.font);
+        painter.setFont(font);
         painter.setPen(Qt::black);
         painter.drawText(QRectF(left + kPadding, y, area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                          QCoreApplication::translate("Storyboard", "… %n more row(s)", nullptr, numRows - shown));
