@@ -10,6 +10,8 @@ namespace tidemark::ui {
 PagePainter::PagePainter(QPaintDevice* device)
     : m_painter(std::make_unique<QCPPainter>(device))
 {
+    if (!m_painter->isActive())
+        return; // an unwritable file: the caller reports it
     m_painter->setMode(QCPPainter::pmVectorized);
     m_painter->setRenderHint(QPainter::Antialiasing);
     m_painter->setRenderHint(QPainter::TextAntialiasing);
