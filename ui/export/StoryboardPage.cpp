@@ -23,6 +23,7 @@
 #include <QTextDocument>
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 
 namespace tidemark::ui {
@@ -30,6 +31,28 @@ namespace tidemark::ui {
 namespace {
 
 constexpr qreal kGap = 12;
+/// The narrowest a column of the page gets (a caption still reads on two lines).
+constexpr qreal kNarrowest = 200;
+
+/// Splits `available` among columns that want `wanted`: what each wants plus an even share
+/// of the rest; when they want more than there is, in proportion, none under half an even share.
+std::vector<qreal> shareWidth(const std::vector<qreal>& wanted, qreal available)
+{
+    const qreal sum = std::accumulate(wanted.begin(), wanted.end(), 0.0);
+    const auto n = static_cast<qreal>(wanted.size());
+    std::vector<qreal> out;
+    if (sum <= available) {
+        for (qreal w : wanted)
+            out.push_back(w + (available - sum) / n);
+        return out;
+    }
+    for (qreal w : wanted)
+        out.push_back(std::max(available * w / sum, available / n / 2));
+    const qreal total = std::accumulate(out.begin(), out.end(), 0.0);
+    for (qreal& w : out)
+        w *= available / total;
+    return out;
+}
 
 QFont sized(const QFont& base, qreal points, bool bold = false)
 {
@@ -63,7 +86,7 @@ StoryboardPage::StoryboardPage(PagePainter& painter, const QRectF& page, const S
 QRectF StoryboardPage::plotArea(const QRectF& page)
 {
     // The plot's share: 62 % of the width, under half the height.
-    return {page.left(), 0, std::floor(page.width() * 0.62), std::floor(page.height() * 0.46)};
+    return {page.left(), 0, std::floor(page.width() * 0.62), std::floor(page.height() * 0.44)};
 }
 
 QString StoryboardPage::heading(std::int64_t batchId) { return tr("Batch %1").arg(batchId); }
@@ -96,7 +119,7 @@ qreal StoryboardPage::paintHeading(const QString& text, const QRectF& area)
     return fm.height() + 2;
 }
 
-qreal StoryboardPage::paintModel(const QAbstractItemModel& model, bool rowMarks, const QRectF& area)
+TablePrint StoryboardPage::wholeTable(const QAbstractItemModel& model, bool rowMarks) const
 {
     TablePrint print;
     print.font = m_table;
@@ -105,7 +128,31 @@ qreal StoryboardPage::paintModel(const QAbstractItemModel& model, bool rowMarks,
         print.rows.push_back(r);
     for (int c = 0; c < model.columnCount(); ++c)
         print.columns.push_back(c);
-    return paintTable(m_painter, model, print, area);
+    return print;
+}
+
+qreal StoryboardPage::paintModel(const QAbstractItemModel& model, bool rowMarks, const QRectF& area)
+{
+    return paintTable(m_painter, model, wholeTable(model, rowMarks), area);
+}
+
+qreal StoryboardPage::wantedWidth(OutputModeColumn& column) const
+{
+    if (column.showsError())
+        return kNarrowest;
+    return std::max({kNarrowest, naturalTableWidth(*column.sinkModel(), wholeTable(*column.sinkModel(), true)),
+                     naturalTableWidth(*column.resultModel(), wholeTable(*column.resultModel(), true))});
+}
+
+qreal StoryboardPage::wantedWidth(StatePanel& state) const
+{
+    if (!state.joinView()->isHidden())
+        return std::max(kNarrowest, naturalTableWidth(*state.joinModel(), wholeTable(*state.joinModel(), false)));
+    if (!state.staticView()->isHidden())
+        return std::max(kNarrowest, naturalTableWidth(*state.staticModel(), wholeTable(*state.staticModel(), false)));
+    if (!state.view()->isHidden())
+        return std::max(kNarrowest, naturalTableWidth(*state.model(), wholeTable(*state.model(), true)));
+    return kNarrowest;
 }
 
 QString StoryboardPage::watermarkText(const BatchPanels& panels) const
@@ -186,6 +233,17 @@ qreal StoryboardPage::paintNotes(const QStringList& notes, qreal y)
     return y + height + 6;
 }
 
+std::vector<int> StoryboardPage::eventRows(BatchPanels& panels)
+{
+    const EventTableModel& model = panels.events();
+    std::vector<int> rows;
+    const QString batchId = QString::number(panels.view().batchId());
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r, model.batchColumn()).data().toString() == batchId)
+            rows.push_back(r);
+    return rows;
+}
+
 void StoryboardPage::paintEvents(BatchPanels& panels, const QRectF& area)
 {
     const ViewState& view = panels.view();
@@ -195,10 +253,7 @@ void StoryboardPage::paintEvents(BatchPanels& panels, const QRectF& area)
     print.rowMarks = false;
     print.fateColumn = model.fateColumn();
     print.fateRole = EventTableModel::FateRole;
-    const QString batchId = QString::number(view.batchId());
-    for (int r = 0; r < model.rowCount(); ++r)
-        if (model.index(r, model.batchColumn()).data().toString() == batchId)
-            print.rows.push_back(r);
+    print.rows = eventRows(panels);
     for (int c = 0; c < model.columnCount(); ++c)
         if (c != model.batchColumn()) // every row is this batch's
             print.columns.push_back(c);
@@ -296,24 +351,38 @@ void StoryboardPage::paint(BatchPanels& panels, int pageNumber, int numPages, co
     y = paintNotes(notes, y);
     const qreal footer = QFontMetricsF(m_small).height() + 8;
 
-    // The plot beside the events it read.
+    // The plot, beside it the events the batch read. The state store goes under them when
+    // the three modes need the page's width, else beside the modes (a join's rows are wide).
+    const std::vector<OutputMode> modes = m_options.modes.empty() ? storyboardModes(*panels.view().snapshot) : m_options.modes;
+    const bool stateBesideModes = modes.size() < 3;
     QRectF plot = plotArea(m_page);
     plot.moveTop(y);
     m_pagePainter.drawPlot(panels.plot(), plot);
-    paintEvents(panels, QRectF(plot.right() + kGap, y, m_page.right() - plot.right() - kGap, plot.height()));
+    const QRectF side(plot.right() + kGap, y, m_page.right() - plot.right() - kGap, plot.height());
+    const int numEvents = static_cast<int>(eventRows(panels).size());
+    const qreal eventsNeed = QFontMetricsF(m_bold).height() + 2 + (numEvents > 0 ? tableHeight(m_table, numEvents) : 3 * QFontMetricsF(m_base).height());
+    const qreal eventsHeight = !stateBesideModes && panels.state().hasContent() ? std::min(eventsNeed, side.height() * 0.5) : side.height();
+    paintEvents(panels, QRectF(side.left(), side.top(), side.width(), eventsHeight));
+    if (!stateBesideModes)
+        paintState(panels, QRectF(side.left(), side.top() + eventsHeight + kGap, side.width(), side.height() - eventsHeight - kGap));
     y = plot.bottom() + kGap;
 
-    // The modes side by side, then the state store.
-    std::vector<OutputMode> modes = m_options.modes.empty() ? storyboardModes(*panels.view().snapshot) : m_options.modes;
-    const int numColumns = static_cast<int>(modes.size()) + 1;
-    const qreal width = (m_page.width() - kGap * (numColumns - 1)) / numColumns;
+    // The modes side by side, each as wide as its tables ask, in proportion when they ask
+    // for more than the page has.
+    std::vector<qreal> wanted;
+    for (OutputMode m : modes)
+        wanted.push_back(wantedWidth(panels.column(m)));
+    if (stateBesideModes)
+        wanted.push_back(wantedWidth(panels.state()));
+    const std::vector<qreal> widths = shareWidth(wanted, m_page.width() - kGap * static_cast<qreal>(wanted.size() - 1));
     const qreal bottom = m_page.bottom() - footer;
     qreal x = m_page.left();
-    for (OutputMode m : modes) {
-        paintModeColumn(panels.column(m), m == panels.view().selected, QRectF(x, y, width, bottom - y));
-        x += width + kGap;
+    for (std::size_t i = 0; i < modes.size(); ++i) {
+        paintModeColumn(panels.column(modes[i]), modes[i] == panels.view().selected, QRectF(x, y, widths[i], bottom - y));
+        x += widths[i] + kGap;
     }
-    paintState(panels, QRectF(x, y, width, bottom - y));
+    if (stateBesideModes)
+        paintState(panels, QRectF(x, y, widths.back(), bottom - y));
     paintFooter(panels, pageNumber, numPages);
 }
 

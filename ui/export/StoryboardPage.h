@@ -8,6 +8,8 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <vector>
+
 class QAbstractItemModel;
 class QPainter;
 
@@ -16,10 +18,12 @@ namespace tidemark::ui {
 class BatchPanels;
 class OutputModeColumn;
 class PagePainter;
+class StatePanel;
+struct TablePrint;
 
 /// One storyboard page: the batch the panels show, laid out on a landscape page. From the
 /// top: the title and the batch heading, the watermarks, the lesson's steps, the plot beside
-/// the events the batch read, then the output modes and the state store side by side, and a
+/// the events the batch read and the state store, then the output modes side by side, and a
 /// footer with the marks' legend and the page number.
 class StoryboardPage
 {
@@ -38,6 +42,8 @@ public:
 private:
     qreal paintHeader(BatchPanels& panels, qreal y);
     qreal paintNotes(const QStringList& notes, qreal y);
+    /// The events table's rows the batch read.
+    static std::vector<int> eventRows(BatchPanels& panels);
     void paintEvents(BatchPanels& panels, const QRectF& area);
     void paintModeColumn(OutputModeColumn& column, bool selected, const QRectF& area);
     void paintState(BatchPanels& panels, const QRectF& area);
@@ -46,6 +52,11 @@ private:
     qreal paintText(const QString& text, const QFont& font, const QRectF& area);
     /// A section heading; returns the height used.
     qreal paintHeading(const QString& text, const QRectF& area);
+    /// Every row and column of a table model.
+    TablePrint wholeTable(const QAbstractItemModel& model, bool rowMarks) const;
+    /// The width a column's tables take uncut.
+    qreal wantedWidth(OutputModeColumn& column) const;
+    qreal wantedWidth(StatePanel& state) const;
     /// A table model under nothing else: every row, marks and all.
     qreal paintModel(const QAbstractItemModel& model, bool rowMarks, const QRectF& area);
     QString watermarkText(const BatchPanels& panels) const;

@@ -43,7 +43,32 @@ std::vector<qreal> fitWidths(std::vector<qreal> widths, qreal available, qreal f
     return widths;
 }
 
+qreal markColumnWidth(const TablePrint& print, const QFont& font)
+{
+    return print.rowMarks ? QFontMetricsF(font).horizontalAdvance(QStringLiteral("\u2212")) + 2 * kPadding : 0;
+}
+
+/// Natural widths at `font`: the header and every printed cell; and their sum with the marks.
+std::pair<std::vector<qreal>, qreal> naturalWidths(const QAbstractItemModel& model, const TablePrint& print, const QFont& font)
+{
+    QFont boldFont = font;
+    boldFont.setBold(true);
+    const QFontMetricsF metrics(font), boldMetrics(boldFont);
+    const qreal mark = metrics.height() * 0.62;
+    std::vector<qreal> widths;
+    for (int c : print.columns) {
+        qreal w = boldMetrics.horizontalAdvance(model.headerData(c, Qt::Horizontal).toString());
+        for (int r : print.rows)
+            w = std::max(w, metrics.horizontalAdvance(model.index(r, c).data().toString()) + (c == print.fateColumn ? mark + kPadding : 0));
+        widths.push_back(std::ceil(w) + 1 + 2 * kPadding);
+    }
+    const qreal total = std::accumulate(widths.begin(), widths.end(), 0.0) + markColumnWidth(print, font);
+    return {widths, total};
+}
+
 } // namespace
+
+qreal naturalTableWidth(const QAbstractItemModel& model, const TablePrint& print) { return naturalWidths(model, print, print.font).second; }
 
 qreal tableHeight(const QFont& font, int numRows)
 {
@@ -54,29 +79,13 @@ qreal tableHeight(const QFont& font, int numRows)
 
 qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const TablePrint& print, const QRectF& area)
 {
-    // Natural widths: the header and every printed cell.
-    const auto naturalWidths = [&](const QFont& font, qreal markWidth) {
-        QFont boldFont = font;
-        boldFont.setBold(true);
-        const QFontMetricsF metrics(font), boldMetrics(boldFont);
-        const qreal mark = metrics.height() * 0.62;
-        std::vector<qreal> widths;
-        for (int c : print.columns) {
-            qreal w = boldMetrics.horizontalAdvance(model.headerData(c, Qt::Horizontal).toString());
-            for (int r : print.rows)
-                w = std::max(w, metrics.horizontalAdvance(model.index(r, c).data().toString()) + (c == print.fateColumn ? mark + kPadding : 0));
-            widths.push_back(std::ceil(w) + 1 + 2 * kPadding);
-        }
-        return std::pair{widths, std::accumulate(widths.begin(), widths.end(), 0.0) + markWidth};
-    };
     // A wide table first gets a smaller font (down to what still prints legibly), then its
     // widest columns give way.
     QFont font = print.font;
-    const auto markColumn = [&](const QFont& f) { return print.rowMarks ? QFontMetricsF(f).horizontalAdvance(QStringLiteral("\u2212")) + 2 * kPadding : 0; };
-    auto [widths, total] = naturalWidths(font, markColumn(font));
+    auto [widths, total] = naturalWidths(model, print, font);
     while (total > area.width() && font.pointSizeF() > kSmallestPoints) {
         font.setPointSizeF(std::max(kSmallestPoints, font.pointSizeF() - 0.5));
-        std::tie(widths, total) = naturalWidths(font, markColumn(font));
+        std::tie(widths, total) = naturalWidths(model, print, font);
     }
     QFont bold = font;
     bold.setBold(true);
@@ -84,7 +93,7 @@ qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const Table
     const qreal line = rowHeight(font);
     const qreal headerLine = rowHeight(bold);
     const qreal markSize = fm.height() * 0.62;
-    const qreal markWidth = markColumn(font);
+    const qreal markWidth = markColumnWidth(print, font);
     widths = fitWidths(std::move(widths), area.width() - markWidth, 3 * fm.averageCharWidth() + 2 * kPadding);
 
     painter.save();

@@ -31,6 +31,9 @@ struct TablePrint {
 /// "… N more rows". Returns the height used.
 qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const TablePrint& print, const QRectF& area);
 
+/// The width the table takes at its font without cutting a column.
+qreal naturalTableWidth(const QAbstractItemModel& model, const TablePrint& print);
+
 /// The height paintTable needs for `numRows` rows (and the header) in `font`.
 qreal tableHeight(const QFont& font, int numRows);
 
