@@ -86,6 +86,8 @@ void MainWindow::buildActions()
         ->setToolTip(tr("A handout: one page per batch with the plot, the watermarks, the events' fates, each mode's rows and the state"));
     exportMenu->addAction(tr("Plot &frames…"), this, [this] { ExportActions::askPlotFrames(*this); })
         ->setToolTip(tr("The plot at each batch as numbered PNG files, for slides"));
+    exportMenu->addAction(tr("Plot &animation (GIF)…"), this, [this] { ExportActions::askPlotGif(*this); })
+        ->setToolTip(tr("The plot stepping through the batches as a looping GIF, for slides"));
     exportMenu->addSeparator();
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         const QString name = QString::fromLatin1(outputModeName(m));

@@ -13,6 +13,7 @@
 #include <QApplication>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -29,6 +30,7 @@ struct ExportArgs {
     std::string lesson;
     std::vector<OutputMode> modes;
     std::optional<std::pair<int, int>> size;
+    int delayMs = 1200;
 };
 
 std::optional<ExportArgs> parse(const std::vector<std::string>& args, std::string& error)
@@ -38,7 +40,7 @@ std::optional<ExportArgs> parse(const std::vector<std::string>& args, std::strin
     const bool storyboard = a.command == "storyboard";
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& o = args[i];
-        const bool takesValue = o == "-o" || o == "--lang" || o == "--lesson" || o == "--modes" || o == "--size";
+        const bool takesValue = o == "-o" || o == "--lang" || o == "--lesson" || o == "--modes" || o == "--size" || o == "--delay";
         if (takesValue && i + 1 >= args.size()) {
             error = o + " needs a value";
             return std::nullopt;
@@ -78,6 +80,14 @@ std::optional<ExportArgs> parse(const std::vector<std::string>& args, std::strin
                 return std::nullopt;
             }
             a.size = std::make_pair(w, h);
+        } else if (o == "--delay" && !storyboard) {
+            char* end = nullptr;
+            const long ms = std::strtol(value.c_str(), &end, 10);
+            if (value.empty() || *end != '\0' || ms < 100 || ms > 60000) {
+                error = "--delay needs the milliseconds each batch shows, 100 to 60000";
+                return std::nullopt;
+            }
+            a.delayMs = static_cast<int>(ms);
         } else if (!o.empty() && o[0] == '-') {
             error = "unknown option " + o + " for " + a.command;
             return std::nullopt;
@@ -89,7 +99,7 @@ std::optional<ExportArgs> parse(const std::vector<std::string>& args, std::strin
         }
     }
     if (a.out.empty()) {
-        error = storyboard ? "storyboard needs -o OUT.pdf" : "frames needs -o DIR";
+        error = storyboard ? "storyboard needs -o OUT.pdf" : "frames needs -o DIR (PNG files) or -o OUT.gif";
         return std::nullopt;
     }
     if (a.file.empty() == a.lesson.empty()) {
@@ -155,12 +165,16 @@ int runExportCommand(int& argc, char** argv, const std::vector<std::string>& arg
         return cli::kOk;
     }
     const QSize size = a->size ? QSize(a->size->first, a->size->second) : QSize(1280, 720);
-    const auto frames = ui::writePlotFrames(out, snapshot, size);
+    const bool gif = out.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive);
+    const auto frames = gif ? ui::writePlotGif(out, snapshot, size, a->delayMs) : ui::writePlotFrames(out, snapshot, size);
     if (!frames) {
         std::cerr << "tidemark: " << frames.error().describe() << '\n';
         return cli::kFileError;
     }
-    std::cout << "wrote " << *frames << " frames to " << a->out << " (" << ui::plotFrameName(0).toStdString() << " …)\n";
+    if (gif)
+        std::cout << "wrote " << a->out << ": " << *frames << " frames, one per batch\n";
+    else
+        std::cout << "wrote " << *frames << " frames to " << a->out << " (" << ui::plotFrameName(0).toStdString() << " …)\n";
     return cli::kOk;
 }
 

@@ -5,6 +5,7 @@
 #include "ui/compute/ViewState.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/export/ExportActions.h"
+#include "ui/export/GifWriter.h"
 #include "ui/export/LessonNotes.h"
 #include "ui/export/PlotFrames.h"
 #include "ui/export/Storyboard.h"
@@ -17,6 +18,8 @@
 
 #include <QDir>
 #include <QImage>
+#include <QImageReader>
+#include <QRandomGenerator>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -104,6 +107,9 @@ private slots:
     void lessonNotesFollowTheStepBefore();
     void unwritablePathIsAnError();
     void framesAreBatches();
+    void gifIsTheFrames();
+    void gifCodesEveryPixelExactly_data();
+    void gifCodesEveryPixelExactly();
     void commandLine();
     void commandLineErrors();
     void exportMenu();
@@ -261,6 +267,71 @@ void TestStoryboard::framesAreBatches()
     QVERIFY(first != last); // the plot steps: "now" moves, events fill in
 }
 
+void TestStoryboard::gifIsTheFrames()
+{
+    QTemporaryDir dir;
+    const SnapshotPtr snapshot = snapshotOf(QStringLiteral("word-count-update.json"));
+    const QString gif = dir.filePath(QStringLiteral("plot.gif"));
+    const auto written = writePlotGif(gif, snapshot, QSize(640, 360), 500);
+    QVERIFY(written.ok());
+    const int batches = ViewState::at(snapshot, 0).numBatches();
+    QCOMPARE(*written, batches);
+    QVERIFY(writePlotFrames(dir.filePath(QStringLiteral("png")), snapshot, QSize(640, 360)).ok());
+    // Read back by Qt's own GIF reader: every batch a frame, each the PNG frame's picture
+    // (colours past a frame's 256 most used go to the nearest: a few antialiased edge pixels).
+    QImageReader reader(gif);
+    QCOMPARE(reader.imageCount(), batches);
+    for (int i = 0; i < batches; ++i) {
+        const QImage frame = reader.read().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(reader.nextImageDelay(), i + 1 < batches ? 500 : 1500); // the last batch holds longer
+        QCOMPARE(frame.size(), QSize(640, 360));
+        const QImage png = QImage(QDir(dir.filePath(QStringLiteral("png"))).filePath(plotFrameName(i))).convertToFormat(QImage::Format_RGB32);
+        int off = 0;
+        for (int y = 0; y < frame.height(); ++y)
+            for (int x = 0; x < frame.width(); ++x) {
+                const QRgb a = frame.pixel(x, y), b = png.pixel(x, y);
+                off += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 60;
+            }
+        QVERIFY2(off < frame.width() * frame.height() / 200, qPrintable(QStringLiteral("frame %1: %2 pixels off").arg(i).arg(off)));
+    }
+}
+
+void TestStoryboard::gifCodesEveryPixelExactly_data()
+{
+    QTest::addColumn<int>("numColours");
+    QTest::addColumn<QSize>("size");
+    // Noise fills the 4096-code table many times over (a clear code each time); a few colours
+    // in a big picture make long runs (the widest codes); one pixel and one colour are the edges.
+    QTest::newRow("noise of 256 colours") << 256 << QSize(300, 200);
+    QTest::newRow("noise of 3 colours") << 3 << QSize(640, 360);
+    QTest::newRow("one colour") << 1 << QSize(500, 400);
+    QTest::newRow("one pixel") << 2 << QSize(1, 1);
+}
+
+void TestStoryboard::gifCodesEveryPixelExactly()
+{
+    QFETCH(int, numColours);
+    QFETCH(QSize, size);
+    QRandomGenerator random(7);
+    QImage image(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y)
+        for (int x = 0; x < size.width(); ++x) {
+            const int c = static_cast<int>(random.bounded(numColours));
+            image.setPixel(x, y, qRgb(c, (c * 7) % 256, 255 - c));
+        }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("noise.gif"));
+    GifWriter gif(path);
+    QVERIFY(gif.begin(size));
+    QVERIFY(gif.addFrame(image, 100));
+    QVERIFY(gif.addFrame(image.mirrored(true, false), 100));
+    QVERIFY(gif.finish());
+    QImageReader reader(path);
+    QCOMPARE(reader.imageCount(), 2);
+    QCOMPARE(reader.read().convertToFormat(QImage::Format_RGB32), image);
+    QCOMPARE(reader.read().convertToFormat(QImage::Format_RGB32), image.mirrored(true, false));
+}
+
 void TestStoryboard::commandLine()
 {
     QTemporaryDir dir;
@@ -284,6 +355,16 @@ void TestStoryboard::commandLine()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(QDir(frames).entryList({QStringLiteral("frame-*.png")}, QDir::Files).size(), batches);
     QCOMPARE(QImage(QDir(frames).filePath(plotFrameName(0))).size(), QSize(1280, 720));
+
+    const QString gif = dir.filePath(QStringLiteral("plot.gif"));
+    r = runTidemark({QStringLiteral("frames"), kScenarios + "/word-count-update.json", QStringLiteral("-o"), gif, QStringLiteral("--size"),
+                     QStringLiteral("640x360"), QStringLiteral("--delay"), QStringLiteral("800")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QImageReader reader(gif);
+    QCOMPARE(reader.imageCount(), batches);
+    QCOMPARE(reader.size(), QSize(640, 360));
+    QVERIFY(!reader.read().isNull());
+    QCOMPARE(reader.nextImageDelay(), 800);
 
     r = runTidemark({QStringLiteral("help")});
     QVERIFY(r.out.contains(QStringLiteral("tidemark storyboard FILE -o OUT.pdf")));
@@ -309,6 +390,8 @@ void TestStoryboard::commandLineErrors()
         {{QStringLiteral("storyboard"), kScenarios + "/missing.json", QStringLiteral("-o"), pdf}, 2, QStringLiteral("missing.json")},
         {{QStringLiteral("storyboard"), QStringLiteral("--lesson"), QStringLiteral("no-such-lesson"), QStringLiteral("-o"), pdf}, 2, QStringLiteral("no-such-lesson")},
         {{QStringLiteral("frames"), file, QStringLiteral("-o"), dir.filePath(QStringLiteral("f")), QStringLiteral("--size"), QStringLiteral("10x10")}, 1, QStringLiteral("--size")},
+        {{QStringLiteral("frames"), file, QStringLiteral("-o"), dir.filePath(QStringLiteral("f.gif")), QStringLiteral("--delay"), QStringLiteral("5")}, 1, QStringLiteral("--delay")},
+        {{QStringLiteral("frames"), file, QStringLiteral("-o"), QStringLiteral("/nonexistent-folder/x.gif")}, 2, QStringLiteral("/nonexistent-folder/x.gif")},
     };
     for (const Case& c : cases) {
         const Run r = runTidemark(c.args);
@@ -336,6 +419,7 @@ void TestStoryboard::exportMenu()
         texts << a->text().remove(QLatin1Char('&'));
     QVERIFY2(texts.contains(QStringLiteral("Storyboard (PDF)…")), qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(texts.contains(QStringLiteral("Plot frames…")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY2(texts.contains(QStringLiteral("Plot animation (GIF)…")), qPrintable(texts.join(QLatin1Char('|'))));
 
     // What the menu writes: the window's scenario, its title as the header shows it.
     QTemporaryDir dir;
@@ -346,6 +430,9 @@ void TestStoryboard::exportMenu()
     const auto frames = ExportActions::writePlotFramesOf(window, dir.filePath(QStringLiteral("frames")));
     QVERIFY(frames.ok());
     QCOMPARE(*frames, window.view().numBatches());
+    const auto gifFrames = ExportActions::writePlotGifOf(window, dir.filePath(QStringLiteral("plot.gif")));
+    QVERIFY(gifFrames.ok());
+    QCOMPARE(QImageReader(dir.filePath(QStringLiteral("plot.gif"))).imageCount(), window.view().numBatches());
 
     // With a lesson open, its steps print.
     QVERIFY(window.lessons()->open(QStringLiteral("output-modes")));

@@ -53,6 +53,14 @@ Result<int> writePlotFramesOf(const MainWindow& window, const QString& dir)
     return writePlotFrames(dir, snapshot);
 }
 
+Result<int> writePlotGifOf(const MainWindow& window, const QString& path)
+{
+    const SnapshotPtr snapshot = completeSnapshot(window);
+    if (!snapshot)
+        return Error::file(path.toStdString(), "the scenario is still being computed");
+    return writePlotGif(path, snapshot);
+}
+
 void askStoryboard(MainWindow& window)
 {
     auto* dialog = new QFileDialog(&window, MainWindow::tr("Export storyboard as PDF"), baseName(window) + QStringLiteral("-storyboard.pdf"),
@@ -78,6 +86,26 @@ void askPlotFrames(MainWindow& window)
     QObject::connect(dialog, &QFileDialog::fileSelected, &window, [&window](const QString& dir) {
         const auto frames = writePlotFramesOf(window, dir);
         window.showMessage(frames.ok() ? MainWindow::tr("Saved %1 frames (%2 …) to %3").arg(*frames).arg(plotFrameName(0), dir)
+                                       : QString::fromStdString(frames.error().describe()),
+                           8000);
+    });
+    dialog->open();
+}
+
+} // namespace tidemark::ui::ExportActions
+
+namespace tidemark::ui::ExportActions {
+
+void askPlotGif(MainWindow& window)
+{
+    auto* dialog = new QFileDialog(&window, MainWindow::tr("Export plot animation as GIF"), baseName(window) + QStringLiteral(".gif"),
+                                   MainWindow::tr("GIF animation (*.gif)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("gif"));
+    QObject::connect(dialog, &QFileDialog::fileSelected, &window, [&window](const QString& path) {
+        const auto frames = writePlotGifOf(window, path);
+        window.showMessage(frames.ok() ? MainWindow::tr("Saved the plot's %1 batches as an animation to %2").arg(*frames).arg(path)
                                        : QString::fromStdString(frames.error().describe()),
                            8000);
     });

@@ -15,6 +15,10 @@ namespace tidemark::ui {
 /// of frames written. `dir` is created when missing.
 Result<int> writePlotFrames(const QString& dir, const SnapshotPtr& snapshot, QSize size = QSize(1280, 720));
 
+/// The same frames as one looping animated GIF: each batch shown `delayMs`, the last one
+/// three times as long before the loop starts again. Returns the number of frames.
+Result<int> writePlotGif(const QString& path, const SnapshotPtr& snapshot, QSize size = QSize(1280, 720), int delayMs = 1200);
+
 /// The file name of frame `index` ("frame-007.png").
 QString plotFrameName(int index);
 
