@@ -197,8 +197,16 @@ void TestStoryboard::modesPickTheColumns()
     const QString text = pageText(one, 2);
     QVERIFY2(text.contains(QStringLiteral("update — the query's output mode")), qPrintable(text));
     QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("^\\s*complete\\b"), QRegularExpression::MultilineOption)), qPrintable(text));
-    // A join without watermarks runs in append only: the default leaves out what Spark rejects.
-    QCOMPARE(storyboardModes(*snapshotOf(QStringLiteral("stream-stream-inner.json"))), std::vector<OutputMode>{OutputMode::Append});
+    // A join without watermarks runs in append only: the default leaves out what Spark
+    // rejects; a rejected mode asked for prints Spark's error in its place.
+    const SnapshotPtr join = snapshotOf(QStringLiteral("stream-stream-inner.json"));
+    QCOMPARE(storyboardModes(*join), std::vector<OutputMode>{OutputMode::Append});
+    options.modes = {OutputMode::Append, OutputMode::Update};
+    const QString rejected = dir.filePath(QStringLiteral("rejected.pdf"));
+    QVERIFY(writeStoryboard(rejected, join, options).ok());
+    const QString page = pageText(rejected, 1).simplified();
+    QVERIFY2(page.contains(QStringLiteral("AnalysisException: Join between two streaming DataFrames/Datasets is not supported in Update output mode")),
+             qPrintable(page));
 }
 
 void TestStoryboard::lessonStepsPrintOnTheirBatches()
