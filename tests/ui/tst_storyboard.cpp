@@ -15,6 +15,7 @@
 #include "ui/lessons/LessonController.h"
 #include "ui/lessons/LessonLibrary.h"
 #include "ui/Palette.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QImage>
@@ -429,6 +430,11 @@ void TestStoryboard::exportMenu()
     QVERIFY2(texts.contains(QStringLiteral("Storyboard (PDF)…")), qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(texts.contains(QStringLiteral("Plot frames…")), qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(texts.contains(QStringLiteral("Plot animation (GIF)…")), qPrintable(texts.join(QLatin1Char('|'))));
+    window.resize(1024, 768);
+    window.show();
+    exportMenu->popup(window.mapToGlobal(QPoint(40, 40)));
+    test::saveShot(*exportMenu, QStringLiteral("storyboard-export-menu"));
+    exportMenu->hide();
 
     // What the menu writes: the window's scenario, its title as the header shows it.
     QTemporaryDir dir;
