@@ -2,6 +2,7 @@
 // The handouts: the storyboard PDF (one page per batch, its text layer read back with
 // poppler-utils' pdfinfo and pdftotext), the plot frames, their command line and menu.
 #include "ui/MainWindow.h"
+#include "ui/compute/RecomputeService.h"
 #include "ui/compute/ViewState.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/export/ExportActions.h"
@@ -448,6 +449,14 @@ void TestStoryboard::exportMenu()
     const auto gifFrames = ExportActions::writePlotGifOf(window, dir.filePath(QStringLiteral("plot.gif")));
     QVERIFY(gifFrames.ok());
     QCOMPARE(QImageReader(dir.filePath(QStringLiteral("plot.gif"))).imageCount(), window.view().numBatches());
+
+    // An edit still being computed: no handout of the run from before it.
+    window.compute()->request(window.document()->scenario());
+    window.compute()->cancel();
+    const Status stale = ExportActions::writeStoryboardOf(window, dir.filePath(QStringLiteral("stale.pdf")));
+    QVERIFY(!stale.ok());
+    QVERIFY2(stale.error().describe().find("still being computed") != std::string::npos, stale.error().describe().c_str());
+    QVERIFY(!ExportActions::writePlotGifOf(window, dir.filePath(QStringLiteral("stale.gif"))).ok());
 
     // With a lesson open, its steps print.
     QVERIFY(window.lessons()->open(QStringLiteral("output-modes")));

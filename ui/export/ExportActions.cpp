@@ -8,6 +8,7 @@
 #include "ui/export/Storyboard.h"
 #include "ui/lessons/LessonController.h"
 
+#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 
@@ -15,13 +16,20 @@ namespace tidemark::ui::ExportActions {
 
 namespace {
 
-/// The latest complete run of the window's scenario (null while the first is computed): a
-/// drag's preview holds only one mode, and the pages print all three.
+/// The complete run of the window's scenario as it is now (null while an edit is being
+/// computed): a drag's preview holds only one mode, and the pages print all three.
 SnapshotPtr completeSnapshot(const MainWindow& window)
 {
-    const SnapshotPtr& latest = window.compute()->latest();
-    return latest && latest->complete ? latest : nullptr;
+    return window.compute()->isCurrent() ? window.compute()->latest() : nullptr;
 }
+
+/// A busy cursor while a long run is printed (the pages are drawn on this thread).
+struct BusyCursor {
+    BusyCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~BusyCursor() { QApplication::restoreOverrideCursor(); }
+    BusyCursor(const BusyCursor&) = delete;
+    BusyCursor& operator=(const BusyCursor&) = delete;
+};
 
 QString baseName(const MainWindow& window)
 {
@@ -69,6 +77,7 @@ void askStoryboard(MainWindow& window)
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("pdf"));
     QObject::connect(dialog, &QFileDialog::fileSelected, &window, [&window](const QString& path) {
+        BusyCursor busy;
         const Status s = writeStoryboardOf(window, path);
         window.showMessage(s.ok() ? MainWindow::tr("Saved the storyboard, one page per batch, to %1").arg(path)
                                   : QString::fromStdString(s.error().describe()),
@@ -84,6 +93,7 @@ void askPlotFrames(MainWindow& window)
     dialog->setFileMode(QFileDialog::Directory);
     dialog->setOption(QFileDialog::ShowDirsOnly);
     QObject::connect(dialog, &QFileDialog::fileSelected, &window, [&window](const QString& dir) {
+        BusyCursor busy;
         const auto frames = writePlotFramesOf(window, dir);
         window.showMessage(frames.ok() ? MainWindow::tr("Saved %1 frames (%2 …) to %3").arg(*frames).arg(plotFrameName(0), dir)
                                        : QString::fromStdString(frames.error().describe()),
@@ -104,6 +114,7 @@ void askPlotGif(MainWindow& window)
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("gif"));
     QObject::connect(dialog, &QFileDialog::fileSelected, &window, [&window](const QString& path) {
+        BusyCursor busy;
         const auto frames = writePlotGifOf(window, path);
         window.showMessage(frames.ok() ? MainWindow::tr("Saved the plot's %1 batches as an animation to %2").arg(*frames).arg(path)
                                        : QString::fromStdString(frames.error().describe()),
