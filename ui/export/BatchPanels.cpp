@@ -24,7 +24,7 @@ BatchPanels::BatchPanels(SnapshotPtr snapshot, QSize plotSize)
     m_plot->setAttribute(Qt::WA_DontShowOnScreen);
     m_plot->resize(plotSize);
     // Paper cannot be clicked to unfold the legend.
-    m_plot->setLegendFolded(false);
+    m_plot->setLegendFoldable(false);
     m_plot->show();
     m_view = ViewState::at(m_snapshot, 0);
 }

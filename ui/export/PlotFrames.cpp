@@ -29,7 +29,7 @@ Result<int> forEachFrame(const SnapshotPtr& snapshot, QSize size, const std::str
     EventTimePlot plot;
     plot.setAttribute(Qt::WA_DontShowOnScreen);
     plot.resize(size);
-    plot.setLegendFolded(false); // a slide cannot be clicked to unfold it
+    plot.setLegendFoldable(false); // a slide cannot be clicked
     plot.show();
     for (int i = 0; i < numBatches; ++i) {
         plot.setView(ViewState::at(snapshot, i));
