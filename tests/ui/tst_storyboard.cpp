@@ -21,6 +21,9 @@
 
 #include <QDir>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QImageReader>
 #include <QRandomGenerator>
 #include <QMenu>
@@ -107,6 +110,7 @@ private slots:
     void onePagePerBatchWithItsHeading();
     void pagesCarryWatermarksFatesAndMarks();
     void modesPickTheColumns();
+    void longTablesShowTheirChangesFirst();
     void lessonStepsPrintOnTheirBatches();
     void lessonNotesFollowTheStepBefore();
     void unwritablePathIsAnError();
@@ -213,6 +217,46 @@ void TestStoryboard::modesPickTheColumns()
     const QString page = pageText(rejected, 1, false).simplified();
     QVERIFY2(page.contains(QStringLiteral("AnalysisException: Join between two streaming DataFrames/Datasets is not supported in Update output mode")),
              qPrintable(page));
+}
+
+void TestStoryboard::longTablesShowTheirChangesFirst()
+{
+    // Sixty words in the first windows, then one more word, "zzz", sorted after them all: the
+    // complete table's rows for it are the last of 122, far past what a page holds.
+    QFile file(kScenarios + "/word-count-update.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray events;
+    for (int i = 0; i < 60; ++i)
+        events.append(QJsonObject{{QStringLiteral("at"), QStringLiteral("12:01:00")},
+                                  {QStringLiteral("row"), QJsonObject{{QStringLiteral("timestamp"), QStringLiteral("12:00:00")},
+                                                                      {QStringLiteral("value"), QStringLiteral("w%1").arg(i, 2, 10, QLatin1Char('0'))}}}});
+    events.append(QJsonObject{{QStringLiteral("at"), QStringLiteral("12:06:00")},
+                              {QStringLiteral("row"), QJsonObject{{QStringLiteral("timestamp"), QStringLiteral("12:01:00")}, {QStringLiteral("value"), QStringLiteral("zzz")}}}});
+    QJsonObject sources = root.value(QStringLiteral("sources")).toObject();
+    QJsonObject lines = sources.value(QStringLiteral("lines")).toObject();
+    lines.insert(QStringLiteral("events"), events);
+    sources.insert(QStringLiteral("lines"), lines);
+    root.insert(QStringLiteral("sources"), sources);
+    QTemporaryDir dir;
+    const QString scenarioFile = dir.filePath(QStringLiteral("long.json"));
+    QFile out(scenarioFile);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+    auto sc = ScenarioDocument::load(scenarioFile);
+    QVERIFY2(sc.ok(), sc.ok() ? "" : sc.error().describe().c_str());
+    StoryboardOptions options;
+    options.modes = {OutputMode::Complete};
+    const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
+    QVERIFY(writeStoryboard(pdf, buildSnapshot(std::make_shared<const Scenario>(std::move(sc.value())), 1), options).ok());
+    // The page of the batch that read "zzz" prints its new rows, marked, window and all
+    // (the events list names the word too, but without a mark or a window).
+    const QRegularExpression newRow(QStringLiteral("\\+\\s+12:\\d\\d.12:\\d\\d\\s+zzz\\s+1"));
+    bool found = false;
+    for (int page = 1; page <= numPages(pdf); ++page)
+        found = found || pageText(pdf, page).contains(newRow);
+    QVERIFY2(found, "no page shows the rows the batch added to a long table");
 }
 
 void TestStoryboard::lessonStepsPrintOnTheirBatches()

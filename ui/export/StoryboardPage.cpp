@@ -23,6 +23,7 @@
 #include <QTextDocument>
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <set>
 
@@ -33,6 +34,24 @@ namespace {
 constexpr qreal kGap = 12;
 /// The narrowest a column of the page gets (a caption still reads on two lines).
 constexpr qreal kNarrowest = 200;
+
+/// When `print` has more rows than `room`: those `matters` picks first, as many as fit with the
+/// line that counts the rest, then the others, printed in the table's order.
+void keepRowsThatMatter(TablePrint& print, int room, const std::function<bool(int)>& matters)
+{
+    const int numRows = static_cast<int>(print.rows.size());
+    const int shown = room - 1;
+    if (numRows <= room || shown <= 0)
+        return;
+    std::vector<int> kept;
+    for (bool first : {true, false})
+        for (int r : print.rows)
+            if (matters(r) == first && static_cast<int>(kept.size()) < shown)
+                kept.push_back(r);
+    std::sort(kept.begin(), kept.end());
+    print.numLeftOut = numRows - static_cast<int>(kept.size());
+    print.rows = std::move(kept);
+}
 
 /// Splits `available` among columns that want `wanted`: what each wants plus an even share
 /// of the rest; when they want more than there is, in proportion, none under half an even share.
@@ -133,7 +152,11 @@ TablePrint StoryboardPage::wholeTable(const QAbstractItemModel& model, bool rowM
 
 qreal StoryboardPage::paintModel(const QAbstractItemModel& model, bool rowMarks, const QRectF& area)
 {
-    return paintTable(m_painter, model, wholeTable(model, rowMarks), area);
+    TablePrint print = wholeTable(model, rowMarks);
+    // Too long for its room: the rows this batch changed (marked) first.
+    if (rowMarks)
+        keepRowsThatMatter(print, numRowsFitting(m_table, area.height()), [&](int r) { return !model.headerData(r, Qt::Vertical).toString().isEmpty(); });
+    return paintTable(m_painter, model, print, area);
 }
 
 qreal StoryboardPage::wantedWidth(OutputModeColumn& column) const
@@ -266,7 +289,11 @@ void StoryboardPage::paintEvents(BatchPanels& panels, const QRectF& area)
                   m_base, QRectF(area.left(), y, area.width(), area.bottom() - y));
         return;
     }
-    paintTable(m_painter, model, print, QRectF(area.left(), y, area.width(), area.bottom() - y));
+    // Too many to list: the events that were not simply on time first (the batch's story).
+    const QRectF table(area.left(), y, area.width(), area.bottom() - y);
+    keepRowsThatMatter(print, numRowsFitting(m_table, table.height()),
+                       [&](int r) { return model.index(r, 0).data(EventTableModel::FateRole) != QVariant(static_cast<int>(Fate::OnTime)); });
+    paintTable(m_painter, model, print, table);
 }
 
 void StoryboardPage::paintModeColumn(OutputModeColumn& column, bool selected, const QRectF& area)

@@ -70,6 +70,11 @@ std::pair<std::vector<qreal>, qreal> naturalWidths(const QAbstractItemModel& mod
 
 qreal naturalTableWidth(const QAbstractItemModel& model, const TablePrint& print) { return naturalWidths(model, print, print.font).second; }
 
+int numRowsFitting(const QFont& font, qreal height)
+{
+    return std::max(0, static_cast<int>((height - tableHeight(font, 0)) / rowHeight(font)));
+}
+
 qreal tableHeight(const QFont& font, int numRows)
 {
     QFont bold = font;
@@ -120,7 +125,7 @@ qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const Table
     // As many rows as fit; the last line says how many did not.
     const int room = std::max(0, static_cast<int>((area.bottom() - y) / line));
     const int numRows = static_cast<int>(print.rows.size());
-    const int shown = numRows <= room ? numRows : std::max(0, room - 1);
+    const int shown = numRows <= room && (print.numLeftOut == 0 || numRows < room) ? numRows : std::max(0, room - 1);
     for (int k = 0; k < shown; ++k) {
         const int r = print.rows[static_cast<std::size_t>(k)];
         const QRectF band(left, y, right - left, line);
@@ -153,11 +158,11 @@ qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const Table
         painter.setPen(grid);
         painter.drawLine(QPointF(left, y), QPointF(right, y));
     }
-    if (shown < numRows) {
+    if (const int leftOut = numRows - shown + print.numLeftOut; leftOut > 0) {
         painter.setFont(font);
         painter.setPen(Qt::black);
         painter.drawText(QRectF(left + kPadding, y, area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                         QCoreApplication::translate("Storyboard", "… %n more row(s)", nullptr, numRows - shown));
+                         QCoreApplication::translate("Storyboard", "… %n more row(s)", nullptr, leftOut));
         y += line;
     }
     painter.restore();

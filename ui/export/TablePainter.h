@@ -22,6 +22,8 @@ struct TablePrint {
     /// A model column whose cells start with their fate's mark (the model's fate role), or -1.
     int fateColumn = -1;
     int fateRole = -1;
+    /// Rows of the model left out of `rows` (counted in the closing "… N more rows" line).
+    int numLeftOut = 0;
 };
 
 /// Paints a table model as the window's tables show it, in print: its header, its cells'
@@ -33,6 +35,10 @@ qreal paintTable(QPainter& painter, const QAbstractItemModel& model, const Table
 
 /// The width the table takes at its font without cutting a column.
 qreal naturalTableWidth(const QAbstractItemModel& model, const TablePrint& print);
+
+/// How many rows fit under the header in `height` at `font` (a wide table may print smaller
+/// and fit more).
+int numRowsFitting(const QFont& font, qreal height);
 
 /// The height paintTable needs for `numRows` rows (and the header) in `font`.
 qreal tableHeight(const QFont& font, int numRows);
