@@ -2,6 +2,7 @@
 // Entry point: headless commands run without Qt (dispatched before any QApplication exists);
 // everything else opens the simulator.
 #include "app/cli/Cli.h"
+#include "app/gui/ExportCommand.h"
 #include "app/gui/GuiArgs.h"
 #include "app/gui/RunGui.h"
 
@@ -13,6 +14,9 @@ int main(int argc, char** argv)
 {
     using namespace tidemark;
     std::vector<std::string> args(argv + 1, argv + argc);
+    // The handouts draw with Qt, without a window.
+    if (gui::isExportCommand(args))
+        return gui::runExportCommand(argc, argv, args);
     if (cli::isHeadlessCommand(args))
         return cli::runCommand(args, std::cout, std::cerr);
     std::string error;

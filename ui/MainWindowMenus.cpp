@@ -5,6 +5,7 @@
 
 #include "ui/classroom/ClassMode.h"
 #include "ui/document/ScenarioDocument.h"
+#include "ui/export/ExportActions.h"
 #include "ui/files/CsvExport.h"
 #include "ui/files/FileController.h"
 #include "ui/files/PySparkExportFile.h"
@@ -89,6 +90,12 @@ void MainWindow::buildActions()
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("Plot as &PNG…"), this, [this] { exportPlot(false); });
     exportMenu->addAction(tr("Plot as P&DF…"), this, [this] { exportPlot(true); });
+    exportMenu->addAction(tr("&Storyboard (PDF)…"), this, [this] { ExportActions::askStoryboard(*this); })
+        ->setToolTip(tr("A handout: one page per batch with the plot, the watermarks, the events' fates, each mode's rows and the state"));
+    exportMenu->addAction(tr("Plot &frames…"), this, [this] { ExportActions::askPlotFrames(*this); })
+        ->setToolTip(tr("The plot at each batch as numbered PNG files, for slides"));
+    exportMenu->addAction(tr("Plot &animation (GIF)…"), this, [this] { ExportActions::askPlotGif(*this); })
+        ->setToolTip(tr("The plot stepping through the batches as a looping GIF, for slides"));
     exportMenu->addSeparator();
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         const QString name = QString::fromLatin1(outputModeName(m));

@@ -36,6 +36,12 @@ std::string usage()
            "  tidemark lesson list                  the built-in lessons: id and title\n"
            "  tidemark --lesson ID [--step N] [--screenshot OUT.png]\n"
            "                                        open a built-in lesson (or a .lesson.json file) at step N (1-based)\n"
+           "  tidemark storyboard FILE -o OUT.pdf [--lang ko|en] [--modes append,update,complete] | --lesson ID -o OUT.pdf\n"
+           "                                        print the story of a scenario as a PDF handout, one page per batch\n"
+           "                                        (default modes: every mode Spark accepts for the query)\n"
+           "  tidemark frames FILE -o DIR|OUT.gif [--lang ko|en] [--size WxH] [--delay MS] | --lesson ID -o ...\n"
+           "                                        the plot at each batch as DIR/frame-000.png ... (1280x720), or as\n"
+           "                                        an animated GIF (MS per batch, default 1200), for slides\n"
            "exit codes: 0 ok, 1 bad command line, 2 file problem, 3 query Spark would reject, 4 Kafka problem\n"
            "            (or, for `lesson check`, a claim that does not hold)\n";
 }

@@ -39,6 +39,10 @@ public:
     /// The width that shows every column of its tables whole (or its error readably).
     int comfortableWidth() const;
     QLabel* titleLabel() const { return m_title; }
+    /// The captions above the two tables ("This batch (3) — sink got 2 rows", the result
+    /// table's changes), for a printed page that shows the same.
+    QLabel* sinkLabel() const { return m_sinkLabel; }
+    QLabel* resultLabel() const { return m_resultLabel; }
 
 signals:
     /// A result row was clicked: explain the life of its group.

@@ -7,6 +7,7 @@
 #include "ui/document/CellText.h"
 #include "ui/i18n/SparkErrorHint.h"
 #include "ui/inspector/Explanations.h"
+#include "ui/plot/FateMark.h"
 #include "ui/plot/JoinPairsItem.h"
 #include "ui/plot/TriggerTicksItem.h"
 #include "ui/plot/WindowBandsItem.h"
@@ -26,25 +27,6 @@ namespace tidemark::ui {
 namespace {
 
 using palette::kFates;
-
-QCPScatterStyle fateStyle(Fate fate, double size)
-{
-    const QColor c = palette::fateColor(fate);
-    // A cosmetic (width 0) outline takes the raster engine's fast path; a wider one goes
-    // through the stroker and doubles the cost of drawing 10,000 dots.
-    const QPen outline(c.darker(125), 0);
-    switch (fate) {
-    case Fate::OnTime: return QCPScatterStyle(QCPScatterStyle::ssDisc, outline, c, size);
-    case Fate::LateAccepted: return QCPScatterStyle(QCPScatterStyle::ssDiamond, outline, c, size * 1.25);
-    case Fate::DroppedByWatermark: return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(c, std::max(2.5, size / 3.0)), Qt::NoBrush, size * 1.3);
-    case Fate::Duplicate: return QCPScatterStyle(QCPScatterStyle::ssSquare, outline, c, size * 0.9);
-    case Fate::Filtered: return QCPScatterStyle(QCPScatterStyle::ssTriangle, outline, c, size);
-    case Fate::NullEventTime: return QCPScatterStyle(QCPScatterStyle::ssStar, QPen(c, 2), Qt::NoBrush, size);
-    // "never read" is a circled cross, apart from the plain ring of "not read yet".
-    case Fate::Unconsumed: return QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(c, 1.5), Qt::NoBrush, size * 1.1);
-    }
-    return {};
-}
 
 QCPGraph* swatch(QCustomPlot* plot, const QString& name)
 {

@@ -93,6 +93,9 @@ public:
     /// Folds the legend to one line (a click on the legend does the same), or unfolds it.
     void setLegendFolded(bool folded);
     bool legendFolded() const;
+    /// False for a plot drawn for paper or a slide: the legend shows whole, without the entry
+    /// that folds it (nobody can click it there).
+    void setLegendFoldable(bool foldable);
     /// The window bar the mouse last highlighted, if it still shows.
     std::optional<std::size_t> highlightedWindow() const;
     /// True when the view follows the current batch's windows (events too far apart to fit).
@@ -175,6 +178,7 @@ private:
     QCPGraph* m_legendToggle = nullptr; ///< the entry that folds and unfolds the legend
     std::optional<bool> m_legendFolded;  ///< the user's choice; unset: folded when it would crowd
     bool m_legendIsFolded = false;
+    bool m_legendFoldable = true;
     TriggerTicksItem* m_ticks = nullptr;
     WindowBandsItem* m_windows = nullptr;
     QCPItemStraightLine* m_nowLine = nullptr;

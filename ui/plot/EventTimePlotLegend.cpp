@@ -70,6 +70,10 @@ void EventTimePlot::rebuildLegend()
     m_legendIsFolded = false;
     if (m_legendRight)
         return;
+    if (!m_legendFoldable) { // paper or a slide: all of it, and nothing that asks for a click
+        applyLegendWrap();
+        return;
+    }
     // Above the data, the legend may not take more than a fifth of a short plot's height:
     // then it starts folded to one line, and a click on it unfolds it (or folds it again).
     // (A plot not on screen, as for an export, keeps it unfolded.)
@@ -99,6 +103,14 @@ void EventTimePlot::setLegendFolded(bool folded)
 }
 
 bool EventTimePlot::legendFolded() const { return m_legendIsFolded; }
+
+void EventTimePlot::setLegendFoldable(bool foldable)
+{
+    m_legendFoldable = foldable;
+    if (m_view.snapshot)
+        rebuildLegend();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
 
 void EventTimePlot::placeLegend()
 {
