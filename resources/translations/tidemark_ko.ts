@@ -443,10 +443,48 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     </message>
 </context>
 <context>
+    <name>PySparkExport</name>
+    <message>
+        <source>the file name must end in .ipynb or .py</source>
+        <translation>파일 이름은 .ipynb 또는 .py로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 노트북 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export as a PySpark notebook</source>
+        <translation>PySpark 노트북으로 내보내기</translation>
+    </message>
+    <message>
+        <source>Saved %1: run it where PySpark is installed to compare Spark&apos;s batches with these</source>
+        <translation>%1 저장됨: PySpark가 설치된 곳에서 실행하면 Spark의 배치를 이 배치와 비교합니다</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioFileCheck</name>
+    <message>
+        <source>not a regular file: it is a folder</source>
+        <translation>일반 파일이 아닙니다: 폴더입니다</translation>
+    </message>
+    <message>
+        <source>not a regular file (a pipe, socket or device)</source>
+        <translation>일반 파일이 아닙니다 (파이프, 소켓 또는 장치)</translation>
+    </message>
+    <message>
+        <source>the file is %1; save it as UTF-8</source>
+        <translation>파일이 %1 형식입니다. UTF-8로 저장하세요</translation>
     </message>
 </context>
 <context>
@@ -502,6 +540,106 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     <message>
         <source>Spark rejects this query before it runs (an AnalysisException); the message above is Spark&apos;s own.</source>
         <translation>Spark는 이 쿼리를 실행하기 전에 거부합니다(AnalysisException). 위 메시지는 Spark가 출력한 그대로입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Storyboard</name>
+    <message>
+        <source>Step %1. %2</source>
+        <translation>%1단계. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more row(s)</source>
+        <translation>
+            <numerusform>… %n개 행 더 있음</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardPage</name>
+    <message>
+        <source>Batch %1</source>
+        <translation>배치 %1</translation>
+    </message>
+    <message>
+        <source>No watermark: the query has no withWatermark, so no row is late and no state is evicted.</source>
+        <translation>워터마크 없음: 쿼리에 withWatermark가 없으므로 늦은 행도 없고 상태도 제거되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watermark used&lt;/b&gt; in this batch: %1</source>
+        <translation>이 배치에서 &lt;b&gt;사용한 워터마크&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source> (late rows judged by %1, the previous batch&apos;s)</source>
+        <translation> (늦은 행은 이전 배치의 %1 기준으로 판정)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;computed for the next batch&lt;/b&gt;: %1</source>
+        <translation> · &lt;b&gt;다음 배치용으로 계산됨&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source> · max event time seen: %1</source>
+        <translation> · 지금까지 본 최대 이벤트 시간: %1</translation>
+    </message>
+    <message>
+        <source>Spark %1 · %2 mode</source>
+        <translation>Spark %1 · %2 모드</translation>
+    </message>
+    <message>
+        <source>triggered at %1</source>
+        <translation>%1에 트리거됨</translation>
+    </message>
+    <message>
+        <source> · a no-data batch (it reads nothing; Spark runs it because the watermark moved)</source>
+        <translation> · 데이터 없는 배치 (아무것도 읽지 않음. 워터마크가 움직였기 때문에 Spark가 실행)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n input row(s)</source>
+        <translation>
+            <numerusform> · 입력 행 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>수업: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Events this batch read: %n</source>
+        <translation>
+            <numerusform>이 배치가 읽은 이벤트: %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None: a no-data batch reads no events. It runs so that the watermark computed by the batch before can emit and evict state.</source>
+        <translation>없음: 데이터 없는 배치는 이벤트를 읽지 않습니다. 이전 배치가 계산한 워터마크로 결과를 내보내고 상태를 제거하기 위해 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>없음.</translation>
+    </message>
+    <message>
+        <source>%1 — the query&apos;s output mode</source>
+        <translation>%1 — 쿼리의 출력 모드</translation>
+    </message>
+    <message>
+        <source>State store</source>
+        <translation>상태 저장소</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>%2쪽 중 %1쪽</translation>
+    </message>
+    <message>
+        <source>+ new   ~ changed   − removed   × evicted by the watermark (struck through)</source>
+        <translation>+ 새 행   ~ 변경   − 삭제   × 워터마크로 제거됨 (취소선)</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1142,18 @@ Click for its life.</source>
     <message>
         <source>Discard</source>
         <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Save will write them to %1.</source>
+        <translation>저장하면 %1에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>%1 (the copy is kept as %2)</source>
+        <translation>%1 (사본은 %2(으)로 보관됨)</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1706,74 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <source>Cannot open the lesson %1: %2</source>
         <translation>레슨 %1 을(를) 열 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>&amp;Import PySpark…</source>
+        <translation>PySpark 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a notebook&apos;s streaming query (.ipynb, .py or a text export) and its data files into a new scenario</source>
+        <translation>노트북의 스트리밍 쿼리(.ipynb, .py 또는 텍스트 내보내기)와 데이터 파일을 읽어 새 시나리오로 만듭니다</translation>
+    </message>
+    <message>
+        <source>&amp;Storyboard (PDF)…</source>
+        <translation>스토리보드 (PDF)(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A handout: one page per batch with the plot, the watermarks, the events&apos; fates, each mode&apos;s rows and the state</source>
+        <translation>유인물: 배치마다 한 쪽. 그래프, 워터마크, 이벤트의 처리 결과, 모드별 행과 상태</translation>
+    </message>
+    <message>
+        <source>Plot &amp;frames…</source>
+        <translation>그래프 프레임(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The plot at each batch as numbered PNG files, for slides</source>
+        <translation>배치마다의 그래프를 번호 붙은 PNG 파일로 (슬라이드용)</translation>
+    </message>
+    <message>
+        <source>Plot &amp;animation (GIF)…</source>
+        <translation>그래프 애니메이션 (GIF)(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The plot stepping through the batches as a looping GIF, for slides</source>
+        <translation>배치를 차례로 보여 주는 그래프를 반복 GIF로 (슬라이드용)</translation>
+    </message>
+    <message>
+        <source>PySpark &amp;notebook…</source>
+        <translation>PySpark 노트북(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A notebook (or script) that runs these batches on real Spark and says, batch by batch, whether Spark agrees</source>
+        <translation>이 배치들을 실제 Spark에서 실행하고 배치마다 Spark와 일치하는지 알려 주는 노트북(또는 스크립트)</translation>
+    </message>
+    <message>
+        <source>Export storyboard as PDF</source>
+        <translation>스토리보드를 PDF로 내보내기</translation>
+    </message>
+    <message>
+        <source>Saved the storyboard, one page per batch, to %1</source>
+        <translation>배치마다 한 쪽인 스토리보드를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export plot frames to a folder</source>
+        <translation>그래프 프레임을 폴더로 내보내기</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames (%2 …) to %3</source>
+        <translation>프레임 %1개(%2 …)를 %3에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export plot animation as GIF</source>
+        <translation>그래프 애니메이션을 GIF로 내보내기</translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 애니메이션 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Saved the plot&apos;s %1 batches as an animation to %2</source>
+        <translation>그래프의 배치 %1개를 애니메이션으로 %2에 저장했습니다</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ModeColumnsPage</name>
@@ -1770,6 +1988,53 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source> — your answer</source>
         <translation> — 내 답</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::PySparkImporter</name>
+    <message>
+        <source>PySpark notebooks and scripts (*.ipynb *.py *.txt);;All files (*)</source>
+        <translation>PySpark 노트북과 스크립트 (*.ipynb *.py *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import PySpark</source>
+        <translation>PySpark 가져오기</translation>
+    </message>
+    <message>
+        <source>Cell %1</source>
+        <translation>셀 %1</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>셀 %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 starts %n streaming queries. Which one?</source>
+        <translation>
+            <numerusform>%1에서 스트리밍 쿼리 %n개가 시작됩니다. 어느 것을 가져올까요?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>가져올 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported:
+%2</source>
+        <translation>%1을(를) 가져올 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <source>Imported from PySpark</source>
+        <translation>PySpark에서 가져옴</translation>
+    </message>
+    <message>
+        <source>The query of %1 was imported, but some of it is not simulated. The events are one data file per trigger: edit them in the Events table.</source>
+        <translation>%1의 쿼리를 가져왔지만 일부는 시뮬레이션되지 않습니다. 이벤트는 트리거마다 데이터 파일 하나씩입니다. 이벤트 표에서 편집하세요.</translation>
+    </message>
+    <message>
+        <source>The query of %1 was imported. The events are one data file per trigger: edit them in the Events table.</source>
+        <translation>%1의 쿼리를 가져왔습니다. 이벤트는 트리거마다 데이터 파일 하나씩입니다. 이벤트 표에서 편집하세요.</translation>
     </message>
 </context>
 <context>
