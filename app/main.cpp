@@ -14,6 +14,9 @@ int main(int argc, char** argv)
 {
     using namespace tidemark;
     std::vector<std::string> args(argv + 1, argv + argc);
+    // `tidemark COMMAND --help` is `tidemark help COMMAND`, whichever part of the program runs COMMAND.
+    if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h") && args[0][0] != '-')
+        return cli::runCommand({"help", args[0]}, std::cout, std::cerr);
     // The handouts draw with Qt, without a window.
     if (gui::isExportCommand(args))
         return gui::runExportCommand(argc, argv, args);

@@ -48,7 +48,7 @@ int lessonCommand(const std::vector<std::string>& args, std::ostream& out, std::
 /// `tidemark import-pyspark FILE ... -o OUT.json`: a PySpark notebook's query as a scenario (ImportCommand.cpp).
 int importPySparkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-/// The usage text.
+/// The usage text: every form of the command line (Help.cpp).
 std::string usage();
 
 } // namespace tidemark::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidemark lesson check FILE...` and `tidemark lesson list`.
 #include "app/cli/Cli.h"
+#include "app/platform/DataDirs.h"
 
 #include "engine/lesson/ClaimChecker.h"
 #include "engine/lesson/LessonFile.h"
@@ -27,8 +28,7 @@ std::vector<fs::path> scenarioFolders(const fs::path& lessonFile, const std::str
     const fs::path dir = fs::absolute(lessonFile).parent_path();
     out.push_back(dir.parent_path().parent_path() / "scenarios");
     out.push_back(dir.parent_path() / "scenarios");
-    out.emplace_back(TIDEMARK_SOURCE_SCENARIOS);
-    out.emplace_back(TIDEMARK_INSTALLED_SCENARIOS);
+    out.push_back(platform::scenariosDir());
     return out;
 }
 
@@ -88,14 +88,10 @@ int checkLessons(const std::vector<std::string>& files, const std::string& scena
     return badFile ? kFileError : falseClaim ? kClaimFalse : kOk;
 }
 
-/// The built-in lessons on disk: the source tree's, else the installed ones.
+/// The built-in lessons on disk: beside the program, else the source tree's (platform/DataDirs.h).
 fs::path builtInLessons()
 {
-    std::error_code ec;
-    const fs::path source = fs::path(TIDEMARK_SOURCE_SCENARIOS).parent_path() / "resources" / "lessons";
-    if (fs::is_directory(source, ec))
-        return source;
-    return fs::path(TIDEMARK_INSTALLED_SCENARIOS).parent_path() / "lessons";
+    return platform::lessonsDir();
 }
 
 int listLessons(std::ostream& out, std::ostream& err)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/GuiArgs.h"
+#include "app/platform/DataDirs.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -101,11 +102,7 @@ bool hasDisplay()
 
 std::string defaultScenarioFile()
 {
-    const std::string name = "/word-count-update.json";
-    const std::string source = std::string(TIDEMARK_SOURCE_SCENARIOS) + name;
-    if (std::filesystem::exists(source))
-        return source;
-    return std::string(TIDEMARK_INSTALLED_SCENARIOS) + name;
+    return (platform::scenariosDir() / "word-count-update.json").string();
 }
 
 } // namespace tidemark::gui

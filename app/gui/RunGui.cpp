@@ -58,6 +58,7 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
     QApplication::setOrganizationName(QStringLiteral("Tidemark"));
     QApplication::setApplicationName(QStringLiteral("tidemark"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tidemark"));
+    QApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tidemark.svg")));
     const auto chosen = ui::languageFromCode(QString::fromStdString(args.language));
     ui::setLanguage(chosen ? *chosen : ui::preferredLanguage());
