@@ -285,6 +285,49 @@ private slots:
         QCOMPARE(run({"run", "x.json", "--mode", "sideways"}).code, 1);
         QCOMPARE(run({"run"}).code, 1);
     }
+
+    // --version prints the project's version (CMakeLists.txt project(VERSION)), nothing else.
+    void versionPrintsTheProjectVersion()
+    {
+        const Result r = run({"--version"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QStringLiteral("tidemark " TIDEMARK_VERSION "\n"));
+        QVERIFY(r.err.isEmpty());
+    }
+    // --help, -h and help agree, and every subcommand the program runs has its forms in them.
+    void helpListsEverySubcommand()
+    {
+        const Result help = run({"--help"});
+        QCOMPARE(help.code, 0);
+        QCOMPARE(run({"-h"}).out, help.out);
+        QCOMPARE(run({"help"}).out, help.out);
+        for (const char* command : {"run", "validate", "export-pyspark", "import-pyspark", "produce", "broker", "lesson",
+                                    "storyboard", "frames", "help"}) {
+            QVERIFY2(help.out.contains(QStringLiteral("tidemark %1 ").arg(QLatin1String(command))), command);
+            const Result one = run({"help", command});
+            QCOMPARE(one.code, 0);
+            QVERIFY2(one.out.contains(QStringLiteral("tidemark %1").arg(QLatin1String(command))), command);
+            QVERIFY2(!one.out.contains(QStringLiteral("tidemark validate")) || qstrcmp(command, "validate") == 0, command);
+            QCOMPARE(run({command, "--help"}).out, one.out);
+        }
+        QVERIFY(help.out.contains("tidemark --version"));
+    }
+    void helpForAnUnknownCommandIsExitOne()
+    {
+        const Result r = run({"help", "nonsense"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("nonsense"));
+    }
+    // The man page comes from the same table: each form's synopsis is in it (roff-escaped).
+    void manPageHasEveryFormOfHelp()
+    {
+        const Result man = run({"--man"});
+        QCOMPARE(man.code, 0);
+        QVERIFY(man.out.startsWith(".TH TIDEMARK 1 "));
+        QVERIFY(man.out.contains("tidemark " TIDEMARK_VERSION));
+        for (const char* form : {"lesson check FILE...", "storyboard FILE \\-o OUT.pdf", "import\\-pyspark FILE.py"})
+            QVERIFY2(man.out.contains(QLatin1String(form)), form);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
