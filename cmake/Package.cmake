@@ -21,9 +21,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # xcb platform plugin, the SVG icon engine and the Korean glyphs the lessons use.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, fonts-nanum | fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
-# Debian's description: a summary line, then what it is for (CPack indents continuation lines).
+# Debian's description: CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY first, then this, indented.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "visual simulator of Spark Structured Streaming event time\n"
     "Tidemark shows a data-engineering class, batch by batch, what Apache Spark\n"
     "Structured Streaming does with event time: how the watermark advances, which\n"
     "late rows still count and which are dropped, when window results are emitted\n"
