@@ -94,6 +94,10 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
 
 bool hasDisplay()
 {
+#if defined(_WIN32) || defined(__APPLE__)
+    // A desktop session always has a screen there; DISPLAY and WAYLAND_DISPLAY are X11 and Wayland's.
+    return true;
+#endif
     for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
         if (const char* v = std::getenv(name); v && *v)
             return true;
