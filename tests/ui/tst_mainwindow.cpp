@@ -27,6 +27,8 @@
 #include <QPlainTextEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTableView>
@@ -68,6 +70,7 @@ private slots:
     void droppingAScenarioFileOpensIt();
     void presentationModeHidesPanes();
     void screenshotIsNotBlank();
+    void aboutNamesTheVersion();
 
 private:
     void waitUpToDate();
@@ -391,6 +394,25 @@ void TestMainWindow::screenshotIsNotBlank()
             red = plot.pixelColor(x, y) == QColor(0xD5, 0x1F, 0x26);
     QVERIFY(red);
     QVERIFY(image.save(m_dir.filePath(QStringLiteral("shot.png")), "PNG"));
+}
+
+// Help > About says which version is running: the one the program sets from project(VERSION).
+void TestMainWindow::aboutNamesTheVersion()
+{
+    QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
+    QAction* about = nullptr;
+    for (QAction* a : m_window->menuBar()->findChildren<QAction*>())
+        if (a->text().remove(QLatin1Char('&')) == QStringLiteral("About Tidemark"))
+            about = a;
+    QVERIFY(about);
+    about->trigger();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox*>()) != nullptr);
+    QVERIFY2(box->text().startsWith(QStringLiteral("Tidemark 9.8.7\n")), qPrintable(box->text()));
+    if (const QByteArray dir = qgetenv("TIDEMARK_TEST_SHOTS"); !dir.isEmpty())
+        box->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/about.png"));
+    box->close();
+    QCoreApplication::setApplicationVersion(QString());
 }
 
 QTEST_MAIN(TestMainWindow)
