@@ -180,7 +180,7 @@ void MainWindow::buildActions()
     connect(lessons, &QMenu::aboutToShow, this, fillLessons);
     help->addAction(tr("&About Tidemark"), this, [this] {
         auto* box = new QMessageBox(QMessageBox::Information, tr("About Tidemark"),
-                                    tr("Tidemark %1").arg(QCoreApplication::applicationVersion()) + QStringLiteral("\n\n")
+                                    QStringLiteral("Tidemark %1\n\n").arg(QCoreApplication::applicationVersion()) // a name and a number: nothing to translate
                                         + tr("Tidemark simulates Spark Structured Streaming's event time: watermarks, late rows, "
                                        "windows and output modes, batch by batch.\n\nClick empty space in the plot to add an "
                                        "event, drag a dot to move it, click anything to ask why."),
