@@ -87,11 +87,21 @@ std::string parseMessage(const std::string& text, const ParseFailure& f, const S
     return "\n" + head + "\n\n== SQL ==\n" + text + "\n" + std::string(f.pos, '-') + "^^^\n";
 }
 
+/// Spark's ParseException, or Tidemark's nesting limit (a file problem: Spark has no such limit).
+[[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v)
+{
+    if (f.tooDeep)
+        failFile(where, "the expression nests more than " + std::to_string(kMaxExpressionDepth) + " levels deep (at position " + std::to_string(f.pos)
+                            + "); Tidemark reads at most " + std::to_string(kMaxExpressionDepth)
+                            + " levels of parentheses, operators, NOT and signs. Split the condition or remove redundant parentheses.");
+    failQuery(where, parseMessage(text, f, v));
+}
+
 AstPtr parseExpr(const std::string& text, const std::string& where, const SparkVersion& v)
 {
     auto r = parseExpression(text);
     if (auto* f = std::get_if<ParseFailure>(&r))
-        failQuery(where, parseMessage(text, *f, v));
+        failParse(where, text, *f, v);
     return std::get<AstPtr>(r);
 }
 
@@ -307,7 +317,7 @@ private:
             const std::string where = indexed(path, i);
             auto parsed = parseSelectItem(items[i]);
             if (auto* f = std::get_if<ParseFailure>(&parsed))
-                failQuery(where, parseMessage(items[i], *f, m_v));
+                failParse(where, items[i], *f, m_v);
             SelectItem item = std::get<SelectItem>(parsed);
             if (item.expr->kind == Ast::Kind::Star) {
                 for (size_t c = 0; c < schema.size(); ++c) {
@@ -869,7 +879,7 @@ private:
         } else if (spec.on) {
             auto parsed = parseExpression(*spec.on);
             if (auto* f = std::get_if<ParseFailure>(&parsed))
-                failQuery(path + ".on", parseMessage(*spec.on, *f, m_v));
+                failParse(path + ".on", *spec.on, *f, m_v);
             const AstPtr on = qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source);
             // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
             auto whole = bindExpression(*on, joined, ctx);
