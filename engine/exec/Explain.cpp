@@ -2,6 +2,7 @@
 #include "engine/exec/Explain.h"
 
 #include "engine/schema/ValueText.h"
+#include "engine/time/Checked.h"
 #include "engine/time/Interval.h"
 #include "engine/time/TimeFormat.h"
 
@@ -135,7 +136,7 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Session && f.hasEventTime) {
-        const TimeRange own{f.eventTime, f.eventTime + plan.aggregate->sessionGap};
+        const TimeRange own{f.eventTime, saturatingAdd(f.eventTime, plan.aggregate->sessionGap)};
         if (f.fate == Fate::DroppedByWatermark)
             out.push_back({TIDEMARK_PHRASE("Explain", "Its own session is %1; dropped, session end %2 <= watermark %3."), {range(own, sc), shortTime(own.end, sc), wm(lateWm, sc)}});
         else

@@ -326,7 +326,7 @@ std::optional<BatchRecord> Simulation::next()
             return std::nullopt;
         }
         // Live: nothing known yet beyond the horizon, so the next arrival is at the horizon at the earliest.
-        const Micros arrival = hasUnread() ? *nextArrivalAfter(t) : std::max(t, m_horizon) + (interval > 0 ? 0 : 1);
+        const Micros arrival = hasUnread() ? *nextArrivalAfter(t) : saturatingAdd(std::max(t, m_horizon), interval > 0 ? 0 : 1);
         if (interval <= 0) {
             // Spark's default trigger polls every 10 ms while idle; the simulation jumps to the
             // next arrival instead of recording the polls.

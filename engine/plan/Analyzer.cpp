@@ -535,19 +535,49 @@ private:
                                "PARAMETER_CONSTRAINT_VIOLATION",
                                "The `slide_duration`(" + std::to_string(spec.slide) + "L) must be <= the `window_duration`("
                                    + std::to_string(spec.duration) + "L).");
-        if (std::llabs(spec.startTime) >= spec.slide)
+        // |startTime| in 64 unsigned bits: the absolute value of the most negative long does not fit a long.
+        const std::uint64_t absStart = spec.startTime < 0 ? 0 - static_cast<std::uint64_t>(spec.startTime) : static_cast<std::uint64_t>(spec.startTime);
+        if (absStart >= static_cast<std::uint64_t>(spec.slide))
             windowCheckFailure(path + ".startTime", sql,
                                "The absolute value of start time (" + std::to_string(spec.startTime) + ") must be less than the slideDuration ("
                                    + std::to_string(spec.slide) + ").",
                                "PARAMETER_CONSTRAINT_VIOLATION",
-                               "The `abs(start_time)`(" + std::to_string(std::llabs(spec.startTime)) + "L) must be < the `slide_duration`("
+                               "The `abs(start_time)`(" + std::to_string(absStart) + "L) must be < the `slide_duration`("
                                    + std::to_string(spec.slide) + "L).");
         // Spark would accept what follows; Tidemark refuses it before allocating anything.
         if (auto e = checkWindowDuration(spec, path + ".duration"))
             throw AnalysisFailure{*e};
         if (auto e = checkWindowsPerRow(spec, w.column, static_cast<std::int64_t>(m_sc.numEvents()), path + ".duration"))
             throw AnalysisFailure{*e};
+        // duration, slide and |startTime| are each at most kMaxWindowDuration here: no overflow.
+        if (auto e = checkTimeReach(m_sc, spec.duration + spec.slide + std::llabs(spec.startTime), sql))
+            throw AnalysisFailure{*e};
         return spec;
+    }
+
+    /// The gap of session_window(column, gap). Spark accepts any text here without a word:
+    /// SessionWindowing (ResolveTimeWindows.scala) casts it to an interval, text that is not one
+    /// becomes null, and a session of a null, zero or negative gap ends where it starts, so the
+    /// rewrite's filter (end > start) drops every row. Tidemark refuses such a gap instead of
+    /// showing a run where nothing happens.
+    Micros sessionGap(const std::string& text, const std::string& where)
+    {
+        auto gap = parseInterval(text);
+        if (!gap.ok())
+            failFile(where, "\"" + text + "\" is not an interval (" + gap.error().message
+                                + "); Spark would make the gap null and drop every row. Write a duration such as \"5 minutes\".");
+        if (gap->months != 0)
+            failFile(where, "a gap of months or years (\"" + text + "\") is not simulated; write it in days, such as \"30 days\".");
+        const Micros us = exactMicros(*gap, where);
+        if (us <= 0)
+            failFile(where, "the gap \"" + text + "\" is not positive: every session would end where it starts, and Spark drops such "
+                            "sessions, so no row would be aggregated. Write a positive duration such as \"5 minutes\".");
+        if (us > WorkLimits::kMaxWindowDuration)
+            failFile(where, "a gap of " + formatDuration(us) + " is longer than Tidemark simulates: gaps may last at most "
+                                + formatDuration(WorkLimits::kMaxWindowDuration) + " (100000 years). Use a shorter gap.");
+        if (auto e = checkTimeReach(m_sc, us, "a session gap of " + formatDuration(us)))
+            throw AnalysisFailure{*e};
+        return us;
     }
 
     AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path)
@@ -676,9 +706,7 @@ private:
                                       + ")' due to data type mismatch: argument 1 requires timestamp type, however, '`" + schema[*idx].name
                                       + "`' is of " + sparkTypeName(schema[*idx].type) + " type.");
                     agg.timeColumn = *idx;
-                    // An unparseable gap becomes null (safeStringToInterval) and every row is filtered out.
-                    auto gap = parseInterval(item.session.gap);
-                    agg.sessionGap = gap.ok() && gap->months == 0 ? gap->toMicrosNoMonths() : 0;
+                    agg.sessionGap = sessionGap(item.session.gap, path + ".session_window.gap");
                     g.name = "session_window";
                 }
             }

@@ -3,6 +3,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/ops/TimeWindows.h"
+#include "engine/scenario/Scenario.h"
 
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,12 @@ struct WorkLimits {
 /// saying how many it would create for `numEvents` events and how to stay within the limit.
 /// The refusal for a window longer than kMaxWindowDuration.
 std::optional<Error> checkWindowDuration(const TimeWindowSpec& window, const std::string& where);
+
+/// The refusal for an event time so near the end (or start) of the timestamp range that the
+/// windows or sessions around it, `reach` microseconds to either side, would leave it: Spark's
+/// Long arithmetic would wrap there (or fail with "long overflow" under ANSI mode), so no answer
+/// is right. Names the cell (`sources.in.events[3].row.t`) and what reaches that far.
+std::optional<Error> checkTimeReach(const Scenario& scenario, Micros reach, const std::string& what);
 
 std::optional<Error> checkWindowsPerRow(const TimeWindowSpec& window, const std::string& column, std::int64_t numEvents,
                                         const std::string& where);
