@@ -5,10 +5,12 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <sys/stat.h>
@@ -261,6 +263,17 @@ public:
             stringByte(c);
             return;
         }
+        if (!m_number.empty()) {
+            if (std::isdigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+                m_number += static_cast<char>(c);
+                return;
+            }
+            checkNumber();
+        } else if (std::isdigit(c) || c == '-') {
+            m_number = static_cast<char>(c);
+            m_numberColumn = m_column;
+            return;
+        }
         switch (c) {
         case '"':
             m_inString = true;
@@ -299,7 +312,26 @@ public:
         }
     }
 
+    /// At the end of the text: a number may run to the last byte.
+    void finish()
+    {
+        if (!m_number.empty())
+            checkNumber();
+    }
+
 private:
+    /// A number too large for a double (1e400) makes the parser fail without a place.
+    void checkNumber()
+    {
+        const std::string number = std::exchange(m_number, {});
+        char* end = nullptr;
+        errno = 0;
+        const double v = std::strtod(number.c_str(), &end);
+        if (end == number.c_str() + number.size() && std::isinf(v))
+            fail(lineColumn(m_line, m_numberColumn), "the number " + number.substr(0, 40) + (number.size() > 40 ? "…" : "")
+                                                         + " is too large for a number of this format (at most about 1.8e308)");
+    }
+
     void stringByte(unsigned char c)
     {
         if (m_escaped) {
@@ -341,6 +373,8 @@ private:
     bool m_isKey = false;
     bool m_confused = false;
     std::string m_raw;
+    std::string m_number; ///< the number being read, outside strings
+    std::size_t m_numberColumn = 0;
 };
 
 } // namespace
@@ -360,6 +394,7 @@ void checkJsonText(std::istream& in)
     auto* buf = in.rdbuf();
     for (auto c = buf->sbumpc(); c != std::char_traits<char>::eof(); c = buf->sbumpc())
         scan.byte(static_cast<unsigned char>(c));
+    scan.finish();
 }
 
 Status checkRegularFile(const std::string& path)
