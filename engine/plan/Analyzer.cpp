@@ -667,6 +667,7 @@ private:
         AggregatePlan agg;
         const std::vector<GroupItem> items = q.groupBy ? *q.groupBy : std::vector<GroupItem>{};
         int windows = 0;
+        std::string windowPath; // the groupBy item holding the window
         for (size_t i = 0; i < items.size(); ++i) {
             const std::string path = indexed("query.groupBy", i);
             const GroupItem& item = items[i];
@@ -687,6 +688,7 @@ private:
                                                         "therefore they are currently not supported.");
                 g.isWindow = true;
                 g.type = DataType(TypeId::Window);
+                windowPath = path;
                 if (item.kind == GroupItem::Kind::Window) {
                     agg.windowKind = AggregatePlan::WindowKind::Time;
                     agg.window = timeWindow(item.window, schema, path + ".window", agg.timeColumn);
@@ -750,6 +752,14 @@ private:
         }
         for (const auto& a : agg.aggs)
             output.fields.push_back(Field{a.name, a.resultType, std::nullopt, {}});
+        if (agg.windowKind == AggregatePlan::WindowKind::Time) {
+            std::vector<std::string> keys;
+            for (const auto& g : agg.groups)
+                if (!g.isWindow)
+                    keys.push_back(g.name);
+            if (auto e = checkWindowState(m_sc, agg.window, schema[agg.timeColumn].name, keys, windowPath + ".window"))
+                throw AnalysisFailure{*e};
+        }
         return agg;
     }
 

@@ -6,6 +6,7 @@
 #include "engine/expr/Parser.h"
 #include "engine/lesson/LessonFile.h"
 #include "engine/plan/Analyzer.h"
+#include "engine/plan/WorkLimits.h"
 #include "engine/scenario/ScenarioFile.h"
 
 #include <QtTest>
@@ -382,6 +383,31 @@ private slots:
             const auto lines = runAndDescribe(sc, OutputMode::Append);
             QVERIFY2(!lines.empty() && lines.size() < 10, joinLines(lines).c_str());
         }
+    }
+
+    void windowStateIsEstimatedBeforeRunning()
+    {
+        // 2000 events with distinct keys, each in 1000 windows: two million groups of state.
+        TestScenario sc;
+        for (int i = 0; i < 2000; ++i)
+            sc.events.push_back(std::to_string(i) + ": k" + std::to_string(i) + " " + std::to_string(1600000000 + i));
+        sc.query = R"("groupBy": ["k", {"window": {"column": "t", "duration": "1000 minutes", "slide": "1 minute"}}], "outputMode": "update")";
+        auto plan = analyze(sc.load());
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().kind, ErrorKind::File);
+        QCOMPARE(QString::fromStdString(plan.error().where), QString("query.groupBy[1].window"));
+        QCOMPARE(QString::fromStdString(plan.error().message),
+                 QString("window(t, 16 hours 40 minutes, 1 minute) over 2000 events would create about 2000000 groups of state (each row falls "
+                         "in 1000 windows; the events span 1034 windows and 2000 keys); Tidemark simulates at most 1000000 groups. "
+                         "Make the slide at least 2 minutes, or use fewer events."));
+        // The same events under three keys make 3 x 1034 groups: within the budget.
+        for (int i = 0; i < 2000; ++i)
+            sc.events[static_cast<size_t>(i)] = std::to_string(i) + ": k" + std::to_string(i % 3) + " " + std::to_string(1600000000 + i);
+        auto few = analyze(sc.load());
+        QVERIFY2(few.ok(), few.ok() ? "" : few.error().describe().c_str());
+        const auto est = estimateWindowState(sc.load(), few->aggregate->window, "t", {"k"});
+        QCOMPARE(est.distinctKeys.value_or(-1), 3);
+        QCOMPARE(est.groups, 3 * 1034);
     }
 
     void expressionsUpToTheLimitStillWork()
