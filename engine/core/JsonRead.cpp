@@ -237,13 +237,38 @@ std::string decodeJsonString(const std::string& raw)
     return out;
 }
 
-/// The structure the pre-scan follows: one frame per open array or object.
+/// The structure the pre-scan follows: one frame per open array or object. Frames are reused
+/// as the scan goes in and out, so a file of a million small objects allocates little.
 struct Frame {
     bool isArray = false;
-    std::size_t index = 0;            ///< array: the element being read
-    bool expectKey = true;            ///< object: the next string is a key
-    std::string key;                  ///< object: the member being read
-    std::unordered_set<std::string> keys; ///< object: the keys seen so far
+    std::size_t index = 0;  ///< array: the element being read
+    bool expectKey = true;  ///< object: the next string is a key
+    std::string key;        ///< object: the member being read
+    std::vector<std::string> keys;        ///< object: the keys seen so far
+    std::unordered_set<std::string> many; ///< object: the same, once there are many of them
+
+    void reset(bool array)
+    {
+        isArray = array;
+        index = 0;
+        expectKey = true;
+        keys.clear();
+        many.clear();
+    }
+    /// False when `k` was seen before in this object.
+    bool insert(const std::string& k)
+    {
+        constexpr std::size_t kLinear = 16;
+        if (keys.size() < kLinear) {
+            if (std::find(keys.begin(), keys.end(), k) != keys.end())
+                return false;
+            keys.push_back(k);
+            return true;
+        }
+        if (many.empty())
+            many.insert(keys.begin(), keys.end());
+        return many.insert(k).second;
+    }
 };
 
 class JsonScan {
@@ -277,36 +302,37 @@ public:
         switch (c) {
         case '"':
             m_inString = true;
-            m_isKey = !m_confused && !m_frames.empty() && !m_frames.back().isArray && m_frames.back().expectKey;
+            m_isKey = !m_confused && m_depth > 0 && !top().isArray && top().expectKey;
             m_raw.clear();
             break;
         case '{':
         case '[':
-            if (m_frames.size() >= kMaxJsonDepth)
+            if (m_depth >= kMaxJsonDepth)
                 fail(lineColumn(m_line, m_column), "the JSON nests more than " + std::to_string(kMaxJsonDepth)
                                                        + " levels of arrays and objects deep here; Tidemark reads at most "
                                                        + std::to_string(kMaxJsonDepth));
-            m_frames.emplace_back();
-            m_frames.back().isArray = c == '[';
+            if (m_depth == m_frames.size())
+                m_frames.emplace_back();
+            m_frames[m_depth++].reset(c == '[');
             break;
         case '}':
         case ']':
-            if (m_frames.empty() || m_frames.back().isArray != (c == ']'))
+            if (m_depth == 0 || top().isArray != (c == ']'))
                 m_confused = true; // malformed: the parser will say where
-            if (!m_frames.empty())
-                m_frames.pop_back();
+            if (m_depth > 0)
+                --m_depth;
             break;
         case ',':
-            if (!m_frames.empty()) {
-                if (m_frames.back().isArray)
-                    ++m_frames.back().index;
+            if (m_depth > 0) {
+                if (top().isArray)
+                    ++top().index;
                 else
-                    m_frames.back().expectKey = true;
+                    top().expectKey = true;
             }
             break;
         case ':':
-            if (!m_frames.empty())
-                m_frames.back().expectKey = false;
+            if (m_depth > 0)
+                top().expectKey = false;
             break;
         default: break;
         }
@@ -348,10 +374,12 @@ private:
             m_raw += static_cast<char>(c);
     }
 
+    Frame& top() { return m_frames[m_depth - 1]; }
+
     void addKey(std::string key)
     {
-        Frame& f = m_frames.back();
-        if (!f.keys.insert(key).second)
+        Frame& f = top();
+        if (!f.insert(key))
             fail(join(path(), key), "the key \"" + key + "\" appears twice in this object; JSON would keep only the last one, so say it once");
         f.key = std::move(key);
     }
@@ -360,12 +388,13 @@ private:
     std::string path() const
     {
         std::string p;
-        for (std::size_t i = 0; i + 1 < m_frames.size(); ++i)
+        for (std::size_t i = 0; i + 1 < m_depth; ++i)
             p = m_frames[i].isArray ? at(p, m_frames[i].index) : join(p, m_frames[i].key);
         return p;
     }
 
-    std::vector<Frame> m_frames;
+    std::vector<Frame> m_frames; ///< the first m_depth are open
+    std::size_t m_depth = 0;
     std::size_t m_line = 1;
     std::size_t m_column = 0;
     bool m_inString = false;
