@@ -10,8 +10,7 @@ namespace tidemark {
 
 std::string shortTime(Micros t, const Scenario& sc)
 {
-    const Micros local = sc.zone.toLocal(t);
-    const CivilDate d = civilFromDays(floorDiv(local, kMicrosPerDay));
+    const CivilDate d = civilFromDays(sc.zone.toLocalDayTime(t).day);
     if (sc.date && d.year == sc.date->year && d.month == sc.date->month && d.day == sc.date->day)
         return formatTimeOfDay(t, sc.zone);
     return formatTimestamp(t, sc.zone);

@@ -3,11 +3,13 @@
 // a located error, never a signal, an exception or a wrong answer (docs/scenario-format.md "Limits").
 #include "tests/support/TestScenario.h"
 
+#include "engine/exec/Simulation.h"
 #include "engine/expr/Parser.h"
 #include "engine/lesson/LessonFile.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/plan/WorkLimits.h"
 #include "engine/scenario/ScenarioFile.h"
+#include "engine/time/TimeFormat.h"
 
 #include <QtTest>
 
@@ -408,6 +410,34 @@ private slots:
         const auto est = estimateWindowState(sc.load(), few->aggregate->window, "t", {"k"});
         QCOMPARE(est.distinctKeys.value_or(-1), 3);
         QCOMPARE(est.groups, 3 * 1034);
+    }
+
+    void timesAtTheEndsOfTheRangeAreShownRight()
+    {
+        // Seoul is 9 hours ahead: the local time of the last UTC instants lies past 64 bits.
+        auto seoul = TimeZone::load("Asia/Seoul");
+        QVERIFY(seoul.ok());
+        QCOMPARE(QString::fromStdString(formatTimestamp(9223372036854000000, *seoul)), QString("+294247-01-10 13:00:54"));
+        QCOMPARE(QString::fromStdString(formatTimestamp(INT64_MAX, TimeZone())), QString("+294247-01-10 04:00:54.775807"));
+        QCOMPARE(QString::fromStdString(formatTimestamp(INT64_MIN, TimeZone())), QString("-290308-12-21 19:59:05.224192"));
+    }
+
+    void theClockStartsNearTheFirstInstant()
+    {
+        // Rounding the earliest arrival down to the trigger interval would pass the first
+        // instant a time can hold; the clock starts at the next multiple instead.
+        TestScenario sc;
+        sc.events = {"-9223372036854: a 60", "0: b 120"};
+        sc.query = R"("outputMode": "append", "trigger": {"processingTime": "1 minute"})";
+        const Scenario scenario = sc.load();
+        auto plan = analyze(scenario);
+        QVERIFY(plan.ok());
+        Simulation sim(scenario, *plan);
+        QVERIFY(sim.startTime() < -9223372036854000000 + 60 * kMicrosPerSecond);
+        QVERIFY(sim.startTime() >= -9223372036854000000);
+        auto first = sim.next();
+        QVERIFY(first);
+        QCOMPARE(first->numInputRows, std::int64_t{1});
     }
 
     void expressionsUpToTheLimitStillWork()
