@@ -100,18 +100,21 @@ void TestQueryLimits::noteNamesDropDuplicatesWithinWatermark()
 
 void TestQueryLimits::statusShowsProgressAndCancelEndsIt()
 {
-    // Slow but within every limit: 1000 rows arriving at once, each in 1000 windows (the
-    // budget of a million groups of window state, WorkLimits::kMaxWindowGroups).
+    // Slow but within every limit: 200,000 rows arriving at once, each in 1000 windows, grouped
+    // by the source's own column, which holds one value: a few thousand groups of state, within
+    // WorkLimits::kMaxWindowGroups.
     ScenarioDocument doc;
     open(doc, "word-count-update.json");
     auto slow = std::make_shared<Scenario>(*doc.scenario());
     auto& events = slow->sources[0].events;
     const SourceEvent first = events.front();
-    events.assign(1'000, first);
+    events.assign(200'000, first);
     for (std::size_t i = 0; i < events.size(); ++i)
         events[i].row[0] = Value(first.row[0].asInt() + static_cast<Micros>(i) * kMicrosPerSecond);
     (*slow->query.groupBy)[0].window.duration = "1000 minutes";
     (*slow->query.groupBy)[0].window.slide = "1 minute";
+    slow->query.selectExpr.clear();
+    (*slow->query.groupBy)[1].column = "value";
 
     QWidget window;
     RecomputeService service;
