@@ -45,6 +45,10 @@ struct Ast {
 /// operators, NOT and unary minus each add a level. Binding, evaluation and printing recurse
 /// over the tree, so an unbounded depth would overflow the stack.
 inline constexpr std::size_t kMaxExpressionDepth = 1000;
+/// Parentheses and function calls nest at most this deep: each one is a pass through every
+/// precedence level of the parser, so it costs ten stack frames where a NOT or a sign costs one,
+/// and 1000 of them would not fit the stack of a sanitizer build.
+inline constexpr std::size_t kMaxParenthesesDepth = 250;
 
 /// A select item: an expression and its optional alias (`expr AS name`).
 struct SelectItem {

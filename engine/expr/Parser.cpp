@@ -186,7 +186,11 @@ public:
     AstPtr expression()
     {
         const Nesting nest(*this);
-        return orExpr();
+        if (++m_parentheses > kMaxParenthesesDepth)
+            failTooDeep(peek().pos);
+        AstPtr e = orExpr();
+        --m_parentheses;
+        return e;
     }
 
     SelectItem selectItem()
@@ -630,6 +634,7 @@ private:
     std::vector<Token> m_t;
     size_t m_i = 0;
     size_t m_nesting = 0;
+    size_t m_parentheses = 0; ///< open passes through expression(): the whole text, parentheses, calls
 };
 
 template <typename T, typename F>

@@ -91,9 +91,9 @@ std::string parseMessage(const std::string& text, const ParseFailure& f, const S
 [[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v)
 {
     if (f.tooDeep)
-        failFile(where, "the expression nests more than " + std::to_string(kMaxExpressionDepth) + " levels deep (at position " + std::to_string(f.pos)
-                            + "); Tidemark reads at most " + std::to_string(kMaxExpressionDepth)
-                            + " levels of parentheses, operators, NOT and signs. Split the condition or remove redundant parentheses.");
+        failFile(where, "the expression nests too deep (at position " + std::to_string(f.pos) + "); Tidemark reads at most " + std::to_string(kMaxExpressionDepth) + " levels of operators, NOT and signs, and at most "
+                            + std::to_string(kMaxParenthesesDepth)
+                            + " parentheses and function calls inside each other. Split the condition or remove redundant parentheses.");
     failQuery(where, parseMessage(text, f, v));
 }
 

@@ -105,7 +105,7 @@ private slots:
         const Error e = analysisError(member.arg(expression).toStdString() + ", \"outputMode\": \"append\"");
         QCOMPARE(e.kind, ErrorKind::File);
         QCOMPARE(QString::fromStdString(e.where), where);
-        QVERIFY2(e.message.find("nests more than 1000 levels deep") != std::string::npos, e.message.c_str());
+        QVERIFY2(e.message.find("nests too deep") != std::string::npos, e.message.c_str());
     }
 
     void deepJoinConditionIsRefused()
@@ -442,10 +442,10 @@ private slots:
 
     void expressionsUpToTheLimitStillWork()
     {
-        // 999 nested parentheses and a chain of 900 additions are within the limit.
-        auto parens = parseExpression(repeat("(", 990) + "1" + repeat(")", 990));
+        // 249 nested parentheses and a chain of 990 additions are within the limits.
+        auto parens = parseExpression(repeat("(", 249) + "1" + repeat(")", 249));
         QVERIFY(std::holds_alternative<AstPtr>(parens));
-        const Error e = analysisError("\"selectExpr\": [\"k\", \"1" + repeat(" + 1", 900) + " AS n\"], \"outputMode\": \"append\"");
+        const Error e = analysisError("\"selectExpr\": [\"k\", \"1" + repeat(" + 1", 990) + " AS n\"], \"outputMode\": \"append\"");
         QVERIFY2(e.message.empty(), e.message.c_str());
     }
 };
