@@ -184,7 +184,7 @@ bool located(const Error& e)
 
 } // namespace
 
-class TestHostileFiles : public QObject {
+class TestMutatedFiles : public QObject {
     Q_OBJECT
 private slots:
     void everyMutationEndsInSuccessOrALocatedError()
@@ -233,5 +233,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestHostileFiles)
-#include "tst_hostilefiles.moc"
+QTEST_APPLESS_MAIN(TestMutatedFiles)
+#include "tst_mutatedfiles.moc"
