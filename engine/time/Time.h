@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <compare>
 #include <cstdint>
+// <utility> before <compare>: Qt 6.4's moc reads this header through the tests and fails on
+// libstdc++'s <compare> unless <utility> was read before it.
+#include <utility>
+#include <compare>
 
 namespace tidemark {
 
