@@ -36,7 +36,7 @@ Result<Lesson> loadLesson(const fs::path& file, const std::string& scenariosDir)
 {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
-        return Error::file("", "cannot open the file");
+        return Error::file("", fs::exists(file, ec) ? "not a regular file" : "cannot open the file");
     const auto folders = scenarioFolders(file, scenariosDir);
     auto resolve = [&](const std::string& name) -> Result<Scenario> {
         for (const fs::path& d : folders)

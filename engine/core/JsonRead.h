@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <istream>
 #include <string>
 
 namespace tidemark::jsonread {
@@ -35,6 +36,21 @@ void checkKeys(const Json& obj, const std::string& path, std::initializer_list<c
 const Json* find(const Json& obj, const char* key);
 std::string getString(const Json& j, const std::string& path);
 std::int64_t getInt(const Json& j, const std::string& path);
+
+/// The deepest nesting of arrays and objects a file may have (docs/scenario-format.md "Limits").
+inline constexpr std::size_t kMaxJsonDepth = 512;
+
+/// Reads the raw bytes once before the JSON parser does, and fails on what the parser would
+/// misreport or silently accept: a UTF-16 or UTF-32 file ("save it as UTF-8"), a NUL byte
+/// (its line and column), nesting deeper than kMaxJsonDepth (its line and column), and a key
+/// written twice in one object (the JSON path of the second). A UTF-8 byte order mark is
+/// fine. Anything else malformed is left to the parser's own located message.
+void checkJsonText(std::istream& in);
+
+/// Success for a regular file that exists, else an Error saying what the path names instead
+/// ("not a regular file"). Checked before opening: opening a FIFO would block forever, and a
+/// directory or a device is never a document.
+Status checkRegularFile(const std::string& path);
 
 /// "malformed JSON: parse error at line 3, column 5: …" from nlohmann's exception text.
 std::string malformedJson(const std::string& what);

@@ -2,6 +2,7 @@
 #include "engine/exec/Explain.h"
 
 #include "engine/schema/ValueText.h"
+#include "engine/time/Checked.h"
 #include "engine/time/Interval.h"
 #include "engine/time/TimeFormat.h"
 
@@ -9,8 +10,7 @@ namespace tidemark {
 
 std::string shortTime(Micros t, const Scenario& sc)
 {
-    const Micros local = sc.zone.toLocal(t);
-    const CivilDate d = civilFromDays(floorDiv(local, kMicrosPerDay));
+    const CivilDate d = civilFromDays(sc.zone.toLocalDayTime(t).day);
     if (sc.date && d.year == sc.date->year && d.month == sc.date->month && d.day == sc.date->day)
         return formatTimeOfDay(t, sc.zone);
     return formatTimestamp(t, sc.zone);
@@ -135,7 +135,7 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Session && f.hasEventTime) {
-        const TimeRange own{f.eventTime, f.eventTime + plan.aggregate->sessionGap};
+        const TimeRange own{f.eventTime, saturatingAdd(f.eventTime, plan.aggregate->sessionGap)};
         if (f.fate == Fate::DroppedByWatermark)
             out.push_back({TIDEMARK_PHRASE("Explain", "Its own session is %1; dropped, session end %2 <= watermark %3."), {range(own, sc), shortTime(own.end, sc), wm(lateWm, sc)}});
         else

@@ -178,7 +178,13 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         m_start = *plan.trigger.startAt;
     } else if (earliest) {
         const Micros interval = plan.trigger.kind == TriggerPlan::Kind::ProcessingTime ? plan.trigger.interval : 0;
-        m_start = interval > 0 ? floorDiv(*earliest, interval) * interval : *earliest;
+        if (interval <= 0) {
+            m_start = *earliest;
+        } else {
+            // Rounded up instead where rounding down would pass the first instant a time can hold.
+            const std::int64_t ticks = floorDiv(*earliest, interval);
+            m_start = checkedMul(ticks, interval).value_or((ticks + 1) * interval);
+        }
     } else if (scenario.date) {
         m_start = scenario.zone.fromLocal(daysFromCivil(scenario.date->year, scenario.date->month, scenario.date->day) * kMicrosPerDay);
     }
@@ -326,7 +332,7 @@ std::optional<BatchRecord> Simulation::next()
             return std::nullopt;
         }
         // Live: nothing known yet beyond the horizon, so the next arrival is at the horizon at the earliest.
-        const Micros arrival = hasUnread() ? *nextArrivalAfter(t) : std::max(t, m_horizon) + (interval > 0 ? 0 : 1);
+        const Micros arrival = hasUnread() ? *nextArrivalAfter(t) : saturatingAdd(std::max(t, m_horizon), interval > 0 ? 0 : 1);
         if (interval <= 0) {
             // Spark's default trigger polls every 10 ms while idle; the simulation jumps to the
             // next arrival instead of recording the polls.

@@ -38,7 +38,13 @@ struct Ast {
     bool negated = false;
     DataType castType;
     std::string months; ///< INTERVAL literal: a month/year part, kept to reject it where Spark does
+    std::size_t depth = 1; ///< nodes on the longest path down to a leaf, this one included
 };
+
+/// The deepest expression the parser accepts (docs/scenario-format.md "Limits"): parentheses,
+/// operators, NOT and unary minus each add a level. Binding, evaluation and printing recurse
+/// over the tree, so an unbounded depth would overflow the stack.
+inline constexpr std::size_t kMaxExpressionDepth = 1000;
 
 /// A select item: an expression and its optional alias (`expr AS name`).
 struct SelectItem {
@@ -52,6 +58,8 @@ struct ParseFailure {
     std::size_t pos = 0;
     std::string token; ///< the offending token text, "<EOF>" at the end
     std::string expected;
+    /// The text nests deeper than kMaxExpressionDepth: Tidemark's limit, not Spark's syntax error.
+    bool tooDeep = false;
 };
 
 /// Spark's pretty name of an expression, used as the column name when there is no alias

@@ -3,6 +3,7 @@
 
 #include "engine/time/Interval.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -182,7 +183,11 @@ class Parser {
 public:
     explicit Parser(std::vector<Token> tokens) : m_t(std::move(tokens)) {}
 
-    AstPtr expression() { return orExpr(); }
+    AstPtr expression()
+    {
+        const Nesting nest(*this);
+        return orExpr();
+    }
 
     SelectItem selectItem()
     {
@@ -219,6 +224,42 @@ public:
     }
 
 private:
+    /// Counts one level of the parser's recursion (a parenthesis, a NOT, a unary sign, a
+    /// function's argument), so that no input can recurse past kMaxExpressionDepth.
+    class Nesting {
+    public:
+        explicit Nesting(Parser& p) : m_p(p)
+        {
+            if (++m_p.m_nesting > kMaxExpressionDepth)
+                m_p.failTooDeep(m_p.peek().pos);
+        }
+        ~Nesting() { --m_p.m_nesting; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+
+    private:
+        Parser& m_p;
+    };
+
+    [[noreturn]] void failTooDeep(size_t pos)
+    {
+        ParseFailure f{pos, "", "", true};
+        throw Failure{f};
+    }
+
+    /// Sets a new node's depth from its children; chains such as a + a + ... + a are built by a
+    /// loop, not by recursion, so their depth is checked here.
+    AstPtr deepen(std::shared_ptr<Ast> node)
+    {
+        size_t deepest = 0;
+        for (const auto& a : node->args)
+            deepest = std::max(deepest, a->depth);
+        node->depth = deepest + 1;
+        if (node->depth > kMaxExpressionDepth)
+            failTooDeep(m_i > 0 ? m_t[m_i - 1].pos : node->pos);
+        return node;
+    }
+
     const Token& peek() const { return m_t[m_i]; }
     bool symbol(std::string_view s)
     {
@@ -243,14 +284,14 @@ private:
             fail(peek(), "'" + std::string(s) + "'");
     }
 
-    static AstPtr make(Ast::Kind k, size_t pos, std::string op, std::vector<AstPtr> args)
+    AstPtr make(Ast::Kind k, size_t pos, std::string op, std::vector<AstPtr> args)
     {
         auto a = std::make_shared<Ast>();
         a->kind = k;
         a->pos = pos;
         a->op = std::move(op);
         a->args = std::move(args);
-        return a;
+        return deepen(std::move(a));
     }
 
     AstPtr orExpr()
@@ -275,6 +316,7 @@ private:
     {
         if (isKeyword(peek(), "NOT") || (peek().kind == Token::Kind::Symbol && peek().text == "!")) {
             const size_t pos = peek().pos;
+            const Nesting nest(*this);
             ++m_i;
             return make(Ast::Kind::Unary, pos, "NOT", {notExpr()});
         }
@@ -378,6 +420,7 @@ private:
         if (t.kind == Token::Kind::Symbol && (t.text == "-" || t.text == "+")) {
             const size_t pos = t.pos;
             const bool minus = t.text == "-";
+            const Nesting nest(*this);
             ++m_i;
             AstPtr operand = unary();
             if (!minus)
@@ -507,7 +550,7 @@ private:
                 a->pos = t.pos;
                 a->castType = DataType(TypeId::Timestamp);
                 a->args.push_back(literal(s.pos, Value(s.text), DataType(TypeId::String)));
-                return a;
+                return deepen(std::move(a));
             }
             if (isKeyword(t, "CAST")) {
                 ++m_i;
@@ -537,7 +580,7 @@ private:
                 a->pos = t.pos;
                 a->castType = *type;
                 a->args.push_back(operand);
-                return a;
+                return deepen(std::move(a));
             }
             if (isReserved(t))
                 fail(t, "an expression");
@@ -566,7 +609,7 @@ private:
                 } while (symbol(","));
                 expectSymbol(")");
             }
-            return a;
+            return deepen(std::move(a));
         }
         auto col = std::make_shared<Ast>();
         col->kind = Ast::Kind::Column;
@@ -586,6 +629,7 @@ private:
 
     std::vector<Token> m_t;
     size_t m_i = 0;
+    size_t m_nesting = 0;
 };
 
 template <typename T, typename F>

@@ -343,11 +343,17 @@ Result<Millis> parseLessonWatermark(const std::string& text, const Scenario& sce
 
 Result<Lesson> loadLessonText(const std::string& text, const ScenarioResolver& resolve)
 {
-    return catchLoadErrors<Lesson>([&] { return parseLesson(Json::parse(text), resolve); });
+    return catchLoadErrors<Lesson>([&] {
+        std::istringstream bytes(text);
+        checkJsonText(bytes);
+        return parseLesson(Json::parse(text), resolve);
+    });
 }
 
 Result<Lesson> loadLessonFile(const std::string& path, const std::string& scenariosDir)
 {
+    if (auto regular = checkRegularFile(path); !regular)
+        return regular.error();
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error::file("", "cannot open the file");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ops/JoinOperator.h"
 
+#include "engine/time/Checked.h"
+
 #include <algorithm>
 
 namespace tidemark {
@@ -105,7 +107,7 @@ std::optional<Micros> JoinOperator::stateThreshold(int side) const
     if (!offset || !col)
         return std::nullopt; // isWatermarkDefinedOnInput: the side needs its own watermark
     // getStateValueWatermark works in milliseconds: SW = W + offset (offset includes the -1 ms of <=/>=).
-    const Millis sw = floorDiv(m_ctx.evictionWatermarkMs * kMicrosPerMilli + *offset, kMicrosPerMilli);
+    const Millis sw = floorDiv(saturatingAdd(m_ctx.evictionWatermarkMs * kMicrosPerMilli, *offset), kMicrosPerMilli);
     return sw * kMicrosPerMilli;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ops/SessionOperator.h"
 
+#include "engine/time/Checked.h"
+
 #include <algorithm>
 
 namespace tidemark {
@@ -80,7 +82,7 @@ RowOutcome SessionOperator::add(const Row& row)
         return out;
     }
     out.numGroups = 1;
-    const TimeRange range{t.asInt(), t.asInt() + m_plan.sessionGap};
+    const TimeRange range{t.asInt(), saturatingAdd(t.asInt(), m_plan.sessionGap)};
     // The restore exec filters late input on its own session end; it applies in every mode.
     if (m_watermarked && atOrBehindWatermark(range.end, m_ctx.lateWatermarkMs)) {
         out.kind = RowOutcome::Kind::Late;

@@ -87,11 +87,21 @@ std::string parseMessage(const std::string& text, const ParseFailure& f, const S
     return "\n" + head + "\n\n== SQL ==\n" + text + "\n" + std::string(f.pos, '-') + "^^^\n";
 }
 
+/// Spark's ParseException, or Tidemark's nesting limit (a file problem: Spark has no such limit).
+[[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v)
+{
+    if (f.tooDeep)
+        failFile(where, "the expression nests more than " + std::to_string(kMaxExpressionDepth) + " levels deep (at position " + std::to_string(f.pos)
+                            + "); Tidemark reads at most " + std::to_string(kMaxExpressionDepth)
+                            + " levels of parentheses, operators, NOT and signs. Split the condition or remove redundant parentheses.");
+    failQuery(where, parseMessage(text, f, v));
+}
+
 AstPtr parseExpr(const std::string& text, const std::string& where, const SparkVersion& v)
 {
     auto r = parseExpression(text);
     if (auto* f = std::get_if<ParseFailure>(&r))
-        failQuery(where, parseMessage(text, *f, v));
+        failParse(where, text, *f, v);
     return std::get<AstPtr>(r);
 }
 
@@ -307,7 +317,7 @@ private:
             const std::string where = indexed(path, i);
             auto parsed = parseSelectItem(items[i]);
             if (auto* f = std::get_if<ParseFailure>(&parsed))
-                failQuery(where, parseMessage(items[i], *f, m_v));
+                failParse(where, items[i], *f, m_v);
             SelectItem item = std::get<SelectItem>(parsed);
             if (item.expr->kind == Ast::Kind::Star) {
                 for (size_t c = 0; c < schema.size(); ++c) {
@@ -525,19 +535,49 @@ private:
                                "PARAMETER_CONSTRAINT_VIOLATION",
                                "The `slide_duration`(" + std::to_string(spec.slide) + "L) must be <= the `window_duration`("
                                    + std::to_string(spec.duration) + "L).");
-        if (std::llabs(spec.startTime) >= spec.slide)
+        // |startTime| in 64 unsigned bits: the absolute value of the most negative long does not fit a long.
+        const std::uint64_t absStart = spec.startTime < 0 ? 0 - static_cast<std::uint64_t>(spec.startTime) : static_cast<std::uint64_t>(spec.startTime);
+        if (absStart >= static_cast<std::uint64_t>(spec.slide))
             windowCheckFailure(path + ".startTime", sql,
                                "The absolute value of start time (" + std::to_string(spec.startTime) + ") must be less than the slideDuration ("
                                    + std::to_string(spec.slide) + ").",
                                "PARAMETER_CONSTRAINT_VIOLATION",
-                               "The `abs(start_time)`(" + std::to_string(std::llabs(spec.startTime)) + "L) must be < the `slide_duration`("
+                               "The `abs(start_time)`(" + std::to_string(absStart) + "L) must be < the `slide_duration`("
                                    + std::to_string(spec.slide) + "L).");
         // Spark would accept what follows; Tidemark refuses it before allocating anything.
         if (auto e = checkWindowDuration(spec, path + ".duration"))
             throw AnalysisFailure{*e};
         if (auto e = checkWindowsPerRow(spec, w.column, static_cast<std::int64_t>(m_sc.numEvents()), path + ".duration"))
             throw AnalysisFailure{*e};
+        // duration, slide and |startTime| are each at most kMaxWindowDuration here: no overflow.
+        if (auto e = checkTimeReach(m_sc, spec.duration + spec.slide + std::llabs(spec.startTime), sql))
+            throw AnalysisFailure{*e};
         return spec;
+    }
+
+    /// The gap of session_window(column, gap). Spark accepts any text here without a word:
+    /// SessionWindowing (ResolveTimeWindows.scala) casts it to an interval, text that is not one
+    /// becomes null, and a session of a null, zero or negative gap ends where it starts, so the
+    /// rewrite's filter (end > start) drops every row. Tidemark refuses such a gap instead of
+    /// showing a run where nothing happens.
+    Micros sessionGap(const std::string& text, const std::string& where)
+    {
+        auto gap = parseInterval(text);
+        if (!gap.ok())
+            failFile(where, "\"" + text + "\" is not an interval (" + gap.error().message
+                                + "); Spark would make the gap null and drop every row. Write a duration such as \"5 minutes\".");
+        if (gap->months != 0)
+            failFile(where, "a gap of months or years (\"" + text + "\") is not simulated; write it in days, such as \"30 days\".");
+        const Micros us = exactMicros(*gap, where);
+        if (us <= 0)
+            failFile(where, "the gap \"" + text + "\" is not positive: every session would end where it starts, and Spark drops such "
+                            "sessions, so no row would be aggregated. Write a positive duration such as \"5 minutes\".");
+        if (us > WorkLimits::kMaxWindowDuration)
+            failFile(where, "a gap of " + formatDuration(us) + " is longer than Tidemark simulates: gaps may last at most "
+                                + formatDuration(WorkLimits::kMaxWindowDuration) + " (100000 years). Use a shorter gap.");
+        if (auto e = checkTimeReach(m_sc, us, "a session gap of " + formatDuration(us)))
+            throw AnalysisFailure{*e};
+        return us;
     }
 
     AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path)
@@ -627,6 +667,7 @@ private:
         AggregatePlan agg;
         const std::vector<GroupItem> items = q.groupBy ? *q.groupBy : std::vector<GroupItem>{};
         int windows = 0;
+        std::string windowPath; // the groupBy item holding the window
         for (size_t i = 0; i < items.size(); ++i) {
             const std::string path = indexed("query.groupBy", i);
             const GroupItem& item = items[i];
@@ -647,6 +688,7 @@ private:
                                                         "therefore they are currently not supported.");
                 g.isWindow = true;
                 g.type = DataType(TypeId::Window);
+                windowPath = path;
                 if (item.kind == GroupItem::Kind::Window) {
                     agg.windowKind = AggregatePlan::WindowKind::Time;
                     agg.window = timeWindow(item.window, schema, path + ".window", agg.timeColumn);
@@ -666,9 +708,7 @@ private:
                                       + ")' due to data type mismatch: argument 1 requires timestamp type, however, '`" + schema[*idx].name
                                       + "`' is of " + sparkTypeName(schema[*idx].type) + " type.");
                     agg.timeColumn = *idx;
-                    // An unparseable gap becomes null (safeStringToInterval) and every row is filtered out.
-                    auto gap = parseInterval(item.session.gap);
-                    agg.sessionGap = gap.ok() && gap->months == 0 ? gap->toMicrosNoMonths() : 0;
+                    agg.sessionGap = sessionGap(item.session.gap, path + ".session_window.gap");
                     g.name = "session_window";
                 }
             }
@@ -712,6 +752,14 @@ private:
         }
         for (const auto& a : agg.aggs)
             output.fields.push_back(Field{a.name, a.resultType, std::nullopt, {}});
+        if (agg.windowKind == AggregatePlan::WindowKind::Time) {
+            std::vector<std::string> keys;
+            for (const auto& g : agg.groups)
+                if (!g.isWindow)
+                    keys.push_back(g.name);
+            if (auto e = checkWindowState(m_sc, agg.window, schema[agg.timeColumn].name, keys, windowPath + ".window"))
+                throw AnalysisFailure{*e};
+        }
         return agg;
     }
 
@@ -869,7 +917,7 @@ private:
         } else if (spec.on) {
             auto parsed = parseExpression(*spec.on);
             if (auto* f = std::get_if<ParseFailure>(&parsed))
-                failQuery(path + ".on", parseMessage(*spec.on, *f, m_v));
+                failParse(path + ".on", *spec.on, *f, m_v);
             const AstPtr on = qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source);
             // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
             auto whole = bindExpression(*on, joined, ctx);

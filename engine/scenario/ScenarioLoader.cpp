@@ -3,6 +3,7 @@
 #include "engine/scenario/ScenarioFile.h"
 
 #include "engine/core/JsonRead.h"
+#include "engine/time/Checked.h"
 #include "engine/time/TimeFormat.h"
 
 #include <nlohmann/json.hpp>
@@ -55,12 +56,23 @@ struct TimeContext {
 std::pair<Micros, TimeStyle> getTime(const Json& j, const std::string& path, const TimeContext& ctx)
 {
     if (j.is_number()) {
+        // A timestamp is a long of microseconds in Spark: years -290308 to 294247. Past that
+        // the product would wrap into an unrelated time.
+        static const std::string kRange = " seconds is outside the range of a timestamp (microseconds in 64 bits: years -290308 to 294247)";
+        if (j.is_number_integer()) {
+            const std::int64_t seconds = getInt(j, path);
+            const auto micros = checkedMul(seconds, kMicrosPerSecond);
+            if (!micros)
+                fail(path, std::to_string(seconds) + kRange);
+            return {*micros, TimeStyle::EpochSeconds};
+        }
         const double seconds = j.get<double>();
-        if (j.is_number_integer())
-            return {j.get<std::int64_t>() * kMicrosPerSecond, TimeStyle::EpochSeconds};
         if (!std::isfinite(seconds))
             fail(path, "not a finite number of seconds");
-        return {static_cast<Micros>(std::llround(seconds * kMicrosPerSecond)), TimeStyle::EpochSeconds};
+        const double micros = std::round(seconds * kMicrosPerSecond);
+        if (!(micros >= -9223372036854775808.0 && micros < 9223372036854775808.0))
+            fail(path, j.dump() + kRange);
+        return {static_cast<Micros>(micros), TimeStyle::EpochSeconds};
     }
     if (!j.is_string())
         fail(path, "expected a time (\"YYYY-MM-DD HH:MM:SS\", \"HH:MM:SS\" or epoch seconds), found " + std::string(jsonTypeName(j)));
@@ -425,10 +437,18 @@ SourceEvent convertEvent(const Json& j, const SourceSpec& source, const std::str
     e.at = time;
     e.atStyle = style;
     e.row = convertRow(*r, source.schema, join(path, "row"), ctx, &e.rowTimeStyle);
-    if (const Json* p = find(j, "partition"))
-        e.partition = static_cast<std::int32_t>(getInt(*p, join(path, "partition")));
-    if (const Json* o = find(j, "offset"))
+    if (const Json* p = find(j, "partition")) {
+        // Kafka's partition is a non-negative int; a larger number would wrap into another partition.
+        const std::int64_t partition = getInt(*p, join(path, "partition"));
+        if (partition < 0 || partition > INT32_MAX)
+            fail(join(path, "partition"), "expected a partition number between 0 and 2147483647");
+        e.partition = static_cast<std::int32_t>(partition);
+    }
+    if (const Json* o = find(j, "offset")) {
         e.offset = getInt(*o, join(path, "offset"));
+        if (e.offset < 0)
+            fail(join(path, "offset"), "expected an offset of 0 or more");
+    }
     return e;
 }
 
@@ -514,9 +534,10 @@ Scenario buildScenario(const Json& root, const std::function<void(Scenario&, con
     const Json* version = find(root, "tidemark");
     if (!version)
         fail("tidemark", "missing: a scenario file starts with \"tidemark\": 1");
-    sc.formatVersion = static_cast<int>(getInt(*version, "tidemark"));
-    if (sc.formatVersion != 1)
-        fail("tidemark", "format version " + std::to_string(sc.formatVersion) + " is not supported (this Tidemark reads version 1)");
+    const std::int64_t formatVersion = getInt(*version, "tidemark");
+    if (formatVersion != 1)
+        fail("tidemark", "format version " + std::to_string(formatVersion) + " is not supported (this Tidemark reads version 1)");
+    sc.formatVersion = 1;
     if (const Json* t = find(root, "title"))
         sc.title = getString(*t, "title");
     if (const Json* d = find(root, "description"))
@@ -614,6 +635,7 @@ Scenario buildScenario(const Json& root, const std::function<void(Scenario&, con
 Result<Scenario> loadFrom(const std::function<std::unique_ptr<std::istream>()>& open)
 {
     return catchLoadErrors<Scenario>([&] {
+        checkJsonText(*open());
         auto in = open();
         Json skeleton = parseSkeleton(*in);
         return buildScenario(skeleton, [&](Scenario& sc, const TimeContext& ctx, const std::map<std::string, size_t>& index) {
@@ -627,6 +649,8 @@ Result<Scenario> loadFrom(const std::function<std::unique_ptr<std::istream>()>& 
 
 Result<Scenario> loadScenarioFile(const std::string& path)
 {
+    if (auto regular = checkRegularFile(path); !regular)
+        return regular.error();
     {
         std::ifstream probe(path, std::ios::binary);
         if (!probe)

@@ -203,8 +203,7 @@ std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& sc)
         return t % kMicrosPerSecond == 0 ? std::to_string(t / kMicrosPerSecond) : std::to_string(static_cast<double>(t) / kMicrosPerSecond);
     case TimeStyle::TimeOfDay:
         if (sc.date) {
-            const Micros local = sc.zone.toLocal(t);
-            const CivilDate d = civilFromDays(floorDiv(local, kMicrosPerDay));
+            const CivilDate d = civilFromDays(sc.zone.toLocalDayTime(t).day);
             if (d.year == sc.date->year && d.month == sc.date->month && d.day == sc.date->day)
                 return formatTimeOfDay(t, sc.zone);
         }

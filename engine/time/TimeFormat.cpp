@@ -14,12 +14,11 @@ struct LocalParts {
     Micros fraction = 0;
 };
 
-LocalParts split(Micros local)
+LocalParts split(TimeZone::DayTime local)
 {
     LocalParts p;
-    const std::int64_t days = floorDiv(local, kMicrosPerDay);
-    Micros inDay = local - days * kMicrosPerDay;
-    p.date = civilFromDays(days);
+    Micros inDay = local.microsOfDay;
+    p.date = civilFromDays(local.day);
     p.hour = static_cast<int>(inDay / kMicrosPerHour);
     inDay %= kMicrosPerHour;
     p.minute = static_cast<int>(inDay / kMicrosPerMinute);
@@ -97,7 +96,7 @@ bool parseClock(std::string_view s, size_t pos, LocalParts& p)
 
 std::string formatTimestamp(Micros utc, const TimeZone& zone)
 {
-    const LocalParts p = split(zone.toLocal(utc));
+    const LocalParts p = split(zone.toLocalDayTime(utc));
     char buf[48];
     std::snprintf(buf, sizeof buf, "%s-%02u-%02u %02d:%02d:%02d", isoYear(p.date.year).c_str(), p.date.month, p.date.day, p.hour,
                   p.minute, p.second);
@@ -106,7 +105,7 @@ std::string formatTimestamp(Micros utc, const TimeZone& zone)
 
 std::string formatTimeOfDay(Micros utc, const TimeZone& zone)
 {
-    const LocalParts p = split(zone.toLocal(utc));
+    const LocalParts p = split(zone.toLocalDayTime(utc));
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", p.hour, p.minute, p.second);
     return buf + trimmedFraction(p.fraction);
@@ -114,7 +113,7 @@ std::string formatTimeOfDay(Micros utc, const TimeZone& zone)
 
 std::string formatIsoUtcMillis(Millis utcMillis)
 {
-    const LocalParts p = split(utcMillis * kMicrosPerMilli);
+    const LocalParts p = split(TimeZone::DayTime{floorDiv(utcMillis * kMicrosPerMilli, kMicrosPerDay), floorMod(utcMillis * kMicrosPerMilli, kMicrosPerDay)});
     char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03lldZ", p.date.year, p.date.month, p.date.day, p.hour,
                   p.minute, p.second, static_cast<long long>(p.fraction / kMicrosPerMilli));

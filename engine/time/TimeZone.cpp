@@ -9,6 +9,9 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <sstream>
+
+#include <sys/stat.h>
 
 namespace tidemark {
 
@@ -334,6 +337,105 @@ std::optional<std::int64_t> parseFixedOffset(std::string id)
 
 TimeZone::TimeZone() : m_id("UTC"), m_rules(std::make_shared<Rules>()) {}
 
+namespace {
+
+/// The region IDs of the tz database (its zones and links, as java.time's ZoneId knows them),
+/// from tzdata.zi; empty where the file is missing.
+std::vector<std::string> regionNames(const std::string& root)
+{
+    std::vector<std::string> names;
+    std::ifstream in(root + "/tzdata.zi");
+    std::string line;
+    while (std::getline(in, line)) {
+        // "Z Asia/Seoul 8:27:52 - LMT 1908 Ap" (a zone), "L Asia/Seoul ROK" (a link: ROK -> Asia/Seoul)
+        if (line.size() < 3 || line[1] != ' ' || (line[0] != 'Z' && line[0] != 'L'))
+            continue;
+        std::istringstream fields(line.substr(2));
+        std::string first, second;
+        fields >> first >> second;
+        names.push_back(line[0] == 'Z' ? first : second);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::size_t editDistance(const std::string& a, const std::string& b)
+{
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+/// ' (did you mean "Asia/Seoul"?)' for a near miss, the first zones of a folder for a folder's
+/// name ("Asia"), or nothing.
+std::string didYouMean(const std::string& id, const std::vector<std::string>& names)
+{
+    std::vector<std::string> inFolder;
+    for (const auto& n : names)
+        if (n.size() > id.size() + 1 && n.compare(0, id.size(), id) == 0 && n[id.size()] == '/')
+            inFolder.push_back(n);
+    if (!inFolder.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < std::min<std::size_t>(inFolder.size(), 3); ++i)
+            list += (i ? "\", \"" : "\"") + inFolder[i];
+        return " (a folder of zones; did you mean one in it, such as " + list + "\"?)";
+    }
+    std::string best;
+    std::size_t bestDistance = std::max<std::size_t>(3, id.size() / 4) + 1;
+    for (const auto& n : names) {
+        // Cheap bound first: the lengths alone rule most names out.
+        const std::size_t gap = n.size() > id.size() ? n.size() - id.size() : id.size() - n.size();
+        if (gap >= bestDistance)
+            continue;
+        const std::size_t d = editDistance(id, n);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = n;
+        }
+    }
+    return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
+}
+
+/// Refuses what is not a region ID before any file is opened: a path that leaves the tz
+/// database ("../../etc/passwd"), a folder of it ("Asia"), or a file in it that is not a
+/// zone ("zone.tab", "posix/..."). java.time's ZoneId.of accepts only the database's IDs.
+std::optional<Error> checkRegionName(const std::string& id, const std::string& root)
+{
+    const std::vector<std::string> names = regionNames(root);
+    auto unknown = [&](const std::string& why) {
+        return Error::file("timeZone", "unknown time zone '" + id + "'" + why + didYouMean(id, names)
+                                           + "; expected a region such as \"Asia/Seoul\" or an offset such as \"+09:00\"");
+    };
+    bool wellFormed = !id.empty() && id.size() <= 64 && id.front() != '/' && id.back() != '/';
+    for (std::size_t i = 0; wellFormed && i < id.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(id[i]);
+        wellFormed = std::isalnum(c) || c == '_' || c == '-' || c == '+' || (c == '/' && id[i + 1] != '/') || (c == '.' && id[i + 1] != '.');
+    }
+    if (!wellFormed)
+        return unknown("");
+    if (!names.empty()) {
+        if (!std::binary_search(names.begin(), names.end(), id))
+            return unknown("");
+        return std::nullopt;
+    }
+    // No list of IDs on this system: accept a regular file of the database, nothing else.
+    struct stat st {};
+    if (::stat((root + "/" + id).c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return unknown("");
+    return std::nullopt;
+}
+
+} // namespace
+
 Result<TimeZone> TimeZone::load(const std::string& id)
 {
     TimeZone zone;
@@ -346,10 +448,11 @@ Result<TimeZone> TimeZone::load(const std::string& id)
         zone.m_rules = rules;
         return zone;
     }
-    if (id.empty() || id.find("..") != std::string::npos || id.front() == '/')
-        return Error::file("timeZone", "unknown time zone '" + id + "'");
     const char* dir = std::getenv("TZDIR");
-    const std::string path = std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + id;
+    const std::string root = dir && *dir ? dir : "/usr/share/zoneinfo";
+    if (auto refused = checkRegionName(id, root))
+        return *refused;
+    const std::string path = root + "/" + id;
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error::file("timeZone", "unknown time zone '" + id + "' (no file " + path + "; is the tzdata package installed?)");

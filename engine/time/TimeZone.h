@@ -26,8 +26,29 @@ public:
     /// Offset from UTC in seconds at a UTC instant.
     std::int64_t offsetSecondsAt(Micros utc) const;
 
-    /// Local wall-clock microseconds for a UTC instant.
+    /// Local wall-clock microseconds for a UTC instant. Wraps within a day of the ends of the
+    /// 64-bit range; use toLocalDayTime there.
     Micros toLocal(Micros utc) const { return utc + offsetSecondsAt(utc) * kMicrosPerSecond; }
+
+    /// The local day (days since 1970-01-01) and time of day for a UTC instant, for every
+    /// instant of the 64-bit range: year 294,247 in Seoul is a local time past the last UTC one.
+    struct DayTime {
+        std::int64_t day = 0;
+        Micros microsOfDay = 0;
+    };
+    DayTime toLocalDayTime(Micros utc) const
+    {
+        // The offset (under a day) is added to the time of day, so nothing leaves 64 bits.
+        DayTime d{floorDiv(utc, kMicrosPerDay), floorMod(utc, kMicrosPerDay) + offsetSecondsAt(utc) * kMicrosPerSecond};
+        if (d.microsOfDay < 0) {
+            --d.day;
+            d.microsOfDay += kMicrosPerDay;
+        } else if (d.microsOfDay >= kMicrosPerDay) {
+            ++d.day;
+            d.microsOfDay -= kMicrosPerDay;
+        }
+        return d;
+    }
 
     /// UTC instant for a local wall-clock time, resolved as java.time does: in an overlap the
     /// earlier instant, in a gap the time is pushed forward by the gap's length.

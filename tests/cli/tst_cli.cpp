@@ -2,6 +2,8 @@
 // The tidemark executable's headless commands: output, exit codes and messages.
 #include <QtTest>
 
+#include <sys/stat.h>
+
 namespace {
 struct Result {
     int code = -1;
@@ -71,6 +73,39 @@ private slots:
                      qPrintable(r.err));
             QVERIFY(!r.err.contains("terminate"));
         }
+    }
+    void hostileFilesAreExitTwoWithTheirPlace()
+    {
+        // A FIFO blocked for ever and a directory was an internal error (exit 1); a time zone
+        // naming a folder of the tz database or a path outside it was an internal error too.
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath("pipe.json");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        for (const QString& path : {fifo, dir.path()}) {
+            for (const char* cmd : {"run", "validate"}) {
+                const Result r = run({cmd, path});
+                QCOMPARE(r.code, 2);
+                QVERIFY2(r.err.contains(path + ": not a regular file"), qPrintable(r.err));
+            }
+        }
+        for (const char* zone : {"Asia", "../../etc/passwd"}) {
+            QByteArray text = kAppendNoWatermark;
+            text.replace(R"({"tidemark": 1,)", QByteArray("{\"tidemark\": 1, \"timeZone\": \"") + zone + "\",");
+            const QString path = writeTemp(dir, "zone.json", text);
+            for (const char* cmd : {"run", "validate"}) {
+                const Result r = run({cmd, path});
+                QCOMPARE(r.code, 2);
+                QVERIFY2(r.err.contains(path + ": timeZone: unknown time zone '" + zone + "'"), qPrintable(r.err));
+                QVERIFY2(!r.err.contains("internal error"), qPrintable(r.err));
+            }
+        }
+        // A sliding window of a day sliding every millisecond: 86.4 million windows per row.
+        QByteArray text = kAppendNoWatermark;
+        text.replace(R"("duration": "1 minute"})", R"("duration": "1 day", "slide": "1 millisecond"})");
+        const QString path = writeTemp(dir, "slide.json", text);
+        const Result r = run({"run", path});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("puts every row in 86400000 windows"), qPrintable(r.err));
     }
     void aQueryPastTidemarksLimitsIsExitTwoBeforeRunning()
     {

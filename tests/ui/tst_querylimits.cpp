@@ -20,6 +20,7 @@ class TestQueryLimits : public QObject
     Q_OBJECT
 private slots:
     void aWindowTypoIsRefusedInThePanel();
+    void aStateBudgetTypoIsRefusedInThePanel();
     void noteNamesDropDuplicatesWithinWatermark();
     void statusShowsProgressAndCancelEndsIt();
 
@@ -60,6 +61,32 @@ void TestQueryLimits::aWindowTypoIsRefusedInThePanel()
     QVERIFY(panel.errorText().isEmpty());
 }
 
+void TestQueryLimits::aStateBudgetTypoIsRefusedInThePanel()
+{
+    // 5000 rows, each in 1000 windows once the slide is typed as "1 minute": five million
+    // groups of state. The panel refuses it from the estimate, before any simulation starts.
+    ScenarioDocument doc;
+    open(doc, "word-count-update.json");
+    Scenario many = *doc.scenario();
+    auto& events = many.sources[0].events;
+    const SourceEvent first = events.front();
+    events.assign(5'000, first);
+    for (std::size_t i = 0; i < events.size(); ++i)
+        events[i].row[0] = Value(first.row[0].asInt() + static_cast<Micros>(i) * kMicrosPerSecond);
+    doc.setScenario(std::move(many), QString(), QStringLiteral("many.json"), false);
+    QueryPanel panel(&doc);
+    auto* duration = panel.findChild<QLineEdit*>(QStringLiteral("windowDurationEdit"));
+    auto* slide = panel.findChild<QLineEdit*>(QStringLiteral("windowSlideEdit"));
+    QVERIFY(duration && slide);
+    duration->setText(QStringLiteral("1000 minutes"));
+    emit duration->editingFinished();
+    slide->setText(QStringLiteral("1 minute"));
+    emit slide->editingFinished();
+    QVERIFY2(panel.errorText().contains(QStringLiteral("over 5000 events would create about 5000000 groups of state")), qPrintable(panel.errorText()));
+    QVERIFY2(panel.errorText().contains(QStringLiteral("Make the slide at least 5 minutes")), qPrintable(panel.errorText()));
+    QVERIFY2(panel.errorText().contains(QStringLiteral("query.groupBy[0].window")), qPrintable(panel.errorText()));
+}
+
 void TestQueryLimits::noteNamesDropDuplicatesWithinWatermark()
 {
     ScenarioDocument doc;
@@ -73,13 +100,14 @@ void TestQueryLimits::noteNamesDropDuplicatesWithinWatermark()
 
 void TestQueryLimits::statusShowsProgressAndCancelEndsIt()
 {
-    // Slow but within every limit: 200,000 rows arriving at once, each in 1000 windows.
+    // Slow but within every limit: 1000 rows arriving at once, each in 1000 windows (the
+    // budget of a million groups of window state, WorkLimits::kMaxWindowGroups).
     ScenarioDocument doc;
     open(doc, "word-count-update.json");
     auto slow = std::make_shared<Scenario>(*doc.scenario());
     auto& events = slow->sources[0].events;
     const SourceEvent first = events.front();
-    events.assign(200'000, first);
+    events.assign(1'000, first);
     for (std::size_t i = 0; i < events.size(); ++i)
         events[i].row[0] = Value(first.row[0].asInt() + static_cast<Micros>(i) * kMicrosPerSecond);
     (*slow->query.groupBy)[0].window.duration = "1000 minutes";

@@ -21,6 +21,9 @@ ScenarioDocument::ScenarioDocument(QObject* parent)
 
 Result<Scenario> ScenarioDocument::load(const QString& path)
 {
+    // Only a regular file is a document; opening a FIFO would block the window for ever.
+    if (const QFileInfo info(path); info.exists() && !info.isFile())
+        return Error::file({}, QObject::tr("cannot read %1: not a regular file").arg(path).toStdString());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::file({}, QObject::tr("cannot read %1: %2").arg(path, file.errorString()).toStdString());

@@ -28,6 +28,8 @@ Result<Lesson> load(const QString& idOrPath)
 {
     const bool isFile = idOrPath.endsWith(QStringLiteral(".json")) || QFileInfo(idOrPath).isFile();
     const QString path = isFile ? idOrPath : QStringLiteral(":/lessons/") + idOrPath + kSuffix;
+    if (const QFileInfo info(path); info.exists() && !info.isFile())
+        return Error::file("", "not a regular file: " + path.toStdString()); // a FIFO would block the window
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::file("", isFile ? "cannot open " + path.toStdString() : "no built-in lesson \"" + idOrPath.toStdString() + "\"");

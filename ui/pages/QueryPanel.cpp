@@ -166,6 +166,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     m_error->setObjectName(QStringLiteral("queryError"));
     m_shapeNote->setObjectName(QStringLiteral("queryShapeNote"));
     m_duration->setObjectName(QStringLiteral("windowDurationEdit"));
+    m_slide->setObjectName(QStringLiteral("windowSlideEdit"));
     for (const char* m : {"append", "update", "complete"})
         m_mode->addItem(QString::fromLatin1(m));
     for (const char* v : {"3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "4.0"})
