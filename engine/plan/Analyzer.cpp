@@ -94,6 +94,8 @@ std::string parseMessage(const std::string& text, const ParseFailure& f, const S
         failFile(where, "the expression nests more than " + std::to_string(kMaxExpressionDepth) + " levels deep (at position " + std::to_string(f.pos)
                             + "); Tidemark reads at most " + std::to_string(kMaxExpressionDepth)
                             + " levels of parentheses, operators, NOT and signs. Split the condition or remove redundant parentheses.");
+    if (f.overflow)
+        failQuery(where, "long overflow", "ArithmeticException");
     failQuery(where, parseMessage(text, f, v));
 }
 

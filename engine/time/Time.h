@@ -27,8 +27,13 @@ constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-/// a - b * floorDiv(a, b) (Math.floorMod).
-constexpr std::int64_t floorMod(std::int64_t a, std::int64_t b) { return a - b * floorDiv(a, b); }
+/// a - b * floorDiv(a, b) (Math.floorMod), computed from a % b so that it cannot overflow
+/// near the ends of the 64-bit range.
+constexpr std::int64_t floorMod(std::int64_t a, std::int64_t b)
+{
+    const std::int64_t r = a % b;
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
 
 /// Spark's DateTimeUtils.microsToMillis: floor division, so pre-epoch instants round down.
 constexpr Millis microsToMillis(Micros us) { return floorDiv(us, kMicrosPerMilli); }
