@@ -64,6 +64,36 @@ Error mismatch(const Ast& ast, const std::string& detail, const SparkVersion& v)
 
 std::int64_t wrapInt32(std::int64_t v) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v))); }
 
+/// The repetition counts ({n}, {n,m}) and back references (\1) of a split() pattern past
+/// kMaxRegexCount: the regex engine overflows reading such a number, and builds a state per
+/// repetition. Tidemark's limit (Java reads counts up to Int.MAX_VALUE).
+constexpr long kMaxRegexCount = 1000;
+std::optional<std::string> regexCountPastLimit(const std::string& pattern)
+{
+    bool inBraces = false;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size() && !std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
+            ++i; // an escaped character
+            continue;
+        }
+        if (c == '{')
+            inBraces = true;
+        else if (c == '}')
+            inBraces = false;
+        if ((c != '\\' && !(inBraces && (c == '{' || c == ','))) || i + 1 >= pattern.size())
+            continue;
+        size_t end = i + 1;
+        while (end < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[end])))
+            ++end;
+        const std::string digits = pattern.substr(i + 1, end - i - 1);
+        if (!digits.empty() && (digits.size() > 4 || std::stol(digits) > kMaxRegexCount))
+            return "the pattern's number " + digits + " (at position " + std::to_string(i + 1) + ") is past Tidemark's limit of "
+                   + std::to_string(kMaxRegexCount) + " for repetition counts and group references";
+    }
+    return std::nullopt;
+}
+
 /// -v as the JVM computes it: Long.MIN_VALUE negates to itself (UnaryMinus, Abs without ANSI).
 std::int64_t negateWrapping(std::int64_t v) { return static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(v)); }
 
@@ -462,6 +492,8 @@ private:
                 return *err;
             if (args[1].op != Op::Literal || !args[1].literal.isString())
                 return Error::query("split(): Tidemark needs the pattern as a string literal, e.g. split(line, ' ')");
+            if (auto err = regexCountPastLimit(args[1].literal.asString()))
+                return Error::query("split(): " + *err);
             try {
                 e.regex = std::make_shared<const std::regex>(args[1].literal.asString(), std::regex::ECMAScript);
             } catch (const std::regex_error&) {
