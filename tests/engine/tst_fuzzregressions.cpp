@@ -27,6 +27,8 @@ void addInputs(const char* target)
     const auto names = dir.entryList(QDir::Files, QDir::Name);
     for (const QString& name : names)
         QTest::addRow("%s", qPrintable(name)) << dir.filePath(name);
+    if (names.isEmpty()) // no crash found yet: one empty row, skipped
+        QTest::newRow("none") << QString();
 }
 
 QByteArray readInput(const QString& path)
@@ -56,6 +58,8 @@ private slots:
     void scenarios()
     {
         QFETCH(QString, path);
+        if (path.isEmpty())
+            QSKIP("no inputs in this folder");
         const QByteArray bytes = readInput(path);
         QVERIFY2(!bytes.isNull(), qPrintable(path));
         verifyClean(fuzz::exerciseScenario({bytes.constData(), static_cast<std::size_t>(bytes.size())}));
@@ -65,6 +69,8 @@ private slots:
     void expressions()
     {
         QFETCH(QString, path);
+        if (path.isEmpty())
+            QSKIP("no inputs in this folder");
         const QByteArray bytes = readInput(path);
         QVERIFY2(!bytes.isNull(), qPrintable(path));
         verifyClean(fuzz::exerciseExpression({bytes.constData(), static_cast<std::size_t>(bytes.size())}));
