@@ -230,7 +230,7 @@ void MainWindow::buildLanguageMenu(QMenu* view)
         a->setChecked(currentLanguage() == language);
         group->addAction(a);
         // Queued: the switch rebuilds this very menu.
-        connect(a, &QAction::triggered, this, [language] {
+        connect(a, &QAction::triggered, this, [language = language] { // clang 14 cannot capture a structured binding
             QMetaObject::invokeMethod(qApp, [language] { setLanguage(language, true); }, Qt::QueuedConnection);
         });
     }

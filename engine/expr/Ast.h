@@ -64,6 +64,9 @@ struct ParseFailure {
     std::string expected;
     /// The text nests deeper than kMaxExpressionDepth: Tidemark's limit, not Spark's syntax error.
     bool tooDeep = false;
+    /// An INTERVAL literal whose microseconds do not fit 64 bits: Spark parses it and then fails
+    /// with ArithmeticException: long overflow where it adds it to a timestamp.
+    bool overflow = false;
 };
 
 /// Spark's pretty name of an expression, used as the column name when there is no alias

@@ -2,6 +2,7 @@
 #include "engine/expr/BoundExpr.h"
 
 #include "engine/schema/ValueText.h"
+#include "engine/time/Checked.h"
 #include "engine/time/TimeFormat.h"
 
 #include <algorithm>
@@ -63,6 +64,51 @@ Error mismatch(const Ast& ast, const std::string& detail, const SparkVersion& v)
 
 std::int64_t wrapInt32(std::int64_t v) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v))); }
 
+/// The repetition counts ({n}, {n,m}) and back references (\1) of a split() pattern past
+/// kMaxRegexCount: the regex engine overflows reading such a number, and builds a state per
+/// repetition. Tidemark's limit (Java reads counts up to Int.MAX_VALUE).
+constexpr long kMaxRegexCount = 1000;
+std::optional<std::string> regexCountPastLimit(const std::string& pattern)
+{
+    bool inBraces = false;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size() && !std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
+            ++i; // an escaped character
+            continue;
+        }
+        if (c == '{')
+            inBraces = true;
+        else if (c == '}')
+            inBraces = false;
+        if ((c != '\\' && !(inBraces && (c == '{' || c == ','))) || i + 1 >= pattern.size())
+            continue;
+        size_t end = i + 1;
+        while (end < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[end])))
+            ++end;
+        const std::string digits = pattern.substr(i + 1, end - i - 1);
+        if (!digits.empty() && (digits.size() > 4 || std::stol(digits) > kMaxRegexCount))
+            return "the pattern's number " + digits + " (at position " + std::to_string(i + 1) + ") is past Tidemark's limit of "
+                   + std::to_string(kMaxRegexCount) + " for repetition counts and group references";
+    }
+    return std::nullopt;
+}
+
+/// -v as the JVM computes it: Long.MIN_VALUE negates to itself (UnaryMinus, Abs without ANSI).
+std::int64_t negateWrapping(std::int64_t v) { return static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(v)); }
+
+/// A double to long as Scala's Double.toLong does (the JVM's d2l): clamped to the long range.
+std::int64_t saturatingToLong(double d)
+{
+    if (std::isnan(d))
+        return 0;
+    if (d >= 9223372036854775808.0)
+        return LLONG_MAX;
+    if (d < -9223372036854775808.0)
+        return LLONG_MIN;
+    return static_cast<std::int64_t>(d);
+}
+
 Value arithmetic(Op op, const Value& a, const Value& b, const DataType& type)
 {
     if (a.isNull() || b.isNull())
@@ -89,7 +135,8 @@ Value arithmetic(Op op, const Value& a, const Value& b, const DataType& type)
     case Op::Remainder:
         if (b.asInt() == 0)
             return {};
-        r = a.asInt() % b.asInt();
+        // Java's Long.MIN_VALUE % -1 is 0; in C++ it traps.
+        r = b.asInt() == -1 ? 0 : a.asInt() % b.asInt();
         break;
     default: return {};
     }
@@ -445,6 +492,8 @@ private:
                 return *err;
             if (args[1].op != Op::Literal || !args[1].literal.isString())
                 return Error::query("split(): Tidemark needs the pattern as a string literal, e.g. split(line, ' ')");
+            if (auto err = regexCountPastLimit(args[1].literal.asString()))
+                return Error::query("split(): " + *err);
             try {
                 e.regex = std::make_shared<const std::regex>(args[1].literal.asString(), std::regex::ECMAScript);
             } catch (const std::regex_error&) {
@@ -629,10 +678,11 @@ Value castValue(const Value& v, const DataType& from, const DataType& to, const 
             const double d = v.asDouble();
             if (std::isnan(d) || std::isinf(d))
                 return {};
-            return Value(static_cast<std::int64_t>(d * kMicrosPerSecond));
+            return Value(saturatingToLong(d * kMicrosPerSecond)); // Cast.doubleToTimestamp: (d * MICROS_PER_SECOND).toLong
         }
+        // Cast.longToTimestamp: SECONDS.toMicros, which saturates.
         if (from.isIntegral())
-            return Value(v.asInt() * kMicrosPerSecond);
+            return Value(checkedMul(v.asInt(), kMicrosPerSecond).value_or(v.asInt() < 0 ? LLONG_MIN : LLONG_MAX));
         return {};
     }
     default:
@@ -671,7 +721,7 @@ Value BoundExpr::eval(const Row& row) const
             return v;
         if (v.isDouble())
             return Value(-v.asDouble());
-        return type.id == TypeId::Int ? Value(wrapInt32(-v.asInt())) : Value(-v.asInt());
+        return type.id == TypeId::Int ? Value(wrapInt32(-v.asInt())) : Value(negateWrapping(v.asInt()));
     }
     case Op::Not: {
         Value v = args[0].eval(row);
@@ -805,7 +855,10 @@ Value BoundExpr::eval(const Row& row) const
         Value v = args[0].eval(row);
         if (v.isNull())
             return v;
-        return v.isDouble() ? Value(std::fabs(v.asDouble())) : Value(v.asInt() < 0 ? -v.asInt() : v.asInt());
+        if (v.isDouble())
+            return Value(std::fabs(v.asDouble()));
+        const std::int64_t magnitude = v.asInt() < 0 ? negateWrapping(v.asInt()) : v.asInt();
+        return type.id == TypeId::Int ? Value(wrapInt32(magnitude)) : Value(magnitude); // Math.abs(MIN_VALUE) is MIN_VALUE
     }
     case Op::TumblingWindow: {
         const Value t = args[0].eval(row);
@@ -818,7 +871,16 @@ Value BoundExpr::eval(const Row& row) const
         Value v = args[0].eval(row);
         if (v.isNull())
             return v;
-        return v.isDouble() ? Value(static_cast<std::int64_t>(v.asDouble() * kMicrosPerSecond)) : Value(v.asInt() * kMicrosPerSecond);
+        // SecondsToTimestamp multiplies exactly: past the long range Spark stops the query with
+        // ArithmeticException: long overflow. A row cannot fail a simulated batch, so it is null.
+        if (v.isDouble()) {
+            const double us = v.asDouble() * kMicrosPerSecond;
+            return std::isnan(us) || std::isinf(us) || us >= 9223372036854775808.0 || us < -9223372036854775808.0
+                       ? Value()
+                       : Value(static_cast<std::int64_t>(us));
+        }
+        const auto us = checkedMul(v.asInt(), kMicrosPerSecond);
+        return us ? Value(*us) : Value();
     }
     }
     return {};

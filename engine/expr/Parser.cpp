@@ -487,7 +487,10 @@ private:
         auto a = std::make_shared<Ast>();
         a->kind = Ast::Kind::Literal;
         a->pos = start.pos;
-        a->literal = Value(parsed->days * kMicrosPerDay + parsed->micros);
+        const auto micros = parsed->exactMicrosNoMonths();
+        if (!micros)
+            throw Failure{{start.pos, start.raw, "", false, true}};
+        a->literal = Value(*micros);
         a->literalType = DataType(TypeId::Interval);
         if (parsed->months != 0)
             a->months = text;

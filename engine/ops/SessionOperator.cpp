@@ -151,7 +151,8 @@ void SessionOperator::finishBatch(std::vector<Row>& sinkRows, std::vector<StateC
         }
         // updateSessions: every session of the key is put; old ones whose start is gone are removed.
         upserted += static_cast<std::int64_t>(result.size());
-        for (auto& [old, oldRow] : oldSessions) {
+        for (auto& [oldRange, oldRow] : oldSessions) {
+            const TimeRange& old = oldRange; // clang 14 cannot capture a structured binding in a lambda
             // Spark's state is keyed by session start: only a start that disappeared is a removal.
             const bool startKept = std::any_of(result.begin(), result.end(), [&](const Session& s) { return s.range.start == old.start; });
             if (!startKept)

@@ -94,6 +94,8 @@ std::string parseMessage(const std::string& text, const ParseFailure& f, const S
         failFile(where, "the expression nests too deep (at position " + std::to_string(f.pos) + "); Tidemark reads at most " + std::to_string(kMaxExpressionDepth) + " levels of operators, NOT and signs, and at most "
                             + std::to_string(kMaxParenthesesDepth)
                             + " parentheses and function calls inside each other. Split the condition or remove redundant parentheses.");
+    if (f.overflow)
+        failQuery(where, "long overflow", "ArithmeticException");
     failQuery(where, parseMessage(text, f, v));
 }
 

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <cstdint>
+// <utility> before <compare>: Qt 6.4's moc reads this header through the tests and fails on
+// libstdc++'s <compare> unless <utility> was read before it.
+#include <utility>
+#include <compare>
 
 namespace tidemark {
 
@@ -23,12 +27,12 @@ constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-/// a - b * floorDiv(a, b) (Math.floorMod), for b > 0; from the remainder, so that no product
-/// leaves 64 bits near the ends of the range.
+/// a - b * floorDiv(a, b) (Math.floorMod), computed from a % b so that it cannot overflow
+/// near the ends of the 64-bit range.
 constexpr std::int64_t floorMod(std::int64_t a, std::int64_t b)
 {
     const std::int64_t r = a % b;
-    return r < 0 ? r + b : r;
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
 }
 
 /// Spark's DateTimeUtils.microsToMillis: floor division, so pre-epoch instants round down.

@@ -101,7 +101,7 @@ void addWatermarkChoices(BatchPrediction& p, const ViewState& view)
     values.push_back({b.watermarkMs, false});
     values.push_back({b.endTime / kMicrosPerMilli - delay, false});
     for (const auto& [ms, real] : values) {
-        if (std::any_of(p.watermarks.begin(), p.watermarks.end(), [&](const WatermarkChoice& c) { return c.ms == ms; }))
+        if (std::any_of(p.watermarks.begin(), p.watermarks.end(), [ms = ms](const WatermarkChoice& c) { return c.ms == ms; }))
             continue;
         const QString text = ms == 0 ? BatchPrediction::tr("none yet (1970-01-01 00:00:00)") : timeText(ms * kMicrosPerMilli, sc);
         p.watermarks.push_back({ms, text, real});

@@ -1,0 +1,1 @@
+adId AS clickAdId

@@ -1,0 +1,1 @@
+emp_id = user_id

@@ -1,0 +1,1 @@
+explode(split(value, ' ')) AS word

@@ -1,0 +1,1 @@
+impressionAdId = clickAdId AND clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 15 MINUTES

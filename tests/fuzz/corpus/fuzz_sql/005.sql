@@ -1,0 +1,1 @@
+impressions.adId = clicks.adId

@@ -1,0 +1,1 @@
+impressions.adId = clicks.adId AND clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 10 MINUTES

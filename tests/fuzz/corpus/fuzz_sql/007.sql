@@ -1,0 +1,1 @@
+i > 0 AND NOT b OR s IS NULL

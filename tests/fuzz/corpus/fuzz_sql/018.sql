@@ -1,0 +1,1 @@
+ts + INTERVAL -5 seconds

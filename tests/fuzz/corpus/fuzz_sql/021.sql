@@ -1,0 +1,1 @@
+CAST(ts AS string) AS text

@@ -1,0 +1,1 @@
+CAST(d AS bigint) + CAST(s AS int) + CAST(b AS double)

@@ -1,0 +1,1 @@
+CAST(l AS tinyint) AS small

@@ -1,0 +1,1 @@
+lower(s) = ucase(lcase(s))

@@ -1,0 +1,1 @@
+concat(s, '-', CAST(i AS string))

@@ -1,0 +1,1 @@
+coalesce(NULL, s, 'x')

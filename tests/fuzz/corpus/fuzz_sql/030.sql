@@ -1,0 +1,1 @@
+abs(l) + abs(d) + abs(i)

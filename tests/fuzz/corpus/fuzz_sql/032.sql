@@ -1,0 +1,1 @@
+split(s, ',') AS parts

@@ -1,0 +1,1 @@
+explode(split(s, '[,;]')) AS word

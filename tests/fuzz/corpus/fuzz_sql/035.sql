@@ -1,0 +1,1 @@
+timestamp_seconds(l)

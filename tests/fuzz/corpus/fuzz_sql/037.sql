@@ -1,0 +1,1 @@
+w.start < w.end

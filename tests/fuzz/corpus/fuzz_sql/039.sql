@@ -1,0 +1,1 @@
+t.s AS qualified

@@ -1,0 +1,1 @@
+TRUE OR FALSE

@@ -1,0 +1,1 @@
+i = 1 AND (l = 2 OR d = 3.0) AND b

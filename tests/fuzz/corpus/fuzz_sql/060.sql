@@ -1,0 +1,1 @@
+CAST(i AS map)

@@ -1,0 +1,1 @@
+ts + INTERVAL 106751991167 days

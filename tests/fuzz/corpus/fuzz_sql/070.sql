@@ -1,0 +1,1 @@
+CAST(d AS timestamp)

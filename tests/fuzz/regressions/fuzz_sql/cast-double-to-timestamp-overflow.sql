@@ -1,0 +1,1 @@
+CAST(d * 1e300 AS timestamp)

@@ -1,0 +1,1 @@
+CAST(l AS timestamp)

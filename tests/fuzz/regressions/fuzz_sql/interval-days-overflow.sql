@@ -1,0 +1,1 @@
+ts + INTERVAL 000439403442 days

@@ -1,0 +1,1 @@
+timestamp_seconds(d * 1e300)
