@@ -125,7 +125,7 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     if (role == PendingRole)
         return pending;
     if (role == Qt::ForegroundRole && pending)
-        return QBrush(palette::pendingColor());
+        return QBrush(palette::pendingTextColor());
 
     switch (column.kind) {
     case Kind::Source:
