@@ -732,6 +732,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    setHighContrast(settings.value(QStringLiteral("view/highContrast"), false).toBool());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

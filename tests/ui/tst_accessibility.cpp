@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window for a keyboard and a screen reader: Tab reaches every control, each control has a
+// name a screen reader can read, and the batch controls say what they do.
+#include "ui/MainWindow.h"
+#include "ui/files/FileController.h"
+#include "ui/document/ScenarioDocument.h"
+#include "ui/pages/BatchControls.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QSet>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace tidemark::ui;
+
+namespace {
+QString accessibleName(QWidget* w)
+{
+    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
+    return iface ? iface->text(QAccessible::Name) : QString();
+}
+
+QString describe(QWidget* w)
+{
+    return QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
+}
+
+/// Widgets a keyboard user must be able to reach: shown, enabled, taking focus from Tab.
+QList<QWidget*> tabStops(QWidget* window)
+{
+    QList<QWidget*> out;
+    for (QWidget* w : window->findChildren<QWidget*>())
+        if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && w->window() == window)
+            out << w;
+    return out;
+}
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TidemarkTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_accessibility"));
+    }
+
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->files()->setInteractive(false);
+        QVERIFY(m_window->files()->openFile(FileController::defaultExample()));
+        m_window->resize(1024, 768);
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate(), 10000);
+    }
+
+    void cleanup()
+    {
+        m_window->document()->undoStack()->setClean();
+        m_window.reset();
+    }
+
+    // Tab from the first control visits every control (tables walk their cells first) and comes back.
+    void tabReachesEveryControl()
+    {
+        const QList<QWidget*> stops = tabStops(m_window.get());
+        QVERIFY(stops.size() > 10);
+        QWidget* start = m_window->batchControls()->findChild<QSlider*>();
+        QVERIFY(start);
+        start->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), start);
+        QSet<QWidget*> reached{start};
+        bool left = false;
+        for (int press = 0; press < 5000; ++press) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget* now = QApplication::focusWidget();
+            QVERIFY2(now, "Tab lost the focus");
+            left = left || now != start;
+            reached.insert(now);
+            if (left && now == start)
+                break;
+        }
+        QVERIFY2(left, "Tab never left the batch slider");
+        QStringList missed;
+        for (QWidget* w : stops)
+            if (!reached.contains(w))
+                missed << describe(w);
+        QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("Tab never reaches: ") + missed.join(QStringLiteral(", "))));
+    }
+
+    void everyControlHasAName()
+    {
+        QStringList unnamed;
+        for (QWidget* w : tabStops(m_window.get()))
+            if (accessibleName(w).trimmed().isEmpty())
+                unnamed << describe(w);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("no accessible name: ") + unnamed.join(QStringLiteral(", "))));
+    }
+
+    void batchControlsSayWhatTheyDo()
+    {
+        BatchControls* controls = m_window->batchControls();
+        const auto name = [&](const char* objectName) {
+            auto* w = controls->findChild<QWidget*>(QString::fromLatin1(objectName));
+            return w ? accessibleName(w) : QStringLiteral("<missing>");
+        };
+        QCOMPARE(name("firstBatchButton"), QStringLiteral("First batch"));
+        QCOMPARE(name("previousBatchButton"), QStringLiteral("Previous batch"));
+        QCOMPARE(name("playButton"), QStringLiteral("Play"));
+        QCOMPARE(name("nextBatchButton"), QStringLiteral("Next batch"));
+        QCOMPARE(name("lastBatchButton"), QStringLiteral("Last batch"));
+        QCOMPARE(name("batchSlider"), QStringLiteral("Batch"));
+        // The slider's description is the readout ("batch N of M · time").
+        QAccessibleInterface* slider = QAccessible::queryAccessibleInterface(controls->slider());
+        QVERIFY(slider);
+        QVERIFY2(slider->text(QAccessible::Description).startsWith(QStringLiteral("batch ")), qPrintable(slider->text(QAccessible::Description)));
+    }
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
