@@ -28,7 +28,13 @@ QString accessibleName(QWidget* w)
 
 QString describe(QWidget* w)
 {
-    return QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
+    QString where;
+    for (QWidget* p = w->parentWidget(); p && !p->isWindow(); p = p->parentWidget())
+        if (!p->objectName().isEmpty() && !p->objectName().startsWith(QLatin1String("qt_"))) {
+            where = QStringLiteral(" in ") + p->objectName();
+            break;
+        }
+    return QStringLiteral("%1 \"%2\"%3").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(), where);
 }
 
 /// Widgets a keyboard user must be able to reach: shown, enabled, taking focus from Tab.
