@@ -4,11 +4,16 @@
 #include "ui/MainWindow.h"
 #include "ui/files/FileController.h"
 #include "ui/document/ScenarioDocument.h"
+#include "ui/Palette.h"
+#include "ui/inspector/InspectorBubble.h"
 #include "ui/pages/BatchControls.h"
+#include "ui/plot/EventTimePlot.h"
 
 #include <QAccessible>
 #include <QApplication>
 #include <QSet>
+#include <QLabel>
+#include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTest>
@@ -131,6 +136,63 @@ private slots:
         QAccessibleInterface* slider = QAccessible::queryAccessibleInterface(controls->slider());
         QVERIFY(slider);
         QVERIFY2(slider->text(QAccessible::Description).startsWith(QStringLiteral("batch ")), qPrintable(slider->text(QAccessible::Description)));
+    }
+
+    // A screen reader reads the Why? bubble's title and its explanation; Tab reaches the text.
+    void whyBubbleIsRead()
+    {
+        InspectorBubble* bubble = m_window->inspector();
+        bubble->showAt(m_window->mapToGlobal(QPoint(200, 200)), QStringLiteral("dropped"), QStringLiteral("its window ended before the watermark"));
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(bubble);
+        QVERIFY(iface);
+        QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("dropped"));
+        auto* text = bubble->findChild<QLabel*>(QStringLiteral("inspectorText"));
+        QVERIFY(text);
+        QAccessibleInterface* textIface = QAccessible::queryAccessibleInterface(text);
+        QCOMPARE(textIface->text(QAccessible::Name), QStringLiteral("Why? explanation"));
+        QCOMPARE(textIface->text(QAccessible::Description), QStringLiteral("its window ended before the watermark"));
+        QVERIFY(text->focusPolicy() & Qt::TabFocus);
+    }
+
+    // The projector theme: black on white, the stronger colours, thicker lines; off restores.
+    void highContrastTheme()
+    {
+        const QColor normalFiltered = palette::fateColor(tidemark::Fate::Filtered);
+        m_window->setHighContrast(true);
+        QVERIFY(m_window->isHighContrast());
+        QCOMPARE(m_window->palette().color(QPalette::Window), QColor(Qt::white));
+        QCOMPARE(m_window->palette().color(QPalette::WindowText), QColor(Qt::black));
+        QCOMPARE(m_window->batchControls()->palette().color(QPalette::Text), QColor(Qt::black));
+        QVERIFY(palette::fateColor(tidemark::Fate::Filtered) != normalFiltered);
+        m_window->setHighContrast(false);
+        QVERIFY(!m_window->isHighContrast());
+        QCOMPARE(palette::fateColor(tidemark::Fate::Filtered), normalFiltered);
+        QCOMPARE(m_window->palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
+    }
+
+    // The View menu's choice is remembered; a new window starts in it.
+    void highContrastIsRemembered()
+    {
+        QSettings().setValue(QStringLiteral("view/highContrast"), true);
+        MainWindow second;
+        second.restoreSettings();
+        QVERIFY(second.isHighContrast());
+        second.setHighContrast(false);
+        QSettings().remove(QStringLiteral("view/highContrast"));
+    }
+
+    // Text follows the system font: a larger application font makes the window's text larger.
+    void textScalesWithTheSystemFont()
+    {
+        const QFont original = QApplication::font();
+        const double before = m_window->batchControls()->label()->font().pointSizeF();
+        QFont big = original;
+        big.setPointSizeF(original.pointSizeF() * 2);
+        QApplication::setFont(big);
+        MainWindow bigger;
+        const double after = bigger.batchControls()->label()->font().pointSizeF();
+        QApplication::setFont(original);
+        QVERIFY2(after >= before * 1.9, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     }
 
 private:

@@ -37,7 +37,8 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     m_text->setObjectName(QStringLiteral("inspectorText"));
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard); // Tab reaches it
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setFocusPolicy(Qt::StrongFocus); // Tab reaches the explanation, and arrows move through it
     m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_scroll->setWidget(m_text);
     m_scroll->setWidgetResizable(true);
