@@ -67,7 +67,7 @@ inline QString fateLabel(Fate fate)
 }
 
 /// Events a later batch reads: not happened yet at the current batch.
-inline QColor pendingColor() { return themed(QColor(0xD4, 0xD4, 0xD4), QColor(0xC8, 0xC8, 0xC8)); }
+inline QColor pendingColor() { return themed(QColor(0xD4, 0xD4, 0xD4), QColor(0xB4, 0xB4, 0xB4)); }
 /// The same events as text in a table: greyed, yet readable on white (black in the projector theme).
 inline QColor pendingTextColor() { return themed(QColor(0x80, 0x80, 0x80), QColor(0x40, 0x40, 0x40)); }
 
