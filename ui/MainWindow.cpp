@@ -610,6 +610,11 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::retranslate()
 {
     m_about->setToolTip(tr("What this scenario shows"));
+    // Names a screen reader reads for controls that show only an icon or sit around a panel.
+    m_about->setAccessibleName(tr("About this scenario"));
+    m_queryDock->widget()->setAccessibleName(tr("Query"));
+    m_kafkaDock->widget()->setAccessibleName(tr("Kafka"));
+    m_log->setAccessibleName(tr("Console sink"));
     m_eventsDock->setWindowTitle(tr("Events"));
     m_queryDock->setWindowTitle(tr("Query"));
     m_stateDock->setWindowTitle(tr("State"));
@@ -732,6 +737,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    setHighContrast(settings.value(QStringLiteral("view/highContrast"), false).toBool());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -92,6 +92,9 @@ public:
 
     bool isPresentation() const { return m_presentation; }
     void setPresentation(bool on);
+    /// The projector theme (palette::highContrast): stronger colours, thicker marks, black on white.
+    bool isHighContrast() const;
+    void setHighContrast(bool on);
 
     BatchControls* batchControls() const { return m_controls; }
     QToolBar* mainToolBar() const { return m_toolBar; }
@@ -206,6 +209,7 @@ private:
     QDockWidget* m_logDock = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_presentationAction = nullptr;
+    QAction* m_highContrastAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_saveLiveAction = nullptr;

@@ -36,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
@@ -150,6 +151,12 @@ void MainWindow::buildActions()
     m_presentationAction = viewMenu->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), this, [this](bool on) { setPresentation(on); });
     m_presentationAction->setCheckable(true);
     m_presentationAction->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
+    m_highContrastAction = viewMenu->addAction(tr("&High contrast"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this, [this](bool on) {
+        setHighContrast(on);
+        QSettings().setValue(QStringLiteral("view/highContrast"), on);
+    });
+    m_highContrastAction->setCheckable(true);
+    m_highContrastAction->setToolTip(tr("Stronger colours, thicker lines and black text on white, for projectors"));
     viewMenu->addAction(m_classAction);
     buildLanguageMenu(viewMenu);
     viewMenu->addSeparator();

@@ -15,20 +15,39 @@ namespace tidemark::ui {
 /// everywhere. Chosen to stay distinct for the common colour-vision deficiencies (Okabe-Ito).
 namespace palette {
 
+/// The projector theme: darker, more saturated colours, thicker lines and marks, black on white.
+/// One switch for the whole window; the plot and the tables read it each time they paint.
+inline bool& highContrastSwitch()
+{
+    static bool on = false;
+    return on;
+}
+inline bool highContrast() { return highContrastSwitch(); }
+inline void setHighContrast(bool on) { highContrastSwitch() = on; }
+
+/// Lines and marks are this much thicker in the high-contrast theme (projectors wash thin lines out).
+inline double strokeScale() { return highContrast() ? 1.6 : 1.0; }
+
+/// Picks the normal or the high-contrast value. tests/ui/tst_palette measures every pair of
+/// colours below through colour-vision-deficiency simulations, in both themes.
+inline QColor themed(QColor normal, QColor projector) { return highContrast() ? projector : normal; }
+
 /// Every fate, in the order legends list them.
 inline constexpr std::array<Fate, 7> kFates = {Fate::OnTime,   Fate::LateAccepted,  Fate::DroppedByWatermark, Fate::Duplicate,
                                                Fate::Filtered, Fate::NullEventTime, Fate::Unconsumed};
 
 inline QColor fateColor(Fate fate)
 {
+    // Duplicate, filtered and not-yet-read differ in lightness, not only in hue: filtered is the
+    // dark grey, not-yet-read the light one, duplicate in between (readable under deuteranopia).
     switch (fate) {
-    case Fate::OnTime: return QColor(0x00, 0x72, 0xB2);             // blue
-    case Fate::LateAccepted: return QColor(0xE6, 0x9F, 0x00);       // orange
-    case Fate::DroppedByWatermark: return QColor(0xD5, 0x1F, 0x26); // red
-    case Fate::Duplicate: return QColor(0xCC, 0x79, 0xA7);          // purple
-    case Fate::Filtered: return QColor(0x8C, 0x8C, 0x8C);           // grey
-    case Fate::NullEventTime: return QColor(0x56, 0xB4, 0xE9);      // sky
-    case Fate::Unconsumed: return QColor(0xB0, 0xB0, 0xB0);         // light grey
+    case Fate::OnTime: return themed(QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x50, 0xA0));             // blue
+    case Fate::LateAccepted: return themed(QColor(0xE6, 0x9F, 0x00), QColor(0xE0, 0x8A, 0x00));       // orange
+    case Fate::DroppedByWatermark: return themed(QColor(0xD5, 0x1F, 0x26), QColor(0xC8, 0x10, 0x2E)); // red
+    case Fate::Duplicate: return themed(QColor(0xCC, 0x79, 0xA7), QColor(0xB0, 0x3C, 0x96));          // purple
+    case Fate::Filtered: return themed(QColor(0x4D, 0x4D, 0x4D), QColor(0x26, 0x26, 0x26));           // dark grey
+    case Fate::NullEventTime: return themed(QColor(0x56, 0xB4, 0xE9), QColor(0x3F, 0xA9, 0xF5));      // sky
+    case Fate::Unconsumed: return themed(QColor(0x80, 0x80, 0x80), QColor(0x6E, 0x6E, 0x6E));         // mid grey
     }
     return Qt::black;
 }
@@ -48,18 +67,20 @@ inline QString fateLabel(Fate fate)
 }
 
 /// Events a later batch reads: not happened yet at the current batch.
-inline QColor pendingColor() { return QColor(0x9A, 0x9A, 0x9A); }
+inline QColor pendingColor() { return themed(QColor(0xD4, 0xD4, 0xD4), QColor(0xB4, 0xB4, 0xB4)); }
+/// The same events as text in a table: greyed, yet readable on white (black in the projector theme).
+inline QColor pendingTextColor() { return themed(QColor(0x80, 0x80, 0x80), QColor(0x40, 0x40, 0x40)); }
 
-inline QColor maxEventTimeColor() { return QColor(0x00, 0x9E, 0x73); } // green
-inline QColor watermarkColor() { return QColor(0xD5, 0x5E, 0x00); }    // vermillion
-inline QColor nowColor() { return QColor(0x20, 0x20, 0x20); }
-inline QColor dataBatchColor() { return QColor(0x4A, 0x4A, 0x4A); }
-inline QColor noDataBatchColor() { return QColor(0x0E, 0x8A, 0xA8); }
-inline QColor skippedTickColor() { return QColor(0xC8, 0xC8, 0xC8); }
+inline QColor maxEventTimeColor() { return themed(QColor(0x00, 0x9E, 0x73), QColor(0x00, 0x7A, 0x55)); } // green
+inline QColor watermarkColor() { return QColor(0xD5, 0x5E, 0x00); } // vermillion
+inline QColor nowColor() { return themed(QColor(0x20, 0x20, 0x20), QColor(0x00, 0x00, 0x00)); }
+inline QColor dataBatchColor() { return themed(QColor(0x4A, 0x4A, 0x4A), QColor(0x33, 0x33, 0x33)); }
+inline QColor noDataBatchColor() { return QColor(0x0B, 0x5F, 0x7A); }
+inline QColor skippedTickColor() { return themed(QColor(0xC8, 0xC8, 0xC8), QColor(0xB8, 0xB8, 0xB8)); }
 
-inline QColor windowOpenColor() { return QColor(0x00, 0x72, 0xB2); }
-inline QColor windowEmittedColor() { return QColor(0x00, 0x9E, 0x73); }
-inline QColor windowEvictedColor() { return QColor(0xA8, 0xA8, 0xA8); }
+inline QColor windowOpenColor() { return themed(QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x50, 0xA0)); }
+inline QColor windowEmittedColor() { return themed(QColor(0x00, 0x9E, 0x73), QColor(0x00, 0x7A, 0x55)); }
+inline QColor windowEvictedColor() { return QColor(0xD4, 0xD4, 0xD4); } // light: apart from emitted by lightness too
 
 // Row highlights in the result and state tables.
 inline QColor rowNewColor() { return QColor(0xCF, 0xF2, 0xD8); }

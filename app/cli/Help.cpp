@@ -11,7 +11,7 @@ const std::vector<CommandHelp>& commandHelp()
         {"", "[--lang ko|en] [FILE]",
          "open the simulator (on the default classroom scenario)\n"
          "in Korean or English (default: View > Language, else the system's)"},
-        {"", "--screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lang ko|en] [FILE]",
+        {"", "--screenshot OUT.png [--batch N] [--presentation] [--high-contrast] [--size WxH] [--lang ko|en] [FILE]",
          "render the main window to a PNG and exit\n"
          "(at batch N, default the last; --size 1024x768\n"
          "lays it out as a projector shows it)"},

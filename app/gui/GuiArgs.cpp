@@ -67,6 +67,8 @@ std::optional<GuiArgs> parseGuiArgs(const std::vector<std::string>& args, std::s
             out.language = value;
         } else if (a == "--presentation") {
             out.presentation = true;
+        } else if (a == "--high-contrast") {
+            out.highContrast = true;
         } else if (!a.empty() && a[0] == '-') {
             error = "unknown option " + a;
             return std::nullopt;

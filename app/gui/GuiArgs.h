@@ -9,12 +9,14 @@
 namespace tidemark::gui {
 
 /// `tidemark [--lang ko|en] [FILE]`, `tidemark --lesson ID [--step N]` and
-/// `tidemark --screenshot OUT.png [--batch N] [--presentation] [--size WxH] [--lang ko|en] [--lesson ID [--step N]] [FILE]`.
+/// `tidemark --screenshot OUT.png [--batch N] [--presentation] [--high-contrast] [--size WxH] [--lang ko|en] [--lesson ID [--step N]] [FILE]`.
 struct GuiArgs {
     std::string file;       ///< empty: the default classroom scenario
     std::string screenshot; ///< render the main window to this PNG and exit
     std::optional<int> batch;
     bool presentation = false;
+    /// `--high-contrast`: the projector theme for this run (View > High contrast remembers it instead).
+    bool highContrast = false;
     /// The window's size in pixels (a projector's 1024x768, say); unset: the saved or default size.
     std::optional<std::pair<int, int>> size;
     /// `--lesson ID|FILE`: a built-in lesson (or a lesson file) instead of a scenario file.

@@ -91,6 +91,8 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
         window.show();
         if (args.presentation)
             window.setPresentation(true);
+        if (args.highContrast)
+            window.setHighContrast(true);
         return QApplication::exec();
     }
     window.restoreSettings();
@@ -99,6 +101,8 @@ int runGui(int& argc, char** argv, const GuiArgs& args)
     window.show();
     if (args.presentation)
         window.setPresentation(true);
+    if (args.highContrast)
+        window.setHighContrast(true);
     window.files()->offerRecovery();
     return QApplication::exec();
 }

@@ -6,7 +6,7 @@ _tidemark()
     _init_completion || return
 
     local commands="run validate export-pyspark import-pyspark produce broker lesson storyboard frames help"
-    local window_options="--lang --screenshot --batch --presentation --size --lesson --step --help --version"
+    local window_options="--lang --screenshot --batch --presentation --high-contrast --size --lesson --step --help --version"
 
     case $prev in
         --lang) COMPREPLY=($(compgen -W "ko en" -- "$cur")); return ;;

@@ -60,6 +60,7 @@ PredictPanel::PredictPanel(ClassMode* classMode, QWidget* parent)
     m_why->setObjectName(QStringLiteral("predictWhy"));
     m_why->setReadOnly(true);
     m_why->setMinimumHeight(90);
+    m_why->setTabChangesFocus(true); // Tab moves on, as everywhere else in the window
     m_summary->setObjectName(QStringLiteral("predictSummary"));
     m_summary->setWordWrap(true);
 

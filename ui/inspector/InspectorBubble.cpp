@@ -37,7 +37,8 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     m_text->setObjectName(QStringLiteral("inspectorText"));
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setFocusPolicy(Qt::StrongFocus); // Tab reaches the explanation, and arrows move through it
     m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_scroll->setWidget(m_text);
     m_scroll->setWidgetResizable(true);
@@ -45,7 +46,11 @@ InspectorBubble::InspectorBubble(QWidget* parent)
     auto* close = new QToolButton(this);
     close->setText(QStringLiteral("\u00d7"));
     close->setAutoRaise(true);
-    retranslated(close, [close] { close->setToolTip(tr("Close (Esc)")); });
+    retranslated(close, [this, close] {
+        close->setToolTip(tr("Close (Esc)"));
+        close->setAccessibleName(tr("Close the explanation"));
+        m_text->setAccessibleName(tr("Why? explanation"));
+    });
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
     auto* head = new QHBoxLayout;
     head->addWidget(m_title, 1);
@@ -67,6 +72,8 @@ void InspectorBubble::setContent(const QString& title, const QString& text)
 {
     m_title->setText(title);
     m_text->setText(text);
+    setAccessibleName(title);
+    m_text->setAccessibleDescription(text); // a screen reader reads the explanation, not only its title
 }
 
 void InspectorBubble::showAt(const QPoint& globalPos, const QString& title, const QString& text, const QRect& bounds)

@@ -125,7 +125,7 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     if (role == PendingRole)
         return pending;
     if (role == Qt::ForegroundRole && pending)
-        return QBrush(palette::pendingColor());
+        return QBrush(palette::pendingTextColor());
 
     switch (column.kind) {
     case Kind::Source:
@@ -171,6 +171,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         }
         if (role == Qt::DisplayRole)
             return palette::fateLabel(point->fate);
+        if (role == Qt::AccessibleTextRole) // the colour swatch says nothing to a screen reader
+            return tr("fate: %1").arg(palette::fateLabel(point->fate));
         if (role == Qt::DecorationRole)
             return palette::fateColor(point->fate);
         return {};

@@ -25,6 +25,8 @@ EventsPanel::EventsPanel(ScenarioDocument* document, EventTableModel* model, QWi
 {
     setObjectName(QStringLiteral("eventsPanel"));
     m_view->setObjectName(QStringLiteral("eventsTable"));
+    m_view->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table instead of circling in it
+    retranslated(m_view, [view = m_view] { view->setAccessibleName(tr("Events")); });
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);

@@ -50,7 +50,13 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     m_error->setMargin(10);
     m_error->setStyleSheet(palette::errorBoxStyle());
     m_caption->setWordWrap(true);
-    retranslated(this, [this] { m_caption->setText(captionFor(m_mode)); });
+    retranslated(this, [this] {
+        m_caption->setText(captionFor(m_mode));
+        const QString modeName = QString::fromLatin1(outputModeName(m_mode));
+        setAccessibleName(tr("%1 mode").arg(modeName));
+        m_sinkView->setAccessibleName(tr("%1 mode: what the sink received").arg(modeName));
+        m_resultView->setAccessibleName(tr("%1 mode: result table").arg(modeName));
+    });
     m_sinkLabel->setWordWrap(true);
     m_resultLabel->setWordWrap(true);
     // Dark grey on the window's grey: readable from the back of a room (7:1 on #efefef).

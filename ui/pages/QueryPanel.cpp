@@ -241,10 +241,16 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     form->addRow(QStringLiteral("trigger"), m_trigger);
     form->addRow(m_shapeNote);
     form->addRow(m_error);
+    // The editable boxes have no text of their own for a screen reader: the API names the labels show.
+    m_watermarkColumn->setAccessibleName(QStringLiteral("withWatermark column"));
+    m_windowColumn->setAccessibleName(QStringLiteral("window column"));
+    m_aggColumn->setAccessibleName(QStringLiteral("agg column"));
+    m_policy->setAccessibleName(QStringLiteral("policy"));
     // The labels above are the names of Spark's API (withWatermark, groupBy, agg...), the same in
     // every language; the hints and the notes below speak the window's language.
     retranslated(this, [this] {
         m_windowKind->setItemText(0, tr("none"));
+        m_scroll->setAccessibleName(tr("Query"));
         m_slide->setPlaceholderText(tr("= duration (tumbling)"));
         m_keys->setPlaceholderText(tr("columns, comma separated"));
         m_aggColumn->lineEdit()->setPlaceholderText(tr("* (all rows)"));

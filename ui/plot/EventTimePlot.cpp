@@ -281,7 +281,7 @@ std::optional<TimeRange> EventTimePlot::pointedWindow() const { return m_windows
 
 void EventTimePlot::applyStyle()
 {
-    const double scale = m_presentation ? 1.6 : 1.0;
+    const double scale = (m_presentation ? 1.6 : 1.0) * palette::strokeScale();
     const double dot = 9 * scale;
     const double line = 2.2 * scale;
     applyDotStyles();
@@ -304,7 +304,7 @@ void EventTimePlot::applyStyle()
     m_legendEmitted->setPen(QPen(palette::windowEmittedColor(), 8 * scale));
     m_legendEvicted->setPen(QPen(palette::windowEvictedColor(), 8 * scale));
     m_legendMerged->setPen(QPen(palette::windowOpenColor(), 2 * scale, Qt::DashLine));
-    m_ticks->setLineWidth(m_presentation ? 2.0 : 1.0);
+    m_ticks->setLineWidth((m_presentation ? 2.0 : 1.0) * palette::strokeScale());
     m_windows->setLaneWidth(10 * scale);
     m_nowLine->setPen(QPen(palette::nowColor(), line));
 
@@ -338,7 +338,7 @@ void EventTimePlot::applyStyle()
 
 void EventTimePlot::applyDotStyles()
 {
-    const double dot = 9 * (m_presentation ? 1.6 : 1.0);
+    const double dot = 9 * (m_presentation ? 1.6 : 1.0) * palette::strokeScale();
     // Many dots are stamped from pre-drawn pixmaps: twice as fast as drawing each shape, and
     // antialiased for free. Few dots are drawn as shapes, antialiased, crisp at any DPI.
     const auto style = [this](QCPScatterStyle s, QCPAbstractPlottable* graph) {
@@ -360,7 +360,7 @@ void EventTimePlot::applyDotStyles()
         g->setScatterStyle(style(fateStyle(f, dot), g));
     }
     m_pendingGraph->setScatterStyle(
-        style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::pendingColor(), m_presentation ? 2.4 : 1.5), Qt::NoBrush, dot), m_pendingGraph));
+        style(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::pendingColor(), (m_presentation ? 2.4 : 1.5) * palette::strokeScale()), Qt::NoBrush, dot), m_pendingGraph));
     // A dashed ring in the dropped colour: a guess, not a fate.
     m_predictedDropGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
                                                           QPen(palette::fateColor(Fate::DroppedByWatermark), m_presentation ? 3.0 : 2.0, Qt::DashLine),
