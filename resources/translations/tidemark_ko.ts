@@ -471,6 +471,10 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>cannot read %1: not a regular file</source>
+        <translation>%1을(를) 읽을 수 없습니다: 일반 파일이 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioFileCheck</name>
@@ -844,6 +848,34 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
         <source>no batch</source>
         <translation>배치 없음</translation>
     </message>
+    <message>
+        <source>First batch</source>
+        <translation>첫 배치</translation>
+    </message>
+    <message>
+        <source>Previous batch</source>
+        <translation>이전 배치</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Next batch</source>
+        <translation>다음 배치</translation>
+    </message>
+    <message>
+        <source>Last batch</source>
+        <translation>마지막 배치</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ComputeStatus</name>
@@ -893,6 +925,10 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     <message>
         <source>? (predict)</source>
         <translation>? (예측)</translation>
+    </message>
+    <message>
+        <source>fate: %1</source>
+        <translation>처리 결과: %1</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1120,10 @@ Click for its life.</source>
         <source>Delete events</source>
         <translation>이벤트 삭제</translation>
     </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::FileController</name>
@@ -1161,6 +1201,14 @@ Click for its life.</source>
     <message>
         <source>Close (Esc)</source>
         <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the explanation</source>
+        <translation>설명 닫기</translation>
+    </message>
+    <message>
+        <source>Why? explanation</source>
+        <translation>왜? 설명</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1822,18 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <source>Saved the plot&apos;s %1 batches as an animation to %2</source>
         <translation>그래프의 배치 %1개를 애니메이션으로 %2에 저장했습니다</translation>
     </message>
+    <message>
+        <source>About this scenario</source>
+        <translation>이 시나리오에 대해</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>고대비(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Stronger colours, thicker lines and black text on white, for projectors</source>
+        <translation>프로젝터용: 더 진한 색, 더 굵은 선, 흰 바탕에 검은 글자</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ModeColumnsPage</name>
@@ -1859,6 +1919,18 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source>&lt;b&gt;Result table&lt;/b&gt; before this batch</source>
         <translation>이번 배치 이전의 &lt;b&gt;결과 테이블&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 mode</source>
+        <translation>%1 모드</translation>
+    </message>
+    <message>
+        <source>%1 mode: what the sink received</source>
+        <translation>%1 모드: 싱크가 받은 것</translation>
+    </message>
+    <message>
+        <source>%1 mode: result table</source>
+        <translation>%1 모드: 결과 테이블</translation>
     </message>
 </context>
 <context>
@@ -2170,6 +2242,10 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source>at %1</source>
         <translation>위치: %1</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>쿼리</translation>
     </message>
 </context>
 <context>
