@@ -1089,6 +1089,10 @@ Click for its life.</source>
         <source>read by this batch: fate hidden (predict it)</source>
         <translation>이 배치가 읽음: 운명은 숨김 (예측해 보세요)</translation>
     </message>
+    <message>
+        <source>Past one of Tidemark&apos;s limits, not a Spark error — see the query panel</source>
+        <translation>Tidemark의 한도를 넘었습니다 (Spark 오류가 아님) — 쿼리 패널을 보세요</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::EventsPanel</name>

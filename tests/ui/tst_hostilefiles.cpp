@@ -8,6 +8,8 @@
 #include "ui/files/FileController.h"
 #include "ui/pages/OutputModeColumn.h"
 
+#include <qcustomplot.h>
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -49,6 +51,17 @@ QByteArray encoded(QStringConverter::Encoding encoding, bool bom)
     return encoder.encode(QString::fromUtf8(shippedScenario()));
 }
 
+/// Every text drawn on the event-time plot (the banner among them).
+QString plotTexts(const MainWindow& window)
+{
+    QString texts;
+    const auto* plot = window.findChild<QCustomPlot*>(QStringLiteral("eventTimeCustomPlot"));
+    for (int i = 0; plot && i < plot->itemCount(); ++i)
+        if (const auto* text = qobject_cast<QCPItemText*>(plot->item(i)); text && text->visible())
+            texts += text->text() + QLatin1Char('\n');
+    return texts;
+}
+
 } // namespace
 
 class TestHostileFiles : public QObject
@@ -61,6 +74,8 @@ private slots:
     void screenshotExitsWithTheError_data();
     void screenshotExitsWithTheError();
     void queryThatSparkRejectsOpensAndShowsSparksMessage();
+    void queryPastALimitOpensAndSaysWhatToChange_data();
+    void queryPastALimitOpensAndSaysWhatToChange();
 
 private:
     /// Every hostile file with a piece of the error it must give.
@@ -85,6 +100,26 @@ void TestHostileFiles::initTestCase()
     QVERIFY(write(m_dir.filePath(QStringLiteral("utf16-big-endian.json")), encoded(QStringConverter::Utf16BE, true)));
     QVERIFY(write(m_dir.filePath(QStringLiteral("utf32.json")), encoded(QStringConverter::Utf32LE, true)));
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.json")));
+    const auto variant = [&scenario](const char* from, const QByteArray& to) {
+        QByteArray text = scenario;
+        return text.contains(from) ? text.replace(from, to) : QByteArray();
+    };
+    const QByteArray zone = R"("timeZone": "Asia/Seoul")";
+    QVERIFY(write(m_dir.filePath(QStringLiteral("zone-folder.json")), variant(zone, R"("timeZone": "Asia")")));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("zone-path.json")), variant(zone, R"("timeZone": "../../etc/passwd")")));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("duplicate-key.json")), variant(zone, zone + R"(, "timeZone": "UTC")")));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("nul.json")), variant("\"title\"", QByteArray("\"ti\0tle\"", 8))));
+    // Nested far past the JSON limit inside a value, where a recursive reader runs out of stack.
+    QVERIFY(write(m_dir.filePath(QStringLiteral("deep.json")),
+                  variant("\"title\":", "\"description\": " + QByteArray(100000, '[') + QByteArray(100000, ']') + ", \"title\":")));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("huge-integer.json")),
+                  variant(R"("schema": {"timestamp": "timestamp", "value": "string"})",
+                          R"("schema": {"timestamp": "timestamp", "value": "string", "n": "long"})")
+                      .replace(R"("value": "dog"})", R"("value": "dog", "n": 99999999999999999999})")));
+    // Queries past Tidemark's limits read well as files: the window opens them and says what to change.
+    QVERIFY(write(m_dir.filePath(QStringLiteral("deep-where.json")),
+                  variant(R"("withWatermark")", "\"where\": \"" + QByteArray(5000, '(') + "word" + QByteArray(5000, ')') + " <> ''\", \"withWatermark\"")));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("windows-per-row.json")), variant(R"("slide": "5 minutes")", R"("slide": "1 millisecond")")));
 #ifdef Q_OS_UNIX
     // Read without care, a pipe with no writer blocks the reader forever.
     QCOMPARE(::mkfifo(QFile::encodeName(m_dir.filePath(QStringLiteral("pipe.json"))).constData(), 0600), 0);
@@ -103,6 +138,12 @@ void TestHostileFiles::hostileFiles()
     QTest::newRow("UTF-16 big-endian") << "utf16-big-endian.json" << "the file is UTF-16; save it as UTF-8";
     QTest::newRow("UTF-32") << "utf32.json" << "the file is UTF-32; save it as UTF-8";
     QTest::newRow("folder") << "folder.json" << "not a regular file";
+    QTest::newRow("time zone names a folder") << "zone-folder.json" << "timeZone: unknown time zone 'Asia' (a folder of zones";
+    QTest::newRow("time zone is a path") << "zone-path.json" << "timeZone: unknown time zone '../../etc/passwd'";
+    QTest::newRow("duplicate key") << "duplicate-key.json" << R"(timeZone: the key "timeZone" appears twice)";
+    QTest::newRow("NUL byte") << "nul.json" << "line 3, column 6: the file contains a NUL byte";
+    QTest::newRow("deep JSON") << "deep.json" << "line 3, column 529: the JSON nests more than 512 levels";
+    QTest::newRow("integer past 64 bits") << "huge-integer.json" << "sources.lines.events[0].row.n: the number is outside the range of a 64-bit integer";
 #ifdef Q_OS_UNIX
     QTest::newRow("pipe") << "pipe.json" << "not a regular file";
 #endif
@@ -187,6 +228,7 @@ void TestHostileFiles::queryThatSparkRejectsOpensAndShowsSparksMessage()
         shown += column->errorText();
     QVERIFY2(shown.contains(QStringLiteral("AnalysisException: Append output mode not supported when there are streaming aggregations")),
              qPrintable(shown));
+    QVERIFY2(plotTexts(window).contains(QStringLiteral("Spark rejects append mode for this query")), qPrintable(plotTexts(window)));
 
     const QString png = m_dir.filePath(QStringLiteral("spark.png"));
     QProcess p;
@@ -195,6 +237,48 @@ void TestHostileFiles::queryThatSparkRejectsOpensAndShowsSparksMessage()
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), path});
     QVERIFY(p.waitForFinished(kPatience));
+    QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
+    QCOMPARE(QImage(png).size(), QSize(1024, 768));
+}
+
+void TestHostileFiles::queryPastALimitOpensAndSaysWhatToChange_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("parentheses 5000 deep") << "deep-where.json" << "query.where: the expression nests too deep";
+    QTest::newRow("a window per millisecond") << "windows-per-row.json" << "puts every row in 600000 windows";
+}
+
+void TestHostileFiles::queryPastALimitOpensAndSaysWhatToChange()
+{
+    // Before the limits, the first crashed the window (stack overflow) and the second grew it
+    // until memory ran out. Now the file opens, nothing is simulated, and the columns say why.
+    QFETCH(QString, name);
+    QFETCH(QString, error);
+    MainWindow window;
+    window.resize(1024, 768);
+    window.show();
+    window.files()->openPath(m_dir.filePath(name));
+    QVERIFY2(window.files()->lastError().isEmpty(), qPrintable(window.files()->lastError()));
+    QVERIFY(!window.findChild<QMessageBox*>());
+    QTRY_VERIFY_WITH_TIMEOUT(window.isUpToDate(), kPatience);
+    QString shown;
+    for (const OutputModeColumn* column : window.findChildren<OutputModeColumn*>())
+        shown += column->errorText();
+    QVERIFY2(shown.contains(error), qPrintable(shown));
+    // The plot must not blame Spark for a limit of Tidemark's.
+    const QString texts = plotTexts(window);
+    QVERIFY2(texts.contains(QStringLiteral("Past one of Tidemark's limits, not a Spark error")) && !texts.contains(QStringLiteral("Spark rejects")),
+             qPrintable(texts));
+
+    const QString png = m_dir.filePath(QStringLiteral("limit.png"));
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), m_dir.filePath(name)});
+    QVERIFY(p.waitForFinished(kPatience));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
     QCOMPARE(QImage(png).size(), QSize(1024, 768));
 }

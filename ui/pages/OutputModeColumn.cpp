@@ -49,6 +49,10 @@ OutputModeColumn::OutputModeColumn(OutputMode mode, QWidget* parent)
     m_error->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_error->setMargin(10);
     m_error->setStyleSheet(palette::errorBoxStyle());
+    // A word-wrapped label is at least as wide as its longest word, and an error names a JSON
+    // path ("query.groupBy[0].window.duration:") that is one long word: three columns of it
+    // would widen the window past a projector. The path is cut instead; it is in the query panel too.
+    m_error->setMinimumWidth(1);
     m_caption->setWordWrap(true);
     retranslated(this, [this] {
         m_caption->setText(captionFor(m_mode));

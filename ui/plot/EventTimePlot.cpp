@@ -717,6 +717,8 @@ void EventTimePlot::updateNow()
     if (selected.error && m_view.driving != m_view.selected)
         banner = tr("Spark rejects %1 mode for this query — the plot follows %2 mode")
                      .arg(QString::fromLatin1(outputModeName(m_view.selected)), QString::fromLatin1(outputModeName(m_view.driving)));
+    else if (selected.error && selected.error->kind == ErrorKind::File) // one of Tidemark's limits, not Spark's word
+        banner = tr("Past one of Tidemark's limits, not a Spark error — see the query panel");
     else if (selected.error)
         banner = tr("Spark rejects this query in every output mode — see the query panel");
     if (selected.error) {
