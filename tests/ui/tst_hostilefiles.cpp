@@ -51,6 +51,15 @@ QByteArray encoded(QStringConverter::Encoding encoding, bool bom)
     return encoder.encode(QString::fromUtf8(shippedScenario()));
 }
 
+/// `tidemark --screenshot PNG --size 1024x768 FILE`, as a projector lays the window out.
+void startScreenshot(QProcess& p, const QString& png, const QString& file)
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), file});
+}
+
 /// Every text drawn on the event-time plot (the banner among them).
 QString plotTexts(const MainWindow& window)
 {
@@ -190,10 +199,7 @@ void TestHostileFiles::screenshotExitsWithTheError()
     QFETCH(QString, error);
     const QString png = m_dir.filePath(QStringLiteral("shot.png"));
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), m_dir.filePath(name)});
+    startScreenshot(p, png, m_dir.filePath(name));
     QVERIFY(p.waitForFinished(kPatience));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
@@ -232,10 +238,7 @@ void TestHostileFiles::queryThatSparkRejectsOpensAndShowsSparksMessage()
 
     const QString png = m_dir.filePath(QStringLiteral("spark.png"));
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), path});
+    startScreenshot(p, png, path);
     QVERIFY(p.waitForFinished(kPatience));
     QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
     QCOMPARE(QImage(png).size(), QSize(1024, 768));
@@ -273,10 +276,7 @@ void TestHostileFiles::queryPastALimitOpensAndSaysWhatToChange()
 
     const QString png = m_dir.filePath(QStringLiteral("limit.png"));
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), m_dir.filePath(name)});
+    startScreenshot(p, png, m_dir.filePath(name));
     QVERIFY(p.waitForFinished(kPatience));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
