@@ -60,6 +60,15 @@ void startScreenshot(QProcess& p, const QString& png, const QString& file)
     p.start(QStringLiteral(TIDEMARK_BIN), {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x768"), file});
 }
 
+/// What the output-mode columns show in place of their rows.
+QString columnErrors(const MainWindow& window)
+{
+    QString shown;
+    for (const OutputModeColumn* column : window.findChildren<OutputModeColumn*>())
+        shown += column->errorText();
+    return shown;
+}
+
 /// Every text drawn on the event-time plot (the banner among them).
 QString plotTexts(const MainWindow& window)
 {
@@ -229,9 +238,7 @@ void TestHostileFiles::queryThatSparkRejectsOpensAndShowsSparksMessage()
     QVERIFY2(window.files()->lastError().isEmpty(), qPrintable(window.files()->lastError()));
     QVERIFY(!window.findChild<QMessageBox*>());
     QTRY_VERIFY_WITH_TIMEOUT(window.isUpToDate(), kPatience);
-    QString shown;
-    for (const OutputModeColumn* column : window.findChildren<OutputModeColumn*>())
-        shown += column->errorText();
+    const QString shown = columnErrors(window);
     QVERIFY2(shown.contains(QStringLiteral("AnalysisException: Append output mode not supported when there are streaming aggregations")),
              qPrintable(shown));
     QVERIFY2(plotTexts(window).contains(QStringLiteral("Spark rejects append mode for this query")), qPrintable(plotTexts(window)));
@@ -265,9 +272,7 @@ void TestHostileFiles::queryPastALimitOpensAndSaysWhatToChange()
     QVERIFY2(window.files()->lastError().isEmpty(), qPrintable(window.files()->lastError()));
     QVERIFY(!window.findChild<QMessageBox*>());
     QTRY_VERIFY_WITH_TIMEOUT(window.isUpToDate(), kPatience);
-    QString shown;
-    for (const OutputModeColumn* column : window.findChildren<OutputModeColumn*>())
-        shown += column->errorText();
+    const QString shown = columnErrors(window);
     QVERIFY2(shown.contains(error), qPrintable(shown));
     // The plot must not blame Spark for a limit of Tidemark's.
     const QString texts = plotTexts(window);
