@@ -160,6 +160,16 @@ private:
 
     void finish(std::shared_ptr<PyExpr>& e) const { e->end = m_t[m_i > 0 ? m_i - 1 : 0].end; }
 
+    /// `not x`, `-x`, `+x`, `~x`: the operator's token and its operand, already parsed.
+    PyExprPtr unary(const PyToken& op, PyExprPtr operand)
+    {
+        auto u = make(PyExpr::Kind::Unary, op);
+        u->text = op.text;
+        u->items = {std::move(operand)};
+        finish(u);
+        return u;
+    }
+
     PyExprPtr expressionList()
     {
         const PyToken& start = peek();
@@ -252,11 +262,7 @@ private:
         DepthGuard guard(*this);
         if (isName("not")) {
             const PyToken& at = next();
-            auto u = make(PyExpr::Kind::Unary, at);
-            u->text = "not";
-            u->items = {notTest()};
-            finish(u);
-            return u;
+            return unary(at, notTest());
         }
         return comparison();
     }
@@ -297,11 +303,7 @@ private:
         DepthGuard guard(*this);
         if (isOp("-") || isOp("+") || isOp("~")) {
             const PyToken& at = next();
-            auto u = make(PyExpr::Kind::Unary, at);
-            u->text = at.text;
-            u->items = {factor()};
-            finish(u);
-            return u;
+            return unary(at, factor());
         }
         return power();
     }
