@@ -5,6 +5,8 @@
 #include "engine/time/Checked.h"
 #include "engine/time/TimeFormat.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -63,36 +65,6 @@ Error mismatch(const Ast& ast, const std::string& detail, const SparkVersion& v)
 }
 
 std::int64_t wrapInt32(std::int64_t v) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v))); }
-
-/// The repetition counts ({n}, {n,m}) and back references (\1) of a split() pattern past
-/// kMaxRegexCount: the regex engine overflows reading such a number, and builds a state per
-/// repetition. Tidemark's limit (Java reads counts up to Int.MAX_VALUE).
-constexpr long kMaxRegexCount = 1000;
-std::optional<std::string> regexCountPastLimit(const std::string& pattern)
-{
-    bool inBraces = false;
-    for (size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if (c == '\\' && i + 1 < pattern.size() && !std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
-            ++i; // an escaped character
-            continue;
-        }
-        if (c == '{')
-            inBraces = true;
-        else if (c == '}')
-            inBraces = false;
-        if ((c != '\\' && !(inBraces && (c == '{' || c == ','))) || i + 1 >= pattern.size())
-            continue;
-        size_t end = i + 1;
-        while (end < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[end])))
-            ++end;
-        const std::string digits = pattern.substr(i + 1, end - i - 1);
-        if (!digits.empty() && (digits.size() > 4 || std::stol(digits) > kMaxRegexCount))
-            return "the pattern's number " + digits + " (at position " + std::to_string(i + 1) + ") is past Tidemark's limit of "
-                   + std::to_string(kMaxRegexCount) + " for repetition counts and group references";
-    }
-    return std::nullopt;
-}
 
 /// -v as the JVM computes it: Long.MIN_VALUE negates to itself (UnaryMinus, Abs without ANSI).
 std::int64_t negateWrapping(std::int64_t v) { return static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(v)); }
@@ -492,13 +464,10 @@ private:
                 return *err;
             if (args[1].op != Op::Literal || !args[1].literal.isString())
                 return Error::query("split(): Tidemark needs the pattern as a string literal, e.g. split(line, ' ')");
-            if (auto err = regexCountPastLimit(args[1].literal.asString()))
-                return Error::query("split(): " + *err);
-            try {
-                e.regex = std::make_shared<const std::regex>(args[1].literal.asString(), std::regex::ECMAScript);
-            } catch (const std::regex_error&) {
-                return Error::query("split(): '" + args[1].literal.asString() + "' is not a valid regular expression");
-            }
+            auto compiled = compileSplitPattern(args[1].literal.asString());
+            if (!compiled)
+                return compiled.error();
+            e.regex = std::move(*compiled);
             stringArg(0);
             args.resize(1);
             e.op = Op::Split;
@@ -690,21 +659,69 @@ Value castValue(const Value& v, const DataType& from, const DataType& to, const 
     }
 }
 
-std::vector<std::string> regexSplit(const std::string& input, const std::regex& pattern)
+Result<std::shared_ptr<const re2::RE2>> compileSplitPattern(const std::string& pattern)
+{
+    re2::RE2::Options options; // UTF-8, as Java matches characters rather than bytes
+    options.set_log_errors(false);
+    auto compiled = std::make_shared<const re2::RE2>(pattern, options);
+    if (compiled->ok())
+        return compiled;
+    std::string why;
+    switch (compiled->error_code()) {
+    case re2::RE2::ErrorBadPerlOp:
+    case re2::RE2::ErrorBadEscape:
+        why = " (Tidemark's regular expressions have no back references or look-around: " + compiled->error() + ")";
+        break;
+    case re2::RE2::ErrorRepeatSize:
+    case re2::RE2::ErrorPatternTooLarge:
+        why = " (past Tidemark's limit of 1000 for a repetition count, and of the compiled pattern's size: "
+              + compiled->error() + ")";
+        break;
+    default:
+        why = " (" + compiled->error() + ")";
+    }
+    return Error::query("split(): '" + pattern + "' is not a valid regular expression" + why);
+}
+
+namespace {
+size_t nextCharacter(const std::string& s, size_t i)
+{
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+        ++i; // a UTF-8 continuation byte
+    return i;
+}
+} // namespace
+
+std::vector<std::string> regexSplit(const std::string& input, const re2::RE2& pattern)
 {
     std::vector<std::string> out;
-    size_t last = 0;
-    for (auto it = std::sregex_iterator(input.begin(), input.end(), pattern); it != std::sregex_iterator(); ++it) {
-        const size_t start = static_cast<size_t>(it->position(0));
-        const size_t len = static_cast<size_t>(it->length(0));
-        if (len == 0 && start == 0)
-            continue; // Java: no leading empty string for a zero-width match at the beginning
-        if (len == 0 && start >= input.size())
-            break;
-        out.push_back(input.substr(last, start - last));
-        last = start + len;
+    // UTF8String.split: an empty pattern splits a non-empty string into its characters,
+    // without Java's trailing empty string.
+    if (pattern.pattern().empty() && !input.empty()) {
+        for (size_t i = 0; i < input.size();) {
+            const size_t next = nextCharacter(input, i);
+            out.push_back(input.substr(i, next - i));
+            i = next;
+        }
+        return out;
     }
-    out.push_back(input.substr(last));
+    // Java's Pattern.split(input, -1) over Matcher.find().
+    const re2::StringPiece text(input);
+    size_t index = 0; // where the next piece starts
+    size_t from = 0;  // where the next search starts
+    re2::StringPiece match;
+    while (from <= input.size() && pattern.Match(text, from, input.size(), re2::RE2::UNANCHORED, &match, 1)) {
+        const size_t start = static_cast<size_t>(match.data() - input.data());
+        const size_t end = start + match.size();
+        // Matcher.find: after an empty match the next search starts one character on.
+        from = start == end ? nextCharacter(input, end) : end;
+        if (index == 0 && start == 0 && start == end)
+            continue; // no leading empty string for a zero-width match at the beginning
+        out.push_back(input.substr(index, start - index));
+        index = end;
+    }
+    out.push_back(input.substr(index));
     return out;
 }
 

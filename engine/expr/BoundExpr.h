@@ -9,9 +9,12 @@
 #include "engine/time/TimeZone.h"
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace tidemark {
 
@@ -33,7 +36,7 @@ struct BoundExpr {
     Value literal;
     std::vector<BoundExpr> args;
     bool negated = false;
-    std::shared_ptr<const std::regex> regex; ///< split(): compiled once at bind time
+    std::shared_ptr<const re2::RE2> regex; ///< split(): compiled once at bind time
     TimeZone zone;                           ///< casts between strings and timestamps
     TimeWindowSpec window;                   ///< TumblingWindow
     /// For a column reference: the watermark metadata it carries forward (Alias keeps it).
@@ -62,6 +65,12 @@ std::string unresolvedColumnMessage(const std::string& name, const Schema& schem
 
 /// Splits like Java's Pattern.split(input, -1), which Spark's split() uses: trailing empty
 /// strings are kept, a zero-width match at the start never yields a leading empty string.
-std::vector<std::string> regexSplit(const std::string& input, const std::regex& pattern);
+/// RE2 matches in time linear in the input and without recursion, so no pattern can hang
+/// or overflow the stack the way a backtracking engine (Java's, or std::regex) can.
+std::vector<std::string> regexSplit(const std::string& input, const re2::RE2& pattern);
+
+/// Compiles a split() pattern, or says why it cannot be used (Tidemark's words: Spark's
+/// Java regex accepts back references and look-around, which RE2 refuses).
+Result<std::shared_ptr<const re2::RE2>> compileSplitPattern(const std::string& pattern);
 
 } // namespace tidemark

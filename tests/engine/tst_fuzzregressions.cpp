@@ -116,6 +116,70 @@ private slots:
             QCOMPARE(v.asInt(), value);
     }
 
+    /// split() as Spark's UTF8String.split(pattern, -1), i.e. Java's Pattern.split: examples from
+    /// the javadoc of String.split and Spark's StringSplit, and patterns that make a backtracking
+    /// engine run for hours (the fuzzer's timeout), which RE2 matches in linear time.
+    void splitFollowsJavaPatternSplit_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QStringList>("pieces");
+        QTest::newRow("javadoc colon") << "boo:and:foo" << ":" << QStringList{"boo", "and", "foo"};
+        QTest::newRow("javadoc o, limit -1") << "boo:and:foo" << "o" << QStringList{"b", "", ":and:f", "", ""};
+        QTest::newRow("StringSplit example") << "oneAtwoBthreeC" << "[ABC]" << QStringList{"one", "two", "three", ""};
+        QTest::newRow("empty pattern: characters") << "한글 ☃" << "" << QStringList{"한", "글", " ", "☃"};
+        QTest::newRow("empty input") << "" << "," << QStringList{""};
+        QTest::newRow("words") << "  the cat  sat" << "\\s+" << QStringList{"", "the", "cat", "sat"};
+        QTest::newRow("zero-width at start and end") << "baaa" << "a*" << QStringList{"b", "", ""};
+        const QString as(40, QLatin1Char('a'));
+        QTest::newRow("nested repetition") << as + "!" << "(a|a)*b" << QStringList{as + "!"};
+        QTest::newRow("nested stars") << as << "(((a*)*)*)*!" << QStringList{as};
+    }
+    void splitFollowsJavaPatternSplit()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, pattern);
+        QFETCH(QStringList, pieces);
+        Schema schema;
+        schema.fields = {{"s", DataType(TypeId::String), std::nullopt, {}}};
+        const std::string text = "split(s, '" + pattern.toStdString() + "')";
+        auto parsed = parseExpression(text);
+        QVERIFY(std::holds_alternative<AstPtr>(parsed));
+        auto bound = bindExpression(*std::get<AstPtr>(parsed), schema, BindContext{SparkVersion::newest(), TimeZone(), text});
+        QVERIFY2(bound.ok(), bound.ok() ? "" : bound.error().describe().c_str());
+        const Value v = bound->eval(Row{Value(input.toStdString())});
+        QStringList got;
+        for (const Value& piece : v.asList())
+            got << QString::fromStdString(piece.asString());
+        QCOMPARE(got, pieces);
+    }
+
+    /// Patterns RE2 cannot run are refused at bind time with the reason, never at run time.
+    void splitPatternsOutsideRe2AreRefused_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("back reference") << "(a)\\\\1" << "back references";
+        QTest::newRow("look-ahead") << "(?=a)" << "look-around";
+        QTest::newRow("huge count") << "a{100000}" << "limit of 1000";
+        QTest::newRow("unbalanced") << "(a" << "missing )";
+    }
+    void splitPatternsOutsideRe2AreRefused()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, reason);
+        Schema schema;
+        schema.fields = {{"s", DataType(TypeId::String), std::nullopt, {}}};
+        const std::string text = "split(s, '" + pattern.toStdString() + "')";
+        auto parsed = parseExpression(text);
+        QVERIFY(std::holds_alternative<AstPtr>(parsed));
+        auto bound = bindExpression(*std::get<AstPtr>(parsed), schema, BindContext{SparkVersion::newest(), TimeZone(), text});
+        QVERIFY(!bound.ok());
+        const std::string message = bound.error().describe();
+        QVERIFY2(message.find("is not a valid regular expression") != std::string::npos, message.c_str());
+        QVERIFY2(message.find(reason.toStdString()) != std::string::npos, message.c_str());
+    }
+
     /// An INTERVAL literal whose microseconds do not fit 64 bits fails as Spark fails adding it.
     void intervalLiteralPastTheLongRangeOverflows()
     {
