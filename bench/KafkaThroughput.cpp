@@ -9,9 +9,9 @@
 // Phase 1 drains a backlog of N messages as fast as possible. Phase 2 produces at a fixed rate
 // (default 50,000/s) for S seconds while a 16 ms UI timer measures how late the UI thread's
 // event loop gets (a frame late by more than ~50 ms would be a visible stall).
-#include "app/kafka/LiveSession.h"
-#include "app/kafka/MockCluster.h"
-#include "app/kafka/ScenarioProducer.h"
+#include "live/LiveSession.h"
+#include "live/MockCluster.h"
+#include "live/ScenarioProducer.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"

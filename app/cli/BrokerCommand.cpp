@@ -2,9 +2,9 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CliSignals.h"
 
-#include "app/kafka/LiveScenario.h"
-#include "app/kafka/MockCluster.h"
-#include "app/kafka/TcpForwarder.h"
+#include "live/LiveScenario.h"
+#include "live/MockCluster.h"
+#include "live/TcpForwarder.h"
 
 #include <chrono>
 #include <optional>

@@ -4,9 +4,9 @@
 #include "app/cli/RunOptions.h"
 #include "app/cli/CliSignals.h"
 
-#include "app/kafka/KafkaSource.h"
-#include "app/kafka/LiveScenario.h"
-#include "app/kafka/LiveSession.h"
+#include "live/KafkaSource.h"
+#include "live/LiveScenario.h"
+#include "live/LiveSession.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"

@@ -2,7 +2,7 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CliSignals.h"
 
-#include "app/kafka/ScenarioProducer.h"
+#include "live/ScenarioProducer.h"
 #include "engine/scenario/ScenarioFile.h"
 
 #include <ostream>

@@ -4,9 +4,9 @@
 // Test support: a live run (KafkaSource + Simulation in live mode) driven step by step with
 // bounded waits, replay of a recording, message producers (kcat, librdkafka) and processes.
 
-#include "app/kafka/KafkaSource.h"
-#include "app/kafka/LiveScenario.h"
-#include "app/kafka/LiveSession.h"
+#include "live/KafkaSource.h"
+#include "live/LiveScenario.h"
+#include "live/LiveSession.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"

@@ -3,7 +3,7 @@
 // time, ordered by (partition, offset), and maxOffsetsPerTrigger split in proportion to lag.
 #include "LiveHarness.h"
 
-#include "app/kafka/MockCluster.h"
+#include "live/MockCluster.h"
 
 #include <QTest>
 

@@ -4,7 +4,7 @@
 // unreachable address, a missing topic, startingOffsets and consumer groups.
 #include "LiveHarness.h"
 
-#include "app/kafka/MockCluster.h"
+#include "live/MockCluster.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // The Kafka panel and its bridge under the offscreen platform, against the mock cluster.
 #include "LiveHarness.h"
 
-#include "app/kafka/MockCluster.h"
+#include "live/MockCluster.h"
 #include "ui/kafka/KafkaPanel.h"
 
 #include <QApplication>

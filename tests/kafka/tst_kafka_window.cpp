@@ -7,8 +7,8 @@
 #include "LiveHarness.h"
 #include "tests/ui/TestSupport.h"
 
-#include "app/kafka/MockCluster.h"
-#include "app/kafka/ScenarioProducer.h"
+#include "live/MockCluster.h"
+#include "live/ScenarioProducer.h"
 #include "ui/MainWindow.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ScenarioDocument.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Message values read as Spark's from_json reads them, and the connection hints.
-#include "app/kafka/ConnectionHint.h"
-#include "app/kafka/MessageParser.h"
-#include "app/kafka/ScenarioProducer.h"
+#include "live/ConnectionHint.h"
+#include "live/MessageParser.h"
+#include "live/ScenarioProducer.h"
 #include "engine/scenario/ScenarioFile.h"
 #include "engine/time/TimeFormat.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/kafka/KafkaSource.h"
+#include "live/KafkaSource.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/kafka/LiveController.h"
 
-#include "app/kafka/LiveScenario.h"
+#include "live/LiveScenario.h"
 #include "engine/exec/EventTime.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ReplaceScenarioCommand.h"

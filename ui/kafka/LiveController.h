@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/kafka/LiveSession.h"
+#include "live/LiveSession.h"
 #include "ui/kafka/KafkaBridge.h"
 
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/LiveClock.h"
+#include "live/LiveClock.h"
 
 #include <chrono>
 

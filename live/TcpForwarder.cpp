@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/TcpForwarder.h"
+#include "live/TcpForwarder.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

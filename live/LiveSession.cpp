@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/LiveSession.h"
+#include "live/LiveSession.h"
 
-#include "app/kafka/LiveScenario.h"
+#include "live/LiveScenario.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/KafkaSource.h"
+#include "live/KafkaSource.h"
 
-#include "app/kafka/ConnectionHint.h"
+#include "live/ConnectionHint.h"
 
 #include <librdkafka/rdkafkacpp.h>
 

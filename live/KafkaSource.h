@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/kafka/LiveClock.h"
-#include "app/kafka/MessageParser.h"
+#include "live/LiveClock.h"
+#include "live/MessageParser.h"
 #include "engine/scenario/Scenario.h"
 
 #include <chrono>

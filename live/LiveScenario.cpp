@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/LiveScenario.h"
+#include "live/LiveScenario.h"
 
 #include <cerrno>
 #include <cstdio>

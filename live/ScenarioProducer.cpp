@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/ScenarioProducer.h"
+#include "live/ScenarioProducer.h"
 
-#include "app/kafka/ConnectionHint.h"
-#include "app/kafka/LiveScenario.h"
+#include "live/ConnectionHint.h"
+#include "live/LiveScenario.h"
 #include "engine/time/TimeFormat.h"
 
 #include <librdkafka/rdkafkacpp.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/MessageParser.h"
+#include "live/MessageParser.h"
 
 #include "engine/time/TimeFormat.h"
 

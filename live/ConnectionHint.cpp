@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/kafka/ConnectionHint.h"
+#include "live/ConnectionHint.h"
 
 namespace tidemark::kafka {
 
