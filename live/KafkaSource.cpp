@@ -76,6 +76,7 @@ const char* sourceStateName(SourceState state)
     case SourceState::TopicMissing: return "topic missing";
     case SourceState::Connected: return "connected";
     case SourceState::Reconnecting: return "reconnecting";
+    case SourceState::Failed: return "failed";
     case SourceState::Closed: return "closed";
     }
     return "?";

@@ -3,6 +3,7 @@
 
 #include "live/LiveClock.h"
 #include "live/MessageParser.h"
+#include "live/SourceFault.h"
 #include "engine/scenario/Scenario.h"
 
 #include <chrono>
@@ -34,6 +35,11 @@ struct KafkaSourceConfig {
     /// received (a broker gone mid-fetch); after that they count as arriving when they come.
     std::chrono::milliseconds visibilityWait{10000};
     std::size_t malformedKept = 1000; ///< the newest malformed messages kept for the list
+    std::size_t faultsKept = 1000;    ///< the newest faults kept for the history
+    /// Spark's Kafka source option failOnDataLoss (default true): offsets that went backwards,
+    /// a vanished partition or a next offset no longer available stop the query with Spark's
+    /// error; false reads on and reports the missed offsets as a fault.
+    bool failOnDataLoss = true;
 
     static KafkaSourceConfig fromSettings(const KafkaSettings& settings);
 };
@@ -44,6 +50,7 @@ enum class SourceState : std::uint8_t {
     TopicMissing, ///< the broker answered, the topic does not exist
     Connected,    ///< partitions assigned, reading
     Reconnecting, ///< was connected, lost the broker; librdkafka reconnects, we resume at our offsets
+    Failed,       ///< the query stopped with Spark's error (SourceStats::error), e.g. data loss
     Closed,
 };
 
@@ -96,6 +103,9 @@ struct SourceStats {
     std::int64_t malformed = 0;
     std::int64_t duplicatesSkipped = 0; ///< re-fetched offsets already received (should stay 0)
     std::int64_t offsetsMissed = 0;     ///< offsets deleted (retention) before they were read: data loss
+    std::string error;                  ///< state Failed: Spark's error that stopped the query
+    std::deque<SourceFault> faults;     ///< the newest faults (at most config.faultsKept), oldest first
+    std::int64_t faultCount = 0;        ///< every fault, also those no longer in `faults`
     std::vector<PartitionProgress> partitions;
     std::int64_t lag() const;
 };

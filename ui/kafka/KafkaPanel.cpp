@@ -28,6 +28,7 @@ QString stateText(SourceState s)
     case SourceState::TopicMissing: return KafkaPanel::tr("Topic missing");
     case SourceState::Connected: return KafkaPanel::tr("Connected");
     case SourceState::Reconnecting: return KafkaPanel::tr("Reconnecting");
+    case SourceState::Failed: return KafkaPanel::tr("Stopped by an error");
     case SourceState::Closed: return KafkaPanel::tr("Not connected");
     }
     return {};
