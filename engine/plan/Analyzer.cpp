@@ -3,6 +3,7 @@
 
 #include "engine/expr/Parser.h"
 #include "engine/plan/JoinCondition.h"
+#include "engine/plan/PredicatePushdown.h"
 #include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
 
@@ -907,12 +908,16 @@ private:
                 }
                 j.usingLeft.push_back(*l);
                 j.usingRight.push_back(*r);
+                // Analyzer.commonNaturalJoinProcessing resolves USING into key equalities; the
+                // keys keep their columns' watermark metadata, as any key does.
                 BoundExpr lk, rk;
                 lk.op = rk.op = BoundExpr::Op::Column;
                 lk.column = *l;
                 lk.type = j.leftSchema[*l].type;
+                lk.watermarkDelayMs = j.leftSchema[*l].watermarkDelayMs;
                 rk.column = *r;
                 rk.type = j.rightSchema[*r].type;
+                rk.watermarkDelayMs = j.rightSchema[*r].watermarkDelayMs;
                 j.leftKeys.push_back(lk);
                 j.rightKeys.push_back(rk);
             }
@@ -937,10 +942,23 @@ private:
                 j.leftKeys.push_back(std::move(l));
                 j.rightKeys.push_back(std::move(r));
             }
-            for (const auto& c : split.leftOnly)
-                j.leftOnly.push_back(bindSide(c, j.leftSchema, path + ".on"));
-            for (const auto& c : split.rightOnly)
-                j.rightOnly.push_back(bindSide(c, j.rightSchema, path + ".on"));
+            // PushPredicateThroughJoin takes the conjuncts on one side's columns out of the join,
+            // where the join type allows; PushPredicateThroughNonJoin then sinks each as far as it
+            // goes, below the side's watermark when it does not read the event time.
+            for (const auto& c : split.leftOnly) {
+                BoundExpr bound = bindSide(c, j.leftSchema, path + ".on");
+                if (joinPushesLeftConjuncts(j.type))
+                    pushFilterDown(plan.inputs[0], std::move(bound), prettyName(*c), m_sc.sources[plan.inputs[0].source].schema);
+                else
+                    j.leftOnly.push_back(std::move(bound));
+            }
+            for (const auto& c : split.rightOnly) {
+                BoundExpr bound = bindSide(c, j.rightSchema, path + ".on");
+                if (joinPushesRightConjuncts(j.type))
+                    pushFilterDown(plan.inputs[1], std::move(bound), prettyName(*c), m_sc.sources[plan.inputs[1].source].schema);
+                else
+                    j.rightOnly.push_back(std::move(bound));
+            }
             if (!split.both.empty()) {
                 AstPtr all = split.both[0];
                 for (size_t i = 1; i < split.both.size(); ++i) {
@@ -952,25 +970,12 @@ private:
                 }
                 j.pairCondition = bindSide(all, joined, path + ".on");
             }
-            // Watermark-based state eviction (getStateWatermarkPredicates).
-            for (size_t k = 0; k < split.keys.size() && !j.keyWatermarkOrdinal; ++k) {
-                for (const AstPtr& side : {split.keys[k].left, split.keys[k].right}) {
-                    const Schema& s = side == split.keys[k].left ? j.leftSchema : j.rightSchema;
-                    if (side->kind == Ast::Kind::Column) {
-                        auto idx = side->qualifier.empty() ? s.find(side->name) : s.find(side->qualifier, side->name);
-                        if (idx && s[*idx].watermarkDelayMs) {
-                            j.keyWatermarkOrdinal = k;
-                            j.keyIsWindow = s[*idx].type.id == TypeId::Window;
-                            break;
-                        }
-                    }
-                }
-            }
             j.leftValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Left, j.leftSchema, j.rightSchema);
             j.rightValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Right, j.leftSchema, j.rightSchema);
         } else if (!(j.leftStatic || j.rightStatic)) {
             failQuery(path, "Stream-stream join without equality predicate is not supported");
         }
+        j.keyWatermarkOrdinal = joinKeyOrdinalForWatermark(j);
         j.leftEventTime = j.leftSchema.eventTimeColumn();
         j.rightEventTime = j.rightSchema.eventTimeColumn();
         j.leftEventTimeIsWindow = j.leftEventTime && j.leftSchema[*j.leftEventTime].type.id == TypeId::Window;
@@ -1067,6 +1072,18 @@ private:
                                    "on the nullable side and an appropriate range condition");
         if (left && right && j.leftKeys.empty())
             failQuery(where, "Stream-stream join without equality predicate is not supported");
+    }
+
+    /// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that
+    /// is a column carrying watermark metadata, else the first such right key. State on both
+    /// sides is then evicted by that key (getStateWatermarkPredicates).
+    static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j)
+    {
+        for (const auto* keys : {&j.leftKeys, &j.rightKeys})
+            for (size_t k = 0; k < keys->size(); ++k)
+                if ((*keys)[k].op == BoundExpr::Op::Column && (*keys)[k].watermarkDelayMs)
+                    return k;
+        return std::nullopt;
     }
 
     /// checkForStreamStreamJoinWatermark: a watermark in the join keys, or the nullable side

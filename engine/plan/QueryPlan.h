@@ -31,6 +31,9 @@ struct Step {
     /// Filter: the predicate and its text.
     BoundExpr predicate;
     std::string text;
+    /// Filter: a one-side conjunct of the join condition that Spark's optimizer runs here,
+    /// below the join (PushPredicateThroughJoin), rather than in the join.
+    bool pushedFromJoin = false;
     /// Watermark: the EventTimeWatermark node it is, its column and delay.
     int watermarkNode = -1;
     std::size_t column = 0;
@@ -90,7 +93,6 @@ struct JoinPlan {
     /// a watermarked join key evicts both sides by key; otherwise a side with its own
     /// watermark is evicted when its event time <= W + offset (the range condition).
     std::optional<std::size_t> keyWatermarkOrdinal;
-    bool keyIsWindow = false;
     std::optional<Micros> leftValueOffset, rightValueOffset;
     std::optional<std::size_t> leftEventTime, rightEventTime; ///< each side's watermarked column
     bool leftEventTimeIsWindow = false, rightEventTimeIsWindow = false;

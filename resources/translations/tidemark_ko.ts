@@ -274,6 +274,14 @@
         <source>Never in state.</source>
         <translation>상태 저장소에 들어간 적이 없습니다.</translation>
     </message>
+    <message>
+        <source>Removed by the join condition `%1` on this side&apos;s columns alone, which Spark&apos;s optimizer runs before the join and before withWatermark (PushPredicateThroughJoin): the row is never stored and does not move the watermark.</source>
+        <translation>이 쪽의 열만 읽는 조인 조건 `%1`에서 제거되었습니다. Spark의 옵티마이저는 이 조건을 조인보다, 그리고 withWatermark보다 먼저 실행합니다(PushPredicateThroughJoin). 그래서 이 행은 상태에 저장되지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by the join condition `%1` on this side&apos;s columns alone, which Spark&apos;s optimizer runs before the join (PushPredicateThroughJoin); it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
+        <translation>이 쪽의 열만 읽는 조인 조건 `%1`에서 제거되었습니다. Spark의 옵티마이저는 이 조건을 조인보다 먼저 실행합니다(PushPredicateThroughJoin). 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -781,6 +789,10 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     <message>
         <source>Hint: %1</source>
         <translation>도움말: %1</translation>
+    </message>
+    <message>
+        <source>Stopped by an error</source>
+        <translation>오류로 중지됨</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests of Spark's StreamingJoinSuite (StreamingInnerJoinSuite, StreamingOuterJoinSuite),
+// transcribed step by step: each AddData / MultiAddData is one arrival, spaced so that the
+// no-data batch Spark runs after it comes before the next one. Rows and state rows per batch
+// are compared with the test's CheckNewAnswer and assertNumStateRows (whose `updated` sums the
+// data batch and its no-data batch; `total` is the last one's).
+#include "tests/support/TestScenario.h"
+
+#include <QtTest>
+
+using namespace tidemark;
+using namespace tidemark::testing;
+
+namespace {
+
+/// StreamingJoinSuite.setupStream(prefix, multiplier) followed by
+/// `.select($"key", window($"<prefix>Time", "10 second"), $"<prefix>Value")`.
+std::string windowedSide(const std::string& prefix, int multiplier, bool watermark = true)
+{
+    std::string s = "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
+                    + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"]";
+    if (watermark)
+        s += ", \"withWatermark\": {\"column\": \"" + prefix + "Time\", \"delay\": \"10 seconds\"}";
+    return s + ", \"window\": {\"column\": \"" + prefix + "Time\", \"duration\": \"10 seconds\", \"as\": \"window\"}}";
+}
+
+/// Sources "left" and "right" of ints; each step adds values to one or both at `100 + 10 * i` s.
+TestScenario twoIntStreams(const std::vector<std::pair<std::vector<int>, std::vector<int>>>& steps, const std::string& join)
+{
+    auto events = [&](bool left) {
+        std::string out;
+        for (size_t i = 0; i < steps.size(); ++i)
+            for (int v : left ? steps[i].first : steps[i].second)
+                out += std::string(out.empty() ? "" : ",") + "{\"at\": " + std::to_string(100 + 10 * i) + ", \"row\": {\"value\": " + std::to_string(v) + "}}";
+        return out;
+    };
+    TestScenario sc;
+    sc.extraSources = "\"left\": {\"schema\": {\"value\": \"long\"}, \"events\": [" + events(true) + "]},"
+                      "\"right\": {\"schema\": {\"value\": \"long\"}, \"events\": [" + events(false) + "]}";
+    sc.query = "\"join\": " + join + ", \"outputMode\": \"append\", \"trigger\": {\"processingTime\": \"1 second\"}";
+    return sc;
+}
+
+QStringList lines(const QString& text) { return text.split('\n'); }
+
+/// One line per batch, compared as a list so that a failure names the batch that differs.
+QStringList run(const TestScenario& sc)
+{
+    QStringList out;
+    for (const auto& l : runAndDescribe(sc, OutputMode::Append))
+        out << QString::fromStdString(l);
+    return out;
+}
+
+} // namespace
+
+class TestSparkJoinSuite : public QObject {
+    Q_OBJECT
+private slots:
+    /// StreamingInnerJoinSuite "stream stream inner join on windows - with watermark": the
+    /// USING list holds the left side's watermarked window, so it is a watermarked join key and
+    /// evicts both sides by window end.
+    void innerJoinOnWindowsWithWatermark()
+    {
+        const TestScenario sc = twoIntStreams({{{1}, {}}, {{}, {1}}, {{25}, {}}, {{}, {25}}, {{}, {1}}, {{5}, {}}},
+                                              "{\"left\": " + windowedSide("left", 2) + ", \"right\": " + windowedSide("right", 3, false)
+                                                  + ", \"using\": [\"key\", \"window\"], \"type\": \"inner\"}");
+        QCOMPARE(run(sc), lines(
+            "B0 wm=0 late=0: | dropped=0 state=1\n"                       // CheckAnswer(); total 1
+            "B1 wm=0 late=0: 1 [0,10) 2 3 | dropped=0 state=2\n"          // (1, 10, 2, 3); total 2
+            "B2 wm=0 late=0: | dropped=0 state=3\n"                       // watermark = 15, the no-data batch
+            "B3 nodata wm=15 late=0: | dropped=0 state=1\n"               //   removes window [0,10): total 1
+            "B4 wm=15 late=15: 25 [20,30) 50 75 | dropped=0 state=2\n"    // (25, 30, 50, 75); total 2
+            "B5 wm=15 late=15: | dropped=0 state=2\n"                     // 1 < state key watermark 15: not added
+            "B6 wm=15 late=15: | dropped=1 state=2"));                    // late: droppedByWatermark = 1
+    }
+
+    /// StreamingOuterJoinSuite "windowed left outer join" (setupWindowedJoin("left_outer")).
+    void windowedLeftOuterJoin()
+    {
+        const TestScenario sc = twoIntStreams({{{1, 2, 3, 4, 5}, {3, 4, 5, 6, 7}}, {{21}, {22}}},
+                                              "{\"left\": " + windowedSide("left", 2) + ", \"right\": " + windowedSide("right", 3)
+                                                  + ", \"using\": [\"key\", \"window\"], \"type\": \"leftOuter\"}");
+        QCOMPARE(run(sc), lines(
+            // CheckNewAnswer((3, 10, 6, 9), (4, 10, 8, 12), (5, 10, 10, 15)); total 10
+            "B0 wm=0 late=0: 3 [0,10) 6 9; 4 [0,10) 8 12; 5 [0,10) 10 15 | dropped=0 state=10\n"
+            "B1 wm=0 late=0: | dropped=0 state=12\n"
+            // watermark = 11: (1, 10, 2, null), (2, 10, 4, null); total 2
+            "B2 nodata wm=11 late=0: 1 [0,10) 2 null; 2 [0,10) 4 null | dropped=0 state=2"));
+    }
+
+    /// StreamingOuterJoinSuite "left outer join with non-key condition violated": the right-only
+    /// conjunct `rightValue < 300 OR rightValue > 1000` runs below the right side's watermark
+    /// (PushPredicateThroughJoin, then PushPredicateThroughNonJoin past EventTimeWatermark), so
+    /// the right rows 101-103 (values 303-309) are never stored and do not move the watermark:
+    /// assertNumStateRows(total = 6, updated = 3) after them.
+    void leftOuterJoinWithNonKeyConditionViolated()
+    {
+        const TestScenario sc = twoIntStreams(
+            {{{1, 2, 3}, {1, 2, 3}}, {{20}, {21}}, {{}, {20}}, {{40, 41}, {40, 41}}, {{70}, {71}}, {{}, {70}},
+             {{101, 102, 103}, {101, 102, 103}}, {{1000}, {1001}}},
+            "{\"left\": " + windowedSide("left", 2) + ", \"right\": " + windowedSide("right", 3)
+                + ", \"on\": \"left.key = right.key AND left.window = right.window AND leftValue > 10 AND "
+                  "(rightValue < 300 OR rightValue > 1000)\", \"type\": \"leftOuter\"}");
+        QCOMPARE(run(sc), lines(
+            // (1, 10, 2, null), (2, 10, 4, null), (3, 10, 6, null); total 3: only right 1, 2, 3 stored
+            "B0 wm=0 late=0: 1 [0,10) 2 null null null; 2 [0,10) 4 null null null; 3 [0,10) 6 null null null | dropped=0 state=3\n"
+            "B1 wm=0 late=0: | dropped=0 state=5\n"
+            "B2 nodata wm=10 late=0: | dropped=0 state=2\n"       // watermark = 10: only 20 and 21 left
+            "B3 wm=10 late=10: 20 [20,30) 40 20 [20,30) 60 | dropped=0 state=3\n"
+            "B4 wm=10 late=10: 40 [40,50) 80 40 [40,50) 120; 41 [40,50) 82 41 [40,50) 123 | dropped=0 state=7\n"
+            "B5 nodata wm=31 late=10: | dropped=0 state=4\n"      // watermark = 31: 40, 41 on both sides
+            "B6 wm=31 late=31: | dropped=0 state=6\n"
+            "B7 nodata wm=60 late=31: | dropped=0 state=2\n"      // only 70, 71
+            "B8 wm=60 late=60: 70 [70,80) 140 70 [70,80) 210 | dropped=0 state=3\n"
+            "B9 wm=60 late=60: | dropped=0 state=6\n"             // total 6, updated 3 (B9 + B10):
+            "B10 nodata wm=61 late=60: | dropped=0 state=6\n"     //   right 101-103 filtered below its watermark
+            "B11 wm=61 late=61: | dropped=0 state=8\n"
+            "B12 nodata wm=990 late=61: 101 [100,110) 202 null null null; 102 [100,110) 204 null null null; "
+            "103 [100,110) 206 null null null | dropped=0 state=2"));
+    }
+
+    /// PushPredicateThroughNonJoin's EventTimeWatermark case: a right-only conjunct goes below
+    /// the right side's watermark only when it does not read the event-time column. Left 60
+    /// and right 1, 50 arrive; the right row 50 fails the conjunct. Below the watermark it does
+    /// not count (right watermark 1 - 10 s, so the global one stays 0); above it, it does (right
+    /// watermark 40, global min(50, 40) = 40).
+    void pushedBelowTheWatermarkUnlessItReadsTheEventTime_data()
+    {
+        QTest::addColumn<QString>("conjunct");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("a value: below the watermark") << "rightValue < 100"
+            << "B0 wm=0 late=0: | dropped=0 state=2\nB1 wm=0 late=0: | dropped=0 state=3";
+        QTest::newRow("the event time: above it") << "rightTime < CAST(30 AS TIMESTAMP)"
+            << "B0 wm=0 late=0: | dropped=0 state=2\nB1 wm=40 late=0: | dropped=0 state=3";
+    }
+    void pushedBelowTheWatermarkUnlessItReadsTheEventTime()
+    {
+        QFETCH(QString, conjunct);
+        QFETCH(QString, expected);
+        auto side = [](const std::string& prefix, int multiplier) {
+            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
+                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
+                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
+        };
+        const TestScenario sc = twoIntStreams({{{60}, {1, 50}}, {{2}, {}}},
+            "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3) + ", \"on\": \"left.key = right.key AND "
+                + conjunct.toStdString() + "\", \"type\": \"inner\"}");
+        QCOMPARE(run(sc), lines(expected));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSparkJoinSuite)
+#include "tst_sparkjoinsuite.moc"
