@@ -61,10 +61,10 @@ Row JoinOperator::keyOf(int side, const Row& row, bool& hasNull) const
     Row key;
     key.reserve(exprs.size());
     hasNull = false;
-    for (const auto& e : exprs) {
-        Value v = e.eval(row);
-        if (v.isNull())
-            hasNull = true; // equi-join keys never match a null
+    for (size_t k = 0; k < exprs.size(); ++k) {
+        Value v = exprs[k].eval(row);
+        if (v.isNull() && !m_plan.nullSafeKeys[k])
+            hasNull = true; // an `=` key never matches a null; a `<=>` key matches another null
         else if (v.isDouble() && v.asDouble() == static_cast<double>(static_cast<std::int64_t>(v.asDouble())))
             v = Value(static_cast<std::int64_t>(v.asDouble())); // 1.0 = 1 across numeric key types
         key.push_back(std::move(v));

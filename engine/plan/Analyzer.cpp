@@ -920,6 +920,7 @@ private:
                 rk.watermarkDelayMs = j.rightSchema[*r].watermarkDelayMs;
                 j.leftKeys.push_back(lk);
                 j.rightKeys.push_back(rk);
+                j.nullSafeKeys.push_back(false);
             }
         } else if (spec.on) {
             auto parsed = parseExpression(*spec.on);
@@ -941,6 +942,7 @@ private:
                                                 + " (" + sparkTypeName(r.type) + ")");
                 j.leftKeys.push_back(std::move(l));
                 j.rightKeys.push_back(std::move(r));
+                j.nullSafeKeys.push_back(k.nullSafe);
             }
             // PushPredicateThroughJoin takes the conjuncts on one side's columns out of the join,
             // where the join type allows; PushPredicateThroughNonJoin then sinks each as far as it
@@ -1076,12 +1078,13 @@ private:
 
     /// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that
     /// is a column carrying watermark metadata, else the first such right key. State on both
-    /// sides is then evicted by that key (getStateWatermarkPredicates).
+    /// sides is then evicted by that key (getStateWatermarkPredicates). A null-safe key is
+    /// coalesce(column, default) there, not a column, so it never is that key.
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j)
     {
         for (const auto* keys : {&j.leftKeys, &j.rightKeys})
             for (size_t k = 0; k < keys->size(); ++k)
-                if ((*keys)[k].op == BoundExpr::Op::Column && (*keys)[k].watermarkDelayMs)
+                if ((*keys)[k].op == BoundExpr::Op::Column && (*keys)[k].watermarkDelayMs && !j.nullSafeKeys[k])
                     return k;
         return std::nullopt;
     }

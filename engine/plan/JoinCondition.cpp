@@ -187,15 +187,18 @@ SplitCondition splitJoinCondition(const AstPtr& condition, const Schema& left, c
     conjuncts(condition, parts);
     for (const auto& c : parts) {
         const int r = references(*c, left, right);
-        if (c->kind == Ast::Kind::Binary && c->op == "=") {
+        // ExtractEquiJoinKeys: EqualTo and EqualNullSafe between the two sides are keys (the
+        // null-safe one as coalesce(x, default) and isnull(x), i.e. null matches null).
+        if (c->kind == Ast::Kind::Binary && (c->op == "=" || c->op == "<=>")) {
+            const bool nullSafe = c->op == "<=>";
             const int a = references(*c->args[0], left, right);
             const int b = references(*c->args[1], left, right);
             if (a == 1 && b == 2) {
-                out.keys.push_back({c->args[0], c->args[1]});
+                out.keys.push_back({c->args[0], c->args[1], nullSafe});
                 continue;
             }
             if (a == 2 && b == 1) {
-                out.keys.push_back({c->args[1], c->args[0]});
+                out.keys.push_back({c->args[1], c->args[0], nullSafe});
                 continue;
             }
         }

@@ -18,7 +18,8 @@ enum class JoinSide : std::uint8_t { Left, Right };
 /// or stored; the rest is evaluated on each candidate pair.
 struct SplitCondition {
     struct KeyPair {
-        AstPtr left, right; ///< one expression per side
+        AstPtr left, right;    ///< one expression per side
+        bool nullSafe = false; ///< `<=>`: a null key matches a null key
     };
     std::vector<KeyPair> keys;
     std::vector<AstPtr> leftOnly, rightOnly, both;

@@ -87,6 +87,7 @@ struct JoinPlan {
     Type type = Type::Inner;
     bool leftStatic = false, rightStatic = false;
     std::vector<BoundExpr> leftKeys, rightKeys; ///< equi-join keys, bound to each side's schema
+    std::vector<bool> nullSafeKeys;             ///< per key: `<=>`, so null matches null
     std::vector<BoundExpr> leftOnly, rightOnly; ///< one-side conjuncts
     std::optional<BoundExpr> pairCondition;     ///< the rest, bound to left ++ right
     /// State eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates):
