@@ -21,6 +21,7 @@ class QToolBar;
 
 namespace tidemark::kafka {
 class KafkaPanel;
+class LiveBadge;
 }
 
 namespace tidemark::ui {
@@ -219,7 +220,7 @@ private:
     ClassMode* m_class = nullptr;
     PredictPanel* m_predict = nullptr;
     QDockWidget* m_predictDock = nullptr;
-    QLabel* m_statusLive;
+    kafka::LiveBadge* m_statusLive;
     ElidedLabel* m_statusMessage;
     QTimer m_statusMessageTimer;
     ElidedLabel* m_statusWatermark;
