@@ -186,6 +186,13 @@ private slots:
         QCOMPARE(panel.faultTitle()->text(), QString("Faults: 1"));
         QCOMPARE(panel.lostLabel()->text(), QString("0"));
         QCOMPARE(panel.doubledLabel()->text(), QString("0"));
+        // Every field and counter says what it is.
+        QStringList labels;
+        for (const QLabel* l : panel.findChildren<QLabel*>())
+            if (l->isVisible())
+                labels << l->text();
+        for (const char* name : {"Bootstrap servers", "Topic", "Consumer group", "Messages received", "Malformed", "Lag", "Lost", "Doubled"})
+            QVERIFY2(labels.contains(QString(name)), name);
 
         // The same faults again (the worker sends its stats ~30 times a second): no new rows.
         bridge.deliverWithoutConsumer(statsUpdate(SourceState::Reconnecting, {lost}, 1));

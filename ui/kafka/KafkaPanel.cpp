@@ -78,10 +78,10 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     m_starting->addItem(QStringLiteral("latest"));
     m_starting->addItem(QStringLiteral("earliest"));
     m_group = new QLineEdit(connection);
-    form->addRow(QString(), m_bootstrap);
-    form->addRow(QString(), m_topic);
+    form->addRow(new QLabel(connection), m_bootstrap);
+    form->addRow(new QLabel(connection), m_topic);
     form->addRow(QStringLiteral("startingOffsets"), m_starting); // Spark's option name
-    form->addRow(QString(), m_group);
+    form->addRow(new QLabel(connection), m_group);
     auto* buttons = new QHBoxLayout;
     m_connect = new QPushButton(connection);
     m_disconnect = new QPushButton(connection);
@@ -107,13 +107,13 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     m_received = new QLabel(QStringLiteral("0"), this);
     m_malformedCount = new QLabel(QStringLiteral("0"), this);
     m_lag = new QLabel(QStringLiteral("0"), this);
-    counters->addRow(QString(), m_received);
-    counters->addRow(QString(), m_malformedCount);
-    counters->addRow(QString(), m_lag);
+    counters->addRow(new QLabel(this), m_received);
+    counters->addRow(new QLabel(this), m_malformedCount);
+    counters->addRow(new QLabel(this), m_lag);
     m_lost = new QLabel(QStringLiteral("0"), this);
     m_doubled = new QLabel(QStringLiteral("0"), this);
-    counters->addRow(QString(), m_lost);
-    counters->addRow(QString(), m_doubled);
+    counters->addRow(new QLabel(this), m_lost);
+    counters->addRow(new QLabel(this), m_doubled);
     layout->addLayout(counters);
 
     m_error = new QLabel(this);
@@ -131,6 +131,9 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     m_faultList->setUniformRowHeights(true);
     m_faultList->setWordWrap(false);
     m_faultList->header()->setStretchLastSection(true);
+    // What happened gets the room; time, partition and offsets are short.
+    for (int column : {0, 1, 2})
+        m_faultList->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_faultList->setMinimumHeight(80);
     layout->addWidget(m_faultTitle);
     layout->addWidget(m_faultList, 1);
@@ -149,6 +152,8 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
 
     connect(m_connect, &QPushButton::clicked, this, &KafkaPanel::connectClicked);
     connect(m_disconnect, &QPushButton::clicked, m_bridge, &KafkaBridge::disconnectFromTopic);
+    // (Qt 6's addRow() makes no label for an empty text: the labels are made above and
+    // named in retranslate().)
     connect(m_bridge, &KafkaBridge::statsChanged, this, &KafkaPanel::refresh);
     connect(m_bridge, &KafkaBridge::statsChanged, this, &KafkaPanel::addNewFaults);
     connect(m_bridge, &KafkaBridge::malformedArrived, this, &KafkaPanel::addMalformed);
