@@ -13,6 +13,7 @@
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/FileController.h"
+#include "ui/i18n/Language.h"
 #include "ui/inspector/Explanations.h"
 #include "ui/inspector/InspectorBubble.h"
 #include "ui/inspector/OutageExplanation.h"
@@ -477,6 +478,14 @@ void TestKafkaWindow::brokerOutageIsMarkedAndExplained()
     QVERIFY2(why.contains(QStringLiteral("The watermark then jumped from")), qPrintable(why));
     m_window->inspector()->hide();
     shot(QStringLiteral("kafka-outage"));
+    // In Korean the history, the band and the badge stay (a new language redraws every text).
+    ui::setLanguage(ui::Language::Korean);
+    QCOMPARE(panel->faultList()->topLevelItemCount(), 2);
+    QVERIFY(badge->isVisible() && badge->text().contains(QStringLiteral("events")));
+    QCOMPARE(plot->outageLabels().size(), 1);
+    shot(QStringLiteral("kafka-outage-ko"));
+    ui::setLanguage(ui::Language::English);
+    QCOMPARE(badge->text(), QStringLiteral("● LIVE events"));
 
     // Spark's error stops the query: the badge, the panel and the status bar say so.
     KafkaUpdate failed;

@@ -23,16 +23,17 @@ namespace {
 
 constexpr int kMaxListed = 1000;
 
-/// The state in words, with a sign that tells it apart without colour (as the status bar's badge).
+/// The state in words, after a sign that tells it apart without colour (as the status bar's
+/// badge does); the words keep their translations.
 QString stateText(SourceState s)
 {
     switch (s) {
-    case SourceState::Connecting: return KafkaPanel::tr("… Connecting");
-    case SourceState::Unreachable: return KafkaPanel::tr("⚠ Unreachable");
-    case SourceState::TopicMissing: return KafkaPanel::tr("? Topic missing");
-    case SourceState::Connected: return KafkaPanel::tr("● Connected");
-    case SourceState::Reconnecting: return KafkaPanel::tr("⟳ Reconnecting…");
-    case SourceState::Failed: return KafkaPanel::tr("■ Stopped by an error");
+    case SourceState::Connecting: return QStringLiteral("… ") + KafkaPanel::tr("Connecting");
+    case SourceState::Unreachable: return QStringLiteral("⚠ ") + KafkaPanel::tr("Unreachable");
+    case SourceState::TopicMissing: return QStringLiteral("? ") + KafkaPanel::tr("Topic missing");
+    case SourceState::Connected: return QStringLiteral("● ") + KafkaPanel::tr("Connected");
+    case SourceState::Reconnecting: return QStringLiteral("⟳ ") + KafkaPanel::tr("Reconnecting") + QStringLiteral("…");
+    case SourceState::Failed: return QStringLiteral("■ ") + KafkaPanel::tr("Stopped by an error");
     case SourceState::Closed: return KafkaPanel::tr("Not connected");
     }
     return {};
