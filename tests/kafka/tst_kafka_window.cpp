@@ -36,6 +36,8 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -102,6 +104,7 @@ private slots:
     void unreachableBrokerShowsHintAndWindowKeepsWorking();
     void openingAnotherScenarioEndsTheSession();
     void brokerOutageIsMarkedAndExplained();
+    void brokerKilledMidRunIsNoLongerLive();
 
 private:
     void connectTo(const std::string& bootstrap, const QString& startingOffsets);
@@ -505,6 +508,44 @@ void TestKafkaWindow::brokerOutageIsMarkedAndExplained()
     QVERIFY(!badge->isVisible());
     waitUpToDate();
     QCOMPARE(plot->outageLabels(), QStringList{QStringLiteral("broker away · 30 s")});
+}
+
+void TestKafkaWindow::brokerKilledMidRunIsNoLongerLive()
+{
+    // A real `tidemark broker` process, killed mid-run: the badge must stop saying LIVE.
+    QProcess broker;
+    const QString file = m_dir.filePath(QStringLiteral("bootstrap.txt"));
+    QFile::remove(file);
+    broker.setProcessChannelMode(QProcess::MergedChannels);
+    broker.start(QStringLiteral(TIDEMARK_EXE), {QStringLiteral("broker"), QStringLiteral("--bootstrap-file"), file});
+    QVERIFY(broker.waitForStarted(5000));
+    QString bootstrap;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            bootstrap = QString::fromUtf8(f.readAll()).trimmed();
+        return !bootstrap.isEmpty();
+    }(), 10000);
+    connectTo(bootstrap.toStdString(), QStringLiteral("latest"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->isLive(), 10000);
+    auto* badge = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("statusLive"));
+    QVERIFY(badge);
+    QTRY_COMPARE_WITH_TIMEOUT(badge->text(), QStringLiteral("● LIVE events"), 5000);
+    QVERIFY(kcatProduce(bootstrap.toStdString(), "events", {jsonEvent(1, 1625238000), jsonEvent(2, 1625238300)}));
+    KafkaPanel* panel = m_window->kafkaPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->receivedLabel()->text(), QStringLiteral("2"), 10000);
+
+    broker.kill();
+    QVERIFY(broker.waitForFinished(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(badge->text(), QStringLiteral("⟳ RECONNECTING events"), 20000);
+    QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("Reconnecting")));
+    // The window stays live on what arrived, and keeps working.
+    QVERIFY(m_window->document()->isLive());
+    waitUpToDate();
+    QCOMPARE(shownEvents(), std::size_t(2));
+    QTest::mouseClick(panel->disconnectButton(), Qt::LeftButton);
+    QVERIFY(!badge->isVisible());
+    QCOMPARE(m_window->document()->scenario()->sources[0].events.size(), std::size_t(2));
 }
 
 QTEST_MAIN(TestKafkaWindow)
