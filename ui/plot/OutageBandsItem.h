@@ -11,8 +11,8 @@
 namespace tidemark::ui {
 
 /// Outages of live input (the broker away) as cross-hatched bands over the processing-time
-/// axis, each edged by solid lines and labelled at the bottom ("broker away · 30 s"; the top
-/// is where the "now" label goes). Cross hatching, unlike the skipped ticks' single hatching,
+/// axis, each edged by solid lines and labelled near the top ("broker away · 30 s"), one line
+/// below where the "now" label goes. Cross hatching, unlike the skipped ticks' single hatching,
 /// so the two never read alike, also in grey. A band spans the whole event-time range.
 class OutageBandsItem : public QCPAbstractItem
 {
@@ -71,7 +71,7 @@ protected:
             // Inside the band when it fits, else just right of its start.
             double lx = right - left >= size.width() ? left + (right - left - size.width()) / 2 : left + 3;
             lx = std::clamp(lx, static_cast<double>(r.left()) + 1, std::max(static_cast<double>(r.left()) + 1, r.right() - size.width() - 1));
-            const QRectF box(QPointF(lx, r.bottom() - size.height() - 3), size);
+            const QRectF box(QPointF(lx, r.top() + 1.6 * size.height()), size);
             painter->setPen(QPen(m_color, 1));
             painter->setBrush(QColor(255, 255, 255, 235));
             painter->drawRect(box);
