@@ -35,6 +35,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCursor>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QDockWidget>
@@ -205,7 +206,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_compute, &RecomputeService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_cursor, &BatchCursor::positionChanged, this, &MainWindow::scheduleRefresh);
 
-    connect(m_plot, &EventTimePlot::addEventRequested, this, [this](Micros at, Micros t) { addEventAt(at, t); });
+    connect(m_plot, &EventTimePlot::addEventRequested, this, [this](Micros at, Micros t) {
+        if (m_document->isLive() && showOutageWhy(at)) // live nothing can be added; the band explains itself
+            return;
+        addEventAt(at, t);
+    });
     connect(m_plot, &EventTimePlot::eventDragged, this, [this](std::uint32_t e, Micros at, Micros t, int gesture) {
         if (!editable())
             return;
@@ -682,6 +687,21 @@ void MainWindow::showEventWhy(std::uint32_t event, const QPoint& globalPos)
             why += QStringLiteral("\n\n") + outage;
         return std::make_pair(tr("Why? — event %1").arg(event + 1), why);
     });
+}
+
+bool MainWindow::showOutageWhy(Micros at)
+{
+    const auto horizon = [this] { return m_view.snapshot && m_view.snapshot->liveHorizon ? *m_view.snapshot->liveHorizon : m_view.now; };
+    const auto outage = outageAt(m_live->outages(), at, horizon());
+    if (!outage)
+        return false;
+    showWhy(QCursor::pos(), plotBounds(), [this, horizon, from = outage->from]() -> std::optional<std::pair<QString, QString>> {
+        for (const Outage& o : m_live->outages())
+            if (o.from == from)
+                return std::make_pair(tr("Why? — broker away"), explainOutage(m_view, o, horizon()));
+        return std::nullopt;
+    });
+    return true;
 }
 
 void MainWindow::showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain)

@@ -157,6 +157,8 @@ private:
     void exportPlot(bool pdf);
     void exportTable(QTableView* table, const QString& name);
     void addEventAfterLast();
+    /// Opens the "Why?" of the outage band at processing time `at`; false when none is there.
+    bool showOutageWhy(Micros at);
     void showEventWhy(std::uint32_t event, const QPoint& globalPos);
     /// Opens the "Why?" bubble with what `explain` says for the current view; the text is
     /// asked again whenever the view changes (a step, an edit), so it is never stale.

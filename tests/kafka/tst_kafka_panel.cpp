@@ -233,7 +233,11 @@ private slots:
         QCOMPARE(panel.faultList()->topLevelItemCount(), 1000);
         QVERIFY(panel.statusLabel()->text().contains("disconnected"));
 
-        // The next Connect starts a new history.
+        // The next Connect (here while a connection with faults still runs) starts a new
+        // history: the old connection's last stats do not list its faults again.
+        bridge.startWithoutConsumer(eventsTopic());
+        bridge.deliverWithoutConsumer(statsUpdate(SourceState::Reconnecting, {lost, back}, 2));
+        QCOMPARE(panel.faultList()->topLevelItemCount(), 1000);
         panel.topicEdit()->setText("events");
         panel.bootstrapEdit()->setText(QString("127.0.0.1:%1").arg(unusedPort()));
         QTest::mouseClick(panel.connectButton(), Qt::LeftButton);

@@ -480,6 +480,20 @@ void TestKafkaWindow::brokerOutageIsMarkedAndExplained()
     QVERIFY2(why.contains(QStringLiteral("Batch %1, the first after it, read the 5 rows").arg(batch.batchId)), qPrintable(why));
     QVERIFY2(why.contains(QStringLiteral("The watermark then jumped from")), qPrintable(why));
     m_window->inspector()->hide();
+
+    // A click in the band (live: nothing can be added there) explains the outage itself.
+    const QPointF inBand = plot->pixelFor(kLost + 15 * kMicrosPerSecond, 1625310900 * kMicrosPerSecond);
+    QVERIFY(!plot->eventAt(inBand));
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, inBand.toPoint());
+    QTRY_VERIFY(m_window->inspector()->isVisible());
+    QCOMPARE(m_window->inspector()->title(), QStringLiteral("Why? — broker away"));
+    const QString band = m_window->inspector()->text();
+    QVERIFY2(band.contains(QStringLiteral("stopped answering at 21:00:02 and answered again at 21:00:32 (30 s)")), qPrintable(band));
+    QVERIFY2(band.contains(QStringLiteral("The watermark stood still at 19:36")), qPrintable(band));
+    QVERIFY2(band.contains(QStringLiteral("Batch %1, the first after it, read the 5 rows").arg(batch.batchId)), qPrintable(band));
+    QCOMPARE(shownEvents(), std::size_t(7)); // and added nothing
+    shot(QStringLiteral("kafka-outage-why"));
+    m_window->inspector()->hide();
     shot(QStringLiteral("kafka-outage"));
     // In Korean the history, the band and the badge stay (a new language redraws every text).
     ui::setLanguage(ui::Language::Korean);

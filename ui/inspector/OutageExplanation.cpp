@@ -26,6 +26,53 @@ int batchAfterOutage(const ViewState& view, const Outage& outage)
     return -1;
 }
 
+std::optional<Outage> outageAt(const std::vector<Outage>& outages, Micros at, Micros now)
+{
+    for (const Outage& o : outages)
+        if (at >= o.from && at <= (o.to ? *o.to : std::max(now, o.from)))
+            return o;
+    return std::nullopt;
+}
+
+QString explainOutage(const ViewState& view, const Outage& outage, Micros now)
+{
+    if (!view.snapshot)
+        return {};
+    const Scenario& sc = *view.snapshot->scenario;
+    const auto& batches = view.drivingRun().batches;
+    const Micros end = outage.to ? *outage.to : std::max(now, outage.from);
+    const Micros seconds = (end - outage.from + kMicrosPerSecond / 2) / kMicrosPerSecond;
+    // The watermark meanwhile: what the last batch before the broker came back left.
+    std::optional<Millis> standing;
+    for (const BatchRecord& b : batches)
+        if (b.triggerTime < end && b.hasWatermark)
+            standing = b.nextWatermarkMs;
+    QString out = outage.to ? OutageExplanation::tr("The broker stopped answering at %1 and answered again at %2 (%3 s). "
+                                                    "Meanwhile no message could arrive, so no batch had new data.")
+                                  .arg(clockText(outage.from, sc), clockText(end, sc))
+                                  .arg(seconds)
+                            : OutageExplanation::tr("The broker stopped answering at %1 and has not answered since (%2 s so far). "
+                                                    "No message can arrive, so no batch has new data.")
+                                  .arg(clockText(outage.from, sc))
+                                  .arg(seconds);
+    if (standing)
+        out += QLatin1Char(' ') + OutageExplanation::tr("The watermark stood still at %1: it only moves when rows arrive.")
+                                      .arg(clockText(*standing * kMicrosPerMilli, sc));
+    const int after = batchAfterOutage(view, outage);
+    if (!outage.to) {
+        out += QLatin1Char(' ') + OutageExplanation::tr("When it is back, what was sent meanwhile arrives at once, in one batch.");
+    } else if (after >= 0) {
+        const BatchRecord& b = batches[static_cast<std::size_t>(after)];
+        out += QLatin1String("\n\n") + OutageExplanation::tr("Batch %1, the first after it, read the %2 rows that had waited, at once.")
+                                           .arg(b.batchId)
+                                           .arg(QLocale().toString(b.numInputRows));
+        if (b.hasWatermark && b.nextWatermarkMs != b.watermarkMs)
+            out += QLatin1Char(' ') + OutageExplanation::tr("The watermark then jumped from %1 to %2.")
+                                          .arg(clockText(b.watermarkMs * kMicrosPerMilli, sc), clockText(b.nextWatermarkMs * kMicrosPerMilli, sc));
+    }
+    return out;
+}
+
 QString outageNote(const ViewState& view, const std::vector<Outage>& outages, std::uint32_t event)
 {
     if (!view.snapshot)

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace tidemark::ui {
@@ -19,5 +20,12 @@ int batchAfterOutage(const ViewState& view, const Outage& outage);
 /// from when to when, that nothing could arrive meanwhile, how many rows that batch read at
 /// once and how far the watermark moved after it. Empty for any other event.
 QString outageNote(const ViewState& view, const std::vector<Outage>& outages, std::uint32_t event);
+
+/// The "Why?" of an outage band: when the broker was away, that the watermark stood still
+/// meanwhile, and what the batch after it read. `now`: the live clock, for one still going on.
+QString explainOutage(const ViewState& view, const Outage& outage, Micros now);
+
+/// The outage whose band covers processing time `at`, if any.
+std::optional<Outage> outageAt(const std::vector<Outage>& outages, Micros at, Micros now);
 
 } // namespace tidemark::ui

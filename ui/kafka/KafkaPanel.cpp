@@ -232,9 +232,9 @@ void KafkaPanel::connectClicked()
         return;
     }
     m_malformedList->clear();
-    clearHistory();
     emit connectRequested(s);
     m_bridge->connectTo(KafkaSourceConfig::fromSettings(s));
+    clearHistory(); // after the old connection's last stats, so none of its faults is listed again
     refresh();
 }
 

@@ -175,15 +175,17 @@ void LiveController::onStats()
 {
     const kafka::SourceStats& stats = m_bridge->stats();
     const kafka::NewFaults fresh = kafka::takeNewFaults(stats, m_faultsSeen);
-    std::vector<Outage> outages = m_outages;
-    for (const kafka::SourceFault& f : fresh.faults) {
-        const bool open = !outages.empty() && !outages.back().to;
-        if (f.kind == kafka::SourceFault::Kind::BrokerLost && !open)
-            outages.push_back({f.at, std::nullopt});
-        else if (f.kind == kafka::SourceFault::Kind::BrokerBack && open)
-            outages.back().to = std::max(f.at, outages.back().from);
+    if (!fresh.faults.empty()) {
+        std::vector<Outage> outages = m_outages;
+        for (const kafka::SourceFault& f : fresh.faults) {
+            const bool open = !outages.empty() && !outages.back().to;
+            if (f.kind == kafka::SourceFault::Kind::BrokerLost && !open)
+                outages.push_back({f.at, std::nullopt});
+            else if (f.kind == kafka::SourceFault::Kind::BrokerBack && open)
+                outages.back().to = std::max(f.at, outages.back().from);
+        }
+        setOutages(std::move(outages));
     }
-    setOutages(std::move(outages));
     // Spark's error stays in the status bar (and the Kafka panel) until something else is said.
     if (stats.state == kafka::SourceState::Failed && !m_failureTold) {
         m_failureTold = true;
