@@ -254,7 +254,9 @@ void KafkaPanel::refresh()
     const SourceStats& stats = m_bridge->stats();
     // Lost messages are what a class must not miss: a sign and bold, not only a number.
     m_lost->setText(stats.offsetsMissed > 0 ? tr("⚠ %1").arg(locale.toString(stats.offsetsMissed)) : locale.toString(stats.offsetsMissed));
-    m_lost->setStyleSheet(stats.offsetsMissed > 0 ? QStringLiteral("QLabel { font-weight: bold; color: #b71c1c; }") : QString());
+    const QString lostStyle = stats.offsetsMissed > 0 ? QStringLiteral("QLabel { font-weight: bold; color: #b71c1c; }") : QString();
+    if (m_lost->styleSheet() != lostStyle) // refresh() runs with every update: restyle only on a change
+        m_lost->setStyleSheet(lostStyle);
     m_doubled->setText(locale.toString(stats.duplicatesSkipped));
     if (stats.state == SourceState::Failed && !stats.error.empty())
         m_errorText = QString::fromStdString(stats.error);
