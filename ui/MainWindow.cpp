@@ -14,8 +14,10 @@
 #include "ui/files/Autosave.h"
 #include "ui/files/FileController.h"
 #include "ui/inspector/Explanations.h"
+#include "ui/inspector/OutageExplanation.h"
 #include "ui/inspector/InspectorBubble.h"
 #include "ui/kafka/KafkaPanel.h"
+#include "ui/kafka/LiveBadge.h"
 #include "ui/kafka/LiveController.h"
 #include "ui/models/EventTableModel.h"
 #include "ui/pages/BatchControls.h"
@@ -33,6 +35,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCursor>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QDockWidget>
@@ -79,7 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_controls(new BatchControls(m_cursor, this))
     , m_inspector(new InspectorBubble(this))
     , m_kafkaPanel(new kafka::KafkaPanel(m_live->bridge(), this))
-    , m_statusLive(new QLabel(this))
+    , m_statusLive(new kafka::LiveBadge(m_live->bridge(), this))
     , m_statusMessage(new ElidedLabel(this))
     , m_statusWatermark(new ElidedLabel(this))
     , m_statusMax(new ElidedLabel(this))
@@ -151,9 +154,6 @@ MainWindow::MainWindow(QWidget* parent)
     buildActions();
     retranslate();
     m_live->attachPanel(m_kafkaPanel);
-    m_statusLive->setObjectName(QStringLiteral("statusLive"));
-    m_statusLive->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 1px 6px; border-radius: 3px; }"));
-    m_statusLive->setVisible(false);
     // Messages go to a label of their own, shortened to its room: QStatusBar draws a temporary
     // message unclipped, over the readouts beside it. Anyone's showMessage() lands here too.
     m_statusMessage->setObjectName(QStringLiteral("statusMessage"));
@@ -202,10 +202,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(this, &MainWindow::viewUpdated, m_live, [this] { m_live->setViewCost(m_lastRefreshMs + m_lastPagesMs); });
     // Queued: a message about a reset (another file opened) comes after the reset cleared the old ones.
     connect(m_live, &LiveController::message, this, &MainWindow::showMessage, Qt::QueuedConnection);
+    connect(m_live, &LiveController::outagesChanged, this, [this] { m_plot->setOutages(m_live->outages()); });
     connect(m_compute, &RecomputeService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_cursor, &BatchCursor::positionChanged, this, &MainWindow::scheduleRefresh);
 
-    connect(m_plot, &EventTimePlot::addEventRequested, this, [this](Micros at, Micros t) { addEventAt(at, t); });
+    connect(m_plot, &EventTimePlot::addEventRequested, this, [this](Micros at, Micros t) {
+        if (m_document->isLive() && showOutageWhy(at)) // live nothing can be added; the band explains itself
+            return;
+        addEventAt(at, t);
+    });
     connect(m_plot, &EventTimePlot::eventDragged, this, [this](std::uint32_t e, Micros at, Micros t, int gesture) {
         if (!editable())
             return;
@@ -567,7 +572,6 @@ void MainWindow::onLiveChanged(bool live)
     m_redoAction->setEnabled(!live && m_document->undoStack()->canRedo());
     m_saveLiveAction->setEnabled(live);
     updateLiveBadge();
-    m_statusLive->setVisible(live);
     if (live) {
         m_inspector->hide();
         m_plot->setSelectedEvent(std::nullopt);
@@ -578,10 +582,7 @@ void MainWindow::onLiveChanged(bool live)
 
 void MainWindow::updateLiveBadge()
 {
-    const KafkaSettings& s = m_live->settings();
-    m_statusLive->setText(tr("● LIVE %1").arg(QString::fromStdString(s.topic)));
-    m_statusLive->setToolTip(tr("Reading %1 from %2. Editing is off until you disconnect (Kafka panel).")
-                                 .arg(QString::fromStdString(s.topic), QString::fromStdString(s.bootstrapServers)));
+    m_statusLive->refresh(); // it follows the source's state by itself
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -681,8 +682,26 @@ void MainWindow::showEventWhy(std::uint32_t event, const QPoint& globalPos)
         const auto& points = m_view.snapshot->view(m_view.driving).points;
         if (m_view.hideOutcomeFrom && event < points.size() && m_view.isPending(points[event])) // class mode: not told ahead
             return std::make_pair(tr("Why? — event %1").arg(event + 1), tr("A later batch reads it. Class mode tells its fate when that batch is revealed."));
-        return std::make_pair(tr("Why? — event %1").arg(event + 1), explainEvent(m_view, event));
+        QString why = explainEvent(m_view, event);
+        if (const QString outage = outageNote(m_view, m_live->outages(), event); !outage.isEmpty())
+            why += QStringLiteral("\n\n") + outage;
+        return std::make_pair(tr("Why? — event %1").arg(event + 1), why);
     });
+}
+
+bool MainWindow::showOutageWhy(Micros at)
+{
+    const auto horizon = [this] { return m_view.snapshot && m_view.snapshot->liveHorizon ? *m_view.snapshot->liveHorizon : m_view.now; };
+    const auto outage = outageAt(m_live->outages(), at, horizon());
+    if (!outage)
+        return false;
+    showWhy(QCursor::pos(), plotBounds(), [this, horizon, from = outage->from]() -> std::optional<std::pair<QString, QString>> {
+        for (const Outage& o : m_live->outages())
+            if (o.from == from)
+                return std::make_pair(tr("Why? — broker away"), explainOutage(m_view, o, horizon()));
+        return std::nullopt;
+    });
+    return true;
 }
 
 void MainWindow::showWhy(const QPoint& globalPos, const QRect& bounds, std::function<std::optional<std::pair<QString, QString>>()> explain)

@@ -21,6 +21,7 @@ class QToolBar;
 
 namespace tidemark::kafka {
 class KafkaPanel;
+class LiveBadge;
 }
 
 namespace tidemark::ui {
@@ -156,6 +157,8 @@ private:
     void exportPlot(bool pdf);
     void exportTable(QTableView* table, const QString& name);
     void addEventAfterLast();
+    /// Opens the "Why?" of the outage band at processing time `at`; false when none is there.
+    bool showOutageWhy(Micros at);
     void showEventWhy(std::uint32_t event, const QPoint& globalPos);
     /// Opens the "Why?" bubble with what `explain` says for the current view; the text is
     /// asked again whenever the view changes (a step, an edit), so it is never stale.
@@ -219,7 +222,7 @@ private:
     ClassMode* m_class = nullptr;
     PredictPanel* m_predict = nullptr;
     QDockWidget* m_predictDock = nullptr;
-    QLabel* m_statusLive;
+    kafka::LiveBadge* m_statusLive;
     ElidedLabel* m_statusMessage;
     QTimer m_statusMessageTimer;
     ElidedLabel* m_statusWatermark;

@@ -13,7 +13,10 @@
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/FileController.h"
+#include "ui/i18n/Language.h"
 #include "ui/inspector/Explanations.h"
+#include "ui/inspector/InspectorBubble.h"
+#include "ui/inspector/OutageExplanation.h"
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/kafka/LiveController.h"
 #include "ui/widgets/ElidedLabel.h"
@@ -33,6 +36,8 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -98,6 +103,8 @@ private slots:
     void messagesShowBeforeTheirBatchRuns();
     void unreachableBrokerShowsHintAndWindowKeepsWorking();
     void openingAnotherScenarioEndsTheSession();
+    void brokerOutageIsMarkedAndExplained();
+    void brokerKilledMidRunIsNoLongerLive();
 
 private:
     void connectTo(const std::string& bootstrap, const QString& startingOffsets);
@@ -358,6 +365,201 @@ void TestKafkaWindow::openingAnotherScenarioEndsTheSession()
     QCOMPARE(m_window->eventsModel()->rowCount(), 10);
     QVERIFY(!m_window->view().snapshot->liveHorizon);
     QTRY_VERIFY(m_window->statusMessage().contains(QStringLiteral("another scenario")));
+}
+
+void TestKafkaWindow::brokerOutageIsMarkedAndExplained()
+{
+    // A session fed through the bridge as its worker would, with the faults a broker outage
+    // produces: lost at 12:00:02 UTC (21:00:02 in the scenario's Seoul time), back 30 s later, and the 5 messages sent meanwhile arrive
+    // together right after. No broker is needed: the window must show whatever the source says.
+    m_window->resize(1024, 768);
+    QAction* liveAction = actionNamed(m_window.get(), QStringLiteral("&Live Kafka…"));
+    QVERIFY(liveAction);
+    liveAction->trigger();
+    KafkaPanel* panel = m_window->kafkaPanel();
+    KafkaBridge* bridge = m_window->live()->bridge();
+    const Scenario sc = loadScenarioFile(kScenario).value();
+    const MessageParser parser(sc.sources[0].schema, sc.zone, MessageParser::eventTimeColumnOf(sc, sc.sources[0]));
+    constexpr Micros kNoon = 1625313600 * kMicrosPerSecond; // 2021-07-03 12:00:00 UTC
+    constexpr Micros kLost = kNoon + 2 * kMicrosPerSecond;
+    constexpr Micros kBack = kNoon + 32 * kMicrosPerSecond;
+    std::int64_t offset = 0;
+    const auto message = [&](Micros at, int emp, long long eventSeconds) {
+        ParsedValue v = parser.parse(jsonEvent(emp, eventSeconds));
+        LiveMessage m;
+        m.offset = offset++;
+        m.at = at;
+        m.row = std::move(v.row);
+        m.timeStyle = v.timeStyle;
+        return m;
+    };
+    std::deque<SourceFault> faults;
+    const auto update = [&](SourceState state, Micros upTo, std::vector<LiveMessage> messages) {
+        KafkaUpdate u;
+        u.startTime = kNoon;
+        u.batch.upTo = upTo;
+        u.batch.messages = std::move(messages);
+        u.stats.state = state;
+        u.stats.status = sourceStateName(state);
+        u.stats.received = offset;
+        u.stats.faults = faults;
+        u.stats.faultCount = static_cast<std::int64_t>(faults.size());
+        bridge->deliverWithoutConsumer(u);
+    };
+    auto* badge = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("statusLive"));
+    QVERIFY(badge);
+
+    KafkaSourceConfig config;
+    config.topic = "events";
+    emit panel->connectRequested(ui::LiveController::defaultSettings(sc)); // as Connect does, before the bridge connects
+    bridge->startWithoutConsumer(config);
+    // Before the outage: two events of 11:00 (event time) at 12:00:00.5.
+    update(SourceState::Connected, kNoon + kMicrosPerSecond, {message(kNoon + 500 * kMicrosPerMilli, 1, 1625310000), message(kNoon + 500 * kMicrosPerMilli, 2, 1625310060)});
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->isLive(), 5000);
+    QCOMPARE(badge->text(), QStringLiteral("● LIVE events"));
+
+    SourceFault lost;
+    lost.kind = SourceFault::Kind::BrokerLost;
+    lost.at = kLost;
+    lost.text = "the broker stopped answering";
+    faults.push_back(lost);
+    update(SourceState::Reconnecting, kLost, {});
+    QCOMPARE(badge->text(), QStringLiteral("⟳ RECONNECTING events"));
+    QCOMPARE(m_window->live()->outages().size(), std::size_t(1));
+    QVERIFY(!m_window->live()->outages()[0].to);
+    update(SourceState::Reconnecting, kNoon + 20 * kMicrosPerSecond, {}); // the clock runs on, nothing arrives
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && m_window->plot()->outageLabels().size() == 1, 5000);
+    QVERIFY2(m_window->plot()->outageLabels()[0].contains(QStringLiteral("so far")), qPrintable(m_window->plot()->outageLabels()[0]));
+
+    SourceFault back = lost;
+    back.kind = SourceFault::Kind::BrokerBack;
+    back.at = kBack;
+    back.text = "reading resumed at offset 2";
+    faults.push_back(back);
+    // The backlog: five events of 11:30 (event time), all received 100 ms after the broker is back.
+    std::vector<LiveMessage> backlog;
+    for (int i = 0; i < 5; ++i)
+        backlog.push_back(message(kBack + 100 * kMicrosPerMilli, 3 + i, 1625311800 + i));
+    update(SourceState::Connected, kBack + 2 * kMicrosPerSecond, std::move(backlog));
+    QCOMPARE(badge->text(), QStringLiteral("● LIVE events"));
+    QCOMPARE(m_window->live()->outages(), (std::vector<ui::Outage>{{kLost, kBack}}));
+    QCOMPARE(panel->faultList()->topLevelItemCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && shownEvents() == 7, 10000);
+    m_window->plot()->resetView();
+
+    // The band: 30 s, from the lost fault to the back fault on the processing-time axis, in the legend.
+    ui::EventTimePlot* plot = m_window->plot();
+    QCOMPARE(plot->outageLabels(), QStringList{QStringLiteral("broker away · 30 s")});
+    plot->setLegendFolded(false);
+    QVERIFY2(plot->legendNames().contains(QStringLiteral("broker away: no input arrives")), qPrintable(plot->legendNames().join(", ")));
+    const auto [left, right] = plot->outagePixels(0);
+    QCOMPARE(left, plot->pixelFor(kLost, 0).x());
+    QCOMPARE(right, plot->pixelFor(kBack, 0).x());
+
+    // The batch after it read the whole backlog, right at the band's end, and the watermark jumped.
+    const ui::ViewState& view = m_window->view();
+    const int after = ui::batchAfterOutage(view, m_window->live()->outages()[0]);
+    QVERIFY(after >= 0);
+    const BatchRecord& batch = view.drivingRun().batches[static_cast<std::size_t>(after)];
+    QVERIFY(batch.triggerTime >= kBack && batch.triggerTime < kBack + kMicrosPerSecond);
+    QCOMPARE(batch.numInputRows, std::int64_t(5));
+    QVERIFY(batch.nextWatermarkMs > batch.watermarkMs);
+    for (std::uint32_t e = 2; e < 7; ++e)
+        QCOMPARE(view.snapshot->view(view.driving).points[e].batchId, batch.batchId);
+    QVERIFY(plot->pixelFor(batch.triggerTime, 0).x() >= right);
+
+    // "Why?" on a backlog event tells the outage; on an event from before, it does not.
+    QVERIFY(ui::outageNote(view, m_window->live()->outages(), 0).isEmpty());
+    const SourceEvent& late = m_window->document()->scenario()->sources[0].events[4];
+    const QPointF dot = plot->pixelFor(late.at, late.row[2].asInt());
+    QCOMPARE(plot->eventAt(dot), std::optional<std::uint32_t>(4));
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, dot.toPoint());
+    QTRY_VERIFY(m_window->inspector()->isVisible());
+    const QString why = m_window->inspector()->text();
+    QVERIFY2(why.contains(QStringLiteral("The broker was away from 21:00:02 to 21:00:32 (30 s)")), qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("Batch %1, the first after it, read the 5 rows").arg(batch.batchId)), qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("The watermark then jumped from")), qPrintable(why));
+    m_window->inspector()->hide();
+
+    // A click in the band (live: nothing can be added there) explains the outage itself.
+    const QPointF inBand = plot->pixelFor(kLost + 15 * kMicrosPerSecond, 1625310900 * kMicrosPerSecond);
+    QVERIFY(!plot->eventAt(inBand));
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, inBand.toPoint());
+    QTRY_VERIFY(m_window->inspector()->isVisible());
+    QCOMPARE(m_window->inspector()->title(), QStringLiteral("Why? — broker away"));
+    const QString band = m_window->inspector()->text();
+    QVERIFY2(band.contains(QStringLiteral("stopped answering at 21:00:02 and answered again at 21:00:32 (30 s)")), qPrintable(band));
+    QVERIFY2(band.contains(QStringLiteral("The watermark stood still at 19:36")), qPrintable(band));
+    QVERIFY2(band.contains(QStringLiteral("Batch %1, the first after it, read the 5 rows").arg(batch.batchId)), qPrintable(band));
+    QCOMPARE(shownEvents(), std::size_t(7)); // and added nothing
+    shot(QStringLiteral("kafka-outage-why"));
+    m_window->inspector()->hide();
+    shot(QStringLiteral("kafka-outage"));
+    // In Korean the history, the band and the badge stay (a new language redraws every text).
+    ui::setLanguage(ui::Language::Korean);
+    QCOMPARE(panel->faultList()->topLevelItemCount(), 2);
+    QVERIFY(badge->isVisible() && badge->text().contains(QStringLiteral("events")));
+    QCOMPARE(plot->outageLabels().size(), 1);
+    shot(QStringLiteral("kafka-outage-ko"));
+    ui::setLanguage(ui::Language::English);
+    QCOMPARE(badge->text(), QStringLiteral("● LIVE events"));
+
+    // Spark's error stops the query: the badge, the panel and the status bar say so.
+    KafkaUpdate failed;
+    failed.stats.state = SourceState::Failed;
+    failed.stats.error = "Partition events-0's offset was changed from 7 to 0, some data may have been missed.";
+    failed.stats.faults = faults;
+    failed.stats.faultCount = 2;
+    bridge->deliverWithoutConsumer(failed);
+    QCOMPARE(badge->text(), QStringLiteral("■ STOPPED events"));
+    QVERIFY(panel->errorLabel()->isVisible());
+    QTRY_VERIFY(m_window->statusMessage().contains(QStringLiteral("some data may have been missed")));
+    shot(QStringLiteral("kafka-stopped"));
+
+    // Disconnect: the recording keeps its outage band.
+    QTest::mouseClick(panel->disconnectButton(), Qt::LeftButton);
+    QVERIFY(!m_window->document()->isLive());
+    QVERIFY(!badge->isVisible());
+    waitUpToDate();
+    QCOMPARE(plot->outageLabels(), QStringList{QStringLiteral("broker away · 30 s")});
+}
+
+void TestKafkaWindow::brokerKilledMidRunIsNoLongerLive()
+{
+    // A real `tidemark broker` process, killed mid-run: the badge must stop saying LIVE.
+    QProcess broker;
+    const QString file = m_dir.filePath(QStringLiteral("bootstrap.txt"));
+    QFile::remove(file);
+    broker.setProcessChannelMode(QProcess::MergedChannels);
+    broker.start(QStringLiteral(TIDEMARK_EXE), {QStringLiteral("broker"), QStringLiteral("--bootstrap-file"), file});
+    QVERIFY(broker.waitForStarted(5000));
+    QString bootstrap;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            bootstrap = QString::fromUtf8(f.readAll()).trimmed();
+        return !bootstrap.isEmpty();
+    }(), 10000);
+    connectTo(bootstrap.toStdString(), QStringLiteral("latest"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->isLive(), 10000);
+    auto* badge = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("statusLive"));
+    QVERIFY(badge);
+    QTRY_COMPARE_WITH_TIMEOUT(badge->text(), QStringLiteral("● LIVE events"), 5000);
+    QVERIFY(kcatProduce(bootstrap.toStdString(), "events", {jsonEvent(1, 1625238000), jsonEvent(2, 1625238300)}));
+    KafkaPanel* panel = m_window->kafkaPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->receivedLabel()->text(), QStringLiteral("2"), 10000);
+
+    broker.kill();
+    QVERIFY(broker.waitForFinished(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(badge->text(), QStringLiteral("⟳ RECONNECTING events"), 20000);
+    QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("Reconnecting")));
+    // The window stays live on what arrived, and keeps working.
+    QVERIFY(m_window->document()->isLive());
+    waitUpToDate();
+    QCOMPARE(shownEvents(), std::size_t(2));
+    QTest::mouseClick(panel->disconnectButton(), Qt::LeftButton);
+    QVERIFY(!badge->isVisible());
+    QCOMPARE(m_window->document()->scenario()->sources[0].events.size(), std::size_t(2));
 }
 
 QTEST_MAIN(TestKafkaWindow)

@@ -110,6 +110,19 @@ void KafkaBridge::connectTo(const KafkaSourceConfig& config)
     emit statsChanged();
 }
 
+void KafkaBridge::startWithoutConsumer(const KafkaSourceConfig& config)
+{
+    disconnectFromTopic();
+    m_config = config;
+    m_stats = SourceStats{};
+    m_malformed.clear();
+    m_startTime.reset();
+    m_early = KafkaBatch{};
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_thread = new QThread(this); // never started: disconnectFromTopic() has nothing to wait for
+    emit statsChanged();
+}
+
 void KafkaBridge::disconnectFromTopic()
 {
     if (!m_thread)

@@ -57,6 +57,10 @@ public:
     /// Stops reading: waits (bounded) for the worker to close the consumer.
     void disconnectFromTopic();
     bool isRunning() const { return m_thread != nullptr; }
+    /// Tests: connects to nothing, and takes each deliverWithoutConsumer() update as if the
+    /// worker had sent it, so synthetic states and faults show as real ones do.
+    void startWithoutConsumer(const KafkaSourceConfig& config);
+    void deliverWithoutConsumer(const KafkaUpdate& update) { onUpdate(update); }
 
     SourceState state() const { return m_stats.state; }
     QString status() const { return QString::fromStdString(m_stats.status); }

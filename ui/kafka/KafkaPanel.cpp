@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/kafka/KafkaPanel.h"
 
+#include "engine/time/TimeFormat.h"
+#include "ui/kafka/FaultFeed.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -20,18 +23,44 @@ namespace {
 
 constexpr int kMaxListed = 1000;
 
+/// The state in words, after a sign that tells it apart without colour (as the status bar's
+/// badge does); the words keep their translations.
 QString stateText(SourceState s)
 {
     switch (s) {
-    case SourceState::Connecting: return KafkaPanel::tr("Connecting");
-    case SourceState::Unreachable: return KafkaPanel::tr("Unreachable");
-    case SourceState::TopicMissing: return KafkaPanel::tr("Topic missing");
-    case SourceState::Connected: return KafkaPanel::tr("Connected");
-    case SourceState::Reconnecting: return KafkaPanel::tr("Reconnecting");
-    case SourceState::Failed: return KafkaPanel::tr("Stopped by an error");
+    case SourceState::Connecting: return QStringLiteral("… ") + KafkaPanel::tr("Connecting");
+    case SourceState::Unreachable: return QStringLiteral("⚠ ") + KafkaPanel::tr("Unreachable");
+    case SourceState::TopicMissing: return QStringLiteral("? ") + KafkaPanel::tr("Topic missing");
+    case SourceState::Connected: return QStringLiteral("● ") + KafkaPanel::tr("Connected");
+    case SourceState::Reconnecting: return QStringLiteral("⟳ ") + KafkaPanel::tr("Reconnecting") + QStringLiteral("…");
+    case SourceState::Failed: return QStringLiteral("■ ") + KafkaPanel::tr("Stopped by an error");
     case SourceState::Closed: return KafkaPanel::tr("Not connected");
     }
     return {};
+}
+
+QString faultKindText(SourceFault::Kind kind)
+{
+    switch (kind) {
+    case SourceFault::Kind::BrokerLost: return KafkaPanel::tr("broker lost");
+    case SourceFault::Kind::BrokerBack: return KafkaPanel::tr("broker back");
+    case SourceFault::Kind::DataLoss: return KafkaPanel::tr("data loss");
+    case SourceFault::Kind::OffsetsMissed: return KafkaPanel::tr("offsets missed");
+    case SourceFault::Kind::MessageRefused: return KafkaPanel::tr("message refused");
+    case SourceFault::Kind::GroupRejoined: return KafkaPanel::tr("group rejoined");
+    case SourceFault::Kind::InputClosed: return KafkaPanel::tr("input closed");
+    }
+    return {};
+}
+
+/// "12–340" for [12, 341), "12" for one offset, empty for none.
+QString offsetsText(const SourceFault& f)
+{
+    if (f.fromOffset < 0)
+        return {};
+    if (f.toOffset <= f.fromOffset + 1)
+        return QString::number(f.fromOffset);
+    return QStringLiteral("%1–%2").arg(f.fromOffset).arg(f.toOffset - 1);
 }
 
 } // namespace
@@ -50,10 +79,10 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     m_starting->addItem(QStringLiteral("latest"));
     m_starting->addItem(QStringLiteral("earliest"));
     m_group = new QLineEdit(connection);
-    form->addRow(QString(), m_bootstrap);
-    form->addRow(QString(), m_topic);
+    form->addRow(new QLabel(connection), m_bootstrap);
+    form->addRow(new QLabel(connection), m_topic);
     form->addRow(QStringLiteral("startingOffsets"), m_starting); // Spark's option name
-    form->addRow(QString(), m_group);
+    form->addRow(new QLabel(connection), m_group);
     auto* buttons = new QHBoxLayout;
     m_connect = new QPushButton(connection);
     m_disconnect = new QPushButton(connection);
@@ -79,10 +108,36 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
     m_received = new QLabel(QStringLiteral("0"), this);
     m_malformedCount = new QLabel(QStringLiteral("0"), this);
     m_lag = new QLabel(QStringLiteral("0"), this);
-    counters->addRow(QString(), m_received);
-    counters->addRow(QString(), m_malformedCount);
-    counters->addRow(QString(), m_lag);
+    counters->addRow(new QLabel(this), m_received);
+    counters->addRow(new QLabel(this), m_malformedCount);
+    counters->addRow(new QLabel(this), m_lag);
+    m_lost = new QLabel(QStringLiteral("0"), this);
+    m_doubled = new QLabel(QStringLiteral("0"), this);
+    counters->addRow(new QLabel(this), m_lost);
+    counters->addRow(new QLabel(this), m_doubled);
     layout->addLayout(counters);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("kafkaError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7f1d1d; border: 2px solid #c62828; padding: 4px; }"));
+    m_error->setVisible(false);
+    layout->addWidget(m_error);
+
+    m_faultTitle = new QLabel(this);
+    m_faultList = new QTreeWidget(this);
+    m_faultList->setColumnCount(4);
+    m_faultList->setRootIsDecorated(false);
+    m_faultList->setUniformRowHeights(true);
+    m_faultList->setWordWrap(false);
+    m_faultList->header()->setStretchLastSection(true);
+    // What happened gets the room; time, partition and offsets are short.
+    for (int column : {0, 1, 2})
+        m_faultList->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_faultList->setMinimumHeight(80);
+    layout->addWidget(m_faultTitle);
+    layout->addWidget(m_faultList, 1);
 
     m_malformedList = new QTreeWidget(this);
     m_malformedList->setColumnCount(3);
@@ -98,7 +153,10 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
 
     connect(m_connect, &QPushButton::clicked, this, &KafkaPanel::connectClicked);
     connect(m_disconnect, &QPushButton::clicked, m_bridge, &KafkaBridge::disconnectFromTopic);
+    // (Qt 6's addRow() makes no label for an empty text: the labels are made above and
+    // named in retranslate().)
     connect(m_bridge, &KafkaBridge::statsChanged, this, &KafkaPanel::refresh);
+    connect(m_bridge, &KafkaBridge::statsChanged, this, &KafkaPanel::addNewFaults);
     connect(m_bridge, &KafkaBridge::malformedArrived, this, &KafkaPanel::addMalformed);
     connect(m_malformedList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         m_sparkNote->setText(item ? tr("Spark: %1").arg(item->data(0, Qt::UserRole).toString()) : QString());
@@ -126,6 +184,11 @@ void KafkaPanel::retranslate()
     label(m_counters, m_received, tr("Messages received"));
     label(m_counters, m_malformedCount, tr("Malformed"));
     label(m_counters, m_lag, tr("Lag"));
+    label(m_counters, m_lost, tr("Lost"));
+    label(m_counters, m_doubled, tr("Doubled"));
+    m_lost->setToolTip(tr("Offsets that could no longer be read (deleted or reset) and were skipped: messages the query never saw."));
+    m_doubled->setToolTip(tr("Messages fetched again after a reconnect and skipped, so none is counted twice."));
+    m_faultList->setHeaderLabels({tr("Time"), tr("Partition"), tr("Offsets"), tr("What happened")});
     m_malformedList->setHeaderLabels({tr("Partition:offset"), tr("Problem"), tr("Value")});
     m_malformedTitle->setText(tr("Malformed messages"));
     QTreeWidgetItem* current = m_malformedList->currentItem();
@@ -171,6 +234,7 @@ void KafkaPanel::connectClicked()
     m_malformedList->clear();
     emit connectRequested(s);
     m_bridge->connectTo(KafkaSourceConfig::fromSettings(s));
+    clearHistory(); // after the old connection's last stats, so none of its faults is listed again
     refresh();
 }
 
@@ -187,6 +251,51 @@ void KafkaPanel::refresh()
     m_received->setText(locale.toString(m_bridge->received()));
     m_malformedCount->setText(locale.toString(m_bridge->malformedCount()));
     m_lag->setText(locale.toString(m_bridge->lag()));
+    const SourceStats& stats = m_bridge->stats();
+    // Lost messages are what a class must not miss: a sign and bold, not only a number.
+    m_lost->setText(stats.offsetsMissed > 0 ? tr("⚠ %1").arg(locale.toString(stats.offsetsMissed)) : locale.toString(stats.offsetsMissed));
+    const QString lostStyle = stats.offsetsMissed > 0 ? QStringLiteral("QLabel { font-weight: bold; color: #b71c1c; }") : QString();
+    if (m_lost->styleSheet() != lostStyle) // refresh() runs with every update: restyle only on a change
+        m_lost->setStyleSheet(lostStyle);
+    m_doubled->setText(locale.toString(stats.duplicatesSkipped));
+    if (stats.state == SourceState::Failed && !stats.error.empty())
+        m_errorText = QString::fromStdString(stats.error);
+    m_error->setText(m_errorText.isEmpty() ? QString() : tr("Spark stopped the query:\n%1").arg(m_errorText));
+    m_error->setVisible(!m_errorText.isEmpty());
+    const QString count = locale.toString(m_faultsTotal);
+    const auto listed = static_cast<std::int64_t>(m_faultList->topLevelItemCount());
+    m_faultTitle->setText(listed < m_faultsTotal ? tr("Faults: %1 (the newest %2 listed)").arg(count, locale.toString(listed))
+                                                 : tr("Faults: %1").arg(count));
+}
+
+void KafkaPanel::clearHistory()
+{
+    m_faultList->clear();
+    m_faultsSeen = 0;
+    m_faultsTotal = 0;
+    m_errorText.clear();
+}
+
+void KafkaPanel::addNewFaults()
+{
+    const NewFaults fresh = takeNewFaults(m_bridge->stats(), m_faultsSeen);
+    if (fresh.faults.empty() && fresh.notListed == 0)
+        return;
+    m_faultsTotal += fresh.notListed + static_cast<std::int64_t>(fresh.faults.size());
+    m_faultList->setUpdatesEnabled(false);
+    for (const SourceFault& f : fresh.faults) {
+        const QString what = f.text.empty() ? faultKindText(f.kind) : tr("%1: %2").arg(faultKindText(f.kind), QString::fromStdString(f.text));
+        auto* item = new QTreeWidgetItem({QString::fromStdString(formatTimeOfDay(f.at - f.at % kMicrosPerSecond, m_zone)),
+                                          f.partition >= 0 ? QString::number(f.partition) : QString(), offsetsText(f), what});
+        item->setToolTip(3, what);
+        item->setData(0, Qt::UserRole, static_cast<int>(f.kind));
+        m_faultList->addTopLevelItem(item);
+    }
+    while (m_faultList->topLevelItemCount() > kMaxListed)
+        delete m_faultList->takeTopLevelItem(0);
+    m_faultList->setUpdatesEnabled(true);
+    m_faultList->scrollToBottom();
+    refresh();
 }
 
 void KafkaPanel::addMalformed(const QList<MalformedMessage>& messages)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/time/TimeZone.h"
 #include "ui/kafka/KafkaBridge.h"
 
 #include <QWidget>
@@ -19,8 +20,11 @@ namespace tidemark::kafka {
 ///
 /// Connection fields (bootstrap servers, topic, startingOffsets, optional consumer group),
 /// connect / disconnect, a status line with the listener hint when something is wrong,
-/// counters (messages received, malformed, consumer lag) and the list of malformed messages,
-/// each with its problem and what Spark does with it. Self-contained: it only talks to the
+/// counters (messages received, malformed, consumer lag, offsets lost, messages doubled), Spark's
+/// error when it stopped the query, the history of faults (broker lost and back, offsets
+/// missed, messages refused: time, partition, offsets, what happened) and the list of malformed
+/// messages, each with its problem and what Spark does with it. What went wrong stays on screen
+/// until the next Connect, so a teacher can explain it after the fact. Self-contained: it only talks to the
 /// KafkaBridge it is given; the main window owns the scenario and the Simulation and listens
 /// to the same bridge.
 class KafkaPanel : public QWidget {
@@ -32,6 +36,8 @@ public:
     void setSettings(const KafkaSettings& settings);
     /// The fields as settings (maxOffsetsPerTrigger is not edited here and is kept).
     KafkaSettings settings() const;
+    /// The zone the fault history's times are shown in (the scenario's).
+    void setTimeZone(const TimeZone& zone) { m_zone = zone; }
 
     // For tests and for the main window's layout.
     QLineEdit* bootstrapEdit() const { return m_bootstrap; }
@@ -46,6 +52,14 @@ public:
     QLabel* malformedLabel() const { return m_malformedCount; }
     QLabel* lagLabel() const { return m_lag; }
     QTreeWidget* malformedList() const { return m_malformedList; }
+    QLabel* lostLabel() const { return m_lost; }
+    QLabel* doubledLabel() const { return m_doubled; }
+    /// Spark's error that stopped the query (hidden while there is none).
+    QLabel* errorLabel() const { return m_error; }
+    /// One row per fault: time, partition, offsets, what happened; the newest last.
+    QTreeWidget* faultList() const { return m_faultList; }
+    /// "Faults: 3" and, when some are not listed, how many.
+    QLabel* faultTitle() const { return m_faultTitle; }
 
 signals:
     /// Connect was pressed: emitted before the bridge connects, so the owner can set the
@@ -61,6 +75,9 @@ private:
     void connectClicked();
     void refresh();
     void addMalformed(const QList<MalformedMessage>& messages);
+    /// Lists the faults the bridge's stats have that the list does not have yet.
+    void addNewFaults();
+    void clearHistory();
 
     KafkaBridge* m_bridge;
     std::optional<std::int64_t> m_maxOffsetsPerTrigger;
@@ -81,6 +98,15 @@ private:
     QFormLayout* m_form = nullptr;
     QFormLayout* m_counters = nullptr;
     QLabel* m_malformedTitle = nullptr;
+    QLabel* m_lost = nullptr;
+    QLabel* m_doubled = nullptr;
+    QLabel* m_error = nullptr;
+    QString m_errorText;              ///< kept after Disconnect, until the next Connect
+    QTreeWidget* m_faultList = nullptr;
+    QLabel* m_faultTitle = nullptr;
+    std::int64_t m_faultsSeen = 0;    ///< of the bridge's SourceStats::faultCount
+    std::int64_t m_faultsTotal = 0;   ///< since Connect, listed or not
+    TimeZone m_zone;
 };
 
 } // namespace tidemark::kafka

@@ -6,6 +6,7 @@
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ReplaceScenarioCommand.h"
 #include "ui/document/ScenarioDocument.h"
+#include "ui/kafka/FaultFeed.h"
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/pages/BatchCursor.h"
 
@@ -36,6 +37,7 @@ LiveController::LiveController(ScenarioDocument* document, RecomputeService* com
     });
     connect(m_bridge, &kafka::KafkaBridge::messagesArrived, this, &LiveController::onDelivery);
     connect(m_bridge, &kafka::KafkaBridge::statsChanged, this, &LiveController::beginIfReady);
+    connect(m_bridge, &kafka::KafkaBridge::statsChanged, this, &LiveController::onStats);
     connect(m_bridge, &kafka::KafkaBridge::stopped, this, &LiveController::onStopped);
     connect(m_compute, &RecomputeService::snapshotReady, this, &LiveController::onSnapshot);
     connect(m_cursor, &BatchCursor::positionChanged, this, [this](int position) {
@@ -101,6 +103,11 @@ void LiveController::onConnectRequested(const KafkaSettings& settings)
     m_settings = settings;
     m_startAt.reset();
     m_early = kafka::Delivery{};
+    m_faultsSeen = 0;
+    m_failureTold = false;
+    setOutages({});
+    if (m_panel)
+        m_panel->setTimeZone(scenario->zone);
     const SourceSpec& spec = scenario->sources[m_source];
     m_bridge->setSourceSchema(spec.schema, scenario->zone, kafka::MessageParser::eventTimeColumnOf(*scenario, spec));
 }
@@ -162,6 +169,36 @@ void LiveController::beginIfReady()
     emit message(tr("Live: reading %1 from %2. Editing is off until you disconnect.")
                      .arg(QString::fromStdString(m_settings.topic), QString::fromStdString(m_settings.bootstrapServers)),
                  8000);
+}
+
+void LiveController::onStats()
+{
+    const kafka::SourceStats& stats = m_bridge->stats();
+    const kafka::NewFaults fresh = kafka::takeNewFaults(stats, m_faultsSeen);
+    if (!fresh.faults.empty()) {
+        std::vector<Outage> outages = m_outages;
+        for (const kafka::SourceFault& f : fresh.faults) {
+            const bool open = !outages.empty() && !outages.back().to;
+            if (f.kind == kafka::SourceFault::Kind::BrokerLost && !open)
+                outages.push_back({f.at, std::nullopt});
+            else if (f.kind == kafka::SourceFault::Kind::BrokerBack && open)
+                outages.back().to = std::max(f.at, outages.back().from);
+        }
+        setOutages(std::move(outages));
+    }
+    // Spark's error stays in the status bar (and the Kafka panel) until something else is said.
+    if (stats.state == kafka::SourceState::Failed && !m_failureTold) {
+        m_failureTold = true;
+        emit message(tr("Spark stopped the query: %1").arg(QString::fromStdString(stats.error)), 0);
+    }
+}
+
+void LiveController::setOutages(std::vector<Outage> outages)
+{
+    if (outages == m_outages)
+        return;
+    m_outages = std::move(outages);
+    emit outagesChanged();
 }
 
 void LiveController::schedulePublish()
@@ -226,6 +263,11 @@ void LiveController::finish()
 {
     m_publishTimer.stop();
     m_dirty = false;
+    if (!m_outages.empty() && !m_outages.back().to) { // the recording ends there
+        std::vector<Outage> closed = m_outages;
+        closed.back().to = std::max(m_horizon, closed.back().from);
+        setOutages(std::move(closed));
+    }
     const std::unique_ptr<kafka::LiveSession> session = std::move(m_session);
     const std::shared_ptr<const Scenario> before = std::exchange(m_before, nullptr);
     if (!m_document->isLive())
@@ -255,6 +297,7 @@ void LiveController::onDocumentReset()
         m_bridge->disconnectFromTopic();
         emit message(tr("Disconnected from Kafka: another scenario was opened."), 8000);
     }
+    setOutages({});
     if (m_panel)
         m_panel->setSettings(defaultSettings(*m_document->scenario()));
 }

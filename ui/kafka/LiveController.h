@@ -3,6 +3,7 @@
 
 #include "live/LiveSession.h"
 #include "ui/kafka/KafkaBridge.h"
+#include "ui/plot/Outage.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -53,6 +54,10 @@ public:
     /// Writes the session so far as a scenario file, atomically; false with lastError().
     bool saveSessionTo(const QString& path);
     const QString& lastError() const { return m_lastError; }
+    /// When the broker was away during this session (from each BrokerLost fault to the next
+    /// BrokerBack), on the processing-time axis. Kept after Disconnect with the recording,
+    /// until the next Connect or another scenario.
+    const std::vector<Outage>& outages() const { return m_outages; }
 
     /// How long the window took to show the last snapshot (all pages). Big sessions are then
     /// published less often, so that redrawing takes at most about a quarter of the UI thread.
@@ -71,6 +76,8 @@ signals:
     void followingNewest();
     /// A line for the status bar.
     void message(const QString& text, int timeoutMs);
+    /// outages() changed.
+    void outagesChanged();
 
 private:
     void onConnectRequested(const KafkaSettings& settings);
@@ -83,6 +90,9 @@ private:
     void publish();
     void finish();
     void refuse(const QString& why);
+    /// Follows the source's faults: outages, and Spark's error when the query stopped.
+    void onStats();
+    void setOutages(std::vector<Outage> outages);
 
     ScenarioDocument* m_document;
     RecomputeService* m_compute;
@@ -108,6 +118,9 @@ private:
     QElapsedTimer m_lastPublish;
     QTimer m_publishTimer;
     QString m_lastError;
+    std::vector<Outage> m_outages;
+    std::int64_t m_faultsSeen = 0;
+    bool m_failureTold = false;
 };
 
 } // namespace tidemark::ui

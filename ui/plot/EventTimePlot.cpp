@@ -9,6 +9,7 @@
 #include "ui/inspector/Explanations.h"
 #include "ui/plot/FateMark.h"
 #include "ui/plot/JoinPairsItem.h"
+#include "ui/plot/OutageBandsItem.h"
 #include "ui/plot/TriggerTicksItem.h"
 #include "ui/plot/WindowBandsItem.h"
 #include "ui/plot/ZonedTimeTicker.h"
@@ -151,6 +152,7 @@ void EventTimePlot::setupPlot()
 
     p->setCurrentLayer(QStringLiteral("ticks"));
     m_ticks = new TriggerTicksItem(p);
+    m_outageBands = new OutageBandsItem(p);
     m_windows = new WindowBandsItem(p);
     m_windows->setLabelText([this](const WindowLife& w) { return windowLabel(w); });
 
@@ -198,6 +200,7 @@ void EventTimePlot::setupPlot()
     m_legendEmitted = swatch(p, QString());
     m_legendEvicted = swatch(p, QString());
     m_legendMerged = swatch(p, QString());
+    m_legendOutage = swatch(p, QString());
     m_legendToggle = swatch(p, QString());
     m_legendToggle->setPen(Qt::NoPen);
 
@@ -305,6 +308,13 @@ void EventTimePlot::applyStyle()
     m_legendEvicted->setPen(QPen(palette::windowEvictedColor(), 8 * scale));
     m_legendMerged->setPen(QPen(palette::windowOpenColor(), 2 * scale, Qt::DashLine));
     m_ticks->setLineWidth((m_presentation ? 2.0 : 1.0) * palette::strokeScale());
+    {
+        const QColor outage(0x4a, 0x14, 0x8c);
+        m_outageBands->setColor(outage);
+        m_outageBands->setLineWidth((m_presentation ? 2.0 : 1.0) * palette::strokeScale());
+        m_legendOutage->setPen(QPen(outage, 1.5 * scale));
+        m_legendOutage->setBrush(QBrush(outage, Qt::DiagCrossPattern));
+    }
     m_windows->setLaneWidth(10 * scale);
     m_nowLine->setPen(QPen(palette::nowColor(), line));
 
@@ -329,6 +339,7 @@ void EventTimePlot::applyStyle()
     QFont mark = label;
     m_nowLabel->setFont(mark);
     m_banner->setFont(tick);
+    m_outageBands->setFont(tick);
     m_batchWatermarkLabel->setFont(base);
     for (QCPItemText* t : m_annotations)
         t->setFont(base);
@@ -395,6 +406,7 @@ void EventTimePlot::nameGraphs()
     m_legendEmitted->setName(tr("window emitted this batch"));
     m_legendEvicted->setName(tr("window evicted"));
     m_legendMerged->setName(tr("session merged into a longer one"));
+    m_legendOutage->setName(tr("broker away: no input arrives"));
     for (Fate f : kFates)
         m_fateGraphs[static_cast<std::size_t>(f)]->setName(palette::fateLabel(f));
 }
@@ -677,8 +689,49 @@ void EventTimePlot::setPredictedDrops(const std::vector<std::uint32_t>& events)
 
 std::size_t EventTimePlot::numPredictedDrops() const { return static_cast<std::size_t>(m_predictedDropGraph->data()->size()); }
 
+void EventTimePlot::setOutages(const std::vector<Outage>& outages)
+{
+    if (outages == m_outages)
+        return;
+    const bool legend = outages.empty() != m_outages.empty();
+    m_outages = outages;
+    rebuildOutages();
+    if (legend && m_view.snapshot)
+        rebuildLegend();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EventTimePlot::rebuildOutages()
+{
+    // One still going on reaches the live clock (or the current batch, once the session ended).
+    Micros end = m_view.now;
+    if (m_view.snapshot && m_view.snapshot->liveHorizon)
+        end = std::max(end, *m_view.snapshot->liveHorizon);
+    std::vector<OutageBandsItem::Band> bands;
+    for (const Outage& o : m_outages) {
+        const Micros to = o.to ? *o.to : std::max(end, o.from);
+        const Micros seconds = (to - o.from + kMicrosPerSecond / 2) / kMicrosPerSecond;
+        const QString length = seconds < 120 ? tr("%1 s").arg(seconds) : tr("%1 min").arg(seconds / 60);
+        bands.push_back({toPlotSeconds(o.from), toPlotSeconds(to),
+                         o.to ? tr("broker away · %1").arg(length) : tr("broker away · %1 so far").arg(length)});
+    }
+    m_outageBands->setBands(std::move(bands));
+}
+
+QStringList EventTimePlot::outageLabels() const
+{
+    QStringList out;
+    for (const auto& b : m_outageBands->bands())
+        out << b.label;
+    return out;
+}
+
+std::pair<double, double> EventTimePlot::outagePixels(std::size_t i) const { return m_outageBands->pixelSpan(i); }
+
 void EventTimePlot::updateNow()
 {
+    if (!m_outages.empty())
+        rebuildOutages();
     const bool has = m_view.hasBatch();
     m_nowLine->setVisible(has);
     m_nowLabel->setVisible(has);

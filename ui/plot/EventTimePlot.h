@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/compute/ViewState.h"
+#include "ui/plot/Outage.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -25,6 +26,7 @@ class TriggerTicksItem;
 class JoinPairsItem;
 struct WindowLife;
 class WindowBandsItem;
+class OutageBandsItem;
 
 /// The event-time × processing-time plot: events as dots coloured by fate, the max event time
 /// and the watermark as step lines, trigger ticks, window bands, "now" and the greyed future.
@@ -59,6 +61,12 @@ public:
     /// Class mode: rings the events the class predicts will be dropped.
     void setPredictedDrops(const std::vector<std::uint32_t>& events);
     std::size_t numPredictedDrops() const;
+    /// Marks when live input was away (the broker lost) as hatched bands on the processing-time
+    /// axis, with a legend entry; one still going on reaches the live clock. {} clears them.
+    void setOutages(const std::vector<Outage>& outages);
+    /// For tests: the bands' labels, and band `i`'s pixel span [left, right] in the QCustomPlot.
+    QStringList outageLabels() const;
+    std::pair<double, double> outagePixels(std::size_t i) const;
 
     bool savePng(const QString& path);
     bool savePdf(const QString& path);
@@ -127,6 +135,7 @@ private:
     void rebuildDots();
     void updateNow();
     void rebuildLegend();
+    void rebuildOutages();
     void rebuildMarks();
     void placeAnnotations();
     QString windowLabel(const WindowLife& w) const;
@@ -181,6 +190,9 @@ private:
     bool m_legendFoldable = true;
     TriggerTicksItem* m_ticks = nullptr;
     WindowBandsItem* m_windows = nullptr;
+    OutageBandsItem* m_outageBands = nullptr;
+    std::vector<Outage> m_outages;
+    QCPGraph* m_legendOutage = nullptr;
     QCPItemStraightLine* m_nowLine = nullptr;
     QCPItemText* m_nowLabel = nullptr;
     QCPItemRect* m_future = nullptr;

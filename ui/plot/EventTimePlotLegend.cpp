@@ -59,6 +59,8 @@ void EventTimePlot::rebuildLegend()
         m_legendNoData->addToLegend(legend);
     if (m_hasSkipped)
         m_legendSkipped->addToLegend(legend);
+    if (!m_outages.empty())
+        m_legendOutage->addToLegend(legend);
     if (!view.windows.empty()) {
         m_legendOpen->addToLegend(legend);
         m_legendEmitted->addToLegend(legend);
