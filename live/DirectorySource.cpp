@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 namespace tidemark::kafka {
 
@@ -88,8 +90,16 @@ Result<std::int64_t> parseSparkTimeStringMs(std::string_view text)
 Status checkDirectory(const std::string& path)
 {
     struct stat st{};
-    if (::stat(path.c_str(), &st) != 0)
-        return Error::query("Path does not exist: file:" + path, "", "AnalysisException");
+    if (::stat(path.c_str(), &st) != 0) {
+        // DataSource.checkAndGlobPathIfNecessary names the qualified path.
+        std::string absolute = path;
+        if (path.empty() || path[0] != '/')
+            if (char* cwd = ::getcwd(nullptr, 0)) {
+                absolute = std::string(cwd) + "/" + path;
+                std::free(cwd);
+            }
+        return Error::query("Path does not exist: file:" + absolute, "", "AnalysisException");
+    }
     if (!S_ISDIR(st.st_mode))
         return Error::file(path, "not a directory (give the directory the JSON files are dropped into)");
     return {};
