@@ -88,11 +88,12 @@ std::unique_ptr<DirectorySource> directory(const QString& dir, const ManualClock
 
 DirectorySource& dirOf(LiveInputRun& run) { return static_cast<DirectorySource&>(*run.input); }
 
-/// Steps the run one trigger interval (1 s) at a time, `n` times.
+/// Moves the clock `n` trigger intervals (1 s), polling ten times in each, as the CLI polls
+/// far more often than the query triggers.
 void triggers(LiveInputRun& run, ManualClock& clock, int n)
 {
-    for (int i = 0; i < n; ++i) {
-        clock.advance(1'000'000);
+    for (int i = 0; i < n * 10; ++i) {
+        clock.advance(100'000);
         run.step(std::chrono::milliseconds(0));
     }
 }
