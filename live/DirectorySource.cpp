@@ -313,12 +313,7 @@ struct DirectorySource::Impl {
         return d;
     }
 
-    void batchesRan(const std::vector<BatchRecord>& batches)
-    {
-        for (const BatchRecord& b : batches)
-            if (!b.noData && b.numInputRows > 0)
-                awaitingBatch = false;
-    }
+
 };
 
 DirectorySource::DirectorySource(DirectorySourceConfig config, MessageParser parser, Clock clock)
@@ -330,7 +325,7 @@ DirectorySource::~DirectorySource() = default;
 
 Delivery DirectorySource::poll(std::chrono::milliseconds budget) { return m_impl->poll(budget); }
 
-void DirectorySource::batchesRan(const std::vector<BatchRecord>& batches) { m_impl->batchesRan(batches); }
+void DirectorySource::dataBatchRan() { m_impl->awaitingBatch = false; }
 
 std::optional<Micros> DirectorySource::startTime() const { return m_impl->startTime; }
 

@@ -61,7 +61,7 @@ public:
     DirectorySource& operator=(const DirectorySource&) = delete;
 
     Delivery poll(std::chrono::milliseconds budget) override;
-    void batchesRan(const std::vector<BatchRecord>& batches) override;
+    void dataBatchRan() override;
     std::optional<Micros> startTime() const override;
     const SourceStats& stats() const override;
     std::vector<MalformedMessage> takeNewMalformed() override;

@@ -293,7 +293,7 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
     std::int64_t printed = 0;
     auto feed = [&](const kafka::Delivery& d) {
         const std::vector<BatchRecord> ran = live.feed(d);
-        input->batchesRan(ran);
+        kafka::reportDataBatches(*input, ran);
         for (const BatchRecord& batch : ran) {
             if (o->maxBatches && printed >= *o->maxBatches)
                 break;

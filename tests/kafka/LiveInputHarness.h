@@ -70,7 +70,7 @@ public:
     void feed(const Delivery& d)
     {
         std::vector<BatchRecord> ran = session->feed(d);
-        input->batchesRan(ran);
+        reportDataBatches(*input, ran);
         for (auto& b : ran) {
             lines.push_back(batchJsonLine(b, session->plan(), session->scenario()));
             batches.push_back(std::move(b));
