@@ -127,10 +127,7 @@ void LiveController::onDelivery(const kafka::KafkaBatch& batch)
         return;
     }
     const auto ran = m_session->feed(batch);
-    if (m_input)
-        m_bridge->reportDataBatches(static_cast<int>(std::count_if(ran.begin(), ran.end(), [](const BatchRecord& b) {
-            return !b.noData && b.numInputRows > 0;
-        })));
+    reportDataBatches(ran);
     m_horizon = std::max(m_horizon, batch.upTo);
     // New rows or batches go out at once; a clock that moved on alone (skipped triggers) once a second.
     if (!batch.messages.empty() || !ran.empty() || !m_lastPublish.isValid() || m_lastPublish.elapsed() >= kClockOnlyIntervalMs)
@@ -158,7 +155,7 @@ void LiveController::beginIfReady()
     m_before = m_document->scenario();
     m_base.reset();
     const kafka::Delivery early = std::exchange(m_early, kafka::Delivery{});
-    m_session->feed(early);
+    reportDataBatches(m_session->feed(early));
     m_horizon = std::max(*m_startAt, early.upTo);
     m_follow = true;
     m_shownEvents = m_session->scenario().sources[m_source].events.size();
@@ -198,6 +195,14 @@ void LiveController::startInput(const LiveInputSettings& input)
         return std::make_unique<kafka::DirectorySource>(input.directory, std::move(parser), std::move(clock));
     };
     m_bridge->connectToInput(std::move(factory), inputName(input));
+}
+
+void LiveController::reportDataBatches(const std::vector<BatchRecord>& ran)
+{
+    // A directory source hands over its next files once a batch has read the last ones.
+    if (m_input)
+        m_bridge->reportDataBatches(static_cast<int>(
+            std::count_if(ran.begin(), ran.end(), [](const BatchRecord& b) { return !b.noData && b.numInputRows > 0; })));
 }
 
 QString LiveController::inputName(const LiveInputSettings& input)

@@ -91,6 +91,7 @@ private:
     void finish();
     void refuse(const QString& why);
     static QString inputName(const LiveInputSettings& input);
+    void reportDataBatches(const std::vector<BatchRecord>& ran);
     Result<std::unique_ptr<kafka::LiveSession>> startInputSession(SimulationOptions options);
 
     ScenarioDocument* m_document;
