@@ -78,6 +78,8 @@ void MainWindow::buildActions()
                 return;
             if (dialog.choice() != LiveSourceDialog::Choice::Kafka)
                 m_live->startInput(dialog.inputSettings());
+            else if (!m_live->bridge()->isRunning())
+                m_kafkaPanel->showInput({});
             showKafkaPanel(); // the status, counters and malformed lines of any live source
         })
         ->setToolTip(tr("Read a Kafka topic, a socket (nc -lk 9999) or a directory of JSON files into this scenario's query"));

@@ -18,6 +18,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -136,8 +137,15 @@ private slots:
         ::close(listener);
         KafkaPanel* panel = m_window->kafkaPanel();
         QTRY_VERIFY_WITH_TIMEOUT(panel->statusLabel()->text().contains(QStringLiteral("does not reconnect")), 10000);
+        // The panel names the socket instead of offering the topic's fields while it is read.
+        QVERIFY(!panel->connectButton()->isVisibleTo(panel));
+        QVERIFY(!panel->bootstrapEdit()->isVisibleTo(panel));
+        m_window->showKafkaPanel(); // as File › Live Input… does
         tidemark::test::saveShot(*m_window, QStringLiteral("live-socket-closed"), 300);
         QCOMPARE(m_window->live()->session()->scenario().sources[0].schema.size(), std::size_t(1));
+        m_window->live()->stop();
+        QVERIFY(panel->connectButton()->isVisibleTo(panel));
+        QVERIFY(panel->bootstrapEdit()->isVisibleTo(panel));
     }
 
     void dialogOffersTheThreeSourcesAndSaysWhatIsWrong()

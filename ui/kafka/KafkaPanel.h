@@ -32,6 +32,9 @@ public:
     void setSettings(const KafkaSettings& settings);
     /// The fields as settings (maxOffsetsPerTrigger is not edited here and is kept).
     KafkaSettings settings() const;
+    /// While a socket or directory session runs, the connection box names it (`what`) instead of
+    /// offering the topic's fields; empty: the Kafka fields and Connect again.
+    void showInput(const QString& what);
 
     // For tests and for the main window's layout.
     QLineEdit* bootstrapEdit() const { return m_bootstrap; }
@@ -64,6 +67,7 @@ private:
 
     KafkaBridge* m_bridge;
     std::optional<std::int64_t> m_maxOffsetsPerTrigger;
+    QString m_inputName; ///< the socket or directory being read, empty for a topic
     QLineEdit* m_bootstrap = nullptr;
     QLineEdit* m_topic = nullptr;
     QComboBox* m_starting = nullptr;

@@ -194,6 +194,8 @@ void LiveController::startInput(const LiveInputSettings& input)
             return std::make_unique<kafka::SocketSource>(input.socket, std::move(clock));
         return std::make_unique<kafka::DirectorySource>(input.directory, std::move(parser), std::move(clock));
     };
+    if (m_panel)
+        m_panel->showInput(inputName(input));
     m_bridge->connectToInput(std::move(factory), inputName(input));
 }
 
@@ -274,6 +276,8 @@ void LiveController::stop() { m_bridge->disconnectFromTopic(); }
 
 void LiveController::onStopped()
 {
+    if (m_input && m_panel)
+        m_panel->showInput({}); // the panel offers the topic again
     m_base.reset();
     m_startAt.reset();
     m_early = kafka::Delivery{};
