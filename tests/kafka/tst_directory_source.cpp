@@ -7,6 +7,7 @@
 
 #include "live/DirectorySource.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -307,6 +308,28 @@ private slots:
         QCOMPARE(f.kind, SourceFault::Kind::InputClosed);
         QVERIFY2(f.text.find("second.json") != std::string::npos && f.text.find("FileNotFoundException") != std::string::npos, f.text.c_str());
         QCOMPARE(run.batches.size(), std::size_t(2));
+    }
+
+    void aDirectoryThatGoesAwayIsReportedAndWatchedAgain()
+    {
+        QTemporaryDir parent;
+        const QString path = parent.filePath("drops");
+        QVERIFY(QDir().mkpath(path));
+        ManualClock clock(kStart);
+        LiveInputRun run;
+        QVERIFY2(run.start(readText(kActivity), directory(path, clock)), run.error.c_str());
+        QCOMPARE(run.stats().state, SourceState::Connected);
+        QVERIFY(QDir(path).removeRecursively());
+        triggers(run, clock, 1);
+        QCOMPARE(run.stats().state, SourceState::Reconnecting);
+        QCOMPARE(run.stats().faultCount, 1); // said once, not at every listing
+        QCOMPARE(run.stats().faults.back().kind, SourceFault::Kind::InputClosed);
+        QVERIFY(QDir().mkpath(path));
+        dropFile(path, "back.json", activityFiles()[0], kStart / 1000);
+        triggers(run, clock, 2);
+        QCOMPARE(run.stats().state, SourceState::Connected);
+        QCOMPARE(dirOf(run).filesRead(), (std::vector<std::string>{"back.json"}));
+        QCOMPARE(run.batches.size(), std::size_t(1));
     }
 
     void sparkTimeStrings()
