@@ -36,6 +36,25 @@ bool hiddenFile(const std::string& name)
 
 std::string errnoText(int e) { return std::strerror(e); }
 
+/// A file name as a fault names it: control characters escaped (\x1b), so a name cannot drive
+/// the terminal it is printed on (SourceFault::text is printable).
+std::string printableName(const std::string& name)
+{
+    std::string out;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f) {
+            static const char* const digits = "0123456789abcdef";
+            out += "\\x";
+            out += digits[u >> 4];
+            out += digits[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 /// Splits as Hadoop's LineRecordReader: \n, \r or \r\n end a line; a last line without one counts.
 std::vector<std::string_view> splitLines(std::string_view text)
 {
@@ -160,7 +179,7 @@ struct DirectorySource::Impl {
         DIR* dir = ::opendir(config.path.c_str());
         if (!dir) {
             if (!directoryMissing)
-                fault(SourceFault::Kind::InputClosed, "cannot list " + config.path + ": " + errnoText(errno) + "; no new files are read until it is back");
+                fault(SourceFault::Kind::InputClosed, "cannot list " + printableName(config.path) + ": " + errnoText(errno) + "; no new files are read until it is back");
             directoryMissing = true;
             stats.state = SourceState::Reconnecting;
             return;
@@ -183,7 +202,7 @@ struct DirectorySource::Impl {
             if (mtimeMs < lastPurgeMs) {
                 if (reportedAged.insert(name).second)
                     fault(SourceFault::Kind::MessageRefused,
-                          "file " + name + " is not read: it is older than maxFileAge before the newest file read, "
+                          "file " + printableName(name) + " is not read: it is older than maxFileAge before the newest file read, "
                           "and Spark's file source takes it as already processed");
                 continue;
             }
@@ -218,7 +237,7 @@ struct DirectorySource::Impl {
         m.at = at;
         m.value = std::string(line.substr(0, 200));
         m.kind = parsed.kind;
-        m.reason = file + " line " + std::to_string(lineNo) + ": " + parsed.reason;
+        m.reason = printableName(file) + " line " + std::to_string(lineNo) + ": " + parsed.reason;
         m.sparkBehaviour = fileBehaviour(parsed.sparkBehaviour);
         newMalformed.push_back(m);
         malformedList.push_back(std::move(m));
@@ -249,7 +268,7 @@ struct DirectorySource::Impl {
         std::ifstream in(config.path + "/" + f.name, std::ios::binary);
         if (!in) {
             fault(SourceFault::Kind::InputClosed,
-                  "file " + f.name + " was deleted (or became unreadable: " + errnoText(errno)
+                  "file " + printableName(f.name) + " was deleted (or became unreadable: " + errnoText(errno)
                       + ") after it was listed and before it was read; its rows are missing. Spark would fail the batch "
                         "with a FileNotFoundException (spark.sql.files.ignoreMissingFiles is false by default).");
             return std::nullopt;

@@ -149,6 +149,23 @@ std::optional<std::pair<std::string, int>> hostPort(const std::string& text)
     return std::pair{host, port};
 }
 
+/// Text for the terminal: control characters escaped as kcat -e escapes them, so a line of
+/// input cannot move the cursor or recolour the terminal it is reported on.
+std::string escaped(const std::string& text)
+{
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7f) {
+            out += c;
+            continue;
+        }
+        static const char* const digits = "0123456789abcdef";
+        out += u == '\n' ? "\\n" : u == '\r' ? "\\r" : u == '\t' ? "\\t" : std::string("\\x") + digits[u >> 4] + digits[u & 0xf];
+    }
+    return out;
+}
+
 /// Prints the source's status, new faults and new malformed rows on `err` as they come.
 class InputReporter {
 public:
@@ -162,17 +179,17 @@ public:
         if (fresh > shown)
             m_err << m_tag << ' ' << (fresh - shown) << " faults not kept in the history\n";
         for (auto i = static_cast<std::size_t>(std::max<std::int64_t>(0, shown - fresh)); i < s.faults.size(); ++i)
-            m_err << m_tag << ' ' << kafka::sourceFaultKindName(s.faults[i].kind) << ": " << s.faults[i].text << '\n';
+            m_err << m_tag << ' ' << kafka::sourceFaultKindName(s.faults[i].kind) << ": " << escaped(s.faults[i].text) << '\n';
         m_faultsSeen = s.faultCount;
         if (s.status != m_lastStatus) {
             m_lastStatus = s.status;
             if (fresh == 0 || s.faults.empty() || s.faults.back().text != s.status)
-                m_err << m_tag << ' ' << s.status << '\n';
+                m_err << m_tag << ' ' << escaped(s.status) << '\n';
             if (!s.hint.empty())
                 m_err << m_tag << " hint: " << s.hint << '\n';
         }
         for (const auto& bad : input.takeNewMalformed())
-            m_err << m_tag << " malformed line (" << bad.reason << "). Spark: " << bad.sparkBehaviour << '\n';
+            m_err << m_tag << " malformed line (" << escaped(bad.reason) << "). Spark: " << bad.sparkBehaviour << '\n';
         m_err.flush();
     }
 

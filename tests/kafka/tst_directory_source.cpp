@@ -367,6 +367,20 @@ private slots:
         QCOMPARE(QString::fromUtf8(again.readAllStandardOutput()), out);
     }
 
+    void cliEscapesControlCharactersItReports()
+    {
+        // A malformed line reported on stderr must not drive the terminal (kcat -e style).
+        QTemporaryDir dir;
+        dropFile(dir.path(), "bad.json", "\x1b[2J\x1b[31mnot json\n", kStart / 1000);
+        QProcess p;
+        p.start(kTidemark, {"run", QString::fromStdString(kActivity), "--directory", dir.path(), "--max-batches", "1"});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("bad.json line 1") && err.contains("\\x1b[2J\\x1b[31mnot json"), err.constData());
+        QVERIFY(!err.contains('\x1b'));
+    }
+
     void cliSaysWhenTheDirectoryIsMissing()
     {
         QProcess p;
