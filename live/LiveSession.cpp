@@ -23,6 +23,21 @@ Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::
     return s;
 }
 
+Result<std::unique_ptr<LiveSession>> LiveSession::startPrepared(Scenario scenario, std::size_t source, std::optional<OutputMode> mode,
+                                                                SimulationOptions options)
+{
+    std::unique_ptr<LiveSession> s(new LiveSession);
+    s->m_source = source;
+    s->m_scenario = std::make_unique<Scenario>(std::move(scenario));
+    auto plan = analyze(*s->m_scenario, mode);
+    if (!plan.ok())
+        return plan.error();
+    s->m_plan = std::make_unique<QueryPlan>(std::move(plan.value()));
+    options.live = true;
+    s->m_simulation = std::make_unique<Simulation>(*s->m_scenario, *s->m_plan, options);
+    return s;
+}
+
 std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
 {
     if (!delivery.messages.empty()) {

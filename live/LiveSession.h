@@ -27,6 +27,10 @@ public:
     /// file's output mode) and creates the live Simulation. Query errors come back as Errors.
     static Result<std::unique_ptr<LiveSession>> start(Scenario scenario, std::size_t source, const KafkaSettings& settings, Micros startAt,
                                                       std::optional<OutputMode> mode = std::nullopt, SimulationOptions options = {});
+    /// As start(), for a scenario its live source already prepared for recording (the socket and
+    /// directory sources: prepareLiveInputScenario).
+    static Result<std::unique_ptr<LiveSession>> startPrepared(Scenario scenario, std::size_t source, std::optional<OutputMode> mode = std::nullopt,
+                                                              SimulationOptions options = {});
 
     /// Appends the messages, lets the clock reach `delivery.upTo`, and returns the batches that
     /// ran, in order.

@@ -14,6 +14,7 @@
 #include "ui/i18n/Language.h"
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/kafka/LiveController.h"
+#include "ui/kafka/LiveSourceDialog.h"
 #include "ui/lessons/LessonController.h"
 #include "ui/lessons/LessonLibrary.h"
 #include "ui/lessons/UiLanguage.h"
@@ -71,6 +72,17 @@ void MainWindow::buildActions()
     QAction* live = file->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Live Kafka…"), QKeySequence(Qt::CTRL | Qt::Key_K),
                                     this, &MainWindow::showKafkaPanel);
     live->setToolTip(tr("Read a Kafka topic into this scenario's query: connect, watch the batches run, save the session"));
+    file->addAction(tr("Live &Input…"), this, [this] {
+            LiveSourceDialog dialog(this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            if (dialog.choice() != LiveSourceDialog::Choice::Kafka)
+                m_live->startInput(dialog.inputSettings());
+            else if (!m_live->bridge()->isRunning())
+                m_kafkaPanel->showInput({});
+            showKafkaPanel(); // the status, counters and malformed lines of any live source
+        })
+        ->setToolTip(tr("Read a Kafka topic, a socket (nc -lk 9999) or a directory of JSON files into this scenario's query"));
     file->addSeparator();
     // While live, saving means saving the session (the document is only its latest picture).
     QAction* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, this, [this] {

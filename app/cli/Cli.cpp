@@ -24,6 +24,9 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             for (const auto& a : args)
                 if (a == "--kafka")
                     return runLiveScenario(args, out, err);
+            for (const auto& a : args)
+                if (a == "--socket" || a == "--directory")
+                    return runLiveInput(args, out, err);
             return runScenario(args, out, err);
         }
         if (c == "produce")

@@ -36,6 +36,10 @@ int exportPySparkCommand(const std::vector<std::string>& args, std::ostream& out
 /// `tidemark run FILE --kafka BOOTSTRAP ...`: runs the scenario's query live on a Kafka topic (LiveRunCommand.cpp).
 int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tidemark run FILE --socket HOST:PORT | --directory PATH ...`: the query live on lines from a socket or on
+/// JSON files dropped into a directory, as Spark's socket and file sources read them (LiveInputRunCommand.cpp).
+int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// `tidemark produce FILE ...`: sends a scenario's events to a topic, paced by arrival time (ProduceCommand.cpp).
 int produceCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

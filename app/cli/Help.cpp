@@ -22,6 +22,14 @@ const std::vector<CommandHelp>& commandHelp()
         {"run", "run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
                 "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]",
          "run the query live on a Kafka topic, printing each batch"},
+        {"run", "run FILE --socket HOST:PORT [--include-timestamp] [--source NAME]\n"
+                "    [--duration SECONDS | --max-batches N] [--record OUT.json]",
+         "run the query live on lines from a socket server (nc -lk 9999),\n"
+         "as Spark's socket source reads them: a row `value` per line"},
+        {"run", "run FILE --directory PATH [--max-files-per-trigger N] [--latest-first] [--max-file-age AGE]\n"
+                "    [--source NAME] [--duration SECONDS | --max-batches N] [--record OUT.json]",
+         "run the query live on JSON-lines files dropped into PATH, as\n"
+         "Spark's file source reads new files (AGE as Spark writes it: 7d)"},
         {"validate", "validate FILE", "check a scenario file and its query"},
         {"export-pyspark", "export-pyspark FILE -o OUT.ipynb|OUT.py [--mode append|update|complete]",
          "write a notebook or script that runs the scenario's batches on\n"

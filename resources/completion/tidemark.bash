@@ -19,6 +19,8 @@ _tidemark()
             _filedir 'lesson.json'
             return ;;
         --scenarios|--data) _filedir -d; return ;;
+        --directory) _filedir -d; return ;;
+        --socket|--max-files-per-trigger|--max-file-age) return ;;
         -o|--record|--screenshot|--bootstrap-file) _filedir; return ;;
         --batch|--step|--size|--delay|--topic|--kafka|--bootstrap|--group-id|--port|--partitions|--duration|\
         --max-batches|--max-offsets-per-trigger|--speed|--source|--cell|--spark-version|-X) return ;;
@@ -56,6 +58,8 @@ _tidemark()
         storyboard) options="-o --lang --modes --lesson" ;;
         frames) options="-o --lang --size --delay --lesson" ;;
     esac
+    # live input from the course's socket and directory sources
+    [[ $command == run ]] && options+=" --socket --include-timestamp --directory --max-files-per-trigger --latest-first --max-file-age --source"
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options --help" -- "$cur"))
     else

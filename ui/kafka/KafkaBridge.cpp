@@ -19,6 +19,10 @@ KafkaWorker::KafkaWorker(KafkaSourceConfig config, MessageParser parser, Clock c
 
 void KafkaWorker::run()
 {
+    if (m_inputFactory) {
+        runInput();
+        return;
+    }
     using SteadyClock = std::chrono::steady_clock;
     {
         KafkaSource source(m_config, m_parser, m_clock);
@@ -121,6 +125,38 @@ void KafkaBridge::startWithoutConsumer(const KafkaSourceConfig& config)
     m_stop = std::make_shared<std::atomic<bool>>(false);
     m_thread = new QThread(this); // never started: disconnectFromTopic() has nothing to wait for
     emit statsChanged();
+}
+
+void KafkaBridge::connectToInput(LiveInputFactory factory, const QString& what)
+{
+    disconnectFromTopic();
+    m_config = KafkaSourceConfig{};
+    m_stats = SourceStats{};
+    m_stats.status = tr("opening %1").arg(what).toStdString();
+    m_malformed.clear();
+    m_startTime.reset();
+    m_early = KafkaBatch{};
+    if (!m_parser)
+        m_parser.emplace(Schema{}, TimeZone(), std::string());
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_dataBatches = std::make_shared<std::atomic<std::int64_t>>(0);
+    m_thread = new QThread(this);
+    m_thread->setObjectName("live-input");
+    m_worker = new KafkaWorker(std::move(factory), *m_parser, m_clock, m_intervalMs, m_stop, m_dataBatches);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::started, m_worker, &KafkaWorker::run);
+    connect(m_worker, &KafkaWorker::update, this, &KafkaBridge::onUpdate, Qt::QueuedConnection);
+    connect(m_worker, &KafkaWorker::finished, m_thread, &QThread::quit, Qt::DirectConnection);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+    emit statusChanged(status(), hint());
+    emit statsChanged();
+}
+
+void KafkaBridge::reportDataBatches(int n)
+{
+    if (m_dataBatches && n > 0)
+        m_dataBatches->fetch_add(n);
 }
 
 void KafkaBridge::disconnectFromTopic()

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "live/KafkaSource.h"
+#include "live/LiveInput.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -30,6 +32,10 @@ struct KafkaUpdate {
 };
 
 class KafkaWorker;
+
+/// Makes the socket or directory source a live session reads instead of a Kafka topic; called on
+/// the worker thread with the bridge's parser and clock.
+using LiveInputFactory = std::function<std::unique_ptr<LiveInput>(MessageParser parser, Clock clock)>;
 
 /// Runs a KafkaSource on its own QThread for the GUI and hands what it reads to the UI thread.
 ///
@@ -54,6 +60,12 @@ public:
 
     /// Starts reading (stops a previous connection first).
     void connectTo(const KafkaSourceConfig& config);
+    /// Starts reading a socket or a directory instead of a topic (stops a previous connection
+    /// first); `what` names it in the status line until the source says more.
+    void connectToInput(LiveInputFactory factory, const QString& what);
+    /// The session ran `n` batches that read rows (a directory source waits for them to hand
+    /// over its next files under maxFilesPerTrigger).
+    void reportDataBatches(int n);
     /// Stops reading: waits (bounded) for the worker to close the consumer.
     void disconnectFromTopic();
     bool isRunning() const { return m_thread != nullptr; }
@@ -97,6 +109,7 @@ private:
     QThread* m_thread = nullptr;
     KafkaWorker* m_worker = nullptr;
     std::shared_ptr<std::atomic<bool>> m_stop;
+    std::shared_ptr<std::atomic<std::int64_t>> m_dataBatches; ///< batches that read rows, for a LiveInput's pacing
     SourceStats m_stats;
     QList<MalformedMessage> m_malformed;
     std::optional<Micros> m_startTime;
@@ -108,6 +121,10 @@ class KafkaWorker : public QObject {
     Q_OBJECT
 public:
     KafkaWorker(KafkaSourceConfig config, MessageParser parser, Clock clock, int intervalMs, std::shared_ptr<std::atomic<bool>> stop);
+    /// Reads a socket or directory source instead (LiveInputWorker.cpp); `dataBatches` counts the
+    /// session's batches that read rows.
+    KafkaWorker(LiveInputFactory factory, MessageParser parser, Clock clock, int intervalMs, std::shared_ptr<std::atomic<bool>> stop,
+                std::shared_ptr<std::atomic<std::int64_t>> dataBatches);
 
 public slots:
     void run();
@@ -117,7 +134,11 @@ signals:
     void finished();
 
 private:
+    void runInput();
+
     KafkaSourceConfig m_config;
+    LiveInputFactory m_inputFactory;
+    std::shared_ptr<std::atomic<std::int64_t>> m_dataBatches;
     MessageParser m_parser;
     Clock m_clock;
     int m_intervalMs;

@@ -166,7 +166,7 @@ KafkaPanel::KafkaPanel(KafkaBridge* bridge, QWidget* parent)
 
 void KafkaPanel::retranslate()
 {
-    m_connection->setTitle(tr("Kafka source"));
+    m_connection->setTitle(m_inputName.isEmpty() ? tr("Kafka source") : tr("Live input: %1").arg(m_inputName));
     m_bootstrap->setToolTip(tr("kafka.bootstrap.servers. On the host (outside docker): localhost:9092. "
                                "Inside the docker network (the notebook): kafka:9093."));
     m_starting->setToolTip(tr("startingOffsets: where the first batch starts. latest reads only what arrives after the start; "
@@ -211,6 +211,16 @@ void KafkaPanel::setSettings(const KafkaSettings& s)
     m_starting->setCurrentText(QString::fromStdString(s.startingOffsets));
     m_group->setText(QString::fromStdString(s.groupId));
     m_maxOffsetsPerTrigger = s.maxOffsetsPerTrigger;
+}
+
+void KafkaPanel::showInput(const QString& what)
+{
+    m_inputName = what;
+    for (QWidget* field : {static_cast<QWidget*>(m_bootstrap), static_cast<QWidget*>(m_topic), static_cast<QWidget*>(m_starting),
+                           static_cast<QWidget*>(m_group)})
+        m_form->setRowVisible(field, what.isEmpty());
+    m_connect->setVisible(what.isEmpty());
+    retranslate();
 }
 
 KafkaSettings KafkaPanel::settings() const

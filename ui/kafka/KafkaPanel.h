@@ -38,6 +38,9 @@ public:
     KafkaSettings settings() const;
     /// The zone the fault history's times are shown in (the scenario's).
     void setTimeZone(const TimeZone& zone) { m_zone = zone; }
+    /// While a socket or directory session runs, the connection box names it (`what`) instead of
+    /// offering the topic's fields; empty: the Kafka fields and Connect again.
+    void showInput(const QString& what);
 
     // For tests and for the main window's layout.
     QLineEdit* bootstrapEdit() const { return m_bootstrap; }
@@ -81,6 +84,7 @@ private:
 
     KafkaBridge* m_bridge;
     std::optional<std::int64_t> m_maxOffsetsPerTrigger;
+    QString m_inputName; ///< the socket or directory being read, empty for a topic
     QLineEdit* m_bootstrap = nullptr;
     QLineEdit* m_topic = nullptr;
     QComboBox* m_starting = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/kafka/LiveController.h"
 
+#include "live/LiveInputScenario.h"
 #include "live/LiveScenario.h"
 #include "engine/exec/EventTime.h"
 #include "ui/compute/RecomputeService.h"
@@ -101,6 +102,7 @@ void LiveController::onConnectRequested(const KafkaSettings& settings)
     m_base = scenario;
     m_source = *source;
     m_settings = settings;
+    m_input.reset();
     m_startAt.reset();
     m_early = kafka::Delivery{};
     m_faultsSeen = 0;
@@ -132,6 +134,7 @@ void LiveController::onDelivery(const kafka::KafkaBatch& batch)
         return;
     }
     const auto ran = m_session->feed(batch);
+    reportDataBatches(ran);
     m_horizon = std::max(m_horizon, batch.upTo);
     // New rows or batches go out at once; a clock that moved on alone (skipped triggers) once a second.
     if (!batch.messages.empty() || !ran.empty() || !m_lastPublish.isValid() || m_lastPublish.elapsed() >= kClockOnlyIntervalMs)
@@ -150,7 +153,7 @@ void LiveController::beginIfReady()
     SimulationOptions options; // the views' runs record fates and state; this one only decides batches
     options.recordFates = false;
     options.recordStateChanges = false;
-    auto started = kafka::LiveSession::start(*m_base, m_source, m_settings, *m_startAt, std::nullopt, options);
+    auto started = m_input ? startInputSession(options) : kafka::LiveSession::start(*m_base, m_source, m_settings, *m_startAt, std::nullopt, options);
     if (!started.ok()) {
         refuse(QString::fromStdString(started.error().describe()));
         return;
@@ -159,16 +162,74 @@ void LiveController::beginIfReady()
     m_before = m_document->scenario();
     m_base.reset();
     const kafka::Delivery early = std::exchange(m_early, kafka::Delivery{});
-    m_session->feed(early);
+    reportDataBatches(m_session->feed(early));
     m_horizon = std::max(*m_startAt, early.upTo);
     m_follow = true;
     m_shownEvents = m_session->scenario().sources[m_source].events.size();
     m_lastPublish.start();
     m_dirty = false;
     m_document->showLive(std::make_shared<const Scenario>(m_session->scenario()), m_horizon, {ScenarioDocument::ChangeKind::Replaced, 0, 0});
-    emit message(tr("Live: reading %1 from %2. Editing is off until you disconnect.")
-                     .arg(QString::fromStdString(m_settings.topic), QString::fromStdString(m_settings.bootstrapServers)),
-                 8000);
+    if (m_input)
+        emit message(tr("Live: reading %1. Editing is off until you disconnect.").arg(inputName(*m_input)), 8000);
+    else
+        emit message(tr("Live: reading %1 from %2. Editing is off until you disconnect.")
+                         .arg(QString::fromStdString(m_settings.topic), QString::fromStdString(m_settings.bootstrapServers)),
+                     8000);
+}
+
+void LiveController::startInput(const LiveInputSettings& input)
+{
+    m_base.reset();
+    if (m_bridge->isRunning())
+        m_bridge->disconnectFromTopic();
+    m_lastError.clear();
+    const std::shared_ptr<const Scenario> scenario = m_document->scenario();
+    auto source = kafka::liveSourceIndex(*scenario);
+    if (!source.ok()) {
+        refuse(QString::fromStdString(source.error().message));
+        return;
+    }
+    m_base = scenario;
+    m_source = *source;
+    m_input = input;
+    m_startAt.reset();
+    m_early = kafka::Delivery{};
+    const SourceSpec& spec = scenario->sources[m_source];
+    m_bridge->setSourceSchema(spec.schema, scenario->zone, kafka::MessageParser::eventTimeColumnOf(*scenario, spec));
+    kafka::LiveInputFactory factory = [input](kafka::MessageParser parser, kafka::Clock clock) -> std::unique_ptr<kafka::LiveInput> {
+        if (input.kind == LiveInputSettings::Kind::Socket)
+            return std::make_unique<kafka::SocketSource>(input.socket, std::move(clock));
+        return std::make_unique<kafka::DirectorySource>(input.directory, std::move(parser), std::move(clock));
+    };
+    if (m_panel)
+        m_panel->showInput(inputName(input));
+    m_bridge->connectToInput(std::move(factory), inputName(input));
+}
+
+void LiveController::reportDataBatches(const std::vector<BatchRecord>& ran)
+{
+    // A directory source hands over its next files once a batch has read the last ones.
+    if (m_input)
+        m_bridge->reportDataBatches(static_cast<int>(
+            std::count_if(ran.begin(), ran.end(), [](const BatchRecord& b) { return !b.noData && b.numInputRows > 0; })));
+}
+
+QString LiveController::inputName(const LiveInputSettings& input)
+{
+    if (input.kind == LiveInputSettings::Kind::Socket)
+        return tr("the socket %1:%2").arg(QString::fromStdString(input.socket.host)).arg(input.socket.port);
+    return tr("the directory %1").arg(QString::fromStdString(input.directory.path));
+}
+
+Result<std::unique_ptr<kafka::LiveSession>> LiveController::startInputSession(SimulationOptions options)
+{
+    // TextSocketSourceProvider: the socket's rows have Spark's fixed schema, never the scenario's.
+    Scenario prepared = *m_base;
+    const std::optional<Schema> schema = m_input->kind == LiveInputSettings::Kind::Socket
+                                             ? std::optional<Schema>(kafka::socketSchema(m_input->socket.includeTimestamp))
+                                             : std::nullopt;
+    kafka::prepareLiveInputScenario(prepared, m_source, *m_startAt, schema);
+    return kafka::LiveSession::startPrepared(std::move(prepared), m_source, std::nullopt, options);
 }
 
 void LiveController::onStats()
@@ -252,6 +313,8 @@ void LiveController::stop() { m_bridge->disconnectFromTopic(); }
 
 void LiveController::onStopped()
 {
+    if (m_input && m_panel)
+        m_panel->showInput({}); // the panel offers the topic again
     m_base.reset();
     m_startAt.reset();
     m_early = kafka::Delivery{};

@@ -4,6 +4,7 @@
 #include "live/LiveSession.h"
 #include "ui/kafka/KafkaBridge.h"
 #include "ui/plot/Outage.h"
+#include "ui/kafka/LiveInputSettings.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -67,6 +68,12 @@ public:
     /// else localhost:9092 and the topic events.
     static KafkaSettings defaultSettings(const Scenario& scenario);
 
+    /// Runs the scenario's query live on a socket or a directory instead of a topic; the
+    /// Kafka panel shows its status, counters and malformed lines, and Disconnect ends it.
+    void startInput(const LiveInputSettings& input);
+    /// What the running session reads when it is not a topic.
+    const std::optional<LiveInputSettings>& input() const { return m_input; }
+
 public slots:
     /// Disconnects. What arrived stays as an ordinary, unsaved scenario (one undo step).
     void stop();
@@ -93,6 +100,9 @@ private:
     /// Follows the source's faults: outages, and Spark's error when the query stopped.
     void onStats();
     void setOutages(std::vector<Outage> outages);
+    static QString inputName(const LiveInputSettings& input);
+    void reportDataBatches(const std::vector<BatchRecord>& ran);
+    Result<std::unique_ptr<kafka::LiveSession>> startInputSession(SimulationOptions options);
 
     ScenarioDocument* m_document;
     RecomputeService* m_compute;
@@ -104,6 +114,7 @@ private:
     std::shared_ptr<const Scenario> m_base; ///< the scenario at Connect: its query runs live
     std::size_t m_source = 0;
     KafkaSettings m_settings;
+    std::optional<LiveInputSettings> m_input; ///< set: a socket or directory session, not a topic
     std::optional<Micros> m_startAt;
     kafka::Delivery m_early; ///< deliveries before the source connected
 
