@@ -20,8 +20,11 @@ const std::vector<CommandHelp>& commandHelp()
         {"run", "run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]",
          "run a scenario to the end and print every batch"},
         {"run", "run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
-                "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]",
-         "run the query live on a Kafka topic, printing each batch"},
+                "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
+                "    [--snapshot-every SECONDS] [--connect-timeout SECONDS] [--list-malformed N]",
+         "run the query live on a Kafka topic, printing each batch;\n"
+         "the recording is checked at start and saved every 10 s (exit 4:\n"
+         "no broker answered in 30 s, or Spark's error stopped the query)"},
         {"validate", "validate FILE", "check a scenario file and its query"},
         {"export-pyspark", "export-pyspark FILE -o OUT.ipynb|OUT.py [--mode append|update|complete]",
          "write a notebook or script that runs the scenario's batches on\n"
