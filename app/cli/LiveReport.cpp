@@ -32,7 +32,7 @@ LiveReport::LiveReport(std::ostream& err, std::int64_t listLimit)
 std::vector<kafka::SourceFault> LiveReport::update(kafka::KafkaSource& source)
 {
     const auto& s = source.stats();
-    if (s.state == kafka::SourceState::Connected || s.state == kafka::SourceState::TopicMissing || s.received > 0)
+    if (s.brokerAnswered || s.state == kafka::SourceState::Connected || s.received > 0)
         m_brokerAnswered = true;
     if (!s.hint.empty())
         m_hintSeen = s.hint;

@@ -35,7 +35,7 @@ public:
     void summary(const kafka::SourceStats& stats, const std::string& recordPath);
 
     std::int64_t listed() const { return m_listed; }
-    /// Whether a broker ever answered (the topic found or missing, or a message received).
+    /// Whether a broker ever answered (metadata, even "no such topic"; a group joined; a message).
     bool brokerAnswered() const { return m_brokerAnswered; }
     /// The last connection hint the source gave (it clears its hint when closed).
     const std::string& lastHint() const { return m_hintSeen; }

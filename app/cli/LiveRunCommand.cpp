@@ -17,6 +17,7 @@
 #include "engine/sink/JsonlFormat.h"
 
 #include <chrono>
+#include <iomanip>
 #include <optional>
 #include <ostream>
 
@@ -304,8 +305,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         code = kKafkaError;
     } else if (!report.brokerAnswered()) {
         const double waited = std::chrono::duration<double>(SteadyClock::now() - began).count();
-        err << "[kafka] no broker answered at " << kafka::printableText(settings.bootstrapServers) << " in " << static_cast<std::int64_t>(waited + 0.5)
-            << " s; nothing was read (exit " << kKafkaError << ")\n";
+        err << "[kafka] no broker answered at " << kafka::printableText(settings.bootstrapServers) << " in " << std::fixed << std::setprecision(1)
+            << waited << std::defaultfloat << " s; nothing was read (exit " << kKafkaError << ")\n";
         const std::string hint = report.lastHint().empty() ? kafka::connectionHint(settings.bootstrapServers, "") : report.lastHint();
         err << "[kafka] hint: " << kafka::printableText(hint, 2000) << '\n';
         code = kKafkaError;
