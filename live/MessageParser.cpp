@@ -175,7 +175,8 @@ ParsedValue MessageParser::parse(std::string_view value) const
     bool sawTime = false;
     std::string wrong;          // "`emp_id` is a string", ...
     bool eventTimeWrong = false;
-    bool epochOverflow = false;
+    bool epochOverflow = false; // a time Spark would wrap
+    bool typeWrong = false;     // a field Spark's reader refuses
     for (auto it = j.begin(); it != j.end(); ++it) {
         // JacksonParser looks fields up by their exact name; other keys are skipped.
         std::optional<std::size_t> idx;
@@ -190,6 +191,7 @@ ParsedValue MessageParser::parse(std::string_view value) const
         const DataType& type = m_schema[*idx].type;
         Value cell;
         bool ok = true;
+        bool wraps = false; // refused only because Spark would wrap it
         std::string why;
         if (v.is_null()) {
             // null is a valid value for every column
@@ -249,7 +251,7 @@ ParsedValue MessageParser::parse(std::string_view value) const
                     // it would keep a wrapped, meaningless time; Tidemark never shows one: the field is null
                     // and the message is reported (see sparkBehaviour below).
                     ok = false;
-                    epochOverflow = true;
+                    wraps = true;
                     why = "is " + std::to_string(v.get<std::int64_t>())
                           + " epoch seconds, past the microsecond range of a timestamp (about 292,000 years from 1970)";
                 } else if (v.is_number_integer()) {
@@ -278,6 +280,7 @@ ParsedValue MessageParser::parse(std::string_view value) const
             }
         }
         if (!ok) {
+            (wraps ? epochOverflow : typeWrong) = true;
             wrong += std::string(wrong.empty() ? "" : "; ") + "`" + m_schema[*idx].name + "` " + why;
             if (m_eventTimeIndex && *idx == *m_eventTimeIndex)
                 eventTimeWrong = true;
@@ -290,10 +293,13 @@ ParsedValue MessageParser::parse(std::string_view value) const
     if (!wrong.empty()) {
         out.kind = eventTimeWrong ? MalformedKind::NullEventTime : MalformedKind::WrongType;
         out.reason = wrong;
-        out.sparkBehaviour = "from_json sets a field whose JSON type does not fit its column to null and keeps the others.";
+        if (typeWrong)
+            out.sparkBehaviour = "from_json sets a field whose JSON type does not fit its column to null and keeps the others.";
         if (epochOverflow)
-            out.sparkBehaviour += " Spark itself multiplies epoch seconds by 1,000,000 without an overflow check and would keep a "
-                                  "wrapped time from another era; Tidemark keeps null instead and lists the message.";
+            out.sparkBehaviour += std::string(typeWrong ? " " : "")
+                                  + "Spark's JSON reader multiplies epoch seconds by 1,000,000 without an overflow check "
+                                    "(JacksonParser: getLongValue * 1000000L) and would keep a wrapped time from another era; "
+                                    "Tidemark sets that field to null instead, keeps the others, and lists the message.";
         if (timeNull)
             out.sparkBehaviour += nullRowNote;
         return out;

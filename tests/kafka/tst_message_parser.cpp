@@ -118,6 +118,8 @@ private slots:
         QCOMPARE(micros.row[0].asInt(), 1);
         QVERIFY2(QString::fromStdString(micros.reason).contains("past the microsecond range"), micros.reason.c_str());
         QVERIFY2(QString::fromStdString(micros.sparkBehaviour).contains("without an overflow check"), micros.sparkBehaviour.c_str());
+        QVERIFY2(!QString::fromStdString(micros.sparkBehaviour).contains("JSON type does not fit"), micros.sparkBehaviour.c_str());
+        QVERIFY(QString::fromStdString(p.parse(R"({"emp_id":"x","timestamp":1625238000000000000})").sparkBehaviour).contains("JSON type does not fit"));
         QCOMPARE(p.parse(R"({"timestamp":-9300000000000})").kind, MalformedKind::NullEventTime);
         // the largest epoch seconds that fit are a time (Spark's range), and epoch millis read as seconds fit
         QCOMPARE(p.parse(R"({"timestamp":9223372036854})").row[2].asInt(), 9223372036854LL * 1000000);
