@@ -299,6 +299,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             connectionFailed(lastConnectionError.empty() ? RdKafka::err2str(e) : RdKafka::err2str(e) + " (" + lastConnectionError + ")");
             return std::nullopt;
         }
+        stats.brokerAnswered = true;
         for (const auto* t : *md->topics()) {
             if (t->topic() != config.topic)
                 continue;

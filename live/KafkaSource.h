@@ -99,6 +99,7 @@ struct SourceStats {
     SourceState state = SourceState::Connecting;
     std::string status; ///< one line: what the source is doing or what is wrong
     std::string hint;   ///< for connection problems: what to check (listeners, ports)
+    bool brokerAnswered = false; ///< a broker answered at least once (metadata, even "no such topic")
     std::int64_t received = 0;
     std::int64_t malformed = 0;
     std::int64_t duplicatesSkipped = 0; ///< re-fetched offsets already received (should stay 0)

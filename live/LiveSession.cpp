@@ -5,6 +5,13 @@
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
 
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace tidemark::kafka {
 
 Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::size_t source, const KafkaSettings& settings, Micros startAt,
@@ -14,6 +21,7 @@ Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::
     s->m_source = source;
     s->m_scenario = std::make_unique<Scenario>(std::move(scenario));
     prepareLiveScenario(*s->m_scenario, source, settings, startAt);
+    s->m_scenario->liveFaults.clear(); // a recording replayed live again starts a history of its own
     auto plan = analyze(*s->m_scenario, mode);
     if (!plan.ok())
         return plan.error();
@@ -56,5 +64,78 @@ std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
 std::string LiveSession::recording() const { return scenarioToJson(*m_scenario); }
 
 Status LiveSession::save(const std::string& path) const { return writeFileAtomically(path, recording()); }
+
+void LiveSession::addFault(const SourceFault& fault)
+{
+    m_scenario->liveFaults.push_back(toRecordedFault(fault, m_scenario->sources[m_source].name));
+}
+
+Status LiveSession::checkRecordPath(const std::string& path)
+{
+    if (path.empty())
+        return Error::file(path, "cannot record: no file name");
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        return Error::file(path, "cannot record: it is a directory");
+    // Exactly what save() will do first: create a file in the same directory.
+    const std::string probe = path + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return Error::file(path, std::string("cannot record: ") + std::strerror(errno));
+    ::close(fd);
+    ::unlink(probe.c_str());
+    return {};
+}
+
+namespace {
+
+constexpr std::array<std::pair<SourceFault::Kind, const char*>, 7> kFaultKindIds{{
+    {SourceFault::Kind::BrokerLost, "brokerLost"},
+    {SourceFault::Kind::BrokerBack, "brokerBack"},
+    {SourceFault::Kind::DataLoss, "dataLoss"},
+    {SourceFault::Kind::OffsetsMissed, "offsetsMissed"},
+    {SourceFault::Kind::MessageRefused, "messageRefused"},
+    {SourceFault::Kind::GroupRejoined, "groupRejoined"},
+    {SourceFault::Kind::InputClosed, "inputClosed"},
+}};
+
+} // namespace
+
+const char* sourceFaultKindId(SourceFault::Kind kind)
+{
+    for (const auto& [k, id] : kFaultKindIds)
+        if (k == kind)
+            return id;
+    return "unknown";
+}
+
+RecordedFault toRecordedFault(const SourceFault& fault, const std::string& source)
+{
+    RecordedFault r;
+    r.at = fault.at;
+    r.source = source;
+    r.kind = sourceFaultKindId(fault.kind);
+    r.partition = fault.partition;
+    r.fromOffset = fault.fromOffset;
+    r.toOffset = fault.toOffset;
+    r.text = fault.text;
+    return r;
+}
+
+std::optional<SourceFault> fromRecordedFault(const RecordedFault& r)
+{
+    for (const auto& [kind, id] : kFaultKindIds)
+        if (r.kind == id) {
+            SourceFault f;
+            f.at = r.at;
+            f.kind = kind;
+            f.partition = r.partition;
+            f.fromOffset = r.fromOffset;
+            f.toOffset = r.toOffset;
+            f.text = r.text;
+            return f;
+        }
+    return std::nullopt; // a kind this version does not know
+}
 
 } // namespace tidemark::kafka

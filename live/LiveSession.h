@@ -2,6 +2,7 @@
 #pragma once
 
 #include "live/KafkaSource.h"
+#include "live/SourceFault.h"
 #include "engine/core/Error.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/QueryPlan.h"
@@ -43,10 +44,20 @@ public:
     /// Number of batches run so far.
     std::int64_t batches() const { return m_batches; }
 
+    /// Keeps a fault of the live source in the recording ("live": {"faults": [...]}), so a
+    /// replay can show what happened and when.
+    void addFault(const SourceFault& fault);
+
     /// The recording so far, as scenario JSON (replays with `tidemark run`).
     std::string recording() const;
-    /// Writes the recording atomically.
+    /// Writes the recording atomically (a temporary file renamed over `path`): called every
+    /// few seconds while recording, so a crash loses at most the messages since the last call.
     Status save(const std::string& path) const;
+
+    /// Whether a recording can be written to `path`, checked before a session starts (so an
+    /// hour of class is not lost to a typo): not a directory, and a file can be created beside
+    /// it, as save() does. The Error names the path and the reason.
+    static Status checkRecordPath(const std::string& path);
 
 private:
     LiveSession() = default;
@@ -57,5 +68,11 @@ private:
     std::size_t m_source = 0;
     std::int64_t m_batches = 0;
 };
+
+/// A fault as the recording keeps it (`source` is the live source's name), and back. Kinds are
+/// written as identifiers ("brokerLost", "dataLoss", "offsetsMissed", ...).
+RecordedFault toRecordedFault(const SourceFault& fault, const std::string& source);
+std::optional<SourceFault> fromRecordedFault(const RecordedFault& fault);
+const char* sourceFaultKindId(SourceFault::Kind kind);
 
 } // namespace tidemark::kafka

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/MessageParser.h"
 
+#include "live/PrintableText.h"
 #include "engine/time/TimeFormat.h"
 
 #include <nlohmann/json.hpp>
@@ -30,14 +31,20 @@ const char* jsonKind(const Json& j)
     }
 }
 
-std::string shortened(std::string_view s, std::size_t max = 60)
+/// Message text quoted in a reason: escaped and cut, because reasons reach terminals and lists.
+std::string shortened(std::string_view s, std::size_t max = 60) { return printableText(s, max); }
+
+/// Jackson reads a JSON integer token past 64 bits as a BigInteger; nlohmann gives such a number
+/// as a (fractional) double. Either way it is a number no bigint, int or epoch value can hold.
+bool pastInt64(const Json& v)
 {
-    if (s.size() <= max)
-        return std::string(s);
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) // do not split a UTF-8 sequence
-        --cut;
-    return std::string(s.substr(0, cut)) + "...";
+    if (v.is_number_unsigned())
+        return v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        return d >= 9223372036854775808.0 || d <= -9223372036854775808.0; // -2^63 itself comes as an integer
+    }
+    return false;
 }
 
 /// "+09:00", "+0900", "+09", "Z" at the end of an ISO 8601 time: the offset in seconds and the text without it.
@@ -85,6 +92,13 @@ std::optional<Micros> parseJsonTimestamp(std::string_view text, const TimeZone& 
     if (!t.ok())
         return std::nullopt;
     return t.value();
+}
+
+/// Whether epoch seconds can be held as microseconds in 64 bits.
+bool fitsEpochMicros(std::int64_t seconds)
+{
+    return seconds <= std::numeric_limits<std::int64_t>::max() / kMicrosPerSecond
+           && seconds >= std::numeric_limits<std::int64_t>::min() / kMicrosPerSecond;
 }
 
 } // namespace
@@ -161,6 +175,8 @@ ParsedValue MessageParser::parse(std::string_view value) const
     bool sawTime = false;
     std::string wrong;          // "`emp_id` is a string", ...
     bool eventTimeWrong = false;
+    bool epochOverflow = false; // a time Spark would wrap
+    bool typeWrong = false;     // a field Spark's reader refuses
     for (auto it = j.begin(); it != j.end(); ++it) {
         // JacksonParser looks fields up by their exact name; other keys are skipped.
         std::optional<std::size_t> idx;
@@ -175,6 +191,7 @@ ParsedValue MessageParser::parse(std::string_view value) const
         const DataType& type = m_schema[*idx].type;
         Value cell;
         bool ok = true;
+        bool wraps = false; // refused only because Spark would wrap it
         std::string why;
         if (v.is_null()) {
             // null is a valid value for every column
@@ -192,7 +209,9 @@ ParsedValue MessageParser::parse(std::string_view value) const
                     cell = Value(static_cast<std::int64_t>(v.get<std::uint64_t>()));
                 else {
                     ok = false;
-                    why = v.is_number_integer() ? "does not fit an int" : std::string("is ") + jsonKind(v) + ", not an int";
+                    // JacksonParser: parser.getIntValue throws "out of range of int"; the field is null.
+                    why = v.is_number_integer() || pastInt64(v) ? "is " + shortened(v.dump(), 40) + ", out of the range of int (32 bits)"
+                                                                : std::string("is ") + jsonKind(v) + ", not an int";
                 }
                 break;
             case TypeId::Long:
@@ -200,7 +219,9 @@ ParsedValue MessageParser::parse(std::string_view value) const
                     cell = Value(v.get<std::int64_t>());
                 else {
                     ok = false;
-                    why = v.is_number_integer() ? "does not fit a bigint" : std::string("is ") + jsonKind(v) + ", not a bigint";
+                    // JacksonParser: parser.getLongValue throws "out of range of long"; the field is null.
+                    why = v.is_number_integer() || pastInt64(v) ? "is " + shortened(v.dump(), 40) + ", out of the range of bigint (64 bits)"
+                                                                : std::string("is ") + jsonKind(v) + ", not a bigint";
                 }
                 break;
             case TypeId::Double:
@@ -222,7 +243,18 @@ ParsedValue MessageParser::parse(std::string_view value) const
                 }
                 break;
             case TypeId::Timestamp:
-                if (v.is_number_integer()) {
+                if (pastInt64(v)) {
+                    ok = false; // Jackson's getLongValue fails first: the field is null, as for a bigint column
+                    why = "is " + shortened(v.dump(), 40) + ", out of the range of bigint, so not epoch seconds";
+                } else if (v.is_number_integer() && !fitsEpochMicros(v.get<std::int64_t>())) {
+                    // Spark's JacksonParser computes getLongValue * 1000000L without an overflow check, so
+                    // it would keep a wrapped, meaningless time; Tidemark never shows one: the field is null
+                    // and the message is reported (see sparkBehaviour below).
+                    ok = false;
+                    wraps = true;
+                    why = "is " + std::to_string(v.get<std::int64_t>())
+                          + " epoch seconds, past the microsecond range of a timestamp (about 292,000 years from 1970)";
+                } else if (v.is_number_integer()) {
                     cell = Value(v.get<std::int64_t>() * kMicrosPerSecond);
                     if (!sawTime)
                         out.timeStyle = TimeStyle::EpochSeconds;
@@ -248,6 +280,7 @@ ParsedValue MessageParser::parse(std::string_view value) const
             }
         }
         if (!ok) {
+            (wraps ? epochOverflow : typeWrong) = true;
             wrong += std::string(wrong.empty() ? "" : "; ") + "`" + m_schema[*idx].name + "` " + why;
             if (m_eventTimeIndex && *idx == *m_eventTimeIndex)
                 eventTimeWrong = true;
@@ -260,7 +293,13 @@ ParsedValue MessageParser::parse(std::string_view value) const
     if (!wrong.empty()) {
         out.kind = eventTimeWrong ? MalformedKind::NullEventTime : MalformedKind::WrongType;
         out.reason = wrong;
-        out.sparkBehaviour = "from_json sets a field whose JSON type does not fit its column to null and keeps the others.";
+        if (typeWrong)
+            out.sparkBehaviour = "from_json sets a field whose JSON type does not fit its column to null and keeps the others.";
+        if (epochOverflow)
+            out.sparkBehaviour += std::string(typeWrong ? " " : "")
+                                  + "Spark's JSON reader multiplies epoch seconds by 1,000,000 without an overflow check "
+                                    "(JacksonParser: getLongValue * 1000000L) and would keep a wrapped time from another era; "
+                                    "Tidemark sets that field to null instead, keeps the others, and lists the message.";
         if (timeNull)
             out.sparkBehaviour += nullRowNote;
         return out;

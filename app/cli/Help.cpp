@@ -20,8 +20,11 @@ const std::vector<CommandHelp>& commandHelp()
         {"run", "run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]",
          "run a scenario to the end and print every batch"},
         {"run", "run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
-                "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]",
-         "run the query live on a Kafka topic, printing each batch"},
+                "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
+                "    [--snapshot-every SECONDS] [--connect-timeout SECONDS] [--list-malformed N]",
+         "run the query live on a Kafka topic, printing each batch;\n"
+         "the recording is checked at start and saved every 10 s (exit 4:\n"
+         "no broker answered in 30 s, or Spark's error stopped the query)"},
         {"run", "run FILE --socket HOST:PORT [--include-timestamp] [--source NAME]\n"
                 "    [--duration SECONDS | --max-batches N] [--record OUT.json]",
          "run the query live on lines from a socket server (nc -lk 9999),\n"

@@ -3,10 +3,13 @@
 #include "app/cli/Cli.h"
 #include "app/cli/RunOptions.h"
 #include "app/cli/CliSignals.h"
+#include "app/cli/LiveReport.h"
 
+#include "live/ConnectionHint.h"
 #include "live/KafkaSource.h"
 #include "live/LiveScenario.h"
 #include "live/LiveSession.h"
+#include "live/PrintableText.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
@@ -14,6 +17,7 @@
 #include "engine/sink/JsonlFormat.h"
 
 #include <chrono>
+#include <iomanip>
 #include <optional>
 #include <ostream>
 
@@ -32,6 +36,13 @@ struct LiveOptions {
     std::optional<double> durationSeconds;
     std::optional<std::int64_t> maxBatches;
     std::string record;
+    /// Seconds between snapshots of the recording (written atomically), so a crash or a
+    /// killed terminal loses at most that much of the session.
+    double snapshotSeconds = 10;
+    /// Give up (exit 4) when no broker has answered after this many seconds.
+    double connectTimeoutSeconds = 30;
+    /// Malformed messages listed one by one; the rest are counted (see LiveReport).
+    std::int64_t listMalformed = 100;
     RunOptions run;
 };
 
@@ -105,6 +116,21 @@ std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args
             if (!v)
                 return std::nullopt;
             o.maxBatches = static_cast<std::int64_t>(*v);
+        } else if (a == "--snapshot-every") {
+            auto v = number(0.1);
+            if (!v)
+                return std::nullopt;
+            o.snapshotSeconds = *v;
+        } else if (a == "--connect-timeout") {
+            auto v = number(0.1);
+            if (!v)
+                return std::nullopt;
+            o.connectTimeoutSeconds = *v;
+        } else if (a == "--list-malformed") {
+            auto v = number(0);
+            if (!v)
+                return std::nullopt;
+            o.listMalformed = static_cast<std::int64_t>(*v);
         } else if (a == "--record") {
             auto v = value();
             if (!v)
@@ -128,32 +154,6 @@ std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args
     }
     return o;
 }
-
-/// Prints the source's status and new malformed messages on `err` when they change.
-class StatusReporter {
-public:
-    explicit StatusReporter(std::ostream& err) : m_err(err) {}
-    void report(kafka::KafkaSource& source)
-    {
-        const auto& s = source.stats();
-        if (s.status != m_lastStatus) {
-            m_lastStatus = s.status;
-            m_err << "[kafka] " << s.status << '\n';
-            if (!s.hint.empty() && s.hint != m_lastHint)
-                m_err << "[kafka] hint: " << s.hint << '\n';
-            m_lastHint = s.hint;
-        }
-        for (const auto& bad : source.takeNewMalformed())
-            m_err << "[kafka] malformed message (partition " << bad.partition << ", offset " << bad.offset << "): " << bad.reason
-                  << ". Spark: " << bad.sparkBehaviour << '\n';
-        m_err.flush();
-    }
-
-private:
-    std::ostream& m_err;
-    std::string m_lastStatus;
-    std::string m_lastHint;
-};
 
 } // namespace
 
@@ -197,24 +197,38 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         return check.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
 
+    // An unwritable recording path is refused now, not after an hour of class.
+    if (!o->record.empty()) {
+        if (auto writable = kafka::LiveSession::checkRecordPath(o->record); !writable.ok()) {
+            err << "tidemark run: " << writable.error().describe() << '\n';
+            return kFileError;
+        }
+    }
+
     StopOnSignal stop;
     const auto began = SteadyClock::now();
     auto expired = [&] {
         return stop.stopped()
                || (o->durationSeconds && SteadyClock::now() - began >= std::chrono::duration<double>(*o->durationSeconds));
     };
+    const auto connectDeadline = began + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o->connectTimeoutSeconds));
     const SourceSpec& spec = scenario.sources[s];
     kafka::MessageParser parser(spec.schema, scenario.zone, kafka::MessageParser::eventTimeColumnOf(scenario, spec));
     kafka::Clock clock = kafka::realClock();
     kafka::KafkaSource source(kafka::KafkaSourceConfig::fromSettings(settings), std::move(parser), clock);
-    StatusReporter reporter(err);
+    LiveReport report(err, o->listMalformed);
+    auto gaveUp = [&] { return !report.brokerAnswered() && SteadyClock::now() >= connectDeadline; };
+    auto failed = [&] { return source.stats().state == kafka::SourceState::Failed; };
 
     // The query starts when the starting offsets are resolved (or the first attempt failed).
     std::vector<kafka::Delivery> early;
+    std::vector<kafka::SourceFault> earlyFaults;
     const auto startDeadline = SteadyClock::now() + std::chrono::seconds(15);
-    while (!source.startTime() && !expired() && SteadyClock::now() < startDeadline) {
+    while (!source.startTime() && !expired() && !gaveUp() && !failed() && SteadyClock::now() < startDeadline) {
         early.push_back(source.poll(std::chrono::milliseconds(20)));
-        reporter.report(source);
+        for (auto& f : report.update(source)) // lists the new malformed messages before they are counted as delivered
+            earlyFaults.push_back(std::move(f));
+        report.delivered(early.back());
     }
     SimulationOptions simOptions;
     simOptions.recordFates = false;
@@ -225,10 +239,32 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
     kafka::LiveSession& live = **session;
+    for (const auto& f : earlyFaults)
+        live.addFault(f);
     const QueryPlan& plan = live.plan();
     ConsoleOptions console;
     console.truncate = plan.sink.truncate && !o->run.noTruncate;
     console.numRows = plan.sink.numRows;
+
+    // The recording is written from the start and every few seconds (atomically: a reader or a
+    // crash never leaves half a file), so a killed run keeps all but its last seconds.
+    const auto snapshotEvery = std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o->snapshotSeconds));
+    auto nextSnapshot = SteadyClock::now();
+    bool snapshotFailed = false;
+    auto snapshot = [&] {
+        nextSnapshot = SteadyClock::now() + snapshotEvery;
+        if (o->record.empty())
+            return true;
+        if (auto w = live.save(o->record); !w.ok()) {
+            if (!snapshotFailed) // once; the next snapshot tries again
+                err << "tidemark run: " << w.error().describe() << "; retrying every " << o->snapshotSeconds << " s\n";
+            snapshotFailed = true;
+            return false;
+        }
+        snapshotFailed = false;
+        return true;
+    };
+    snapshot();
 
     std::int64_t printed = 0;
     auto feed = [&](const kafka::Delivery& d) {
@@ -246,24 +282,44 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     for (const auto& d : early)
         feed(d);
     early.clear();
-    while (!expired() && !(o->maxBatches && printed >= *o->maxBatches)) {
-        feed(source.poll(std::chrono::milliseconds(10)));
-        reporter.report(source);
+    while (!expired() && !gaveUp() && !failed() && !(o->maxBatches && printed >= *o->maxBatches)) {
+        const kafka::Delivery d = source.poll(std::chrono::milliseconds(10));
+        for (const auto& f : report.update(source))
+            live.addFault(f);
+        report.delivered(d);
+        feed(d);
+        if (SteadyClock::now() >= nextSnapshot)
+            snapshot();
     }
+    const bool queryFailed = failed();
     source.close();
 
     const auto& st = source.stats();
     err << "[kafka] stopped after " << printed << (printed == 1 ? " batch" : " batches") << ": " << st.received << " messages received, "
         << st.malformed << " malformed, lag " << st.lag() << '\n';
+    report.summary(st, o->record);
+    int code = kOk;
+    if (queryFailed) {
+        // Spark's query stops with this error (e.g. failOnDataLoss); so does the run, non-zero.
+        err << "[kafka] the query stopped: " << kafka::printableText(st.error, 2000) << '\n';
+        code = kKafkaError;
+    } else if (!report.brokerAnswered()) {
+        const double waited = std::chrono::duration<double>(SteadyClock::now() - began).count();
+        err << "[kafka] no broker answered at " << kafka::printableText(settings.bootstrapServers) << " in " << std::fixed << std::setprecision(1)
+            << waited << std::defaultfloat << " s; nothing was read (exit " << kKafkaError << ")\n";
+        const std::string hint = report.lastHint().empty() ? kafka::connectionHint(settings.bootstrapServers, "") : report.lastHint();
+        err << "[kafka] hint: " << kafka::printableText(hint, 2000) << '\n';
+        code = kKafkaError;
+    }
     if (!o->record.empty()) {
-        if (auto w = live.save(o->record); !w.ok()) {
-            err << "tidemark run: " << w.error().describe() << '\n';
+        if (!snapshot()) {
+            err << "tidemark run: the recording could not be written; the last snapshot, if any, is in " << o->record << '\n';
             return kFileError;
         }
         err << "[kafka] recorded " << live.scenario().sources[s].events.size() << " events to " << o->record << "; replay with: tidemark run "
             << o->record << '\n';
     }
-    return kOk;
+    return code;
 }
 
 } // namespace tidemark::cli

@@ -48,6 +48,20 @@ struct KafkaSettings {
     bool operator==(const KafkaSettings&) const = default;
 };
 
+/// Something that happened to a live source while it was recorded (the broker lost and back,
+/// offsets missed, a message refused), kept in the recording so that a replay can say what the
+/// class saw. The engine only carries it: batches never depend on it.
+struct RecordedFault {
+    Micros at = 0;                ///< when it was noticed, on the recording's processing-time axis
+    std::string source;           ///< the live source's name
+    std::string kind;             ///< "brokerLost", "dataLoss", ... (live/LiveSession.h names them)
+    std::int32_t partition = -1;  ///< -1: not about one partition
+    std::int64_t fromOffset = -1; ///< the offsets concerned, [fromOffset, toOffset); -1: none
+    std::int64_t toOffset = -1;
+    std::string text;             ///< one line for people
+    bool operator==(const RecordedFault&) const = default;
+};
+
 /// A named input: its schema and the events it delivers, or the rows of a static table.
 struct SourceSpec {
     std::string name;
@@ -181,6 +195,7 @@ struct Scenario {
     SparkConf conf;
     std::vector<SourceSpec> sources;
     QuerySpec query;
+    std::vector<RecordedFault> liveFaults; ///< file: "live": {"faults": [...]}, only in recordings
 
     const SourceSpec* findSource(const std::string& name) const;
     /// Number of events over all sources.

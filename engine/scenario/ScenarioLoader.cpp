@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -527,9 +528,59 @@ void streamEvents(std::istream& in, Scenario& sc, const TimeContext& ctx, const 
     (void)rest;
 }
 
+/// "live": {"faults": [{"at": ..., "source": ..., "kind": ..., "partition": P, "fromOffset": A, "toOffset": B, "text": ...}]}:
+/// what happened to a recorded live source. Kinds are kept as written, so a newer recording still loads.
+std::vector<RecordedFault> parseLiveFaults(const Json& live, const Scenario& sc, const TimeContext& ctx)
+{
+    expectObject(live, "live");
+    checkKeys(live, "live", {"faults"});
+    std::vector<RecordedFault> faults;
+    const Json* list = find(live, "faults");
+    if (!list)
+        return faults;
+    if (!list->is_array())
+        fail("live.faults", "expected an array of faults");
+    for (size_t i = 0; i < list->size(); ++i) {
+        const Json& f = (*list)[i];
+        const std::string path = at("live.faults", i);
+        expectObject(f, path);
+        checkKeys(f, path, {"at", "source", "kind", "partition", "fromOffset", "toOffset", "text"});
+        RecordedFault r;
+        const Json* when = find(f, "at");
+        const Json* kind = find(f, "kind");
+        if (!when || !kind)
+            fail(path, "a fault needs \"at\" and \"kind\"");
+        r.at = getTime(*when, join(path, "at"), ctx).first;
+        r.kind = getString(*kind, join(path, "kind"));
+        if (r.kind.empty())
+            fail(join(path, "kind"), "expected the kind of fault, e.g. \"brokerLost\"");
+        if (const Json* s = find(f, "source")) {
+            r.source = getString(*s, join(path, "source"));
+            if (!sc.findSource(r.source))
+                fail(join(path, "source"), "no source named \"" + r.source + "\"");
+        }
+        if (const Json* p = find(f, "partition")) {
+            const std::int64_t partition = getInt(*p, join(path, "partition"));
+            if (partition < 0 || partition > std::numeric_limits<std::int32_t>::max())
+                fail(join(path, "partition"), "expected a partition number (0 to 2147483647)");
+            r.partition = static_cast<std::int32_t>(partition);
+        }
+        if (const Json* o = find(f, "fromOffset"))
+            r.fromOffset = getInt(*o, join(path, "fromOffset"));
+        if (const Json* o = find(f, "toOffset"))
+            r.toOffset = getInt(*o, join(path, "toOffset"));
+        if (r.fromOffset < -1 || r.toOffset < -1 || (r.fromOffset >= 0 && r.toOffset >= 0 && r.toOffset < r.fromOffset))
+            fail(path, "expected offsets with 0 <= fromOffset <= toOffset");
+        if (const Json* t = find(f, "text"))
+            r.text = getString(*t, join(path, "text"));
+        faults.push_back(std::move(r));
+    }
+    return faults;
+}
+
 Scenario buildScenario(const Json& root, const std::function<void(Scenario&, const TimeContext&, const std::map<std::string, size_t>&)>& events)
 {
-    checkKeys(root, "", {"tidemark", "title", "description", "sparkVersion", "timeZone", "date", "conf", "sources", "query"});
+    checkKeys(root, "", {"tidemark", "title", "description", "sparkVersion", "timeZone", "date", "conf", "sources", "query", "live"});
     Scenario sc;
     const Json* version = find(root, "tidemark");
     if (!version)
@@ -629,6 +680,8 @@ Scenario buildScenario(const Json& root, const std::function<void(Scenario&, con
     if (!query)
         fail("query", "missing: a scenario needs a query");
     sc.query = parseQuery(*query, ctx);
+    if (const Json* live = find(root, "live"))
+        sc.liveFaults = parseLiveFaults(*live, sc, ctx);
     return sc;
 }
 

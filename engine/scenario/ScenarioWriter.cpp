@@ -167,7 +167,7 @@ void print(std::string& out, const Json& j, int indent, bool compactElements)
         size_t i = 0;
         for (auto it = j.begin(); it != j.end(); ++it, ++i) {
             out += inner + Json(it.key()).dump(-1, ' ', false) + ": ";
-            const bool compactChildren = it.key() == "events" || it.key() == "rows";
+            const bool compactChildren = it.key() == "events" || it.key() == "rows" || it.key() == "faults";
             const bool compactSelf = it.key() == "schema" || it.key() == "withWatermark" || it.key() == "conf" || it.key() == "trigger"
                                      || it.key() == "sinkOptions" || it.key() == "selectExpr" || it.key() == "dropDuplicates"
                                      || it.key() == "dropDuplicatesWithinWatermark" || it.key() == "kafka";
@@ -288,6 +288,24 @@ std::string scenarioToJson(const Scenario& sc)
     }
     root["sources"] = sources;
     root["query"] = queryJson(sc.query, sc);
+    if (!sc.liveFaults.empty()) {
+        Json faults = Json::array();
+        for (const RecordedFault& f : sc.liveFaults) {
+            Json j = {{"at", formatScenarioTime(f.at, TimeStyle::DateTime, sc)}, {"source", f.source}, {"kind", f.kind}};
+            if (f.source.empty())
+                j.erase("source");
+            if (f.partition >= 0)
+                j["partition"] = f.partition;
+            if (f.fromOffset >= 0)
+                j["fromOffset"] = f.fromOffset;
+            if (f.toOffset >= 0)
+                j["toOffset"] = f.toOffset;
+            if (!f.text.empty())
+                j["text"] = f.text;
+            faults.push_back(std::move(j));
+        }
+        root["live"] = Json{{"faults", faults}};
+    }
     std::string out;
     print(out, root, 0, false);
     out += "\n";

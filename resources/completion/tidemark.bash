@@ -23,7 +23,7 @@ _tidemark()
         --socket|--max-files-per-trigger|--max-file-age) return ;;
         -o|--record|--screenshot|--bootstrap-file) _filedir; return ;;
         --batch|--step|--size|--delay|--topic|--kafka|--bootstrap|--group-id|--port|--partitions|--duration|\
-        --max-batches|--max-offsets-per-trigger|--speed|--source|--cell|--spark-version|-X) return ;;
+        --max-batches|--max-offsets-per-trigger|--snapshot-every|--connect-timeout|--list-malformed|--speed|--source|--cell|--spark-version|-X) return ;;
     esac
 
     local command="" i
@@ -49,7 +49,7 @@ _tidemark()
                 COMPREPLY=($(compgen -W "check list" -- "$cur")); return
             fi
             options="--scenarios" ;;
-        run) options="--mode --format --no-truncate --kafka --topic --starting-offsets --group-id --max-offsets-per-trigger --duration --max-batches --record" ;;
+        run) options="--mode --format --no-truncate --kafka --topic --starting-offsets --group-id --max-offsets-per-trigger --duration --max-batches --record --snapshot-every --connect-timeout --list-malformed" ;;
         validate) options="" ;;
         export-pyspark) options="-o --mode" ;;
         import-pyspark) options="--cell --data --spark-version -o" ;;

@@ -2,11 +2,14 @@
 // Message values read as Spark's from_json reads them, and the connection hints.
 #include "live/ConnectionHint.h"
 #include "live/MessageParser.h"
+#include "live/PrintableText.h"
 #include "live/ScenarioProducer.h"
 #include "engine/scenario/ScenarioFile.h"
 #include "engine/time/TimeFormat.h"
 
 #include <QTest>
+
+#include <limits>
 
 using namespace tidemark;
 using namespace tidemark::kafka;
@@ -102,6 +105,81 @@ private slots:
         QCOMPARE(korean.row[0].asInt(), 5);
         // Spark's JSON reader takes whole epoch seconds only
         QCOMPARE(p.parse(R"({"timestamp":1625238000.5})").kind, MalformedKind::NullEventTime);
+    }
+
+    /// Numbers no column can hold are malformed messages with a null field, never wrapped values.
+    void outOfRangeNumbers()
+    {
+        MessageParser p(schema(), seoul(), "timestamp");
+        // epoch seconds whose microseconds overflow 64 bits (Spark would wrap them)
+        auto micros = p.parse(R"({"emp_id":1,"timestamp":1625238000000000000})");
+        QCOMPARE(micros.kind, MalformedKind::NullEventTime);
+        QVERIFY(micros.row[2].isNull());
+        QCOMPARE(micros.row[0].asInt(), 1);
+        QVERIFY2(QString::fromStdString(micros.reason).contains("past the microsecond range"), micros.reason.c_str());
+        QVERIFY2(QString::fromStdString(micros.sparkBehaviour).contains("without an overflow check"), micros.sparkBehaviour.c_str());
+        QVERIFY2(!QString::fromStdString(micros.sparkBehaviour).contains("JSON type does not fit"), micros.sparkBehaviour.c_str());
+        QVERIFY(QString::fromStdString(p.parse(R"({"emp_id":"x","timestamp":1625238000000000000})").sparkBehaviour).contains("JSON type does not fit"));
+        QCOMPARE(p.parse(R"({"timestamp":-9300000000000})").kind, MalformedKind::NullEventTime);
+        // the largest epoch seconds that fit are a time (Spark's range), and epoch millis read as seconds fit
+        QCOMPARE(p.parse(R"({"timestamp":9223372036854})").row[2].asInt(), 9223372036854LL * 1000000);
+        QCOMPARE(p.parse(R"({"timestamp":1625238000000})").kind, MalformedKind::None);
+        // past int64: Jackson's getLongValue fails, the field is null
+        for (const char* big : {R"({"timestamp":18446744073709551615})", R"({"timestamp":99999999999999999999999})"}) {
+            auto v = p.parse(big);
+            QCOMPARE(v.kind, MalformedKind::NullEventTime);
+            QVERIFY(v.row[2].isNull());
+            QVERIFY2(QString::fromStdString(v.reason).contains("out of the range of bigint"), v.reason.c_str());
+        }
+
+        Schema longs;
+        longs.fields = {{"n", DataType(TypeId::Long), {}, ""}, {"i", DataType(TypeId::Int), {}, ""}};
+        MessageParser q(longs, seoul(), "");
+        QCOMPARE(q.parse(R"({"n":9223372036854775807})").row[0].asInt(), std::numeric_limits<std::int64_t>::max());
+        QCOMPARE(q.parse(R"({"n":-9223372036854775808})").row[0].asInt(), std::numeric_limits<std::int64_t>::min());
+        for (const char* big : {R"({"n":9223372036854775808,"i":1})", R"({"n":123456789012345678901234567890,"i":1})",
+                                R"({"n":-9223372036854775809,"i":1})"}) {
+            auto v = q.parse(big);
+            QCOMPARE(v.kind, MalformedKind::WrongType);
+            QVERIFY(v.row[0].isNull());
+            QCOMPARE(v.row[1].asInt(), 1); // the other fields keep their values
+            QVERIFY2(QString::fromStdString(v.reason).contains("out of the range of bigint"), v.reason.c_str());
+        }
+        QCOMPARE(q.parse(R"({"i":2147483647})").row[1].asInt(), 2147483647);
+        QCOMPARE(q.parse(R"({"i":-2147483648})").row[1].asInt(), -2147483648LL);
+        for (const char* big : {R"({"i":2147483648})", R"({"i":-2147483649})", R"({"i":99999999999999999999999})"}) {
+            auto v = q.parse(big);
+            QCOMPARE(v.kind, MalformedKind::WrongType);
+            QVERIFY(v.row[1].isNull());
+            QVERIFY2(QString::fromStdString(v.reason).contains("out of the range of int"), v.reason.c_str());
+        }
+    }
+
+    /// Message text reaches terminals escaped and cut.
+    void printableText()
+    {
+        using tidemark::kafka::printableText;
+        QCOMPARE(printableText("\x1b[2J\x1b[31mred"), std::string("\\e[2J\\e[31mred"));
+        QCOMPARE(printableText("\\x1b[2J \\e"), std::string("\\x1b[2J \\e")); // already-escaped text passes
+        QCOMPARE(printableText("\x1b[2J\x1b[31mred\x07"), printableText(printableText("\x1b[2J\x1b[31mred\x07")));
+        QCOMPARE(printableText("\x1b]0;title\x07"), std::string("\\e]0;title\\x07"));
+        QCOMPARE(printableText("a\nb\rc\td\x7f\x01"), std::string("a\\nb\\rc\\td\\x7F\\x01"));
+        // invalid UTF-8 byte by byte; C1 controls and bidi overrides by code point; Korean kept
+        QCOMPARE(printableText("\xff\xc3(\xed\xa0\x80"), std::string("\\xFF\\xC3(\\xED\\xA0\\x80"));
+        QCOMPARE(printableText("\xc2\x9b" "31m \xe2\x80\xae"), std::string("\\u{009B}31m \\u{202E}"));
+        QCOMPARE(printableText("OO전자 {\"a\":\"\\\"\"}"), std::string("OO전자 {\"a\":\"\\\"\"}"));
+        // the cap counts characters and never splits one
+        QCOMPARE(printableText("가나다라마", 3), std::string("가나다…"));
+        QCOMPARE(printableText("abc", 3), std::string("abc"));
+        QCOMPARE(printableText(std::string(5000, 'x')).size(), std::size_t(120) + std::string("…").size());
+        // what the parser quotes from a message is escaped too
+        MessageParser p(schema(), seoul(), "timestamp");
+        const auto bad = p.parse("\x1b[2J\x1b[31mnot json");
+        QCOMPARE(bad.kind, MalformedKind::NotJson);
+        QVERIFY2(bad.reason.find('\x1b') == std::string::npos, bad.reason.c_str());
+        QVERIFY2(QString::fromStdString(bad.reason).contains("\\e[2J\\e[31mnot json"), bad.reason.c_str());
+        const auto time = p.parse("{\"timestamp\":\"\x1b[5m2021\"}");
+        QVERIFY2(time.reason.find('\x1b') == std::string::npos, time.reason.c_str());
     }
 
     void eventTimeColumnOfScenario()
