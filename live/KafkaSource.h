@@ -34,6 +34,9 @@ struct KafkaSourceConfig {
     /// How long the delivery horizon may wait for messages known to be in the topic but not yet
     /// received (a broker gone mid-fetch); after that they count as arriving when they come.
     std::chrono::milliseconds visibilityWait{10000};
+    /// A consumer group member that has not been given its partitions back this long after the
+    /// broker answers again is replaced by a new consumer that resumes at the next offsets.
+    std::chrono::milliseconds rejoinTimeout{8000};
     std::size_t malformedKept = 1000; ///< the newest malformed messages kept for the list
     std::size_t faultsKept = 1000;    ///< the newest faults kept for the history
     /// Spark's Kafka source option failOnDataLoss (default true): offsets that went backwards,

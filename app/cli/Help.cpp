@@ -20,8 +20,11 @@ const std::vector<CommandHelp>& commandHelp()
         {"run", "run FILE [--mode append|update|complete|all] [--format console|jsonl] [--no-truncate]",
          "run a scenario to the end and print every batch"},
         {"run", "run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
-                "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]",
-         "run the query live on a Kafka topic, printing each batch"},
+                "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
+                "    [--fail-on-data-loss true|false]",
+         "run the query live on a Kafka topic, printing each batch;\n"
+         "offsets that vanish stop it with Spark's error (exit 4)\n"
+         "unless --fail-on-data-loss false (then they are reported)"},
         {"validate", "validate FILE", "check a scenario file and its query"},
         {"export-pyspark", "export-pyspark FILE -o OUT.ipynb|OUT.py [--mode append|update|complete]",
          "write a notebook or script that runs the scenario's batches on\n"
@@ -31,8 +34,11 @@ const std::vector<CommandHelp>& commandHelp()
          "first) and its data files into a scenario; warnings name the line"},
         {"produce", "produce FILE [--bootstrap B] --topic T [--speed X] [--source NAME] [--quiet] [-X key=value]",
          "send a scenario's events to a topic, paced by their arrival times"},
-        {"broker", "broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]",
-         "start a local test broker (librdkafka's mock cluster)"},
+        {"broker", "broker [--topic T]... [--partitions N] [--brokers N] [--port P] [--bootstrap-file F] [--duration SECONDS]",
+         "start a local test broker (librdkafka's mock cluster); lines on its\n"
+         "stdin stage faults: down, up, down N, up N (broker N), fresh (an\n"
+         "empty broker: the offsets read so far vanish); each is answered\n"
+         "with the same line on stdout"},
         {"lesson", "lesson check FILE... [--scenarios DIR]",
          "run each lesson's scenario and check every claim of its steps\n"
          "(exit 4 when a claim is false)"},

@@ -13,6 +13,7 @@
 #include "engine/sink/ConsoleFormat.h"
 #include "engine/sink/JsonlFormat.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <ostream>
@@ -28,6 +29,7 @@ struct LiveOptions {
     std::optional<std::string> startingOffsets;
     std::optional<std::string> groupId;
     std::optional<std::int64_t> maxOffsetsPerTrigger;
+    std::optional<bool> failOnDataLoss;
     std::string source;
     std::optional<double> durationSeconds;
     std::optional<std::int64_t> maxBatches;
@@ -85,6 +87,15 @@ std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args
             if (!v)
                 return std::nullopt;
             o.groupId = *v;
+        } else if (a == "--fail-on-data-loss") {
+            auto v = value();
+            if (!v)
+                return std::nullopt;
+            if (*v != "true" && *v != "false") {
+                err << "tidemark run: --fail-on-data-loss must be true or false\n";
+                return std::nullopt;
+            }
+            o.failOnDataLoss = *v == "true";
         } else if (a == "--source") {
             auto v = value();
             if (!v)
@@ -143,6 +154,12 @@ public:
                 m_err << "[kafka] hint: " << s.hint << '\n';
             m_lastHint = s.hint;
         }
+        // Faults not printed yet: the newest (faultCount - m_faultsPrinted) of the kept ones.
+        const auto fresh = static_cast<std::size_t>(std::min<std::int64_t>(s.faultCount - m_faultsPrinted, static_cast<std::int64_t>(s.faults.size())));
+        for (auto it = s.faults.end() - static_cast<std::ptrdiff_t>(fresh); it != s.faults.end(); ++it)
+            m_err << "[kafka] " << kafka::sourceFaultKindName(it->kind) << (it->partition >= 0 ? " (partition " + std::to_string(it->partition) + ")" : "")
+                  << ": " << it->text << '\n';
+        m_faultsPrinted = s.faultCount;
         for (const auto& bad : source.takeNewMalformed())
             m_err << "[kafka] malformed message (partition " << bad.partition << ", offset " << bad.offset << "): " << bad.reason
                   << ". Spark: " << bad.sparkBehaviour << '\n';
@@ -153,6 +170,7 @@ private:
     std::ostream& m_err;
     std::string m_lastStatus;
     std::string m_lastHint;
+    std::int64_t m_faultsPrinted = 0;
 };
 
 } // namespace
@@ -186,6 +204,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         settings.groupId = *o->groupId;
     if (o->maxOffsetsPerTrigger)
         settings.maxOffsetsPerTrigger = o->maxOffsetsPerTrigger;
+    if (o->failOnDataLoss)
+        settings.failOnDataLoss = *o->failOnDataLoss;
     if (settings.topic.empty()) {
         err << "tidemark run: which topic? (--topic T)\n";
         return kUsage;
@@ -246,10 +266,13 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     for (const auto& d : early)
         feed(d);
     early.clear();
-    while (!expired() && !(o->maxBatches && printed >= *o->maxBatches)) {
+    auto stopped = [&] { return source.stats().state == kafka::SourceState::Failed; }; // Spark's error ends the query
+    while (!expired() && !stopped() && !(o->maxBatches && printed >= *o->maxBatches)) {
         feed(source.poll(std::chrono::milliseconds(10)));
         reporter.report(source);
     }
+    const bool failed = stopped();
+    const std::string sparkError = source.stats().error;
     source.close();
 
     const auto& st = source.stats();
@@ -262,6 +285,10 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         }
         err << "[kafka] recorded " << live.scenario().sources[s].events.size() << " events to " << o->record << "; replay with: tidemark run "
             << o->record << '\n';
+    }
+    if (failed) {
+        err << "[kafka] the query stopped: java.lang.IllegalStateException: " << sparkError << '\n';
+        return kKafkaError;
     }
     return kOk;
 }
