@@ -445,6 +445,10 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             set("auto.offset.reset", "error");
             set("enable.partition.eof", "true"); // proves we have everything up to the end offset
             set("fetch.wait.max.ms", "20");      // arrival times within a few ms of the broker's
+            // Room to fetch any message a broker may hold (up to 64 MiB), so that one too large
+            // for us is received and refused (maxMessageBytes) instead of stalling the partition.
+            set("fetch.max.bytes", "67108864");
+            set("receive.message.max.bytes", "67633152");
             set("reconnect.backoff.ms", "100");
             set("reconnect.backoff.max.ms", "1000");
             set("socket.connection.setup.timeout.ms", "5000");
@@ -785,6 +789,16 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
                 if (failed())
                     return;
             }
+        }
+        if (msg.len() > config.maxMessageBytes) {
+            ++stats.refused;
+            p.next = msg.offset() + 1;
+            popMarks(p);
+            addFault(SourceFault::Kind::MessageRefused, p.id, msg.offset(), msg.offset() + 1,
+                     "partition " + std::to_string(p.id) + ", offset " + std::to_string(msg.offset()) + ": a message of "
+                         + std::to_string(msg.len()) + " bytes, over the " + std::to_string(config.maxMessageBytes)
+                         + " bytes a Kafka broker accepts by default (message.max.bytes); not read");
+            return;
         }
         LiveMessage m;
         m.partition = msg.partition();
