@@ -290,6 +290,141 @@ private slots:
         }
     }
 
+    /// `tidemark broker` answers each command on its stdin with the same line at once, also
+    /// when its stdout is a file; an unknown command gets an error line; the end of the input
+    /// does not stop it.
+    void brokerCommandsAreAcknowledged_data()
+    {
+        QTest::addColumn<bool>("toFile");
+        QTest::newRow("stdout to a pipe") << false;
+        QTest::newRow("stdout to a file") << true;
+    }
+
+    void brokerCommandsAreAcknowledged()
+    {
+        QFETCH(bool, toFile);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString outFile = dir.filePath("broker.out");
+        QProcess broker;
+        if (toFile)
+            broker.setStandardOutputFile(outFile);
+        broker.start(QStringLiteral(TIDEMARK_EXE), {"broker", "--brokers", "2"});
+        QVERIFY(broker.waitForStarted(5000));
+        QString seen;
+        auto waitForLine = [&](const QString& line) {
+            const auto deadline = std::chrono::steady_clock::now() + 10s;
+            while (std::chrono::steady_clock::now() < deadline) {
+                if (toFile) {
+                    QFile f(outFile);
+                    if (f.open(QIODevice::ReadOnly))
+                        seen = QString::fromUtf8(f.readAll());
+                } else {
+                    seen += QString::fromUtf8(broker.readAllStandardOutput());
+                }
+                if (seen.split('\n').contains(line))
+                    return true;
+                broker.waitForReadyRead(50);
+            }
+            return false;
+        };
+        QVERIFY2(waitForLine(QString("BOOTSTRAP=") + seen.section("BOOTSTRAP=", 1, 1).section('\n', 0, 0)) || seen.contains("BOOTSTRAP="),
+                 qPrintable(seen));
+        for (const QString command : {"down", "up", "down 2", "up 2", "fresh", "fresh-log"}) {
+            broker.write(command.toUtf8() + '\n');
+            QVERIFY2(waitForLine(command), qPrintable(command + " not answered: " + seen));
+        }
+        broker.write("explode\n");
+        QVERIFY2(waitForLine("error: unknown command 'explode'; commands: down, up, down N, up N (N from 1 to 2), fresh"), qPrintable(seen));
+        broker.write("down 3\n");
+        QVERIFY2(waitForLine("error: no broker '3'; commands: down, up, down N, up N (N from 1 to 2), fresh"), qPrintable(seen));
+        broker.closeWriteChannel();
+        QVERIFY(!broker.waitForFinished(500)); // end of input is not a command to quit
+        QCOMPARE(broker.state(), QProcess::Running);
+        broker.terminate();
+        QVERIFY(broker.waitForFinished(5000));
+        QCOMPARE(broker.exitCode(), 0);
+    }
+
+    /// `tidemark run --kafka` against `tidemark broker`, which is then emptied with `fresh`:
+    /// by default the run stops with Spark's error and exit code 4; with
+    /// --fail-on-data-loss false it prints Spark's warning and goes on.
+    void runFollowsFailOnDataLoss_data()
+    {
+        QTest::addColumn<bool>("failOnDataLoss");
+        QTest::newRow("true") << true;
+        QTest::newRow("false") << false;
+    }
+
+    void runFollowsFailOnDataLoss()
+    {
+        QFETCH(bool, failOnDataLoss);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath("bootstrap.txt");
+        QProcess broker;
+        broker.start(QStringLiteral(TIDEMARK_EXE), {"broker", "--bootstrap-file", file});
+        QVERIFY(broker.waitForStarted(5000));
+        std::string bootstrap;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QFile f(file);
+                if (f.open(QIODevice::ReadOnly))
+                    bootstrap = QString::fromUtf8(f.readAll()).trimmed().toStdString();
+                return !bootstrap.empty();
+            },
+            10000));
+        QVERIFY(kcatProduce(bootstrap, "events", {jsonEvent(1, 1625238000), jsonEvent(2, 1625238300)}));
+        QProcess run;
+        QStringList args{"run", TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json", "--kafka", QString::fromStdString(bootstrap), "--topic", "events",
+                         "--starting-offsets", "earliest", "--duration", "60", "--format", "jsonl"};
+        if (!failOnDataLoss)
+            args << "--fail-on-data-loss" << "false";
+        run.start(QStringLiteral(TIDEMARK_EXE), args);
+        QVERIFY(run.waitForStarted(5000));
+        QString err;
+        auto waitForErr = [&](const QString& text, int ms) {
+            return QTest::qWaitFor(
+                [&] {
+                    run.waitForReadyRead(20);
+                    err += QString::fromUtf8(run.readAllStandardError());
+                    return err.contains(text) || run.state() == QProcess::NotRunning;
+                },
+                ms)
+                   && err.contains(text);
+        };
+        QVERIFY2(waitForErr("reading 'events'", 15000), qPrintable(err));
+        QByteArray out;
+        QVERIFY2(QTest::qWaitFor( // the batch that read both messages
+                     [&] {
+                         out += run.readAllStandardOutput();
+                         return out.contains("\"numInputRows\":2") || run.state() != QProcess::Running;
+                     },
+                     15000)
+                     && out.contains("\"numInputRows\":2"),
+                 out.constData());
+        broker.write("fresh\n");
+        const QString spark = "Partition events-0's offset was changed from 2 to 0, some data may have been missed.";
+        QVERIFY2(waitForErr(spark, 20000), qPrintable(err));
+        if (failOnDataLoss) {
+            if (run.state() != QProcess::NotRunning)
+                run.waitForFinished(15000);
+            err += QString::fromUtf8(run.readAllStandardError());
+            QVERIFY2(run.state() == QProcess::NotRunning, qPrintable(err));
+            QCOMPARE(run.exitCode(), 4);
+            QVERIFY2(err.contains("the query stopped: java.lang.IllegalStateException: " + spark), qPrintable(err));
+            QVERIFY(err.contains("set the source option \"failOnDataLoss\" to \"false\"."));
+        } else {
+            QVERIFY2(waitForErr("set the source option \"failOnDataLoss\" to \"true\".", 5000), qPrintable(err));
+            QVERIFY(!run.waitForFinished(500)); // reads on
+            run.terminate();
+            QVERIFY(run.waitForFinished(10000));
+            QCOMPARE(run.exitCode(), 0);
+        }
+        broker.terminate();
+        QVERIFY(broker.waitForFinished(5000));
+    }
+
     /// The scenario's kafka object keeps failOnDataLoss through a save.
     void failOnDataLossRoundTrips()
     {
