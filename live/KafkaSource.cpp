@@ -50,6 +50,21 @@ std::string withoutRepeatCount(std::string text)
     return text;
 }
 
+/// Spark's KafkaSourceProvider.INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_TRUE and _FALSE, joined into one
+/// line (Spark's text breaks the lines of the source code, not of the sentence).
+std::string sparkDataLossInstruction(bool failOnDataLoss)
+{
+    return failOnDataLoss
+               ? "Some data may have been lost because they are not available in Kafka any more; either the data was aged out by Kafka "
+                 "or the topic may have been deleted before all the data in the topic was processed. If you don't want your streaming "
+                 "query to fail on such cases, set the source option \"failOnDataLoss\" to \"false\"."
+               : "Some data may have been lost because they are not available in Kafka any more; either the data was aged out by Kafka "
+                 "or the topic may have been deleted before all the data in the topic was processed. If you want your streaming query "
+                 "to fail on such cases, set the source option \"failOnDataLoss\" to \"true\".";
+}
+
+std::string range(std::int64_t from, std::int64_t to) { return "[" + std::to_string(from) + ", " + std::to_string(to) + ")"; }
+
 std::string uniqueGroupId()
 {
     std::random_device rd;
@@ -65,6 +80,7 @@ KafkaSourceConfig KafkaSourceConfig::fromSettings(const KafkaSettings& s)
     c.topic = s.topic;
     c.startingOffsets = s.startingOffsets;
     c.groupId = s.groupId;
+    c.failOnDataLoss = s.failOnDataLoss;
     return c;
 }
 
@@ -107,6 +123,8 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         };
         std::deque<Mark> marks;
         std::int64_t delivered = -1; ///< next offset after the last message handed over (for commits)
+        bool offsetCheckPending = false; ///< an offset error whose watermark lookup failed: look again
+        bool inFirstAssignment = false;  ///< group mode: given at the start, so startingOffsets applies
     };
 
     KafkaSourceConfig config;
@@ -134,6 +152,10 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
     SteadyClock::time_point created = SteadyClock::now();
     std::string lastConnectionError;
     bool debugLog = false;
+    std::string consumerGroupId;   ///< the group id the consumer uses (ours, or a unique one in assign mode)
+    bool brokerLost = false;       ///< a BrokerLost fault is open until the broker answers again
+    bool hadAssignment = false;    ///< the group assigned partitions before (a later assignment is a rejoin)
+    std::optional<SteadyClock::time_point> joinWaitSince; ///< group mode: broker reachable, no assignment yet
 
     Impl(KafkaSourceConfig c, MessageParser p, Clock k)
         : config(std::move(c))
@@ -154,6 +176,163 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         stats.hint = std::move(hint);
     }
 
+    void addFault(SourceFault::Kind kind, std::int32_t partition, std::int64_t from, std::int64_t to, std::string text)
+    {
+        SourceFault f;
+        f.at = stamp();
+        f.kind = kind;
+        f.partition = partition;
+        f.fromOffset = from;
+        f.toOffset = to;
+        f.text = std::move(text);
+        stats.faults.push_back(std::move(f));
+        ++stats.faultCount;
+        while (stats.faults.size() > std::max<std::size_t>(config.faultsKept, 1))
+            stats.faults.pop_front();
+    }
+
+    bool failed() const { return stats.state == SourceState::Failed; }
+
+    std::string topicPartition(std::int32_t id) const { return config.topic + "-" + std::to_string(id); }
+
+    /// What the driver adds to a data-loss message (KafkaMicroBatchStream.reportDataLoss).
+    std::string driverDataLoss(const std::string& message) const { return message + ". " + sparkDataLossInstruction(config.failOnDataLoss); }
+
+    /// What an executor's reader adds (KafkaDataConsumer.reportDataLoss / additionalMessage).
+    std::string executorDataLoss(const std::string& message, std::int32_t id) const
+    {
+        return message + " (GroupId: " + consumerGroupId + ", TopicPartition: " + topicPartition(id) + "). "
+               + sparkDataLossInstruction(config.failOnDataLoss);
+    }
+
+    static constexpr std::int64_t kPartitionGone = -1; ///< dataLoss(): nothing to resume
+    static constexpr std::int64_t kReadingOn = -2;     ///< dataLoss(): the consumer is already past the gap
+
+    /// Spark's failOnDataLoss rule for partition `id`. true: the query stops with `sparkMessage`
+    /// (an IllegalStateException in Spark). false: Spark logs it and reads on at `resumeAt`
+    /// (or kPartitionGone, kReadingOn); the offsets in `missed` are never read and are reported.
+    void dataLoss(std::int32_t id, const std::string& sparkMessage, std::int64_t resumeAt, const std::vector<std::pair<std::int64_t, std::int64_t>>& missed)
+    {
+        if (failed())
+            return;
+        Partition& p = partitions[id];
+        std::int64_t lostFrom = -1;
+        std::int64_t lostTo = -1;
+        for (const auto& [from, to] : missed)
+            if (to > from) {
+                lostFrom = lostFrom < 0 ? from : std::min(lostFrom, from);
+                lostTo = std::max(lostTo, to);
+            }
+        addFault(SourceFault::Kind::DataLoss, id, lostFrom, lostTo, sparkMessage);
+        if (config.failOnDataLoss) {
+            stats.error = sparkMessage;
+            setStatus(SourceState::Failed, "the query stopped (failOnDataLoss is true): " + sparkMessage, "");
+            return;
+        }
+        std::string ranges;
+        for (const auto& [from, to] : missed) {
+            if (to <= from)
+                continue;
+            stats.offsetsMissed += to - from;
+            addFault(SourceFault::Kind::OffsetsMissed, id, from, to,
+                     "partition " + std::to_string(id) + ": offsets " + range(from, to) + " were never read (failOnDataLoss is false)");
+            ranges += (ranges.empty() ? "" : " and ") + range(from, to);
+        }
+        setStatus(stats.state,
+                  "partition " + std::to_string(id) + (ranges.empty() ? std::string(": offsets vanished") : ": offsets " + ranges + " were never read")
+                      + (resumeAt == kPartitionGone ? std::string("; the partition is gone")
+                         : resumeAt == kReadingOn ? std::string("; reading on")
+                                                  : "; reading on at offset " + std::to_string(resumeAt))
+                      + ", as Spark does with failOnDataLoss=false",
+                  "");
+        if (resumeAt == kReadingOn)
+            return;
+        p.marks.clear();
+        if (resumeAt == kPartitionGone) {
+            p.assigned = false;
+            p.next = -1;
+            return;
+        }
+        p.next = resumeAt;
+        p.end = resumeAt;
+        restartPartition(id, resumeAt);
+    }
+
+    /// Makes the consumer fetch `id` from `offset` again (after librdkafka stopped fetching it
+    /// on an offset error, a seek is refused: the partition is assigned again).
+    void restartPartition(std::int32_t id, std::int64_t offset)
+    {
+        if (!consumer)
+            return;
+        if (!groupMode()) {
+            std::vector<RdKafka::TopicPartition*> one{RdKafka::TopicPartition::create(config.topic, id)};
+            delete consumer->incremental_unassign(one);
+            RdKafka::TopicPartition::destroy(one);
+            std::vector<RdKafka::TopicPartition*> again{RdKafka::TopicPartition::create(config.topic, id, offset)};
+            delete consumer->incremental_assign(again);
+            RdKafka::TopicPartition::destroy(again);
+            return;
+        }
+        std::vector<RdKafka::TopicPartition*> all;
+        for (const auto& [pid, p] : partitions)
+            if (p.assigned)
+                all.push_back(RdKafka::TopicPartition::create(config.topic, pid, pid == id ? offset : (p.next >= 0 ? p.next : RdKafka::Topic::OFFSET_INVALID)));
+        consumer->assign(all);
+        RdKafka::TopicPartition::destroy(all);
+    }
+
+    /// librdkafka could not fetch `id` at our position (auto.offset.reset=error: it never moves
+    /// the position itself). Either the partition was never positioned (a group without a
+    /// committed offset: startingOffsets decides) or the offset is gone (Spark's data loss).
+    void offsetUnavailable(std::int32_t id)
+    {
+        Partition& p = partitions[id];
+        p.id = id;
+        std::int64_t lo = -1;
+        std::int64_t hi = -1;
+        const RdKafka::ErrorCode e = consumer->query_watermark_offsets(config.topic, id, &lo, &hi, toMs(config.metadataTimeout));
+        if (e != RdKafka::ERR_NO_ERROR) {
+            if (isConnectionError(e))
+                connectionFailed(RdKafka::err2str(e));
+            p.offsetCheckPending = true; // maintain() asks again
+            return;
+        }
+        p.offsetCheckPending = false;
+        if (p.next < 0) {
+            // KafkaMicroBatchStream.initialPartitionOffsets: startingOffsets for the first partitions.
+            const bool earliest = !p.inFirstAssignment || topicWasMissing || config.startingOffsets == "earliest";
+            p.start = p.next = earliest ? lo : hi;
+            p.end = std::max(p.end, hi);
+            if (hi > p.next)
+                p.marks.push_back({hi, stamp(), SteadyClock::now()});
+            restartPartition(id, p.next);
+            return;
+        }
+        if (hi < p.next) {
+            // KafkaOffsetReader.getOffsetRangesFromResolvedOffsets: the end offset went below the
+            // next offset to read (the topic was recreated, the broker replaced by an empty one).
+            // Spark plans no range for it and reads on from the new end offset.
+            dataLoss(id,
+                     driverDataLoss("Partition " + topicPartition(id) + "'s offset was changed from " + std::to_string(p.next) + " to "
+                                    + std::to_string(hi) + ", some data may have been missed"),
+                     hi, {{p.next, std::max(p.next, p.end)}, {lo, hi}});
+            return;
+        }
+        if (lo > p.next) {
+            // KafkaDataConsumer.get: OffsetOutOfRangeException, the next offset was deleted
+            // (retention); with failOnDataLoss=false it goes on from the earliest available offset.
+            const std::string message = config.failOnDataLoss
+                                            ? executorDataLoss("Cannot fetch offset " + std::to_string(p.next), id)
+                                            : "The current available offset range is AvailableOffsetRange(" + std::to_string(lo) + ","
+                                                  + std::to_string(hi) + "). Offset " + std::to_string(p.next)
+                                                  + " is out of range, and records in " + range(p.next, lo) + " will be skipped"
+                                                  + executorDataLoss("", id);
+            dataLoss(id, message, lo, {{p.next, lo}});
+            return;
+        }
+        restartPartition(id, p.next); // in range again (e.g. a leader that had not caught up): read on
+    }
+
     std::string positions() const
     {
         std::string s;
@@ -167,12 +346,18 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
 
     void connectionFailed(const std::string& error)
     {
+        if (failed())
+            return;
         lastErrorAt = SteadyClock::now();
         const std::string hint = connectionHint(config.bootstrapServers, error);
-        if (everConnected)
+        if (everConnected) {
+            if (!brokerLost) {
+                brokerLost = true;
+                addFault(SourceFault::Kind::BrokerLost, -1, -1, -1, "lost the broker at " + config.bootstrapServers + " (" + error + ")");
+            }
             setStatus(SourceState::Reconnecting,
                       "lost the connection to the broker (" + error + "); reconnecting by itself, will resume at " + positions(), hint);
-        else
+        } else
             setStatus(SourceState::Unreachable, "cannot reach Kafka at " + config.bootstrapServers + ": " + error + "; retrying", hint);
         if (!startTime)
             startTime = stamp();
@@ -211,6 +396,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
                 Partition& p = partitions[tp->partition()];
                 p.id = tp->partition();
                 p.assigned = true;
+                p.inFirstAssignment = p.inFirstAssignment || !hadAssignment;
                 if (p.next >= 0)
                     tp->set_offset(p.next); // resume exactly after what we received, not at the last commit
             }
@@ -221,7 +407,12 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             }
             needWatermarkQuery = true;
             everConnected = true;
+            joinWaitSince.reset();
             setStatus(SourceState::Connected, "reading '" + config.topic + "' in group '" + config.groupId + "' from " + positions(), "");
+            if (hadAssignment)
+                addFault(SourceFault::Kind::GroupRejoined, -1, -1, -1, "joined consumer group '" + config.groupId + "' again; resumed at " + positions());
+            hadAssignment = true;
+            brokerBack();
         } else {
             for (auto* tp : tps)
                 partitions[tp->partition()].assigned = false;
@@ -244,12 +435,20 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         };
         try {
             set("bootstrap.servers", config.bootstrapServers);
-            set("group.id", groupMode() ? config.groupId : uniqueGroupId()); // librdkafka wants one even for assign()
+            consumerGroupId = groupMode() ? config.groupId : uniqueGroupId();
+            set("group.id", consumerGroupId); // librdkafka wants one even for assign()
             set("enable.auto.commit", "false");
             set("enable.auto.offset.store", "false");
-            set("auto.offset.reset", config.startingOffsets == "earliest" ? "earliest" : "latest");
+            // librdkafka never moves a position by itself: an offset it cannot fetch (or a group
+            // partition without a committed offset) comes back as ERR__AUTO_OFFSET_RESET, and
+            // offsetUnavailable() applies startingOffsets or Spark's failOnDataLoss rule.
+            set("auto.offset.reset", "error");
             set("enable.partition.eof", "true"); // proves we have everything up to the end offset
             set("fetch.wait.max.ms", "20");      // arrival times within a few ms of the broker's
+            // Room to fetch any message a broker may hold (up to 64 MiB), so that one too large
+            // for us is received and refused (maxMessageBytes) instead of stalling the partition.
+            set("fetch.max.bytes", "67108864");
+            set("receive.message.max.bytes", "67633152");
             set("reconnect.backoff.ms", "100");
             set("reconnect.backoff.max.ms", "1000");
             set("socket.connection.setup.timeout.ms", "5000");
@@ -304,6 +503,15 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             if (t->topic() != config.topic)
                 continue;
             if (isMissingTopic(t->err()) || (t->err() == RdKafka::ERR_NO_ERROR && t->partitions()->empty())) {
+                if (!groupMode()) {
+                    std::vector<std::int32_t> gone;
+                    for (const auto& [id, p] : partitions)
+                        if (p.assigned)
+                            gone.push_back(id);
+                    partitionsGone(gone);
+                    if (failed())
+                        return std::nullopt;
+                }
                 topicWasMissing = true;
                 if (!startTime)
                     startTime = stamp();
@@ -387,9 +595,16 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
 
     void maintain()
     {
-        if (closed)
+        if (closed || failed())
             return;
         const auto now = SteadyClock::now();
+        if (consumer && now >= nextAttempt)
+            for (auto& [id, p] : partitions)
+                if (p.offsetCheckPending && p.assigned) {
+                    offsetUnavailable(id);
+                    if (failed())
+                        return;
+                }
         if (!consumer) {
             if (now < nextCreate)
                 return;
@@ -415,8 +630,15 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             // The group protocol assigns partitions; check the broker and the topic for the status.
             if (stats.state != SourceState::Connected && now >= nextAttempt) {
                 nextAttempt = now + config.retryInterval;
-                if (fetchPartitions(config.metadataTimeout) && stats.state != SourceState::Connected)
+                if (fetchPartitions(config.metadataTimeout) && stats.state != SourceState::Connected) {
                     setStatus(SourceState::Connecting, "joining consumer group '" + config.groupId + "' (topic '" + config.topic + "' found)", "");
+                    if (!joinWaitSince)
+                        joinWaitSince = now;
+                    if (everConnected && now - *joinWaitSince > config.rejoinTimeout) {
+                        recreateConsumer(); // the group cannot be rejoined: start again from our offsets
+                        return;
+                    }
+                }
             }
             if (needWatermarkQuery) {
                 needWatermarkQuery = false;
@@ -447,14 +669,65 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             // librdkafka reconnects by itself; a short metadata probe tells when the broker is back.
             nextAttempt = now + config.retryInterval;
             if (auto ids = fetchPartitions(std::min<std::chrono::milliseconds>(config.metadataTimeout, Ms(500)))) {
-                assignNew(*ids);
-                setStatus(SourceState::Connected, "connected again to " + config.bootstrapServers + "; resumed at " + positions(), "");
+                if (assignNew(*ids)) {
+                    setStatus(SourceState::Connected, "connected again to " + config.bootstrapServers + "; resumed at " + positions(), "");
+                    brokerBack();
+                }
             }
         } else if (stats.state == SourceState::Connected && now >= nextPartitionCheck) {
             nextPartitionCheck = now + config.partitionCheckInterval;
-            if (auto ids = fetchPartitions(std::min<std::chrono::milliseconds>(config.metadataTimeout, Ms(500))))
+            if (auto ids = fetchPartitions(std::min<std::chrono::milliseconds>(config.metadataTimeout, Ms(500)))) {
+                std::vector<std::int32_t> gone;
+                for (const auto& [id, p] : partitions)
+                    if (p.assigned && !std::binary_search(ids->begin(), ids->end(), id))
+                        gone.push_back(id);
+                partitionsGone(gone);
+                if (failed())
+                    return;
                 if (std::any_of(ids->begin(), ids->end(), [&](std::int32_t id) { return !partitions[id].assigned; }))
                     assignNew(*ids);
+            }
+        }
+    }
+
+    /// A new consumer in place of one whose group membership is stuck; the rebalance callback
+    /// assigns it our next offsets, so nothing is lost or read twice.
+    void recreateConsumer()
+    {
+        setStatus(SourceState::Connecting,
+                  "the consumer group '" + config.groupId + "' did not take the consumer back; joining with a new consumer, to resume at " + positions(),
+                  "");
+        consumer->close();
+        topicHandle.reset();
+        consumer.reset();
+        for (auto& [id, p] : partitions)
+            p.assigned = false;
+        subscribed = false;
+        needWatermarkQuery = false;
+        joinWaitSince.reset();
+        nextCreate = SteadyClock::now();
+    }
+
+    /// Partitions we read that the broker no longer has (KafkaOffsetReader: "... are gone").
+    void partitionsGone(const std::vector<std::int32_t>& gone)
+    {
+        if (gone.empty())
+            return;
+        std::string set;
+        for (const std::int32_t id : gone)
+            set += (set.empty() ? "" : ", ") + topicPartition(id);
+        const std::string message = driverDataLoss("Set(" + set + ") are gone. Some data may have been missed.");
+        for (const std::int32_t id : gone) {
+            Partition& p = partitions[id];
+            const std::int64_t next = p.next;
+            if (!config.failOnDataLoss && consumer) {
+                std::vector<RdKafka::TopicPartition*> one{RdKafka::TopicPartition::create(config.topic, id)};
+                delete consumer->incremental_unassign(one);
+                RdKafka::TopicPartition::destroy(one);
+            }
+            dataLoss(id, message, kPartitionGone, {{next, std::max(next, p.end)}});
+            if (failed())
+                return;
         }
     }
 
@@ -480,6 +753,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             markConnected();
             return;
         }
+        case RdKafka::ERR__AUTO_OFFSET_RESET:
+        case RdKafka::ERR_OFFSET_OUT_OF_RANGE:
+            if (msg.partition() >= 0 && !failed())
+                offsetUnavailable(msg.partition());
+            return;
         default:
             if (isMissingTopic(msg.err())) {
                 setStatus(SourceState::TopicMissing, "topic '" + config.topic + "': " + msg.errstr(), "");
@@ -499,15 +777,29 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             return;
         }
         markConnected();
+        if (failed())
+            return;
         if (p.next >= 0 && msg.offset() > p.next) {
-            // Offsets we had not read are gone: deleted by retention while we were behind (data
-            // loss: Spark stops unless failOnDataLoss=false), or compaction / transaction markers.
-            stats.offsetsMissed += msg.offset() - p.next;
-            setStatus(stats.state,
-                      "offsets " + std::to_string(p.next) + ".." + std::to_string(msg.offset() - 1) + " of partition " + std::to_string(p.id)
-                          + " were skipped by the broker (deleted by retention while Tidemark was behind, or compacted); "
-                            "Spark reports data loss (failOnDataLoss). Reading on.",
-                      stats.hint);
+            // KafkaDataConsumer.fetchRecord: offsets below the log start are data loss; others
+            // (compacted away, transaction markers) are invisible records Spark skips quietly.
+            std::int64_t lo = -1;
+            std::int64_t hi = -1;
+            if (consumer->get_watermark_offsets(config.topic, p.id, &lo, &hi) == RdKafka::ERR_NO_ERROR && lo > p.next) {
+                const std::string what = config.failOnDataLoss ? "Cannot fetch records in " : "Skip missing records in ";
+                dataLoss(p.id, executorDataLoss(what + range(p.next, msg.offset()), p.id), kReadingOn, {{p.next, msg.offset()}});
+                if (failed())
+                    return;
+            }
+        }
+        if (msg.len() > config.maxMessageBytes) {
+            ++stats.refused;
+            p.next = msg.offset() + 1;
+            popMarks(p);
+            addFault(SourceFault::Kind::MessageRefused, p.id, msg.offset(), msg.offset() + 1,
+                     "partition " + std::to_string(p.id) + ", offset " + std::to_string(msg.offset()) + ": a message of "
+                         + std::to_string(msg.len()) + " bytes, over the " + std::to_string(config.maxMessageBytes)
+                         + " bytes a Kafka broker accepts by default (message.max.bytes); not read");
+            return;
         }
         LiveMessage m;
         m.partition = msg.partition();
@@ -550,13 +842,27 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
 
     void markConnected()
     {
-        if (stats.state == SourceState::Connected)
+        if (stats.state == SourceState::Connected || failed())
             return;
-        if (stats.state == SourceState::Reconnecting || stats.state == SourceState::Unreachable) {
+        // Data arriving proves the connection, also for a group member whose assignment
+        // outlived the outage (no rebalance, so no callback says so).
+        if (stats.state == SourceState::Reconnecting || stats.state == SourceState::Unreachable
+            || (stats.state == SourceState::Connecting && everConnected)) {
             everConnected = true;
             lastConnectionError.clear();
+            joinWaitSince.reset();
             setStatus(SourceState::Connected, "connected again to " + config.bootstrapServers + "; resumed at " + positions(), "");
+            brokerBack();
         }
+    }
+
+    /// Closes an open BrokerLost with a BrokerBack fault.
+    void brokerBack()
+    {
+        if (!brokerLost)
+            return;
+        brokerLost = false;
+        addFault(SourceFault::Kind::BrokerBack, -1, -1, -1, "the broker at " + config.bootstrapServers + " answers again; resumed at " + positions());
     }
 
     /// Reads the end offsets the client last heard from the broker (no request).
@@ -573,15 +879,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             if (consumer->get_watermark_offsets(config.topic, id, &lo, &hi) != RdKafka::ERR_NO_ERROR || hi < 0)
                 continue;
             if (p.next >= 0 && hi < p.next && p.end >= 0 && hi < p.end) {
-                // The end went backwards: the topic was deleted and recreated (Spark: failOnDataLoss).
-                setStatus(stats.state,
-                          "partition " + std::to_string(id) + "'s end offset went back from " + std::to_string(p.end) + " to "
-                              + std::to_string(hi) + ": the topic was recreated or truncated; Spark would stop with a data-loss error "
-                                "(failOnDataLoss). Reading on from the new offsets.",
-                          "");
-                p.next = -1;
-                p.marks.clear();
-                p.end = hi;
+                // The end went backwards (the topic was recreated): Spark's data loss, checked
+                // against the broker's current offsets.
+                offsetUnavailable(id);
+                if (failed())
+                    return;
                 continue;
             }
             p.end = std::max(p.end, hi);
@@ -593,6 +895,13 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
     Delivery deliver()
     {
         Delivery d;
+        if (failed()) {
+            // The query stopped: no more batches (the horizon stays where it was).
+            d.upTo = lastUpTo == std::numeric_limits<Micros>::min() ? clock() : lastUpTo;
+            lastUpTo = d.upTo;
+            pending.clear();
+            return d;
+        }
         Micros upTo = clock();
         if (lastUpTo != std::numeric_limits<Micros>::min())
             upTo = std::max(upTo, lastUpTo);
@@ -645,7 +954,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         if (debugLog && SteadyClock::now() - t0 > Ms(50))
             std::fprintf(stderr, "[tidemark] maintain() took %lld ms\n",
                          static_cast<long long>(std::chrono::duration_cast<Ms>(SteadyClock::now() - t0).count()));
-        while (!closed) {
+        while (!closed && !failed()) {
             const auto left = std::chrono::duration_cast<Ms>(deadline - SteadyClock::now());
             if (left.count() <= 0 && SteadyClock::now() >= deadline)
                 break;

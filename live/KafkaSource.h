@@ -34,8 +34,15 @@ struct KafkaSourceConfig {
     /// How long the delivery horizon may wait for messages known to be in the topic but not yet
     /// received (a broker gone mid-fetch); after that they count as arriving when they come.
     std::chrono::milliseconds visibilityWait{10000};
+    /// A consumer group member that has not been given its partitions back this long after the
+    /// broker answers again is replaced by a new consumer that resumes at the next offsets.
+    std::chrono::milliseconds rejoinTimeout{8000};
     std::size_t malformedKept = 1000; ///< the newest malformed messages kept for the list
     std::size_t faultsKept = 1000;    ///< the newest faults kept for the history
+    /// Larger messages are refused (reported with partition and offset, not read): Kafka's
+    /// default message.max.bytes, so a value no default broker would store never reaches the
+    /// query. The consumer can fetch messages far larger than this, so the limit is ours.
+    std::size_t maxMessageBytes = 1048588;
     /// Spark's Kafka source option failOnDataLoss (default true): offsets that went backwards,
     /// a vanished partition or a next offset no longer available stop the query with Spark's
     /// error; false reads on and reports the missed offsets as a fault.
@@ -104,6 +111,7 @@ struct SourceStats {
     std::int64_t malformed = 0;
     std::int64_t duplicatesSkipped = 0; ///< re-fetched offsets already received (should stay 0)
     std::int64_t offsetsMissed = 0;     ///< offsets deleted (retention) before they were read: data loss
+    std::int64_t refused = 0;           ///< messages over config.maxMessageBytes, reported, not read
     std::string error;                  ///< state Failed: Spark's error that stopped the query
     std::deque<SourceFault> faults;     ///< the newest faults (at most config.faultsKept), oldest first
     std::int64_t faultCount = 0;        ///< every fault, also those no longer in `faults`

@@ -145,7 +145,7 @@ void TcpForwarder::run()
                 const int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
                 sockaddr_in to{};
                 to.sin_family = AF_INET;
-                to.sin_port = htons(m_targetPort);
+                to.sin_port = htons(m_targetPort.load());
                 ::inet_pton(AF_INET, m_targetHost.c_str(), &to.sin_addr);
                 // Loopback: a blocking connect completes at once (or is refused at once).
                 if (server < 0 || ::connect(server, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {

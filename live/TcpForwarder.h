@@ -26,6 +26,8 @@ public:
     /// Starts listening (port 0: any free port). False with `error` if the port is taken.
     bool start(std::uint16_t listenPort, const std::string& targetHost, std::uint16_t targetPort, std::string* error);
     void stop();
+    /// New connections go to `targetPort` from now on (the cluster behind was replaced).
+    void retarget(std::uint16_t targetPort) { m_targetPort = targetPort; }
     std::uint16_t port() const { return m_port; }
 
 private:
@@ -35,7 +37,7 @@ private:
     int m_wake[2] = {-1, -1};
     std::uint16_t m_port = 0;
     std::string m_targetHost;
-    std::uint16_t m_targetPort = 0;
+    std::atomic<std::uint16_t> m_targetPort{0};
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
 };

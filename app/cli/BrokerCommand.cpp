@@ -2,9 +2,9 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CliSignals.h"
 
+#include "live/BrokerConsole.h"
 #include "live/LiveScenario.h"
 #include "live/MockCluster.h"
-#include "live/TcpForwarder.h"
 
 #include <chrono>
 #include <optional>
@@ -80,9 +80,12 @@ int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (topics.empty())
         topics.push_back("events");
 
-    kafka::MockCluster cluster(static_cast<int>(brokers));
+    kafka::MockCluster cluster(static_cast<int>(brokers), static_cast<std::uint16_t>(port.value_or(0)));
     if (!cluster.ok()) {
-        err << "tidemark broker: cannot start librdkafka's mock cluster: " << cluster.error() << '\n';
+        err << "tidemark broker: cannot start librdkafka's mock cluster: " << cluster.error();
+        if (port)
+            err << " (is a Kafka broker already running there? `docker compose ps`)";
+        err << '\n';
         return kKafkaError;
     }
     for (const auto& t : topics) {
@@ -92,26 +95,10 @@ int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::
             return kKafkaError;
         }
     }
-    const std::string mockBootstrap = cluster.bootstrap();
-    std::string bootstrap = mockBootstrap;
-    kafka::TcpForwarder forwarder;
-    if (port) {
-        // Forward the fixed port to the first broker's ephemeral one (bootstrap only: the
-        // metadata then advertises each broker's own address).
-        const std::string first = mockBootstrap.substr(0, mockBootstrap.find(','));
-        const auto colon = first.rfind(':');
-        std::string e;
-        if (!forwarder.start(static_cast<std::uint16_t>(*port), first.substr(0, colon), static_cast<std::uint16_t>(std::stoi(first.substr(colon + 1))), &e)) {
-            err << "tidemark broker: " << e << " (is a Kafka broker already running there? `docker compose ps`)\n";
-            return kKafkaError;
-        }
-        bootstrap = "127.0.0.1:" + std::to_string(forwarder.port());
-    }
+    const std::string bootstrap = cluster.bootstrap();
     out << "BOOTSTRAP=" << bootstrap << '\n';
-    out << "Tidemark test broker: librdkafka's mock cluster, " << brokers << (brokers == 1 ? " broker" : " brokers") << " on 127.0.0.1";
-    if (port)
-        out << "; port " << *port << " forwards to " << mockBootstrap << ", the address the broker advertises";
-    out << "\n";
+    out << "Tidemark test broker: librdkafka's mock cluster, " << brokers << (brokers == 1 ? " broker" : " brokers") << " on 127.0.0.1; "
+        << bootstrap << " forwards to " << cluster.brokerAddresses() << ", the address the broker advertises\n";
     for (const auto& t : topics)
         out << "topic '" << t << "', " << partitions << (partitions == 1 ? " partition" : " partitions") << '\n';
     const std::string& t0 = topics.front();
@@ -120,6 +107,8 @@ int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::
         << "  echo '{\"emp_id\":1,\"emp_name\":\"OO\",\"timestamp\":1625238000}' | kcat -P -b " << bootstrap << " -t " << t0 << "\n"
         << "  tidemark produce scenarios/kafka-stream-with-watermark.json --bootstrap " << bootstrap << " --topic " << t0 << "\n"
         << "  tidemark run scenarios/kafka-stream-with-watermark.json --kafka " << bootstrap << " --topic " << t0 << "\n"
+        << "Type a command and Enter to stage a fault: down, up, down N, up N (broker N), fresh (an empty broker:\n"
+        << "every offset read so far vanishes). Each is answered with the same line.\n"
         << "This is a test double, not Kafka: data lives in this process's memory, offsets cannot be looked up by timestamp,\n"
         << "and consumer-group joins take about 3 s. Ctrl-C stops it.\n"
         << std::flush;
@@ -130,10 +119,10 @@ int brokerCommand(const std::vector<std::string>& args, std::ostream& out, std::
         }
     }
     StopOnSignal stop;
+    kafka::BrokerConsole console(cluster, out);
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(duration.value_or(0));
     while (!stop.stopped() && (!duration || std::chrono::steady_clock::now() < until))
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    forwarder.stop();
+        console.serve(std::chrono::milliseconds(100));
     return kOk;
 }
 

@@ -21,10 +21,12 @@ const std::vector<CommandHelp>& commandHelp()
          "run a scenario to the end and print every batch"},
         {"run", "run FILE --kafka BOOTSTRAP --topic T [--starting-offsets earliest|latest] [--group-id G]\n"
                 "    [--max-offsets-per-trigger N] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
-                "    [--snapshot-every SECONDS] [--connect-timeout SECONDS] [--list-malformed N]",
+                "    [--snapshot-every SECONDS] [--connect-timeout SECONDS] [--list-malformed N]\n"
+                "    [--fail-on-data-loss true|false]",
          "run the query live on a Kafka topic, printing each batch;\n"
          "the recording is checked at start and saved every 10 s (exit 4:\n"
-         "no broker answered in 30 s, or Spark's error stopped the query)"},
+         "no broker answered in 30 s, or Spark's error stopped the query,\n"
+         "e.g. offsets that vanish unless --fail-on-data-loss false)"},
         {"run", "run FILE --socket HOST:PORT [--include-timestamp] [--source NAME]\n"
                 "    [--duration SECONDS | --max-batches N] [--record OUT.json]",
          "run the query live on lines from a socket server (nc -lk 9999),\n"
@@ -42,8 +44,11 @@ const std::vector<CommandHelp>& commandHelp()
          "first) and its data files into a scenario; warnings name the line"},
         {"produce", "produce FILE [--bootstrap B] --topic T [--speed X] [--source NAME] [--quiet] [-X key=value]",
          "send a scenario's events to a topic, paced by their arrival times"},
-        {"broker", "broker [--topic T]... [--partitions N] [--port P] [--bootstrap-file F] [--duration SECONDS]",
-         "start a local test broker (librdkafka's mock cluster)"},
+        {"broker", "broker [--topic T]... [--partitions N] [--brokers N] [--port P] [--bootstrap-file F] [--duration SECONDS]",
+         "start a local test broker (librdkafka's mock cluster); lines on its\n"
+         "stdin stage faults: down, up, down N, up N (broker N), fresh (an\n"
+         "empty broker: the offsets read so far vanish); each is answered\n"
+         "with the same line on stdout"},
         {"lesson", "lesson check FILE... [--scenarios DIR]",
          "run each lesson's scenario and check every claim of its steps\n"
          "(exit 4 when a claim is false)"},

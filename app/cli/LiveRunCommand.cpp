@@ -16,6 +16,7 @@
 #include "engine/sink/ConsoleFormat.h"
 #include "engine/sink/JsonlFormat.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iomanip>
 #include <optional>
@@ -32,6 +33,7 @@ struct LiveOptions {
     std::optional<std::string> startingOffsets;
     std::optional<std::string> groupId;
     std::optional<std::int64_t> maxOffsetsPerTrigger;
+    std::optional<bool> failOnDataLoss;
     std::string source;
     std::optional<double> durationSeconds;
     std::optional<std::int64_t> maxBatches;
@@ -96,6 +98,15 @@ std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args
             if (!v)
                 return std::nullopt;
             o.groupId = *v;
+        } else if (a == "--fail-on-data-loss") {
+            auto v = value();
+            if (!v)
+                return std::nullopt;
+            if (*v != "true" && *v != "false") {
+                err << "tidemark run: --fail-on-data-loss must be true or false\n";
+                return std::nullopt;
+            }
+            o.failOnDataLoss = *v == "true";
         } else if (a == "--source") {
             auto v = value();
             if (!v)
@@ -186,6 +197,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         settings.groupId = *o->groupId;
     if (o->maxOffsetsPerTrigger)
         settings.maxOffsetsPerTrigger = o->maxOffsetsPerTrigger;
+    if (o->failOnDataLoss)
+        settings.failOnDataLoss = *o->failOnDataLoss;
     if (settings.topic.empty()) {
         err << "tidemark run: which topic? (--topic T)\n";
         return kUsage;
@@ -301,7 +314,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     int code = kOk;
     if (queryFailed) {
         // Spark's query stops with this error (e.g. failOnDataLoss); so does the run, non-zero.
-        err << "[kafka] the query stopped: " << kafka::printableText(st.error, 2000) << '\n';
+        // KafkaMicroBatchStream.reportDataLoss throws IllegalStateException, the only way the source fails.
+        err << "[kafka] the query stopped: java.lang.IllegalStateException: " << kafka::printableText(st.error, 2000) << '\n';
         code = kKafkaError;
     } else if (!report.brokerAnswered()) {
         const double waited = std::chrono::duration<double>(SteadyClock::now() - began).count();

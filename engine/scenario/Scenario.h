@@ -45,6 +45,8 @@ struct KafkaSettings {
     std::string startingOffsets = "latest"; ///< earliest | latest
     std::string groupId;
     std::optional<std::int64_t> maxOffsetsPerTrigger;
+    /// Spark's Kafka source option: true stops the query when offsets vanish; false reads on.
+    bool failOnDataLoss = true;
     bool operator==(const KafkaSettings&) const = default;
 };
 

@@ -401,7 +401,7 @@ SparkConf parseConf(const Json& j)
 
 KafkaSettings parseKafka(const Json& j, const std::string& path)
 {
-    checkKeys(j, path, {"bootstrapServers", "topic", "startingOffsets", "groupId", "maxOffsetsPerTrigger"});
+    checkKeys(j, path, {"bootstrapServers", "topic", "startingOffsets", "groupId", "maxOffsetsPerTrigger", "failOnDataLoss"});
     KafkaSettings k;
     if (const Json* b = find(j, "bootstrapServers"))
         k.bootstrapServers = getString(*b, join(path, "bootstrapServers"));
@@ -421,6 +421,8 @@ KafkaSettings parseKafka(const Json& j, const std::string& path)
         if (*k.maxOffsetsPerTrigger <= 0)
             fail(join(path, "maxOffsetsPerTrigger"), "expected a positive number");
     }
+    if (const Json* f = find(j, "failOnDataLoss"))
+        k.failOnDataLoss = getBool(*f, join(path, "failOnDataLoss"));
     return k;
 }
 

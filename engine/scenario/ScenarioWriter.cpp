@@ -263,6 +263,8 @@ std::string scenarioToJson(const Scenario& sc)
                 k["groupId"] = src.kafka->groupId;
             if (src.kafka->maxOffsetsPerTrigger)
                 k["maxOffsetsPerTrigger"] = *src.kafka->maxOffsetsPerTrigger;
+            if (!src.kafka->failOnDataLoss)
+                k["failOnDataLoss"] = false; // Spark's default (true) is left out
             s["kafka"] = k;
         }
         if (src.maxEventsPerTrigger)

@@ -14,6 +14,7 @@ _tidemark()
         --modes) COMPREPLY=($(compgen -W "append,update,complete append update complete" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "console jsonl" -- "$cur")); return ;;
         --starting-offsets) COMPREPLY=($(compgen -W "earliest latest" -- "$cur")); return ;;
+        --fail-on-data-loss) COMPREPLY=($(compgen -W "true false" -- "$cur")); return ;;
         --lesson)
             COMPREPLY=($(compgen -W "$(tidemark lesson list 2>/dev/null | awk '{print $1}')" -- "$cur"))
             _filedir 'lesson.json'
@@ -49,12 +50,12 @@ _tidemark()
                 COMPREPLY=($(compgen -W "check list" -- "$cur")); return
             fi
             options="--scenarios" ;;
-        run) options="--mode --format --no-truncate --kafka --topic --starting-offsets --group-id --max-offsets-per-trigger --duration --max-batches --record --snapshot-every --connect-timeout --list-malformed" ;;
+        run) options="--mode --format --no-truncate --kafka --topic --starting-offsets --group-id --max-offsets-per-trigger --duration --max-batches --record --snapshot-every --connect-timeout --list-malformed --fail-on-data-loss" ;;
         validate) options="" ;;
         export-pyspark) options="-o --mode" ;;
         import-pyspark) options="--cell --data --spark-version -o" ;;
         produce) options="--bootstrap --topic --speed --source --quiet -X" ;;
-        broker) options="--topic --partitions --port --bootstrap-file --duration" ;;
+        broker) options="--topic --partitions --brokers --port --bootstrap-file --duration" ;;
         storyboard) options="-o --lang --modes --lesson" ;;
         frames) options="-o --lang --size --delay --lesson" ;;
     esac

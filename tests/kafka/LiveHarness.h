@@ -110,6 +110,7 @@ public:
         settings.topic = config.topic;
         settings.startingOffsets = config.startingOffsets;
         settings.groupId = config.groupId;
+        settings.failOnDataLoss = config.failOnDataLoss;
         if (spec.kafka)
             settings.maxOffsetsPerTrigger = spec.kafka->maxOffsetsPerTrigger;
         source = std::make_unique<KafkaSource>(config, MessageParser(spec.schema, loaded->zone, MessageParser::eventTimeColumnOf(*loaded, spec)),

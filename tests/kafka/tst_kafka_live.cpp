@@ -213,13 +213,23 @@ private slots:
     }
 
     /// Messages deleted by retention before they were read (the mock keeps only the newest few
-    /// MB): reported as skipped offsets, never silent, and reading goes on.
+    /// MB): Spark's data loss. failOnDataLoss=true stops the query with Spark's "Cannot fetch
+    /// offset" error; false skips to the earliest offset left and reports the skipped range.
+    void retentionGapIsReported_data()
+    {
+        QTest::addColumn<bool>("failOnDataLoss");
+        QTest::newRow("failOnDataLoss=true") << true;
+        QTest::newRow("failOnDataLoss=false") << false;
+    }
+
     void retentionGapIsReported()
     {
+        QFETCH(bool, failOnDataLoss);
         MockCluster cluster;
         QVERIFY(cluster.ok());
         QVERIFY(cluster.createTopic("events", 1));
         KafkaSourceConfig config = testConfig(cluster.bootstrap(), "events", "earliest");
+        config.failOnDataLoss = failOnDataLoss;
         config.properties["queued.min.messages"] = "1"; // no prefetching while the source is not polled
         config.properties["queued.max.messages.kbytes"] = "1";
         config.properties["fetch.max.bytes"] = "2000";
@@ -233,10 +243,26 @@ private slots:
         for (int i = 0; i < 150000; ++i)
             many.push_back(jsonEvent(i % 10, 1625238000 + i));
         QVERIFY(kcatProduce(cluster.bootstrap(), "events", many));
+        if (failOnDataLoss) {
+            QVERIFY2(run.runUntil([&] { return run.stats().state == SourceState::Failed; }, 20s), run.stats().status.c_str());
+            const QString error = QString::fromStdString(run.stats().error);
+            QVERIFY2(error.startsWith("Cannot fetch offset ") && error.contains("TopicPartition: events-0). Some data may have been lost")
+                         && error.endsWith("\"failOnDataLoss\" to \"false\"."),
+                     qPrintable(error));
+            QCOMPARE(run.stats().offsetsMissed, std::int64_t(0));
+            return;
+        }
         QVERIFY2(run.runUntil([&] { return run.stats().offsetsMissed > 0; }, 20s), run.stats().status.c_str());
-        QVERIFY(QString::fromStdString(run.stats().status).contains("skipped by the broker"));
         QVERIFY(run.runUntil([&] { return run.stats().received > 100; }, 10s));
-        // every offset before the next one to read was either received once or counted as skipped
+        QCOMPARE(run.stats().error, std::string());
+        const SourceFault* missed = nullptr;
+        for (const auto& f : run.stats().faults)
+            if (f.kind == SourceFault::Kind::OffsetsMissed)
+                missed = &f;
+        QVERIFY(missed);
+        QCOMPARE(missed->partition, 0);
+        QCOMPARE(missed->toOffset - missed->fromOffset, run.stats().offsetsMissed);
+        // every offset before the next one to read was either received once or reported as missed
         QCOMPARE(run.stats().received + run.stats().offsetsMissed, run.stats().partitions.at(0).nextOffset);
     }
 
