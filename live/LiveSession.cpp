@@ -5,6 +5,8 @@
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
 
+#include <algorithm>
+
 namespace tidemark::kafka {
 
 Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::size_t source, const KafkaSettings& settings, Micros startAt,
@@ -34,8 +36,32 @@ std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
     while (auto batch = m_simulation->next()) {
         ran.push_back(std::move(*batch));
         ++m_batches;
+        if (m_historyLimit > 0)
+            m_doneAfterBatch.push_back(m_simulation->forgettableEvents(m_source));
     }
+    if (m_historyLimit > 0)
+        forgetOldEvents();
     return ran;
+}
+
+void LiveSession::forgetOldEvents()
+{
+    while (m_doneAfterBatch.size() > m_historyLimit + 1)
+        m_doneAfterBatch.pop_front();
+    if (m_doneAfterBatch.size() <= m_historyLimit)
+        return;
+    // What the batch before the newest `limit` had finished with; in chunks, since erasing the
+    // front of the events moves all the others.
+    const std::size_t done = m_doneAfterBatch.front();
+    auto& events = m_scenario->sources[m_source].events;
+    if (done == 0 || done < std::max<std::size_t>(1024, (events.size() - done) / 2))
+        return;
+    events.erase(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(done));
+    m_simulation->forgetEvents(m_source, done);
+    m_simulation->forgetTicks(m_historyLimit);
+    m_forgotten += static_cast<std::int64_t>(done);
+    for (std::size_t& d : m_doneAfterBatch)
+        d -= std::min(d, done);
 }
 
 std::string LiveSession::recording() const { return scenarioToJson(*m_scenario); }

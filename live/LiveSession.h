@@ -7,6 +7,8 @@
 #include "engine/plan/QueryPlan.h"
 #include "engine/scenario/Scenario.h"
 
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +41,15 @@ public:
     /// Number of batches run so far.
     std::int64_t batches() const { return m_batches; }
 
+    /// A bounded history for runs that need not keep every message (nothing is recorded):
+    /// the events of the newest `batches` batches and those not read yet stay in scenario(),
+    /// older ones are forgotten (counted in forgottenEvents()), as are the ticks before them.
+    /// The batches that run are the same either way. 0 (the default) keeps everything, which
+    /// a recording needs: recording() holds only the events still kept.
+    void setHistoryLimit(std::size_t batches) { m_historyLimit = batches; }
+    /// Events of the live source forgotten so far (read by batches older than the limit).
+    std::int64_t forgottenEvents() const { return m_forgotten; }
+
     /// The recording so far, as scenario JSON (replays with `tidemark run`).
     std::string recording() const;
     /// Writes the recording atomically.
@@ -46,12 +57,17 @@ public:
 
 private:
     LiveSession() = default;
+    void forgetOldEvents();
 
     std::unique_ptr<Scenario> m_scenario;
     std::unique_ptr<QueryPlan> m_plan;
     std::unique_ptr<Simulation> m_simulation;
     std::size_t m_source = 0;
     std::int64_t m_batches = 0;
+    std::size_t m_historyLimit = 0;
+    std::int64_t m_forgotten = 0;
+    /// After each of the newest batches: how many first events of the live source were done with.
+    std::deque<std::size_t> m_doneAfterBatch;
 };
 
 } // namespace tidemark::kafka
