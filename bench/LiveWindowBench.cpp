@@ -70,6 +70,18 @@ struct Acks : public RdKafka::DeliveryReportCb {
     std::atomic<long> failed{0};
 };
 
+/// Resident memory of this process in MiB (VmRSS).
+double residentMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
 double percentile(std::vector<double> v, double p)
 {
     if (v.empty())
@@ -171,12 +183,13 @@ bool runAt(long rate, int seconds, const QString& scenarioPath)
     };
     waitUntil([&] { return recorded() >= acks.acked; }, 30000);
     const long got = recorded();
+    const double rss = residentMiB();
     window.live()->stop();
 
     std::printf("%6ld messages/s for %d s: UI thread CPU %5.1f%% of a core; frame time p95 %6.1f ms, worst %6.1f ms (16 ms timer); "
-                "%ld redraws (%.1f/s); %ld of %ld acknowledged messages recorded\n",
+                "%ld redraws (%.1f/s); %ld of %ld acknowledged messages recorded; resident %.0f MiB\n",
                 rate, seconds, 100.0 * cpuMs / (s * 1000.0), percentile(frames, 0.95), frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()),
-                redraws, static_cast<double>(redraws) / s, got, acks.acked.load());
+                redraws, static_cast<double>(redraws) / s, got, acks.acked.load(), rss);
     std::fflush(stdout);
     return got == acks.acked && acks.failed == 0;
 }

@@ -27,6 +27,10 @@ Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::
 
 std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
 {
+    // Before anything is appended, so that the batches the last call returned keep their
+    // event indices until this call.
+    if (m_historyLimit > 0)
+        forgetOldEvents();
     if (!delivery.messages.empty()) {
         appendDelivery(*m_scenario, m_source, delivery);
         m_simulation->notifyEventsAppended();
@@ -39,8 +43,6 @@ std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
         if (m_historyLimit > 0)
             m_doneAfterBatch.push_back(m_simulation->forgettableEvents(m_source));
     }
-    if (m_historyLimit > 0)
-        forgetOldEvents();
     return ran;
 }
 

@@ -16,6 +16,10 @@
 
 namespace tidemark::kafka {
 
+/// The history a run that records nothing keeps (`tidemark run --kafka` without --record):
+/// the events of the newest 100 batches.
+inline constexpr std::size_t kUnrecordedHistoryBatches = 100;
+
 /// A scenario's query running live on delivered Kafka messages: the scenario being recorded,
 /// its plan and the live Simulation, kept together because the Simulation refers to both.
 ///
@@ -44,8 +48,9 @@ public:
     /// A bounded history for runs that need not keep every message (nothing is recorded):
     /// the events of the newest `batches` batches and those not read yet stay in scenario(),
     /// older ones are forgotten (counted in forgottenEvents()), as are the ticks before them.
-    /// The batches that run are the same either way. 0 (the default) keeps everything, which
-    /// a recording needs: recording() holds only the events still kept.
+    /// The batches that run are the same either way; the event indices of the batches feed()
+    /// returns hold until the next feed(). 0 (the default) keeps everything, which a recording
+    /// needs: recording() holds only the events still kept.
     void setHistoryLimit(std::size_t batches) { m_historyLimit = batches; }
     /// Events of the live source forgotten so far (read by batches older than the limit).
     std::int64_t forgottenEvents() const { return m_forgotten; }

@@ -225,6 +225,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
     kafka::LiveSession& live = **session;
+    if (o->record.empty()) // nothing needs every message: memory stays bounded however long it runs
+        live.setHistoryLimit(kafka::kUnrecordedHistoryBatches);
     const QueryPlan& plan = live.plan();
     ConsoleOptions console;
     console.truncate = plan.sink.truncate && !o->run.noTruncate;
