@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -90,12 +91,21 @@ double percentile(std::vector<double> v, double p)
     return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
+/// Runs the event loop (sleeping while there is nothing to do, as the window's own loop does,
+/// so the UI thread's CPU time is the window's) until `done` or the timeout.
 void waitUntil(const std::function<bool()>& done, int timeoutMs)
 {
+    QEventLoop loop;
     QElapsedTimer t;
     t.start();
-    while (!done() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done() || t.elapsed() >= timeoutMs)
+            loop.quit();
+    });
+    check.start(10);
+    if (!done())
+        loop.exec();
 }
 
 /// One rate: a fresh cluster and window, S seconds of messages. False if messages went missing.
