@@ -5,6 +5,7 @@
 // running the live Simulation — against librdkafka's mock cluster in this process.
 //
 //   tidemark-bench-kafka [--messages N] [--rate MSG_PER_S] [--seconds S] [--partitions P]
+//   (defaults: 40,000 messages per partition, 50,000/s for 5 s, 4 partitions)
 //
 // Phase 1 drains a backlog of N messages as fast as possible, and the same backlog with a
 // plain librdkafka consumer loop (no parsing, no hand-off) before and after: the figure is the
@@ -210,7 +211,7 @@ struct UiSide {
 };
 
 struct Args {
-    long messages = 40000; // per partition at most ~45,000 of these: the mock keeps only the newest few MB
+    long messages = 0; // 0: 40,000 per partition (the mock keeps only the newest ~45,000 of these per partition)
     long rate = 50000;
     int seconds = 5;
     int partitions = 4;
@@ -398,6 +399,8 @@ int main(int argc, char** argv)
             return 1;
         }
     }
+    if (a.messages <= 0)
+        a.messages = 40000L * a.partitions;
     const Scenario sc = loadScenarioText(kScenario).value();
     bool ok = true;
     if (!std::getenv("TIDEMARK_BENCH_SKIP_BACKLOG"))
