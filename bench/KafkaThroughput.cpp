@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Benchmark (not a test): how many messages per second the live Kafka path sustains —
+// Benchmark (not a test): what the live Kafka path sustains, checked message by message —
 // librdkafka consume, from_json parsing, arrival stamping, hand-off from the consumer thread
-// to the UI thread (KafkaBridge, <= ~30 updates/s), and the UI thread appending the messages to
-// the scenario and running the live Simulation — against librdkafka's mock cluster.
+// to the UI thread (KafkaBridge), and the UI thread appending the messages to the scenario and
+// running the live Simulation — against librdkafka's mock cluster in this process.
 //
 //   tidemark-bench-kafka [--messages N] [--rate MSG_PER_S] [--seconds S] [--partitions P]
+//   (defaults: 40,000 messages per partition, 50,000/s for 5 s, 4 partitions)
 //
-// Phase 1 drains a backlog of N messages as fast as possible. Phase 2 produces at a fixed rate
-// (default 50,000/s) for S seconds while a 16 ms UI timer measures how late the UI thread's
-// event loop gets (a frame late by more than ~50 ms would be a visible stall).
+// Phase 1 drains a backlog of N messages as fast as possible, and the same backlog with a
+// plain librdkafka consumer loop (no parsing, no hand-off) before and after: the figure is the
+// ratio of the two, since both share this machine at the same moment. Phase 2 produces at a
+// fixed rate for S seconds on a fresh cluster and measures the UI thread's CPU time.
+//
+// Both phases check every offset: each one the broker holds (the backlog's range, or every
+// message acknowledged to the producer) must reach the UI thread exactly once. Any loss,
+// doubling or stray offset prints where it happened and exits with 2.
+#include "bench/OffsetLedger.h"
+#include "bench/ThreadCpu.h"
 #include "live/LiveSession.h"
 #include "live/MockCluster.h"
-#include "live/ScenarioProducer.h"
-#include "engine/exec/Simulation.h"
-#include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
 #include "ui/kafka/KafkaBridge.h"
 
@@ -24,16 +29,17 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
 
 using namespace tidemark;
 using namespace tidemark::kafka;
+using tidemark::bench::OffsetLedger;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
@@ -54,33 +60,129 @@ std::string message(long i)
            + ",\"time\":\"2021. 7. 3. 오전 12:00:00\"}";
 }
 
-std::unique_ptr<RdKafka::Producer> makeProducer(const std::string& bootstrap)
+/// A producer that writes the offset of every acknowledged message into a ledger, so the
+/// consumer side can be checked against what the broker really holds.
+class AckingProducer : public RdKafka::DeliveryReportCb {
+public:
+    AckingProducer(const std::string& bootstrap, OffsetLedger& ledger)
+        : m_ledger(ledger)
+    {
+        std::string err;
+        std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+        conf->set("bootstrap.servers", bootstrap, err);
+        conf->set("linger.ms", "5", err);
+        conf->set("queue.buffering.max.messages", "1000000", err);
+        conf->set("log_level", "3", err);
+        conf->set("dr_cb", static_cast<RdKafka::DeliveryReportCb*>(this), err);
+        m_producer.reset(RdKafka::Producer::create(conf.get(), err));
+    }
+    ~AckingProducer() override
+    {
+        if (m_producer)
+            m_producer->flush(30000);
+    }
+    AckingProducer(const AckingProducer&) = delete;
+    AckingProducer& operator=(const AckingProducer&) = delete;
+
+    bool ok() const { return m_producer != nullptr; }
+
+    void send(long i, const std::string& topic)
+    {
+        const std::string v = message(i);
+        while (m_producer->produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(v.data()), v.size(),
+                                   nullptr, 0, 0, nullptr)
+               == RdKafka::ERR__QUEUE_FULL)
+            m_producer->poll(10);
+        ++sent;
+    }
+    void poll() { m_producer->poll(0); }
+    void flush() { m_producer->flush(30000); }
+
+    void dr_cb(RdKafka::Message& m) override
+    {
+        if (m.err() == RdKafka::ERR_NO_ERROR) {
+            m_ledger.expect(m.partition(), m.offset());
+            ++acked;
+        } else {
+            if (failed++ == 0)
+                std::fprintf(stderr, "producer: a message was not acknowledged: %s\n", m.errstr().c_str());
+        }
+    }
+
+    std::atomic<long> sent{0};
+    std::atomic<long> acked{0};
+    std::atomic<long> failed{0}; ///< not in the topic: the producer's problem, reported, never counted as the consumer's loss
+
+private:
+    OffsetLedger& m_ledger;
+    std::unique_ptr<RdKafka::Producer> m_producer;
+};
+
+std::unique_ptr<RdKafka::KafkaConsumer> plainConsumer(const std::string& bootstrap)
 {
     std::string err;
     std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
     conf->set("bootstrap.servers", bootstrap, err);
-    conf->set("linger.ms", "5", err);
-    conf->set("queue.buffering.max.messages", "1000000", err);
+    conf->set("group.id", "bench-plain", err);
+    conf->set("enable.auto.commit", "false", err);
+    conf->set("fetch.wait.max.ms", "20", err); // as KafkaSource
     conf->set("log_level", "3", err);
-    return std::unique_ptr<RdKafka::Producer>(RdKafka::Producer::create(conf.get(), err));
+    return std::unique_ptr<RdKafka::KafkaConsumer>(RdKafka::KafkaConsumer::create(conf.get(), err));
 }
 
-void produce(RdKafka::Producer& p, long i, const std::string& topic = "events")
+/// The backlog the broker still holds: [low, high) of each partition, into `ledger`.
+long expectBacklog(const std::string& bootstrap, const std::string& topic, int partitions, OffsetLedger& ledger)
 {
-    const std::string v = message(i);
-    while (p.produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(v.data()), v.size(), nullptr, 0, 0,
-                     nullptr)
-           == RdKafka::ERR__QUEUE_FULL)
-        p.poll(10);
+    auto c = plainConsumer(bootstrap);
+    long total = 0;
+    for (int p = 0; p < partitions; ++p) {
+        std::int64_t lo = -1;
+        std::int64_t hi = -1;
+        if (c->query_watermark_offsets(topic, p, &lo, &hi, 5000) != RdKafka::ERR_NO_ERROR)
+            return -1;
+        ledger.expectRange(p, lo, hi);
+        total += static_cast<long>(hi - lo);
+    }
+    c->close();
+    return total;
 }
 
-/// The UI side: what the main window does with each hand-off (LiveSession::feed).
+/// The baseline: a librdkafka consumer loop that only counts, from creating the consumer to
+/// the last message of the backlog. Messages per second, or 0 if it did not finish.
+double plainDrain(const std::string& bootstrap, const std::string& topic, int partitions, long expected)
+{
+    QElapsedTimer t;
+    t.start();
+    auto c = plainConsumer(bootstrap);
+    std::vector<RdKafka::TopicPartition*> tps;
+    for (int p = 0; p < partitions; ++p)
+        tps.push_back(RdKafka::TopicPartition::create(topic, p, RdKafka::Topic::OFFSET_BEGINNING));
+    c->assign(tps);
+    RdKafka::TopicPartition::destroy(tps);
+    long n = 0;
+    while (n < expected && t.elapsed() < 60000) {
+        std::unique_ptr<RdKafka::Message> m(c->consume(10));
+        if (m && m->err() == RdKafka::ERR_NO_ERROR)
+            ++n;
+    }
+    const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
+    c->close();
+    return n < expected ? 0.0 : static_cast<double>(n) / s;
+}
+
+/// The UI side: what the main window's live controller does with each hand-off (LiveSession::feed),
+/// every message also entered into the ledger.
 struct UiSide {
+    explicit UiSide(OffsetLedger& l)
+        : ledger(l)
+    {
+    }
+    OffsetLedger& ledger;
     std::unique_ptr<LiveSession> session;
     long received = 0;
     long updates = 0;
     long batches = 0;
-    double uiBusyMs = 0;
+    double handOffMs = 0;
     double maxHandOffMs = 0;
 
     void start(Micros startAt)
@@ -98,20 +200,183 @@ struct UiSide {
         QElapsedTimer t;
         t.start();
         batches += static_cast<long>(session->feed(b).size());
+        for (const LiveMessage& m : b.messages)
+            ledger.see(m.partition, m.offset);
         received += static_cast<long>(b.messages.size());
         ++updates;
         const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
-        uiBusyMs += ms;
+        handOffMs += ms;
         maxHandOffMs = std::max(maxHandOffMs, ms);
     }
 };
 
 struct Args {
-    long messages = 40000; // under the mock's retention (it keeps the newest ~45,000 of these per partition)
+    long messages = 0; // 0: 40,000 per partition (the mock keeps only the newest ~45,000 of these per partition)
     long rate = 50000;
     int seconds = 5;
-    int partitions = 1;
+    int partitions = 4;
 };
+
+/// Prints the ledger's verdict; false on any loss, doubling or stray offset.
+bool report(const char* phase, const OffsetLedger& ledger, const SourceStats& stats)
+{
+    const OffsetLedger::Check c = ledger.check();
+    if (c.ok()) {
+        std::printf("  %s: every one of the %lld offsets reached the UI thread exactly once (0 lost, 0 doubled)\n", phase,
+                    static_cast<long long>(c.expected));
+        return true;
+    }
+    std::printf("  %s: FAILED: %lld of %lld offsets lost, %lld doubled, %lld never produced; first: %s\n"
+                "    the source counted %lld missed (deleted by the broker before they were read), %lld re-fetched and skipped; status: %s\n",
+                phase, static_cast<long long>(c.lost), static_cast<long long>(c.expected), static_cast<long long>(c.doubled),
+                static_cast<long long>(c.unexpected), c.firstProblem.c_str(), static_cast<long long>(stats.offsetsMissed),
+                static_cast<long long>(stats.duplicatesSkipped), stats.status.c_str());
+    return false;
+}
+
+/// Phase 1: the backlog, plain loop / Tidemark / plain loop. False if Tidemark lost or doubled any.
+bool backlogPhase(QCoreApplication& app, const Args& a, const Scenario& sc)
+{
+    MockCluster cluster;
+    if (!cluster.ok() || !cluster.createTopic("events", a.partitions)) {
+        std::fprintf(stderr, "cannot start the mock cluster\n");
+        std::exit(1);
+    }
+    const std::string bootstrap = cluster.bootstrap();
+    {
+        OffsetLedger produced;
+        AckingProducer producer(bootstrap, produced);
+        for (long i = 0; i < a.messages; ++i)
+            producer.send(i, "events");
+        producer.flush();
+    }
+    OffsetLedger ledger;
+    const long expected = expectBacklog(bootstrap, "events", a.partitions, ledger);
+    if (expected <= 0) {
+        std::fprintf(stderr, "cannot read the backlog's offsets\n");
+        std::exit(1);
+    }
+    const double plainBefore = plainDrain(bootstrap, "events", a.partitions, expected);
+
+    UiSide ui(ledger);
+    KafkaBridge bridge;
+    bridge.setSourceSchema(sc.sources[0].schema, sc.zone, "timestamp");
+    QObject::connect(&bridge, &KafkaBridge::started, [&](qint64 start) { ui.start(start); });
+    QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const KafkaBatch& b) {
+        ui.onBatch(b);
+        if (ledger.distinctSeen() >= expected)
+            app.quit();
+    });
+    KafkaSourceConfig c;
+    c.bootstrapServers = bootstrap;
+    c.topic = "events";
+    c.startingOffsets = "earliest";
+    QElapsedTimer t;
+    t.start();
+    const double cpuBefore = bench::threadCpuMs();
+    bridge.connectTo(c);
+    QTimer::singleShot(120000, &app, &QCoreApplication::quit);
+    app.exec();
+    const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
+    const double uiCpuMs = bench::threadCpuMs() - cpuBefore;
+    bridge.disconnectFromTopic();
+    const double plainAfter = plainDrain(bootstrap, "events", a.partitions, expected);
+    const double plain = (plainBefore + plainAfter) / 2;
+    const double rate = static_cast<double>(ui.received) / s;
+    std::printf("backlog: %ld messages in %d partition(s) (what the mock still holds of %ld produced)\n", expected, a.partitions, a.messages);
+    std::printf("  Tidemark %.0f messages/s (%.2f s; %ld UI updates, UI thread CPU %.0f%% of a core, longest hand-off %.1f ms)\n", rate, s,
+                ui.updates, 100.0 * uiCpuMs / (s * 1000.0), ui.maxHandOffMs);
+    std::printf("  plain librdkafka consumer loop %.0f messages/s (before %.0f, after %.0f): Tidemark reaches %.2f of it\n", plain, plainBefore,
+                plainAfter, plain > 0 ? rate / plain : 0.0);
+    return report("backlog", ledger, bridge.stats());
+}
+
+/// Phase 2: a steady rate on a fresh cluster. False if Tidemark lost or doubled any.
+bool steadyPhase(QCoreApplication& app, const Args& a, const Scenario& sc)
+{
+    // A fresh cluster: a mock that already holds tens of thousands of messages (phase 1)
+    // answers slowly for about a second, which would measure the mock, not Tidemark.
+    MockCluster cluster;
+    if (!cluster.ok() || !cluster.createTopic("steady", a.partitions)) {
+        std::fprintf(stderr, "cannot start the mock cluster\n");
+        std::exit(1);
+    }
+    const std::string bootstrap = cluster.bootstrap();
+    OffsetLedger ledger;
+    UiSide ui(ledger);
+    KafkaBridge bridge;
+    bridge.setSourceSchema(sc.sources[0].schema, sc.zone, "timestamp");
+    QObject::connect(&bridge, &KafkaBridge::started, [&](qint64 start) { ui.start(start); });
+    QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const KafkaBatch& b) { ui.onBatch(b); });
+    KafkaSourceConfig c;
+    c.bootstrapServers = bootstrap;
+    c.topic = "steady";
+    c.startingOffsets = "latest";
+    long long maxLag = 0;
+    long long maxLagAfter2s = 0; // the mock answers a new topic's first fetches late (see docs/kafka.md)
+    QElapsedTimer since;
+    since.start();
+    QObject::connect(&bridge, &KafkaBridge::statsChanged, [&] {
+        if (bridge.lag() > maxLag && std::getenv("TIDEMARK_BENCH_TRACE"))
+            std::printf("  %6lld ms: lag %lld, received %ld\n", static_cast<long long>(since.elapsed()), static_cast<long long>(bridge.lag()), ui.received);
+        maxLag = std::max<long long>(maxLag, bridge.lag());
+        if (since.elapsed() > 2000)
+            maxLagAfter2s = std::max<long long>(maxLagAfter2s, bridge.lag());
+    });
+    bridge.connectTo(c);
+
+    std::atomic<bool> stop{false};
+    std::atomic<bool> produced{false};
+    std::unique_ptr<AckingProducer> producer;
+    std::thread producerThread;
+    QElapsedTimer t;
+    double cpuAtStart = 0;
+    // Produce only once the starting offsets are resolved: with startingOffsets=latest whatever
+    // came before is not the query's.
+    QObject::connect(&bridge, &KafkaBridge::started, [&] {
+        t.start();
+        cpuAtStart = bench::threadCpuMs();
+        producer = std::make_unique<AckingProducer>(bootstrap, ledger);
+        producerThread = std::thread([&] {
+            const auto begin = SteadyClock::now();
+            long i = 0;
+            while (!stop) {
+                const double elapsed = std::chrono::duration<double>(SteadyClock::now() - begin).count();
+                if (elapsed >= a.seconds)
+                    break;
+                const long due = static_cast<long>(elapsed * static_cast<double>(a.rate));
+                for (; i < due; ++i)
+                    producer->send(a.messages + i, "steady");
+                producer->poll();
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            producer->flush();
+            produced = true;
+        });
+    });
+    QTimer done;
+    QObject::connect(&done, &QTimer::timeout, [&] {
+        const bool allAcked = produced && producer->acked + producer->failed >= producer->sent;
+        if ((allAcked && ledger.distinctSeen() >= ledger.expectedCount()) || (t.isValid() && t.elapsed() > (a.seconds + 30) * 1000))
+            app.quit();
+    });
+    done.start(20);
+    QTimer::singleShot((a.seconds + 60) * 1000, &app, &QCoreApplication::quit); // never connected
+    app.exec();
+    stop = true;
+    if (producerThread.joinable())
+        producerThread.join();
+    const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
+    const double uiCpuMs = bench::threadCpuMs() - cpuAtStart;
+    bridge.disconnectFromTopic();
+    std::printf("steady: %ld messages/s for %d s in %d partition(s): %ld sent, %ld acknowledged, %ld refused by the broker\n", a.rate, a.seconds,
+                a.partitions, producer ? producer->sent.load() : 0L, producer ? producer->acked.load() : 0L, producer ? producer->failed.load() : 0L);
+    std::printf("  %ld UI updates (%.1f per second), UI thread CPU %.1f%% of a core (hand-offs %.1f%%), longest hand-off %.1f ms, %ld batches;\n"
+                "  lag at most %lld messages (%lld after the first 2 s)\n",
+                ui.updates, static_cast<double>(ui.updates) / s, 100.0 * uiCpuMs / (s * 1000.0), 100.0 * ui.handOffMs / (s * 1000.0),
+                ui.maxHandOffMs, ui.batches, maxLag, maxLagAfter2s);
+    return report("steady", ledger, bridge.stats());
+}
 
 } // namespace
 
@@ -129,152 +394,17 @@ int main(int argc, char** argv)
             a.seconds = std::stoi(argv[i + 1]);
         else if (k == "--partitions")
             a.partitions = std::stoi(argv[i + 1]);
+        else {
+            std::fprintf(stderr, "usage: tidemark-bench-kafka [--messages N] [--rate MSG_PER_S] [--seconds S] [--partitions P]\n");
+            return 1;
+        }
     }
+    if (a.messages <= 0)
+        a.messages = 40000L * a.partitions;
     const Scenario sc = loadScenarioText(kScenario).value();
-    {
-    MockCluster cluster;
-    if (!cluster.ok() || !cluster.createTopic("events", a.partitions)) {
-        std::fprintf(stderr, "cannot start the mock cluster\n");
-        return 1;
-    }
-    const std::string bootstrap = cluster.bootstrap();
-
-    // ---- Phase 1: a backlog of N messages, drained from earliest ----
-    {
-        auto producer = makeProducer(bootstrap);
-        for (long i = 0; i < a.messages; ++i)
-            produce(*producer, i);
-        producer->flush(60000);
-    }
-    if (!std::getenv("TIDEMARK_BENCH_SKIP_BACKLOG")) {
-        UiSide ui;
-        KafkaBridge bridge;
-        bridge.setSourceSchema(sc.sources[0].schema, sc.zone, "timestamp");
-        QObject::connect(&bridge, &KafkaBridge::started, [&](qint64 start) { ui.start(start); });
-        // The mock keeps only the newest few MB of each partition, so the backlog is what it
-        // still holds: from each partition's start offset to its end offset.
-        long expected = -1;
-        QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const KafkaBatch& b) {
-            ui.onBatch(b);
-            if (expected < 0) {
-                long sum = 0;
-                for (const auto& p : bridge.stats().partitions)
-                    sum += static_cast<long>(p.endOffset - p.startOffset);
-                if (!bridge.stats().partitions.empty())
-                    expected = sum;
-            }
-            if (expected >= 0 && ui.received >= expected)
-                app.quit();
-        });
-        KafkaSourceConfig c;
-        c.bootstrapServers = bootstrap;
-        c.topic = "events";
-        c.startingOffsets = "earliest";
-        QElapsedTimer t;
-        t.start();
-        bridge.connectTo(c);
-        QTimer::singleShot(120000, &app, &QCoreApplication::quit);
-        app.exec();
-        const double s = static_cast<double>(t.elapsed()) / 1000.0;
-        std::printf("backlog: %ld messages (of %ld produced; the mock retains the newest) in %.2f s = %.0f messages/s (%ld UI updates, UI thread busy %.0f%%, longest hand-off %.1f ms)\n",
-                    ui.received, a.messages, s, static_cast<double>(ui.received) / s, ui.updates, 100.0 * ui.uiBusyMs / (s * 1000.0), ui.maxHandOffMs);
-        bridge.disconnectFromTopic();
-    }
-
-    } // the backlog's cluster goes away
-
-    // ---- Phase 2: a steady rate while the UI thread keeps a 16 ms frame timer ----
-    // On a fresh mock cluster: a mock that already holds tens of thousands of messages (phase 1)
-    // answers slowly for about a second, which would measure the mock, not Tidemark.
-    MockCluster steadyCluster;
-    if (!steadyCluster.ok() || !steadyCluster.createTopic("steady", a.partitions)) {
-        std::fprintf(stderr, "cannot start the mock cluster\n");
-        return 1;
-    }
-    {
-        const std::string steadyBootstrap = steadyCluster.bootstrap();
-        UiSide ui;
-        KafkaBridge bridge;
-        bridge.setSourceSchema(sc.sources[0].schema, sc.zone, "timestamp");
-        QObject::connect(&bridge, &KafkaBridge::started, [&](qint64 start) { ui.start(start); });
-        QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const KafkaBatch& b) { ui.onBatch(b); });
-        KafkaSourceConfig c;
-        c.bootstrapServers = steadyBootstrap;
-        c.topic = "steady";
-        c.startingOffsets = "latest";
-        long long maxLag = 0;
-        long long maxLagAfter2s = 0; // the mock answers a new topic's first fetches late (see docs/kafka.md)
-        QElapsedTimer since;
-        since.start();
-        QObject::connect(&bridge, &KafkaBridge::statsChanged, [&] {
-            if (bridge.lag() > maxLag && std::getenv("TIDEMARK_BENCH_TRACE"))
-                std::printf("  %6lld ms: lag %lld, received %ld\n", static_cast<long long>(since.elapsed()), static_cast<long long>(bridge.lag()), ui.received);
-            maxLag = std::max<long long>(maxLag, bridge.lag());
-            if (since.elapsed() > 2000)
-                maxLagAfter2s = std::max<long long>(maxLagAfter2s, bridge.lag());
-        });
-        bridge.connectTo(c);
-
-        // the frame timer: how late does the UI thread get?
-        QElapsedTimer frame;
-        frame.start();
-        double worstLateMs = 0;
-        long frames = 0;
-        QTimer tick;
-        tick.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&tick, &QTimer::timeout, [&] {
-            const double ms = static_cast<double>(frame.nsecsElapsed()) / 1e6;
-            frame.restart();
-            if (frames++ > 0)
-                worstLateMs = std::max(worstLateMs, ms - 16.0);
-        });
-        std::atomic<bool> stop{false};
-        std::atomic<long> produced{0};
-        std::thread producerThread;
-        QObject::connect(&bridge, &KafkaBridge::started, [&] {
-            tick.start(16);
-            producerThread = std::thread([&] {
-                auto producer = makeProducer(steadyBootstrap);
-                const auto begin = SteadyClock::now();
-                long i = 0;
-                while (!stop) {
-                    const double elapsed = std::chrono::duration<double>(SteadyClock::now() - begin).count();
-                    if (elapsed >= a.seconds)
-                        break;
-                    const long due = static_cast<long>(elapsed * static_cast<double>(a.rate));
-                    for (; i < due; ++i)
-                        produce(*producer, a.messages + i, "steady");
-                    producer->poll(0);
-                    produced = i;
-                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-                }
-                producer->flush(30000);
-                produced = i;
-            });
-        });
-        QElapsedTimer t;
-        t.start();
-        QTimer done;
-        QObject::connect(&done, &QTimer::timeout, [&] {
-            const bool finishedProducing = produced > 0 && t.elapsed() > a.seconds * 1000 + 500;
-            if ((finishedProducing && ui.received >= produced) || t.elapsed() > (a.seconds + 30) * 1000)
-                app.quit();
-        });
-        done.start(50);
-        app.exec();
-        stop = true;
-        if (producerThread.joinable())
-            producerThread.join();
-        const double s = static_cast<double>(t.elapsed()) / 1000.0;
-        std::printf("steady: %ld of %ld messages produced at %ld/s for %d s received; %ld UI updates (%.1f per second), "
-                    "UI thread busy %.0f%%, longest hand-off %.1f ms, worst frame lateness %.1f ms, %ld batches, max lag %lld (%lld after the first 2 s), lag at end %lld\n",
-                    ui.received, produced.load(), a.rate, a.seconds, ui.updates, static_cast<double>(ui.updates) / s,
-                    100.0 * ui.uiBusyMs / (s * 1000.0), ui.maxHandOffMs, worstLateMs, ui.batches, maxLag, maxLagAfter2s, static_cast<long long>(bridge.lag()));
-        if (bridge.stats().offsetsMissed > 0)
-            std::printf("LOST %lld messages: the consumer fell further behind than the mock's retention (it keeps the newest few MB "
-                        "per partition): %s\n",
-                        static_cast<long long>(bridge.stats().offsetsMissed), bridge.status().toUtf8().constData());
-        bridge.disconnectFromTopic();
-    }
-    return 0;
+    bool ok = true;
+    if (!std::getenv("TIDEMARK_BENCH_SKIP_BACKLOG"))
+        ok = backlogPhase(app, a, sc) && ok;
+    ok = steadyPhase(app, a, sc) && ok;
+    return ok ? 0 : 2;
 }

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 
 namespace tidemark::kafka {
 
@@ -48,6 +49,10 @@ Result<std::unique_ptr<LiveSession>> LiveSession::startPrepared(Scenario scenari
 
 std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
 {
+    // Before anything is appended, so that the batches the last call returned keep their
+    // event indices until this call.
+    if (m_historyLimit > 0)
+        forgetOldEvents();
     if (!delivery.messages.empty()) {
         appendDelivery(*m_scenario, m_source, delivery);
         m_simulation->notifyEventsAppended();
@@ -57,8 +62,30 @@ std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
     while (auto batch = m_simulation->next()) {
         ran.push_back(std::move(*batch));
         ++m_batches;
+        if (m_historyLimit > 0)
+            m_doneAfterBatch.push_back(m_simulation->forgettableEvents(m_source));
     }
     return ran;
+}
+
+void LiveSession::forgetOldEvents()
+{
+    while (m_doneAfterBatch.size() > m_historyLimit + 1)
+        m_doneAfterBatch.pop_front();
+    if (m_doneAfterBatch.size() <= m_historyLimit)
+        return;
+    // What the batch before the newest `limit` had finished with; in chunks, since erasing the
+    // front of the events moves all the others.
+    const std::size_t done = m_doneAfterBatch.front();
+    auto& events = m_scenario->sources[m_source].events;
+    if (done == 0 || done < std::max<std::size_t>(1024, (events.size() - done) / 2))
+        return;
+    events.erase(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(done));
+    m_simulation->forgetEvents(m_source, done);
+    m_simulation->forgetTicks(m_historyLimit);
+    m_forgotten += static_cast<std::int64_t>(done);
+    for (std::size_t& d : m_doneAfterBatch)
+        d -= std::min(d, done);
 }
 
 std::string LiveSession::recording() const { return scenarioToJson(*m_scenario); }

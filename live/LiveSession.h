@@ -8,12 +8,18 @@
 #include "engine/plan/QueryPlan.h"
 #include "engine/scenario/Scenario.h"
 
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace tidemark::kafka {
+
+/// The history a run that records nothing keeps (`tidemark run --kafka` without --record):
+/// the events of the newest 100 batches.
+inline constexpr std::size_t kUnrecordedHistoryBatches = 100;
 
 /// A scenario's query running live on delivered Kafka messages: the scenario being recorded,
 /// its plan and the live Simulation, kept together because the Simulation refers to both.
@@ -47,6 +53,15 @@ public:
     /// Keeps a fault of the live source in the recording ("live": {"faults": [...]}), so a
     /// replay can show what happened and when.
     void addFault(const SourceFault& fault);
+    /// A bounded history for runs that need not keep every message (nothing is recorded):
+    /// the events of the newest `batches` batches and those not read yet stay in scenario(),
+    /// older ones are forgotten (counted in forgottenEvents()), as are the ticks before them.
+    /// The batches that run are the same either way; the event indices of the batches feed()
+    /// returns hold until the next feed(). 0 (the default) keeps everything, which a recording
+    /// needs: recording() holds only the events still kept.
+    void setHistoryLimit(std::size_t batches) { m_historyLimit = batches; }
+    /// Events of the live source forgotten so far (read by batches older than the limit).
+    std::int64_t forgottenEvents() const { return m_forgotten; }
 
     /// The recording so far, as scenario JSON (replays with `tidemark run`).
     std::string recording() const;
@@ -61,12 +76,17 @@ public:
 
 private:
     LiveSession() = default;
+    void forgetOldEvents();
 
     std::unique_ptr<Scenario> m_scenario;
     std::unique_ptr<QueryPlan> m_plan;
     std::unique_ptr<Simulation> m_simulation;
     std::size_t m_source = 0;
     std::int64_t m_batches = 0;
+    std::size_t m_historyLimit = 0;
+    std::int64_t m_forgotten = 0;
+    /// After each of the newest batches: how many first events of the live source were done with.
+    std::deque<std::size_t> m_doneAfterBatch;
 };
 
 /// A fault as the recording keeps it (`source` is the live source's name), and back. Kinds are

@@ -199,7 +199,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &ScenarioDocument::fileStateChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::liveChanged, this, &MainWindow::onLiveChanged);
     connect(m_live, &LiveController::followingNewest, m_plot, &EventTimePlot::requestFit);
-    connect(this, &MainWindow::viewUpdated, m_live, [this] { m_live->setViewCost(m_lastRefreshMs + m_lastPagesMs); });
+    // The plot's replot is queued after refresh(): the last one's time stands for it.
+    connect(this, &MainWindow::viewUpdated, m_live, [this] { m_live->setViewCost(m_lastRefreshMs + m_lastPagesMs + m_plot->lastReplotMs()); });
     // Queued: a message about a reset (another file opened) comes after the reset cleared the old ones.
     connect(m_live, &LiveController::message, this, &MainWindow::showMessage, Qt::QueuedConnection);
     connect(m_live, &LiveController::outagesChanged, this, [this] { m_plot->setOutages(m_live->outages()); });

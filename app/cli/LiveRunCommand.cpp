@@ -254,6 +254,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     kafka::LiveSession& live = **session;
     for (const auto& f : earlyFaults)
         live.addFault(f);
+    if (o->record.empty()) // nothing needs every message: memory stays bounded however long it runs
+        live.setHistoryLimit(kafka::kUnrecordedHistoryBatches);
     const QueryPlan& plan = live.plan();
     ConsoleOptions console;
     console.truncate = plan.sink.truncate && !o->run.noTruncate;

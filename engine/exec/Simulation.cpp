@@ -294,6 +294,41 @@ void Simulation::notifyEventsAppended()
     }
 }
 
+std::size_t Simulation::forgettableEvents(std::size_t source) const
+{
+    if (m_join || source >= m_queues.size())
+        return 0;
+    // Positions before `next` are read (a Kafka source's `taken` agrees); the prefix must also
+    // be the events' own first indices, so that erasing them shifts every index by the same amount.
+    const SourceQueue& q = m_queues[source];
+    std::size_t k = 0;
+    while (k < q.next && q.order[k] == k)
+        ++k;
+    return k;
+}
+
+void Simulation::forgetEvents(std::size_t source, std::size_t count)
+{
+    if (count == 0)
+        return;
+    SourceQueue& q = m_queues[source];
+    const auto shift = static_cast<std::uint32_t>(count);
+    q.order.erase(q.order.begin(), q.order.begin() + static_cast<std::ptrdiff_t>(count));
+    for (std::uint32_t& local : q.order)
+        local -= shift;
+    q.next -= count;
+    q.availableNowEnd = q.availableNowEnd > count ? q.availableNowEnd - count : 0;
+    if (!q.taken.empty())
+        q.taken.erase(q.taken.begin(), q.taken.begin() + static_cast<std::ptrdiff_t>(count));
+    notifyEventsAppended(); // the sources' global offsets
+}
+
+void Simulation::forgetTicks(std::size_t keep)
+{
+    if (m_ticks.size() > keep)
+        m_ticks.erase(m_ticks.begin(), m_ticks.end() - static_cast<std::ptrdiff_t>(keep));
+}
+
 std::optional<BatchRecord> Simulation::next()
 {
     using Kind = TriggerPlan::Kind;

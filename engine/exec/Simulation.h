@@ -72,6 +72,16 @@ public:
     /// Live mode: ticks up to `now` may run; next() returns nullopt when the next tick is later.
     void advanceTo(Micros now) { m_horizon = now; }
 
+    /// Live mode, for a bounded history: how many of source `source`'s first events every batch
+    /// so far has finished with (read, and first in arrival order), so they may be forgotten.
+    /// 0 with a join: its state refers to the events it buffered.
+    std::size_t forgettableEvents(std::size_t source) const;
+    /// The caller erased the first `count` events of `source` (count <= forgettableEvents):
+    /// indices shift down by `count`. Later batches number events in the shortened list.
+    void forgetEvents(std::size_t source, std::size_t count);
+    /// Keeps only the newest `keep` entries of ticks().
+    void forgetTicks(std::size_t keep);
+
     /// Every tick so far: executed batches and runs of skipped ticks.
     const std::vector<TickRecord>& ticks() const { return m_ticks; }
     /// Fates of events never read, once next() has returned nullopt.

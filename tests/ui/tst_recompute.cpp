@@ -20,6 +20,7 @@ private slots:
     void modesMeetAtTheSameProcessingTime();
     void rejectedModeIsNotDriving();
     void previewHoldsThePlotsModeFirst();
+    void liveRequestsAreDrawnOnce();
     void cancelStopsALongRecompute();
 
 private:
@@ -103,6 +104,29 @@ void TestRecompute::rejectedModeIsNotDriving()
     QCOMPARE(v.selected, OutputMode::Append);
     QCOMPARE(v.driving, OutputMode::Update);
     QVERIFY(v.hasBatch());
+}
+
+/// A live session sends its next recording only once the last is complete, so it gets no
+/// preview: each recording makes the window draw once, not twice.
+void TestRecompute::liveRequestsAreDrawnOnce()
+{
+    RecomputeService service;
+    QSignalSpy ready(&service, &RecomputeService::snapshotReady);
+    auto sc = wordCount();
+    const Micros horizon = sc->sources[0].events.back().at;
+    for (int i = 0; i < 3; ++i) {
+        const int before = static_cast<int>(ready.count());
+        service.request(sc, horizon);
+        QTRY_VERIFY(service.isIdle());
+        QCOMPARE(static_cast<int>(ready.count()), before + 1);
+        QVERIFY(service.latest()->complete);
+        QCOMPARE(service.latest()->liveHorizon, std::optional<Micros>(horizon));
+    }
+    // An edit's request still gets its preview first.
+    const int before = static_cast<int>(ready.count());
+    service.request(sc);
+    QTRY_VERIFY(service.isIdle());
+    QCOMPARE(static_cast<int>(ready.count()), before + 2);
 }
 
 void TestRecompute::previewHoldsThePlotsModeFirst()

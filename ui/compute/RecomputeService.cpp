@@ -131,7 +131,10 @@ void RecomputeService::workerLoop()
         } catch (const RunCancelled&) {
             continue; // cancel() or a newer request: nothing of this one is delivered
         }
-        post(preview);
+        // Live: the session sends its next request only once this one is complete, so a preview
+        // would only make the window draw every recording twice.
+        if (!horizon)
+            post(preview);
         {
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next
             // before running the other modes; the last request of the burst always gets them.

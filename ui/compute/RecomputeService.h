@@ -21,7 +21,7 @@ namespace tidemark::ui {
 /// on the thread that owns this object.
 ///
 /// Each request is delivered twice: first a preview with only the mode the plot follows, then
-/// the complete snapshot. When requests come in a burst (under 80 ms apart, as a drag sends
+/// the complete snapshot (a live request only complete: nobody waits for its plot). When requests come in a burst (under 80 ms apart, as a drag sends
 /// them) the complete snapshot waits that long for a newer request and is skipped if one
 /// comes, so the plot keeps up with the mouse and the rest catches up when it stops.
 ///

@@ -118,7 +118,13 @@ Autosave::Autosave(ScenarioDocument* document, QObject* parent)
     });
 }
 
-Autosave::~Autosave() = default;
+Autosave::~Autosave() { waitForWrite(); }
+
+void Autosave::waitForWrite()
+{
+    if (m_writer.joinable())
+        m_writer.join();
+}
 
 QString Autosave::folder() { return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave"); }
 
@@ -187,6 +193,7 @@ void Autosave::adopt(Recovery recovery)
 void Autosave::discard()
 {
     m_timer.stop();
+    waitForWrite(); // a copy still being written would land after its removal
     if (!m_lock)
         return;
     QFile::remove(ownFile(kCopy));
@@ -206,10 +213,28 @@ void Autosave::saveNow()
             return;
         m_lock = std::move(lock);
     }
+    if (m_document->isLive() && !m_writerDone) {
+        m_timer.start(); // the previous copy is still being written: try again later
+        return;
+    }
+    waitForWrite();
     // The file's name and path first: the copy is never on disk beside another file's.
     writeInfo(m_slot, canonical(m_document->filePath()), m_document->displayName());
-    const std::string json = scenarioToJson(*m_document->scenario());
-    writeFile(ownFile(kCopy), QByteArray(json.data(), static_cast<qsizetype>(json.size())));
+    std::shared_ptr<const Scenario> scenario = m_document->scenario();
+    const QString path = ownFile(kCopy);
+    const auto write = [](std::shared_ptr<const Scenario> sc, const QString& to) {
+        const std::string json = scenarioToJson(*sc);
+        writeFile(to, QByteArray(json.data(), static_cast<qsizetype>(json.size())));
+    };
+    if (m_document->isLive()) {
+        m_writerDone = false;
+        m_writer = std::thread([this, write, scenario = std::move(scenario), path]() mutable {
+            write(std::move(scenario), path);
+            m_writerDone = true;
+        });
+        return;
+    }
+    write(std::move(scenario), path);
 }
 
 } // namespace tidemark::ui

@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <iterator>
 
 namespace tidemark::kafka {
 
@@ -26,7 +27,7 @@ void KafkaWorker::run()
     using SteadyClock = std::chrono::steady_clock;
     {
         KafkaSource source(m_config, m_parser, m_clock);
-        KafkaUpdate pending;
+        auto pending = std::make_shared<KafkaUpdate>();
         std::string lastStatus;
         std::int64_t lastReceived = -1;
         std::int64_t lastLag = -1;
@@ -34,35 +35,38 @@ void KafkaWorker::run()
         bool haveDelivery = false;
         while (!m_stop->load()) {
             Delivery d = source.poll(std::chrono::milliseconds(10));
-            pending.batch.upTo = d.upTo;
+            pending->batch.upTo = d.upTo;
             haveDelivery = true;
-            for (auto& m : d.messages)
-                pending.batch.messages.push_back(std::move(m));
+            if (pending->batch.messages.empty())
+                pending->batch.messages = std::move(d.messages);
+            else
+                pending->batch.messages.insert(pending->batch.messages.end(), std::make_move_iterator(d.messages.begin()),
+                                               std::make_move_iterator(d.messages.end()));
             for (auto& bad : source.takeNewMalformed())
-                pending.newMalformed.push_back(std::move(bad));
+                pending->newMalformed.push_back(std::move(bad));
             const auto now = SteadyClock::now();
             if (now - lastSent < std::chrono::milliseconds(m_intervalMs))
                 continue;
             const SourceStats& st = source.stats();
             const bool changed = st.status != lastStatus || st.received != lastReceived || st.lag() != lastLag;
             // Idle: the horizon still moves (triggers fire on time), but a few times a second is enough.
-            if (pending.batch.messages.empty() && !changed && now - lastSent < std::chrono::milliseconds(std::max(m_intervalMs, 100)))
+            if (pending->batch.messages.empty() && !changed && now - lastSent < std::chrono::milliseconds(std::max(m_intervalMs, 100)))
                 continue;
-            pending.stats = st;
-            pending.startTime = source.startTime();
+            pending->stats = st;
+            pending->startTime = source.startTime();
             lastStatus = st.status;
             lastReceived = st.received;
             lastLag = st.lag();
             emit update(pending);
-            pending = KafkaUpdate{};
+            pending = std::make_shared<KafkaUpdate>();
             haveDelivery = false;
             lastSent = now;
         }
         source.close();
-        pending.stats = source.stats();
-        pending.startTime = source.startTime();
+        pending->stats = source.stats();
+        pending->startTime = source.startTime();
         if (!haveDelivery)
-            pending.batch.upTo = 0;
+            pending->batch.upTo = 0;
         emit update(pending);
     }
     emit finished();
@@ -74,6 +78,7 @@ KafkaBridge::KafkaBridge(QObject* parent)
 {
     qRegisterMetaType<KafkaBatch>();
     qRegisterMetaType<KafkaUpdate>();
+    qRegisterMetaType<std::shared_ptr<KafkaUpdate>>();
     qRegisterMetaType<MalformedMessage>();
     m_stats.state = SourceState::Closed;
     m_stats.status = tr("not connected").toStdString(); // in the language of the moment it is set
@@ -105,7 +110,8 @@ void KafkaBridge::connectTo(const KafkaSourceConfig& config)
     m_worker = new KafkaWorker(config, *m_parser, m_clock, m_intervalMs, m_stop);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &KafkaWorker::run);
-    connect(m_worker, &KafkaWorker::update, this, &KafkaBridge::onUpdate, Qt::QueuedConnection);
+    connect(
+        m_worker, &KafkaWorker::update, this, [this](const std::shared_ptr<KafkaUpdate>& u) { take(std::move(*u)); }, Qt::QueuedConnection);
     // Direct: the UI thread may be blocked in wait() when the worker finishes.
     connect(m_worker, &KafkaWorker::finished, m_thread, &QThread::quit, Qt::DirectConnection);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -185,7 +191,13 @@ void KafkaBridge::disconnectFromTopic()
     emit stopped();
 }
 
-void KafkaBridge::onUpdate(const KafkaUpdate& u)
+void KafkaBridge::onUpdate(const KafkaUpdate& update)
+{
+    KafkaUpdate copy = update;
+    take(std::move(copy));
+}
+
+void KafkaBridge::take(KafkaUpdate&& u)
 {
     if (!m_thread)
         return;
@@ -194,11 +206,15 @@ void KafkaBridge::onUpdate(const KafkaUpdate& u)
         emit started(*u.startTime);
     }
     const bool statusChange = u.stats.status != m_stats.status || u.stats.hint != m_stats.hint;
-    m_stats = u.stats;
+    m_stats = std::move(u.stats);
     if (u.batch.upTo != 0 || !u.batch.messages.empty()) {
         // Hold messages back until the start time is known: the Simulation is made then.
         m_early.upTo = u.batch.upTo;
-        m_early.messages.insert(m_early.messages.end(), u.batch.messages.begin(), u.batch.messages.end());
+        if (m_early.messages.empty())
+            m_early.messages = std::move(u.batch.messages);
+        else
+            m_early.messages.insert(m_early.messages.end(), std::make_move_iterator(u.batch.messages.begin()),
+                                    std::make_move_iterator(u.batch.messages.end()));
         if (m_startTime) {
             emit messagesArrived(m_early);
             m_early = KafkaBatch{};

@@ -42,8 +42,10 @@ using LiveInputFactory = std::function<std::unique_ptr<LiveInput>(MessageParser 
 /// Why: consuming and parsing 50,000 messages/s must not run on the UI thread, and the UI must
 /// not redraw for every message. The worker polls the source continuously and sends one
 /// update (messages, horizon, counters, new malformed messages) at most every 33 ms (~30 per
-/// second), so the window redraws at most that often whatever the message rate. All public
-/// members are for the UI thread; the worker never touches the UI or the scenario.
+/// second), so the window redraws at most that often whatever the message rate. An update
+/// holds only what is new since the previous one and travels as a shared pointer: the UI
+/// thread moves its messages on, it never copies them. All public members are for the UI
+/// thread; the worker never touches the UI or the scenario.
 class KafkaBridge : public QObject {
     Q_OBJECT
 public:
@@ -101,6 +103,8 @@ signals:
 
 private:
     void onUpdate(const KafkaUpdate& update);
+    /// What the worker sent: its messages are moved on, not copied.
+    void take(KafkaUpdate&& update);
 
     std::optional<MessageParser> m_parser;
     Clock m_clock;
@@ -130,7 +134,8 @@ public slots:
     void run();
 
 signals:
-    void update(const tidemark::kafka::KafkaUpdate& update);
+    /// Only the new messages; the worker lets go of the update once sent.
+    void update(const std::shared_ptr<tidemark::kafka::KafkaUpdate>& update);
     void finished();
 
 private:
@@ -149,4 +154,5 @@ private:
 
 Q_DECLARE_METATYPE(tidemark::kafka::KafkaBatch)
 Q_DECLARE_METATYPE(tidemark::kafka::KafkaUpdate)
+Q_DECLARE_METATYPE(std::shared_ptr<tidemark::kafka::KafkaUpdate>)
 Q_DECLARE_METATYPE(tidemark::kafka::MalformedMessage)

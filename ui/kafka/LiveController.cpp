@@ -12,7 +12,10 @@
 #include "ui/pages/BatchCursor.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
 #include <utility>
+#include <vector>
 
 namespace tidemark::ui {
 
@@ -21,6 +24,8 @@ namespace {
 constexpr qint64 kMinPublishIntervalMs = 33;
 /// When only the clock moves (no message, no batch), the views hear of it once a second.
 constexpr qint64 kClockOnlyIntervalMs = 1000;
+/// A publish waits this many times what the last redraw cost: redrawing takes at most ~1/8 of the UI thread.
+constexpr double kViewCostsPerInterval = 8.0;
 } // namespace
 
 LiveController::LiveController(ScenarioDocument* document, RecomputeService* compute, BatchCursor* cursor, QObject* parent)
@@ -57,6 +62,8 @@ LiveController::LiveController(ScenarioDocument* document, RecomputeService* com
 
 LiveController::~LiveController()
 {
+    if (m_builder.joinable())
+        m_builder.join(); // it posts its result to this object
     // Stop the consumer without recording into a document that is going away.
     disconnect(m_bridge, nullptr, this, nullptr);
     m_bridge->disconnectFromTopic();
@@ -159,6 +166,8 @@ void LiveController::beginIfReady()
         return;
     }
     m_session = std::move(started.value());
+    ++m_generation;
+    m_building = false;
     m_before = m_document->scenario();
     m_base.reset();
     const kafka::Delivery early = std::exchange(m_early, kafka::Delivery{});
@@ -266,12 +275,12 @@ void LiveController::schedulePublish()
 {
     if (!m_session || !m_dirty)
         return;
-    // One recording in the works at a time: the next goes when this one has been computed.
-    if (!m_compute->isIdle())
+    // One recording in the works at a time: the next goes when this one has been built and computed.
+    if (m_building || !m_compute->isIdle())
         return;
-    // Each publish redraws every page (twice for the plot: preview, then complete); keep that
-    // to about a quarter of the UI thread's time.
-    const qint64 interval = std::max(kMinPublishIntervalMs, static_cast<qint64>(4 * m_viewCostMs));
+    // Each publish redraws every page; keep that to about an eighth of the UI thread's time, so
+    // the window answers at once whatever the session's size (the cost grows with it).
+    const qint64 interval = std::max(kMinPublishIntervalMs, static_cast<qint64>(kViewCostsPerInterval * m_viewCostMs));
     const qint64 since = m_lastPublish.isValid() ? m_lastPublish.elapsed() : interval;
     if (since < interval) {
         if (!m_publishTimer.isActive())
@@ -292,11 +301,38 @@ void LiveController::publish()
         m_document->showLive(m_document->scenario(), m_horizon, {ScenarioDocument::ChangeKind::LiveClock, 0, 0});
         return;
     }
-    auto shown = std::make_shared<const Scenario>(m_session->scenario());
-    const std::uint32_t first = globalEventIndex(*shown, m_source, m_shownEvents);
-    const auto count = static_cast<std::uint32_t>(events.size() - m_shownEvents);
+    // Only the delta is copied here. The recording shown is immutable (shared with the views and
+    // the compute worker), so the builder copies it and appends the delta; the session's own
+    // scenario holds the same events in the same order.
+    std::vector<SourceEvent> fresh(events.begin() + static_cast<std::ptrdiff_t>(m_shownEvents), events.end());
+    const std::size_t firstNew = m_shownEvents;
     m_shownEvents = events.size();
-    m_document->showLive(std::move(shown), m_horizon, {ScenarioDocument::ChangeKind::EventsInserted, first, count});
+    m_building = true;
+    if (m_builder.joinable())
+        m_builder.join(); // done: it has posted its result
+    m_builder = std::thread([this, base = m_document->scenario(), source = m_source, fresh = std::move(fresh), firstNew, horizon = m_horizon,
+                             generation = m_generation]() mutable {
+        auto next = std::make_shared<Scenario>(*base);
+        base.reset();
+        auto& target = next->sources[source].events;
+        target.reserve(target.size() + fresh.size());
+        target.insert(target.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+        std::shared_ptr<const Scenario> built = std::move(next);
+        QMetaObject::invokeMethod(
+            this, [this, built = std::move(built), firstNew, horizon, generation]() mutable { showBuilt(std::move(built), firstNew, horizon, generation); },
+            Qt::QueuedConnection);
+    });
+}
+
+void LiveController::showBuilt(std::shared_ptr<const Scenario> recording, std::size_t firstNew, Micros horizon, std::uint64_t generation)
+{
+    m_building = false;
+    if (generation != m_generation || !m_session || !m_document->isLive())
+        return; // the session it belongs to has ended
+    const std::uint32_t first = globalEventIndex(*recording, m_source, firstNew);
+    const auto count = static_cast<std::uint32_t>(recording->sources[m_source].events.size() - firstNew);
+    // The horizon of the messages it holds: later messages may not be in it yet.
+    m_document->showLive(std::move(recording), horizon, {ScenarioDocument::ChangeKind::EventsInserted, first, count});
 }
 
 void LiveController::onSnapshot()
@@ -331,6 +367,8 @@ void LiveController::finish()
         closed.back().to = std::max(m_horizon, closed.back().from);
         setOutages(std::move(closed));
     }
+    ++m_generation; // a recording still being built is not shown
+    m_building = false;
     const std::unique_ptr<kafka::LiveSession> session = std::move(m_session);
     const std::shared_ptr<const Scenario> before = std::exchange(m_before, nullptr);
     if (!m_document->isLive())
@@ -354,6 +392,8 @@ void LiveController::onDocumentReset()
 {
     // Another scenario was opened: the session belonged to the old one.
     if (m_bridge->isRunning()) {
+        ++m_generation;
+        m_building = false;
         m_session.reset();
         m_before.reset();
         m_base.reset();

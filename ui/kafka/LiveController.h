@@ -11,8 +11,10 @@
 #include <QString>
 #include <QTimer>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <thread>
 
 namespace tidemark::kafka {
 class KafkaPanel;
@@ -32,7 +34,9 @@ class ScenarioDocument;
 /// and shows the recording in the document (ScenarioDocument::showLive: no undo step, edits
 /// off), computed up to the session's clock on the RecomputeService worker. A new recording is
 /// published only when the previous one has been computed, at most every 33 ms and less often
-/// when the views take long to redraw, so the UI thread stays responsive with big sessions. The cursor follows
+/// when the views take long to redraw, so the UI thread stays responsive with big sessions;
+/// the UI thread copies only the messages new since the last one (the delta), and a builder
+/// thread appends them to a copy of the recording shown. The cursor follows
 /// the newest batch unless the user steps back. Disconnect keeps what arrived as an ordinary
 /// scenario, one undo step away from the scenario before.
 class LiveController : public QObject
@@ -61,7 +65,7 @@ public:
     const std::vector<Outage>& outages() const { return m_outages; }
 
     /// How long the window took to show the last snapshot (all pages). Big sessions are then
-    /// published less often, so that redrawing takes at most about a quarter of the UI thread.
+    /// published less often, so that redrawing takes at most about an eighth of the UI thread.
     void setViewCost(double ms) { m_viewCostMs = ms; }
 
     /// Where the panel starts for `scenario`: its first Kafka-format source's `kafka` block,
@@ -95,6 +99,7 @@ private:
     void beginIfReady();
     void schedulePublish();
     void publish();
+    void showBuilt(std::shared_ptr<const Scenario> recording, std::size_t firstNew, Micros horizon, std::uint64_t generation);
     void finish();
     void refuse(const QString& why);
     /// Follows the source's faults: outages, and Spark's error when the query stopped.
@@ -128,6 +133,11 @@ private:
     double m_viewCostMs = 0;
     QElapsedTimer m_lastPublish;
     QTimer m_publishTimer;
+    /// The recording with the newest messages is copied on this thread, not the UI thread: the
+    /// copy grows with the session, the messages handed to it only with the rate. One at a time.
+    std::thread m_builder;
+    bool m_building = false;
+    std::uint64_t m_generation = 0; ///< a new session (or none): what a builder still makes is dropped
     QString m_lastError;
     std::vector<Outage> m_outages;
     std::int64_t m_faultsSeen = 0;

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A long live run keeps a bounded history: fed 2,000 batches directly (no broker), a session
+// with a history limit keeps the events of its newest batches only, and runs exactly the
+// batches a session that keeps everything runs.
+#include "live/LiveSession.h"
+#include "engine/scenario/ScenarioFile.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <string>
+
+using namespace tidemark;
+using namespace tidemark::kafka;
+
+namespace {
+
+constexpr Micros kSecond = 1'000'000;
+constexpr Micros kStart = 1'767'225'600LL * kSecond; // 2026-01-01 00:00:00 UTC
+
+const char* kScenario = R"({
+  "tidemark": 1, "sparkVersion": "3.5", "timeZone": "UTC",
+  "sources": {"words": {"format": "kafka", "schema": {"word": "string", "timestamp": "timestamp"}, "events": []}},
+  "query": {"source": "words", "withWatermark": {"column": "timestamp", "delay": "10 seconds"},
+    "groupBy": [{"window": {"column": "timestamp", "duration": "10 seconds"}}, "word"],
+    "agg": [{"fn": "count"}], "outputMode": "update", "trigger": {"processingTime": "1 second"}}
+})";
+
+std::unique_ptr<LiveSession> startSession(std::size_t historyLimit)
+{
+    auto scenario = loadScenarioText(kScenario);
+    if (!scenario.ok())
+        qFatal("%s", scenario.error().describe().c_str());
+    KafkaSettings settings;
+    settings.topic = "words";
+    SimulationOptions options;
+    options.recordFates = false;
+    options.recordStateChanges = false;
+    auto session = LiveSession::start(std::move(scenario.value()), 0, settings, kStart, std::nullopt, options);
+    if (!session.ok())
+        qFatal("%s", session.error().describe().c_str());
+    session.value()->setHistoryLimit(historyLimit);
+    return std::move(session.value());
+}
+
+/// Second `s` of the run: `perSecond` messages arriving within it, a few of them late (event
+/// times 15 s behind, so the watermark drops some), the clock then at the end of the second.
+Delivery secondOf(std::int64_t s, int perSecond)
+{
+    static const char* words[] = {"owl", "cat", "dog", "emu"};
+    Delivery d;
+    for (int i = 0; i < perSecond; ++i) {
+        LiveMessage m;
+        m.partition = i % 2;
+        m.offset = s * perSecond / 2 + i / 2;
+        m.at = kStart + s * kSecond + (i + 1) * (kSecond / (perSecond + 1));
+        const Micros eventTime = m.at - (i % 7 == 0 ? 15 : 1) * kSecond;
+        m.row = Row{Value(words[(s + i) % 4]), Value(eventTime)};
+        d.messages.push_back(std::move(m));
+    }
+    d.upTo = kStart + (s + 1) * kSecond;
+    return d;
+}
+
+} // namespace
+
+class TestLiveHistory : public QObject {
+    Q_OBJECT
+
+private slots:
+    void longRunKeepsABoundedHistory()
+    {
+        constexpr std::size_t kLimit = 20;
+        constexpr int kPerSecond = 40;
+        constexpr std::int64_t kSeconds = 2000;
+        auto everything = startSession(0);
+        auto bounded = startSession(kLimit);
+        std::size_t mostKept = 0;
+        std::int64_t batches = 0;
+        for (std::int64_t s = 0; s < kSeconds; ++s) {
+            const Delivery d = secondOf(s, kPerSecond);
+            const auto a = everything->feed(d);
+            const auto b = bounded->feed(d);
+            // The same batches, whatever was forgotten.
+            QCOMPARE(b.size(), a.size());
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                QCOMPARE(b[i].batchId, a[i].batchId);
+                QCOMPARE(b[i].numInputRows, a[i].numInputRows);
+                QCOMPARE(b[i].watermarkMs, a[i].watermarkMs);
+                QCOMPARE(b[i].sinkRows, a[i].sinkRows);
+            }
+            batches += static_cast<std::int64_t>(a.size());
+            mostKept = std::max(mostKept, bounded->scenario().sources[0].events.size());
+        }
+        QVERIFY(batches >= kSeconds - 1);
+        const auto total = static_cast<std::size_t>(kSeconds * kPerSecond);
+        QCOMPARE(everything->scenario().sources[0].events.size(), total);
+        // Kept: the newest kLimit batches' events, up to as many again before they are erased in
+        // one go (at least 1,024), and the messages not read yet.
+        const std::size_t bound = std::max<std::size_t>(1024, 2 * kLimit * kPerSecond) + (kLimit + 2) * kPerSecond;
+        QVERIFY2(mostKept <= bound, qPrintable(QStringLiteral("kept %1 events, bound %2").arg(mostKept).arg(bound)));
+        QCOMPARE(static_cast<std::size_t>(bounded->forgottenEvents()) + bounded->scenario().sources[0].events.size(), total);
+        QVERIFY(bounded->simulation().ticks().size() <= kLimit + 2 * kLimit * 2);
+        QCOMPARE(bounded->batches(), everything->batches());
+    }
+
+    /// A join's state names the events it buffered: nothing is forgotten there.
+    void joinKeepsEverything()
+    {
+        auto scenario = loadScenarioText(R"({
+  "tidemark": 1, "sparkVersion": "3.5", "timeZone": "UTC",
+  "sources": {"words": {"format": "kafka", "schema": {"word": "string", "timestamp": "timestamp"}, "events": []},
+              "names": {"static": true, "schema": {"w": "string", "name": "string"}, "rows": [{"w": "owl", "name": "Owl"}]}},
+  "query": {"join": {"left": {"source": "words"}, "right": {"source": "names"}, "on": "word = w", "type": "inner"},
+    "outputMode": "append", "trigger": {"processingTime": "1 second"}}
+})");
+        QVERIFY2(scenario.ok(), scenario.ok() ? "" : scenario.error().describe().c_str());
+        KafkaSettings settings;
+        settings.topic = "words";
+        auto session = LiveSession::start(std::move(scenario.value()), 0, settings, kStart);
+        QVERIFY(session.ok());
+        (*session)->setHistoryLimit(2);
+        for (std::int64_t s = 0; s < 200; ++s)
+            (*session)->feed(secondOf(s, 20));
+        QCOMPARE((*session)->forgottenEvents(), 0);
+        QCOMPARE((*session)->scenario().sources[0].events.size(), std::size_t{4000});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveHistory)
+#include "tst_live_history.moc"
