@@ -9,6 +9,7 @@
 #include "live/LiveInputScenario.h"
 #include "live/LiveScenario.h"
 #include "live/LiveSession.h"
+#include "live/PrintableText.h"
 #include "live/SocketSource.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
@@ -149,22 +150,9 @@ std::optional<std::pair<std::string, int>> hostPort(const std::string& text)
     return std::pair{host, port};
 }
 
-/// Text for the terminal: control characters escaped as kcat -e escapes them, so a line of
-/// input cannot move the cursor or recolour the terminal it is reported on.
-std::string escaped(const std::string& text)
-{
-    std::string out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && u != 0x7f) {
-            out += c;
-            continue;
-        }
-        static const char* const digits = "0123456789abcdef";
-        out += u == '\n' ? "\\n" : u == '\r' ? "\\r" : u == '\t' ? "\\t" : std::string("\\x") + digits[u >> 4] + digits[u & 0xf];
-    }
-    return out;
-}
+/// Text for the terminal (kcat -e style, cut): a line of input cannot move the cursor or
+/// recolour the terminal it is reported on.
+std::string escaped(const std::string& text) { return kafka::printableText(text, 2000); }
 
 /// Prints the source's status, new faults and new malformed rows on `err` as they come.
 class InputReporter {

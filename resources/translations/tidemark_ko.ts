@@ -451,6 +451,37 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     </message>
 </context>
 <context>
+    <name>OutageExplanation</name>
+    <message>
+        <source>The broker stopped answering at %1 and answered again at %2 (%3 s). Meanwhile no message could arrive, so no batch had new data.</source>
+        <translation>브로커가 %1에 응답을 멈추고 %2에 다시 응답했습니다(%3초). 그동안 메시지가 도착할 수 없었으므로 새 데이터가 있는 배치가 없었습니다.</translation>
+    </message>
+    <message>
+        <source>The broker stopped answering at %1 and has not answered since (%2 s so far). No message can arrive, so no batch has new data.</source>
+        <translation>브로커가 %1에 응답을 멈춘 뒤 아직 응답하지 않습니다(지금까지 %2초). 메시지가 도착할 수 없으므로 새 데이터가 있는 배치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The watermark stood still at %1: it only moves when rows arrive.</source>
+        <translation>워터마크는 %1에 멈춰 있었습니다. 행이 도착할 때만 움직입니다.</translation>
+    </message>
+    <message>
+        <source>When it is back, what was sent meanwhile arrives at once, in one batch.</source>
+        <translation>브로커가 돌아오면 그동안 보낸 메시지가 한 배치에 한꺼번에 도착합니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1, the first after it, read the %2 rows that had waited, at once.</source>
+        <translation>그 뒤 첫 배치인 배치 %1이(가) 기다리던 행 %2개를 한꺼번에 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>The watermark then jumped from %1 to %2.</source>
+        <translation>그 뒤 워터마크가 %1에서 %2(으)로 뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>The broker was away from %1 to %2 (%3 s): no message could arrive meanwhile. Batch %4, the first after it, read the %5 rows that had waited, at once.</source>
+        <translation>브로커가 %1부터 %2까지 없었습니다(%3초). 그동안 메시지가 도착할 수 없었습니다. 그 뒤 첫 배치인 배치 %4이(가) 기다리던 행 %5개를 한꺼번에 읽었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PySparkExport</name>
     <message>
         <source>the file name must end in .ipynb or .py</source>
@@ -675,6 +706,10 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
         <source>disconnected</source>
         <translation>연결 끊김</translation>
     </message>
+    <message>
+        <source>opening %1</source>
+        <translation>%1 여는 중</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::kafka::KafkaPanel</name>
@@ -793,6 +828,127 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     <message>
         <source>Stopped by an error</source>
         <translation>오류로 중지됨</translation>
+    </message>
+    <message>
+        <source>broker lost</source>
+        <translation>브로커 끊김</translation>
+    </message>
+    <message>
+        <source>broker back</source>
+        <translation>브로커 복귀</translation>
+    </message>
+    <message>
+        <source>data loss</source>
+        <translation>데이터 손실</translation>
+    </message>
+    <message>
+        <source>offsets missed</source>
+        <translation>오프셋 건너뜀</translation>
+    </message>
+    <message>
+        <source>message refused</source>
+        <translation>메시지 거부됨</translation>
+    </message>
+    <message>
+        <source>group rejoined</source>
+        <translation>그룹 재가입</translation>
+    </message>
+    <message>
+        <source>input closed</source>
+        <translation>입력 닫힘</translation>
+    </message>
+    <message>
+        <source>Live input: %1</source>
+        <translation>라이브 입력: %1</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>잃음</translation>
+    </message>
+    <message>
+        <source>Doubled</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Offsets that could no longer be read (deleted or reset) and were skipped: messages the query never saw.</source>
+        <translation>더 이상 읽을 수 없어(삭제 또는 초기화) 건너뛴 오프셋: 쿼리가 보지 못한 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>Messages fetched again after a reconnect and skipped, so none is counted twice.</source>
+        <translation>재연결 뒤 다시 가져와 건너뛴 메시지: 어떤 메시지도 두 번 세지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>무슨 일</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Spark stopped the query:
+%1</source>
+        <translation>Spark가 쿼리를 중지했습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>Faults: %1 (the newest %2 listed)</source>
+        <translation>장애: %1건 (최근 %2건 표시)</translation>
+    </message>
+    <message>
+        <source>Faults: %1</source>
+        <translation>장애: %1건</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::kafka::LiveBadge</name>
+    <message>
+        <source>● LIVE %1</source>
+        <translation>● 라이브 %1</translation>
+    </message>
+    <message>
+        <source>⟳ RECONNECTING %1</source>
+        <translation>⟳ 재연결 중 %1</translation>
+    </message>
+    <message>
+        <source>■ STOPPED %1</source>
+        <translation>■ 중지됨 %1</translation>
+    </message>
+    <message>
+        <source>⚠ UNREACHABLE</source>
+        <translation>⚠ 연결 불가</translation>
+    </message>
+    <message>
+        <source>? NO TOPIC %1</source>
+        <translation>? 토픽 없음 %1</translation>
+    </message>
+    <message>
+        <source>… CONNECTING</source>
+        <translation>… 연결 중</translation>
+    </message>
+    <message>
+        <source>Spark stopped the query: %1</source>
+        <translation>Spark가 쿼리를 중지했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 from %2: %3. Editing is off while live (Kafka panel: Disconnect).</source>
+        <translation>%2에서 %1 읽는 중: %3. 라이브 중에는 편집할 수 없습니다(Kafka 패널: 연결 끊기).</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1261,26 @@ Click for its life.</source>
         <source>Past one of Tidemark&apos;s limits, not a Spark error — see the query panel</source>
         <translation>Tidemark의 한도를 넘었습니다 (Spark 오류가 아님) — 쿼리 패널을 보세요</translation>
     </message>
+    <message>
+        <source>broker away: no input arrives</source>
+        <translation>브로커 없음: 입력이 도착하지 않음</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>broker away · %1</source>
+        <translation>브로커 없음 · %1</translation>
+    </message>
+    <message>
+        <source>broker away · %1 so far</source>
+        <translation>브로커 없음 · 지금까지 %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::EventsPanel</name>
@@ -1384,6 +1560,89 @@ Click for its life.</source>
         <source>No live session is running.</source>
         <translation>실행 중인 라이브 세션이 없습니다.</translation>
     </message>
+    <message>
+        <source>Live: reading %1. Editing is off until you disconnect.</source>
+        <translation>라이브: %1 읽는 중. 연결을 끊을 때까지 편집할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>the socket %1:%2</source>
+        <translation>소켓 %1:%2</translation>
+    </message>
+    <message>
+        <source>the directory %1</source>
+        <translation>디렉터리 %1</translation>
+    </message>
+    <message>
+        <source>Spark stopped the query: %1</source>
+        <translation>Spark가 쿼리를 중지했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::LiveSourceDialog</name>
+    <message>
+        <source>Live input</source>
+        <translation>라이브 입력</translation>
+    </message>
+    <message>
+        <source>Kafka topic</source>
+        <translation>Kafka 토픽</translation>
+    </message>
+    <message>
+        <source>Socket (nc -lk 9999)</source>
+        <translation>소켓 (nc -lk 9999)</translation>
+    </message>
+    <message>
+        <source>Directory of JSON files</source>
+        <translation>JSON 파일 디렉터리</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>읽을 곳</translation>
+    </message>
+    <message>
+        <source>Connect in the Kafka panel: bootstrap servers, topic and startingOffsets.</source>
+        <translation>Kafka 패널에서 연결하세요: 부트스트랩 서버, 토픽, startingOffsets.</translation>
+    </message>
+    <message>
+        <source>Adds a timestamp column: when each line was received.</source>
+        <translation>timestamp 열을 추가합니다: 각 줄을 받은 시각.</translation>
+    </message>
+    <message>
+        <source>Start the server first (nc -lk 9999): Spark&apos;s socket source connects once and does not retry. Each line is a row with one column, value.</source>
+        <translation>서버를 먼저 시작하세요(nc -lk 9999). Spark의 소켓 소스는 한 번만 연결하고 다시 시도하지 않습니다. 각 줄은 value 열 하나로 된 행입니다.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>As Spark writes it: 7d, 12h, 30m, 10s. Counted from the newest file read, not from the clock.</source>
+        <translation>Spark 표기대로: 7d, 12h, 30m, 10s. 시계가 아니라 가장 최근에 읽은 파일부터 셉니다.</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>디렉터리</translation>
+    </message>
+    <message>
+        <source>Each new file is read once, oldest first; each line is a row of the source&apos;s schema. Write a file under a name starting with a dot, then rename it, so it is never read half-written.</source>
+        <translation>새 파일은 오래된 것부터 한 번씩 읽습니다. 각 줄은 소스 스키마의 행입니다. 반쯤 쓴 파일을 읽지 않도록 점으로 시작하는 이름으로 쓴 뒤 이름을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>Directory the JSON files are dropped into</source>
+        <translation>JSON 파일을 넣을 디렉터리</translation>
+    </message>
+    <message>
+        <source>Which host? The classroom&apos;s server runs on localhost.</source>
+        <translation>어느 호스트인가요? 강의실 서버는 localhost에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>maxFileAge: %1 is not a time Spark reads; write it as 7d, 12h, 30m or 10s.</source>
+        <translation>maxFileAge: %1은(는) Spark가 읽는 시간이 아닙니다. 7d, 12h, 30m 또는 10s로 쓰세요.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::LogPane</name>
@@ -1461,14 +1720,6 @@ Click for its life.</source>
     <message>
         <source>Editing is off while live: the events come from Kafka. Disconnect to edit them.</source>
         <translation>라이브 중에는 편집할 수 없습니다: 이벤트가 Kafka에서 들어옵니다. 편집하려면 연결을 끊으세요.</translation>
-    </message>
-    <message>
-        <source>● LIVE %1</source>
-        <translation>● 라이브 %1</translation>
-    </message>
-    <message>
-        <source>Reading %1 from %2. Editing is off until you disconnect (Kafka panel).</source>
-        <translation>%2에서 %1을(를) 읽는 중입니다. 연결을 끊을 때까지 편집할 수 없습니다(Kafka 패널).</translation>
     </message>
     <message>
         <source>What this scenario shows</source>
@@ -1849,6 +2100,18 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source>Stronger colours, thicker lines and black text on white, for projectors</source>
         <translation>프로젝터용: 더 진한 색, 더 굵은 선, 흰 바탕에 검은 글자</translation>
+    </message>
+    <message>
+        <source>Why? — broker away</source>
+        <translation>왜? — 브로커 없음</translation>
+    </message>
+    <message>
+        <source>Live &amp;Input…</source>
+        <translation>라이브 입력(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a Kafka topic, a socket (nc -lk 9999) or a directory of JSON files into this scenario&apos;s query</source>
+        <translation>Kafka 토픽, 소켓(nc -lk 9999) 또는 JSON 파일 디렉터리를 이 시나리오의 쿼리로 읽습니다</translation>
     </message>
 </context>
 <context>

@@ -377,7 +377,7 @@ private slots:
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 0);
         const QByteArray err = p.readAllStandardError();
-        QVERIFY2(err.contains("bad.json line 1") && err.contains("\\x1b[2J\\x1b[31mnot json"), err.constData());
+        QVERIFY2(err.contains("bad.json line 1") && err.contains("\\e[2J\\e[31mnot json"), err.constData());
         QVERIFY(!err.contains('\x1b'));
     }
 

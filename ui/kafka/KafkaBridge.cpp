@@ -151,7 +151,8 @@ void KafkaBridge::connectToInput(LiveInputFactory factory, const QString& what)
     m_worker = new KafkaWorker(std::move(factory), *m_parser, m_clock, m_intervalMs, m_stop, m_dataBatches);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &KafkaWorker::run);
-    connect(m_worker, &KafkaWorker::update, this, &KafkaBridge::onUpdate, Qt::QueuedConnection);
+    connect(
+        m_worker, &KafkaWorker::update, this, [this](const std::shared_ptr<KafkaUpdate>& u) { take(std::move(*u)); }, Qt::QueuedConnection);
     connect(m_worker, &KafkaWorker::finished, m_thread, &QThread::quit, Qt::DirectConnection);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();

@@ -24,7 +24,7 @@ void KafkaWorker::runInput()
     using SteadyClock = std::chrono::steady_clock;
     {
         const std::unique_ptr<LiveInput> input = m_inputFactory(m_parser, m_clock);
-        KafkaUpdate pending;
+        auto pending = std::make_shared<KafkaUpdate>(); // handed over whole, never copied
         std::int64_t batchesSeen = 0;
         std::int64_t lastFaults = -1;
         std::string lastStatus;
@@ -33,28 +33,28 @@ void KafkaWorker::runInput()
             for (const std::int64_t ran = m_dataBatches->load(); batchesSeen < ran; ++batchesSeen)
                 input->dataBatchRan();
             Delivery d = input->poll(std::chrono::milliseconds(10));
-            pending.batch.upTo = d.upTo;
+            pending->batch.upTo = d.upTo;
             for (auto& m : d.messages)
-                pending.batch.messages.push_back(std::move(m));
+                pending->batch.messages.push_back(std::move(m));
             for (auto& bad : input->takeNewMalformed())
-                pending.newMalformed.push_back(std::move(bad));
+                pending->newMalformed.push_back(std::move(bad));
             const auto now = SteadyClock::now();
             const SourceStats& st = input->stats();
-            const bool changed = st.status != lastStatus || st.faultCount != lastFaults || !pending.batch.messages.empty();
+            const bool changed = st.status != lastStatus || st.faultCount != lastFaults || !pending->batch.messages.empty();
             // Idle: the horizon still moves (triggers fire on time), a few times a second.
             if (now - lastSent < std::chrono::milliseconds(changed ? m_intervalMs : std::max(m_intervalMs, 100)))
                 continue;
-            pending.stats = st;
-            pending.startTime = input->startTime();
+            pending->stats = st;
+            pending->startTime = input->startTime();
             lastStatus = st.status;
             lastFaults = st.faultCount;
             emit update(pending);
-            pending = KafkaUpdate{};
+            pending = std::make_shared<KafkaUpdate>();
             lastSent = now;
         }
         input->close();
-        pending.stats = input->stats();
-        pending.startTime = input->startTime();
+        pending->stats = input->stats();
+        pending->startTime = input->startTime();
         emit update(pending);
     }
     emit finished();
