@@ -140,6 +140,7 @@ void BatchControls::setView(const ViewState& view)
     }
     const BatchRecord& b = view.currentBatch();
     m_label->setText(readout(view, b, b.noData));
+    m_label->setToolTip(m_label->text());
     m_slider->setAccessibleDescription(m_label->text()); // "batch 3 of 7 · 12:00:10"
 }
 
@@ -154,7 +155,11 @@ void BatchControls::fitLabel()
             if (b)
                 widest = std::max(widest, fm.horizontalAdvance(readout(m_view, *b, true)));
     }
-    m_label->setMinimumWidth(widest + fm.horizontalAdvance(QStringLiteral("00")));
+    // Never wider than a classroom readout ("batch 120 of 120 · 12:00:00 · no data"): a live
+    // session's times carry fractions and dates, and the window must still fit 1024 px; a
+    // longer readout is cut, and its whole text is in the tooltip.
+    const int cap = fm.horizontalAdvance(tr("batch %1 of %2 · %3").arg(120).arg(120).arg(QStringLiteral("12:00:00")) + tr(" · no data"));
+    m_label->setMinimumWidth(std::min(widest, cap) + fm.horizontalAdvance(QStringLiteral("00")));
 }
 
 void BatchControls::changeEvent(QEvent* event)
