@@ -28,11 +28,12 @@ const std::vector<CommandHelp>& commandHelp()
          "no broker answered in 30 s, or Spark's error stopped the query,\n"
          "e.g. offsets that vanish unless --fail-on-data-loss false)"},
         {"run", "run FILE --socket HOST:PORT [--include-timestamp] [--source NAME]\n"
-                "    [--duration SECONDS | --max-batches N] [--record OUT.json]",
+                "    [--duration SECONDS | --max-batches N] [--record OUT.json] [--snapshot-every SECONDS]",
          "run the query live on lines from a socket server (nc -lk 9999),\n"
          "as Spark's socket source reads them: a row `value` per line"},
         {"run", "run FILE --directory PATH [--max-files-per-trigger N] [--latest-first] [--max-file-age AGE]\n"
-                "    [--source NAME] [--duration SECONDS | --max-batches N] [--record OUT.json]",
+                "    [--source NAME] [--duration SECONDS | --max-batches N] [--record OUT.json]\n"
+                "    [--snapshot-every SECONDS]",
          "run the query live on JSON-lines files dropped into PATH, as\n"
          "Spark's file source reads new files (AGE as Spark writes it: 7d)"},
         {"validate", "validate FILE", "check a scenario file and its query"},

@@ -20,7 +20,6 @@
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <unistd.h>
 
 namespace tidemark::cli {
 
@@ -37,6 +36,7 @@ struct InputOptions {
     std::optional<double> durationSeconds;
     std::optional<std::int64_t> maxBatches;
     std::string record;
+    double snapshotSeconds = 10; ///< between atomic snapshots of the recording
     RunOptions run;
 };
 
@@ -99,6 +99,10 @@ std::optional<InputOptions> parseInputOptions(const std::vector<std::string>& ar
             if (!(n = number(0)))
                 return std::nullopt;
             o.durationSeconds = *n;
+        } else if (a == "--snapshot-every") {
+            if (!(n = number(1)))
+                return std::nullopt;
+            o.snapshotSeconds = *n;
         } else {
             switch (parseRunOption(args, i, o.run, /*allowAllModes=*/false, err)) {
             case OptionResult::Taken: break;
@@ -188,17 +192,6 @@ private:
     std::int64_t m_faultsSeen = 0;
 };
 
-/// The directory the recording goes to must be writable before the run starts, not after it.
-bool recordPathWritable(const std::string& path, std::ostream& err)
-{
-    const auto slash = path.rfind('/');
-    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    if (::access(dir.c_str(), W_OK) == 0)
-        return true;
-    err << "tidemark run: --record " << path << ": cannot write in " << dir << "\n";
-    return false;
-}
-
 } // namespace
 
 int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
@@ -214,8 +207,13 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
         err << "tidemark run: --socket needs HOST:PORT (localhost:9999), got " << o->socket << "\n";
         return kUsage;
     }
-    if (!o->record.empty() && !recordPathWritable(o->record, err))
-        return kFileError;
+    // An unwritable recording path is refused now, not when the class is over.
+    if (!o->record.empty()) {
+        if (auto writable = kafka::LiveSession::checkRecordPath(o->record); !writable.ok()) {
+            err << "tidemark run: " << writable.error().describe() << '\n';
+            return kFileError;
+        }
+    }
     auto loaded = loadScenarioFile(o->run.file);
     if (!loaded.ok()) {
         err << o->run.file << ": " << loaded.error().describe() << '\n';
@@ -310,10 +308,31 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
             out.flush();
         }
     };
+    // The recording is written at the start and every few seconds, atomically, so a crash or a
+    // kill loses at most the last few seconds of the class.
+    const auto snapshotEvery = std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o->snapshotSeconds));
+    auto nextSnapshot = SteadyClock::now();
+    bool snapshotFailed = false;
+    auto snapshot = [&] {
+        nextSnapshot = SteadyClock::now() + snapshotEvery;
+        if (o->record.empty())
+            return true;
+        if (auto w = live.save(o->record); !w.ok()) {
+            if (!snapshotFailed) // once; the next snapshot tries again
+                err << "tidemark run: " << w.error().describe() << "; retrying every " << o->snapshotSeconds << " s\n";
+            snapshotFailed = true;
+            return false;
+        }
+        snapshotFailed = false;
+        return true;
+    };
     feed(first);
+    snapshot();
     while (!expired() && !(o->maxBatches && printed >= *o->maxBatches)) {
         feed(input->poll(std::chrono::milliseconds(10)));
         reporter.report(*input);
+        if (SteadyClock::now() >= nextSnapshot)
+            snapshot();
     }
     input->close();
 
@@ -322,8 +341,8 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
         << (socket ? " lines" : " rows") << " received, " << st.malformed << " malformed, " << st.faultCount
         << (st.faultCount == 1 ? " fault" : " faults") << '\n';
     if (!o->record.empty()) {
-        if (auto w = live.save(o->record); !w.ok()) {
-            err << "tidemark run: " << w.error().describe() << '\n';
+        if (!snapshot()) {
+            err << "tidemark run: the recording could not be written; the last snapshot, if any, is in " << o->record << '\n';
             return kFileError;
         }
         err << tag << " recorded " << live.scenario().sources[s].events.size() << " events to " << o->record

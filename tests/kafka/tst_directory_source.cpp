@@ -8,6 +8,7 @@
 #include "live/DirectorySource.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -379,6 +381,33 @@ private slots:
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(err.contains("bad.json line 1") && err.contains("\\e[2J\\e[31mnot json"), err.constData());
         QVERIFY(!err.contains('\x1b'));
+    }
+
+    /// The recording is checked before anything is read, and written while the run goes on, so
+    /// a killed run keeps what the class saw.
+    void cliChecksAndSnapshotsTheRecording()
+    {
+        QTemporaryDir dir;
+        QProcess refused;
+        refused.start(kTidemark, {"run", QString::fromStdString(kActivity), "--directory", dir.path(), "--record", "/nonexistent/rec.json"});
+        QVERIFY(refused.waitForFinished(20000));
+        QCOMPARE(refused.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(refused.readAllStandardError()).contains("/nonexistent/rec.json"));
+
+        const auto files = activityFiles();
+        dropFile(dir.path(), "part-0.json", files[0], kStart / 1000);
+        const QString record = dir.filePath(".recording.json"); // hidden: not read as input
+        QProcess p;
+        p.start(kTidemark, {"run", QString::fromStdString(kActivity), "--directory", dir.path(), "--record", record, "--snapshot-every", "1"});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(record), 20000); // written while it runs, not at its end
+        QVERIFY(p.state() == QProcess::Running);
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(20000));
+        QProcess replay;
+        replay.start(kTidemark, {"run", record});
+        QVERIFY(replay.waitForFinished(20000));
+        QCOMPARE(replay.exitCode(), 0);
     }
 
     void cliSaysWhenTheDirectoryIsMissing()
