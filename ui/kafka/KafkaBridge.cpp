@@ -105,9 +105,14 @@ void KafkaBridge::connectTo(const KafkaSourceConfig& config)
     if (!m_parser)
         m_parser.emplace(Schema{}, TimeZone(), std::string());
     m_stop = std::make_shared<std::atomic<bool>>(false);
+    startWorker(new KafkaWorker(config, *m_parser, m_clock, m_intervalMs, m_stop), "kafka-consumer");
+}
+
+void KafkaBridge::startWorker(KafkaWorker* worker, const char* threadName)
+{
     m_thread = new QThread(this);
-    m_thread->setObjectName("kafka-consumer");
-    m_worker = new KafkaWorker(config, *m_parser, m_clock, m_intervalMs, m_stop);
+    m_thread->setObjectName(threadName);
+    m_worker = worker;
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &KafkaWorker::run);
     connect(
@@ -146,18 +151,7 @@ void KafkaBridge::connectToInput(LiveInputFactory factory, const QString& what)
         m_parser.emplace(Schema{}, TimeZone(), std::string());
     m_stop = std::make_shared<std::atomic<bool>>(false);
     m_dataBatches = std::make_shared<std::atomic<std::int64_t>>(0);
-    m_thread = new QThread(this);
-    m_thread->setObjectName("live-input");
-    m_worker = new KafkaWorker(std::move(factory), *m_parser, m_clock, m_intervalMs, m_stop, m_dataBatches);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &KafkaWorker::run);
-    connect(
-        m_worker, &KafkaWorker::update, this, [this](const std::shared_ptr<KafkaUpdate>& u) { take(std::move(*u)); }, Qt::QueuedConnection);
-    connect(m_worker, &KafkaWorker::finished, m_thread, &QThread::quit, Qt::DirectConnection);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
-    emit statusChanged(status(), hint());
-    emit statsChanged();
+    startWorker(new KafkaWorker(std::move(factory), *m_parser, m_clock, m_intervalMs, m_stop, m_dataBatches), "live-input");
 }
 
 void KafkaBridge::reportDataBatches(int n)

@@ -105,6 +105,8 @@ private:
     void onUpdate(const KafkaUpdate& update);
     /// What the worker sent: its messages are moved on, not copied.
     void take(KafkaUpdate&& update);
+    /// Runs `worker` on a new thread named `threadName`, its updates taken on this one.
+    void startWorker(KafkaWorker* worker, const char* threadName);
 
     std::optional<MessageParser> m_parser;
     Clock m_clock;

@@ -92,7 +92,7 @@ void LiveController::attachPanel(kafka::KafkaPanel* panel)
     panel->setSettings(defaultSettings(*m_document->scenario()));
 }
 
-void LiveController::onConnectRequested(const KafkaSettings& settings)
+bool LiveController::beginSession()
 {
     // Reconnect: end the running session first, so its last messages are recorded (a
     // connection that never went live is simply dropped).
@@ -104,12 +104,10 @@ void LiveController::onConnectRequested(const KafkaSettings& settings)
     auto source = kafka::liveSourceIndex(*scenario);
     if (!source.ok()) {
         refuse(QString::fromStdString(source.error().message));
-        return;
+        return false;
     }
     m_base = scenario;
     m_source = *source;
-    m_settings = settings;
-    m_input.reset();
     m_startAt.reset();
     m_early = kafka::Delivery{};
     m_faultsSeen = 0;
@@ -119,6 +117,15 @@ void LiveController::onConnectRequested(const KafkaSettings& settings)
         m_panel->setTimeZone(scenario->zone);
     const SourceSpec& spec = scenario->sources[m_source];
     m_bridge->setSourceSchema(spec.schema, scenario->zone, kafka::MessageParser::eventTimeColumnOf(*scenario, spec));
+    return true;
+}
+
+void LiveController::onConnectRequested(const KafkaSettings& settings)
+{
+    if (!beginSession())
+        return;
+    m_settings = settings;
+    m_input.reset();
 }
 
 void LiveController::refuse(const QString& why)
@@ -188,23 +195,9 @@ void LiveController::beginIfReady()
 
 void LiveController::startInput(const LiveInputSettings& input)
 {
-    m_base.reset();
-    if (m_bridge->isRunning())
-        m_bridge->disconnectFromTopic();
-    m_lastError.clear();
-    const std::shared_ptr<const Scenario> scenario = m_document->scenario();
-    auto source = kafka::liveSourceIndex(*scenario);
-    if (!source.ok()) {
-        refuse(QString::fromStdString(source.error().message));
+    if (!beginSession())
         return;
-    }
-    m_base = scenario;
-    m_source = *source;
     m_input = input;
-    m_startAt.reset();
-    m_early = kafka::Delivery{};
-    const SourceSpec& spec = scenario->sources[m_source];
-    m_bridge->setSourceSchema(spec.schema, scenario->zone, kafka::MessageParser::eventTimeColumnOf(*scenario, spec));
     kafka::LiveInputFactory factory = [input](kafka::MessageParser parser, kafka::Clock clock) -> std::unique_ptr<kafka::LiveInput> {
         if (input.kind == LiveInputSettings::Kind::Socket)
             return std::make_unique<kafka::SocketSource>(input.socket, std::move(clock));

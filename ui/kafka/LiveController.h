@@ -91,6 +91,10 @@ signals:
     void outagesChanged();
 
 private:
+    /// What every new live session starts with (Kafka, socket or directory): the running one
+    /// ended, the scenario's live source found (false, and refused, when it has none), the fault
+    /// history and outages cleared.
+    bool beginSession();
     void onConnectRequested(const KafkaSettings& settings);
     void onDelivery(const kafka::KafkaBatch& batch);
     void onStopped();
