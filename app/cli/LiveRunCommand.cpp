@@ -53,27 +53,8 @@ std::optional<LiveOptions> parseLiveOptions(const std::vector<std::string>& args
     LiveOptions o;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&]() -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                err << "tidemark run: " << a << " needs a value\n";
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        auto number = [&](double min) -> std::optional<double> {
-            auto v = value();
-            if (!v)
-                return std::nullopt;
-            try {
-                size_t used = 0;
-                const double d = std::stod(*v, &used);
-                if (used == v->size() && d >= min)
-                    return d;
-            } catch (const std::exception&) {
-            }
-            err << "tidemark run: " << a << " needs a number of at least " << min << "\n";
-            return std::nullopt;
-        };
+        auto value = [&] { return optionValue(args, i, err); };
+        auto number = [&](double min) { return optionNumber(args, i, min, err); };
         if (a == "--kafka") {
             auto v = value();
             if (!v)

@@ -7,6 +7,32 @@
 
 namespace tidemark::cli {
 
+std::optional<std::string> optionValue(const std::vector<std::string>& args, std::size_t& i, std::ostream& err)
+{
+    if (i + 1 >= args.size()) {
+        err << "tidemark run: " << args[i] << " needs a value\n";
+        return std::nullopt;
+    }
+    return args[++i];
+}
+
+std::optional<double> optionNumber(const std::vector<std::string>& args, std::size_t& i, double min, std::ostream& err)
+{
+    const std::string& option = args[i];
+    auto v = optionValue(args, i, err);
+    if (!v)
+        return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const double d = std::stod(*v, &used);
+        if (used == v->size() && d >= min)
+            return d;
+    } catch (const std::exception&) {
+    }
+    err << "tidemark run: " << option << " needs a number of at least " << min << "\n";
+    return std::nullopt;
+}
+
 OptionResult parseRunOption(const std::vector<std::string>& args, std::size_t& i, RunOptions& o, bool allowAllModes, std::ostream& err)
 {
     const std::string& a = args[i];

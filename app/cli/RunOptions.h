@@ -2,6 +2,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ enum class OptionResult { Taken, NotMine, Error };
 /// past a value; reports problems on `err`.
 OptionResult parseRunOption(const std::vector<std::string>& args, std::size_t& i, RunOptions& options, bool allowAllModes,
                             std::ostream& err);
+
+/// The value after option args[i], advancing `i`; a missing one is reported on `err`.
+std::optional<std::string> optionValue(const std::vector<std::string>& args, std::size_t& i, std::ostream& err);
+
+/// The number after option args[i] (at least `min`), advancing `i`; anything else is reported.
+std::optional<double> optionNumber(const std::vector<std::string>& args, std::size_t& i, double min, std::ostream& err);
 
 /// After the loop: a scenario file is required.
 bool checkRunOptions(const RunOptions& options, std::ostream& err);
