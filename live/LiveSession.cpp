@@ -18,18 +18,9 @@ namespace tidemark::kafka {
 Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::size_t source, const KafkaSettings& settings, Micros startAt,
                                                         std::optional<OutputMode> mode, SimulationOptions options)
 {
-    std::unique_ptr<LiveSession> s(new LiveSession);
-    s->m_source = source;
-    s->m_scenario = std::make_unique<Scenario>(std::move(scenario));
-    prepareLiveScenario(*s->m_scenario, source, settings, startAt);
-    s->m_scenario->liveFaults.clear(); // a recording replayed live again starts a history of its own
-    auto plan = analyze(*s->m_scenario, mode);
-    if (!plan.ok())
-        return plan.error();
-    s->m_plan = std::make_unique<QueryPlan>(std::move(plan.value()));
-    options.live = true;
-    s->m_simulation = std::make_unique<Simulation>(*s->m_scenario, *s->m_plan, options);
-    return s;
+    prepareLiveScenario(scenario, source, settings, startAt);
+    scenario.liveFaults.clear(); // a recording replayed live again starts a history of its own
+    return startPrepared(std::move(scenario), source, mode, options);
 }
 
 Result<std::unique_ptr<LiveSession>> LiveSession::startPrepared(Scenario scenario, std::size_t source, std::optional<OutputMode> mode,

@@ -39,6 +39,18 @@ QByteArray readInput(const QString& path)
     return file.readAll();
 }
 
+/// `split(s, '<pattern>')` bound to a one-string-column schema (the pattern as SQL writes it).
+Result<BoundExpr> bindSplit(const QString& pattern)
+{
+    Schema schema;
+    schema.fields = {{"s", DataType(TypeId::String), std::nullopt, {}}};
+    const std::string text = "split(s, '" + pattern.toStdString() + "')";
+    auto parsed = parseExpression(text);
+    if (!std::holds_alternative<AstPtr>(parsed))
+        return Error::query("does not parse: " + text);
+    return bindExpression(*std::get<AstPtr>(parsed), schema, BindContext{SparkVersion::newest(), TimeZone(), text});
+}
+
 void verifyClean(const fuzz::Outcome& outcome)
 {
     QVERIFY2(outcome.broken.empty(), outcome.broken.c_str());
@@ -140,12 +152,7 @@ private slots:
         QFETCH(QString, input);
         QFETCH(QString, pattern);
         QFETCH(QStringList, pieces);
-        Schema schema;
-        schema.fields = {{"s", DataType(TypeId::String), std::nullopt, {}}};
-        const std::string text = "split(s, '" + pattern.toStdString() + "')";
-        auto parsed = parseExpression(text);
-        QVERIFY(std::holds_alternative<AstPtr>(parsed));
-        auto bound = bindExpression(*std::get<AstPtr>(parsed), schema, BindContext{SparkVersion::newest(), TimeZone(), text});
+        auto bound = bindSplit(pattern);
         QVERIFY2(bound.ok(), bound.ok() ? "" : bound.error().describe().c_str());
         const Value v = bound->eval(Row{Value(input.toStdString())});
         QStringList got;
@@ -168,12 +175,7 @@ private slots:
     {
         QFETCH(QString, pattern);
         QFETCH(QString, reason);
-        Schema schema;
-        schema.fields = {{"s", DataType(TypeId::String), std::nullopt, {}}};
-        const std::string text = "split(s, '" + pattern.toStdString() + "')";
-        auto parsed = parseExpression(text);
-        QVERIFY(std::holds_alternative<AstPtr>(parsed));
-        auto bound = bindExpression(*std::get<AstPtr>(parsed), schema, BindContext{SparkVersion::newest(), TimeZone(), text});
+        auto bound = bindSplit(pattern);
         QVERIFY(!bound.ok());
         const std::string message = bound.error().describe();
         QVERIFY2(message.find("is not a valid regular expression") != std::string::npos, message.c_str());
