@@ -3,6 +3,7 @@
 // count (`nc -lk 9999`) and its directory of JSON files (maxFilesPerTrigger 1), live.
 #include "app/cli/Cli.h"
 #include "app/cli/CliSignals.h"
+#include "app/cli/LiveRecording.h"
 #include "app/cli/RunOptions.h"
 
 #include "live/DirectorySource.h"
@@ -188,25 +189,15 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
         err << "tidemark run: --socket needs HOST:PORT (localhost:9999), got " << o->socket << "\n";
         return kUsage;
     }
-    // An unwritable recording path is refused now, not when the class is over.
-    if (!o->record.empty()) {
-        if (auto writable = kafka::LiveSession::checkRecordPath(o->record); !writable.ok()) {
-            err << "tidemark run: " << writable.error().describe() << '\n';
-            return kFileError;
-        }
-    }
-    auto loaded = loadScenarioFile(o->run.file);
-    if (!loaded.ok()) {
-        err << o->run.file << ": " << loaded.error().describe() << '\n';
+    // An unwritable recording path is refused now, not after an hour of class.
+    LiveRecording recording(o->record, o->snapshotSeconds, err);
+    if (!recording.usable())
         return kFileError;
-    }
-    Scenario scenario = std::move(loaded.value());
-    auto index = kafka::liveSourceIndex(scenario, o->source);
-    if (!index.ok()) {
-        err << o->run.file << ": " << index.error().describe() << '\n';
+    auto loaded = loadLiveScenario(o->run.file, o->source, err);
+    if (!loaded)
         return kFileError;
-    }
-    const std::size_t s = *index;
+    Scenario scenario = std::move(loaded->first);
+    const std::size_t s = loaded->second;
     // TextSocketSourceProvider: the socket's rows have Spark's fixed schema, never the file's.
     const std::optional<Schema> schema = socket ? std::optional<Schema>(kafka::socketSchema(o->includeTimestamp)) : std::nullopt;
     const std::optional<OutputMode> mode = o->run.mode.empty() ? std::nullopt : std::optional<OutputMode>(parseOutputMode(o->run.mode));
@@ -289,31 +280,12 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
             out.flush();
         }
     };
-    // The recording is written at the start and every few seconds, atomically, so a crash or a
-    // kill loses at most the last few seconds of the class.
-    const auto snapshotEvery = std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o->snapshotSeconds));
-    auto nextSnapshot = SteadyClock::now();
-    bool snapshotFailed = false;
-    auto snapshot = [&] {
-        nextSnapshot = SteadyClock::now() + snapshotEvery;
-        if (o->record.empty())
-            return true;
-        if (auto w = live.save(o->record); !w.ok()) {
-            if (!snapshotFailed) // once; the next snapshot tries again
-                err << "tidemark run: " << w.error().describe() << "; retrying every " << o->snapshotSeconds << " s\n";
-            snapshotFailed = true;
-            return false;
-        }
-        snapshotFailed = false;
-        return true;
-    };
     feed(first);
-    snapshot();
+    recording.write(live);
     while (!expired() && !(o->maxBatches && printed >= *o->maxBatches)) {
         feed(input->poll(std::chrono::milliseconds(10)));
         reporter.report(*input);
-        if (SteadyClock::now() >= nextSnapshot)
-            snapshot();
+        recording.writeIfDue(live);
     }
     input->close();
 
@@ -322,7 +294,7 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
         << (socket ? " lines" : " rows") << " received, " << st.malformed << " malformed, " << st.faultCount
         << (st.faultCount == 1 ? " fault" : " faults") << '\n';
     if (!o->record.empty()) {
-        if (!snapshot()) {
+        if (!recording.write(live)) {
             err << "tidemark run: the recording could not be written; the last snapshot, if any, is in " << o->record << '\n';
             return kFileError;
         }

@@ -3,6 +3,7 @@
 #include "app/cli/Cli.h"
 #include "app/cli/RunOptions.h"
 #include "app/cli/CliSignals.h"
+#include "app/cli/LiveRecording.h"
 #include "app/cli/LiveReport.h"
 
 #include "live/ConnectionHint.h"
@@ -155,18 +156,11 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     auto o = parseLiveOptions(args, err);
     if (!o)
         return kUsage;
-    auto loaded = loadScenarioFile(o->run.file);
-    if (!loaded.ok()) {
-        err << o->run.file << ": " << loaded.error().describe() << '\n';
+    auto loaded = loadLiveScenario(o->run.file, o->source, err);
+    if (!loaded)
         return kFileError;
-    }
-    Scenario scenario = std::move(loaded.value());
-    auto index = kafka::liveSourceIndex(scenario, o->source);
-    if (!index.ok()) {
-        err << o->run.file << ": " << index.error().describe() << '\n';
-        return kFileError;
-    }
-    const std::size_t s = *index;
+    Scenario scenario = std::move(loaded->first);
+    const std::size_t s = loaded->second;
     // Settings: the file's kafka block, overridden by the command line.
     KafkaSettings settings = scenario.sources[s].kafka.value_or(KafkaSettings{});
     settings.bootstrapServers = o->bootstrap;
@@ -192,12 +186,9 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     }
 
     // An unwritable recording path is refused now, not after an hour of class.
-    if (!o->record.empty()) {
-        if (auto writable = kafka::LiveSession::checkRecordPath(o->record); !writable.ok()) {
-            err << "tidemark run: " << writable.error().describe() << '\n';
-            return kFileError;
-        }
-    }
+    LiveRecording recording(o->record, o->snapshotSeconds, err);
+    if (!recording.usable())
+        return kFileError;
 
     StopOnSignal stop;
     const auto began = SteadyClock::now();
@@ -242,25 +233,7 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     console.truncate = plan.sink.truncate && !o->run.noTruncate;
     console.numRows = plan.sink.numRows;
 
-    // The recording is written from the start and every few seconds (atomically: a reader or a
-    // crash never leaves half a file), so a killed run keeps all but its last seconds.
-    const auto snapshotEvery = std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o->snapshotSeconds));
-    auto nextSnapshot = SteadyClock::now();
-    bool snapshotFailed = false;
-    auto snapshot = [&] {
-        nextSnapshot = SteadyClock::now() + snapshotEvery;
-        if (o->record.empty())
-            return true;
-        if (auto w = live.save(o->record); !w.ok()) {
-            if (!snapshotFailed) // once; the next snapshot tries again
-                err << "tidemark run: " << w.error().describe() << "; retrying every " << o->snapshotSeconds << " s\n";
-            snapshotFailed = true;
-            return false;
-        }
-        snapshotFailed = false;
-        return true;
-    };
-    snapshot();
+    recording.write(live);
 
     std::int64_t printed = 0;
     auto feed = [&](const kafka::Delivery& d) {
@@ -284,8 +257,7 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
             live.addFault(f);
         report.delivered(d);
         feed(d);
-        if (SteadyClock::now() >= nextSnapshot)
-            snapshot();
+        recording.writeIfDue(live);
     }
     const bool queryFailed = failed();
     source.close();
@@ -309,7 +281,7 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         code = kKafkaError;
     }
     if (!o->record.empty()) {
-        if (!snapshot()) {
+        if (!recording.write(live)) {
             err << "tidemark run: the recording could not be written; the last snapshot, if any, is in " << o->record << '\n';
             return kFileError;
         }
