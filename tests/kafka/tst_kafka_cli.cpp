@@ -2,6 +2,7 @@
 // The headless commands end to end, as a class uses them: `tidemark broker`, `tidemark produce`
 // and kcat feeding `tidemark run --kafka --record`, whose recording replays with plain
 // `tidemark run` to the same console output.
+#include "BrokerProcess.h"
 #include "LiveHarness.h"
 
 #include <QDir>
@@ -20,51 +21,6 @@ namespace {
 
 const QString kTidemark = QStringLiteral(TIDEMARK_EXE);
 const QString kScenario = QStringLiteral(TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json");
-
-/// `tidemark broker` in the background; stops it (SIGTERM) when destroyed.
-class Broker {
-public:
-    bool start(const QString& dir, const QStringList& extra = {})
-    {
-        const QString file = dir + "/bootstrap.txt";
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(kTidemark, QStringList{"broker", "--bootstrap-file", file} + extra);
-        if (!m_process.waitForStarted(5000))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000) {
-            QFile f(file);
-            if (f.open(QIODevice::ReadOnly)) {
-                bootstrap = QString::fromUtf8(f.readAll()).trimmed();
-                if (!bootstrap.isEmpty())
-                    return true;
-            }
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-    ~Broker() { stop(); }
-    int stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return m_process.exitCode();
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-            return -1;
-        }
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    QString output() { return QString::fromUtf8(m_process.readAll()); }
-    QString bootstrap;
-
-private:
-    QProcess m_process;
-};
 
 /// Waits (bounded) until a process has written `text` on stderr; returns everything it wrote.
 bool waitForStderr(QProcess& p, QString& seen, const QString& text, int timeoutMs)

@@ -3,6 +3,7 @@
 // and kcat: message text escaped before it reaches the terminal, malformed messages counted
 // exactly, the recording path checked up front and written in snapshots that survive SIGKILL,
 // a broker never reached is exit 4; and the recording keeps the source's faults.
+#include "BrokerProcess.h"
 #include "LiveHarness.h"
 
 #include "live/LiveSession.h"
@@ -23,47 +24,6 @@ namespace {
 
 const QString kTidemark = QStringLiteral(TIDEMARK_EXE);
 const QString kScenario = QStringLiteral(TIDEMARK_SCENARIOS "/kafka-stream-with-watermark.json");
-
-/// `tidemark broker` in the background, stopped when destroyed.
-class Broker {
-public:
-    bool start(const QString& dir)
-    {
-        const QString file = dir + "/bootstrap.txt";
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(kTidemark, QStringList{"broker", "--bootstrap-file", file});
-        if (!m_process.waitForStarted(5000))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000) {
-            QFile f(file);
-            if (f.open(QIODevice::ReadOnly)) {
-                bootstrap = QString::fromUtf8(f.readAll()).trimmed();
-                if (!bootstrap.isEmpty())
-                    return true;
-            }
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-    ~Broker()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-    QString output() { return QString::fromUtf8(m_process.readAll()); }
-    QString bootstrap;
-
-private:
-    QProcess m_process;
-};
 
 struct Run {
     bool finished = false;
