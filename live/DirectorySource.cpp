@@ -9,6 +9,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
@@ -272,6 +273,16 @@ struct DirectorySource::Impl {
                       + ") after it was listed and before it was read; its rows are missing. Spark would fail the batch "
                         "with a FileNotFoundException (spark.sql.files.ignoreMissingFiles is false by default).");
             return std::nullopt;
+        }
+        // A file past the limit is not read into memory: it is reported and skipped.
+        std::error_code sizeError;
+        const auto size = std::filesystem::file_size(config.path + "/" + f.name, sizeError);
+        if (!sizeError && size > kMaxDirectoryFileBytes) {
+            ++stats.refused;
+            fault(SourceFault::Kind::MessageRefused,
+                  "file " + printableName(f.name) + " holds " + std::to_string(size) + " bytes, more than Tidemark's limit of "
+                      + std::to_string(kMaxDirectoryFileBytes) + " bytes for one file: it was not read; split it into smaller files.");
+            return std::vector<LiveMessage>{};
         }
         std::ostringstream text;
         text << in.rdbuf();

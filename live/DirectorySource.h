@@ -15,6 +15,10 @@
 
 namespace tidemark::kafka {
 
+/// The largest file a directory source reads (64 MiB); a larger one is reported as refused and
+/// skipped (counted as read, so it is not offered again), so one file cannot fill the memory.
+inline constexpr std::uintmax_t kMaxDirectoryFileBytes = 64ull << 20;
+
 /// Spark's file source options (FileStreamOptions) for `readStream.schema(s).json(path)`.
 struct DirectorySourceConfig {
     std::string path;

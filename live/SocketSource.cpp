@@ -71,6 +71,7 @@ struct SocketSource::Impl {
     bool attempted = false;
     bool skipLineFeed = false; ///< the last chunk ended in \r: a \n that follows belongs to it
     std::string partial;       ///< bytes of the line being received
+    bool refusing = false;     ///< the line being received is past kMaxSocketLineBytes: dropped up to its end
     std::vector<LiveMessage> pending;
     std::optional<Micros> startTime;
     Micros lastUpTo = std::numeric_limits<Micros>::min();
@@ -190,18 +191,37 @@ struct SocketSource::Impl {
                     continue;
             }
             if (c == '\n' || c == '\r') {
-                addLine(partial);
+                if (!refusing)
+                    addLine(partial);
+                refusing = false;
                 partial.clear();
                 skipLineFeed = c == '\r';
-            } else {
+            } else if (!refusing) {
                 partial += c;
+                if (partial.size() > kMaxSocketLineBytes)
+                    refuseLine();
             }
         }
     }
 
+    /// A peer that never sends a line break must not fill the memory: the line is reported
+    /// and dropped up to its end, and the lines after it are read.
+    void refuseLine()
+    {
+        refusing = true;
+        partial.clear();
+        SourceFault f;
+        f.at = stamp();
+        f.kind = SourceFault::Kind::MessageRefused;
+        f.text = "line " + std::to_string(stats.received + stats.refused + 1) + " from " + address() + " is longer than "
+                 + std::to_string(kMaxSocketLineBytes) + " bytes, Tidemark's limit for one line: it was dropped; the lines after it are read";
+        ++stats.refused;
+        recordFault(stats, std::move(f), config.faultsKept);
+    }
+
     void closedByPeer(const std::string& why)
     {
-        if (!partial.empty()) { // readLine returns the last line without its line break
+        if (!partial.empty() && !refusing) { // readLine returns the last line without its line break
             addLine(partial);
             partial.clear();
         }

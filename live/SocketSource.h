@@ -5,11 +5,17 @@
 #include "live/LiveInput.h"
 #include "engine/schema/Schema.h"
 
+#include <cstddef>
 #include <chrono>
 #include <memory>
 #include <string>
 
 namespace tidemark::kafka {
+
+/// The longest line a socket source keeps (1 MiB, Kafka's default message size); a longer one
+/// is reported as a refused message and dropped up to its line break, so a peer that never
+/// sends one cannot fill the memory.
+inline constexpr std::size_t kMaxSocketLineBytes = 1'048'576;
 
 /// Spark's socket source options (TextSocketSourceProvider): `host`, `port`, `includeTimestamp`.
 struct SocketSourceConfig {

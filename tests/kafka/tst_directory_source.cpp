@@ -312,6 +312,31 @@ private slots:
         QCOMPARE(run.batches.size(), std::size_t(2));
     }
 
+    /// Hostile input: a file past the size limit is never read into memory; it is reported,
+    /// and the files beside it are read.
+    void aFileTooLargeIsRefusedAndReported()
+    {
+        QTemporaryDir dir;
+        const auto files = activityFiles();
+        dropFile(dir.path(), "first.json", files[0], kStart / 1000 - 2000);
+        dropFile(dir.path(), "third.json", files[2], kStart / 1000);
+        QFile big(dir.filePath("big.json"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(static_cast<qint64>(kMaxDirectoryFileBytes) + 1)); // sparse: no disk used
+        big.close();
+        ManualClock clock(kStart);
+        LiveInputRun run;
+        QVERIFY2(run.start(readText(kActivity), directory(dir.path(), clock)), run.error.c_str());
+        const auto read = dirOf(run).filesRead();
+        QCOMPARE(read.size(), std::size_t(3));
+        QCOMPARE(run.stats().refused, std::int64_t(1));
+        QCOMPARE(run.stats().faultCount, std::int64_t(1));
+        const SourceFault& f = run.stats().faults.back();
+        QCOMPARE(f.kind, SourceFault::Kind::MessageRefused);
+        QVERIFY2(f.text.find("big.json") != std::string::npos, f.text.c_str());
+        QCOMPARE(run.stats().received, std::int64_t(6)); // three rows in each of the two files read
+    }
+
     void aDirectoryThatGoesAwayIsReportedAndWatchedAgain()
     {
         QTemporaryDir parent;

@@ -207,6 +207,33 @@ private slots:
         QCOMPARE(sinkText(run.batches[0], run.session->plan()), (std::vector<std::string>{"word=one count=1"}));
     }
 
+    /// Hostile input: a line that never ends is refused once it passes the limit, reported,
+    /// and the lines after it are read; nothing grows without bound.
+    void anEndlessLineIsRefusedAndReported()
+    {
+        LineServer server;
+        ManualClock clock(kStart);
+        LiveInputRun run;
+        QVERIFY2(run.start(readText(kWordCount), socketTo(server.port, clock), socketSchema(false)), run.error.c_str());
+        QVERIFY(server.accept());
+        const std::string huge(kMaxSocketLineBytes + 10, 'x');
+        for (std::size_t at = 0; at < huge.size(); at += 65536) { // in pieces read as they come: no send blocks
+            QVERIFY(server.send(huge.substr(at, 65536)));
+            run.step();
+        }
+        QVERIFY(server.send("\none\n"));
+        QVERIFY(run.runUntil([&] { return run.stats().received == 1; }));
+        QCOMPARE(run.stats().refused, std::int64_t(1));
+        QCOMPARE(run.stats().faultCount, std::int64_t(1));
+        const SourceFault& f = run.stats().faults.back();
+        QCOMPARE(f.kind, SourceFault::Kind::MessageRefused);
+        QVERIFY2(f.text.find("line 1 ") != std::string::npos, f.text.c_str());
+        clock.set(kStart + 1'100'000);
+        run.step();
+        QCOMPARE(run.batches.size(), std::size_t(1));
+        QCOMPARE(sinkText(run.batches[0], run.session->plan()), (std::vector<std::string>{"word=one count=1"}));
+    }
+
     void aServerThatIsNotThereStopsTheQuery()
     {
         ManualClock clock(kStart);
