@@ -187,10 +187,7 @@ bool runAt(long rate, int seconds, const QString& scenarioPath)
     tick.stop();
     producer.join();
     // Then let the session catch up (not measured) and compare with what the broker acknowledged.
-    const auto recorded = [&] {
-        const kafka::LiveSession* session = window.live()->session();
-        return session ? static_cast<long>(session->scenario().sources[session->source()].events.size()) : 0L;
-    };
+    const auto recorded = [&] { return static_cast<long>(window.live()->received()); };
     waitUntil([&] { return recorded() >= acks.acked; }, 30000);
     const long got = recorded();
     const double rss = residentMiB();

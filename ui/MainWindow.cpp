@@ -154,6 +154,8 @@ MainWindow::MainWindow(QWidget* parent)
     buildActions();
     retranslate();
     m_live->attachPanel(m_kafkaPanel);
+    // Live, the copy of the session is its recording (every message), not the newest batches shown.
+    m_autosave->setLiveWriter([live = m_live](const QString& path, std::function<void()> done) { live->writeRecording(path, std::move(done)); });
     // Messages go to a label of their own, shortened to its room: QStatusBar draws a temporary
     // message unclipped, over the readouts beside it. Anyone's showMessage() lands here too.
     m_statusMessage->setObjectName(QStringLiteral("statusMessage"));
@@ -193,7 +195,9 @@ MainWindow::MainWindow(QWidget* parent)
             if (m_class)
                 m_class->clear(); // another scenario (or a lesson's): its batches, its answers
         }
-        m_compute->request(m_document->scenario(), m_document->liveHorizon());
+        // Live, the session's own thread makes the runs as the messages come (LiveController).
+        if (!m_document->isLive())
+            m_compute->request(m_document->scenario());
         updateTitle();
     });
     connect(m_document, &ScenarioDocument::fileStateChanged, this, &MainWindow::updateTitle);

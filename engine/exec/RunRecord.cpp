@@ -56,6 +56,13 @@ public:
         , m_op((run.plan->aggregate && run.plan->dedup) ? 1 : 0) // the downstream-most operator
         , m_multiset(run.plan->join.has_value())
     {
+        // A live run that forgot its first batches starts from the state they left.
+        for (const Row& r : run.forgotten.state) {
+            if (m_multiset)
+                m_rows.push_back(r);
+            else
+                m_state[m_run.plan->aggregate ? prefix(r, m_width) : r] = r;
+        }
     }
     void apply(const BatchRecord& b)
     {
@@ -93,7 +100,7 @@ private:
 std::vector<Row> ModeRun::stateAfter(std::size_t index) const
 {
     if (!plan || batches.empty())
-        return {};
+        return forgotten.state;
     StateFold fold(*this);
     for (size_t b = 0; b <= index && b < batches.size(); ++b)
         fold.apply(batches[b]);
@@ -127,7 +134,7 @@ std::vector<std::vector<Row>> ModeRun::sinkRowsOf(std::size_t first, std::size_t
 std::vector<Row> ModeRun::resultTableAfter(std::size_t index) const
 {
     if (!plan || batches.empty())
-        return {};
+        return forgotten.resultTable;
     index = std::min(index, batches.size() - 1);
     const int windowColumn = windowColumnOf(*plan);
     switch (mode) {
@@ -136,20 +143,22 @@ std::vector<Row> ModeRun::resultTableAfter(std::size_t index) const
             return batches[index].sinkRows;
         return stateAfter(index);
     case OutputMode::Append: {
-        std::vector<Row> rows;
+        std::vector<Row> rows = forgotten.resultTable;
         for (size_t b = 0; b <= index; ++b)
             rows.insert(rows.end(), batches[b].sinkRows.begin(), batches[b].sinkRows.end());
         return rows;
     }
     case OutputMode::Update: {
         if (!plan->aggregate) {
-            std::vector<Row> rows;
+            std::vector<Row> rows = forgotten.resultTable;
             for (size_t b = 0; b <= index; ++b)
                 rows.insert(rows.end(), batches[b].sinkRows.begin(), batches[b].sinkRows.end());
             return rows;
         }
         std::map<Row, Row> table;
         const size_t width = keyWidth();
+        for (const Row& r : forgotten.resultTable)
+            table[prefix(r, width)] = r;
         for (size_t b = 0; b <= index; ++b)
             for (const Row& r : batches[b].sinkRows)
                 table[prefix(r, width)] = r;

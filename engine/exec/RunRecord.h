@@ -13,6 +13,21 @@
 
 namespace tidemark {
 
+/// What the batches a live run no longer keeps left behind (a live window shows only its
+/// newest batches, so that an hour of messages does not fill the memory): the state and the
+/// result table after the last of them, and their counts, so the kept batches read on from
+/// there as if the run were whole.
+struct ForgottenBatches {
+    std::int64_t batches = 0;        ///< how many of the first batches are gone
+    std::int64_t events = 0;         ///< events of the live source those batches read
+    std::int64_t droppedRows = 0;    ///< numRowsDroppedByWatermark over them (Spark's count)
+    std::int64_t droppedEvents = 0;  ///< events they dropped whole
+    std::int64_t partlyDropped = 0;  ///< events that lost some of their windows in them
+    std::vector<Row> state;          ///< stateAfter() the last of them
+    std::vector<Row> resultTable;    ///< resultTableAfter() the last of them, its newest rows only
+    std::int64_t resultRowsLeftOut = 0; ///< older result rows not kept (append: the sink's earliest)
+};
+
 /// A whole run of one output mode, kept for viewing: every batch, every tick, every fate.
 /// Immutable once built, so it can be handed to another thread as a shared_ptr<const>.
 struct ModeRun {
@@ -23,6 +38,9 @@ struct ModeRun {
     std::vector<TickRecord> ticks;
     std::vector<RowFate> unconsumed;
     Micros start = 0;
+    /// A live run showing only its newest batches: what came before them. Batch indices below
+    /// are then into the kept batches; their batch ids go on counting from forgotten.batches.
+    ForgottenBatches forgotten;
 
     /// Rows of the operator's state after batch `index` (keyed by the grouping columns, or
     /// by the whole row for dedup; a join's buffered rows in its output columns, the other

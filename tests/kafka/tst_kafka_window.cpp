@@ -105,6 +105,7 @@ private slots:
     void openingAnotherScenarioEndsTheSession();
     void brokerOutageIsMarkedAndExplained();
     void brokerKilledMidRunIsNoLongerLive();
+    void longSessionShowsItsNewestBatches();
 
 private:
     void connectTo(const std::string& bootstrap, const QString& startingOffsets);
@@ -555,11 +556,98 @@ void TestKafkaWindow::brokerKilledMidRunIsNoLongerLive()
     QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("Reconnecting")));
     // The window stays live on what arrived, and keeps working.
     QVERIFY(m_window->document()->isLive());
-    waitUpToDate();
-    QCOMPARE(shownEvents(), std::size_t(2));
+    // The two messages reach the views once the session's thread has made their batch.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && shownEvents() == 2, 10000);
     QTest::mouseClick(panel->disconnectButton(), Qt::LeftButton);
     QVERIFY(!badge->isVisible());
     QCOMPARE(m_window->document()->scenario()->sources[0].events.size(), std::size_t(2));
+}
+
+
+/// An hour-long session must not fill the memory: the window shows the newest batches (here at
+/// most 12, and the events they read), older ones summarised, while the recording keeps every
+/// message; the batches shown are those a run over the whole recording has.
+void TestKafkaWindow::longSessionShowsItsNewestBatches()
+{
+    ui::LiveController* live = m_window->live();
+    kafka::LiveShownLimits limits;
+    limits.batches = 12;
+    limits.events = 40;
+    live->setShownLimits(limits);
+    KafkaBridge* bridge = live->bridge();
+    const Scenario sc = loadScenarioFile(kScenario).value();
+    const MessageParser parser(sc.sources[0].schema, sc.zone, MessageParser::eventTimeColumnOf(sc, sc.sources[0]));
+    constexpr Micros kNoon = 1625313600 * kMicrosPerSecond; // 2021-07-03 12:00:00 UTC
+    std::int64_t offset = 0;
+    KafkaSourceConfig config;
+    config.topic = "events";
+    emit m_window->findChild<KafkaPanel*>()->connectRequested(ui::LiveController::defaultSettings(sc));
+    bridge->startWithoutConsumer(config);
+    constexpr int kUpdates = 400, kPerUpdate = 5;
+    for (int u = 0; u < kUpdates; ++u) {
+        KafkaUpdate update;
+        update.startTime = kNoon;
+        update.batch.upTo = kNoon + (u + 1) * 300 * kMicrosPerMilli;
+        for (int i = 0; i < kPerUpdate; ++i) {
+            ParsedValue v = parser.parse(jsonEvent(1 + i % 3, 1625238000 + offset * 60 - (i == 4 ? 3600 : 0))); // one in five an hour late
+            LiveMessage m;
+            m.offset = offset++;
+            m.at = kNoon + u * 300 * kMicrosPerMilli + (i + 1) * 50 * kMicrosPerMilli;
+            m.row = std::move(v.row);
+            m.timeStyle = v.timeStyle;
+            update.batch.messages.push_back(std::move(m));
+        }
+        update.stats.state = SourceState::Connected;
+        update.stats.received = offset;
+        bridge->deliverWithoutConsumer(update);
+        if (u % 50 == 0)
+            QCoreApplication::processEvents();
+    }
+    const auto total = static_cast<std::size_t>(kUpdates * kPerUpdate);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && live->forgottenEvents() + static_cast<std::int64_t>(shownEvents()) == static_cast<std::int64_t>(total),
+                             20000);
+    QVERIFY2(shownEvents() <= limits.events + 2 * kPerUpdate, qPrintable(QString::number(shownEvents())));
+    QVERIFY(live->forgottenEvents() > 0);
+    const ui::ViewState& view = m_window->view();
+    QVERIFY(view.numBatches() <= static_cast<int>(limits.batches));
+    const ModeRun& shown = view.drivingRun();
+    QCOMPARE(shown.batches.back().batchId + 1, live->session()->batches());
+    QCOMPARE(m_window->cursor()->position(), m_window->cursor()->count() - 1); // following the newest
+    QCOMPARE(m_window->eventsModel()->rowCount(), static_cast<int>(shownEvents()));
+
+    // The whole recording, saved now, runs to the same batches: the newest shown are its last.
+    const QString path = m_dir.filePath(QStringLiteral("long.json"));
+    QVERIFY2(live->saveSessionTo(path), qPrintable(live->lastError()));
+    const Scenario saved = loadScenarioFile(path.toStdString()).value();
+    QCOMPARE(saved.sources[0].events.size(), total);
+    const ModeRun whole = runMode(saved, shown.mode, {}, *view.snapshot->liveHorizon);
+    QCOMPARE(static_cast<std::int64_t>(whole.batches.size()), shown.forgotten.batches + static_cast<std::int64_t>(shown.batches.size()));
+    const auto shift = static_cast<std::uint32_t>(live->forgottenEvents());
+    for (std::size_t i = 0; i < shown.batches.size(); ++i) {
+        const BatchRecord& a = shown.batches[i];
+        const BatchRecord& b = whole.batches[static_cast<std::size_t>(shown.forgotten.batches) + i];
+        QCOMPARE(a.batchId, b.batchId);
+        QCOMPARE(a.watermarkMs, b.watermarkMs);
+        QCOMPARE(a.sinkRows, b.sinkRows);
+        QCOMPARE(a.fates.size(), b.fates.size());
+        for (std::size_t f = 0; f < a.fates.size(); ++f) {
+            QCOMPARE(a.fates[f].event + shift, b.fates[f].event);
+            QCOMPARE(a.fates[f].fate, b.fates[f].fate);
+        }
+    }
+    // The drop counter counts the forgotten batches too (Spark's count is over the whole run).
+    std::int64_t dropped = 0;
+    for (const BatchRecord& b : whole.batches)
+        for (const OperatorProgress& op : b.operators)
+            dropped += op.numRowsDroppedByWatermark;
+    QVERIFY(dropped > 0);
+    QCOMPARE(view.snapshot->view(shown.mode).droppedSoFar.back(), dropped);
+    shot(QStringLiteral("kafka-long-session"));
+
+    // Disconnect: the whole recording becomes the scenario.
+    live->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->document()->isLive(), 10000);
+    QCOMPARE(shownEvents(), total);
 }
 
 QTEST_MAIN(TestKafkaWindow)

@@ -50,6 +50,25 @@ std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario
     return generation;
 }
 
+std::uint64_t RecomputeService::adopt(std::shared_ptr<Snapshot> snapshot)
+{
+    const std::uint64_t generation = ++m_requested;
+    if (m_control)
+        m_control->cancel(); // a recompute still running is older than this
+    m_control.reset();
+    m_eventsToRead = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.reset();
+    }
+    snapshot->generation = generation;
+    snapshot->complete = true;
+    setBusy(true); // until delivered, like any request
+    QMetaObject::invokeMethod(this, [this, snapshot = SnapshotPtr(std::move(snapshot))]() mutable { deliver(std::move(snapshot)); },
+                              Qt::QueuedConnection);
+    return generation;
+}
+
 double RecomputeService::progress() const
 {
     if (!m_busy || !m_control || m_eventsToRead <= 0)

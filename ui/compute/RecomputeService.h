@@ -41,6 +41,11 @@ public:
     /// the live controller sends the next only once this one is complete.
     std::uint64_t request(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon = std::nullopt);
 
+    /// Shows a snapshot made elsewhere (a live session's: buildLiveSnapshot) as the result of a
+    /// new request: it gets the next generation, a waiting request is dropped, and it is
+    /// delivered at once (queued). Returns its generation.
+    std::uint64_t adopt(std::shared_ptr<Snapshot> snapshot);
+
     /// The newest delivered snapshot (null before the first).
     const SnapshotPtr& latest() const { return m_latest; }
     /// Hands a snapshot nobody shows any more to the worker, which frees it there: freeing a

@@ -140,6 +140,12 @@ void collectWindows(const ModeRun& run, ModeView& view)
         return &w;
     };
     const bool complete = run.mode == OutputMode::Complete;
+    // A live run showing its newest batches only: the windows still in state were opened
+    // before them, so they are there from the first batch shown.
+    if (!run.batches.empty())
+        for (const Row& r : run.forgotten.state)
+            if (WindowLife* w = lifeOf(r); w && w->createdBatch < 0)
+                w->createdBatch = 0;
     for (std::size_t b = 0; b < run.batches.size(); ++b) {
         const int bi = static_cast<int>(b);
         const BatchRecord& batch = run.batches[b];
@@ -249,7 +255,8 @@ ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
             applyFate(view.points, f);
     for (const RowFate& f : run.unconsumed)
         applyFate(view.points, f);
-    std::int64_t dropped = 0, droppedEvents = 0, partly = 0;
+    // A live run's forgotten batches count too (Spark's numbers are over the whole run).
+    std::int64_t dropped = run.forgotten.droppedRows, droppedEvents = run.forgotten.droppedEvents, partly = run.forgotten.partlyDropped;
     std::vector<std::int64_t> wholeIn(run.batches.size()), partlyIn(run.batches.size());
     for (const EventPoint& p : view.points) {
         const int bi = p.batchId >= 0 ? batchIndexOf(run, p.batchId) : -1;
@@ -354,6 +361,24 @@ SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_
     snap->scenario = std::move(scenario);
     snap->liveHorizon = liveHorizon;
     runMissing(*snap);
+    snap->complete = true;
+    return snap;
+}
+
+std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scenario, std::array<std::shared_ptr<const ModeRun>, 3> runs, Micros horizon)
+{
+    const auto start = Clock::now();
+    auto snap = std::make_shared<Snapshot>();
+    snap->scenario = std::move(scenario);
+    snap->liveHorizon = horizon;
+    const auto base = basePoints(*snap->scenario);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (!runs[i])
+            continue;
+        snap->views[i] = std::make_shared<const ModeView>(deriveView(*runs[i], base));
+        snap->runs[i] = std::move(runs[i]);
+    }
+    snap->deriveMs = msSince(start);
     snap->complete = true;
     return snap;
 }

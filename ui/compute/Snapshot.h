@@ -112,6 +112,10 @@ using SnapshotPtr = std::shared_ptr<const Snapshot>;
 SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
                           std::optional<Micros> liveHorizon = std::nullopt);
 
+/// A live session's snapshot from runs already made as the messages came (LiveModeRuns): only
+/// the views are derived here. The generation is set when RecomputeService adopts it.
+std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scenario, std::array<std::shared_ptr<const ModeRun>, 3> runs, Micros horizon);
+
 /// Runs only the mode the timeline follows (the query's mode, or the first that Spark accepts).
 SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
                          std::optional<Micros> liveHorizon = std::nullopt, std::shared_ptr<RunControl> control = nullptr);

@@ -122,6 +122,8 @@ Autosave::~Autosave() { waitForWrite(); }
 
 void Autosave::waitForWrite()
 {
+    if (m_liveWrite.valid())
+        m_liveWrite.wait();
     if (m_writer.joinable())
         m_writer.join();
 }
@@ -213,7 +215,8 @@ void Autosave::saveNow()
             return;
         m_lock = std::move(lock);
     }
-    if (m_document->isLive() && !m_writerDone) {
+    const bool liveWriting = m_liveWrite.valid() && m_liveWrite.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    if (m_document->isLive() && (!m_writerDone || liveWriting)) {
         m_timer.start(); // the previous copy is still being written: try again later
         return;
     }
@@ -226,6 +229,12 @@ void Autosave::saveNow()
         const std::string json = scenarioToJson(*sc);
         writeFile(to, QByteArray(json.data(), static_cast<qsizetype>(json.size())));
     };
+    if (m_document->isLive() && m_liveWriter) {
+        auto written = std::make_shared<std::promise<void>>();
+        m_liveWrite = written->get_future().share();
+        m_liveWriter(path, [written] { written->set_value(); });
+        return;
+    }
     if (m_document->isLive()) {
         m_writerDone = false;
         m_writer = std::thread([this, write, scenario = std::move(scenario), path]() mutable {

@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <memory>
+#include <functional>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -68,6 +70,12 @@ public:
 
     void setDelay(int ms) { m_timer.setInterval(ms); }
 
+    /// Writes a live session's recording to `path` on a thread of its own, then calls `done`
+    /// there. While live the document shows only the newest batches, so the copy must come
+    /// from the session (LiveController::writeRecording), which holds every message.
+    using LiveWriter = std::function<void(const QString& path, std::function<void()> done)>;
+    void setLiveWriter(LiveWriter writer) { m_liveWriter = std::move(writer); }
+
 private:
     void schedule();
     QString ownFile(const QString& suffix) const;
@@ -82,6 +90,8 @@ private:
     /// meanwhile. At most one at a time; joined before any other write or removal of the copy.
     std::thread m_writer;
     std::atomic<bool> m_writerDone{true};
+    LiveWriter m_liveWriter;
+    std::shared_future<void> m_liveWrite; ///< ready once the live writer has written (or dropped) the copy
 };
 
 } // namespace tidemark::ui

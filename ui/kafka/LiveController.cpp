@@ -4,6 +4,7 @@
 #include "live/LiveInputScenario.h"
 #include "live/LiveScenario.h"
 #include "engine/exec/EventTime.h"
+#include "engine/scenario/ScenarioFile.h"
 #include "ui/compute/RecomputeService.h"
 #include "ui/document/ReplaceScenarioCommand.h"
 #include "ui/document/ScenarioDocument.h"
@@ -27,6 +28,12 @@ constexpr qint64 kClockOnlyIntervalMs = 1000;
 /// A publish waits this many times what the last redraw cost: redrawing takes at most ~1/8 of the UI thread.
 constexpr double kViewCostsPerInterval = 8.0;
 } // namespace
+
+void LiveController::feedWork(LiveWork& work, const kafka::Delivery& delivery)
+{
+    kafka::appendDelivery(work.recording, work.source, delivery);
+    work.runs->feed(delivery);
+}
 
 LiveController::LiveController(ScenarioDocument* document, RecomputeService* compute, BatchCursor* cursor, QObject* parent)
     : QObject(parent)
@@ -62,8 +69,7 @@ LiveController::LiveController(ScenarioDocument* document, RecomputeService* com
 
 LiveController::~LiveController()
 {
-    if (m_builder.joinable())
-        m_builder.join(); // it posts its result to this object
+    m_thread.reset(); // its tasks post to this object; what they post after is dropped with it
     // Stop the consumer without recording into a document that is going away.
     disconnect(m_bridge, nullptr, this, nullptr);
     m_bridge->disconnectFromTopic();
@@ -149,6 +155,8 @@ void LiveController::onDelivery(const kafka::KafkaBatch& batch)
     }
     const auto ran = m_session->feed(batch);
     reportDataBatches(ran);
+    m_received += static_cast<std::int64_t>(batch.messages.size());
+    m_thread->post([work = m_work, batch] { feedWork(*work, batch); });
     m_horizon = std::max(m_horizon, batch.upTo);
     // New rows or batches go out at once; a clock that moved on alone (skipped triggers) once a second.
     if (!batch.messages.empty() || !ran.empty() || !m_lastPublish.isValid() || m_lastPublish.elapsed() >= kClockOnlyIntervalMs)
@@ -173,6 +181,22 @@ void LiveController::beginIfReady()
         return;
     }
     m_session = std::move(started.value());
+    // The session's work that grows with it goes to a thread of its own: the full recording and
+    // the three modes' runs. The UI thread's session forgets what it has read.
+    auto work = std::make_shared<LiveWork>();
+    work->recording = m_session->scenario();
+    work->source = m_source;
+    auto runs = kafka::LiveModeRuns::start(work->recording, m_source, m_limits);
+    if (!runs.ok()) {
+        m_session.reset();
+        refuse(QString::fromStdString(runs.error().describe()));
+        return;
+    }
+    work->runs = std::move(runs.value());
+    m_session->setHistoryLimit(kafka::kUnrecordedHistoryBatches);
+    m_work = std::move(work);
+    if (!m_thread)
+        m_thread = std::make_unique<SerialThread>();
     ++m_generation;
     m_building = false;
     m_before = m_document->scenario();
@@ -181,10 +205,14 @@ void LiveController::beginIfReady()
     reportDataBatches(m_session->feed(early));
     m_horizon = std::max(*m_startAt, early.upTo);
     m_follow = true;
-    m_shownEvents = m_session->scenario().sources[m_source].events.size();
-    m_lastPublish.start();
-    m_dirty = false;
-    m_document->showLive(std::make_shared<const Scenario>(m_session->scenario()), m_horizon, {ScenarioDocument::ChangeKind::Replaced, 0, 0});
+    m_shownEvents = 0;
+    m_shownForgotten = 0;
+    m_lastPublish.invalidate();
+    m_dirty = true;
+    m_received = static_cast<std::int64_t>(early.messages.size());
+    m_thread->post([work = m_work, early] { feedWork(*work, early); });
+    m_document->showLive(std::make_shared<const Scenario>(m_work->recording), m_horizon, {ScenarioDocument::ChangeKind::Replaced, 0, 0});
+    schedulePublish();
     if (m_input)
         emit message(tr("Live: reading %1. Editing is off until you disconnect.").arg(inputName(*m_input)), 8000);
     else
@@ -238,6 +266,11 @@ void LiveController::onStats()
 {
     const kafka::SourceStats& stats = m_bridge->stats();
     const kafka::NewFaults fresh = kafka::takeNewFaults(stats, m_faultsSeen);
+    if (!fresh.faults.empty() && m_work) // the recording keeps them, as the CLI's does
+        m_thread->post([work = m_work, faults = fresh.faults] {
+            for (const kafka::SourceFault& f : faults)
+                work->recording.liveFaults.push_back(kafka::toRecordedFault(f, work->recording.sources[work->source].name));
+        });
     if (!fresh.faults.empty()) {
         std::vector<Outage> outages = m_outages;
         for (const kafka::SourceFault& f : fresh.faults) {
@@ -289,43 +322,45 @@ void LiveController::publish()
         return;
     m_dirty = false;
     m_lastPublish.start();
-    const auto& events = m_session->scenario().sources[m_source].events;
-    if (events.size() == m_shownEvents) { // only the clock moved: the same scenario, a later horizon
-        m_document->showLive(m_document->scenario(), m_horizon, {ScenarioDocument::ChangeKind::LiveClock, 0, 0});
-        return;
-    }
-    // Only the delta is copied here. The recording shown is immutable (shared with the views and
-    // the compute worker), so the builder copies it and appends the delta; the session's own
-    // scenario holds the same events in the same order.
-    std::vector<SourceEvent> fresh(events.begin() + static_cast<std::ptrdiff_t>(m_shownEvents), events.end());
-    const std::size_t firstNew = m_shownEvents;
-    m_shownEvents = events.size();
+    // Made on the session's thread after every delivery handed over so far: the newest batches
+    // of each mode, the events they read, and the views derived from them.
     m_building = true;
-    if (m_builder.joinable())
-        m_builder.join(); // done: it has posted its result
-    m_builder = std::thread([this, base = m_document->scenario(), source = m_source, fresh = std::move(fresh), firstNew, horizon = m_horizon,
-                             generation = m_generation]() mutable {
-        auto next = std::make_shared<Scenario>(*base);
-        base.reset();
-        auto& target = next->sources[source].events;
-        target.reserve(target.size() + fresh.size());
-        target.insert(target.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
-        std::shared_ptr<const Scenario> built = std::move(next);
+    m_thread->post([this, work = m_work, horizon = m_horizon, generation = m_generation] {
+        kafka::LiveModeRuns::Shown shown = work->runs->shown();
+        std::shared_ptr<Snapshot> snapshot = buildLiveSnapshot(std::move(shown.scenario), std::move(shown.runs), horizon);
         QMetaObject::invokeMethod(
-            this, [this, built = std::move(built), firstNew, horizon, generation]() mutable { showBuilt(std::move(built), firstNew, horizon, generation); },
+            this,
+            [this, snapshot = std::move(snapshot), forgotten = shown.forgottenEvents, horizon, generation]() mutable {
+                showBuilt(std::move(snapshot), forgotten, horizon, generation);
+            },
             Qt::QueuedConnection);
     });
 }
 
-void LiveController::showBuilt(std::shared_ptr<const Scenario> recording, std::size_t firstNew, Micros horizon, std::uint64_t generation)
+void LiveController::showBuilt(std::shared_ptr<Snapshot> snapshot, std::int64_t forgotten, Micros horizon, std::uint64_t generation)
 {
     m_building = false;
     if (generation != m_generation || !m_session || !m_document->isLive())
         return; // the session it belongs to has ended
-    const std::uint32_t first = globalEventIndex(*recording, m_source, firstNew);
-    const auto count = static_cast<std::uint32_t>(recording->sources[m_source].events.size() - firstNew);
-    // The horizon of the messages it holds: later messages may not be in it yet.
-    m_document->showLive(std::move(recording), horizon, {ScenarioDocument::ChangeKind::EventsInserted, first, count});
+    std::shared_ptr<const Scenario> scenario = snapshot->scenario;
+    const std::size_t events = scenario->sources[m_source].events.size();
+    // The events table follows: rows appended, or (once older events are no longer shown) anew.
+    ScenarioDocument::Change change{ScenarioDocument::ChangeKind::LiveClock, 0, 0};
+    if (forgotten != m_shownForgotten || events < m_shownEvents)
+        change = {ScenarioDocument::ChangeKind::Replaced, 0, 0};
+    else if (events > m_shownEvents)
+        change = {ScenarioDocument::ChangeKind::EventsInserted, globalEventIndex(*scenario, m_source, m_shownEvents),
+                  static_cast<std::uint32_t>(events - m_shownEvents)};
+    if (m_shownForgotten == 0 && forgotten > 0) // once a session: why the first batches went
+        emit message(tr("Long session: the window now shows the newest %1 batches; older ones are summarised in the counts, "
+                        "the state and the result table. The recording keeps every message.")
+                         .arg(m_limits.batches),
+                     10000);
+    m_shownEvents = events;
+    m_shownForgotten = forgotten;
+    // The document first (the views read its scenario), then the runs made for it.
+    m_document->showLive(std::move(scenario), horizon, change);
+    m_compute->adopt(std::move(snapshot));
 }
 
 void LiveController::onSnapshot()
@@ -360,19 +395,22 @@ void LiveController::finish()
         closed.back().to = std::max(m_horizon, closed.back().from);
         setOutages(std::move(closed));
     }
-    ++m_generation; // a recording still being built is not shown
+    ++m_generation; // a view still being made is not shown
     m_building = false;
-    const std::unique_ptr<kafka::LiveSession> session = std::move(m_session);
+    m_session.reset();
+    const std::shared_ptr<LiveWork> work = std::exchange(m_work, nullptr);
     const std::shared_ptr<const Scenario> before = std::exchange(m_before, nullptr);
     if (!m_document->isLive())
         return;
-    const auto received = session->scenario().sources[m_source].events.size();
+    m_thread->drain(); // every delivery is in the recording
+    const auto received = work->recording.sources[m_source].events.size();
     if (received == 0) {
         m_document->endLive(before);
         emit message(tr("Disconnected. No messages arrived, so the scenario is as it was."), 8000);
         return;
     }
-    auto recording = std::make_shared<const Scenario>(session->scenario());
+    auto recording = std::make_shared<const Scenario>(std::move(work->recording));
+    work->runs.reset();
     m_document->endLive(recording);
     m_document->undoStack()->push(new ReplaceScenarioCommand(m_document, before, recording, tr("Record live session")));
     emit message(tr("Disconnected. The %n received message(s) are now an ordinary scenario: explore it, save it, "
@@ -388,6 +426,7 @@ void LiveController::onDocumentReset()
         ++m_generation;
         m_building = false;
         m_session.reset();
+        m_work.reset();
         m_before.reset();
         m_base.reset();
         m_bridge->disconnectFromTopic();
@@ -400,17 +439,31 @@ void LiveController::onDocumentReset()
 
 bool LiveController::saveSessionTo(const QString& path)
 {
-    if (!m_session) {
+    if (!m_session || !m_work) {
         m_lastError = tr("No live session is running.");
         return false;
     }
-    const Status status = m_session->save(path.toStdString());
+    Status status;
+    m_thread->post([work = m_work, &status, file = path.toStdString()] { status = kafka::writeFileAtomically(file, scenarioToJson(work->recording)); });
+    m_thread->drain();
     if (!status.ok()) {
         m_lastError = QString::fromStdString(status.error().describe());
         return false;
     }
     m_lastError.clear();
     return true;
+}
+
+void LiveController::writeRecording(const QString& path, std::function<void()> done)
+{
+    if (!m_work) {
+        done();
+        return;
+    }
+    m_thread->post([work = m_work, file = path.toStdString(), done = std::move(done)] {
+        (void)kafka::writeFileAtomically(file, scenarioToJson(work->recording)); // an autosaved copy: the next one tries again
+        done();
+    });
 }
 
 } // namespace tidemark::ui

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "live/LiveModeRuns.h"
 #include "live/LiveSession.h"
+#include "ui/compute/SerialThread.h"
 #include "ui/kafka/KafkaBridge.h"
 #include "ui/plot/Outage.h"
 #include "ui/kafka/LiveInputSettings.h"
@@ -12,9 +14,9 @@
 #include <QTimer>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
-#include <thread>
 
 namespace tidemark::kafka {
 class KafkaPanel;
@@ -24,21 +26,23 @@ namespace tidemark::ui {
 
 class BatchCursor;
 class RecomputeService;
+struct Snapshot;
 class ScenarioDocument;
 
 /// Runs a live Kafka session in the main window, so that every view works live.
 ///
 /// Why a class of its own: the window only composes pages that show a document and a snapshot;
 /// this turns a topic into both. On Connect it gives the bridge the live source's schema; once
-/// the source is connected it starts a LiveSession on the scenario, feeds it every delivery
-/// and shows the recording in the document (ScenarioDocument::showLive: no undo step, edits
-/// off), computed up to the session's clock on the RecomputeService worker. A new recording is
-/// published only when the previous one has been computed, at most every 33 ms and less often
-/// when the views take long to redraw, so the UI thread stays responsive with big sessions;
-/// the UI thread copies only the messages new since the last one (the delta), and a builder
-/// thread appends them to a copy of the recording shown. The cursor follows
-/// the newest batch unless the user steps back. Disconnect keeps what arrived as an ordinary
-/// scenario, one undo step away from the scenario before.
+/// the source is connected it starts a LiveSession on the scenario (it decides the batches on
+/// the UI thread and forgets what it has read), and hands every delivery to a thread of the
+/// session's own, which keeps the recording (every message) and runs the three output modes as
+/// the messages come (LiveModeRuns). What the window shows (ScenarioDocument::showLive: no
+/// undo step, edits off) is made there too: the newest batches with the events they read, up
+/// to LiveShownLimits, older ones summarised, so an hour of messages takes no more memory
+/// or time per redraw than a minute. A new view is published only when the previous one has
+/// been drawn, at most every 33 ms and less often when the views take long to redraw. The
+/// cursor follows the newest batch unless the user steps back. Disconnect keeps the whole
+/// recording as an ordinary scenario, one undo step away from the scenario before.
 class LiveController : public QObject
 {
     Q_OBJECT
@@ -52,12 +56,21 @@ public:
 
     /// A session is running (from the first connection until Disconnect).
     bool isLive() const { return m_session != nullptr; }
-    /// The running session, or null.
+    /// The running session, or null. It forgets what it has read: the recording is elsewhere.
     const kafka::LiveSession* session() const { return m_session.get(); }
+    /// Messages of the running (or last) session handed to the recording.
+    std::int64_t received() const { return m_received; }
     /// What the running (or last) session reads.
     const KafkaSettings& settings() const { return m_settings; }
     /// Writes the session so far as a scenario file, atomically; false with lastError().
     bool saveSessionTo(const QString& path);
+    /// The same without waiting, for the autosaved copy: written on the session's thread,
+    /// then `done` is called there (at once when no session runs).
+    void writeRecording(const QString& path, std::function<void()> done);
+    /// How much of a session the window shows in full (the next session on): the newest batches.
+    void setShownLimits(const kafka::LiveShownLimits& limits) { m_limits = limits; }
+    /// Live events the window no longer shows (read by batches older than the newest shown).
+    std::int64_t forgottenEvents() const { return m_shownForgotten; }
     const QString& lastError() const { return m_lastError; }
     /// When the broker was away during this session (from each BrokerLost fault to the next
     /// BrokerBack), on the processing-time axis. Kept after Disconnect with the recording,
@@ -91,6 +104,13 @@ signals:
     void outagesChanged();
 
 private:
+    /// What grows with the session, owned by its thread (m_thread) once the session starts.
+    struct LiveWork {
+        Scenario recording; ///< every message so far: the full log
+        std::unique_ptr<kafka::LiveModeRuns> runs;
+        std::size_t source = 0;
+    };
+
     /// What every new live session starts with (Kafka, socket or directory): the running one
     /// ended, the scenario's live source found (false, and refused, when it has none), the fault
     /// history and outages cleared.
@@ -103,8 +123,9 @@ private:
     void beginIfReady();
     void schedulePublish();
     void publish();
-    void showBuilt(std::shared_ptr<const Scenario> recording, std::size_t firstNew, Micros horizon, std::uint64_t generation);
+    void showBuilt(std::shared_ptr<Snapshot> snapshot, std::int64_t forgotten, Micros horizon, std::uint64_t generation);
     void finish();
+    static void feedWork(LiveWork& work, const kafka::Delivery& delivery);
     void refuse(const QString& why);
     /// Follows the source's faults: outages, and Spark's error when the query stopped.
     void onStats();
@@ -129,18 +150,22 @@ private:
 
     // While live.
     std::unique_ptr<kafka::LiveSession> m_session;
+    std::shared_ptr<LiveWork> m_work;
+    kafka::LiveShownLimits m_limits;
     std::shared_ptr<const Scenario> m_before; ///< the document before the session: what undo returns to
     std::size_t m_shownEvents = 0;            ///< live source events the document shows
+    std::int64_t m_shownForgotten = 0;        ///< live events before them, no longer shown
+    std::int64_t m_received = 0;              ///< messages handed to the recording
     Micros m_horizon = 0;
     bool m_dirty = false;
     bool m_follow = true;
     double m_viewCostMs = 0;
     QElapsedTimer m_lastPublish;
     QTimer m_publishTimer;
-    /// The recording with the newest messages is copied on this thread, not the UI thread: the
-    /// copy grows with the session, the messages handed to it only with the rate. One at a time.
-    std::thread m_builder;
-    bool m_building = false;
+    /// The session's thread: the recording, the runs, the views' snapshots. Declared last but one
+    /// so it stops before the members its tasks post back to.
+    std::unique_ptr<SerialThread> m_thread;
+    bool m_building = false; ///< a snapshot is being made (one at a time)
     std::uint64_t m_generation = 0; ///< a new session (or none): what a builder still makes is dropped
     QString m_lastError;
     std::vector<Outage> m_outages;

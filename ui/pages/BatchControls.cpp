@@ -120,7 +120,9 @@ void BatchControls::syncFromCursor()
 namespace {
 QString readout(const ViewState& view, const BatchRecord& b, bool noData)
 {
-    QString text = BatchControls::tr("batch %1 of %2 · %3").arg(b.batchId).arg(view.numBatches()).arg(timeText(b.triggerTime, *view.snapshot->scenario));
+    // Of all the batches run: a long live session shows only its newest ones.
+    const std::int64_t total = view.numBatches() + view.drivingRun().forgotten.batches;
+    QString text = BatchControls::tr("batch %1 of %2 · %3").arg(b.batchId).arg(total).arg(timeText(b.triggerTime, *view.snapshot->scenario));
     if (noData)
         text += BatchControls::tr(" · no data");
     return text;

@@ -86,7 +86,7 @@ BatchChart::BatchChart(QWidget* parent)
         if (!m_drawn || e->button() != Qt::LeftButton)
             return;
         const int batch = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(e->position().x())));
-        emit batchClicked(batch);
+        emit batchClicked(batch - static_cast<int>(m_firstBatch));
     });
 }
 
@@ -100,16 +100,18 @@ void BatchChart::setView(const ViewState& view)
         const ModeRun& run = view.drivingRun();
         const ModeView& mv = view.snapshot->view(view.driving);
         QVector<double> x, input, dropped, state, lagX, lag;
-        std::int64_t droppedBefore = 0;
+        // A long live session shows its newest batches only: the axis counts from the first shown.
+        m_firstBatch = static_cast<double>(run.forgotten.batches);
+        std::int64_t droppedBefore = run.forgotten.droppedRows;
         for (std::size_t i = 0; i < run.batches.size(); ++i) {
             const BatchRecord& b = run.batches[i];
-            x << static_cast<double>(i);
+            x << m_firstBatch + static_cast<double>(i);
             input << static_cast<double>(b.numInputRows);
             dropped << static_cast<double>(mv.droppedSoFar[i] - droppedBefore);
             droppedBefore = mv.droppedSoFar[i];
             state << static_cast<double>(mv.stateRows[i]);
             if (b.hasWatermark && i > 0 && run.batches[i - 1].hasMaxEventTime) {
-                lagX << static_cast<double>(i);
+                lagX << m_firstBatch + static_cast<double>(i);
                 lag << static_cast<double>(b.maxEventTimeMs - b.watermarkMs) / 1000.0;
             }
         }
@@ -118,7 +120,7 @@ void BatchChart::setView(const ViewState& view)
         m_state->setData(x, state, true);
         m_lag->setData(lagX, lag, true);
         const double n = std::max<double>(1, static_cast<double>(run.batches.size()));
-        m_plot->xAxis->setRange(-0.6, n - 0.4);
+        m_plot->xAxis->setRange(m_firstBatch - 0.6, m_firstBatch + n - 0.4);
         double top = 1;
         for (double v : input)
             top = std::max(top, v);
@@ -136,7 +138,7 @@ void BatchChart::setView(const ViewState& view)
         m_input->setWidth(width);
         m_dropped->setWidth(width);
     }
-    const double b = view.batch;
+    const double b = m_firstBatch + view.batch;
     m_current->topLeft->setCoords(b - 0.5, 0);
     m_current->bottomRight->setCoords(b + 0.5, 1);
     m_current->setVisible(view.hasBatch());

@@ -35,6 +35,7 @@ private:
     QCPItemRect* m_current;
     SnapshotPtr m_drawn;
     OutputMode m_drawnMode = OutputMode::Update;
+    double m_firstBatch = 0; ///< batch number of the first batch drawn (a long live session forgets older ones)
 };
 
 } // namespace tidemark::ui
