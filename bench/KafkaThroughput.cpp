@@ -262,8 +262,8 @@ bool backlogPhase(QCoreApplication& app, const Args& a, const Scenario& sc)
     KafkaBridge bridge;
     bridge.setSourceSchema(sc.sources[0].schema, sc.zone, "timestamp");
     QObject::connect(&bridge, &KafkaBridge::started, [&](qint64 start) { ui.start(start); });
-    QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const KafkaBatch& b) {
-        ui.onBatch(b);
+    QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const SharedKafkaBatch& b) {
+        ui.onBatch(*b);
         if (ledger.distinctSeen() >= expected)
             app.quit();
     });
@@ -307,7 +307,7 @@ bool steadyPhase(QCoreApplication& app, const Args& a, const Scenario& sc)
     KafkaBridge bridge;
     bridge.setSourceSchema(sc.sources[0].schema, sc.zone, "timestamp");
     QObject::connect(&bridge, &KafkaBridge::started, [&](qint64 start) { ui.start(start); });
-    QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const KafkaBatch& b) { ui.onBatch(b); });
+    QObject::connect(&bridge, &KafkaBridge::messagesArrived, [&](const SharedKafkaBatch& b) { ui.onBatch(*b); });
     KafkaSourceConfig c;
     c.bootstrapServers = bootstrap;
     c.topic = "steady";

@@ -32,10 +32,12 @@ int fateRank(Fate f)
 
 } // namespace
 
-Result<std::unique_ptr<LiveModeRuns>> LiveModeRuns::start(const Scenario& prepared, std::size_t source, LiveShownLimits limits)
+Result<std::unique_ptr<LiveModeRuns>> LiveModeRuns::start(const Scenario& prepared, std::size_t source, LiveShownLimits limits,
+                                                          OutputMode counted)
 {
     std::unique_ptr<LiveModeRuns> runs(new LiveModeRuns);
     runs->m_limits = limits;
+    runs->m_counted = counted;
     runs->m_limits.batches = std::max<std::size_t>(1, limits.batches);
     runs->m_source = source;
     runs->m_base = prepared;
@@ -71,13 +73,21 @@ Result<std::unique_ptr<LiveModeRuns>> LiveModeRuns::start(const Scenario& prepar
     return runs;
 }
 
-void LiveModeRuns::feed(const Delivery& delivery)
+LiveModeRuns::Fed LiveModeRuns::feed(const Delivery& delivery)
 {
+    Fed fed;
+    bool counted = false;
     const LiveSession* recorder = nullptr;
     for (Mode& mode : m_modes) {
         if (!mode.session)
             continue;
-        for (BatchRecord& batch : mode.session->feed(delivery)) {
+        std::vector<BatchRecord> ran = mode.session->feed(delivery);
+        if (!counted || mode.mode == m_counted) {
+            counted = true;
+            fed.batches = static_cast<std::int64_t>(ran.size());
+            fed.dataBatches = std::count_if(ran.begin(), ran.end(), [](const BatchRecord& b) { return !b.noData && b.numInputRows > 0; });
+        }
+        for (BatchRecord& batch : ran) {
             encode(mode, batch);
             mode.keptEvents += batch.events.size();
             mode.kept.push_back(std::move(batch));
@@ -95,6 +105,7 @@ void LiveModeRuns::feed(const Delivery& delivery)
     const std::size_t fresh = std::min(delivery.messages.size(), events.size());
     m_events.insert(m_events.end(), events.end() - static_cast<std::ptrdiff_t>(fresh), events.end());
     trimEvents();
+    return fed;
 }
 
 std::uint32_t LiveModeRuns::encodeIndex(const Mode& mode, std::uint32_t global) const

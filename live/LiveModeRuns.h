@@ -36,10 +36,18 @@ public:
     /// `prepared` is the scenario its live source prepared for recording (prepareLiveScenario,
     /// prepareLiveInputScenario), with no events of that source yet. A mode Spark rejects
     /// carries its error; if every mode is rejected, the first error comes back.
-    static Result<std::unique_ptr<LiveModeRuns>> start(const Scenario& prepared, std::size_t source, LiveShownLimits limits = {});
+    static Result<std::unique_ptr<LiveModeRuns>> start(const Scenario& prepared, std::size_t source, LiveShownLimits limits = {},
+                                                      OutputMode counted = OutputMode::Append);
 
-    /// The same delivery the session's recorder was fed (LiveSession::feed).
-    void feed(const Delivery& delivery);
+    /// What one feed() ran, in the mode `counted` given to start() (data batches are the same
+    /// in every mode; a no-data batch may not be).
+    struct Fed {
+        std::int64_t batches = 0;
+        std::int64_t dataBatches = 0; ///< batches that read rows (a directory source then hands over its next files)
+    };
+    /// Appends the delivered messages, lets the clock reach `delivery.upTo` and runs the batches
+    /// due, in every mode (as LiveSession::feed).
+    Fed feed(const Delivery& delivery);
 
     /// What the window shows: a scenario holding the events the kept batches read (and those not
     /// read yet), and each mode's run over it. Copies only what is kept.
@@ -78,6 +86,7 @@ private:
     void trimEvents();
 
     LiveShownLimits m_limits;
+    OutputMode m_counted = OutputMode::Append;
     std::size_t m_source = 0;
     Scenario m_base; ///< the prepared scenario, its live source without events
     std::array<Mode, 3> m_modes;

@@ -117,13 +117,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT([&] {
             int n = 0;
             for (const auto& args : arrived)
-                n += static_cast<int>(args.at(0).value<KafkaBatch>().messages.size());
+                n += static_cast<int>(args.at(0).value<SharedKafkaBatch>()->messages.size());
             return n == 5;
         }(), 5000);
         std::int64_t expected = 0;
         Micros lastUpTo = 0;
         for (const auto& args : arrived) {
-            const auto batch = args.at(0).value<KafkaBatch>();
+            const KafkaBatch batch = *args.at(0).value<SharedKafkaBatch>();
             QVERIFY(batch.upTo >= lastUpTo);
             lastUpTo = batch.upTo;
             for (const auto& m : batch.messages) {

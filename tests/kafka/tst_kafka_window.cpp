@@ -178,7 +178,7 @@ void TestKafkaWindow::liveSessionDrivesEveryView()
     QTRY_VERIFY_WITH_TIMEOUT(doc->isLive(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(panel->receivedLabel()->text(), QStringLiteral("8"), 10000);
     // earliest: the backlog is batch 0; the watermark it sets (01:30 - 25 min) runs a no-data batch.
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session()->batches() >= 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->batches() >= 2, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && m_window->view().numBatches() >= 2 && shownEvents() == 8, 10000);
     QVERIFY(m_window->view().snapshot->liveHorizon.has_value());
     QCOMPARE(m_window->eventsModel()->rowCount(), 8);
@@ -230,13 +230,13 @@ void TestKafkaWindow::liveSessionDrivesEveryView()
 
     // Stepping back stops following; a malformed message is counted and listed, and runs as a
     // row with a null event time in the next batch.
-    const std::int64_t batchesBefore = m_window->live()->session()->batches();
+    const std::int64_t batchesBefore = m_window->live()->batches();
     m_window->cursor()->toFirst();
     QVERIFY(kcatProduce(cluster.bootstrap(), "events", {"oops, not json"}));
     QTRY_COMPARE_WITH_TIMEOUT(panel->malformedLabel()->text(), QStringLiteral("1"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(panel->malformedList()->topLevelItemCount(), 1, 5000);
     QVERIFY(panel->malformedList()->topLevelItem(0)->text(1).contains(QStringLiteral("not JSON")));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session()->batches() == batchesBefore + 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->batches() == batchesBefore + 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isUpToDate() && shownEvents() == 9 && m_window->view().numBatches() == batchesBefore + 1, 10000);
     QCOMPARE(m_window->cursor()->position(), 0);
     QCOMPARE(m_window->eventsModel()->rowCount(), 9);
@@ -262,11 +262,11 @@ void TestKafkaWindow::liveSessionDrivesEveryView()
             QVERIFY(replayed.sinkRowsOf(b) == live.sinkRowsOf(b)); // the window keeps complete mode as state changes
         }
     }
-    QCOMPARE(static_cast<std::int64_t>(runMode(*saved, OutputMode::Append).batches.size()), m_window->live()->session()->batches());
+    QCOMPARE(static_cast<std::int64_t>(runMode(*saved, OutputMode::Append).batches.size()), m_window->live()->batches());
     QString cli;
     QVERIFY2(runProgram(QStringLiteral(TIDEMARK_EXE), {QStringLiteral("run"), path, QStringLiteral("--format"), QStringLiteral("jsonl")}, {}, &cli),
              qPrintable(cli));
-    QCOMPARE(static_cast<std::int64_t>(cli.trimmed().split('\n').size()), m_window->live()->session()->batches());
+    QCOMPARE(static_cast<std::int64_t>(cli.trimmed().split('\n').size()), m_window->live()->batches());
 
     // Disconnect: the received events stay as an ordinary, unsaved scenario, one undo step.
     QElapsedTimer t;
@@ -317,7 +317,7 @@ void TestKafkaWindow::messagesShowBeforeTheirBatchRuns()
     const EventTableModel* events = m_window->eventsModel();
     QCOMPARE(events->data(events->index(0, events->fateColumn())).toString(), QStringLiteral("not read yet"));
     QVERIFY(explainEvent(view, 1).contains(QStringLiteral("the next batch reads it")));
-    QCOMPARE(m_window->live()->session()->batches(), 1);
+    QCOMPARE(m_window->live()->batches(), 1);
 }
 
 void TestKafkaWindow::unreachableBrokerShowsHintAndWindowKeepsWorking()
@@ -611,7 +611,7 @@ void TestKafkaWindow::longSessionShowsItsNewestBatches()
     const ui::ViewState& view = m_window->view();
     QVERIFY(view.numBatches() <= static_cast<int>(limits.batches));
     const ModeRun& shown = view.drivingRun();
-    QCOMPARE(shown.batches.back().batchId + 1, live->session()->batches());
+    QCOMPARE(shown.batches.back().batchId + 1, live->batches());
     QCOMPARE(m_window->cursor()->position(), m_window->cursor()->count() - 1); // following the newest
     QCOMPARE(m_window->eventsModel()->rowCount(), static_cast<int>(shownEvents()));
 

@@ -91,17 +91,17 @@ private slots:
         s.directory.path = dir.path().toStdString();
         s.directory.maxFilesPerTrigger = 1;
         m_window->live()->startInput(s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session() && m_window->live()->session()->batches() == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->batches() == 1, 10000);
         // Two files at once: still one per batch.
         dropFile(dir.path(), "part-1.json", activityLines({"walk", "stand"}));
         dropFile(dir.path(), "part-2.json", activityLines({"bike"}));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session()->batches() == 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->batches() == 3, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->scenario()->sources[0].events.size(), std::size_t(6), 10000);
         KafkaPanel* panel = m_window->kafkaPanel();
         QTRY_COMPARE_WITH_TIMEOUT(panel->receivedLabel()->text(), QStringLiteral("6"), 5000);
         tidemark::test::saveShot(*m_window, QStringLiteral("live-directory"), 300);
 
-        const Scenario& recorded = m_window->live()->session()->scenario();
+        const Scenario recorded = m_window->live()->recording();
         QCOMPARE(recorded.sources[0].events.size(), std::size_t(6));
         m_window->live()->stop();
         QVERIFY(!m_window->live()->isLive());
@@ -131,7 +131,7 @@ private slots:
         QVERIFY(client >= 0);
         const std::string lines = "hello spark\nhello\n";
         QCOMPARE(::send(client, lines.data(), lines.size(), MSG_NOSIGNAL), static_cast<ssize_t>(lines.size()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->session() && m_window->live()->session()->batches() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->live()->batches() >= 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->scenario()->sources[0].events.size(), std::size_t(2), 10000);
         ::close(client);
         ::close(listener);
@@ -142,7 +142,7 @@ private slots:
         QVERIFY(!panel->bootstrapEdit()->isVisibleTo(panel));
         m_window->showKafkaPanel(); // as File › Live Input… does
         tidemark::test::saveShot(*m_window, QStringLiteral("live-socket-closed"), 300);
-        QCOMPARE(m_window->live()->session()->scenario().sources[0].schema.size(), std::size_t(1));
+        QCOMPARE(m_window->live()->recording().sources[0].schema.size(), std::size_t(1));
         m_window->live()->stop();
         QVERIFY(panel->connectButton()->isVisibleTo(panel));
         QVERIFY(panel->bootstrapEdit()->isVisibleTo(panel));

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <iterator>
+#include <utility>
 
 namespace tidemark::kafka {
 
@@ -211,8 +212,7 @@ void KafkaBridge::take(KafkaUpdate&& u)
             m_early.messages.insert(m_early.messages.end(), std::make_move_iterator(u.batch.messages.begin()),
                                     std::make_move_iterator(u.batch.messages.end()));
         if (m_startTime) {
-            emit messagesArrived(m_early);
-            m_early = KafkaBatch{};
+            emit messagesArrived(std::make_shared<const KafkaBatch>(std::exchange(m_early, KafkaBatch{})));
         }
     }
     if (!u.newMalformed.empty()) {

@@ -22,6 +22,8 @@ namespace tidemark::kafka {
 /// appendDelivery(), call Simulation::notifyEventsAppended(), then advanceTo(upTo) and run
 /// next() until nullopt.
 using KafkaBatch = Delivery;
+/// A batch handed on without a copy: the receivers share it (the live session's thread too).
+using SharedKafkaBatch = std::shared_ptr<const KafkaBatch>;
 
 /// What the worker thread sends the UI thread, at most every deliveryInterval.
 struct KafkaUpdate {
@@ -93,7 +95,7 @@ signals:
     /// The start time is known: create the live Simulation with trigger.startAt = startMicros.
     void started(qint64 startMicros);
     /// New messages and the horizon (at most ~30 times per second).
-    void messagesArrived(const tidemark::kafka::KafkaBatch& batch);
+    void messagesArrived(const tidemark::kafka::SharedKafkaBatch& batch);
     /// Counters, lag or status changed.
     void statsChanged();
     void statusChanged(const QString& status, const QString& hint);
@@ -157,4 +159,5 @@ private:
 Q_DECLARE_METATYPE(tidemark::kafka::KafkaBatch)
 Q_DECLARE_METATYPE(tidemark::kafka::KafkaUpdate)
 Q_DECLARE_METATYPE(std::shared_ptr<tidemark::kafka::KafkaUpdate>)
+Q_DECLARE_METATYPE(tidemark::kafka::SharedKafkaBatch)
 Q_DECLARE_METATYPE(tidemark::kafka::MalformedMessage)

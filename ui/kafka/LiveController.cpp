@@ -29,10 +29,10 @@ constexpr qint64 kClockOnlyIntervalMs = 1000;
 constexpr double kViewCostsPerInterval = 8.0;
 } // namespace
 
-void LiveController::feedWork(LiveWork& work, const kafka::Delivery& delivery)
+kafka::LiveModeRuns::Fed LiveController::feedWork(LiveWork& work, const kafka::Delivery& delivery)
 {
     kafka::appendDelivery(work.recording, work.source, delivery);
-    work.runs->feed(delivery);
+    return work.runs->feed(delivery);
 }
 
 LiveController::LiveController(ScenarioDocument* document, RecomputeService* compute, BatchCursor* cursor, QObject* parent)
@@ -143,25 +143,44 @@ void LiveController::refuse(const QString& why)
     QTimer::singleShot(0, m_bridge, &kafka::KafkaBridge::disconnectFromTopic);
 }
 
-void LiveController::onDelivery(const kafka::KafkaBatch& batch)
+void LiveController::onDelivery(const kafka::SharedKafkaBatch& batch)
 {
     if (!m_session) {
         if (!m_base)
             return;
-        m_early.upTo = std::max(m_early.upTo, batch.upTo);
-        m_early.messages.insert(m_early.messages.end(), batch.messages.begin(), batch.messages.end());
+        m_early.upTo = std::max(m_early.upTo, batch->upTo);
+        m_early.messages.insert(m_early.messages.end(), batch->messages.begin(), batch->messages.end());
         beginIfReady();
         return;
     }
-    const auto ran = m_session->feed(batch);
-    reportDataBatches(ran);
-    m_received += static_cast<std::int64_t>(batch.messages.size());
-    m_thread->post([work = m_work, batch] { feedWork(*work, batch); });
-    m_horizon = std::max(m_horizon, batch.upTo);
-    // New rows or batches go out at once; a clock that moved on alone (skipped triggers) once a second.
-    if (!batch.messages.empty() || !ran.empty() || !m_lastPublish.isValid() || m_lastPublish.elapsed() >= kClockOnlyIntervalMs)
+    m_horizon = std::max(m_horizon, batch->upTo);
+    // New rows go out at once; a clock that moved on alone once a second (or when a batch ran: onFed).
+    if (!batch->messages.empty() || !m_lastPublish.isValid() || m_lastPublish.elapsed() >= kClockOnlyIntervalMs)
         m_dirty = true;
+    post(batch);
     schedulePublish();
+}
+
+void LiveController::post(kafka::SharedKafkaBatch batch)
+{
+    // Shared, not copied: the UI thread only counts; the session's thread records and runs.
+    m_received += static_cast<std::int64_t>(batch->messages.size());
+    m_thread->post([this, work = m_work, batch = std::move(batch), generation = m_generation] {
+        const kafka::LiveModeRuns::Fed fed = feedWork(*work, *batch);
+        QMetaObject::invokeMethod(this, [this, fed, generation] { onFed(fed, generation); }, Qt::QueuedConnection);
+    });
+}
+
+void LiveController::onFed(const kafka::LiveModeRuns::Fed& fed, std::uint64_t generation)
+{
+    if (generation != m_generation || !m_session)
+        return;
+    m_batches += fed.batches;
+    reportDataBatches(fed.dataBatches);
+    if (fed.batches > 0) {
+        m_dirty = true;
+        schedulePublish();
+    }
 }
 
 void LiveController::beginIfReady()
@@ -186,14 +205,13 @@ void LiveController::beginIfReady()
     auto work = std::make_shared<LiveWork>();
     work->recording = m_session->scenario();
     work->source = m_source;
-    auto runs = kafka::LiveModeRuns::start(work->recording, m_source, m_limits);
+    auto runs = kafka::LiveModeRuns::start(work->recording, m_source, m_limits, m_session->plan().mode);
     if (!runs.ok()) {
         m_session.reset();
         refuse(QString::fromStdString(runs.error().describe()));
         return;
     }
     work->runs = std::move(runs.value());
-    m_session->setHistoryLimit(kafka::kUnrecordedHistoryBatches);
     m_work = std::move(work);
     if (!m_thread)
         m_thread = std::make_unique<SerialThread>();
@@ -201,16 +219,16 @@ void LiveController::beginIfReady()
     m_building = false;
     m_before = m_document->scenario();
     m_base.reset();
-    const kafka::Delivery early = std::exchange(m_early, kafka::Delivery{});
-    reportDataBatches(m_session->feed(early));
-    m_horizon = std::max(*m_startAt, early.upTo);
+    auto early = std::make_shared<const kafka::Delivery>(std::exchange(m_early, kafka::Delivery{}));
+    m_horizon = std::max(*m_startAt, early->upTo);
     m_follow = true;
     m_shownEvents = 0;
     m_shownForgotten = 0;
     m_lastPublish.invalidate();
     m_dirty = true;
-    m_received = static_cast<std::int64_t>(early.messages.size());
-    m_thread->post([work = m_work, early] { feedWork(*work, early); });
+    m_received = 0;
+    m_batches = 0;
+    post(std::move(early));
     m_document->showLive(std::make_shared<const Scenario>(m_work->recording), m_horizon, {ScenarioDocument::ChangeKind::Replaced, 0, 0});
     schedulePublish();
     if (m_input)
@@ -236,12 +254,11 @@ void LiveController::startInput(const LiveInputSettings& input)
     m_bridge->connectToInput(std::move(factory), inputName(input));
 }
 
-void LiveController::reportDataBatches(const std::vector<BatchRecord>& ran)
+void LiveController::reportDataBatches(std::int64_t dataBatches)
 {
     // A directory source hands over its next files once a batch has read the last ones.
-    if (m_input)
-        m_bridge->reportDataBatches(static_cast<int>(
-            std::count_if(ran.begin(), ran.end(), [](const BatchRecord& b) { return !b.noData && b.numInputRows > 0; })));
+    if (m_input && dataBatches > 0)
+        m_bridge->reportDataBatches(static_cast<int>(dataBatches));
 }
 
 QString LiveController::inputName(const LiveInputSettings& input)
@@ -452,6 +469,16 @@ bool LiveController::saveSessionTo(const QString& path)
     }
     m_lastError.clear();
     return true;
+}
+
+Scenario LiveController::recording()
+{
+    if (!m_work)
+        return {};
+    Scenario copy;
+    m_thread->post([work = m_work, &copy] { copy = work->recording; });
+    m_thread->drain();
+    return copy;
 }
 
 void LiveController::writeRecording(const QString& path, std::function<void()> done)

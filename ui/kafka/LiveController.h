@@ -56,10 +56,12 @@ public:
 
     /// A session is running (from the first connection until Disconnect).
     bool isLive() const { return m_session != nullptr; }
-    /// The running session, or null. It forgets what it has read: the recording is elsewhere.
-    const kafka::LiveSession* session() const { return m_session.get(); }
     /// Messages of the running (or last) session handed to the recording.
     std::int64_t received() const { return m_received; }
+    /// Batches the running (or last) session has run, in the scenario's output mode.
+    std::int64_t batches() const { return m_batches; }
+    /// The running session's recording so far (waits for the session's thread): every message.
+    Scenario recording();
     /// What the running (or last) session reads.
     const KafkaSettings& settings() const { return m_settings; }
     /// Writes the session so far as a scenario file, atomically; false with lastError().
@@ -116,7 +118,11 @@ private:
     /// history and outages cleared.
     bool beginSession();
     void onConnectRequested(const KafkaSettings& settings);
-    void onDelivery(const kafka::KafkaBatch& batch);
+    void onDelivery(const kafka::SharedKafkaBatch& batch);
+    /// The session's thread has run a delivery (of `generation`'s session).
+    void onFed(const kafka::LiveModeRuns::Fed& fed, std::uint64_t generation);
+    /// Hands a delivery to the session's thread.
+    void post(kafka::SharedKafkaBatch batch);
     void onStopped();
     void onSnapshot();
     void onDocumentReset();
@@ -125,13 +131,13 @@ private:
     void publish();
     void showBuilt(std::shared_ptr<Snapshot> snapshot, std::int64_t forgotten, Micros horizon, std::uint64_t generation);
     void finish();
-    static void feedWork(LiveWork& work, const kafka::Delivery& delivery);
+    static kafka::LiveModeRuns::Fed feedWork(LiveWork& work, const kafka::Delivery& delivery);
     void refuse(const QString& why);
     /// Follows the source's faults: outages, and Spark's error when the query stopped.
     void onStats();
     void setOutages(std::vector<Outage> outages);
     static QString inputName(const LiveInputSettings& input);
-    void reportDataBatches(const std::vector<BatchRecord>& ran);
+    void reportDataBatches(std::int64_t dataBatches);
     Result<std::unique_ptr<kafka::LiveSession>> startInputSession(SimulationOptions options);
 
     ScenarioDocument* m_document;
@@ -149,6 +155,8 @@ private:
     kafka::Delivery m_early; ///< deliveries before the source connected
 
     // While live.
+    /// The session as started: its query analysed, its scenario prepared for recording. The
+    /// messages themselves go to the session's thread (m_work); this one is never fed.
     std::unique_ptr<kafka::LiveSession> m_session;
     std::shared_ptr<LiveWork> m_work;
     kafka::LiveShownLimits m_limits;
@@ -156,6 +164,7 @@ private:
     std::size_t m_shownEvents = 0;            ///< live source events the document shows
     std::int64_t m_shownForgotten = 0;        ///< live events before them, no longer shown
     std::int64_t m_received = 0;              ///< messages handed to the recording
+    std::int64_t m_batches = 0;               ///< batches run, as the session's thread reported them
     Micros m_horizon = 0;
     bool m_dirty = false;
     bool m_follow = true;
