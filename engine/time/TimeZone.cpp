@@ -189,11 +189,14 @@ Micros TimeZone::fromLocal(Micros local) const
     const std::int64_t before = offsetSecondsAt(local - kMicrosPerDay);
     const std::int64_t after = offsetSecondsAt(local + kMicrosPerDay);
     std::optional<Micros> best;
-    for (std::int64_t offset : {before, after}) {
+    auto consider = [&](std::int64_t offset) {
         const Micros candidate = local - offset * kMicrosPerSecond;
         if (offsetSecondsAt(candidate) == offset && (!best || candidate < *best))
             best = candidate;
-    }
+    };
+    consider(before);
+    if (after != before) // away from a change, one candidate is enough
+        consider(after);
     if (best)
         return *best;
     return local - before * kMicrosPerSecond; // in a gap: shifted forward by the gap
