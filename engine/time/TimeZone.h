@@ -10,9 +10,9 @@
 
 namespace tidemark {
 
-/// A time zone as Spark's session time zone uses it: a region read from the system's tz
-/// database (TZif files under /usr/share/zoneinfo, or $TZDIR), or a fixed offset such as
-/// "+09:00" or "UTC". Immutable and cheap to copy.
+/// A time zone as Spark's session time zone uses it: a region of the system's tz database
+/// (/usr/share/zoneinfo, read with date/tz), or a fixed offset such as "+09:00" or "UTC".
+/// Immutable and cheap to copy: a region's offsets are a table built once per process.
 class TimeZone {
 public:
     /// UTC.
