@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Spark interval strings (IntervalUtils.stringToInterval) and the watermark delay rule.
+#include "engine/expr/Parser.h"
 #include "engine/time/Interval.h"
 
 #include <QtTest>
@@ -191,6 +192,25 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(QString::fromStdString(r.error().message), QString("Error parsing 'interval '10' second' to interval, unrecognized number ''10''"));
         QVERIFY(parseInterval("interval 10 seconds").ok());
+    }
+
+    void ansiLiteralsInExpressions_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<qint64>("micros");
+        QTest::newRow("unit list") << "INTERVAL 10 SECONDS" << 10000000LL;
+        QTest::newRow("quoted single unit") << "INTERVAL '10' SECOND" << 10000000LL;
+        QTest::newRow("day to second") << "INTERVAL '1 02:03:04' DAY TO SECOND" << (86400LL + 7384) * 1000000;
+        QTest::newRow("hour to minute, lower case") << "interval '1:30' hour to minute" << 5400LL * 1000000;
+    }
+    void ansiLiteralsInExpressions()
+    {
+        QFETCH(QString, expression);
+        QFETCH(qint64, micros);
+        auto r = parseExpression(expression.toStdString());
+        QVERIFY(std::holds_alternative<AstPtr>(r));
+        const AstPtr& a = std::get<AstPtr>(r);
+        QCOMPARE(a->literal.asInt(), micros);
     }
 
     void largestValuesStillParse()
