@@ -454,6 +454,7 @@ private:
     {
         const Token& start = peek();
         std::string text;
+        bool unitToUnit = false;
         if (start.kind == Token::Kind::String) {
             text = start.text;
             ++m_i;
@@ -461,6 +462,12 @@ private:
             if (peek().kind == Token::Kind::Ident && !isReserved(peek())) {
                 text += " " + peek().text;
                 ++m_i;
+                // INTERVAL '1 02:03:04' DAY TO SECOND (AstBuilder.visitUnitToUnitInterval)
+                if (isKeyword(peek(), "TO") && m_t[m_i + 1].kind == Token::Kind::Ident) {
+                    text = "interval '" + start.text + "' " + m_t[m_i - 1].text + " to " + m_t[m_i + 1].text;
+                    m_i += 2;
+                    unitToUnit = true;
+                }
             }
         } else {
             // INTERVAL 1 HOUR [30 MINUTES ...]
@@ -481,7 +488,7 @@ private:
             if (text.empty())
                 fail(peek(), "an interval value");
         }
-        auto parsed = parseInterval(text);
+        auto parsed = parseInterval(text, unitToUnit ? IntervalReader::AnyLiteral : IntervalReader::UnitList);
         if (!parsed.ok())
             fail(start, "a valid interval");
         auto a = std::make_shared<Ast>();

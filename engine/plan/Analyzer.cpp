@@ -108,14 +108,6 @@ AstPtr parseExpr(const std::string& text, const std::string& where, const SparkV
     return std::get<AstPtr>(r);
 }
 
-Interval parseDuration(const std::string& text, const std::string& where)
-{
-    auto r = parseInterval(text);
-    if (!r.ok())
-        failArgument(where, r.error().message);
-    return r.value();
-}
-
 /// Math.multiplyExact/addExact failing while Spark turns an interval into a duration.
 [[noreturn]] void failOverflow(const std::string& where) { failQuery(where, "long overflow", "ArithmeticException"); }
 
@@ -137,12 +129,7 @@ public:
         QueryPlan plan;
         plan.version = m_v;
         plan.noDataBatches = m_sc.conf.noDataMicroBatches;
-        const std::string policy = m_sc.conf.multipleWatermarkPolicy;
-        std::string lowered = policy;
-        for (char& c : lowered)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lowered != "min" && lowered != "max")
-            failArgument("conf[\"spark.sql.streaming.multipleWatermarkPolicy\"]", "Could not recognize watermark policy '" + policy + "'");
+        const std::string lowered = checkConf();
         plan.maxWatermarkPolicy = lowered == "max";
         plan.lateFilterUsesPreviousWatermark = m_v.filtersLateRowsWithPreviousWatermark() && m_sc.conf.allowMultipleStatefulOperators;
         plan.sink = m_sc.query.sinkOptions;
@@ -400,10 +387,59 @@ private:
         return step;
     }
 
+    /// spark.conf.set's checks (ConfigBuilder's booleanConf and checkValue), which Spark runs
+    /// before any query; returns the watermark policy, lower-cased as SQLConf's transform does.
+    std::string checkConf() const
+    {
+        for (const auto& [key, text] : m_sc.conf.notBoolean)
+            failArgument("conf[\"" + key + "\"]", key + " should be boolean, but was " + text);
+        std::string lowered = m_sc.conf.multipleWatermarkPolicy;
+        for (char& c : lowered)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        static const std::string kPolicy = "spark.sql.streaming.multipleWatermarkPolicy";
+        if (lowered != "min" && lowered != "max")
+            failArgument("conf[\"" + kPolicy + "\"]",
+                         "'" + lowered + "' in " + kPolicy + " is invalid. Invalid value for '" + kPolicy + "'. Valid values are 'min' and 'max'");
+        return lowered;
+    }
+
+    /// QueryCompilationErrors.cannotParseIntervalError: IntervalUtils.fromIntervalString (3.2+)
+    /// wraps every failure, so the cause never shows.
+    std::string cannotParseInterval(const std::string& text) const
+    {
+        if (!m_v.atLeast(3, 5))
+            return "Unable to parse '" + text + "'";
+        return "[CANNOT_PARSE_INTERVAL] Unable to parse '" + text
+               + "'. Please ensure that the value provided is in a valid format for defining an interval. You can reference the "
+                 "documentation for the correct format. If the issue persists, please double check that the input value is not null or "
+                 "empty and try again."
+               + (m_v.atLeast(4, 0) ? " SQLSTATE: 22006" : "");
+    }
+
+    /// A watermark delay or window duration as Spark reads it: stringToInterval before 3.2,
+    /// fromIntervalString (ANSI literals too, SPARK-35815) since.
+    Interval literalDuration(const std::string& text, const std::string& where, const char* before32Message) const
+    {
+        if (!m_v.atLeast(3, 2)) {
+            auto r = parseInterval(text);
+            if (!r.ok()) {
+                if (before32Message)
+                    failQuery(where, before32Message + text + "'");
+                failArgument(where, r.error().message);
+            }
+            return r.value();
+        }
+        auto r = parseInterval(text, IntervalReader::AnyLiteral);
+        if (!r.ok())
+            failQuery(where, cannotParseInterval(text));
+        return r.value();
+    }
+
     Step watermark(const WatermarkSpec& w, Schema& schema, const std::string& path)
     {
-        // Dataset.withWatermark: the delay is parsed and checked when the method is called.
-        const Interval delay = parseDuration(w.delay, path + ".delay");
+        // Dataset.withWatermark: the delay is parsed and checked when the method is called;
+        // before 3.2 a delay it cannot read is "Unable to parse time delay".
+        const Interval delay = literalDuration(w.delay, path + ".delay", "Unable to parse time delay '");
         if (!delay.exactDurationMicros())
             failOverflow(path + ".delay"); // IntervalUtils.getDuration inside isNegative
         if (delay.isNegative())
@@ -506,7 +542,8 @@ private:
             failQuery(path + ".column", unresolvedColumnMessage(w.column, schema, m_v));
         column = *idx;
         auto micros = [&](const std::string& text, const std::string& where) {
-            const Interval i = parseDuration(text, where);
+            // TimeWindow.getIntervalInMicroSeconds
+            const Interval i = literalDuration(text, where, nullptr);
             if (i.months != 0)
                 failArgument(where, "Intervals greater than a month is not supported (" + text + ").");
             return exactMicros(i, where);
@@ -785,7 +822,11 @@ private:
         if (kinds > 1)
             failQuery("query.trigger", "Multiple triggers not allowed.", "ValueError");
         if (t.processingTime) {
-            const Interval i = parseDuration(*t.processingTime, "query.trigger.processingTime");
+            // ProcessingTimeTrigger reads stringToInterval; Spark 4 words its errors with error classes.
+            auto parsed = parseInterval(*t.processingTime, IntervalReader::UnitList, m_v.atLeast(4, 0) ? IntervalMessages::ErrorClasses : IntervalMessages::Spark3);
+            if (!parsed.ok())
+                failArgument("query.trigger.processingTime", parsed.error().message);
+            const Interval i = parsed.value();
             if (i.months != 0)
                 failArgument("query.trigger.processingTime", "Doesn't support month or year interval: " + *t.processingTime);
             const Micros us = exactMicros(i, "query.trigger.processingTime");

@@ -180,6 +180,8 @@ struct SparkConf {
     std::string multipleWatermarkPolicy = "min"; ///< spark.sql.streaming.multipleWatermarkPolicy
     bool allowMultipleStatefulOperators = true;  ///< spark.sql.streaming.statefulOperator.allowMultiple (3.4+)
     bool checkCorrectness = true;                ///< spark.sql.streaming.statefulOperator.checkCorrectness.enabled
+    /// Boolean keys written as a string Spark's booleanConf refuses (key, text), reported by analysis.
+    std::vector<std::pair<std::string, std::string>> notBoolean;
     /// Keys that were written in the file, in file order, so saving writes back exactly those.
     std::vector<std::string> writtenKeys;
 };

@@ -384,17 +384,35 @@ SparkConf parseConf(const Json& j)
     static const char* kCheck = "spark.sql.streaming.statefulOperator.checkCorrectness.enabled";
     checkKeys(j, "conf", {kNoData, kPolicy, kAllowMultiple, kCheck});
     SparkConf c;
+    // Spark keeps every conf value as a string; booleanConf reads it with s.trim.toBoolean
+    // (case-insensitive), and a value it refuses is reported when the query is analysed.
+    auto confBool = [&c](const Json& v, const std::string& key, bool& out) {
+        if (v.is_boolean()) {
+            out = v.get<bool>();
+            return;
+        }
+        const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+        std::string word = text;
+        const auto first = word.find_first_not_of(" \t\n\r\f\v");
+        word = first == std::string::npos ? std::string() : word.substr(first, word.find_last_not_of(" \t\n\r\f\v") - first + 1);
+        for (char& ch : word)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (word == "true" || word == "false")
+            out = word == "true";
+        else
+            c.notBoolean.emplace_back(key, text);
+    };
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string p = join("conf", it.key());
         c.writtenKeys.push_back(it.key());
         if (it.key() == kNoData)
-            c.noDataMicroBatches = getBool(it.value(), p);
+            confBool(it.value(), it.key(), c.noDataMicroBatches);
         else if (it.key() == kPolicy)
             c.multipleWatermarkPolicy = getString(it.value(), p);
         else if (it.key() == kAllowMultiple)
-            c.allowMultipleStatefulOperators = getBool(it.value(), p);
+            confBool(it.value(), it.key(), c.allowMultipleStatefulOperators);
         else if (it.key() == kCheck)
-            c.checkCorrectness = getBool(it.value(), p);
+            confBool(it.value(), it.key(), c.checkCorrectness);
     }
     return c;
 }

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace tidemark {
 
 namespace {
@@ -234,7 +236,10 @@ std::string scenarioToJson(const Scenario& sc)
     if (!sc.conf.writtenKeys.empty()) {
         Json c = Json::object();
         for (const auto& key : sc.conf.writtenKeys) {
-            if (key == "spark.sql.streaming.noDataMicroBatches.enabled")
+            const auto refused = std::find_if(sc.conf.notBoolean.begin(), sc.conf.notBoolean.end(), [&](const auto& kv) { return kv.first == key; });
+            if (refused != sc.conf.notBoolean.end())
+                c[key] = refused->second; // kept as written, so the saved file still shows what Spark refuses
+            else if (key == "spark.sql.streaming.noDataMicroBatches.enabled")
                 c[key] = sc.conf.noDataMicroBatches;
             else if (key == "spark.sql.streaming.multipleWatermarkPolicy")
                 c[key] = sc.conf.multipleWatermarkPolicy;

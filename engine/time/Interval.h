@@ -37,12 +37,34 @@ struct Interval {
     bool operator==(const Interval& o) const { return months == o.months && days == o.days && micros == o.micros; }
 };
 
-/// Parses a Spark interval string such as "10 minutes", "1 hour 30 minutes", "500 milliseconds",
-/// "-5 minutes" or "interval 2 hours" (IntervalUtils.stringToInterval). The error message is
-/// Spark's text for an unparseable interval, including its overflow checks: a value past
-/// Long.MAX_VALUE, or months or days past Int.MAX_VALUE, fail with "long overflow" or
-/// "integer overflow" as Math.*Exact reports them.
-Result<Interval> parseInterval(std::string_view text);
+/// Which of Spark's readers an interval string goes through.
+enum class IntervalReader {
+    /// IntervalUtils.stringToInterval: a list of "<number> <unit>" pairs with an optional
+    /// "interval" prefix ("10 minutes", "interval 1 hour 30 minutes", "-5 seconds", "1.5 seconds").
+    /// Units are year, month, week, day, hour, minute, second, millisecond and microsecond, each
+    /// with an optional plural "s"; Spark accepts no abbreviation ("sec", "min", "ms" are refused).
+    /// Used by Trigger.ProcessingTime, a cast to interval (a session gap), and by
+    /// withWatermark and window() before 3.2.
+    UnitList,
+    /// IntervalUtils.fromIntervalString (3.2+, SPARK-35815): a string that starts with "interval"
+    /// is read as a SQL interval literal (AstBuilder.visitInterval), so the ANSI forms
+    /// INTERVAL '1 02:03:04' DAY TO SECOND, INTERVAL '10' SECOND, INTERVAL '1-2' YEAR TO MONTH and
+    /// INTERVAL '1' DAY '2' HOURS work; anything else goes to stringToInterval.
+    /// Used by withWatermark and window() from 3.2.
+    AnyLiteral,
+};
+
+/// How a stringToInterval error is worded: Spark 3's "Error parsing 'x' to interval, why", or
+/// Spark 4's error class INVALID_INTERVAL_FORMAT.<reason>.
+enum class IntervalMessages { Spark3, ErrorClasses };
+
+/// Parses a Spark interval string. The error message is Spark's text for an unparseable interval,
+/// including its overflow checks: a value past Long.MAX_VALUE, or months or days past
+/// Int.MAX_VALUE, fail with "long overflow" or "integer overflow" as Math.*Exact reports them.
+/// A SQL literal that does not parse gives a short description (Spark wraps it in "Unable to
+/// parse", which never shows the cause).
+Result<Interval> parseInterval(std::string_view text, IntervalReader reader = IntervalReader::UnitList,
+                               IntervalMessages messages = IntervalMessages::Spark3);
 
 /// Short human text for a duration in microseconds ("10 minutes", "1 hour 30 minutes", "500 milliseconds").
 std::string formatDuration(Micros us);

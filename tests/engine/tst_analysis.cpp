@@ -102,7 +102,8 @@ private slots:
             << "IllegalArgumentException: Unknown output mode upsert. Accepted output modes are 'append', 'complete', 'update'" << "query.outputMode";
         QTest::newRow("an unknown watermark policy")
             << "4.0" << R"("outputMode": "append")" << R"("spark.sql.streaming.multipleWatermarkPolicy": "median")"
-            << "IllegalArgumentException: Could not recognize watermark policy 'median'" << "conf[\"spark.sql.streaming.multipleWatermarkPolicy\"]";
+            << "IllegalArgumentException: 'median' in spark.sql.streaming.multipleWatermarkPolicy is invalid. Invalid value for "
+               "'spark.sql.streaming.multipleWatermarkPolicy'. Valid values are 'min' and 'max'" << "conf[\"spark.sql.streaming.multipleWatermarkPolicy\"]";
         QTest::newRow("two triggers") << "4.0" << R"("outputMode": "append", "trigger": {"once": true, "processingTime": "1 second"})" << ""
                                       << "ValueError: Multiple triggers not allowed." << "query.trigger";
         QTest::newRow("two windows")
@@ -111,10 +112,13 @@ private slots:
             << "query.groupBy[1]";
         QTest::newRow("an interval that does not parse")
             << "4.0" << R"("withWatermark": {"column": "t", "delay": "10 minuets"}, "outputMode": "append")" << ""
-            << "IllegalArgumentException: Error parsing '10 minuets' to interval, invalid unit 'minuets'" << "query.withWatermark.delay";
+            << "AnalysisException: [CANNOT_PARSE_INTERVAL] Unable to parse '10 minuets'. Please ensure that the value provided is in a valid "
+               "format for defining an interval. You can reference the documentation for the correct format. If the issue persists, please "
+               "double check that the input value is not null or empty and try again. SQLSTATE: 22006"
+            << "query.withWatermark.delay";
         QTest::newRow("a window duration past Int.MaxValue days")
             << "3.2" << R"("groupBy": [{"window": {"column": "t", "duration": "99999999999999 days"}}], "outputMode": "complete")" << ""
-            << "IllegalArgumentException: Error parsing '99999999999999 days' to interval, integer overflow" << "query.groupBy[0].window.duration";
+            << "AnalysisException: Unable to parse '99999999999999 days'" << "query.groupBy[0].window.duration";
         QTest::newRow("a window duration past Long.MaxValue micros")
             << "3.2" << R"("groupBy": [{"window": {"column": "t", "duration": "2000000000 days"}}], "outputMode": "complete")" << ""
             << "ArithmeticException: long overflow" << "query.groupBy[0].window.duration";
