@@ -50,6 +50,8 @@ struct RowFate {
 inline constexpr std::int8_t kFilteredBySessionGap = -3;
 /// RowFate::filterStep of a row whose gap has months, which Tidemark does not simulate.
 inline constexpr std::int8_t kSessionGapWithMonths = -4;
+/// RowFate::filterStep of a row whose gap is longer than Tidemark simulates (100,000 years).
+inline constexpr std::int8_t kSessionGapTooLong = -5;
 
 /// Spark's StreamingQueryProgress.stateOperators entry (its deterministic fields).
 struct OperatorProgress {

@@ -53,6 +53,9 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
         return {TIDEMARK_PHRASE("Explain", "Left out: its gap `%1` has months or years, whose length depends on the calendar; Tidemark "
                                            "does not simulate such gaps. Write the gap in days."),
                 {plan.aggregate ? plan.aggregate->sessionGapText : std::string()}};
+    if (f.filterStep == kSessionGapTooLong)
+        return {TIDEMARK_PHRASE("Explain", "Left out: its gap `%1` is longer than Tidemark simulates (100000 years)."),
+                {plan.aggregate ? plan.aggregate->sessionGapText : std::string()}};
     if (f.filterStep == -2)
         return {f.filterInput == 0 ? TIDEMARK_PHRASE("Explain", "Removed by the join condition on the left side's own columns; it can never match, so it is not stored "
                                        "(an outer join emits it with nulls at once).")

@@ -731,7 +731,11 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
         switch (o.kind) {
         case RowOutcome::Kind::NullTime: return finish(Fate::NullEventTime);
         case RowOutcome::Kind::Filtered: // SessionWindowing's filter: the row's gap is not a positive interval
-            fate.filterStep = m_session->lastGap().kind == SessionGap::Kind::Months ? kSessionGapWithMonths : kFilteredBySessionGap;
+            switch (m_session->lastGap().kind) {
+            case SessionGap::Kind::Months: fate.filterStep = kSessionGapWithMonths; break;
+            case SessionGap::Kind::TooLong: fate.filterStep = kSessionGapTooLong; break;
+            default: fate.filterStep = kFilteredBySessionGap; break;
+            }
             return finish(Fate::Filtered);
         case RowOutcome::Kind::Late: return dropped(o);
         default: return finish(Fate::OnTime);

@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ops/SessionGap.h"
 
+#include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace tidemark {
 
 namespace {
 
-SessionGap fromMicros(Micros us) { return SessionGap{us > 0 ? SessionGap::Kind::Positive : SessionGap::Kind::NotPositive, us}; }
+SessionGap fromMicros(Micros us)
+{
+    if (us > WorkLimits::kMaxWindowDuration)
+        return SessionGap{SessionGap::Kind::TooLong, 0};
+    // The most negative long has no positive counterpart to print; a microsecond less changes nothing.
+    return SessionGap{us > 0 ? SessionGap::Kind::Positive : SessionGap::Kind::NotPositive, std::max(us, std::numeric_limits<Micros>::min() + 1)};
+}
 
 } // namespace
 

@@ -20,6 +20,7 @@ struct SessionGap {
         NotPositive, ///< zero or negative: Spark's filter drops the row
         Null,        ///< null, or text that is not an interval: Spark's filter drops the row
         Months,      ///< a month or year part, whose length depends on the calendar: not simulated
+        TooLong,     ///< longer than WorkLimits::kMaxWindowDuration: not simulated, as a fixed gap is not
     };
     Kind kind = Kind::Positive;
     Micros micros = 0; ///< Positive and NotPositive: the gap

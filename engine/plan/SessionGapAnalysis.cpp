@@ -3,6 +3,7 @@
 
 #include "engine/expr/Parser.h"
 #include "engine/ops/SessionGap.h"
+#include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
 
 namespace tidemark {
@@ -90,6 +91,9 @@ Result<SessionGapExpression> analyzeSessionGapExpression(const std::string& text
     switch (gap.kind) {
     case SessionGap::Kind::Positive: return SessionGapExpression{std::nullopt, gap.micros};
     case SessionGap::Kind::Months: return Error::file(where, "a gap of months or years (\"" + text + "\") is not simulated; write it in days, such as \"30 days\".");
+    case SessionGap::Kind::TooLong:
+        return Error::file(where, "the gap \"" + text + "\" is longer than Tidemark simulates: gaps may last at most "
+                                      + formatDuration(WorkLimits::kMaxWindowDuration) + " (100000 years). Use a shorter gap.");
     case SessionGap::Kind::NotPositive:
     case SessionGap::Kind::Null: break;
     }

@@ -205,6 +205,7 @@ private slots:
         QTest::newRow("constant null") << "CAST(NULL AS STRING)" << int(ErrorKind::File) << "is null or not an interval";
         QTest::newRow("constant zero") << "'0 seconds'" << int(ErrorKind::File) << "is not positive";
         QTest::newRow("constant negative interval") << "- INTERVAL 5 SECONDS" << int(ErrorKind::File) << "is not positive";
+        QTest::newRow("constant too long") << "'40000000 days'" << int(ErrorKind::File) << "longer than Tidemark simulates";
         QTest::newRow("months in a branch") << "CASE WHEN value = 1 THEN '1 month' ELSE '1 day' END" << int(ErrorKind::File) << "months or years";
     }
     void badGapExpressionFails()
@@ -254,21 +255,34 @@ private slots:
         QVERIFY2(whyCounted.contains("Its own session is [1970-01-01 00:00:27, 1970-01-01 00:00:32)"), qPrintable(whyCounted));
     }
 
-    /// A gap with months read from a column cannot be simulated: the row is left out and says why.
-    void monthsReadPerRowAreLeftOut()
+    /// A gap read from a column that Tidemark cannot simulate (months, or longer than 100,000
+    /// years) leaves its row out, and the row says why; the other rows run.
+    void gapsNotSimulatedLeaveTheirRowOut_data()
     {
+        QTest::addColumn<QString>("gap");
+        QTest::addColumn<int>("step");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("months") << "1 month" << int(kSessionGapWithMonths) << "months or years";
+        QTest::newRow("too long") << "40000000 days" << int(kSessionGapTooLong) << "longer than Tidemark simulates";
+    }
+    void gapsNotSimulatedLeaveTheirRowOut()
+    {
+        QFETCH(QString, gap);
+        QFETCH(int, step);
+        QFETCH(QString, hint);
         TestScenario sc = tempTableWithoutDuration("");
-        sc.query = R"("selectExpr": ["time", "value", "CASE WHEN value = 1 THEN '1 month' ELSE '1 second' END AS g"],
+        sc.query = "\"selectExpr\": [\"time\", \"value\", \"CASE WHEN value = 1 THEN '" + gap.toStdString() + "' ELSE '1 second' END AS g\"]," + R"(
             "groupBy": [{"session_window": {"column": "time", "gap": "g"}}, "value"],
             "outputMode": "complete", "trigger": {"processingTime": "1 second"})";
         const Scenario loaded = sc.load();
         const ModeRun r = runMode(loaded, OutputMode::Complete);
-        const RowFate* months = fateOf(r, 0);
-        QVERIFY(months);
-        QCOMPARE(months->fate, Fate::Filtered);
-        QCOMPARE(months->filterStep, kSessionGapWithMonths);
-        const QString why = QString::fromStdString(explainFate(*months, r, loaded));
-        QVERIFY2(why.contains("months or years"), qPrintable(why));
+        const RowFate* left = fateOf(r, 0);
+        QVERIFY(left);
+        QCOMPARE(left->fate, Fate::Filtered);
+        QCOMPARE(int(left->filterStep), step);
+        const QString why = QString::fromStdString(explainFate(*left, r, loaded));
+        QVERIFY2(why.contains(hint), qPrintable(why));
+        QCOMPARE(describeRun(r), (std::vector<std::string>{"B0 wm=0 late=0: [27,28) 4 1; [56,57) 2 1 | dropped=0 state=2"}));
     }
 
     /// CASE in the expression language at large: the simple form, no ELSE (null), words that
