@@ -40,7 +40,18 @@ struct RowFate {
     Millis lateWatermarkMs = 0;    ///< the watermark that judged lateness in its batch
     std::uint16_t numGroups = 0;   ///< windows / groups / sessions the row was offered to
     std::uint16_t numLateGroups = 0;
+    /// Session windows whose gap is an expression: the row's own gap, when it had one
+    /// (nullopt: null, not an interval, or with months).
+    std::optional<Micros> sessionGap;
 };
+
+/// RowFate::filterStep of a row Filtered by SessionWindowing's `end > start` filter: its gap
+/// was null, zero or negative.
+inline constexpr std::int8_t kFilteredBySessionGap = -3;
+/// RowFate::filterStep of a row whose gap has months, which Tidemark does not simulate.
+inline constexpr std::int8_t kSessionGapWithMonths = -4;
+/// RowFate::filterStep of a row whose gap is longer than Tidemark simulates (100,000 years).
+inline constexpr std::int8_t kSessionGapTooLong = -5;
 
 /// Spark's StreamingQueryProgress.stateOperators entry (its deterministic fields).
 struct OperatorProgress {

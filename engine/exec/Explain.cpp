@@ -37,6 +37,25 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
     const std::vector<Step>* steps = f.filterInput >= 0 && static_cast<size_t>(f.filterInput) < plan.inputs.size()
                                          ? &plan.inputs[static_cast<size_t>(f.filterInput)].steps
                                          : &plan.steps;
+    if (f.filterStep == kFilteredBySessionGap) {
+        const std::string gap = plan.aggregate ? plan.aggregate->sessionGapText : std::string();
+        if (f.sessionGap)
+            return {TIDEMARK_PHRASE("Explain", "Removed before the session aggregation: its gap `%1` is %2, not positive, so its session would end "
+                                               "where it starts; session_window keeps only rows whose session ends after it starts "
+                                               "(SessionWindowing's filter, SPARK-36465)."),
+                    {gap, formatDuration(*f.sessionGap)}};
+        return {TIDEMARK_PHRASE("Explain", "Removed before the session aggregation: its gap `%1` is null or not an interval, so its session "
+                                           "has no end; session_window keeps only rows whose session ends after it starts "
+                                           "(SessionWindowing's filter, SPARK-36465)."),
+                {gap}};
+    }
+    if (f.filterStep == kSessionGapWithMonths)
+        return {TIDEMARK_PHRASE("Explain", "Left out: its gap `%1` has months or years, whose length depends on the calendar; Tidemark "
+                                           "does not simulate such gaps. Write the gap in days."),
+                {plan.aggregate ? plan.aggregate->sessionGapText : std::string()}};
+    if (f.filterStep == kSessionGapTooLong)
+        return {TIDEMARK_PHRASE("Explain", "Left out: its gap `%1` is longer than Tidemark simulates (100000 years)."),
+                {plan.aggregate ? plan.aggregate->sessionGapText : std::string()}};
     if (f.filterStep == -2)
         return {f.filterInput == 0 ? TIDEMARK_PHRASE("Explain", "Removed by the join condition on the left side's own columns; it can never match, so it is not stored "
                                        "(an outer join emits it with nulls at once).")
@@ -150,7 +169,7 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Session && f.hasEventTime) {
-        const TimeRange own{f.eventTime, saturatingAdd(f.eventTime, plan.aggregate->sessionGap)};
+        const TimeRange own{f.eventTime, saturatingAdd(f.eventTime, f.sessionGap.value_or(plan.aggregate->sessionGap))};
         if (f.fate == Fate::DroppedByWatermark)
             out.push_back({TIDEMARK_PHRASE("Explain", "Its own session is %1; dropped, session end %2 <= watermark %3."), {range(own, sc), shortTime(own.end, sc), wm(lateWm, sc)}});
         else

@@ -723,8 +723,20 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
         const RowOutcome o = m_aggregate ? m_aggregate->add(row) : m_session->add(row);
         fate.numGroups = o.numGroups;
         fate.numLateGroups = o.numLateGroups;
+        if (m_session && m_plan.aggregate->sessionGapExpr && o.kind != RowOutcome::Kind::NullTime) {
+            const SessionGap& gap = m_session->lastGap();
+            if (gap.kind == SessionGap::Kind::Positive || gap.kind == SessionGap::Kind::NotPositive)
+                fate.sessionGap = gap.micros;
+        }
         switch (o.kind) {
         case RowOutcome::Kind::NullTime: return finish(Fate::NullEventTime);
+        case RowOutcome::Kind::Filtered: // SessionWindowing's filter: the row's gap is not a positive interval
+            switch (m_session->lastGap().kind) {
+            case SessionGap::Kind::Months: fate.filterStep = kSessionGapWithMonths; break;
+            case SessionGap::Kind::TooLong: fate.filterStep = kSessionGapTooLong; break;
+            default: fate.filterStep = kFilteredBySessionGap; break;
+            }
+            return finish(Fate::Filtered);
         case RowOutcome::Kind::Late: return dropped(o);
         default: return finish(Fate::OnTime);
         }

@@ -26,6 +26,7 @@ struct Ast {
         IsNull,   ///< `negated` for IS NOT NULL
         Cast,     ///< CAST(args[0] AS castType)
         Call,     ///< `name`(args)
+        Case,     ///< CASE WHEN: args are condition, value pairs, then the ELSE value if `negated`
     };
     Kind kind = Kind::Literal;
     std::size_t pos = 0; ///< offset of the node's first character in the text

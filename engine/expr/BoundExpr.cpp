@@ -263,11 +263,46 @@ public:
             return e; // a CAST drops the watermark metadata, as in Spark
         }
         case Ast::Kind::Call: return bindCall(ast);
+        case Ast::Kind::Case: return bindCase(ast);
         }
         return Error::query("unsupported expression");
     }
 
 private:
+    /// CaseWhen: every WHEN is a boolean; the THEN and ELSE values take one common type
+    /// (CaseWhenCoercion: a NULL takes the others' type, numbers widen).
+    Result<BoundExpr> bindCase(const Ast& ast)
+    {
+        BoundExpr e;
+        e.op = Op::CaseWhen;
+        const size_t pairs = ast.args.size() / 2;
+        DataType t(TypeId::Null);
+        for (size_t i = 0; i < ast.args.size(); ++i) {
+            auto arg = bind(*ast.args[i]);
+            if (!arg.ok())
+                return arg;
+            const bool isCondition = i < 2 * pairs && i % 2 == 0;
+            if (isCondition) {
+                if (arg->type.id != TypeId::Boolean && arg->type.id != TypeId::Null)
+                    return mismatch(ast, "WHEN expressions in CaseWhen should all be boolean type, but the " + std::to_string(i / 2 + 1)
+                                             + "th when expression's type is " + prettyName(*ast.args[i]),
+                                    m_ctx.version);
+            } else if (t.id == TypeId::Null) {
+                t = arg->type;
+            } else if (arg->type.id != TypeId::Null && arg->type != t) {
+                if (!arg->type.isNumeric() || !t.isNumeric())
+                    return mismatch(ast, "THEN and ELSE expressions should all be same type or coercible to a common type", m_ctx.version);
+                t = DataType(widerNumeric(arg->type.id, t.id));
+            }
+            e.args.push_back(std::move(arg.value()));
+        }
+        for (size_t i = 0; i < e.args.size(); ++i)
+            if (!(i < 2 * pairs && i % 2 == 0))
+                e.args[i] = makeCast(std::move(e.args[i]), t, m_ctx.zone);
+        e.type = t;
+        return e;
+    }
+
     Result<BoundExpr> bindColumn(const Ast& ast)
     {
         std::optional<size_t> idx;
@@ -860,6 +895,13 @@ Value BoundExpr::eval(const Row& row) const
             s += v.asString();
         }
         return Value(std::move(s));
+    }
+    case Op::CaseWhen: {
+        const size_t pairs = args.size() / 2;
+        for (size_t i = 0; i < pairs; ++i)
+            if (args[2 * i].test(row))
+                return args[2 * i + 1].eval(row);
+        return args.size() % 2 ? args.back().eval(row) : Value();
     }
     case Op::Coalesce:
         for (const auto& a : args) {

@@ -29,6 +29,7 @@ struct BoundExpr {
         And, Or, In, IsNull, IsNotNull, Cast,
         Split, Lower, Upper, Length, Concat, Coalesce, Abs, Trim, TimestampSeconds,
         TumblingWindow, ///< window(args[0], duration) for a join side
+        CaseWhen,       ///< args: condition, value pairs, then the ELSE value when their count is odd
     };
     Op op = Op::Literal;
     DataType type;

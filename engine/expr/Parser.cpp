@@ -175,6 +175,16 @@ bool isReserved(const Token& t)
     return false;
 }
 
+/// The words of CASE ... WHEN ... THEN ... ELSE ... END: they end an operand, an alias or an
+/// interval unit, but (as in Spark, where they are not reserved) a column may still bear the name.
+bool isCaseWord(const Token& t)
+{
+    return isKeyword(t, "WHEN") || isKeyword(t, "THEN") || isKeyword(t, "ELSE") || isKeyword(t, "END");
+}
+
+/// Words after which an alias or an interval unit cannot follow.
+bool endsOperand(const Token& t) { return isReserved(t) || isCaseWord(t); }
+
 struct Failure {
     ParseFailure failure;
 };
@@ -213,7 +223,7 @@ public:
             item.alias = name.text;
             item.aliasPos = name.pos;
             ++m_i;
-        } else if ((peek().kind == Token::Kind::Ident && !isReserved(peek())) || peek().kind == Token::Kind::QuotedIdent) {
+        } else if ((peek().kind == Token::Kind::Ident && !endsOperand(peek())) || peek().kind == Token::Kind::QuotedIdent) {
             item.alias = peek().text;
             item.aliasPos = peek().pos;
             ++m_i;
@@ -459,7 +469,7 @@ private:
             text = start.text;
             ++m_i;
             // INTERVAL '1' HOUR form
-            if (peek().kind == Token::Kind::Ident && !isReserved(peek())) {
+            if (peek().kind == Token::Kind::Ident && !endsOperand(peek())) {
                 text += " " + peek().text;
                 ++m_i;
                 // INTERVAL '1 02:03:04' DAY TO SECOND (AstBuilder.visitUnitToUnitInterval)
@@ -480,7 +490,7 @@ private:
                 }
                 number += peek().text;
                 ++m_i;
-                if (peek().kind != Token::Kind::Ident || isReserved(peek()))
+                if (peek().kind != Token::Kind::Ident || endsOperand(peek()))
                     fail(peek(), "an interval unit");
                 text += (text.empty() ? "" : " ") + number + " " + peek().text;
                 ++m_i;
@@ -503,6 +513,37 @@ private:
             a->months = text;
         a->name = text;
         return a;
+    }
+
+    /// CASE [operand] WHEN a THEN b ... [ELSE c] END. The simple form compares the operand with
+    /// each WHEN value (`operand = a`), as Spark's parser rewrites it into CaseWhen.
+    AstPtr caseWhen(size_t pos)
+    {
+        const Nesting nest(*this);
+        AstPtr operand;
+        if (!isKeyword(peek(), "WHEN"))
+            operand = expression();
+        std::vector<AstPtr> args;
+        while (isKeyword(peek(), "WHEN")) {
+            ++m_i;
+            AstPtr when = expression();
+            if (operand)
+                when = make(Ast::Kind::Binary, when->pos, "=", {operand, when});
+            if (!keyword("THEN"))
+                fail(peek(), "THEN");
+            args.push_back(when);
+            args.push_back(expression());
+        }
+        if (args.empty())
+            fail(peek(), "WHEN");
+        const bool hasElse = keyword("ELSE");
+        if (hasElse)
+            args.push_back(expression());
+        if (!keyword("END"))
+            fail(peek(), "END");
+        auto node = make(Ast::Kind::Case, pos, "", std::move(args));
+        std::const_pointer_cast<Ast>(node)->negated = hasElse;
+        return node;
     }
 
     AstPtr primary()
@@ -565,6 +606,10 @@ private:
                 a->castType = DataType(TypeId::Timestamp);
                 a->args.push_back(literal(s.pos, Value(s.text), DataType(TypeId::String)));
                 return deepen(std::move(a));
+            }
+            if (isKeyword(t, "CASE") && !(m_t[m_i + 1].kind == Token::Kind::Symbol && m_t[m_i + 1].text == "(")) {
+                ++m_i;
+                return caseWhen(t.pos);
             }
             if (isKeyword(t, "CAST")) {
                 ++m_i;
@@ -721,6 +766,15 @@ std::string prettyName(const Ast& a)
         for (char& c : type)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         return "CAST(" + prettyName(*a.args[0]) + " AS " + type + ")";
+    }
+    case Ast::Kind::Case: {
+        std::string s = "CASE";
+        const size_t pairs = a.args.size() / 2;
+        for (size_t i = 0; i < pairs; ++i)
+            s += " WHEN " + prettyName(*a.args[2 * i]) + " THEN " + prettyName(*a.args[2 * i + 1]);
+        if (a.negated)
+            s += " ELSE " + prettyName(*a.args.back());
+        return s + " END";
     }
     case Ast::Kind::Call: {
         std::string s = a.name + "(";

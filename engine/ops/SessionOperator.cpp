@@ -76,13 +76,18 @@ RowOutcome SessionOperator::add(const Row& row)
 {
     RowOutcome out;
     const Value& t = row[m_plan.timeColumn];
-    // SessionWindowing filter: IsNotNull(time) && session.end > session.start
-    if (t.isNull() || m_plan.sessionGap <= 0) {
+    // SessionWindowing's filter: IsNotNull(time) && session.end > session.start
+    if (t.isNull()) {
         out.kind = RowOutcome::Kind::NullTime;
         return out;
     }
+    m_lastGap = sessionGapOf(m_plan, row);
+    if (m_lastGap.kind != SessionGap::Kind::Positive) {
+        out.kind = RowOutcome::Kind::Filtered;
+        return out;
+    }
     out.numGroups = 1;
-    const TimeRange range{t.asInt(), saturatingAdd(t.asInt(), m_plan.sessionGap)};
+    const TimeRange range{t.asInt(), saturatingAdd(t.asInt(), m_lastGap.micros)};
     // The restore exec filters late input on its own session end; it applies in every mode.
     if (m_watermarked && atOrBehindWatermark(range.end, m_ctx.lateWatermarkMs)) {
         out.kind = RowOutcome::Kind::Late;

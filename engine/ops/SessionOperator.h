@@ -3,6 +3,7 @@
 
 #include "engine/ops/Aggregates.h"
 #include "engine/ops/OperatorContext.h"
+#include "engine/ops/SessionGap.h"
 
 #include <map>
 #include <vector>
@@ -12,7 +13,7 @@ namespace tidemark {
 /// Session-window aggregation (SessionWindowStateStoreRestoreExec / SaveExec with
 /// MergingSessionsIterator).
 ///
-/// Each row opens the session [t, t + gap); rows whose session end is at or behind the
+/// Each row opens the session [t, t + gap), its gap fixed or its own (SessionGap.h); rows whose session end is at or behind the
 /// late-row watermark are dropped (counted per row from Spark 3.4). Per key, the batch's
 /// sessions and the stored ones are merged in start order while `next.start <= current.end`
 /// (touching sessions merge). Every session of a key touched in the batch is written back
@@ -29,6 +30,8 @@ public:
     bool shouldRunAnotherBatch(Millis newWatermarkMs) const;
     std::size_t numStateRows() const;
     std::vector<Row> stateRows() const;
+    /// The gap of the row last given to add(), to tell its fate.
+    const SessionGap& lastGap() const { return m_lastGap; }
 
 private:
     struct Session {
@@ -53,6 +56,7 @@ private:
     BatchContext m_ctx;
     std::int64_t m_dropped = 0;
     std::optional<Millis> m_lastEvictionWatermark;
+    SessionGap m_lastGap;
 };
 
 } // namespace tidemark

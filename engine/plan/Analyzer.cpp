@@ -4,6 +4,7 @@
 #include "engine/expr/Parser.h"
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/PredicatePushdown.h"
+#include "engine/plan/SessionGapAnalysis.h"
 #include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
 
@@ -595,20 +596,31 @@ private:
         return spec;
     }
 
-    /// The gap of session_window(column, gap). Spark accepts any text here without a word:
-    /// SessionWindowing (ResolveTimeWindows.scala) casts it to an interval, text that is not one
-    /// becomes null, and a session of a null, zero or negative gap ends where it starts, so the
-    /// rewrite's filter (end > start) drops every row. Tidemark refuses such a gap instead of
-    /// showing a run where nothing happens.
-    Micros sessionGap(const std::string& text, const std::string& where)
+    /// The gap of session_window(column, gap): an interval, or an expression read per row
+    /// (SPARK-36465, SessionGapAnalysis.h). For a fixed gap Spark accepts any text without a
+    /// word: SessionWindowing (ResolveTimeWindows.scala) casts it to an interval, text that is
+    /// not one becomes null, and a session of a null, zero or negative gap ends where it starts,
+    /// so the rewrite's filter (end > start) drops every row. Tidemark refuses such a gap
+    /// instead of showing a run where nothing happens.
+    void sessionGap(AggregatePlan& agg, const std::string& text, const Schema& schema, const std::string& where)
     {
+        agg.sessionGapText = text;
         auto gap = parseInterval(text);
-        if (!gap.ok())
-            failFile(where, "\"" + text + "\" is not an interval (" + gap.error().message
-                                + "); Spark would make the gap null and drop every row. Write a duration such as \"5 minutes\".");
-        if (gap->months != 0)
-            failFile(where, "a gap of months or years (\"" + text + "\") is not simulated; write it in days, such as \"30 days\".");
-        const Micros us = exactMicros(*gap, where);
+        Micros us = 0;
+        if (!gap.ok()) {
+            auto e = analyzeSessionGapExpression(text, gap.error().message, schema, BindContext{m_v, m_sc.zone, text}, where);
+            if (!e.ok())
+                throw AnalysisFailure{e.error()};
+            if (e->perRow) {
+                agg.sessionGapExpr = std::move(e->perRow);
+                return;
+            }
+            us = e->fixed;
+        } else {
+            if (gap->months != 0)
+                failFile(where, "a gap of months or years (\"" + text + "\") is not simulated; write it in days, such as \"30 days\".");
+            us = exactMicros(*gap, where);
+        }
         if (us <= 0)
             failFile(where, "the gap \"" + text + "\" is not positive: every session would end where it starts, and Spark drops such "
                             "sessions, so no row would be aggregated. Write a positive duration such as \"5 minutes\".");
@@ -617,7 +629,7 @@ private:
                                 + formatDuration(WorkLimits::kMaxWindowDuration) + " (100000 years). Use a shorter gap.");
         if (auto e = checkTimeReach(m_sc, us, "a session gap of " + formatDuration(us)))
             throw AnalysisFailure{*e};
-        return us;
+        agg.sessionGap = us;
     }
 
     AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path)
@@ -748,7 +760,7 @@ private:
                                       + ")' due to data type mismatch: argument 1 requires timestamp type, however, '`" + schema[*idx].name
                                       + "`' is of " + sparkTypeName(schema[*idx].type) + " type.");
                     agg.timeColumn = *idx;
-                    agg.sessionGap = sessionGap(item.session.gap, path + ".session_window.gap");
+                    sessionGap(agg, item.session.gap, schema, path + ".session_window.gap");
                     g.name = "session_window";
                 }
             }

@@ -74,6 +74,10 @@ struct AggregatePlan {
     std::size_t timeColumn = 0;
     TimeWindowSpec window;
     Micros sessionGap = 0;
+    /// session_window's gap when it is an expression read per row (SPARK-36465); sessionGap
+    /// is unused then. Its type is an interval, a string or null.
+    std::optional<BoundExpr> sessionGapExpr;
+    std::string sessionGapText; ///< the gap as written
     std::vector<AggFunction> aggs;
     /// Which grouping item carries the watermark (Spark's watermark predicate on keys):
     /// the window (its end is compared) or a timestamp key column. None: no late filter, no eviction.

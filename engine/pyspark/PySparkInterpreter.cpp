@@ -7,6 +7,7 @@
 
 #include "engine/expr/Parser.h"
 #include "engine/schema/DataType.h"
+#include "engine/time/Interval.h"
 
 #include <algorithm>
 #include <cctype>
@@ -880,10 +881,24 @@ PyValue Interpreter::callFunction(const std::string& name, const PyExpr& e, cons
             c.kind = ColumnExpr::Kind::Session;
             c.session.column = ref.columnName;
             const PyValue* g = arg(1, "gapDuration");
-            if (!g || g->kind != K::String)
-                c.problem = "`" + snippet(e) + "`: the session gap must be a string (a gap computed per row is not simulated)";
-            else
+            if (g && g->kind == K::Column) {
+                // A gap computed per row (SPARK-36465): the scenario holds its SQL.
+                const ColumnExpr gap = toColumn(*g, e);
+                if (!gap.problem.empty())
+                    c.problem = gap.problem;
+                else if (parseInterval(gap.sql).ok())
+                    c.problem = "`" + snippet(e) + "`: the gap `" + gap.sql + "` would be read as an interval, not as an expression";
+                else
+                    c.session.gap = gap.sql;
+            } else if (!g || g->kind != K::String) {
+                c.problem = "`" + snippet(e) + "`: the session gap must be a string or a column";
+            } else if (!parseInterval(g->text).ok()) {
+                // PySpark turns a string gap into an interval literal: text that is not one is a
+                // null gap in Spark, never a column name.
+                c.problem = "`" + snippet(e) + "`: the gap \"" + g->text + "\" is not an interval, so Spark would drop every row";
+            } else {
                 c.session.gap = normalizeInterval(g->text);
+            }
             c.sql = "session_window";
         }
         return columnValue(c);

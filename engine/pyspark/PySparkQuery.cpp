@@ -2,6 +2,7 @@
 #include "engine/pyspark/PySparkQuery.h"
 
 #include "engine/pyspark/PythonText.h"
+#include "engine/time/Interval.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +10,10 @@
 namespace tidemark {
 
 namespace {
+
+/// session_window's gap: a string for an interval, F.expr() for a gap expression (a string
+/// there would be cast to an interval, null for every row).
+std::string sessionGapArgument(const std::string& gap) { return parseInterval(gap).ok() ? pyString(gap) : "F.expr(" + pyString(gap) + ")"; }
 
 /// `var = (base\n    .call()\n    .call())`: one method call per line, as the course writes queries.
 std::string assignChain(const std::string& var, const std::string& base, const std::vector<std::string>& calls)
@@ -183,7 +188,7 @@ std::string pysparkQueryCode(const Scenario& scenario, const QueryPlan& plan, co
         std::string keys;
         for (const GroupItem& g : q.groupBy ? *q.groupBy : std::vector<GroupItem>{}) {
             std::string k = g.kind == GroupItem::Kind::Window    ? windowCall(g.window)
-                            : g.kind == GroupItem::Kind::Session ? "F.session_window(" + pyColumn(g.session.column) + ", " + pyString(g.session.gap) + ")"
+                            : g.kind == GroupItem::Kind::Session ? "F.session_window(" + pyColumn(g.session.column) + ", " + sessionGapArgument(g.session.gap) + ")"
                                                                  : pyColumn(g.column);
             keys += (keys.empty() ? "" : ", ") + k;
         }

@@ -301,6 +301,9 @@ private slots:
         QVERIFY(stat.contains("users = read_static(\"users\")"));
         const QString sets = exported(load(QStringLiteral("session-windows.json")), PySparkExportFormat::Script, "s.json");
         QVERIFY(sets.contains("F.session_window(\"ts\", \"5 minutes\")"));
+        // A gap expression: a plain string would be cast to an interval (null for every row).
+        const QString gaps = exported(load(QStringLiteral("session-gap-expression.json")), PySparkExportFormat::Script, "g.json");
+        QVERIFY2(gaps.contains("F.session_window(\"ts\", F.expr(\"CASE device WHEN 'mobile' THEN INTERVAL 2 MINUTES"), qPrintable(gaps));
         QVERIFY(sets.contains("**Spark 4.0**"));
     }
 

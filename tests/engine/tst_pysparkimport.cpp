@@ -313,6 +313,12 @@ private slots:
                         "  .writeStream.outputMode(\"append\").start())\n"
             << R"({"source":"in","selectExpr":["v AS user","ts"],"where":"user != 'bot'","withWatermark":{"column":"ts","delay":"5 minutes"},)"
                R"("groupBy":["user",{"session_window":{"column":"ts","gap":"2 minutes"}}],"agg":[{"fn":"count"}],"outputMode":"append"})";
+        QTest::newRow("session window with a gap expression (SPARK-36465)")
+            << reader + "q = (df.withWatermark(\"ts\", \"5 minutes\")\n"
+                        "  .groupBy(\"v\", session_window(\"ts\", expr(\"CASE WHEN v = 'a' THEN INTERVAL 1 MINUTE ELSE INTERVAL 5 MINUTES END\"))).count()\n"
+                        "  .writeStream.outputMode(\"append\").start())\n"
+            << R"({"source":"in","withWatermark":{"column":"ts","delay":"5 minutes"},)"
+               R"("groupBy":["v",{"session_window":{"column":"ts","gap":"CASE WHEN v = 'a' THEN INTERVAL 1 MINUTE ELSE INTERVAL 5 MINUTES END"}}],"agg":[{"fn":"count"}],"outputMode":"append"})";
         QTest::newRow("dropDuplicates and dropDuplicatesWithinWatermark")
             << reader + "q = df.withWatermark(\"ts\", \"1 hour\").dropDuplicatesWithinWatermark([\"id\"]).writeStream.trigger(availableNow=True).start()\n"
             << R"({"source":"in","withWatermark":{"column":"ts","delay":"1 hour"},"dropDuplicatesWithinWatermark":["id"],"outputMode":"append","trigger":{"availableNow":true}})";

@@ -62,6 +62,7 @@ private slots:
     void clickInPlotAddsEventAndUndoRestores();
     void dragMovesEventInOneUndoStep();
     void clickingADotExplainsItsFate();
+    void aRowFilteredByItsSessionGapSaysSo();
     void steppingChangesBatchAndTables();
     void invalidQueryShowsSparkError();
     void typingInTheQueryPanelIsNotABatchShortcut();
@@ -213,6 +214,30 @@ void TestMainWindow::clickingADotExplainsItsFate()
     QTest::mouseClick(result->viewport(), Qt::LeftButton, {}, result->visualRect(result->model()->index(0, 1)).center());
     QVERIFY2(m_window->inspector()->text().contains(QStringLiteral("evicted")), qPrintable(m_window->inspector()->text()));
     shot(QStringLiteral("why-row"));
+}
+
+/// session-gap-expression.json: the test device's click (09:05) matches no WHEN of the gap's
+/// CASE, so its gap is null and SessionWindowing's filter removes it; its "Why?" says so.
+void TestMainWindow::aRowFilteredByItsSessionGapSaysSo()
+{
+    QVERIFY(m_window->files()->openFile(QStringLiteral(":/scenarios/session-gap-expression.json")));
+    waitUpToDate();
+    m_window->cursor()->toLast();
+    waitUpToDate();
+    const auto scenario = m_window->document()->scenario();
+    const Scenario& sc = *scenario;
+    const auto clock = [&](int h, int m, int s) {
+        return sc.zone.fromLocal((daysFromCivil(2024, 3, 5) * 86400 + h * 3600 + m * 60 + s) * kMicrosPerSecond);
+    };
+    EventTimePlot* plot = m_window->plot();
+    const QPoint dot = plot->pixelFor(clock(9, 5, 10), clock(9, 5, 0)).toPoint();
+    QCOMPARE(plot->eventAt(dot), std::optional<std::uint32_t>(4));
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, dot);
+    QVERIFY(m_window->inspector()->isVisible());
+    const QString why = m_window->inspector()->text();
+    QVERIFY2(why.contains(QStringLiteral("is null or not an interval")), qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("SessionWindowing's filter")), qPrintable(why));
+    shot(QStringLiteral("why-session-gap"));
 }
 
 void TestMainWindow::steppingChangesBatchAndTables()

@@ -169,7 +169,7 @@ QString lateComparison(const ViewState& view, std::uint32_t event)
         return (ends.size() == 1 ? Explanations::tr("window end %1 ≤ watermark %2") : Explanations::tr("window ends %1 ≤ watermark %2")).arg(ends.join(QLatin1String(", ")), wmText(wm, sc));
     }
     case LateKey::SessionEnd:
-        return Explanations::tr("session end %1 ≤ watermark %2").arg(clockText(f->eventTime + run.plan->aggregate->sessionGap, sc), wmText(wm, sc));
+        return Explanations::tr("session end %1 ≤ watermark %2").arg(clockText(f->eventTime + f->sessionGap.value_or(run.plan->aggregate->sessionGap), sc), wmText(wm, sc));
     case LateKey::EventTime: break;
     }
     return Explanations::tr("event time %1 ≤ watermark %2").arg(clockText(f->eventTime, sc), wmText(wm, sc));
