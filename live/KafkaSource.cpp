@@ -156,6 +156,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
     bool brokerLost = false;       ///< a BrokerLost fault is open until the broker answers again
     bool hadAssignment = false;    ///< the group assigned partitions before (a later assignment is a rejoin)
     std::optional<SteadyClock::time_point> joinWaitSince; ///< group mode: broker reachable, no assignment yet
+    int recreatedWithoutAssignment = 0; ///< consumers replaced since the last assignment (the wait doubles each time)
 
     Impl(KafkaSourceConfig c, MessageParser p, Clock k)
         : config(std::move(c))
@@ -410,8 +411,12 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             joinWaitSince.reset();
             setStatus(SourceState::Connected, "reading '" + config.topic + "' in group '" + config.groupId + "' from " + positions(), "");
             if (hadAssignment)
-                addFault(SourceFault::Kind::GroupRejoined, -1, -1, -1, "joined consumer group '" + config.groupId + "' again; resumed at " + positions());
+                addFault(SourceFault::Kind::GroupRejoined, -1, -1, -1,
+                         "joined consumer group '" + config.groupId + "' again"
+                             + (recreatedWithoutAssignment > 0 ? std::string(" with a new consumer") : std::string()) + "; resumed at "
+                             + positions());
             hadAssignment = true;
+            recreatedWithoutAssignment = 0;
             brokerBack();
         } else {
             for (auto* tp : tps)
@@ -420,6 +425,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
                 delete c->incremental_unassign(tps);
             else
                 c->unassign();
+            // Without partitions the member reads nothing until the group assigns them again (or
+            // maintain() gives up after rejoinTimeout): the state must not say Connected meanwhile.
+            const bool anyAssigned = std::any_of(partitions.begin(), partitions.end(), [](const auto& kv) { return kv.second.assigned; });
+            if (!anyAssigned && stats.state == SourceState::Connected && !closed)
+                setStatus(SourceState::Connecting, "consumer group '" + config.groupId + "' took the partitions back; joining again, to resume at " + positions(), "");
         }
     }
 
@@ -634,7 +644,9 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
                     setStatus(SourceState::Connecting, "joining consumer group '" + config.groupId + "' (topic '" + config.topic + "' found)", "");
                     if (!joinWaitSince)
                         joinWaitSince = now;
-                    if (everConnected && now - *joinWaitSince > config.rejoinTimeout) {
+                    // A replaced consumer that cannot join either waits twice as long each time (up to 8x).
+                    const auto wait = config.rejoinTimeout * (1 << std::min(recreatedWithoutAssignment, 3));
+                    if (everConnected && now - *joinWaitSince > wait) {
                         recreateConsumer(); // the group cannot be rejoined: start again from our offsets
                         return;
                     }
@@ -697,6 +709,8 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         setStatus(SourceState::Connecting,
                   "the consumer group '" + config.groupId + "' did not take the consumer back; joining with a new consumer, to resume at " + positions(),
                   "");
+        ++stats.consumersRecreated;
+        ++recreatedWithoutAssignment;
         consumer->close();
         topicHandle.reset();
         consumer.reset();

@@ -52,6 +52,11 @@ public:
     void setBrokerDown(std::int32_t brokerId = -1);
     /// Accepts connections again.
     void setBrokerUp(std::int32_t brokerId = -1);
+    /// Makes every consumer-group coordinator request (FindCoordinator, JoinGroup, SyncGroup,
+    /// Heartbeat) fail with COORDINATOR_NOT_AVAILABLE while `away`, as a broker whose group
+    /// coordinator is still loading: members keep no assignment and cannot join. Fetching and
+    /// producing are not affected.
+    void setGroupCoordinatorAway(bool away);
     /// Replaces the whole cluster by a new, empty one with the same brokers and topics: every
     /// partition's log starts again at offset 0, so the offsets clients had read vanish and end
     /// offsets go backwards (a broker restarted without its data, a topic deleted and

@@ -171,6 +171,55 @@ private slots:
 
     void outageWithGroupLosesNothing() { outageLosesNothing("classroom"); }
 
+    /// A group member that the group does not take back: the broker returns after an outage
+    /// but its group coordinator does not answer, so the member loses its partitions and
+    /// cannot join. After rejoinTimeout the source replaces the consumer, the new one joins
+    /// once the coordinator answers and is assigned our next offsets: every offset once.
+    void stuckGroupMemberIsRecreatedFromOurOffsets()
+    {
+        MockCluster cluster;
+        QVERIFY(cluster.ok());
+        QVERIFY(cluster.createTopic("events", 1));
+        KafkaSourceConfig config = testConfig(cluster.bootstrap(), "events", "earliest");
+        config.groupId = "classroom";
+        config.rejoinTimeout = 1000ms;
+        LiveRun run;
+        QVERIFY2(run.start(classroomScenario(), config), run.error.c_str());
+        LineProducer producer;
+        QVERIFY(producer.start(cluster.bootstrap(), "events"));
+        int sent = 0;
+        auto sendSome = [&](int n) {
+            for (int i = 0; i < n; ++i, ++sent)
+                producer.send(jsonEvent(sent, 1625238000 + sent));
+            run.runFor(50ms);
+        };
+        sendSome(20);
+        QVERIFY2(run.runUntil([&] { return run.events().size() == 20 && run.stats().state == SourceState::Connected; }, 20s),
+                 run.stats().status.c_str());
+
+        cluster.setGroupCoordinatorAway(true);
+        cluster.setBrokerDown();
+        QVERIFY2(run.runUntil([&] { return run.stats().state == SourceState::Reconnecting; }, 10s), run.stats().status.c_str());
+        sendSome(10); // waits in the producer until the broker is back
+        cluster.setBrokerUp();
+        QVERIFY2(run.runUntil([&] { return run.stats().consumersRecreated >= 1; }, 30s),
+                 (run.stats().status + " / " + faultKinds(run.stats())).c_str());
+        QVERIFY(run.stats().state != SourceState::Connected);
+
+        cluster.setGroupCoordinatorAway(false);
+        sendSome(10);
+        QString why;
+        QVERIFY2(producer.finish(&why), qPrintable(why));
+        QVERIFY2(run.runUntil([&] { return static_cast<int>(run.events().size()) >= sent && run.stats().state == SourceState::Connected; }, 30s),
+                 (run.stats().status + " received " + std::to_string(run.events().size()) + " of " + std::to_string(sent)).c_str());
+        run.runFor(500ms);
+        expectEachOnce(run.events(), sent);
+        QCOMPARE(run.stats().offsetsMissed, std::int64_t(0));
+        const SourceFault* rejoined = findFault(run.stats(), SourceFault::Kind::GroupRejoined);
+        QVERIFY2(rejoined, faultKinds(run.stats()).c_str());
+        QVERIFY2(QString::fromStdString(rejoined->text).contains("with a new consumer; resumed at offsets 0:"), rejoined->text.c_str());
+    }
+
     /// The broker comes back empty (`fresh`): the offsets read so far are gone and the end
     /// offset went backwards. failOnDataLoss=true (Spark's default) stops the query with
     /// Spark's message; no batch runs after it.
