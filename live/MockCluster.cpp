@@ -120,6 +120,14 @@ void MockCluster::setGroupCoordinatorAway(bool away)
     }
 }
 
+bool MockCluster::replaceWithEmpty(const std::string& topic, int partitions, std::string* error)
+{
+    for (auto& [name, count] : m_topics)
+        if (name == topic)
+            count = partitions;
+    return replaceWithEmpty(error);
+}
+
 bool MockCluster::replaceWithEmpty(std::string* error)
 {
     std::string e;

@@ -64,6 +64,10 @@ public:
     /// brokers get new ports, clients find them through bootstrap(). Committed group offsets
     /// go too. False (with `error`) if the new cluster could not be made.
     bool replaceWithEmpty(std::string* error = nullptr);
+    /// As replaceWithEmpty(), with `topic` made again with `partitions` partitions: fewer than
+    /// before, and the partitions past them are gone (a topic deleted and recreated smaller,
+    /// the closest the mock comes to deleting a partition).
+    bool replaceWithEmpty(const std::string& topic, int partitions, std::string* error = nullptr);
 
 private:
     bool startCluster(std::string* error);
