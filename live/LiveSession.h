@@ -19,8 +19,8 @@ namespace tidemark::kafka {
 
 class RecordJournal;
 
-/// The history a run that records nothing keeps (`tidemark run --kafka` without --record):
-/// the events of the newest 100 batches.
+/// The history a CLI live run keeps (`tidemark run --kafka/--socket/--directory`): the events
+/// of the newest 100 batches. With --record the journal (recordTo) holds every event.
 inline constexpr std::size_t kUnrecordedHistoryBatches = 100;
 
 /// A scenario's query running live on delivered Kafka messages: the scenario being recorded,

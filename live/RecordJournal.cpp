@@ -35,9 +35,16 @@ RecordJournal::~RecordJournal()
     ::unlink(m_path.c_str());
 }
 
+std::string RecordJournal::journalPath(const std::string& recordPath)
+{
+    const auto slash = recordPath.rfind('/');
+    const std::string dir = slash == std::string::npos ? std::string() : recordPath.substr(0, slash + 1);
+    return dir + "." + recordPath.substr(slash == std::string::npos ? 0 : slash + 1) + ".journal";
+}
+
 Result<std::unique_ptr<RecordJournal>> RecordJournal::create(const std::string& recordPath)
 {
-    const std::string path = recordPath + ".journal";
+    const std::string path = journalPath(recordPath);
     std::FILE* f = std::fopen(path.c_str(), "w+e");
     if (!f)
         return Error::file(path, std::string("cannot create the recording's journal: ") + std::strerror(errno));

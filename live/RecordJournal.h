@@ -11,16 +11,19 @@
 
 namespace tidemark::kafka {
 
-/// The full log of a live recording, on disk beside it (`FILE.journal`), so that the session
+/// The full log of a live recording, on disk beside it, so that the session
 /// need not keep every message in memory: each event is appended as the line the scenario file
 /// will hold, and the recording is written by streaming the scenario's header, the journal and
-/// its footer into the file. The result is byte for byte what scenarioToJson() writes for the
+/// its footer into the file. The journal is hidden (`.FILE.journal` in FILE's directory), so a
+/// directory source never reads it as input. The result is byte for byte what scenarioToJson() writes for the
 /// scenario with every event. The journal is removed when this object goes (a killed run leaves
 /// it beside its last snapshot).
 class RecordJournal {
 public:
-    /// Creates (or empties) `recordPath + ".journal"`; a File error names it and why.
+    /// Creates (or empties) journalPath(recordPath); a File error names it and why.
     static Result<std::unique_ptr<RecordJournal>> create(const std::string& recordPath);
+    /// `DIR/.NAME.journal` for the recording `DIR/NAME`.
+    static std::string journalPath(const std::string& recordPath);
     ~RecordJournal();
     RecordJournal(const RecordJournal&) = delete;
     RecordJournal& operator=(const RecordJournal&) = delete;

@@ -3,6 +3,7 @@
 // with a history limit keeps the events of its newest batches only, and runs exactly the
 // batches a session that keeps everything runs.
 #include "live/LiveSession.h"
+#include "live/RecordJournal.h"
 #include "engine/scenario/ScenarioFile.h"
 
 #include <QFile>
@@ -119,7 +120,7 @@ private slots:
         auto bounded = startSession(5);
         QVERIFY(bounded->recordTo(journaledPath).ok());
         QVERIFY(bounded->recordsToJournal());
-        QVERIFY(QFile::exists(QString::fromStdString(journaledPath + ".journal")));
+        QVERIFY(QFile::exists(QString::fromStdString(RecordJournal::journalPath(journaledPath))));
         auto sameFiles = [&](const char* when) {
             QVERIFY2(everything->save(keptPath).ok(), when);
             QVERIFY2(bounded->save(journaledPath).ok(), when);
@@ -152,7 +153,7 @@ private slots:
         QVERIFY2(mostKept < 3000, qPrintable(QString::number(mostKept))); // of 12,000
         QVERIFY(bounded->forgottenEvents() > 0);
         bounded.reset();
-        QVERIFY(!QFile::exists(QString::fromStdString(journaledPath + ".journal"))); // removed with the session
+        QVERIFY(!QFile::exists(QString::fromStdString(RecordJournal::journalPath(journaledPath)))); // removed with the session
         auto replayed = loadScenarioFile(journaledPath);
         QVERIFY2(replayed.ok(), replayed.ok() ? "" : replayed.error().describe().c_str());
         QCOMPARE(replayed->sources[0].events.size(), std::size_t{12000});
@@ -164,7 +165,7 @@ private slots:
         auto session = startSession(5);
         const Status s = session->recordTo("/nonexistent-dir/x.json");
         QVERIFY(!s.ok());
-        QVERIFY2(QString::fromStdString(s.error().describe()).contains("/nonexistent-dir/x.json.journal"), s.error().describe().c_str());
+        QVERIFY2(QString::fromStdString(s.error().describe()).contains("/nonexistent-dir/.x.json.journal"), s.error().describe().c_str());
         QVERIFY(!session->recordsToJournal());
     }
 
