@@ -6,6 +6,7 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -106,6 +107,26 @@ std::int64_t SourceStats::lag() const
     return total;
 }
 
+/// librdkafka's event callback, apart from the source: log events come from librdkafka's own
+/// threads, also from a consumer handle left open at shutdown (Impl::partitionVanished), so the
+/// callback object must outlive the source and stop forwarding when it goes.
+class EventForwarder : public RdKafka::EventCb {
+public:
+    explicit EventForwarder(RdKafka::EventCb* target)
+        : m_target(target)
+    {
+    }
+    void event_cb(RdKafka::Event& event) override
+    {
+        if (RdKafka::EventCb* t = m_target.load())
+            t->event_cb(event);
+    }
+    void detach() { m_target.store(nullptr); }
+
+private:
+    std::atomic<RdKafka::EventCb*> m_target;
+};
+
 struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb {
     /// Per partition: offsets and the end offsets seen but not yet received.
     struct Partition {
@@ -156,6 +177,12 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
     bool brokerLost = false;       ///< a BrokerLost fault is open until the broker answers again
     bool hadAssignment = false;    ///< the group assigned partitions before (a later assignment is a rejoin)
     std::optional<SteadyClock::time_point> joinWaitSince; ///< group mode: broker reachable, no assignment yet
+    /// A partition we read vanished. librdkafka 2.0.x then keeps a reference to it that makes
+    /// destroying the consumer wait forever (confluentinc/librdkafka#4674, #4486), so shutdown()
+    /// closes that consumer and leaves the handle to the process exit.
+    bool partitionVanished = false;
+    std::unique_ptr<EventForwarder> events; ///< the consumer's event callback (see EventForwarder)
+    int recreatedWithoutAssignment = 0; ///< consumers replaced since the last assignment (the wait doubles each time)
 
     Impl(KafkaSourceConfig c, MessageParser p, Clock k)
         : config(std::move(c))
@@ -410,8 +437,12 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             joinWaitSince.reset();
             setStatus(SourceState::Connected, "reading '" + config.topic + "' in group '" + config.groupId + "' from " + positions(), "");
             if (hadAssignment)
-                addFault(SourceFault::Kind::GroupRejoined, -1, -1, -1, "joined consumer group '" + config.groupId + "' again; resumed at " + positions());
+                addFault(SourceFault::Kind::GroupRejoined, -1, -1, -1,
+                         "joined consumer group '" + config.groupId + "' again"
+                             + (recreatedWithoutAssignment > 0 ? std::string(" with a new consumer") : std::string()) + "; resumed at "
+                             + positions());
             hadAssignment = true;
+            recreatedWithoutAssignment = 0;
             brokerBack();
         } else {
             for (auto* tp : tps)
@@ -420,6 +451,11 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
                 delete c->incremental_unassign(tps);
             else
                 c->unassign();
+            // Without partitions the member reads nothing until the group assigns them again (or
+            // maintain() gives up after rejoinTimeout): the state must not say Connected meanwhile.
+            const bool anyAssigned = std::any_of(partitions.begin(), partitions.end(), [](const auto& kv) { return kv.second.assigned; });
+            if (!anyAssigned && stats.state == SourceState::Connected && !closed)
+                setStatus(SourceState::Connecting, "consumer group '" + config.groupId + "' took the partitions back; joining again, to resume at " + positions(), "");
         }
     }
 
@@ -465,7 +501,9 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             }
             for (const auto& [k, v] : config.properties)
                 set(k, v);
-            if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(this), err) != RdKafka::Conf::CONF_OK)
+            if (!events)
+                events = std::make_unique<EventForwarder>(static_cast<RdKafka::EventCb*>(this));
+            if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(events.get()), err) != RdKafka::Conf::CONF_OK)
                 throw std::runtime_error(err);
             if (groupMode() && conf->set("rebalance_cb", static_cast<RdKafka::RebalanceCb*>(this), err) != RdKafka::Conf::CONF_OK)
                 throw std::runtime_error(err);
@@ -634,7 +672,9 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
                     setStatus(SourceState::Connecting, "joining consumer group '" + config.groupId + "' (topic '" + config.topic + "' found)", "");
                     if (!joinWaitSince)
                         joinWaitSince = now;
-                    if (everConnected && now - *joinWaitSince > config.rejoinTimeout) {
+                    // A replaced consumer that cannot join either waits twice as long each time (up to 8x).
+                    const auto wait = config.rejoinTimeout * (1 << std::min(recreatedWithoutAssignment, 3));
+                    if (everConnected && now - *joinWaitSince > wait) {
                         recreateConsumer(); // the group cannot be rejoined: start again from our offsets
                         return;
                     }
@@ -697,6 +737,8 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         setStatus(SourceState::Connecting,
                   "the consumer group '" + config.groupId + "' did not take the consumer back; joining with a new consumer, to resume at " + positions(),
                   "");
+        ++stats.consumersRecreated;
+        ++recreatedWithoutAssignment;
         consumer->close();
         topicHandle.reset();
         consumer.reset();
@@ -717,6 +759,7 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
         for (const std::int32_t id : gone)
             set += (set.empty() ? "" : ", ") + topicPartition(id);
         const std::string message = driverDataLoss("Set(" + set + ") are gone. Some data may have been missed.");
+        partitionVanished = true;
         for (const std::int32_t id : gone) {
             Partition& p = partitions[id];
             const std::int64_t next = p.next;
@@ -990,6 +1033,13 @@ struct KafkaSource::Impl : public RdKafka::EventCb, public RdKafka::RebalanceCb 
             consumer->close();
         }
         topicHandle.reset();
+        if (partitionVanished && consumer) {
+            // Closed above; destroying it would hang (see partitionVanished). Its threads may
+            // still log, through the forwarder, which outlives us and forwards nothing more.
+            events->detach();
+            (void)events.release();
+            (void)consumer.release();
+        }
         consumer.reset();
         setStatus(SourceState::Closed, "disconnected", "");
     }

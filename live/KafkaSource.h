@@ -112,6 +112,7 @@ struct SourceStats {
     std::int64_t duplicatesSkipped = 0; ///< re-fetched offsets already received (should stay 0)
     std::int64_t offsetsMissed = 0;     ///< offsets deleted (retention) before they were read: data loss
     std::int64_t refused = 0;           ///< messages over config.maxMessageBytes, reported, not read
+    std::int64_t consumersRecreated = 0; ///< group members replaced after config.rejoinTimeout without partitions
     std::string error;                  ///< state Failed: Spark's error that stopped the query
     std::deque<SourceFault> faults;     ///< the newest faults (at most config.faultsKept), oldest first
     std::int64_t faultCount = 0;        ///< every fault, also those no longer in `faults`

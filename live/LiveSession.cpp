@@ -2,6 +2,7 @@
 #include "live/LiveSession.h"
 
 #include "live/LiveScenario.h"
+#include "live/RecordJournal.h"
 #include "engine/plan/Analyzer.h"
 #include "engine/scenario/ScenarioFile.h"
 
@@ -14,6 +15,9 @@
 #include <algorithm>
 
 namespace tidemark::kafka {
+
+LiveSession::LiveSession() = default;
+LiveSession::~LiveSession() = default;
 
 Result<std::unique_ptr<LiveSession>> LiveSession::start(Scenario scenario, std::size_t source, const KafkaSettings& settings, Micros startAt,
                                                         std::optional<OutputMode> mode, SimulationOptions options)
@@ -45,7 +49,12 @@ std::vector<BatchRecord> LiveSession::feed(const Delivery& delivery)
     if (m_historyLimit > 0)
         forgetOldEvents();
     if (!delivery.messages.empty()) {
+        const std::size_t first = m_scenario->sources[m_source].events.size();
         appendDelivery(*m_scenario, m_source, delivery);
+        if (m_journal) {
+            if (auto appended = m_journal->append(*m_scenario, m_source, first); !appended.ok() && m_journalError.ok())
+                m_journalError = appended;
+        }
         m_simulation->notifyEventsAppended();
     }
     m_simulation->advanceTo(delivery.upTo);
@@ -79,9 +88,32 @@ void LiveSession::forgetOldEvents()
         d -= std::min(d, done);
 }
 
-std::string LiveSession::recording() const { return scenarioToJson(*m_scenario); }
+Status LiveSession::recordTo(const std::string& recordPath)
+{
+    auto journal = RecordJournal::create(recordPath);
+    if (!journal.ok())
+        return journal.error();
+    m_journal = std::move(journal.value());
+    m_journalError = {};
+    return m_journal->append(*m_scenario, m_source, 0); // events the scenario already holds
+}
 
-Status LiveSession::save(const std::string& path) const { return writeFileAtomically(path, recording()); }
+std::string LiveSession::recording() const
+{
+    if (!m_journal)
+        return scenarioToJson(*m_scenario);
+    auto text = m_journal->recording(*m_scenario, m_source);
+    return text.ok() ? std::move(text.value()) : std::string();
+}
+
+Status LiveSession::save(const std::string& path) const
+{
+    if (!m_journal)
+        return writeFileAtomically(path, recording());
+    if (!m_journalError.ok())
+        return m_journalError; // the journal lacks events: a snapshot would silently miss them
+    return m_journal->writeRecording(*m_scenario, m_source, path);
+}
 
 void LiveSession::addFault(const SourceFault& fault)
 {

@@ -17,8 +17,10 @@
 
 namespace tidemark::kafka {
 
-/// The history a run that records nothing keeps (`tidemark run --kafka` without --record):
-/// the events of the newest 100 batches.
+class RecordJournal;
+
+/// The history a CLI live run keeps (`tidemark run --kafka/--socket/--directory`): the events
+/// of the newest 100 batches. With --record the journal (recordTo) holds every event.
 inline constexpr std::size_t kUnrecordedHistoryBatches = 100;
 
 /// A scenario's query running live on delivered Kafka messages: the scenario being recorded,
@@ -63,7 +65,17 @@ public:
     /// Events of the live source forgotten so far (read by batches older than the limit).
     std::int64_t forgottenEvents() const { return m_forgotten; }
 
-    /// The recording so far, as scenario JSON (replays with `tidemark run`).
+    /// Keeps the recording's full log on disk, in a journal beside `recordPath`
+    /// (RecordJournal), so that a history limit may be set while recording: recording() and
+    /// save() then stream every event from the journal, and write exactly what they write
+    /// when every event is kept. Call it before the first feed(); the journal is removed with
+    /// the session. A File error when the journal cannot be created.
+    Status recordTo(const std::string& recordPath);
+    /// Whether recordTo() is in effect.
+    bool recordsToJournal() const { return m_journal != nullptr; }
+
+    /// The recording so far, as scenario JSON (replays with `tidemark run`). With recordTo(),
+    /// read back from the journal (empty if that fails; save() says why).
     std::string recording() const;
     /// Writes the recording atomically (a temporary file renamed over `path`): called every
     /// few seconds while recording, so a crash loses at most the messages since the last call.
@@ -74,8 +86,12 @@ public:
     /// it, as save() does. The Error names the path and the reason.
     static Status checkRecordPath(const std::string& path);
 
+    ~LiveSession();
+    LiveSession(const LiveSession&) = delete;
+    LiveSession& operator=(const LiveSession&) = delete;
+
 private:
-    LiveSession() = default;
+    LiveSession();
     void forgetOldEvents();
 
     std::unique_ptr<Scenario> m_scenario;
@@ -87,6 +103,8 @@ private:
     std::int64_t m_forgotten = 0;
     /// After each of the newest batches: how many first events of the live source were done with.
     std::deque<std::size_t> m_doneAfterBatch;
+    std::unique_ptr<RecordJournal> m_journal;
+    Status m_journalError; ///< the first failed append, reported by save()
 };
 
 /// A fault as the recording keeps it (`source` is the live source's name), and back. Kinds are

@@ -6,9 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 namespace tidemark::kafka {
 
@@ -46,6 +49,138 @@ bool pastInt64(const Json& v)
     }
     return false;
 }
+
+/// Numbers past a double's range (1e400, an integer of 400 digits). Jackson reads them as tokens
+/// and converts them per column (JacksonParser.makeConverter); nlohmann refuses the whole text
+/// ("number overflow"). So such a text is parsed again with each of those numbers replaced by a
+/// marker string that keeps the number's text, and the field is converted as Spark does.
+class HugeNumbers {
+public:
+    /// The text with each number past a double's range replaced by a marker, or nullopt when it
+    /// has none (or a marker cannot be made unambiguous).
+    std::optional<std::string> mark(std::string_view text)
+    {
+        if (text.find(kMarker) != std::string_view::npos || containsEscapedMarker(text))
+            return std::nullopt;
+        std::string out;
+        std::size_t copied = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            const char c = text[i];
+            if (c == '"') { // skip the string, escapes included
+                for (++i; i < text.size() && text[i] != '"'; ++i)
+                    if (text[i] == '\\')
+                        ++i;
+                ++i;
+                continue;
+            }
+            if (c != '-' && (c < '0' || c > '9')) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i + 1;
+            while (end < text.size() && std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos)
+                ++end;
+            const std::string token(text.substr(i, end - i));
+            if (isJsonNumber(token) && !std::isfinite(std::strtod(token.c_str(), nullptr))) {
+                out.append(text.substr(copied, i - copied));
+                out += "\"" + std::string(kMarker) + std::to_string(m_texts.size()) + "\"";
+                m_texts.push_back(token);
+                copied = end;
+            }
+            i = end;
+        }
+        if (m_texts.empty())
+            return std::nullopt;
+        out.append(text.substr(copied));
+        return out;
+    }
+
+    /// The number's text when `v` is one of the markers.
+    std::optional<std::string> text(const Json& v) const
+    {
+        if (!v.is_string())
+            return std::nullopt;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (s.rfind(kMarker, 0) != 0)
+            return std::nullopt;
+        const std::size_t i = std::stoul(s.substr(kMarker.size()));
+        return i < m_texts.size() ? std::optional<std::string>(m_texts[i]) : std::nullopt;
+    }
+
+    /// `dumped` (a JSON value kept as a string column's text) with the markers turned back into
+    /// what Jackson's copyCurrentStructure writes for the number (see asStringColumn()).
+    std::string restore(std::string dumped) const
+    {
+        for (std::size_t i = 0; i < m_texts.size(); ++i) {
+            const std::string quoted = "\"" + std::string(kMarker) + std::to_string(i) + "\"";
+            for (auto at = dumped.find(quoted); at != std::string::npos; at = dumped.find(quoted, at + 1))
+                dumped.replace(at, quoted.size(), asStringColumn(m_texts[i]));
+        }
+        return dumped;
+    }
+
+    static bool isInteger(const std::string& number) { return number.find_first_of(".eE") == std::string::npos; }
+
+    /// A string column keeps a non-string value as Jackson's generator copies it
+    /// (JacksonParser, StringType: generator.copyCurrentStructure): an integer token as a
+    /// BigInteger, digit for digit; a fractional one as getDoubleValue, which is Infinity, and
+    /// a non-finite double is written quoted (JsonWriteFeature.WRITE_NAN_AS_STRINGS).
+    static std::string asStringColumn(const std::string& number)
+    {
+        if (isInteger(number))
+            return number;
+        return number.front() == '-' ? "\"-Infinity\"" : "\"Infinity\"";
+    }
+
+private:
+    static constexpr std::string_view kMarker = "\xEF\xA3\xBF#"; // U+F8FF, private use, then '#'
+
+    static bool containsEscapedMarker(std::string_view text)
+    {
+        for (auto at = text.find("\\u"); at != std::string_view::npos; at = text.find("\\u", at + 1))
+            if (at + 6 <= text.size()) {
+                std::string hex(text.substr(at + 2, 4));
+                for (char& c : hex)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (hex == "f8ff")
+                    return true;
+            }
+        return false;
+    }
+
+    /// JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    static bool isJsonNumber(std::string_view t)
+    {
+        std::size_t i = 0;
+        auto digits = [&] {
+            const std::size_t from = i;
+            while (i < t.size() && t[i] >= '0' && t[i] <= '9')
+                ++i;
+            return i > from;
+        };
+        if (i < t.size() && t[i] == '-')
+            ++i;
+        if (i < t.size() && t[i] == '0')
+            ++i;
+        else if (!digits())
+            return false;
+        if (i < t.size() && t[i] == '.') {
+            ++i;
+            if (!digits())
+                return false;
+        }
+        if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+            ++i;
+            if (i < t.size() && (t[i] == '+' || t[i] == '-'))
+                ++i;
+            if (!digits())
+                return false;
+        }
+        return i == t.size();
+    }
+
+    std::vector<std::string> m_texts;
+};
 
 /// "+09:00", "+0900", "+09", "Z" at the end of an ISO 8601 time: the offset in seconds and the text without it.
 std::optional<std::pair<std::string_view, std::int64_t>> splitOffset(std::string_view s)
@@ -155,6 +290,11 @@ ParsedValue MessageParser::parse(std::string_view value) const
                                                      : "";
 
     Json j = Json::parse(value.begin(), value.end(), nullptr, /*allow_exceptions=*/false);
+    HugeNumbers huge;
+    if (j.is_discarded()) {
+        if (auto marked = huge.mark(value))
+            j = Json::parse(*marked, nullptr, /*allow_exceptions=*/false);
+    }
     if (j.is_discarded()) {
         out.kind = MalformedKind::NotJson;
         out.reason = "not JSON: '" + shortened(value) + "'";
@@ -165,7 +305,7 @@ ParsedValue MessageParser::parse(std::string_view value) const
     }
     if (!j.is_object()) {
         out.kind = MalformedKind::NotObject;
-        out.reason = std::string("JSON, but ") + jsonKind(j) + " instead of an object: '" + shortened(value) + "'";
+        out.reason = std::string("JSON, but ") + (huge.text(j) ? "a number" : jsonKind(j)) + " instead of an object: '" + shortened(value) + "'";
         out.sparkBehaviour = "from_json with a struct schema needs a JSON object; for anything else every column is null "
                              "(PERMISSIVE mode), and the row still counts as an input row of its batch."
                              + nullRowNote;
@@ -195,11 +335,44 @@ ParsedValue MessageParser::parse(std::string_view value) const
         std::string why;
         if (v.is_null()) {
             // null is a valid value for every column
+        } else if (const auto number = huge.text(v)) {
+            // A number past a double's range, converted as JacksonParser.makeConverter does for
+            // the column's type: DoubleType takes any number token as getDoubleValue (Infinity);
+            // IntegerType, LongType and TimestampType take only VALUE_NUMBER_INT and fail in
+            // getIntValue / getLongValue ("out of range"), BooleanType takes no number: those
+            // fields are null (failedConversion, partial results); StringType keeps its text.
+            const bool integer = HugeNumbers::isInteger(*number);
+            const bool negative = number->front() == '-';
+            const std::string quoted = shortened(*number, 40);
+            switch (type.id) {
+            case TypeId::String: cell = Value(HugeNumbers::asStringColumn(*number)); break;
+            case TypeId::Double: cell = Value(negative ? -HUGE_VAL : HUGE_VAL); break;
+            case TypeId::Int:
+                ok = false;
+                why = integer ? "is " + quoted + ", out of the range of int (32 bits)" : "is " + quoted + ", a fractional number, not an int";
+                break;
+            case TypeId::Long:
+                ok = false;
+                why = integer ? "is " + quoted + ", out of the range of bigint (64 bits)" : "is " + quoted + ", a fractional number, not a bigint";
+                break;
+            case TypeId::Timestamp:
+                ok = false;
+                why = integer ? "is " + quoted + ", out of the range of bigint, so not epoch seconds"
+                              : "is " + quoted + ", a fractional number, not epoch seconds or a timestamp string";
+                break;
+            case TypeId::Boolean:
+                ok = false;
+                why = "is " + quoted + ", a number, not a boolean";
+                break;
+            default:
+                ok = false;
+                why = "has a column type Tidemark cannot read from JSON";
+            }
         } else {
             switch (type.id) {
             case TypeId::String:
                 // Spark keeps any other JSON value as its text.
-                cell = v.is_string() ? Value(v.get<std::string>()) : Value(v.dump());
+                cell = v.is_string() ? Value(v.get<std::string>()) : Value(huge.restore(v.dump()));
                 break;
             case TypeId::Int:
                 if (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() >= std::numeric_limits<std::int32_t>::min()

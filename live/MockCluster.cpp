@@ -101,6 +101,33 @@ void MockCluster::setBrokerUp(std::int32_t brokerId)
         rd_kafka_mock_broker_set_up(m_cluster, brokerId);
 }
 
+namespace {
+// Kafka protocol ApiKeys the group coordinator serves.
+constexpr std::int16_t kCoordinatorApis[] = {10 /* FindCoordinator */, 11 /* JoinGroup */, 12 /* Heartbeat */, 14 /* SyncGroup */};
+} // namespace
+
+void MockCluster::setGroupCoordinatorAway(bool away)
+{
+    if (!m_cluster)
+        return;
+    for (const std::int16_t api : kCoordinatorApis) {
+        rd_kafka_mock_clear_request_errors(m_cluster, api);
+        if (away) {
+            // The mock pops one error per request; far more than a client sends while it waits.
+            const std::vector<rd_kafka_resp_err_t> errors(100000, RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE);
+            rd_kafka_mock_push_request_errors_array(m_cluster, api, errors.size(), errors.data());
+        }
+    }
+}
+
+bool MockCluster::replaceWithEmpty(const std::string& topic, int partitions, std::string* error)
+{
+    for (auto& [name, count] : m_topics)
+        if (name == topic)
+            count = partitions;
+    return replaceWithEmpty(error);
+}
+
 bool MockCluster::replaceWithEmpty(std::string* error)
 {
     std::string e;

@@ -52,6 +52,11 @@ public:
     void setBrokerDown(std::int32_t brokerId = -1);
     /// Accepts connections again.
     void setBrokerUp(std::int32_t brokerId = -1);
+    /// Makes every consumer-group coordinator request (FindCoordinator, JoinGroup, SyncGroup,
+    /// Heartbeat) fail with COORDINATOR_NOT_AVAILABLE while `away`, as a broker whose group
+    /// coordinator is still loading: members keep no assignment and cannot join. Fetching and
+    /// producing are not affected.
+    void setGroupCoordinatorAway(bool away);
     /// Replaces the whole cluster by a new, empty one with the same brokers and topics: every
     /// partition's log starts again at offset 0, so the offsets clients had read vanish and end
     /// offsets go backwards (a broker restarted without its data, a topic deleted and
@@ -59,6 +64,10 @@ public:
     /// brokers get new ports, clients find them through bootstrap(). Committed group offsets
     /// go too. False (with `error`) if the new cluster could not be made.
     bool replaceWithEmpty(std::string* error = nullptr);
+    /// As replaceWithEmpty(), with `topic` made again with `partitions` partitions: fewer than
+    /// before, and the partitions past them are gone (a topic deleted and recreated smaller,
+    /// the closest the mock comes to deleting a partition).
+    bool replaceWithEmpty(const std::string& topic, int partitions, std::string* error = nullptr);
 
 private:
     bool startCluster(std::string* error);

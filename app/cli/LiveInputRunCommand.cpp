@@ -260,6 +260,10 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
         return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
     kafka::LiveSession& live = **session;
+    // Memory stays bounded however long it runs: a recording's lines go to its journal.
+    if (!recording.attach(live))
+        return kFileError;
+    live.setHistoryLimit(kafka::kUnrecordedHistoryBatches);
     const QueryPlan& plan = live.plan();
     ConsoleOptions console;
     console.truncate = plan.sink.truncate && !o->run.noTruncate;
@@ -298,7 +302,7 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
             err << "tidemark run: the recording could not be written; the last snapshot, if any, is in " << o->record << '\n';
             return kFileError;
         }
-        err << tag << " recorded " << live.scenario().sources[s].events.size() << " events to " << o->record
+        err << tag << " recorded " << LiveRecording::events(live) << " events to " << o->record
             << "; replay with: tidemark run " << o->record << '\n';
     }
     return kOk;

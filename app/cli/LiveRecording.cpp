@@ -43,6 +43,22 @@ bool LiveRecording::usable() const
     return true;
 }
 
+bool LiveRecording::attach(kafka::LiveSession& live)
+{
+    if (m_path.empty())
+        return true;
+    if (auto started = live.recordTo(m_path); !started.ok()) {
+        m_err << "tidemark run: " << started.error().describe() << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::int64_t LiveRecording::events(const kafka::LiveSession& live)
+{
+    return live.forgottenEvents() + static_cast<std::int64_t>(live.scenario().sources[live.source()].events.size());
+}
+
 bool LiveRecording::write(const kafka::LiveSession& live)
 {
     m_next = std::chrono::steady_clock::now()

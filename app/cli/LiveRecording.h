@@ -4,6 +4,7 @@
 #include "engine/scenario/Scenario.h"
 
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <iosfwd>
 #include <optional>
@@ -28,6 +29,12 @@ public:
     LiveRecording(std::string path, double everySeconds, std::ostream& err);
     /// False (reported) when the path cannot be written: refuse the run before it starts.
     bool usable() const;
+    /// Starts the journal beside the path (LiveSession::recordTo), so that the session may keep
+    /// a bounded history while every message still reaches the file; false (reported) when it
+    /// cannot be created. Nothing to do without a path.
+    bool attach(kafka::LiveSession& live);
+    /// Events recorded so far (also those the session no longer keeps).
+    static std::int64_t events(const kafka::LiveSession& live);
     /// Writes now; false (reported once until a write succeeds again) when it failed.
     bool write(const kafka::LiveSession& live);
     /// Writes when the interval has passed since the last write.

@@ -226,8 +226,10 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
     kafka::LiveSession& live = **session;
     for (const auto& f : earlyFaults)
         live.addFault(f);
-    if (o->record.empty()) // nothing needs every message: memory stays bounded however long it runs
-        live.setHistoryLimit(kafka::kUnrecordedHistoryBatches);
+    // Memory stays bounded however long it runs: a recording's messages go to its journal.
+    if (!recording.attach(live))
+        return kFileError;
+    live.setHistoryLimit(kafka::kUnrecordedHistoryBatches);
     const QueryPlan& plan = live.plan();
     ConsoleOptions console;
     console.truncate = plan.sink.truncate && !o->run.noTruncate;
@@ -285,7 +287,7 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
             err << "tidemark run: the recording could not be written; the last snapshot, if any, is in " << o->record << '\n';
             return kFileError;
         }
-        err << "[kafka] recorded " << live.scenario().sources[s].events.size() << " events to " << o->record << "; replay with: tidemark run "
+        err << "[kafka] recorded " << LiveRecording::events(live) << " events to " << o->record << "; replay with: tidemark run "
             << o->record << '\n';
     }
     return code;

@@ -21,6 +21,10 @@ Result<Scenario> loadScenarioText(const std::string& text);
 /// result gives an equal scenario.
 std::string scenarioToJson(const Scenario& scenario);
 
+/// One event of `source` as scenarioToJson() writes it on its line of the "events" array
+/// (without the indent and the comma), for a recording streamed to disk as it grows.
+std::string scenarioEventJson(const SourceEvent& event, const SourceSpec& source, const Scenario& scenario);
+
 /// Formats a time the way `style` asks, in the scenario's zone and on its date.
 std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& scenario);
 

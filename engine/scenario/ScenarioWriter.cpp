@@ -158,6 +158,16 @@ Json queryJson(const QuerySpec& q, const Scenario& sc)
     return j;
 }
 
+Json eventJson(const SourceEvent& e, const SourceSpec& src, const Scenario& sc)
+{
+    Json ev = {{"at", timeJson(e.at, e.atStyle, sc)}, {"row", rowJson(e.row, src.schema, e.rowTimeStyle, sc)}};
+    if (e.partition >= 0)
+        ev["partition"] = e.partition;
+    if (e.offset >= 0)
+        ev["offset"] = e.offset;
+    return ev;
+}
+
 /// Pretty-prints with two-space indentation, but keeps each element of an "events" or
 /// "rows" array on one line so that a scenario file reads as a table of events.
 void print(std::string& out, const Json& j, int indent, bool compactElements)
@@ -197,6 +207,11 @@ void print(std::string& out, const Json& j, int indent, bool compactElements)
 }
 
 } // namespace
+
+std::string scenarioEventJson(const SourceEvent& event, const SourceSpec& source, const Scenario& scenario)
+{
+    return eventJson(event, source, scenario).dump(-1, ' ', false); // as print() writes an element of "events"
+}
 
 std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& sc)
 {
@@ -281,14 +296,8 @@ std::string scenarioToJson(const Scenario& sc)
             s["rows"] = rows;
         } else {
             Json events = Json::array();
-            for (const auto& e : src.events) {
-                Json ev = {{"at", timeJson(e.at, e.atStyle, sc)}, {"row", rowJson(e.row, src.schema, e.rowTimeStyle, sc)}};
-                if (e.partition >= 0)
-                    ev["partition"] = e.partition;
-                if (e.offset >= 0)
-                    ev["offset"] = e.offset;
-                events.push_back(ev);
-            }
+            for (const auto& e : src.events)
+                events.push_back(eventJson(e, src, sc));
             s["events"] = events;
         }
         sources[src.name] = s;

@@ -387,6 +387,7 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         QVERIFY2(out.contains("Batch: 2") && !out.contains("Batch: 3"), qPrintable(out + err));
         QVERIFY2(out.split("Batch: 2").last().contains("|walk|    3|"), qPrintable(out));
+        QVERIFY(!QFile::exists(dir.filePath("..recording.json.journal"))); // the journal goes when the run ends
 
         QProcess again;
         again.start(kTidemark, {"run", record});
@@ -429,6 +430,7 @@ private slots:
         QVERIFY(p.state() == QProcess::Running);
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(20000));
+        QVERIFY(QFile::exists(dir.filePath("..recording.json.journal"))); // a killed run leaves its journal beside
         QProcess replay;
         replay.start(kTidemark, {"run", record});
         QVERIFY(replay.waitForFinished(20000));

@@ -171,6 +171,55 @@ private slots:
 
     void outageWithGroupLosesNothing() { outageLosesNothing("classroom"); }
 
+    /// A group member that the group does not take back: the broker returns after an outage
+    /// but its group coordinator does not answer, so the member loses its partitions and
+    /// cannot join. After rejoinTimeout the source replaces the consumer, the new one joins
+    /// once the coordinator answers and is assigned our next offsets: every offset once.
+    void stuckGroupMemberIsRecreatedFromOurOffsets()
+    {
+        MockCluster cluster;
+        QVERIFY(cluster.ok());
+        QVERIFY(cluster.createTopic("events", 1));
+        KafkaSourceConfig config = testConfig(cluster.bootstrap(), "events", "earliest");
+        config.groupId = "classroom";
+        config.rejoinTimeout = 1000ms;
+        LiveRun run;
+        QVERIFY2(run.start(classroomScenario(), config), run.error.c_str());
+        LineProducer producer;
+        QVERIFY(producer.start(cluster.bootstrap(), "events"));
+        int sent = 0;
+        auto sendSome = [&](int n) {
+            for (int i = 0; i < n; ++i, ++sent)
+                producer.send(jsonEvent(sent, 1625238000 + sent));
+            run.runFor(50ms);
+        };
+        sendSome(20);
+        QVERIFY2(run.runUntil([&] { return run.events().size() == 20 && run.stats().state == SourceState::Connected; }, 20s),
+                 run.stats().status.c_str());
+
+        cluster.setGroupCoordinatorAway(true);
+        cluster.setBrokerDown();
+        QVERIFY2(run.runUntil([&] { return run.stats().state == SourceState::Reconnecting; }, 10s), run.stats().status.c_str());
+        sendSome(10); // waits in the producer until the broker is back
+        cluster.setBrokerUp();
+        QVERIFY2(run.runUntil([&] { return run.stats().consumersRecreated >= 1; }, 30s),
+                 (run.stats().status + " / " + faultKinds(run.stats())).c_str());
+        QVERIFY(run.stats().state != SourceState::Connected);
+
+        cluster.setGroupCoordinatorAway(false);
+        sendSome(10);
+        QString why;
+        QVERIFY2(producer.finish(&why), qPrintable(why));
+        QVERIFY2(run.runUntil([&] { return static_cast<int>(run.events().size()) >= sent && run.stats().state == SourceState::Connected; }, 30s),
+                 (run.stats().status + " received " + std::to_string(run.events().size()) + " of " + std::to_string(sent)).c_str());
+        run.runFor(500ms);
+        expectEachOnce(run.events(), sent);
+        QCOMPARE(run.stats().offsetsMissed, std::int64_t(0));
+        const SourceFault* rejoined = findFault(run.stats(), SourceFault::Kind::GroupRejoined);
+        QVERIFY2(rejoined, faultKinds(run.stats()).c_str());
+        QVERIFY2(QString::fromStdString(rejoined->text).contains("with a new consumer; resumed at offsets 0:"), rejoined->text.c_str());
+    }
+
     /// The broker comes back empty (`fresh`): the offsets read so far are gone and the end
     /// offset went backwards. failOnDataLoss=true (Spark's default) stops the query with
     /// Spark's message; no batch runs after it.
@@ -239,6 +288,63 @@ private slots:
         QCOMPARE(run.events()[10].offset, std::int64_t(3));
         QCOMPARE(run.events()[11].offset, std::int64_t(4));
         QCOMPARE(run.events()[10].row[0].asInt(), std::int64_t(10));
+    }
+
+    /// A partition disappears in assign mode (no group): the topic is recreated with one
+    /// partition instead of three (the mock cannot delete a partition; partition 0 stays
+    /// empty, so only the vanished partitions matter). Spark's KafkaOffsetReader reports
+    /// "Set(...) are gone": with failOnDataLoss=true the query stops with that message, with
+    /// false it is reported with the offsets never read, and partition 0 is read on.
+    void partitionGone_data()
+    {
+        QTest::addColumn<bool>("failOnDataLoss");
+        QTest::newRow("true") << true;
+        QTest::newRow("false") << false;
+    }
+
+    void partitionGone()
+    {
+        QFETCH(bool, failOnDataLoss);
+        MockCluster cluster;
+        QVERIFY(cluster.ok());
+        QVERIFY(cluster.createTopic("events", 3));
+        KafkaSourceConfig config = testConfig(cluster.bootstrap(), "events", "earliest");
+        config.failOnDataLoss = failOnDataLoss;
+        config.partitionCheckInterval = 300ms;
+        LiveRun run;
+        QVERIFY2(run.start(classroomScenario(), config), run.error.c_str());
+        QVERIFY(kcatProduce(cluster.bootstrap(), "events", {jsonEvent(0, 1625238000), jsonEvent(1, 1625238060)}, 1));
+        QVERIFY(kcatProduce(cluster.bootstrap(), "events", {jsonEvent(2, 1625238120)}, 2));
+        QVERIFY(run.runUntil([&] { return run.events().size() == 3; }, 10s));
+
+        QVERIFY(cluster.replaceWithEmpty("events", 1));
+        const std::string gone = "Set(events-1, events-2) are gone. Some data may have been missed.";
+        if (failOnDataLoss) {
+            QVERIFY2(run.runUntil([&] { return run.stats().state == SourceState::Failed; }, 20s),
+                     (run.stats().status + " / " + faultKinds(run.stats())).c_str());
+            const QString error = QString::fromStdString(run.stats().error);
+            // Spark's message ends in "." and reportDataLoss appends ". " + the instruction: two periods, as Spark prints it.
+            QVERIFY2(error.startsWith(QString::fromStdString(gone) + ". Some data may have been lost because"), qPrintable(error));
+            QVERIFY2(error.endsWith("set the source option \"failOnDataLoss\" to \"false\"."), qPrintable(error));
+            const size_t batches = run.batches.size();
+            QVERIFY(kcatProduce(cluster.bootstrap(), "events", {jsonEvent(3, 1625238180)}, 0));
+            run.runFor(1000ms);
+            QCOMPARE(run.batches.size(), batches);
+            QCOMPARE(run.events().size(), size_t(3));
+            return;
+        }
+        QVERIFY2(run.runUntil([&] { return run.stats().partitions.size() == 1; }, 20s),
+                 (run.stats().status + " / " + faultKinds(run.stats())).c_str());
+        QVERIFY(run.stats().state != SourceState::Failed);
+        const SourceFault* loss = findFault(run.stats(), SourceFault::Kind::DataLoss);
+        QVERIFY2(loss, faultKinds(run.stats()).c_str());
+        QVERIFY2(QString::fromStdString(loss->text).startsWith(QString::fromStdString(gone)), loss->text.c_str());
+        QVERIFY2(QString::fromStdString(loss->text).contains("set the source option \"failOnDataLoss\" to \"true\""), loss->text.c_str());
+        QCOMPARE(run.stats().offsetsMissed, std::int64_t(0)); // both were read to their end: nothing unread was lost
+        QVERIFY(kcatProduce(cluster.bootstrap(), "events", {jsonEvent(3, 1625238180)}, 0));
+        QVERIFY2(run.runUntil([&] { return run.events().size() == 4; }, 10s), run.stats().status.c_str());
+        QCOMPARE(run.events()[3].partition, 0);
+        QCOMPARE(run.events()[3].row[0].asInt(), std::int64_t(3));
     }
 
     /// A huge message never takes the topic down. One the broker keeps (4 MiB) is received and

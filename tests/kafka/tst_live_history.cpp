@@ -3,8 +3,11 @@
 // with a history limit keeps the events of its newest batches only, and runs exactly the
 // batches a session that keeps everything runs.
 #include "live/LiveSession.h"
+#include "live/RecordJournal.h"
 #include "engine/scenario/ScenarioFile.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -102,6 +105,68 @@ private slots:
         QCOMPARE(static_cast<std::size_t>(bounded->forgottenEvents()) + bounded->scenario().sources[0].events.size(), total);
         QVERIFY(bounded->simulation().ticks().size() <= kLimit + 2 * kLimit * 2);
         QCOMPARE(bounded->batches(), everything->batches());
+    }
+
+    /// Recording with a bounded history: the events go to a journal beside the record file and
+    /// the snapshots stream them from there. Every snapshot is byte for byte the file written
+    /// by a session that keeps every message, also before the first message and with faults.
+    void recordingWithABoundedHistoryIsTheSameFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string keptPath = dir.filePath("kept.json").toStdString();
+        const std::string journaledPath = dir.filePath("journaled.json").toStdString();
+        auto everything = startSession(0);
+        auto bounded = startSession(5);
+        QVERIFY(bounded->recordTo(journaledPath).ok());
+        QVERIFY(bounded->recordsToJournal());
+        QVERIFY(QFile::exists(QString::fromStdString(RecordJournal::journalPath(journaledPath))));
+        auto sameFiles = [&](const char* when) {
+            QVERIFY2(everything->save(keptPath).ok(), when);
+            QVERIFY2(bounded->save(journaledPath).ok(), when);
+            QFile a(QString::fromStdString(keptPath));
+            QFile b(QString::fromStdString(journaledPath));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            const QByteArray kept = a.readAll();
+            QVERIFY2(kept == b.readAll(), when);
+            QCOMPARE(QByteArray::fromStdString(bounded->recording()), kept);
+        };
+        sameFiles("before any message");
+        std::size_t mostKept = 0;
+        for (std::int64_t s = 0; s < 300; ++s) {
+            const Delivery d = secondOf(s, 40);
+            everything->feed(d);
+            bounded->feed(d);
+            mostKept = std::max(mostKept, bounded->scenario().sources[0].events.size());
+            if (s == 100) {
+                SourceFault f;
+                f.at = d.upTo;
+                f.kind = SourceFault::Kind::BrokerLost;
+                f.text = "lost the broker";
+                everything->addFault(f);
+                bounded->addFault(f);
+            }
+            if (s == 0 || s == 150)
+                sameFiles(s == 0 ? "after the first second" : "mid-run");
+        }
+        sameFiles("at the end");
+        QVERIFY2(mostKept < 3000, qPrintable(QString::number(mostKept))); // of 12,000
+        QVERIFY(bounded->forgottenEvents() > 0);
+        bounded.reset();
+        QVERIFY(!QFile::exists(QString::fromStdString(RecordJournal::journalPath(journaledPath)))); // removed with the session
+        auto replayed = loadScenarioFile(journaledPath);
+        QVERIFY2(replayed.ok(), replayed.ok() ? "" : replayed.error().describe().c_str());
+        QCOMPARE(replayed->sources[0].events.size(), std::size_t{12000});
+    }
+
+    /// The journal cannot be created: recordTo says where and why.
+    void unwritableJournalIsAnError()
+    {
+        auto session = startSession(5);
+        const Status s = session->recordTo("/nonexistent-dir/x.json");
+        QVERIFY(!s.ok());
+        QVERIFY2(QString::fromStdString(s.error().describe()).contains("/nonexistent-dir/.x.json.journal"), s.error().describe().c_str());
+        QVERIFY(!session->recordsToJournal());
     }
 
     /// A join's state names the events it buffered: nothing is forgotten there.

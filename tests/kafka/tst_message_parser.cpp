@@ -9,6 +9,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <limits>
 
 using namespace tidemark;
@@ -153,6 +154,62 @@ private slots:
             QVERIFY(v.row[1].isNull());
             QVERIFY2(QString::fromStdString(v.reason).contains("out of the range of int"), v.reason.c_str());
         }
+    }
+
+    /// A number past a double's range (1e400, 400 digits) is read per column as Spark's
+    /// JacksonParser does, not as a message that is "not JSON": double takes it as Infinity,
+    /// int/bigint/timestamp/boolean fields are null (the others keep their values), a string
+    /// column keeps the text Jackson copies.
+    void numbersPastDoubleRange()
+    {
+        const std::string digits400 = std::string(1, '9') + std::string(399, '0');
+        MessageParser p(schema(), seoul(), "timestamp");
+        auto inf = p.parse(R"({"emp_id":1,"timestamp":1625238000,"score":1e400})");
+        QCOMPARE(inf.kind, MalformedKind::None);
+        QVERIFY(std::isinf(inf.row[3].asDouble()) && inf.row[3].asDouble() > 0);
+        QCOMPARE(inf.row[0].asInt(), 1);
+        auto negInf = p.parse("{\"score\":-" + digits400 + ",\"timestamp\":1625238000}");
+        QCOMPARE(negInf.kind, MalformedKind::None);
+        QVERIFY(std::isinf(negInf.row[3].asDouble()) && negInf.row[3].asDouble() < 0);
+
+        auto intField = p.parse(R"({"emp_id":1e400,"emp_name":"OO","timestamp":1625238000})");
+        QCOMPARE(intField.kind, MalformedKind::WrongType);
+        QVERIFY(intField.row[0].isNull());
+        QCOMPARE(intField.row[1].asString(), std::string("OO"));
+        QCOMPARE(intField.row[2].asInt(), 1625238000LL * 1000000);
+        QVERIFY2(QString::fromStdString(intField.reason).contains("`emp_id` is 1e400, a fractional number, not an int"), intField.reason.c_str());
+        auto bigInt = p.parse("{\"emp_id\":" + digits400 + ",\"timestamp\":1625238000}");
+        QCOMPARE(bigInt.kind, MalformedKind::WrongType);
+        QVERIFY2(QString::fromStdString(bigInt.reason).contains("out of the range of int"), bigInt.reason.c_str());
+
+        auto time = p.parse(R"({"emp_id":1,"timestamp":-1E+400})");
+        QCOMPARE(time.kind, MalformedKind::NullEventTime);
+        QVERIFY(time.row[2].isNull());
+        QCOMPARE(time.row[0].asInt(), 1);
+        auto timeInt = p.parse("{\"timestamp\":" + digits400 + "}");
+        QCOMPARE(timeInt.kind, MalformedKind::NullEventTime);
+        QVERIFY2(QString::fromStdString(timeInt.reason).contains("out of the range of bigint, so not epoch seconds"), timeInt.reason.c_str());
+
+        auto flag = p.parse(R"({"ok":1e999,"timestamp":1625238000})");
+        QCOMPARE(flag.kind, MalformedKind::WrongType);
+        QVERIFY(flag.row[4].isNull());
+
+        // a string column keeps Jackson's copy: an integer digit for digit, Infinity quoted
+        auto text = p.parse("{\"emp_name\":" + digits400 + ",\"timestamp\":1625238000}");
+        QCOMPARE(text.kind, MalformedKind::None);
+        QCOMPARE(text.row[1].asString(), digits400);
+        QCOMPARE(p.parse(R"({"emp_name":1e400,"timestamp":1625238000})").row[1].asString(), std::string("\"Infinity\""));
+        QCOMPARE(p.parse(R"({"emp_name":[-1e400, 2, "1e400"],"timestamp":1625238000})").row[1].asString(),
+                 std::string(R"(["-Infinity",2,"1e400"])"));
+
+        // an ignored key with such a number does not matter; broken JSON stays broken
+        QCOMPARE(p.parse(R"({"other":1e400,"timestamp":1625238000})").kind, MalformedKind::None);
+        QCOMPARE(p.parse(R"({"score":1e400,)").kind, MalformedKind::NotJson);
+        QCOMPARE(p.parse(R"({"score":01e400,"timestamp":1625238000})").kind, MalformedKind::NotJson);
+        QCOMPARE(p.parse(R"({"score":1.e400,"timestamp":1625238000})").kind, MalformedKind::NotJson);
+        auto bare = p.parse("1e400");
+        QCOMPARE(bare.kind, MalformedKind::NotObject);
+        QVERIFY2(QString::fromStdString(bare.reason).contains("a number instead of an object"), bare.reason.c_str());
     }
 
     /// Message text reaches terminals escaped and cut.
