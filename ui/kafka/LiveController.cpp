@@ -12,6 +12,9 @@
 #include "ui/kafka/KafkaPanel.h"
 #include "ui/pages/BatchCursor.h"
 
+#include <QCoreApplication>
+#include <QDir>
+
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
@@ -32,7 +35,28 @@ constexpr double kViewCostsPerInterval = 8.0;
 kafka::LiveModeRuns::Fed LiveController::feedWork(LiveWork& work, const kafka::Delivery& delivery)
 {
     kafka::appendDelivery(work.recording, work.source, delivery);
+    if (work.journal) {
+        // On disk, as the file will hold them; memory keeps none of them.
+        if (const Status appended = work.journal->append(work.recording, work.source, 0); appended.ok())
+            work.recording.sources[work.source].events.clear();
+        else if (work.journalError.empty())
+            work.journalError = appended.error().describe();
+    }
     return work.runs->feed(delivery);
+}
+
+Result<std::string> LiveController::LiveWork::text()
+{
+    if (!journal)
+        return scenarioToJson(recording);
+    return journal->recording(recording, source);
+}
+
+Status LiveController::LiveWork::write(const std::string& path)
+{
+    if (!journal)
+        return kafka::writeFileAtomically(path, scenarioToJson(recording));
+    return journal->writeRecording(recording, source, path);
 }
 
 LiveController::LiveController(ScenarioDocument* document, RecomputeService* compute, BatchCursor* cursor, QObject* parent)
@@ -205,6 +229,14 @@ void LiveController::beginIfReady()
     auto work = std::make_shared<LiveWork>();
     work->recording = m_session->scenario();
     work->source = m_source;
+    // The full log goes to a journal in the temporary folder (hidden, removed with the session).
+    static int sessions = 0;
+    const QString journalFor = QDir(QDir::tempPath()).filePath(
+        QStringLiteral("tidemark-live-%1-%2.json").arg(QCoreApplication::applicationPid()).arg(++sessions));
+    if (auto journal = kafka::RecordJournal::create(journalFor.toStdString()); journal.ok())
+        work->journal = std::move(journal.value());
+    else
+        emit message(tr("The recording stays in memory: %1").arg(QString::fromStdString(journal.error().describe())), 10000);
     auto runs = kafka::LiveModeRuns::start(work->recording, m_source, m_limits, m_session->plan().mode);
     if (!runs.ok()) {
         m_session.reset();
@@ -420,14 +452,27 @@ void LiveController::finish()
     if (!m_document->isLive())
         return;
     m_thread->drain(); // every delivery is in the recording
-    const auto received = work->recording.sources[m_source].events.size();
+    const auto received = m_received;
     if (received == 0) {
         m_document->endLive(before);
         emit message(tr("Disconnected. No messages arrived, so the scenario is as it was."), 8000);
         return;
     }
-    auto recording = std::make_shared<const Scenario>(std::move(work->recording));
     work->runs.reset();
+    std::shared_ptr<const Scenario> recording;
+    if (!work->journal) {
+        recording = std::make_shared<const Scenario>(std::move(work->recording));
+    } else {
+        // Read back from the journal: the whole session becomes the scenario.
+        Result<std::string> text = work->text();
+        Result<Scenario> loaded = text.ok() ? loadScenarioText(text.value()) : Result<Scenario>(text.error());
+        if (!loaded.ok()) {
+            m_document->endLive(before);
+            emit message(tr("Disconnected, but the recording could not be read back: %1").arg(QString::fromStdString(loaded.error().describe())), 0);
+            return;
+        }
+        recording = std::make_shared<const Scenario>(std::move(loaded.value()));
+    }
     m_document->endLive(recording);
     m_document->undoStack()->push(new ReplaceScenarioCommand(m_document, before, recording, tr("Record live session")));
     emit message(tr("Disconnected. The %n received message(s) are now an ordinary scenario: explore it, save it, "
@@ -461,7 +506,7 @@ bool LiveController::saveSessionTo(const QString& path)
         return false;
     }
     Status status;
-    m_thread->post([work = m_work, &status, file = path.toStdString()] { status = kafka::writeFileAtomically(file, scenarioToJson(work->recording)); });
+    m_thread->post([work = m_work, &status, file = path.toStdString()] { status = work->write(file); });
     m_thread->drain();
     if (!status.ok()) {
         m_lastError = QString::fromStdString(status.error().describe());
@@ -476,7 +521,15 @@ Scenario LiveController::recording()
     if (!m_work)
         return {};
     Scenario copy;
-    m_thread->post([work = m_work, &copy] { copy = work->recording; });
+    m_thread->post([work = m_work, &copy] {
+        if (!work->journal) {
+            copy = work->recording;
+            return;
+        }
+        if (Result<std::string> text = work->text(); text.ok())
+            if (Result<Scenario> loaded = loadScenarioText(text.value()); loaded.ok())
+                copy = std::move(loaded.value());
+    });
     m_thread->drain();
     return copy;
 }
@@ -488,7 +541,7 @@ void LiveController::writeRecording(const QString& path, std::function<void()> d
         return;
     }
     m_thread->post([work = m_work, file = path.toStdString(), done = std::move(done)] {
-        (void)kafka::writeFileAtomically(file, scenarioToJson(work->recording)); // an autosaved copy: the next one tries again
+        (void)work->write(file); // an autosaved copy: the next one tries again
         done();
     });
 }

@@ -3,6 +3,7 @@
 
 #include "live/LiveModeRuns.h"
 #include "live/LiveSession.h"
+#include "live/RecordJournal.h"
 #include "ui/compute/SerialThread.h"
 #include "ui/kafka/KafkaBridge.h"
 #include "ui/plot/Outage.h"
@@ -108,9 +109,17 @@ signals:
 private:
     /// What grows with the session, owned by its thread (m_thread) once the session starts.
     struct LiveWork {
-        Scenario recording; ///< every message so far: the full log
+        /// The recording: the prepared scenario and its faults, and the live source's events,
+        /// which with a journal are on disk (every message: the full log) and not here.
+        Scenario recording;
+        std::unique_ptr<kafka::RecordJournal> journal; ///< null: every event stays in `recording`
+        std::string journalError;                      ///< the first failed append, if any
         std::unique_ptr<kafka::LiveModeRuns> runs;
         std::size_t source = 0;
+
+        /// The whole recording as scenario JSON, or as a file written atomically.
+        Result<std::string> text();
+        Status write(const std::string& path);
     };
 
     /// What every new live session starts with (Kafka, socket or directory): the running one
