@@ -182,7 +182,11 @@ int main(int argc, char** argv)
                   << " rows out)\n"
                   << "ratio engine/baseline  " << engineRate / baselineRate << " (fastest of " << rounds
                   << " rounds each; the median of the rounds' ratios: " << medianRoundRatio << "; target >= 0.9)\n"
-                  << "recompute 10k events, all three modes: " << recomputeMs << " ms (target < 10 ms)\n";
+                  << "recompute 10k events, all three modes: " << recomputeMs << " ms (target < 10 ms)\n"
+                  // Placeholder: a chained-operator case (a window aggregation followed by one over
+                  // window_time(window), a join followed by an aggregation) and its hand-written loop
+                  // belong here once the engine runs a query as a pipeline of operators.
+                  << "chained operators      not measured yet\n";
         if (engineRows != baseline.outputRows)
             std::cout << "note: the engine and the baseline emitted different row counts\n";
     }

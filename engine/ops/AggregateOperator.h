@@ -45,15 +45,14 @@ private:
         std::array<std::int64_t, kInlineKeys> values{};
         bool valid = false; ///< every key is a non-null integer and there are at most kInlineKeys
     };
-    struct Group {
-        // What a lookup and the eviction scan read comes first (one cache line).
+    /// What a lookup, the late check and the eviction scan read, in one cache line; the key
+    /// row and the accumulators are kept by slot beside it.
+    struct alignas(64) Group {
         TimeRange window;
         InlineKeys inlineKeys;
-        bool live = false;
         std::uint64_t hash = 0;
         std::int64_t touchedBatch = -1;
-        Row keys;
-        std::vector<Accumulator> accs;
+        bool live = false;
     };
     /// One touched group as the output sort sees it. With inline keys, `order` holds what
     /// groupLess compares, in its order (window start, then per grouping item the window end
@@ -64,12 +63,19 @@ private:
         std::int32_t slot = 0;
     };
 
-    std::uint64_t hashOf(const Row& row, const TimeRange& window) const;
+    std::uint64_t keyHashOf(const Row& row) const;
+    std::uint64_t hashOf(std::uint64_t keyHash, const TimeRange& window) const;
     InlineKeys inlineKeysOf(const Row& row) const;
     std::int32_t findOrCreate(const Row& row, const TimeRange& window, std::uint64_t hash, const InlineKeys& inlineKeys);
     bool isLate(const Row& row, const TimeRange& window, Millis watermarkMs) const;
-    bool evictable(const Group& g, Millis watermarkMs) const;
-    Row outputRow(const Group& g) const;
+    bool evictable(std::int32_t slot, Millis watermarkMs) const;
+    /// The accumulators of the group in `slot`: m_plan.aggs.size() of them, in m_accumulators.
+    Accumulator* accumulatorsOf(std::int32_t slot) { return m_accumulators.data() + static_cast<size_t>(slot) * m_plan.aggs.size(); }
+    const Accumulator* accumulatorsOf(std::int32_t slot) const
+    {
+        return m_accumulators.data() + static_cast<size_t>(slot) * m_plan.aggs.size();
+    }
+    Row outputRow(std::int32_t slot) const;
     bool groupLess(std::int32_t a, std::int32_t b) const;
     SortEntry sortEntryOf(std::int32_t slot) const;
     void sortRows(std::vector<Row>& rows) const;
@@ -83,6 +89,10 @@ private:
     static constexpr int kWindowItem = -1;
     std::vector<int> m_groupOrder;
     std::vector<Group> m_groups;
+    std::vector<Row> m_groupKeys; ///< by slot: the values of the key columns
+    /// Every group's accumulators, by slot: their address follows from the slot alone, so
+    /// that reading them need not wait for the group to be read.
+    std::vector<Accumulator> m_accumulators;
     std::vector<std::int32_t> m_free;
     GroupIndex m_index;
     BatchContext m_ctx;
@@ -90,6 +100,7 @@ private:
     std::vector<SortEntry> m_sortScratch;
     std::unordered_set<std::uint64_t> m_lateGroups; ///< distinct late groups of the batch
     std::vector<TimeRange> m_windows; ///< scratch
+    std::vector<std::uint64_t> m_hashes; ///< scratch: the hash of each of m_windows
     std::optional<Millis> m_lastEvictionWatermark;
     /// No live group's window ends before this (window eviction only): while the eviction
     /// watermark is below it, finishBatch need not look at the groups.
