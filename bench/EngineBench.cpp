@@ -2,6 +2,10 @@
 // Engine throughput against a plain hand-written loop doing the same work, in one process,
 // and the full recompute of a 10,000-event scenario in all three modes (what dragging an
 // event in the GUI costs). Not a test: it prints figures; `--json` prints one line.
+//
+// The engine and the loop run alternately for a few rounds and each side's fastest round
+// counts: on a machine shared with other work the fastest round is the least disturbed one,
+// and alternating spreads a burst of other work over both sides.
 #include "bench/SyntheticScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -87,16 +91,19 @@ int main(int argc, char** argv)
 {
     bool json = false;
     std::int64_t numEvents = 10'000'000;
+    int rounds = 3;
     const char* writeScenario = nullptr;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--json") == 0)
             json = true;
         else if (std::strcmp(argv[i], "--events") == 0 && i + 1 < argc)
             numEvents = std::atoll(argv[++i]);
+        else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+            rounds = std::max(1, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--write-scenario") == 0 && i + 1 < argc)
             writeScenario = argv[++i];
         else {
-            std::cerr << "usage: bench [--json] [--events N] [--write-scenario FILE]\n";
+            std::cerr << "usage: bench [--json] [--events N] [--rounds N] [--write-scenario FILE]\n";
             return 1;
         }
     }
@@ -117,21 +124,33 @@ int main(int argc, char** argv)
     SimulationOptions options;
     options.recordFates = false;
     options.recordStateChanges = false;
-    auto t0 = Clock::now();
     std::int64_t engineRows = 0, batches = 0;
-    {
-        Simulation sim(big, *plan, options);
-        while (auto b = sim.next()) {
-            engineRows += static_cast<std::int64_t>(b->sinkRows.size());
-            ++batches;
-        }
-    }
-    const double engineSeconds = seconds(Clock::now() - t0);
-
+    double engineSeconds = 1e30, baselineSeconds = 1e30;
+    std::vector<double> roundRatios;
     Baseline baseline;
-    t0 = Clock::now();
-    baseline.run(big.sources[0].events);
-    const double baselineSeconds = seconds(Clock::now() - t0);
+    for (int round = 0; round < rounds; ++round) {
+        engineRows = 0;
+        batches = 0;
+        auto t0 = Clock::now();
+        {
+            Simulation sim(big, *plan, options);
+            while (auto b = sim.next()) {
+                engineRows += static_cast<std::int64_t>(b->sinkRows.size());
+                ++batches;
+            }
+        }
+        const double engineRound = seconds(Clock::now() - t0);
+
+        baseline = Baseline{};
+        t0 = Clock::now();
+        baseline.run(big.sources[0].events);
+        const double baselineRound = seconds(Clock::now() - t0);
+        engineSeconds = std::min(engineSeconds, engineRound);
+        baselineSeconds = std::min(baselineSeconds, baselineRound);
+        roundRatios.push_back(baselineRound / engineRound);
+    }
+    std::sort(roundRatios.begin(), roundRatios.end());
+    const double medianRoundRatio = roundRatios[roundRatios.size() / 2];
 
     // GUI path: 10,000 events (~100 batches), all three modes, with fates and state changes.
     // The GUI keeps complete mode's result table as state changes and rebuilds the table of
@@ -141,7 +160,7 @@ int main(int argc, char** argv)
     gui.materializeCompleteOutput = false;
     double best = 1e9;
     for (int rep = 0; rep < 20; ++rep) {
-        t0 = Clock::now();
+        const auto t0 = Clock::now();
         const RunRecord record = runAllModes(small, gui);
         best = std::min(best, seconds(Clock::now() - t0));
         if (record.mode(OutputMode::Update).batches.empty())
@@ -154,15 +173,20 @@ int main(int argc, char** argv)
     if (json) {
         std::cout << "{\"engineEventsPerSec\": " << static_cast<std::int64_t>(engineRate)
                   << ", \"baselineEventsPerSec\": " << static_cast<std::int64_t>(baselineRate) << ", \"ratio\": " << engineRate / baselineRate
-                  << ", \"recompute10kMs\": " << recomputeMs << "}\n";
+                  << ", \"medianRoundRatio\": " << medianRoundRatio << ", \"rounds\": " << rounds << ", \"recompute10kMs\": " << recomputeMs << "}\n";
     } else {
         std::cout << "events                 " << numEvents << " (1000 keys, 10-minute windows every 5 minutes, update mode)\n"
                   << "batches                " << batches << "\n"
                   << "engine                 " << engineRate / 1e6 << " M events/s (" << engineSeconds << " s, " << engineRows << " rows out)\n"
                   << "hand-written baseline  " << baselineRate / 1e6 << " M events/s (" << baselineSeconds << " s, " << baseline.outputRows
                   << " rows out)\n"
-                  << "ratio engine/baseline  " << engineRate / baselineRate << " (target >= 0.5)\n"
-                  << "recompute 10k events, all three modes: " << recomputeMs << " ms (target < 10 ms)\n";
+                  << "ratio engine/baseline  " << engineRate / baselineRate << " (fastest of " << rounds
+                  << " rounds each; the median of the rounds' ratios: " << medianRoundRatio << "; target >= 0.9)\n"
+                  << "recompute 10k events, all three modes: " << recomputeMs << " ms (target < 10 ms)\n"
+                  // Placeholder: a chained-operator case (a window aggregation followed by one over
+                  // window_time(window), a join followed by an aggregation) and its hand-written loop
+                  // belong here once the engine runs a query as a pipeline of operators.
+                  << "chained operators      not measured yet\n";
         if (engineRows != baseline.outputRows)
             std::cout << "note: the engine and the baseline emitted different row counts\n";
     }

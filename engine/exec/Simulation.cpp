@@ -167,8 +167,8 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         const auto byArrival = [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; };
         if (!std::is_sorted(q.order.begin(), q.order.end(), byArrival)) // files are usually in arrival order already
             std::stable_sort(q.order.begin(), q.order.end(), byArrival);
-        for (const auto& e : src.events)
-            earliest = earliest ? std::min(*earliest, e.at) : e.at;
+        if (!q.order.empty()) // the first to arrive; not another pass over millions of events
+            earliest = earliest ? std::min(*earliest, src.events[q.order.front()].at) : src.events[q.order.front()].at;
         if (src.format == SourceFormat::Kafka)
             q.taken.assign(src.events.size(), 0);
         m_queues.push_back(std::move(q));

@@ -29,6 +29,13 @@ public:
         }
     }
 
+    /// A hint that find(hash) comes soon: starts loading the entry it will look at first.
+    void prefetch(std::uint64_t hash) const
+    {
+        if (!m_entries.empty())
+            __builtin_prefetch(&m_entries[hash & m_mask]);
+    }
+
     void insert(std::uint64_t hash, std::int32_t slot)
     {
         if ((m_size + 1) * 2 > m_entries.size())

@@ -126,6 +126,49 @@ private slots:
                                           "B2 wm=0 late=0: 2 | dropped=0 state=1"));
     }
 
+    void rowOrderWithIntegerNullAndWideKeys()
+    {
+        // Output rows are sorted by window start, then the grouping columns in groupBy order
+        // (null first), the same whether the keys are integers, include a null, or are more
+        // than the two integer keys a group keeps beside its key row.
+        TestScenario sc;
+        sc.schema = {{"a", "long"}, {"b", "long"}, {"c", "long"}, {"t", "timestamp"}};
+        sc.query = R"("groupBy": ["a", {"window": {"column": "t", "duration": "10 seconds"}}, "b"], "outputMode": "update",
+            "trigger": {"processingTime": "1 second"})";
+        sc.events = {"100: 3 1 0 15", "100: null 2 0 15", "100: -7 1 0 15", "100: 3 0 0 15", "100: 3 1 0 5", "100: -7 null 0 15"};
+        const QString twoKeys = "B0 wm=0 late=0: 3 [0,10) 1 1; null [10,20) 2 1; -7 [10,20) null 1; -7 [10,20) 1 1; "
+                                "3 [10,20) 0 1; 3 [10,20) 1 1 | dropped=0 state=6";
+        QStringList got;
+        for (const auto& l : runAndDescribe(sc, OutputMode::Update))
+            got << QString::fromStdString(l);
+        QCOMPARE(got.join('\n'), twoKeys);
+
+        sc.query = R"("groupBy": ["c", "a", {"window": {"column": "t", "duration": "10 seconds"}}, "b"], "outputMode": "update",
+            "trigger": {"processingTime": "1 second"})";
+        got.clear();
+        for (const auto& l : runAndDescribe(sc, OutputMode::Update))
+            got << QString::fromStdString(l);
+        QCOMPARE(got.join('\n'), QString("B0 wm=0 late=0: 0 3 [0,10) 1 1; 0 null [10,20) 2 1; 0 -7 [10,20) null 1; 0 -7 [10,20) 1 1; "
+                                           "0 3 [10,20) 0 1; 0 3 [10,20) 1 1 | dropped=0 state=6"));
+    }
+
+    void groupCreatedBehindTheEvictionWatermarkIsEvictedInItsBatch()
+    {
+        // From 3.4 the late filter uses the previous batch's watermark (0 here) and eviction
+        // this batch's (20): the window [10,15) is accepted and evicted in the same batch, even
+        // though every group already in state ends after the watermark.
+        TestScenario sc;
+        sc.query = R"("withWatermark": {"column": "t", "delay": "10 seconds"},
+            "groupBy": [{"window": {"column": "t", "duration": "5 seconds"}}], "outputMode": "append",
+            "trigger": {"processingTime": "1 second"})";
+        sc.events = {"100: x 30", "101: x 12", "102: x 31"};
+        QStringList got;
+        for (const auto& l : runAndDescribe(sc, OutputMode::Append))
+            got << QString::fromStdString(l);
+        QCOMPARE(got.join('\n'), QString("B0 wm=0 late=0: | dropped=0 state=1\nB1 wm=20 late=0: [10,15) 1 | dropped=0 state=1\n"
+                                           "B2 wm=20 late=20: | dropped=0 state=1\nB3 nodata wm=21 late=20: | dropped=0 state=1"));
+    }
+
     void batches()
     {
         QFETCH(QString, version);

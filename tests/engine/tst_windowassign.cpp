@@ -59,6 +59,47 @@ private slots:
         QCOMPARE(got.join(' '), expected);
     }
 
+    void sameWindowsEitherSideOfTheSixtyBitShortcut()
+    {
+        // Times and window specs below 2^60 µs in magnitude are computed in 64 bits, the rest
+        // in 128: both must give what the formula gives in exact arithmetic, for the fixed
+        // formula and for 3.3's truncating one.
+        __extension__ typedef __int128 Wide;
+        const auto reference = [](const TimeWindowSpec& spec, Micros ts, bool truncating) {
+            const Wide slide = spec.slide;
+            const Wide mod = (Wide{ts} - spec.startTime) % slide;
+            const Wide lastStart = truncating ? Wide{ts} - (Wide{ts} - spec.startTime + slide) % slide : Wide{ts} - (mod < 0 ? mod + slide : mod);
+            QStringList out;
+            for (std::int64_t i = spec.windowsPerRow() - 1; i >= 0; --i) {
+                const Wide start = lastStart - Wide{i} * slide;
+                const Wide end = start + spec.duration;
+                if (start < INT64_MIN || end > INT64_MAX)
+                    continue;
+                if (spec.duration % spec.slide != 0 && !(ts >= start && ts < end))
+                    continue;
+                out << QString("[%1,%2)").arg(static_cast<qint64>(start)).arg(static_cast<qint64>(end));
+            }
+            return out.join(' ');
+        };
+        const Micros edge = Micros{1} << 60;
+        const std::vector<TimeWindowSpec> specs = {{10 * kMicrosPerSecond, 10 * kMicrosPerSecond, 5 * kMicrosPerSecond},
+                                                   {10 * kMicrosPerSecond, 3 * kMicrosPerSecond, -2 * kMicrosPerSecond},
+                                                   {edge - 1, edge - 1, 0},
+                                                   {edge, edge / 2, 0},
+                                                   {7 * kMicrosPerSecond, 7 * kMicrosPerSecond, edge}};
+        const std::vector<Micros> times = {0, -1, edge - 1, edge, edge + 1, -edge + 1, -edge, -edge - 1, INT64_MAX / 2, INT64_MIN / 2};
+        std::vector<TimeRange> windows;
+        for (const auto& spec : specs)
+            for (const Micros ts : times)
+                for (const SparkVersion version : {SparkVersion{3, 3}, SparkVersion{4, 0}}) {
+                    spec.assign(ts, version, windows);
+                    QStringList got;
+                    for (const auto& w : windows)
+                        got << QString("[%1,%2)").arg(w.start).arg(w.end);
+                    QCOMPARE(got.join(' '), reference(spec, ts, version.hasNegativeWindowStartBug()));
+                }
+    }
+
     void everyWindowContainsItsTime()
     {
         // Property: for the fixed formula, each assigned window contains the timestamp.
