@@ -282,6 +282,22 @@
         <source>Removed by the join condition `%1` on this side&apos;s columns alone, which Spark&apos;s optimizer runs before the join (PushPredicateThroughJoin); it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
         <translation>이 쪽의 열만 읽는 조인 조건 `%1`에서 제거되었습니다. Spark의 옵티마이저는 이 조건을 조인보다 먼저 실행합니다(PushPredicateThroughJoin). 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
     </message>
+    <message>
+        <source>Removed before the session aggregation: its gap `%1` is %2, not positive, so its session would end where it starts; session_window keeps only rows whose session ends after it starts (SessionWindowing&apos;s filter, SPARK-36465).</source>
+        <translation>세션 집계 전에 제거되었습니다: 이 행의 간격 `%1`은(는) %2(으)로 양수가 아니어서, 세션이 시작한 곳에서 끝납니다. session_window는 세션 끝이 시작보다 뒤인 행만 남깁니다(SessionWindowing의 필터, SPARK-36465).</translation>
+    </message>
+    <message>
+        <source>Removed before the session aggregation: its gap `%1` is null or not an interval, so its session has no end; session_window keeps only rows whose session ends after it starts (SessionWindowing&apos;s filter, SPARK-36465).</source>
+        <translation>세션 집계 전에 제거되었습니다: 이 행의 간격 `%1`이(가) null이거나 interval이 아니어서 세션에 끝이 없습니다. session_window는 세션 끝이 시작보다 뒤인 행만 남깁니다(SessionWindowing의 필터, SPARK-36465).</translation>
+    </message>
+    <message>
+        <source>Left out: its gap `%1` has months or years, whose length depends on the calendar; Tidemark does not simulate such gaps. Write the gap in days.</source>
+        <translation>제외됨: 간격 `%1`에 달이나 연이 들어 있어 길이가 달력에 따라 달라집니다. Tidemark는 이런 간격을 시뮬레이션하지 않습니다. 간격을 일 단위로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Left out: its gap `%1` is longer than Tidemark simulates (100000 years).</source>
+        <translation>제외됨: 간격 `%1`이(가) Tidemark가 시뮬레이션하는 길이(100000년)보다 깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1575,6 +1591,18 @@ Click for its life.</source>
     <message>
         <source>Spark stopped the query: %1</source>
         <translation>Spark가 쿼리를 중지했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The recording stays in memory: %1</source>
+        <translation>기록은 메모리에 남습니다: %1</translation>
+    </message>
+    <message>
+        <source>Long session: the window now shows the newest %1 batches; older ones are summarised in the counts, the state and the result table. The recording keeps every message.</source>
+        <translation>긴 세션: 이제 창은 최신 배치 %1개만 보여 줍니다. 이전 배치는 집계 수, 상태, 결과 테이블에 요약되어 있습니다. 기록에는 모든 메시지가 남습니다.</translation>
+    </message>
+    <message>
+        <source>Disconnected, but the recording could not be read back: %1</source>
+        <translation>연결을 끊었지만 기록을 다시 읽을 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
