@@ -36,7 +36,7 @@ class ScenarioDocument;
 /// this turns a topic into both. On Connect it gives the bridge the live source's schema; once
 /// the source is connected it starts a LiveSession on the scenario (it decides the batches on
 /// the UI thread and forgets what it has read), and hands every delivery to a thread of the
-/// session's own, which keeps the recording (every message) and runs the three output modes as
+/// session's own, which records every message (a journal on disk) and runs the three output modes as
 /// the messages come (LiveModeRuns). What the window shows (ScenarioDocument::showLive: no
 /// undo step, edits off) is made there too: the newest batches with the events they read, up
 /// to LiveShownLimits, older ones summarised, so an hour of messages takes no more memory
