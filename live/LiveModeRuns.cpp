@@ -15,20 +15,6 @@ namespace {
 /// second stream): those never move. Live events are numbered by arrival below it.
 constexpr std::uint32_t kOtherSource = 0x8000'0000U;
 
-/// The fate an event shows when its rows fared differently (as the window's plot ranks them).
-int fateRank(Fate f)
-{
-    switch (f) {
-    case Fate::DroppedByWatermark: return 6;
-    case Fate::Duplicate: return 5;
-    case Fate::NullEventTime: return 4;
-    case Fate::Filtered: return 3;
-    case Fate::LateAccepted: return 2;
-    case Fate::OnTime: return 1;
-    case Fate::Unconsumed: return 0;
-    }
-    return 0;
-}
 
 } // namespace
 

@@ -3,6 +3,20 @@
 
 namespace tidemark {
 
+int fateRank(Fate fate)
+{
+    switch (fate) {
+    case Fate::DroppedByWatermark: return 6;
+    case Fate::Duplicate: return 5;
+    case Fate::NullEventTime: return 4;
+    case Fate::Filtered: return 3;
+    case Fate::LateAccepted: return 2;
+    case Fate::OnTime: return 1;
+    case Fate::Unconsumed: return 0;
+    }
+    return 0;
+}
+
 const char* fateName(Fate fate)
 {
     switch (fate) {

@@ -24,6 +24,9 @@ enum class Fate : std::uint8_t {
 };
 
 const char* fateName(Fate fate);
+/// Which fate an event shows when its exploded rows fared differently: the most telling one
+/// ranks highest (dropped by the watermark, then duplicate, null time, filtered, late, on time).
+int fateRank(Fate fate);
 
 /// The fate of one row, with what is needed to explain it.
 struct RowFate {

@@ -2,6 +2,7 @@
 // A long live run keeps a bounded history: fed 2,000 batches directly (no broker), a session
 // with a history limit keeps the events of its newest batches only, and runs exactly the
 // batches a session that keeps everything runs.
+#include "WordCountFeed.h"
 #include "live/LiveSession.h"
 #include "live/RecordJournal.h"
 #include "engine/scenario/ScenarioFile.h"
@@ -15,23 +16,13 @@
 
 using namespace tidemark;
 using namespace tidemark::kafka;
+using namespace tidemark::kafka::test;
 
 namespace {
 
-constexpr Micros kSecond = 1'000'000;
-constexpr Micros kStart = 1'767'225'600LL * kSecond; // 2026-01-01 00:00:00 UTC
-
-const char* kScenario = R"({
-  "tidemark": 1, "sparkVersion": "3.5", "timeZone": "UTC",
-  "sources": {"words": {"format": "kafka", "schema": {"word": "string", "timestamp": "timestamp"}, "events": []}},
-  "query": {"source": "words", "withWatermark": {"column": "timestamp", "delay": "10 seconds"},
-    "groupBy": [{"window": {"column": "timestamp", "duration": "10 seconds"}}, "word"],
-    "agg": [{"fn": "count"}], "outputMode": "update", "trigger": {"processingTime": "1 second"}}
-})";
-
 std::unique_ptr<LiveSession> startSession(std::size_t historyLimit)
 {
-    auto scenario = loadScenarioText(kScenario);
+    auto scenario = loadScenarioText(kWordCountScenario);
     if (!scenario.ok())
         qFatal("%s", scenario.error().describe().c_str());
     KafkaSettings settings;
@@ -44,25 +35,6 @@ std::unique_ptr<LiveSession> startSession(std::size_t historyLimit)
         qFatal("%s", session.error().describe().c_str());
     session.value()->setHistoryLimit(historyLimit);
     return std::move(session.value());
-}
-
-/// Second `s` of the run: `perSecond` messages arriving within it, a few of them late (event
-/// times 15 s behind, so the watermark drops some), the clock then at the end of the second.
-Delivery secondOf(std::int64_t s, int perSecond)
-{
-    static const char* words[] = {"owl", "cat", "dog", "emu"};
-    Delivery d;
-    for (int i = 0; i < perSecond; ++i) {
-        LiveMessage m;
-        m.partition = i % 2;
-        m.offset = s * perSecond / 2 + i / 2;
-        m.at = kStart + s * kSecond + (i + 1) * (kSecond / (perSecond + 1));
-        const Micros eventTime = m.at - (i % 7 == 0 ? 15 : 1) * kSecond;
-        m.row = Row{Value(words[(s + i) % 4]), Value(eventTime)};
-        d.messages.push_back(std::move(m));
-    }
-    d.upTo = kStart + (s + 1) * kSecond;
-    return d;
 }
 
 } // namespace

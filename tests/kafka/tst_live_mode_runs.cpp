@@ -3,6 +3,7 @@
 // newest batches, and every batch it shows is the batch a run over the whole recording has,
 // field for field, with the state, the result table and the drop counts its forgotten batches
 // left behind. Fed directly (no broker): 2,000 one-second triggers, some rows late.
+#include "WordCountFeed.h"
 #include "live/LiveModeRuns.h"
 #include "live/LiveScenario.h"
 #include "engine/exec/RunRecord.h"
@@ -15,46 +16,19 @@
 
 using namespace tidemark;
 using namespace tidemark::kafka;
+using namespace tidemark::kafka::test;
 
 namespace {
 
-constexpr Micros kSecond = 1'000'000;
-constexpr Micros kStart = 1'767'225'600LL * kSecond; // 2026-01-01 00:00:00 UTC
-
-/// A windowed count with a watermark: all three modes accepted, state evicted, rows dropped.
-const char* kScenario = "{\"tidemark\": 1, \"sparkVersion\": \"3.5\", \"timeZone\": \"UTC\","
-                        " \"sources\": {\"words\": {\"format\": \"kafka\", \"schema\": {\"word\": \"string\", \"timestamp\": \"timestamp\"}, \"events\": []}},"
-                        " \"query\": {\"source\": \"words\", \"withWatermark\": {\"column\": \"timestamp\", \"delay\": \"10 seconds\"},"
-                        " \"groupBy\": [{\"window\": {\"column\": \"timestamp\", \"duration\": \"10 seconds\"}}, \"word\"],"
-                        " \"agg\": [{\"fn\": \"count\"}], \"outputMode\": \"update\", \"trigger\": {\"processingTime\": \"1 second\"}}}";
-
 Scenario prepared()
 {
-    auto scenario = loadScenarioText(kScenario);
+    auto scenario = loadScenarioText(kWordCountScenario);
     if (!scenario.ok())
         qFatal("%s", scenario.error().describe().c_str());
     KafkaSettings settings;
     settings.topic = "words";
     prepareLiveScenario(scenario.value(), 0, settings, kStart);
     return std::move(scenario.value());
-}
-
-/// Second `s`: `perSecond` messages, every seventh 15 s late (the watermark drops some).
-Delivery secondOf(std::int64_t s, int perSecond)
-{
-    static const char* words[] = {"owl", "cat", "dog", "emu"};
-    Delivery d;
-    for (int i = 0; i < perSecond; ++i) {
-        LiveMessage m;
-        m.partition = 0;
-        m.offset = s * perSecond + i;
-        m.at = kStart + s * kSecond + (i + 1) * (kSecond / (perSecond + 1));
-        const Micros eventTime = m.at - (i % 7 == 0 ? 15 : 1) * kSecond;
-        m.row = Row{Value(words[(s + i) % 4]), Value(eventTime)};
-        d.messages.push_back(std::move(m));
-    }
-    d.upTo = kStart + (s + 1) * kSecond;
-    return d;
 }
 
 /// `shown` (a kept batch) against `whole` (the same batch of a run over the whole recording);

@@ -58,20 +58,6 @@ int batchIndexOf(const ModeRun& run, std::int64_t batchId)
 
 namespace {
 
-/// Which fate an event shows when its exploded rows fared differently: the most telling one.
-int fateRank(Fate f)
-{
-    switch (f) {
-    case Fate::DroppedByWatermark: return 6;
-    case Fate::Duplicate: return 5;
-    case Fate::NullEventTime: return 4;
-    case Fate::Filtered: return 3;
-    case Fate::LateAccepted: return 2;
-    case Fate::OnTime: return 1;
-    case Fate::Unconsumed: return 0;
-    }
-    return 0;
-}
 
 std::vector<EventPoint> basePoints(const Scenario& sc)
 {
