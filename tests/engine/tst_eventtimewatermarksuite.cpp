@@ -29,6 +29,7 @@
 // - The spark.sql.legacy.interval.enabled=true half of "SPARK-35815": Tidemark does not model
 //   that conf (its only effect on a delay is to allow mixing year-month and day-time units in an
 //   interval literal, which none of the test's delays does).
+#include "tests/support/DescribedRun.h"
 #include "tests/support/TestScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -62,10 +63,7 @@ const std::string kWindowedCount = R"("withWatermark": {"column": "eventTime", "
 
 QStringList run(const TestScenario& sc, OutputMode mode)
 {
-    QStringList out;
-    for (const auto& l : runAndDescribe(sc, mode))
-        out << QString::fromStdString(l);
-    return out;
+    return describedRun(sc, mode);
 }
 
 QStringList lines(const QString& text) { return text.split('\n'); }

@@ -3,6 +3,7 @@
 // matching across batches, state watermarks at their exact boundaries, outer null rows,
 // late rows per side, one-sided watermarks, and Spark's join errors.
 #include "engine/scenario/ScenarioFile.h"
+#include "tests/support/DescribedRun.h"
 #include "tests/support/TestScenario.h"
 
 #include <QtTest>
@@ -47,10 +48,7 @@ TestScenario joinScenario(const QString& on, const QString& type, const QString&
 
 QString run(const TestScenario& sc)
 {
-    QStringList out;
-    for (const auto& l : runAndDescribe(sc, OutputMode::Append))
-        out << QString::fromStdString(l);
-    return out.join('\n');
+    return describedRun(sc, OutputMode::Append).join('\n');
 }
 
 const char* kRange = "l.k = r.k AND rt BETWEEN lt AND lt + INTERVAL 10 SECONDS";

@@ -10,6 +10,7 @@
 // DataFrameSessionWindowingSuite runs batch queries; here all rows arrive in one batch of a
 // complete-mode query grouped by `value` as well (unique per row, so each session is the row's).
 #include "engine/exec/Explain.h"
+#include "tests/support/DescribedRun.h"
 #include "tests/support/TestScenario.h"
 
 #include <QtTest>
@@ -21,10 +22,7 @@ namespace {
 
 QStringList run(const TestScenario& sc, OutputMode mode)
 {
-    QStringList out;
-    for (const auto& l : runAndDescribe(sc, mode))
-        out << QString::fromStdString(l);
-    return out;
+    return describedRun(sc, mode);
 }
 
 QStringList lines(const QString& text) { return text.split('\n'); }

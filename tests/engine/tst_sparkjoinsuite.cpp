@@ -4,6 +4,7 @@
 // no-data batch Spark runs after it comes before the next one. Rows and state rows per batch
 // are compared with the test's CheckNewAnswer and assertNumStateRows (whose `updated` sums the
 // data batch and its no-data batch; `total` is the last one's).
+#include "tests/support/DescribedRun.h"
 #include "tests/support/TestScenario.h"
 
 #include <QtTest>
@@ -46,10 +47,7 @@ QStringList lines(const QString& text) { return text.split('\n'); }
 /// One line per batch, compared as a list so that a failure names the batch that differs.
 QStringList run(const TestScenario& sc)
 {
-    QStringList out;
-    for (const auto& l : runAndDescribe(sc, OutputMode::Append))
-        out << QString::fromStdString(l);
-    return out;
+    return describedRun(sc, OutputMode::Append);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Behaviour that changed between Spark releases, each pinned to the release that changed it.
 #include "engine/sink/ConsoleFormat.h"
+#include "tests/support/DescribedRun.h"
 #include "tests/support/TestScenario.h"
 
 #include <QtTest>
@@ -11,10 +12,7 @@ using namespace tidemark::testing;
 namespace {
 QString runLines(const TestScenario& sc, OutputMode mode)
 {
-    QStringList out;
-    for (const auto& l : runAndDescribe(sc, mode))
-        out << QString::fromStdString(l);
-    return out.join('\n');
+    return describedRun(sc, mode).join('\n');
 }
 } // namespace
 

@@ -643,6 +643,9 @@ void TestKafkaWindow::longSessionShowsItsNewestBatches()
     QVERIFY(dropped > 0);
     QCOMPARE(view.snapshot->view(shown.mode).droppedSoFar.back(), dropped);
     shot(QStringLiteral("kafka-long-session"));
+    ui::setLanguage(ui::Language::Korean);
+    shot(QStringLiteral("kafka-long-session-ko"));
+    ui::setLanguage(ui::Language::English);
 
     // Disconnect: the whole recording becomes the scenario.
     live->stop();

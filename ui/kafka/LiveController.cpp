@@ -45,11 +45,14 @@ kafka::LiveModeRuns::Fed LiveController::feedWork(LiveWork& work, const kafka::D
     return work.runs->feed(delivery);
 }
 
-Result<std::string> LiveController::LiveWork::text()
+Result<Scenario> LiveController::LiveWork::scenario()
 {
     if (!journal)
-        return scenarioToJson(recording);
-    return journal->recording(recording, source);
+        return recording;
+    Result<std::string> text = journal->recording(recording, source);
+    if (!text.ok())
+        return text.error();
+    return loadScenarioText(text.value());
 }
 
 Status LiveController::LiveWork::write(const std::string& path)
@@ -464,8 +467,7 @@ void LiveController::finish()
         recording = std::make_shared<const Scenario>(std::move(work->recording));
     } else {
         // Read back from the journal: the whole session becomes the scenario.
-        Result<std::string> text = work->text();
-        Result<Scenario> loaded = text.ok() ? loadScenarioText(text.value()) : Result<Scenario>(text.error());
+        Result<Scenario> loaded = work->scenario();
         if (!loaded.ok()) {
             m_document->endLive(before);
             emit message(tr("Disconnected, but the recording could not be read back: %1").arg(QString::fromStdString(loaded.error().describe())), 0);
@@ -522,13 +524,8 @@ Scenario LiveController::recording()
         return {};
     Scenario copy;
     m_thread->post([work = m_work, &copy] {
-        if (!work->journal) {
-            copy = work->recording;
-            return;
-        }
-        if (Result<std::string> text = work->text(); text.ok())
-            if (Result<Scenario> loaded = loadScenarioText(text.value()); loaded.ok())
-                copy = std::move(loaded.value());
+        if (Result<Scenario> loaded = work->scenario(); loaded.ok())
+            copy = std::move(loaded.value());
     });
     m_thread->drain();
     return copy;

@@ -117,8 +117,8 @@ private:
         std::unique_ptr<kafka::LiveModeRuns> runs;
         std::size_t source = 0;
 
-        /// The whole recording as scenario JSON, or as a file written atomically.
-        Result<std::string> text();
+        /// The whole recording, read back from the journal (or a copy), or written atomically.
+        Result<Scenario> scenario();
         Status write(const std::string& path);
     };
 
