@@ -6,6 +6,7 @@
 #include "ui/document/ScenarioDocument.h"
 #include "ui/i18n/Retranslate.h"
 #include "ui/i18n/SparkErrorHint.h"
+#include "ui/pages/JoinPlanView.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -152,6 +153,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     , m_trigger(new QLineEdit(this))
     , m_shapeNote(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_joinPlan(new JoinPlanView(this))
     , m_scroll(new QScrollArea(this))
     , m_form(nullptr)
     , m_inputs(new QWidget(this))
@@ -240,6 +242,7 @@ QueryPanel::QueryPanel(ScenarioDocument* document, QWidget* parent)
     form->addRow(QStringLiteral("as"), m_aggAs);
     form->addRow(QStringLiteral("trigger"), m_trigger);
     form->addRow(m_shapeNote);
+    form->addRow(m_joinPlan);
     form->addRow(m_error);
     // The editable boxes have no text of their own for a screen reader: the API names the labels show.
     m_watermarkColumn->setAccessibleName(QStringLiteral("withWatermark column"));
@@ -655,10 +658,12 @@ void QueryPanel::showAnalysis()
     if (m_document->scenario()->sources.empty()) {
         m_error->clear();
         m_error->setVisible(false);
+        m_joinPlan->showPlan(nullptr, *m_document->scenario());
         return;
     }
     auto plan = analyze(*m_document->scenario());
     markError(plan.ok() ? std::string() : plan.error().where);
+    m_joinPlan->showPlan(plan.ok() ? &plan.value() : nullptr, *m_document->scenario());
     if (plan.ok()) {
         m_error->clear();
         m_error->setVisible(false);

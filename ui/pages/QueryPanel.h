@@ -19,6 +19,7 @@ class QScrollArea;
 
 namespace tidemark::ui {
 
+class JoinPlanView;
 class ScenarioDocument;
 
 /// Edits the query in Spark's vocabulary: output mode, Spark version, withWatermark, window /
@@ -40,6 +41,8 @@ public:
     QLineEdit* watermarkDelayEdit() const { return m_delay; }
     QLabel* errorLabel() const { return m_error; }
     QScrollArea* scrollArea() const { return m_scroll; }
+    /// Where each conjunct of a join's condition runs (hidden for other queries).
+    JoinPlanView* joinPlanView() const { return m_joinPlan; }
 
     /// Inputs of a join (left, right) or a union, in the query's order; 0 for a single source.
     int numInputs() const { return static_cast<int>(m_inputRows.size()); }
@@ -87,6 +90,7 @@ private:
     QLineEdit* m_trigger;
     QLabel* m_shapeNote;
     QLabel* m_error;
+    JoinPlanView* m_joinPlan;
     QScrollArea* m_scroll;
     QFormLayout* m_form;
     QLayout* m_windowRow = nullptr;

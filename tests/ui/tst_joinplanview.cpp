@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The join's plan in the query panel: which conjuncts of `on` Spark's optimizer moved into each
+// input (below or above its withWatermark) and which stayed in the join (keys, the pair
+// condition and its time range, the preserved side's own condition), and how each side's state
+// is cleaned; readable in the query dock of a 1024x768 window.
+#include "TestSupport.h"
+
+#include "ui/MainWindow.h"
+#include "ui/document/ScenarioDocument.h"
+#include "ui/pages/JoinPlanView.h"
+#include "ui/pages/QueryPanel.h"
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTest>
+
+using namespace tidemark;
+using namespace tidemark::ui;
+
+namespace {
+
+const QString kLeftOuter = QStringLiteral("stream-stream-left-outer-with-watermark.json");
+const QString kRange = QStringLiteral("clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 1 HOUR");
+
+Scenario loadScenario(const QString& name)
+{
+    auto sc = ScenarioDocument::load(QStringLiteral(":/scenarios/") + name);
+    if (!sc.ok())
+        qFatal("cannot load %s: %s", qPrintable(name), sc.error().describe().c_str());
+    return std::move(sc.value());
+}
+
+/// The shipped left outer join with `on` (and the join type) replaced.
+std::unique_ptr<ScenarioDocument> leftOuterWith(const std::string& on, const std::string& type = "leftOuter")
+{
+    Scenario sc = loadScenario(kLeftOuter);
+    sc.query.join->on = on;
+    sc.query.join->type = type;
+    auto doc = std::make_unique<ScenarioDocument>();
+    doc->setScenario(std::move(sc), QString(), kLeftOuter);
+    return doc;
+}
+
+/// `on` with a condition on each side's own columns: a right one on a value (it can go below
+/// the right watermark), a right one on the event time (it cannot), and a left one.
+const std::string kWithOneSideConjuncts = "impressionAdid = clickAdid AND " + kRange.toStdString()
+                                          + " AND (clickAdid < 300 OR clickAdid > 1000) AND clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"
+                                            " AND impressionAdid > 0";
+
+QStringList kinds(const OutlineSide& side)
+{
+    QStringList out;
+    for (const OutlineStep& s : side.steps) {
+        switch (s.kind) {
+        case OutlineStep::Kind::Select: out << QStringLiteral("select"); break;
+        case OutlineStep::Kind::Where: out << QStringLiteral("where"); break;
+        case OutlineStep::Kind::Watermark: out << QStringLiteral("withWatermark"); break;
+        case OutlineStep::Kind::Window: out << QStringLiteral("window"); break;
+        case OutlineStep::Kind::FromOn:
+            out << (s.place == ConjunctPlace::BelowWatermark   ? QStringLiteral("on below: ")
+                    : s.place == ConjunctPlace::AboveWatermark ? QStringLiteral("on above: ")
+                                                               : QStringLiteral("on: "))
+                           + s.text;
+            break;
+        }
+    }
+    return out;
+}
+
+QStringList inJoin(const JoinOutline& o)
+{
+    QStringList out;
+    for (const OutlineCondition& c : o.inJoin) {
+        QString place;
+        switch (c.place) {
+        case ConjunctPlace::Key: place = QStringLiteral("key"); break;
+        case ConjunctPlace::NullSafeKey: place = QStringLiteral("null-safe key"); break;
+        case ConjunctPlace::UsingKey: place = QStringLiteral("using key"); break;
+        case ConjunctPlace::Pair: place = QStringLiteral("pair"); break;
+        case ConjunctPlace::PairAndStateRange: place = QStringLiteral("pair, range"); break;
+        case ConjunctPlace::KeptForPreservedSide: place = QStringLiteral("preserved side %1").arg(c.side); break;
+        default: place = QStringLiteral("?"); break;
+        }
+        out << place + QStringLiteral(": ") + c.text;
+    }
+    return out;
+}
+
+/// Where `needle` starts in the view's text, failing when it is not there.
+qsizetype at(const QString& text, const QString& needle)
+{
+    const qsizetype i = text.indexOf(needle);
+    if (i < 0)
+        qWarning("not in the plan view: %s\n--- the view says:\n%s", qPrintable(needle), qPrintable(text));
+    return i;
+}
+
+} // namespace
+
+class TestJoinPlanView : public QObject
+{
+    Q_OBJECT
+private slots:
+    /// The shipped left outer join: the key and the time range stay in the join; the range
+    /// bounds both sides' state (getStateValueWatermark: impressions by W - 1 h - 1 ms).
+    void leftOuterJoinKeepsItsKeyAndRangeInTheJoin()
+    {
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(loadScenario(kLeftOuter), QString(), kLeftOuter);
+        QueryPanel panel(doc.get());
+        JoinPlanView* view = panel.joinPlanView();
+        QVERIFY(view->isVisibleTo(&panel));
+        QVERIFY(view->outline().has_value());
+        const JoinOutline& o = *view->outline();
+        QCOMPARE(o.type, JoinPlan::Type::LeftOuter);
+        QCOMPARE(o.sides[0].source, QStringLiteral("impressions"));
+        QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark"}));
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"select", "withWatermark"}));
+        QCOMPARE(inJoin(o), (QStringList{"key: impressionAdid = clickAdid", "pair, range: " + kRange}));
+        QCOMPARE(o.state[0].kind, StateBound::Kind::ByRange);
+        QCOMPARE(o.state[0].column, QStringLiteral("impressionTime"));
+        QCOMPARE(o.state[0].offset, -(3600 * kMicrosPerSecond + 1000)); // W - 1 hour - 1 ms
+        QCOMPARE(o.state[1].kind, StateBound::Kind::ByRange);
+        QCOMPARE(o.state[1].column, QStringLiteral("clickTime"));
+
+        const QString text = view->plainText();
+        QVERIFY(at(text, QStringLiteral("impressions — the left input, a stream")) >= 0);
+        QVERIFY(at(text, QStringLiteral("withWatermark(impressionTime, 2 hours)")) > at(text, QStringLiteral("impressions — the left input")));
+        QVERIFY(at(text, QStringLiteral("LeftOuter join of the two streams")) > at(text, QStringLiteral("withWatermark(clickTime, 3 hours)")));
+        QVERIFY(at(text, kRange) > at(text, QStringLiteral("LeftOuter join")));
+        QVERIFY(at(text, QStringLiteral("impressions: a row leaves when impressionTime \u2264 watermark \u2212 1 hour")) > at(text, kRange));
+        QVERIFY(!text.contains(QLatin1String("Moved here from the join"))); // nothing of this `on` moves
+    }
+
+    /// StreamingOuterJoinSuite "left outer join with non-key condition violated": in a left
+    /// outer join the right side's own conditions move into the right input
+    /// (PushPredicateThroughJoin); the one on a value goes below withWatermark, the one on the
+    /// event time stays above it (PushPredicateThroughNonJoin; the first one also goes through the
+    /// selectExpr, onto the source's rows); the left side's own condition
+    /// stays in the join, since the left side is preserved.
+    void oneSideConjunctsRunBelowOrAboveTheWatermark()
+    {
+        auto doc = leftOuterWith(kWithOneSideConjuncts);
+        QueryPanel panel(doc.get());
+        JoinPlanView* view = panel.joinPlanView();
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        QVERIFY(view->isVisibleTo(&panel));
+        const JoinOutline& o = *view->outline();
+        QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark"}));
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"on below: clickAdid < 300 OR clickAdid > 1000", "select", "withWatermark",
+                                                 "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"}));
+        QCOMPARE(inJoin(o), (QStringList{"key: impressionAdid = clickAdid", "pair, range: " + kRange, "preserved side 0: impressionAdid > 0"}));
+
+        // Read top to bottom: the right input's steps in the order the rows pass them.
+        const QString text = view->plainText();
+        const qsizetype right = at(text, QStringLiteral("clicks — the right input, a stream"));
+        const qsizetype below = at(text, QStringLiteral("clickAdid < 300 OR clickAdid > 1000"));
+        const qsizetype watermark = at(text, QStringLiteral("withWatermark(clickTime, 3 hours)"));
+        const qsizetype above = at(text, QStringLiteral("clickTime > CAST("));
+        const qsizetype join = at(text, QStringLiteral("LeftOuter join"));
+        QVERIFY(right >= 0 && right < below && below < watermark && watermark < above && above < join);
+        QVERIFY(at(text, QStringLiteral("before withWatermark: a row it rejects is never stored and never moves the watermark")) > below);
+        QVERIFY(at(text, QStringLiteral("it still moves the watermark")) > above);
+        QVERIFY(at(text, QStringLiteral("impressionAdid > 0")) > join);
+        QVERIFY(at(text, QStringLiteral("impressions is the side an outer join keeps")) > join);
+    }
+
+    /// Which side's conditions move depends on the join type (PushPredicateThroughJoin): both
+    /// for inner and left semi, the non-preserved side's for an outer join, none for full outer.
+    void pushdownFollowsTheJoinType_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QStringList>("left");
+        QTest::addColumn<QStringList>("right");
+        const QStringList leftKept{"select", "withWatermark"};
+        const QStringList leftPushed{"on below: impressionAdid > 0", "select", "withWatermark"};
+        const QStringList rightKept{"select", "withWatermark"};
+        const QStringList rightPushed{"on below: clickAdid < 300 OR clickAdid > 1000", "select", "withWatermark",
+                                      "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"};
+        QTest::newRow("inner") << "inner" << leftPushed << rightPushed;
+        QTest::newRow("left semi") << "leftSemi" << leftPushed << rightPushed;
+        QTest::newRow("right outer") << "rightOuter" << leftPushed << rightKept;
+        QTest::newRow("full outer") << "fullOuter" << leftKept << rightKept;
+    }
+    void pushdownFollowsTheJoinType()
+    {
+        QFETCH(QString, type);
+        QFETCH(QStringList, left);
+        QFETCH(QStringList, right);
+        auto doc = leftOuterWith(kWithOneSideConjuncts, type.toStdString());
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QCOMPARE(kinds(o.sides[0]), left);
+        QCOMPARE(kinds(o.sides[1]), right);
+        // What did not move stays in the join, on its own side.
+        for (const OutlineCondition& c : o.inJoin)
+            if (c.place == ConjunctPlace::KeptForPreservedSide)
+                QCOMPARE(c.side, c.text.startsWith(QLatin1String("impression")) ? 0 : 1);
+    }
+
+    /// A null-safe key and a `using` key are named as keys.
+    void keysAreNamedAsKeys()
+    {
+        auto doc = leftOuterWith("impressionAdid <=> clickAdid AND " + kRange.toStdString());
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        QCOMPARE(inJoin(*panel.joinPlanView()->outline()), (QStringList{"null-safe key: impressionAdid <=> clickAdid", "pair, range: " + kRange}));
+        QVERIFY(at(panel.joinPlanView()->plainText(), QStringLiteral("a null key meets a null key")) >= 0);
+
+        // Windowed sides joined `using` the key and the window (StreamingJoinSuite's windowed
+        // joins): both keys, and the state leaves by the window's end.
+        Scenario sc = loadScenario(kLeftOuter);
+        for (InputSpec* side : {&sc.query.join->left, &sc.query.join->right}) {
+            const std::string time = side->withWatermark->column;
+            side->selectExpr = {"adId", time};
+            side->window = WindowSpecText{time, "10 minutes", std::nullopt, std::nullopt};
+            side->windowAs = "window";
+        }
+        sc.query.join->on.reset();
+        sc.query.join->usingColumns = {"adId", "window"};
+        auto usingDoc = std::make_unique<ScenarioDocument>();
+        usingDoc->setScenario(std::move(sc), QString(), kLeftOuter);
+        QueryPanel usingPanel(usingDoc.get());
+        QVERIFY2(usingPanel.errorText().isEmpty(), qPrintable(usingPanel.errorText()));
+        const JoinOutline& o = *usingPanel.joinPlanView()->outline();
+        QCOMPARE(inJoin(o), (QStringList{"using key: adId", "using key: window"}));
+        QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark", "window"}));
+        QCOMPARE(o.state[0].kind, StateBound::Kind::ByKey);
+        QCOMPARE(o.state[0].column, QStringLiteral("window"));
+        QVERIFY(o.state[0].windowEnd);
+        QVERIFY(at(usingPanel.joinPlanView()->plainText(), QStringLiteral("left.window = right.window")) >= 0);
+    }
+
+    /// The conjuncts as the file writes them, without the parentheses around a whole one.
+    void conjunctsAsWritten()
+    {
+        QCOMPARE(writtenConjuncts("a = b AND (c < 1 OR c > 2) AND d BETWEEN e AND f"),
+                 (std::vector<QString>{"a = b", "c < 1 OR c > 2", "d BETWEEN e AND f"}));
+        QCOMPARE(writtenConjuncts("(a = b AND c > 1) and d = e"), (std::vector<QString>{"a = b", "c > 1", "d = e"}));
+        QCOMPARE(writtenConjuncts("x ="), std::vector<QString>{});
+    }
+
+    /// A query without a join has no join plan to show; an analysis error hides it too.
+    void hiddenWithoutAJoin()
+    {
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(loadScenario(QStringLiteral("word-count-update.json")), QString(), QStringLiteral("word-count-update.json"));
+        QueryPanel panel(doc.get());
+        QVERIFY(!panel.joinPlanView()->isVisibleTo(&panel));
+        QVERIFY(!panel.joinPlanView()->outline());
+
+        auto broken = leftOuterWith("impressionAdid = nosuchcolumn");
+        QueryPanel brokenPanel(broken.get());
+        QVERIFY(!brokenPanel.errorText().isEmpty());
+        QVERIFY(!brokenPanel.joinPlanView()->isVisibleTo(&brokenPanel));
+    }
+
+    /// In the query dock of a 1024x768 window the plan wraps to the dock's width (no
+    /// horizontal scrolling) and is reached by scrolling the dock.
+    void readableInTheQueryDockAt1024x768()
+    {
+        MainWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Scenario sc = loadScenario(kLeftOuter);
+        sc.query.join->on = kWithOneSideConjuncts;
+        window.document()->setScenario(std::move(sc), QString(), kLeftOuter);
+        QueryPanel* panel = window.queryPanel();
+        JoinPlanView* view = panel->joinPlanView();
+        QTRY_VERIFY(view->isVisible());
+        QScrollArea* scroll = panel->scrollArea();
+        QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+        QTRY_VERIFY(view->label()->height() >= view->label()->heightForWidth(view->label()->width()));
+        QVERIFY(view->mapTo(scroll->viewport(), QPoint(view->width(), 0)).x() <= scroll->viewport()->width());
+        scroll->ensureWidgetVisible(view->label(), 0, 0);
+        test::saveShot(window, QStringLiteral("joinplan-1024x768-top"));
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        test::saveShot(window, QStringLiteral("joinplan-1024x768-bottom"));
+        view->resize(scroll->viewport()->width(), view->heightForWidth(scroll->viewport()->width()));
+        test::saveShot(*view, QStringLiteral("joinplan-view"));
+    }
+};
+
+QTEST_MAIN(TestJoinPlanView)
+#include "tst_joinplanview.moc"

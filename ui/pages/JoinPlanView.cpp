@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/JoinPlanView.h"
+
+#include "engine/time/Interval.h"
+#include "ui/Palette.h"
+#include "ui/i18n/Retranslate.h"
+
+#include <QLabel>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace tidemark::ui {
+
+namespace {
+
+QString code(const QString& text) { return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped()); }
+
+/// The mark of a conjunct of `on`, the same wherever it ran, so the eye finds them all.
+QString onTag()
+{
+    return QStringLiteral("<span style=\"background-color:#0B5F7A; color:#FFFFFF;\">&nbsp;on&nbsp;</span>");
+}
+
+QString note(const QString& text) { return QStringLiteral("<br><span style=\"color:#555555;\">%1</span>").arg(text); }
+
+/// One row of a step list: a marker on the left, the text on the right; `highlight` shades a
+/// conjunct of `on`.
+QString row(const QString& marker, const QString& body, bool highlight = false)
+{
+    const QString shade = highlight ? QStringLiteral(" bgcolor=\"#FFF1C2\"") : QString();
+    return QStringLiteral("<tr><td align=\"center\" valign=\"top\"%3>%1</td><td valign=\"top\"%3>%2</td></tr>").arg(marker, body, shade);
+}
+
+QString table(const QString& rows) { return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">%1</table>").arg(rows); }
+
+QString heading(const QString& text) { return QStringLiteral("<p style=\"margin-top:8px; margin-bottom:2px;\"><b>%1</b></p>").arg(text); }
+
+/// `watermark − 1 hour 1 millisecond`, as getStateValueWatermark offsets it.
+QString shifted(Micros offset)
+{
+    const QString wm = JoinPlanView::tr("watermark");
+    if (offset == 0)
+        return wm;
+    const QString sign = offset < 0 ? QStringLiteral(" \u2212 ") : QStringLiteral(" + ");
+    return wm + sign + QString::fromStdString(formatDuration(offset < 0 ? -offset : offset));
+}
+
+} // namespace
+
+JoinPlanView::JoinPlanView(QWidget* parent)
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+{
+    setObjectName(QStringLiteral("joinPlanView"));
+    m_label->setObjectName(QStringLiteral("joinPlanText"));
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    setVisible(false);
+    retranslated(this, [this] { render(); });
+}
+
+void JoinPlanView::showPlan(const QueryPlan* plan, const Scenario& scenario)
+{
+    m_outline = plan ? outlineJoin(*plan, scenario) : std::nullopt;
+    render();
+}
+
+QString JoinPlanView::plainText() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_label->text());
+    return doc.toPlainText();
+}
+
+void JoinPlanView::render()
+{
+    setVisible(m_outline.has_value());
+    if (!m_outline) {
+        m_label->clear();
+        return;
+    }
+    QString html = heading(tr("Where the join condition runs"));
+    html += QStringLiteral("<p style=\"margin-top:0px;\">%1</p>")
+                .arg(m_outline->usingJoin ? tr("Spark turns each %1 column into a key equality (Analyzer.commonNaturalJoinProcessing).").arg(code(QStringLiteral("using")))
+                                          : tr("Spark splits %1 at each AND and runs each part as early as it can (PushPredicateThroughJoin). "
+                                               "The rows flow from top to bottom.")
+                                                .arg(onTag()));
+    html += sideHtml(0) + sideHtml(1) + joinHtml() + stateHtml();
+    m_label->setText(html);
+    m_label->setAccessibleName(tr("Where the join condition runs"));
+}
+
+QString JoinPlanView::sideHtml(int side) const
+{
+    const OutlineSide& s = m_outline->sides[static_cast<std::size_t>(side)];
+    QString title;
+    if (side == 0)
+        title = s.isStatic ? tr("%1 — the left input, a static table") : tr("%1 — the left input, a stream");
+    else
+        title = s.isStatic ? tr("%1 — the right input, a static table") : tr("%1 — the right input, a stream");
+    QString rows;
+    const QString arrow = QStringLiteral("\u2193");
+    const QString watermarkColor = palette::watermarkColor().name();
+    for (const OutlineStep& step : s.steps) {
+        switch (step.kind) {
+        case OutlineStep::Kind::Select: rows += row(arrow, code(QStringLiteral("selectExpr")) + QLatin1Char(' ') + step.text.toHtmlEscaped()); break;
+        case OutlineStep::Kind::Window: rows += row(arrow, code(QStringLiteral("select")) + QLatin1Char(' ') + step.text.toHtmlEscaped()); break;
+        case OutlineStep::Kind::Where: rows += row(arrow, code(QStringLiteral("where")) + QLatin1Char(' ') + code(step.text)); break;
+        case OutlineStep::Kind::Watermark:
+            rows += row(QStringLiteral("<span style=\"color:%1;\">%2</span>").arg(watermarkColor, arrow),
+                        QStringLiteral("<span style=\"color:%1;\"><b>withWatermark</b>(%2)</span>").arg(watermarkColor, step.text.toHtmlEscaped()));
+            break;
+        case OutlineStep::Kind::FromOn: {
+            QString where;
+            switch (step.place) {
+            case ConjunctPlace::BelowWatermark:
+                where = tr("Moved here from the join, before withWatermark: a row it rejects is never stored and never moves the watermark.");
+                break;
+            case ConjunctPlace::AboveWatermark:
+                where = tr("Moved here from the join, but after withWatermark because it reads the event time: a row it rejects is never "
+                           "stored, yet it still moves the watermark.");
+                break;
+            default: where = tr("Moved here from the join: a row it rejects is never stored."); break;
+            }
+            if (step.throughSelect)
+                where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
+            rows += row(onTag(), code(step.text) + note(where), true);
+            break;
+        }
+        }
+    }
+    return heading(title.arg(s.source.toHtmlEscaped())) + table(rows);
+}
+
+QString JoinPlanView::joinHtml() const
+{
+    const JoinOutline& o = *m_outline;
+    const QString type = QString::fromLatin1(joinTypeSparkName(o.type));
+    QString title = o.streamStream ? tr("%1 join of the two streams").arg(type) : tr("%1 join of a stream and a static table").arg(type);
+    QString rows;
+    for (const OutlineCondition& c : o.inJoin) {
+        QString what;
+        switch (c.place) {
+        case ConjunctPlace::Key: what = tr("Key: rows meet when their keys are equal."); break;
+        case ConjunctPlace::NullSafeKey: what = tr("Null-safe key: rows meet when their keys are equal, and a null key meets a null key."); break;
+        case ConjunctPlace::UsingKey:
+            rows += row(QStringLiteral("<code>using</code>"), code(QStringLiteral("left.%1 = right.%1").arg(c.text)) + note(tr("Key: rows meet when their keys are equal.")), true);
+            continue;
+        case ConjunctPlace::Pair: what = tr("Checked on each pair of rows with equal keys."); break;
+        case ConjunctPlace::PairAndStateRange:
+            what = tr("Checked on each pair of rows with equal keys; its time range also tells when rows can leave the state (below).");
+            break;
+        case ConjunctPlace::KeptForPreservedSide:
+            what = tr("Stays in the join: %1 is the side an outer join keeps, so a row of %1 that fails it is not stored and is "
+                      "output at once with nulls.")
+                       .arg(o.sides[static_cast<std::size_t>(c.side == 1 ? 1 : 0)].source.toHtmlEscaped());
+            break;
+        default: break;
+        }
+        rows += row(onTag(), code(c.text) + note(what), true);
+    }
+    return heading(title) + table(rows);
+}
+
+QString JoinPlanView::stateHtml() const
+{
+    const JoinOutline& o = *m_outline;
+    if (!o.streamStream)
+        return QStringLiteral("<p>%1</p>").arg(tr("A join with a static table keeps no state: each batch's rows are joined with the whole table."));
+    QString rows;
+    for (std::size_t side = 0; side < 2; ++side) {
+        const StateBound& b = o.state[side];
+        const QString name = QStringLiteral("<b>%1</b>").arg(o.sides[side].source.toHtmlEscaped());
+        QString text;
+        switch (b.kind) {
+        case StateBound::Kind::ByKey:
+            text = b.windowEnd ? tr("%1: a row leaves when the end of its key %2 is at or behind the watermark.").arg(name, code(b.column))
+                               : tr("%1: a row leaves when its key %2 is at or behind the watermark.").arg(name, code(b.column));
+            break;
+        case StateBound::Kind::ByRange:
+            text = b.windowEnd ? tr("%1: a row leaves when the end of %2 \u2264 %3.").arg(name, code(b.column), shifted(b.offset).toHtmlEscaped())
+                               : tr("%1: a row leaves when %2 \u2264 %3.").arg(name, code(b.column), shifted(b.offset).toHtmlEscaped());
+            break;
+        case StateBound::Kind::Never:
+            text = tr("%1: no row ever leaves; nothing bounds this side by the watermark, so its state keeps growing.").arg(name);
+            break;
+        case StateBound::Kind::NoState: text = tr("%1: a static table, nothing is stored.").arg(name); break;
+        }
+        rows += row(QStringLiteral("\u2022"), text);
+    }
+    return heading(tr("When rows leave the join state")) + table(rows);
+}
+
+} // namespace tidemark::ui
