@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# docs/spark-tests.md names Tidemark's transcriptions of Spark's tests as
+# `tests/<dir>/<file>.cpp::<function>`. Each must still exist: the file, and a test function of
+# that name in it. Run as: cmake -DROOT=<source tree> -P CheckSparkTests.cmake
+if(NOT ROOT)
+  message(FATAL_ERROR "pass -DROOT=<source tree>")
+endif()
+set(doc "${ROOT}/docs/spark-tests.md")
+if(NOT EXISTS "${doc}")
+  message(FATAL_ERROR "${doc} is missing")
+endif()
+file(READ "${doc}" text)
+string(REGEX MATCHALL "tests/[A-Za-z0-9_/]+\\.cpp::[A-Za-z_][A-Za-z0-9_]*" refs "${text}")
+list(REMOVE_DUPLICATES refs)
+list(LENGTH refs count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "docs/spark-tests.md names no test (tests/<file>.cpp::<function>)")
+endif()
+set(missing "")
+foreach(ref IN LISTS refs)
+  string(REGEX REPLACE "::.*$" "" path "${ref}")
+  string(REGEX REPLACE "^.*::" "" name "${ref}")
+  if(NOT EXISTS "${ROOT}/${path}")
+    string(APPEND missing "\n  ${ref}: ${path} does not exist")
+    continue()
+  endif()
+  file(READ "${ROOT}/${path}" source)
+  # A Qt Test slot is declared `void name()` (or defined out of class as `void Class::name()`).
+  string(REGEX MATCH "void ([A-Za-z_][A-Za-z0-9_]*::)?${name}\\(\\)" found "${source}")
+  if(NOT found)
+    string(APPEND missing "\n  ${ref}: no test function ${name}() in ${path}")
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "docs/spark-tests.md names tests that no longer exist:${missing}\n"
+                      "Rename them in the doc, or move the row to \"Not expressible\" with the reason.")
+endif()
+message(STATUS "docs/spark-tests.md: all ${count} tests it names exist")
