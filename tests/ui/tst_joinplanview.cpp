@@ -7,6 +7,7 @@
 
 #include "ui/MainWindow.h"
 #include "ui/document/ScenarioDocument.h"
+#include "ui/i18n/Language.h"
 #include "ui/pages/JoinPlanView.h"
 #include "ui/pages/QueryPanel.h"
 
@@ -134,6 +135,54 @@ private slots:
         QVERIFY(!text.contains(QLatin1String("Moved here from the join"))); // nothing of this `on` moves
     }
 
+    /// Every shipped join: what stays in the join and how each side's state is cleaned.
+    void shippedJoins_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("inJoin");
+        QTest::addColumn<QString>("state"); ///< each side's StateBound kind
+        QTest::addColumn<QString>("says");
+        const QString key = QStringLiteral("key: impressions.adId = clicks.adId");
+        const QString range = QStringLiteral("pair, range: clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 10 MINUTES");
+        QTest::newRow("stream-static") << "static-join.json" << QStringList{"key: emp_id = user_id"} << "no state, no state"
+                                       << "A join with a static table keeps no state";
+        QTest::newRow("inner, no watermark") << "stream-stream-inner.json" << QStringList{key} << "never, never"
+                                             << "impressions: no row ever leaves";
+        QTest::newRow("inner, watermarks and a range") << "stream-stream-inner-with-watermark.json"
+                                                       << QStringList{"key: impressionAdid = clickAdid", "pair, range: " + kRange}
+                                                       << "range, range" << "clicks: a row leaves when clickTime";
+        QTest::newRow("full outer") << "stream-stream-full-outer.json" << QStringList{key, range} << "range, range" << "FullOuter join of the two streams";
+        QTest::newRow("left semi") << "stream-stream-left-semi.json" << QStringList{key, range} << "range, range" << "LeftSemi join of the two streams";
+    }
+    void shippedJoins()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, inJoin);
+        QFETCH(QString, state);
+        QFETCH(QString, says);
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(loadScenario(file), QString(), file);
+        QueryPanel panel(doc.get());
+        JoinPlanView* view = panel.joinPlanView();
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        QVERIFY(view->isVisibleTo(&panel));
+        const JoinOutline& o = *view->outline();
+        QCOMPARE(::inJoin(o), inJoin);
+        const auto kind = [](const StateBound& b) {
+            switch (b.kind) {
+            case StateBound::Kind::ByKey: return QStringLiteral("key");
+            case StateBound::Kind::ByRange: return QStringLiteral("range");
+            case StateBound::Kind::Never: return QStringLiteral("never");
+            case StateBound::Kind::NoState: return QStringLiteral("no state");
+            }
+            return QString();
+        };
+        QCOMPARE(kind(o.state[0]) + QStringLiteral(", ") + kind(o.state[1]), state);
+        QVERIFY(at(view->plainText(), says) >= 0);
+        view->resize(390, view->heightForWidth(390));
+        test::saveShot(*view, QStringLiteral("joinplan-") + QString(file).remove(QLatin1String(".json")));
+    }
+
     /// StreamingOuterJoinSuite "left outer join with non-key condition violated": in a left
     /// outer join the right side's own conditions move into the right input
     /// (PushPredicateThroughJoin); the one on a value goes below withWatermark, the one on the
@@ -161,7 +210,7 @@ private slots:
         const qsizetype above = at(text, QStringLiteral("clickTime > CAST("));
         const qsizetype join = at(text, QStringLiteral("LeftOuter join"));
         QVERIFY(right >= 0 && right < below && below < watermark && watermark < above && above < join);
-        QVERIFY(at(text, QStringLiteral("before withWatermark: a row it rejects is never stored and never moves the watermark")) > below);
+        QVERIFY(at(text, QStringLiteral("before withWatermark: a row it rejects never reaches the join and never moves the watermark")) > below);
         QVERIFY(at(text, QStringLiteral("it still moves the watermark")) > above);
         QVERIFY(at(text, QStringLiteral("impressionAdid > 0")) > join);
         QVERIFY(at(text, QStringLiteral("impressions is the side an outer join keeps")) > join);
@@ -282,6 +331,17 @@ private slots:
         test::saveShot(window, QStringLiteral("joinplan-1024x768-bottom"));
         view->resize(scroll->viewport()->width(), view->heightForWidth(scroll->viewport()->width()));
         test::saveShot(*view, QStringLiteral("joinplan-view"));
+
+        // In Korean the view is drawn again in the window's language, and still fits the dock.
+        const QString english = view->label()->text();
+        setLanguage(Language::Korean);
+        QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(view->isVisible());
+        QVERIFY(view->plainText().contains(QLatin1String("clickAdid < 300 OR clickAdid > 1000")));
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        test::saveShot(window, QStringLiteral("joinplan-1024x768-ko"));
+        setLanguage(Language::English);
+        QCOMPARE(view->label()->text(), english);
     }
 };
 

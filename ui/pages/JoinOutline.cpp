@@ -157,7 +157,7 @@ OutlineSide outlineSide(const InputPlan& input, const InputSpec& spec, const Sce
 StateBound stateBound(const JoinPlan& j, int side, const QString& keyText)
 {
     StateBound b;
-    if (side == 0 ? j.leftStatic : j.rightStatic) {
+    if (!j.isStreamStream()) { // a stream-static join joins each batch with the table and stores nothing
         b.kind = StateBound::Kind::NoState;
         return b;
     }

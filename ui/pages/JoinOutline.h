@@ -64,7 +64,7 @@ struct StateBound {
         ByKey,   ///< by the watermarked join key: key (its end for a window) <= watermark
         ByRange, ///< by its own event time: column <= watermark + offset
         Never,   ///< nothing bounds it: the side's state grows for ever
-        NoState, ///< a static table: read whole in each batch, never stored
+        NoState, ///< a join with a static table: nothing is stored on either side
     };
     Kind kind = Kind::Never;
     QString column;       ///< ByKey: the key as written; ByRange: the side's event-time column

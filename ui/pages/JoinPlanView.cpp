@@ -119,13 +119,13 @@ QString JoinPlanView::sideHtml(int side) const
             QString where;
             switch (step.place) {
             case ConjunctPlace::BelowWatermark:
-                where = tr("Moved here from the join, before withWatermark: a row it rejects is never stored and never moves the watermark.");
+                where = tr("Moved here from the join, before withWatermark: a row it rejects never reaches the join and never moves the watermark.");
                 break;
             case ConjunctPlace::AboveWatermark:
-                where = tr("Moved here from the join, but after withWatermark because it reads the event time: a row it rejects is never "
-                           "stored, yet it still moves the watermark.");
+                where = tr("Moved here from the join, but after withWatermark because it reads the event time: a row it rejects never "
+                           "reaches the join, yet it still moves the watermark.");
                 break;
-            default: where = tr("Moved here from the join: a row it rejects is never stored."); break;
+            default: where = tr("Moved here from the join: a row it rejects never reaches the join."); break;
             }
             if (step.throughSelect)
                 where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
@@ -155,11 +155,16 @@ QString JoinPlanView::joinHtml() const
         case ConjunctPlace::PairAndStateRange:
             what = tr("Checked on each pair of rows with equal keys; its time range also tells when rows can leave the state (below).");
             break;
-        case ConjunctPlace::KeptForPreservedSide:
-            what = tr("Stays in the join: %1 is the side an outer join keeps, so a row of %1 that fails it is not stored and is "
-                      "output at once with nulls.")
-                       .arg(o.sides[static_cast<std::size_t>(c.side == 1 ? 1 : 0)].source.toHtmlEscaped());
+        case ConjunctPlace::KeptForPreservedSide: {
+            const QString side = o.sides[static_cast<std::size_t>(c.side == 1 ? 1 : 0)].source.toHtmlEscaped();
+            what = o.streamStream ? tr("Stays in the join: %1 is the side an outer join keeps, so a row of %1 that fails it is not "
+                                       "stored and is output at once with nulls.")
+                                        .arg(side)
+                                  : tr("Stays in the join: %1 is the side an outer join keeps, so a row of %1 that fails it "
+                                       "matches nothing and is output with nulls.")
+                                        .arg(side);
             break;
+        }
         default: break;
         }
         rows += row(onTag(), code(c.text) + note(what), true);
@@ -189,7 +194,7 @@ QString JoinPlanView::stateHtml() const
         case StateBound::Kind::Never:
             text = tr("%1: no row ever leaves; nothing bounds this side by the watermark, so its state keeps growing.").arg(name);
             break;
-        case StateBound::Kind::NoState: text = tr("%1: a static table, nothing is stored.").arg(name); break;
+        case StateBound::Kind::NoState: break; // a stream-static join: said above
         }
         rows += row(QStringLiteral("\u2022"), text);
     }
