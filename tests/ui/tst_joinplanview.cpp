@@ -342,6 +342,24 @@ private slots:
         QVERIFY(at(usingPanel.joinPlanView()->plainText(), QStringLiteral("left.window = right.window")) >= 0);
     }
 
+    /// Conditions that Spark prints alike (`adId > 0` on each side) are each shown in their own input.
+    void sameConditionOnBothSides()
+    {
+        Scenario sc = loadScenario(kLeftOuter);
+        sc.query.join->left.selectExpr.clear();
+        sc.query.join->right.selectExpr.clear();
+        sc.query.join->on = "impressions.adId = clicks.adId AND clicks.adId > 0 AND impressions.adId > 0";
+        sc.query.join->type = "inner";
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(std::move(sc), QString(), kLeftOuter);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QCOMPARE(kinds(o.sides[0]), (QStringList{"on below: impressions.adId > 0", "withWatermark"}));
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"on below: clicks.adId > 0", "withWatermark"}));
+        QCOMPARE(inJoin(o), QStringList{"key: impressions.adId = clicks.adId"});
+    }
+
     /// The conjuncts as the file writes them, without the parentheses around a whole one.
     void conjunctsAsWritten()
     {

@@ -96,10 +96,11 @@ bool makesWindow(const BoundExpr& e)
 struct Conjunct {
     AstPtr ast;
     QString written;
-    bool placed = false; ///< found among a side's steps
+    std::optional<JoinSide> side; ///< the side whose columns alone it reads, if one
+    bool placed = false;          ///< found among that side's steps
 };
 
-OutlineSide outlineSide(const InputPlan& input, const InputSpec& spec, const Scenario& sc, std::vector<Conjunct>& on)
+OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSpec& spec, const Scenario& sc, std::vector<Conjunct>& on)
 {
     OutlineSide side;
     side.source = q(spec.source);
@@ -127,7 +128,7 @@ OutlineSide outlineSide(const InputPlan& input, const InputSpec& spec, const Sce
                 step.text = q(s.text);
                 // The analyzer names a pushed conjunct by its pretty name; show it as written.
                 for (Conjunct& c : on)
-                    if (!c.placed && prettyName(*c.ast) == s.text) {
+                    if (!c.placed && c.side == joinSide && prettyName(*c.ast) == s.text) {
                         c.placed = true;
                         step.text = c.written;
                         break;
@@ -216,11 +217,11 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
             std::vector<AstPtr> parts;
             conjuncts(qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source), parts);
             for (std::size_t i = 0; i < parts.size(); ++i)
-                on.push_back({parts[i], i < written.size() ? written[i] : q(prettyName(*parts[i]))});
+                on.push_back({parts[i], i < written.size() ? written[i] : q(prettyName(*parts[i])), sideOf(*parts[i], j.leftSchema, j.rightSchema)});
         }
     }
-    out.sides[0] = outlineSide(plan.inputs[0], spec.left, sc, on);
-    out.sides[1] = outlineSide(plan.inputs[1], spec.right, sc, on);
+    out.sides[0] = outlineSide(plan.inputs[0], JoinSide::Left, spec.left, sc, on);
+    out.sides[1] = outlineSide(plan.inputs[1], JoinSide::Right, spec.right, sc, on);
 
     // What was not moved into a side stays in the join, in the order `on` writes it.
     std::vector<QString> keys;

@@ -55,7 +55,8 @@ JoinPlanView::JoinPlanView(QWidget* parent)
     m_label->setObjectName(QStringLiteral("joinPlanText"));
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::RichText);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_label->setFocusPolicy(Qt::StrongFocus); // Tab reaches the plan, for a screen reader too
     m_label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
