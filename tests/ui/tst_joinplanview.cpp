@@ -402,6 +402,9 @@ private slots:
         QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
         QTRY_VERIFY(view->label()->height() >= view->label()->heightForWidth(view->label()->width()));
         QVERIFY(view->mapTo(scroll->viewport(), QPoint(view->width(), 0)).x() <= scroll->viewport()->width());
+        // A keyboard and a screen reader reach it as one named text.
+        QVERIFY(view->label()->focusPolicy() & Qt::TabFocus);
+        QCOMPARE(view->label()->accessibleName(), QStringLiteral("Where the join condition runs"));
         scroll->ensureWidgetVisible(view->label(), 0, 0);
         test::saveShot(window, QStringLiteral("joinplan-1024x768-top"));
         scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());

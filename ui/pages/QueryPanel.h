@@ -26,6 +26,7 @@ class ScenarioDocument;
 /// session_window, grouping keys, the aggregate and the trigger; for a join or a union, each
 /// input's withWatermark and spark.sql.streaming.multipleWatermarkPolicy. Every edit is one
 /// undoable command; what Spark would say about the result appears inline, in Spark's words.
+/// For a join, the join's plan below the fields shows where each conjunct of `on` runs.
 /// The fields scroll, so the error stays readable in a short dock.
 class QueryPanel : public QWidget
 {
