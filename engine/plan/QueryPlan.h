@@ -2,9 +2,9 @@
 #pragma once
 
 #include "engine/core/SparkVersion.h"
+#include "engine/expr/Aggregates.h"
 #include "engine/expr/BoundExpr.h"
-#include "engine/ops/Aggregates.h"
-#include "engine/ops/TimeWindows.h"
+#include "engine/expr/TimeWindows.h"
 #include "engine/scenario/Scenario.h"
 #include "engine/schema/Schema.h"
 
