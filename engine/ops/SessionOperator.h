@@ -3,7 +3,7 @@
 
 #include "engine/expr/Aggregates.h"
 #include "engine/ops/OperatorContext.h"
-#include "engine/ops/SessionGap.h"
+#include "engine/plan/SessionGap.h"
 
 #include <map>
 #include <vector>
