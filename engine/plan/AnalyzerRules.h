@@ -26,6 +26,7 @@ std::string indexed(const std::string& path, size_t i);
 [[noreturn]] void failOverflow(const std::string& where);
 Micros exactMicros(const Interval& i, const std::string& where);
 
+// ParseException.cpp
 std::string parseMessage(const std::string& text, const ParseFailure& f, const SparkVersion& v);
 [[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v);
 AstPtr parseExpr(const std::string& text, const std::string& where, const SparkVersion& v);
