@@ -42,7 +42,7 @@ private:
     static std::string upper(std::string s);
     static std::string joinNames(const Schema& s);
 
-    // Analyzer.cpp, until it moves to SQLConf.cpp
+    // SQLConf.cpp
     std::string checkConf() const;
 
     // Analyzer.cpp, until it moves to ResolveReferences.cpp
