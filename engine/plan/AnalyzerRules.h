@@ -45,7 +45,7 @@ private:
     // SQLConf.cpp
     std::string checkConf() const;
 
-    // Analyzer.cpp, until it moves to ResolveReferences.cpp
+    // ResolveReferences.cpp
     InputPlan input(const InputSpec& in, const std::string& path, bool joinSide = false);
     Step project(const std::vector<std::string>& items, Schema& schema, const std::string& path);
     Step filter(const std::string& text, const Schema& schema, const std::string& path);
