@@ -52,7 +52,7 @@ private:
     Schema unionSchema(const std::vector<InputPlan>& inputs);
     static std::string ordinal(size_t n);
 
-    // Analyzer.cpp, until it moves to IntervalUtils.cpp
+    // IntervalUtils.cpp
     std::string cannotParseInterval(const std::string& text) const;
     Interval literalDuration(const std::string& text, const std::string& where, const char* before32Message) const;
 
