@@ -56,7 +56,7 @@ private:
     std::string cannotParseInterval(const std::string& text) const;
     Interval literalDuration(const std::string& text, const std::string& where, const char* before32Message) const;
 
-    // Analyzer.cpp, until it moves to EventTimeWatermark.cpp
+    // EventTimeWatermark.cpp
     Step watermark(const WatermarkSpec& w, Schema& schema, const std::string& path);
 
     // Analyzer.cpp, until it moves to Deduplicate.cpp
