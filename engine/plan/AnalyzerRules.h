@@ -59,7 +59,7 @@ private:
     // EventTimeWatermark.cpp
     Step watermark(const WatermarkSpec& w, Schema& schema, const std::string& path);
 
-    // Analyzer.cpp, until it moves to Deduplicate.cpp
+    // Deduplicate.cpp
     DedupPlan dedup(const std::vector<std::string>& columns, bool withinWatermark, const Schema& schema, const std::string& path);
 
     // Analyzer.cpp, until it moves to ResolveTimeWindows.cpp
