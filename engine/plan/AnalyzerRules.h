@@ -62,7 +62,7 @@ private:
     // Deduplicate.cpp
     DedupPlan dedup(const std::vector<std::string>& columns, bool withinWatermark, const Schema& schema, const std::string& path);
 
-    // Analyzer.cpp, until it moves to ResolveTimeWindows.cpp
+    // ResolveTimeWindows.cpp
     Step sideWindow(const WindowSpecText& w, const std::string& as, Schema& schema, const std::string& path);
     std::string windowSql(const std::string& column, Micros d, Micros s, Micros start) const;
     [[noreturn]] void windowCheckFailure(const std::string& where, const std::string& sql, const std::string& legacy,
