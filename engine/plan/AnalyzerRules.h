@@ -70,7 +70,7 @@ private:
     TimeWindowSpec timeWindow(const WindowSpecText& w, const Schema& schema, const std::string& path, size_t& column);
     void sessionGap(AggregatePlan& agg, const std::string& text, const Schema& schema, const std::string& where);
 
-    // Analyzer.cpp, until it moves to RelationalGroupedDataset.cpp
+    // RelationalGroupedDataset.cpp
     AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path);
     AggregatePlan aggregate(const Schema& schema, Schema& output);
 
