@@ -74,7 +74,7 @@ private:
     AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path);
     AggregatePlan aggregate(const Schema& schema, Schema& output);
 
-    // Analyzer.cpp, until it moves to DataStreamWriter.cpp
+    // DataStreamWriter.cpp
     OutputMode outputMode() const;
     TriggerPlan trigger(const TriggerSpec& t);
 
