@@ -78,7 +78,7 @@ private:
     OutputMode outputMode() const;
     TriggerPlan trigger(const TriggerSpec& t);
 
-    // Analyzer.cpp, until it moves to Join.cpp
+    // Join.cpp
     static std::optional<JoinPlan::Type> parseJoinType(std::string t);
     static AstPtr qualify(const AstPtr& a, const std::string& leftName, const std::string& rightName);
     static Schema withQualifier(Schema s, const std::string& q);
