@@ -86,7 +86,7 @@ private:
     void joinQuery(QueryPlan& plan);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);
 
-    // Analyzer.cpp, until it moves to UnsupportedOperationChecker.cpp
+    // UnsupportedOperationChecker.cpp
     void checkJoin(const QueryPlan& plan);
     static bool validOuterWatermark(const JoinPlan& j);
     void checkForStreaming(const QueryPlan& plan);
