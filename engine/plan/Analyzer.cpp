@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/plan/Analyzer.h"
 
-
 #include "engine/plan/AnalyzerRules.h"
+
+#include <cctype>
 
 namespace tidemark {
 
