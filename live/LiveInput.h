@@ -2,7 +2,7 @@
 #pragma once
 
 #include "live/KafkaSource.h"
-#include "engine/exec/BatchRecord.h"
+#include "engine/record/BatchRecord.h"
 
 #include <chrono>
 #include <optional>

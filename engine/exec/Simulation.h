@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/exec/BatchRecord.h"
 #include "engine/exec/RunControl.h"
 #include "engine/exec/WatermarkTracker.h"
 #include "engine/plan/QueryPlan.h"
+#include "engine/record/BatchRecord.h"
 #include "engine/scenario/Scenario.h"
 
 #include <limits>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/exec/BatchRecord.h"
+#include "engine/record/BatchRecord.h"
 #include "engine/time/Time.h"
 
 #include <optional>

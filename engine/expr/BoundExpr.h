@@ -2,9 +2,9 @@
 #pragma once
 
 #include "engine/core/Error.h"
+#include "engine/core/SparkVersion.h"
 #include "engine/expr/Ast.h"
-#include "engine/ops/TimeWindows.h"
-#include "engine/plan/SparkVersion.h"
+#include "engine/expr/TimeWindows.h"
 #include "engine/schema/Schema.h"
 #include "engine/time/TimeZone.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/ops/Aggregates.h"
+#include "engine/expr/Aggregates.h"
 #include "engine/ops/GroupIndex.h"
 #include "engine/ops/OperatorContext.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/exec/BatchRecord.h"
 #include "engine/plan/QueryPlan.h"
+#include "engine/record/BatchRecord.h"
 
 namespace tidemark {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/ops/Aggregates.h"
+#include "engine/expr/Aggregates.h"
 #include "engine/ops/OperatorContext.h"
-#include "engine/ops/SessionGap.h"
+#include "engine/plan/SessionGap.h"
 
 #include <map>
 #include <vector>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/core/SparkVersion.h"
+#include "engine/expr/Aggregates.h"
 #include "engine/expr/BoundExpr.h"
-#include "engine/ops/Aggregates.h"
-#include "engine/ops/TimeWindows.h"
-#include "engine/plan/SparkVersion.h"
+#include "engine/expr/TimeWindows.h"
 #include "engine/scenario/Scenario.h"
 #include "engine/schema/Schema.h"
 

@@ -2,7 +2,7 @@
 #include "engine/plan/SessionGapAnalysis.h"
 
 #include "engine/expr/Parser.h"
-#include "engine/ops/SessionGap.h"
+#include "engine/plan/SessionGap.h"
 #include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "engine/core/Error.h"
-#include "engine/ops/TimeWindows.h"
+#include "engine/expr/TimeWindows.h"
 #include "engine/scenario/Scenario.h"
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/plan/SparkVersion.h"
+#include "engine/core/SparkVersion.h"
 #include "engine/schema/Schema.h"
 #include "engine/schema/Value.h"
 #include "engine/time/TimeZone.h"

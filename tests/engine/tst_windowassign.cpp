@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Window assignment, as Spark's TimeWindowing rule computes it (ResolveTimeWindows.scala).
-#include "engine/ops/TimeWindows.h"
+#include "engine/expr/TimeWindows.h"
 
 #include <QtTest>
 

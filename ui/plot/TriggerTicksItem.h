@@ -3,7 +3,7 @@
 
 // Header-only: see ZonedTimeTicker.h.
 
-#include "engine/exec/BatchRecord.h"
+#include "engine/record/BatchRecord.h"
 #include "ui/Palette.h"
 #include "ui/compute/PlotTime.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/plan/SparkVersion.h"
+#include "engine/core/SparkVersion.h"
 
 namespace tidemark {
 

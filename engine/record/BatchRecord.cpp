@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/exec/BatchRecord.h"
+#include "engine/record/BatchRecord.h"
 
 namespace tidemark {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/ops/TimeWindows.h"
+#include "engine/expr/TimeWindows.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/ops/SessionGap.h"
+#include "engine/plan/SessionGap.h"
 
 #include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"

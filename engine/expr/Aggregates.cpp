@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/ops/Aggregates.h"
+#include "engine/expr/Aggregates.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/expr/Parser.h"
+#include "engine/plan/Analyzer.h"
+#include "engine/time/Interval.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+/// The analyzer's pass over a scenario's query, shared by the files that define its rules. Each
+/// rule lives in a file named for the Spark rule or class it models; plan/Analyzer.cpp holds the
+/// entry point (analyze(), Analyzer::run) and the helpers every rule uses.
+namespace tidemark::analysis {
+
+/// Internal: the first problem found, returned as an Error by analyze().
+struct AnalysisFailure {
+    Error error;
+};
+
+[[noreturn]] void failQuery(const std::string& where, const std::string& message, const char* exception = "AnalysisException");
+[[noreturn]] void failArgument(const std::string& where, const std::string& message);
+[[noreturn]] void failFile(const std::string& where, const std::string& message);
+std::string indexed(const std::string& path, size_t i);
+[[noreturn]] void failOverflow(const std::string& where);
+Micros exactMicros(const Interval& i, const std::string& where);
+
+// ParseException.cpp
+std::string parseMessage(const std::string& text, const ParseFailure& f, const SparkVersion& v);
+[[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v);
+AstPtr parseExpr(const std::string& text, const std::string& where, const SparkVersion& v);
+
+class Analyzer {
+public:
+    Analyzer(const Scenario& sc, std::optional<OutputMode> mode) : m_sc(sc), m_v(sc.sparkVersion), m_modeOverride(mode) {}
+
+    QueryPlan run();
+
+private:
+    // Analyzer.cpp
+    static std::string upper(std::string s);
+    static std::string joinNames(const Schema& s);
+
+    // SQLConf.cpp
+    std::string checkConf() const;
+
+    // ResolveReferences.cpp
+    InputPlan input(const InputSpec& in, const std::string& path, bool joinSide = false);
+    Step project(const std::vector<std::string>& items, Schema& schema, const std::string& path);
+    Step filter(const std::string& text, const Schema& schema, const std::string& path);
+    Schema unionSchema(const std::vector<InputPlan>& inputs);
+    static std::string ordinal(size_t n);
+
+    // IntervalUtils.cpp
+    std::string cannotParseInterval(const std::string& text) const;
+    Interval literalDuration(const std::string& text, const std::string& where, const char* before32Message) const;
+
+    // EventTimeWatermark.cpp
+    Step watermark(const WatermarkSpec& w, Schema& schema, const std::string& path);
+
+    // Deduplicate.cpp
+    DedupPlan dedup(const std::vector<std::string>& columns, bool withinWatermark, const Schema& schema, const std::string& path);
+
+    // ResolveTimeWindows.cpp
+    Step sideWindow(const WindowSpecText& w, const std::string& as, Schema& schema, const std::string& path);
+    std::string windowSql(const std::string& column, Micros d, Micros s, Micros start) const;
+    [[noreturn]] void windowCheckFailure(const std::string& where, const std::string& sql, const std::string& legacy,
+                                         const std::string& errorClass, const std::string& modern) const;
+    TimeWindowSpec timeWindow(const WindowSpecText& w, const Schema& schema, const std::string& path, size_t& column);
+    void sessionGap(AggregatePlan& agg, const std::string& text, const Schema& schema, const std::string& where);
+
+    // RelationalGroupedDataset.cpp
+    AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path);
+    AggregatePlan aggregate(const Schema& schema, Schema& output);
+
+    // DataStreamWriter.cpp
+    OutputMode outputMode() const;
+    TriggerPlan trigger(const TriggerSpec& t);
+
+    // Join.cpp
+    static std::optional<JoinPlan::Type> parseJoinType(std::string t);
+    static AstPtr qualify(const AstPtr& a, const std::string& leftName, const std::string& rightName);
+    static Schema withQualifier(Schema s, const std::string& q);
+    static Schema concat(const Schema& a, const Schema& b);
+    void joinQuery(QueryPlan& plan);
+    static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);
+
+    // UnsupportedOperationChecker.cpp
+    void checkJoin(const QueryPlan& plan);
+    static bool validOuterWatermark(const JoinPlan& j);
+    void checkForStreaming(const QueryPlan& plan);
+
+    const Scenario& m_sc;
+    SparkVersion m_v;
+    std::optional<OutputMode> m_modeOverride;
+    int m_nextWatermarkNode = 0;
+};
+
+} // namespace tidemark::analysis

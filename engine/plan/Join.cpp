@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Dataset.join: the join type (JoinType.apply), USING (Analyzer.commonNaturalJoinProcessing),
+// the condition split into keys and conjuncts and pushed down (PushPredicateThroughJoin), and
+// the key state is evicted by (StreamingSymmetricHashJoinHelper).
+#include "engine/plan/AnalyzerRules.h"
+
+#include "engine/plan/JoinCondition.h"
+#include "engine/plan/PredicatePushdown.h"
+
+#include <algorithm>
+
+namespace tidemark::analysis {
+
+std::optional<JoinPlan::Type> Analyzer::parseJoinType(std::string t)
+{
+    std::string n;
+    for (char c : t)
+        if (c != '_')
+            n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n == "inner")
+        return JoinPlan::Type::Inner;
+    if (n == "leftouter" || n == "left")
+        return JoinPlan::Type::LeftOuter;
+    if (n == "rightouter" || n == "right")
+        return JoinPlan::Type::RightOuter;
+    if (n == "fullouter" || n == "full" || n == "outer")
+        return JoinPlan::Type::FullOuter;
+    if (n == "leftsemi" || n == "semi")
+        return JoinPlan::Type::LeftSemi;
+    return std::nullopt;
+}
+
+/// Rewrites `impressions.adId` / `left.adId` to the side qualifiers of the join schemas.
+AstPtr Analyzer::qualify(const AstPtr& a, const std::string& leftName, const std::string& rightName)
+{
+    auto copy = std::make_shared<Ast>(*a);
+    if (copy->kind == Ast::Kind::Column && !copy->qualifier.empty()) {
+        if (equalsIgnoreCase(copy->qualifier, leftName) || equalsIgnoreCase(copy->qualifier, "left"))
+            copy->qualifier = "left";
+        else if (equalsIgnoreCase(copy->qualifier, rightName) || equalsIgnoreCase(copy->qualifier, "right"))
+            copy->qualifier = "right";
+    }
+    for (auto& c : copy->args)
+        c = qualify(c, leftName, rightName);
+    return copy;
+}
+
+Schema Analyzer::withQualifier(Schema s, const std::string& q)
+{
+    for (auto& f : s.fields)
+        f.qualifier = q;
+    return s;
+}
+
+Schema Analyzer::concat(const Schema& a, const Schema& b)
+{
+    Schema s = a;
+    s.fields.insert(s.fields.end(), b.fields.begin(), b.fields.end());
+    return s;
+}
+
+void Analyzer::joinQuery(QueryPlan& plan)
+{
+    const JoinSpec& spec = *m_sc.query.join;
+    const std::string path = "query.join";
+    auto type = parseJoinType(spec.type);
+    if (!type)
+        failArgument(path + ".type", "Unsupported join type '" + spec.type
+                                         + "'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', "
+                                           "'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', "
+                                           "'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.");
+    JoinPlan j;
+    j.type = *type;
+    plan.inputs.push_back(input(spec.left, path + ".left", true));
+    plan.inputs.push_back(input(spec.right, path + ".right", true));
+    j.leftStatic = m_sc.sources[plan.inputs[0].source].isStatic;
+    j.rightStatic = m_sc.sources[plan.inputs[1].source].isStatic;
+    if (j.leftStatic && j.rightStatic)
+        failFile(path, "both sides are static tables; a streaming query needs a stream");
+    j.leftSchema = withQualifier(plan.inputs[0].output, "left");
+    j.rightSchema = withQualifier(plan.inputs[1].output, "right");
+    plan.numWatermarkNodes = m_nextWatermarkNode;
+    const Schema joined = concat(j.leftSchema, j.rightSchema);
+    const BindContext ctx{m_v, m_sc.zone, spec.on.value_or("")};
+
+    auto bindSide = [&](const AstPtr& a, const Schema& s, const std::string& where) {
+        auto b = bindExpression(*a, s, ctx);
+        if (!b.ok())
+            failQuery(where, b.error().message);
+        return std::move(b.value());
+    };
+    if (!spec.usingColumns.empty()) {
+        j.usingJoin = true;
+        for (size_t i = 0; i < spec.usingColumns.size(); ++i) {
+            const std::string& name = spec.usingColumns[i];
+            auto l = j.leftSchema.find(name);
+            auto r = j.rightSchema.find(name);
+            if (!l || !r) {
+                const Schema& side = !l ? j.leftSchema : j.rightSchema;
+                const char* which = !l ? "left" : "right";
+                failQuery(indexed(path + ".using", i),
+                          m_v.hasErrorClasses()
+                              ? "[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + name + "` cannot be resolved on the " + which
+                                    + " side of the join. The " + which + "-side columns: [" + joinNames(side) + "]."
+                              : "USING column `" + name + "` cannot be resolved on the " + which + " side of the join. The " + which
+                                    + "-side columns: [" + joinNames(side) + "]");
+            }
+            j.usingLeft.push_back(*l);
+            j.usingRight.push_back(*r);
+            // Analyzer.commonNaturalJoinProcessing resolves USING into key equalities; the
+            // keys keep their columns' watermark metadata, as any key does.
+            BoundExpr lk, rk;
+            lk.op = rk.op = BoundExpr::Op::Column;
+            lk.column = *l;
+            lk.type = j.leftSchema[*l].type;
+            lk.watermarkDelayMs = j.leftSchema[*l].watermarkDelayMs;
+            rk.column = *r;
+            rk.type = j.rightSchema[*r].type;
+            rk.watermarkDelayMs = j.rightSchema[*r].watermarkDelayMs;
+            j.leftKeys.push_back(lk);
+            j.rightKeys.push_back(rk);
+            j.nullSafeKeys.push_back(false);
+        }
+    } else if (spec.on) {
+        auto parsed = parseExpression(*spec.on);
+        if (auto* f = std::get_if<ParseFailure>(&parsed))
+            failParse(path + ".on", *spec.on, *f, m_v);
+        const AstPtr on = qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source);
+        // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
+        auto whole = bindExpression(*on, joined, ctx);
+        if (!whole.ok())
+            failQuery(path + ".on", whole.error().message);
+        if (whole->type.id != TypeId::Boolean)
+            failQuery(path + ".on", "join condition '" + prettyName(*on) + "' of type " + sparkTypeName(whole->type) + " is not a boolean.");
+        const SplitCondition split = splitJoinCondition(on, j.leftSchema, j.rightSchema);
+        for (const auto& k : split.keys) {
+            BoundExpr l = bindSide(k.left, j.leftSchema, path + ".on");
+            BoundExpr r = bindSide(k.right, j.rightSchema, path + ".on");
+            if (l.type != r.type && !(l.type.isNumeric() && r.type.isNumeric()))
+                failQuery(path + ".on", "cannot join on " + prettyName(*k.left) + " (" + sparkTypeName(l.type) + ") = " + prettyName(*k.right)
+                                            + " (" + sparkTypeName(r.type) + ")");
+            j.leftKeys.push_back(std::move(l));
+            j.rightKeys.push_back(std::move(r));
+            j.nullSafeKeys.push_back(k.nullSafe);
+        }
+        // PushPredicateThroughJoin takes the conjuncts on one side's columns out of the join,
+        // where the join type allows; PushPredicateThroughNonJoin then sinks each as far as it
+        // goes, below the side's watermark when it does not read the event time.
+        for (const auto& c : split.leftOnly) {
+            BoundExpr bound = bindSide(c, j.leftSchema, path + ".on");
+            if (joinPushesLeftConjuncts(j.type))
+                pushFilterDown(plan.inputs[0], std::move(bound), prettyName(*c), m_sc.sources[plan.inputs[0].source].schema);
+            else
+                j.leftOnly.push_back(std::move(bound));
+        }
+        for (const auto& c : split.rightOnly) {
+            BoundExpr bound = bindSide(c, j.rightSchema, path + ".on");
+            if (joinPushesRightConjuncts(j.type))
+                pushFilterDown(plan.inputs[1], std::move(bound), prettyName(*c), m_sc.sources[plan.inputs[1].source].schema);
+            else
+                j.rightOnly.push_back(std::move(bound));
+        }
+        if (!split.both.empty()) {
+            AstPtr all = split.both[0];
+            for (size_t i = 1; i < split.both.size(); ++i) {
+                auto a = std::make_shared<Ast>();
+                a->kind = Ast::Kind::Binary;
+                a->op = "AND";
+                a->args = {all, split.both[i]};
+                all = a;
+            }
+            j.pairCondition = bindSide(all, joined, path + ".on");
+        }
+        j.leftValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Left, j.leftSchema, j.rightSchema);
+        j.rightValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Right, j.leftSchema, j.rightSchema);
+    } else if (!(j.leftStatic || j.rightStatic)) {
+        failQuery(path, "Stream-stream join without equality predicate is not supported");
+    }
+    j.keyWatermarkOrdinal = joinKeyOrdinalForWatermark(j);
+    j.leftEventTime = j.leftSchema.eventTimeColumn();
+    j.rightEventTime = j.rightSchema.eventTimeColumn();
+    j.leftEventTimeIsWindow = j.leftEventTime && j.leftSchema[*j.leftEventTime].type.id == TypeId::Window;
+    j.rightEventTimeIsWindow = j.rightEventTime && j.rightSchema[*j.rightEventTime].type.id == TypeId::Window;
+
+    // Output: left then right (left only for a semi join); `using` puts the keys first.
+    Schema out;
+    if (j.usingJoin) {
+        for (size_t k = 0; k < j.usingLeft.size(); ++k) {
+            Field f = (j.type == JoinPlan::Type::RightOuter ? j.rightSchema[j.usingRight[k]] : j.leftSchema[j.usingLeft[k]]);
+            f.qualifier.clear();
+            out.fields.push_back(f);
+        }
+        for (size_t c = 0; c < j.leftSchema.size(); ++c)
+            if (std::find(j.usingLeft.begin(), j.usingLeft.end(), c) == j.usingLeft.end())
+                out.fields.push_back(j.leftSchema[c]);
+        if (j.type != JoinPlan::Type::LeftSemi)
+            for (size_t c = 0; c < j.rightSchema.size(); ++c)
+                if (std::find(j.usingRight.begin(), j.usingRight.end(), c) == j.usingRight.end())
+                    out.fields.push_back(j.rightSchema[c]);
+    } else {
+        out = j.type == JoinPlan::Type::LeftSemi ? j.leftSchema : joined;
+    }
+    for (auto& f : out.fields)
+        f.watermarkDelayMs.reset(); // nothing downstream of the join uses event time here
+    plan.join = std::move(j);
+
+    const QuerySpec& q = m_sc.query;
+    if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg)
+        failFile("query", "after a join Tidemark models stateless steps only (selectExpr, where); "
+                          "put withWatermark on the join sides");
+    Schema schema = out;
+    if (!q.selectExpr.empty())
+        plan.steps.push_back(project(q.selectExpr, schema, "query.selectExpr"));
+    if (q.where)
+        plan.steps.push_back(filter(*q.where, schema, "query.where"));
+    plan.streamSchema = out;
+    plan.output = schema;
+    plan.mode = outputMode();
+    plan.trigger = trigger(q.trigger);
+    checkForStreaming(plan);
+    checkJoin(plan);
+}
+
+/// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that
+/// is a column carrying watermark metadata, else the first such right key. State on both
+/// sides is then evicted by that key (getStateWatermarkPredicates). A null-safe key is
+/// coalesce(column, default) there, not a column, so it never is that key.
+std::optional<size_t> Analyzer::joinKeyOrdinalForWatermark(const JoinPlan& j)
+{
+    for (const auto* keys : {&j.leftKeys, &j.rightKeys})
+        for (size_t k = 0; k < keys->size(); ++k)
+            if ((*keys)[k].op == BoundExpr::Op::Column && (*keys)[k].watermarkDelayMs && !j.nullSafeKeys[k])
+                return k;
+    return std::nullopt;
+}
+
+} // namespace tidemark::analysis
