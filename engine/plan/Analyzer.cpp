@@ -5,6 +5,7 @@
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/PredicatePushdown.h"
 #include "engine/plan/SessionGapAnalysis.h"
+#include "engine/plan/StatefulChain.h"
 #include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
 
@@ -177,14 +178,24 @@ public:
             plan.dedup = dedup(*q.dropDuplicatesWithinWatermark, true, schema, "query.dropDuplicatesWithinWatermark");
 
         if (q.groupBy || q.agg) {
-            plan.aggregate = aggregate(schema, plan.output);
+            plan.aggregate = aggregate(q.groupBy, q.agg, "query", schema, plan.output);
         } else {
             plan.output = schema;
         }
 
         plan.mode = outputMode();
+        if (!q.then.empty()) {
+            if (!plan.dedup && !plan.aggregate)
+                failFile("query.then", "\"then\" follows the first stateful operator: give dropDuplicates or groupBy/agg in the query first");
+            plan.chain = analyzeChain(q.then, plan.output, chainHooks(), m_v);
+        }
         plan.trigger = trigger(q.trigger);
+        const std::string modeWhere = m_modeOverride ? "" : "query.outputMode";
+        if (auto e = checkMultipleAggregations(plan, modeWhere))
+            throw AnalysisFailure{*e};
         checkForStreaming(plan);
+        if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
+            throw AnalysisFailure{*e};
         return plan;
     }
 
@@ -359,6 +370,9 @@ private:
                     if (item.alias.empty())
                         f.qualifier = schema[bound->column].qualifier;
                 }
+                // ResolveWindowTime: window_time(w) carries the window's watermark metadata.
+                if (bound->op == BoundExpr::Op::WindowTime && bound->args[0].op == BoundExpr::Op::Column)
+                    f.watermarkDelayMs = schema[bound->args[0].column].watermarkDelayMs;
             }
             step.exprs.push_back(std::move(bound.value()));
             out.fields.push_back(std::move(f));
@@ -713,15 +727,16 @@ private:
         return a;
     }
 
-    AggregatePlan aggregate(const Schema& schema, Schema& output)
+    /// groupBy(...).agg(...) at `at` ("query", or a chain stage "query.then[i]").
+    AggregatePlan aggregate(const std::optional<std::vector<GroupItem>>& groupBy, const std::optional<std::vector<AggSpec>>& aggs,
+                            const std::string& at, const Schema& schema, Schema& output)
     {
-        const QuerySpec& q = m_sc.query;
         AggregatePlan agg;
-        const std::vector<GroupItem> items = q.groupBy ? *q.groupBy : std::vector<GroupItem>{};
+        const std::vector<GroupItem> items = groupBy ? *groupBy : std::vector<GroupItem>{};
         int windows = 0;
         std::string windowPath; // the groupBy item holding the window
         for (size_t i = 0; i < items.size(); ++i) {
-            const std::string path = indexed("query.groupBy", i);
+            const std::string path = indexed(at + ".groupBy", i);
             const GroupItem& item = items[i];
             AggregatePlan::GroupColumn g;
             if (item.kind == GroupItem::Kind::Column) {
@@ -781,9 +796,9 @@ private:
             }
             break;
         }
-        if (q.agg) {
-            for (size_t i = 0; i < q.agg->size(); ++i)
-                agg.aggs.push_back(aggFunction((*q.agg)[i], schema, indexed("query.agg", i)));
+        if (aggs) {
+            for (size_t i = 0; i < aggs->size(); ++i)
+                agg.aggs.push_back(aggFunction((*aggs)[i], schema, indexed(at + ".agg", i)));
         } else {
             AggFunction count;
             count.kind = AggFunction::Kind::CountStar;
@@ -792,7 +807,7 @@ private:
             agg.aggs.push_back(count);
         }
         if (agg.aggs.empty())
-            failQuery("query.agg", "an aggregation needs at least one aggregate");
+            failQuery(at + ".agg", "an aggregation needs at least one aggregate");
         output = Schema{};
         for (const auto& g : agg.groups) {
             Field f{g.name, g.type, std::nullopt, {}};
@@ -813,6 +828,22 @@ private:
                 throw AnalysisFailure{*e};
         }
         return agg;
+    }
+
+    /// The Analyzer's rules, lent to analyzeChain (StatefulChain.cpp) for each stage.
+    ChainHooks chainHooks()
+    {
+        ChainHooks h;
+        h.project = [this](const std::vector<std::string>& items, Schema& schema, const std::string& path) { return project(items, schema, path); };
+        h.filter = [this](const std::string& text, const Schema& schema, const std::string& path) { return filter(text, schema, path); };
+        h.dedup = [this](const std::vector<std::string>& columns, bool within, const Schema& schema, const std::string& path) {
+            return dedup(columns, within, schema, path);
+        };
+        h.aggregate = [this](const ChainStageSpec& stage, const std::string& at, const Schema& schema, Schema& output) {
+            return aggregate(stage.groupBy, stage.agg, at, schema, output);
+        };
+        h.fail = [](const Error& e) { throw AnalysisFailure{e}; };
+        return h;
     }
 
     /// writeStream.outputMode(...): the override, or the file's (InternalOutputModes.apply).
@@ -1059,7 +1090,7 @@ private:
         plan.join = std::move(j);
 
         const QuerySpec& q = m_sc.query;
-        if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg)
+        if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg || !q.then.empty())
             failFile("query", "after a join Tidemark models stateless steps only (selectExpr, where); "
                               "put withWatermark on the join sides");
         Schema schema = out;

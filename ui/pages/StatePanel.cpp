@@ -223,8 +223,28 @@ void StatePanel::setView(const ViewState& view)
     m_title->setText(tr("<b>State store</b> after batch %1 (%2 mode) — %n row(s)", nullptr, static_cast<int>(now.size()))
                          .arg(view.batchId())
                          .arg(QString::fromLatin1(outputModeName(m_mode)))
-                     + (evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString()));
+                     + (evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString()) + chainSummary(view));
     showTables(true, false, false);
+}
+
+QString StatePanel::chainSummary(const ViewState& view) const
+{
+    // A chain (query.then): the table shows the first operator; each operator's own figures
+    // follow, numbered upstream first as "Why?" numbers them.
+    const ModeRun& run = view.drivingRun();
+    if (run.plan->chain.empty())
+        return {};
+    const std::vector<OperatorProgress>& ops = view.currentBatch().operators;
+    QString text = QStringLiteral("<br>") + tr("The table shows stateful operator 1 of %1:").arg(ops.size());
+    for (std::size_t k = ops.size(); k-- > 0;) {
+        const OperatorProgress& p = ops[k];
+        text += QStringLiteral("<br>&nbsp;&nbsp;")
+                + tr("operator %1 (%2): %n row(s) in state", nullptr, static_cast<int>(p.numRowsTotal))
+                      .arg(ops.size() - k)
+                      .arg(QString::fromStdString(p.operatorName))
+                + (p.numRowsDroppedByWatermark > 0 ? tr(", %1 late dropped").arg(p.numRowsDroppedByWatermark) : QString());
+    }
+    return text;
 }
 
 void StatePanel::showJoinState(const ViewState& view)
