@@ -89,7 +89,7 @@ public:
     /// Start of the simulated clock.
     Micros startTime() const { return m_start; }
     Millis currentWatermark() const { return m_tracker.globalWatermark(); }
-    /// The result table of the stateful operator now (sorted output rows).
+    /// The result table of the stateful operator now (sorted output rows); of a chain's last one.
     std::vector<Row> stateRows() const;
 
     /// Global index of the first event of each source (events are numbered across sources

@@ -1203,7 +1203,7 @@ private:
                                                      "DataFrames/DataSets without watermark");
             break;
         case OutputMode::Complete:
-            if (!agg)
+            if (!agg && std::none_of(plan.chain.begin(), plan.chain.end(), [](const ChainStage& c) { return c.aggregate.has_value(); }))
                 failQuery(where, std::string(mode) + " output mode not supported when there are no streaming aggregations on streaming "
                                                      "DataFrames/Datasets");
             break;

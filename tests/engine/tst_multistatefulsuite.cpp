@@ -197,6 +197,12 @@ private slots:
         QCOMPARE(run(aggAgg, OutputMode::Update), correctnessError());
         QCOMPARE(run(aggAgg, OutputMode::Complete), correctnessError());
         const TestScenario aggDedup = intStream({{1}, {20}}, std::string(kWindowCount5s) + R"(, "then": [{"dropDuplicates": ["count"]}])");
+        // dropDuplicates -> aggregation in complete mode: the chain's aggregation is the one
+        // Complete needs, and it prints its whole table every batch.
+        const TestScenario dedupAgg = intStream({{1, 1, 6}}, R"("dropDuplicates": ["value"], "then": [{"groupBy": ["value"]}])");
+        QCOMPARE(run(dedupAgg, OutputMode::Complete), lines(
+            "B0 wm=0: 1 1; 6 1 | ops=[2/0, 2/0]\n"
+            "B1 nodata wm=6: 1 1; 6 1 | ops=[2/0, 2/0]"));
         QCOMPARE(run(aggDedup, OutputMode::Update), lines(
             "B0 wm=0: [0,5) 1 | ops=[1/0, 1/0]\n"
             "B1 nodata wm=1: | ops=[1/0, 1/0]\n"
