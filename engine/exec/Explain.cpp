@@ -83,6 +83,41 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
     return {TIDEMARK_PHRASE("Explain", "Removed by explode(): the array was empty or null, so no row came out."), {}};
 }
 
+/// A chain after a window aggregation without keys: where each of the row's windows went once
+/// the aggregation emitted it (the next operator's late filter may drop it there).
+void followIntoChain(const std::vector<TimeRange>& windows, const ModeRun& run, const Scenario& sc, std::vector<Phrase>& out)
+{
+    const QueryPlan& plan = *run.plan;
+    if (!plan.aggregate->keyColumns.empty())
+        return; // a window alone does not say which group's result it was
+    const ChainStage& next = plan.chain.front();
+    std::optional<std::size_t> windowColumn;
+    for (std::size_t c = 0; c < next.input.size() && !windowColumn; ++c)
+        if (next.input[c].type.id == TypeId::Window)
+            windowColumn = c;
+    const std::uint8_t firstOp = plan.dedup ? 1 : 0, nextOp = plan.firstChainOperator();
+    for (const TimeRange& w : windows) {
+        for (const BatchRecord& b : run.batches) {
+            const bool emitted = std::any_of(b.stateChanges.begin(), b.stateChanges.end(), [&](const StateChange& c) {
+                return c.op == firstOp && c.kind == StateChange::Kind::Evicted && std::any_of(c.row.begin(), c.row.end(), [&](const Value& v) {
+                           return v.isRange() && v.asRange() == w;
+                       });
+            });
+            if (!emitted)
+                continue;
+            const bool dropped = windowColumn && std::any_of(b.chainDroppedRows.begin(), b.chainDroppedRows.end(), [&](const auto& d) {
+                                     return d.first == nextOp && d.second[*windowColumn].isRange() && d.second[*windowColumn].asRange() == w;
+                                 });
+            const std::vector<std::string> args{range(w, sc), std::to_string(b.batchId), std::to_string(nextOp + 1), wm(b.lateFilterWatermarkMs, sc)};
+            out.push_back({dropped ? TIDEMARK_PHRASE("Explain", "Window %1: emitted by batch %2 to stateful operator %3 (query.then[0]), which dropped it as "
+                                                                "late: its time is at or behind that operator's watermark %4.\n")
+                                   : TIDEMARK_PHRASE("Explain", "Window %1: emitted by batch %2 to stateful operator %3 (query.then[0]), which took it in "
+                                                                "(watermark for late rows %4).\n"),
+                           args});
+        }
+    }
+}
+
 } // namespace
 
 std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, const Scenario& sc)
@@ -109,6 +144,46 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
     if (b && b->lateFilterWatermarkMs != b->watermarkMs)
         out.push_back({TIDEMARK_PHRASE("Explain", "Spark %1 judges late rows with the previous batch's watermark (%2) and evicts state with this batch's (%3).\n"),
                        {plan.version.toString(), wm(b->lateFilterWatermarkMs, sc), wm(b->watermarkMs, sc)}});
+    if (!plan.chain.empty() && f.op >= plan.firstChainOperator()) {
+        // A chain (`query.then`): the row passed the first operator and the next one decided.
+        std::size_t stage = 0;
+        std::uint8_t op = plan.firstChainOperator();
+        for (std::size_t i = 0; i < plan.chain.size(); ++i) {
+            if (!plan.chain[i].isStateful())
+                continue;
+            if (op++ == f.op) {
+                stage = i;
+                break;
+            }
+        }
+        if (f.fate == Fate::Filtered && f.filterStep == kFilteredInChainStage && f.filterInput >= 0)
+            stage = std::min(static_cast<std::size_t>(f.filterInput), plan.chain.size() - 1); // the stage whose where it was
+        const ChainStage& s = plan.chain[stage];
+        const std::string name = s.aggregate ? "groupBy/agg" : s.dedup && s.dedup->withinWatermark ? "dropDuplicatesWithinWatermark" : "dropDuplicates";
+        const std::vector<std::string> who{std::to_string(f.op + 1), name, std::to_string(stage)};
+        switch (f.fate) {
+        case Fate::Filtered:
+            out.push_back({TIDEMARK_PHRASE("Explain", "Passed the first stateful operator, then removed by the where of query.then[%3], before stateful operator %1."), who});
+            return out;
+        case Fate::Duplicate:
+            out.push_back({TIDEMARK_PHRASE("Explain", "Passed the first stateful operator, then dropped as a duplicate by stateful operator %1 (%2, query.then[%3]): "
+                                                      "its key was already in that operator's state."),
+                           who});
+            return out;
+        case Fate::DroppedByWatermark: {
+            auto args = who;
+            args.push_back(wm(f.lateWatermarkMs, sc));
+            out.push_back({TIDEMARK_PHRASE("Explain", "Passed the first stateful operator, then dropped as late by stateful operator %1 (%2, query.then[%3]): "
+                                                      "each operator filters late rows with its own input watermark, here %4."),
+                           args});
+            return out;
+        }
+        case Fate::NullEventTime:
+            out.push_back({TIDEMARK_PHRASE("Explain", "Passed the first stateful operator, then dropped by stateful operator %1 (%2, query.then[%3]): its time column is null."), who});
+            return out;
+        default: break;
+        }
+    }
     switch (f.fate) {
     case Fate::Filtered: out.push_back(removedBy(f, plan)); return out;
     case Fate::Duplicate: out.push_back({TIDEMARK_PHRASE("Explain", "Dropped as a duplicate: its key was already in the dedup state."), {}}); return out;
@@ -166,6 +241,8 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
         }
         if (!filters && plan.mode != OutputMode::Complete)
             out.push_back({TIDEMARK_PHRASE("Explain", "No grouping column carries the watermark, so nothing is late and nothing is evicted.\n"), {}});
+        if (!plan.chain.empty())
+            followIntoChain(windows, run, sc, out);
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Session && f.hasEventTime) {
@@ -179,6 +256,13 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
     if (f.fate == Fate::DroppedByWatermark) {
         out.push_back({TIDEMARK_PHRASE("Explain", "Dropped: event time %1 <= watermark %2 (a row is late when its time is at or behind the watermark)."),
                        {f.hasEventTime ? shortTime(f.eventTime, sc) : std::string("?"), wm(lateWm, sc)}});
+        return out;
+    }
+    if (!plan.chain.empty()) {
+        out.push_back({plan.aggregate ? TIDEMARK_PHRASE("Explain", "Counted in its group; the group's result goes on to the next stateful operator "
+                                                                   "(query.then) in the batch that evicts it.")
+                                      : TIDEMARK_PHRASE("Explain", "Passed every stateful operator of the chain."),
+                       {}});
         return out;
     }
     out.push_back({plan.aggregate ? TIDEMARK_PHRASE("Explain", "Counted in its group.") : TIDEMARK_PHRASE("Explain", "Passed to the sink."), {}});

@@ -154,6 +154,18 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         }
         m_join = std::make_unique<JoinOperator>(*plan.join, plan.version, std::move(statics[0]), std::move(statics[1]));
     }
+    // A chain (3.4+): one operator object per stage, numbered after the first operators.
+    std::uint8_t op = plan.firstChainOperator();
+    for (const ChainStage& stage : plan.chain) {
+        ChainOperator c;
+        c.stage = &stage;
+        if (stage.aggregate)
+            c.aggregate = std::make_unique<AggregateOperator>(*stage.aggregate, plan.version, plan.mode);
+        if (stage.dedup)
+            c.dedup = std::make_unique<DedupOperator>(*stage.dedup, stage.input);
+        c.op = stage.isStateful() ? op++ : op; // a stage of steps only: the operator its rows go to next
+        m_chain.push_back(std::move(c));
+    }
 
     std::uint32_t offset = 0;
     std::optional<Micros> earliest;
@@ -274,6 +286,12 @@ bool Simulation::requiresAnotherBatch(Millis newWatermark) const
         any = any || m_dedup->shouldRunAnotherBatch(newWatermark);
     if (m_join)
         any = any || m_join->shouldRunAnotherBatch(newWatermark);
+    for (const ChainOperator& c : m_chain) {
+        if (c.aggregate)
+            any = any || c.aggregate->shouldRunAnotherBatch(newWatermark);
+        if (c.dedup)
+            any = any || c.dedup->shouldRunAnotherBatch(newWatermark);
+    }
     return any;
 }
 
@@ -402,7 +420,7 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
     ctx.batchId = rec.batchId;
     ctx.lateWatermarkMs = m_lateWm;
     ctx.evictionWatermarkMs = evictionWm;
-    ctx.materializeCompleteOutput = m_options.materializeCompleteOutput;
+    ctx.materializeCompleteOutput = m_options.materializeCompleteOutput || !m_chain.empty(); // a chain reads every output row
     ctx.recordStateChanges = m_options.recordStateChanges;
     if (m_dedup)
         m_dedup->beginBatch(ctx);
@@ -412,6 +430,17 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         m_session->beginBatch(ctx);
     if (m_join)
         m_join->beginBatch(ctx, &rec);
+    // Every operator of a chain gets the same input watermark: PropagateWatermarkSimulator gives
+    // each the min of its children's output watermarks, and aggregations and deduplication
+    // output their input watermark unchanged (StateStoreWriter.produceOutputWatermark). Late
+    // rows are judged with the previous batch's (getInputWatermarkForLateEvents), or with the
+    // current one under allowMultiple=false (UseSingleWatermarkPropagator): m_lateWm either way.
+    for (ChainOperator& c : m_chain) {
+        if (c.aggregate)
+            c.aggregate->beginBatch(ctx);
+        if (c.dedup)
+            c.dedup->beginBatch(ctx);
+    }
     m_tracker.beginBatch();
 
     if (readData) {
@@ -468,8 +497,14 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
             m_session->finishBatch(sink, rec.stateChanges, p);
         for (auto& c : rec.stateChanges)
             c.op = m_dedup ? 1 : 0;
-        rec.sinkRows = std::move(sink);
-        rec.sinkRowsMaterialized = m_plan.mode != OutputMode::Complete || m_options.materializeCompleteOutput;
+        if (m_chain.empty()) {
+            rec.sinkRows = std::move(sink);
+            rec.sinkRowsMaterialized = m_plan.mode != OutputMode::Complete || m_options.materializeCompleteOutput;
+        } else {
+            // Append: the windows evicted here reach the next operator in this batch.
+            for (const Row& r : sink)
+                toChain(0, 0, r, nullptr);
+        }
         progress.push_back(p);
     }
     if (m_dedup) {
@@ -484,6 +519,11 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         emitJoined(evictedOutput);
         if (!m_plan.join->leftStatic && !m_plan.join->rightStatic)
             progress.push_back(p); // a stream-static join is not a stateful operator
+    }
+    if (!m_chain.empty()) {
+        std::vector<OperatorProgress> downstream;
+        finishChain(downstream);
+        progress.insert(progress.begin(), downstream.begin(), downstream.end());
     }
     rec.operators = std::move(progress);
     if (m_options.control)
@@ -741,9 +781,96 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
         default: return finish(Fate::OnTime);
         }
     }
-    // No aggregation: the row goes to the sink (after dedup, when there is one).
+    // No aggregation: the row goes to the sink (after dedup, when there is one), or on to
+    // the next operator of a chain, which may still drop it.
+    if (!m_chain.empty()) {
+        fate.fate = Fate::OnTime;
+        toChain(0, 0, row, &fate);
+        return finish(fate.fate);
+    }
     m_batch->sinkRows.push_back(row);
     finish(Fate::OnTime);
+}
+
+void Simulation::toChain(std::size_t stage, std::size_t stepIndex, const Row& row, RowFate* fate)
+{
+    if (stage == m_chain.size()) {
+        m_batch->sinkRows.push_back(row);
+        return;
+    }
+    ChainOperator& c = m_chain[stage];
+    const std::vector<Step>& steps = c.stage->steps;
+    if (stepIndex < steps.size()) {
+        const Step& step = steps[stepIndex];
+        if (step.kind == Step::Kind::Filter) {
+            if (step.predicate.test(row))
+                return toChain(stage, stepIndex + 1, row, fate);
+            if (fate) {
+                fate->fate = Fate::Filtered;
+                fate->filterInput = static_cast<std::int8_t>(stage); // the chain stage, with filterStep below
+                fate->filterStep = kFilteredInChainStage;
+                fate->op = c.op;
+            }
+            return;
+        }
+        project(step, row, [&](const Row& out, size_t) { toChain(stage, stepIndex + 1, out, fate); });
+        return;
+    }
+    auto late = [&](const RowOutcome& o) {
+        m_batch->chainDroppedRows.emplace_back(c.op, row);
+        if (fate) {
+            fate->fate = Fate::DroppedByWatermark;
+            fate->op = c.op;
+            fate->numGroups = o.numGroups;
+            fate->numLateGroups = o.numLateGroups;
+        }
+    };
+    if (c.dedup) {
+        const RowOutcome o = c.dedup->add(row);
+        if (o.kind == RowOutcome::Kind::Late)
+            return late(o);
+        if (o.kind == RowOutcome::Kind::Duplicate) {
+            if (fate) {
+                fate->fate = Fate::Duplicate;
+                fate->op = c.op;
+            }
+            return;
+        }
+        return toChain(stage + 1, 0, row, fate);
+    }
+    if (c.aggregate) {
+        const RowOutcome o = c.aggregate->add(row);
+        if (o.kind == RowOutcome::Kind::Late)
+            return late(o);
+        if (fate && o.kind == RowOutcome::Kind::NullTime) {
+            fate->fate = Fate::NullEventTime;
+            fate->op = c.op;
+        }
+        return; // its result leaves when the group does (finishChain)
+    }
+    toChain(stage + 1, 0, row, fate);
+}
+
+void Simulation::finishChain(std::vector<OperatorProgress>& downstreamFirst)
+{
+    for (std::size_t k = 0; k < m_chain.size(); ++k) {
+        ChainOperator& c = m_chain[k];
+        if (!c.stage->isStateful())
+            continue;
+        OperatorProgress p;
+        if (c.aggregate) {
+            std::vector<Row> out;
+            const std::size_t before = m_batch->stateChanges.size();
+            c.aggregate->finishBatch(out, m_batch->stateChanges, p);
+            for (std::size_t i = before; i < m_batch->stateChanges.size(); ++i)
+                m_batch->stateChanges[i].op = c.op;
+            for (const Row& r : out)
+                toChain(k + 1, 0, r, nullptr);
+        } else {
+            c.dedup->finishBatch(m_batch->stateChanges, p, c.op);
+        }
+        downstreamFirst.insert(downstreamFirst.begin(), p);
+    }
 }
 
 std::vector<RowFate> Simulation::unconsumedFates() const
@@ -763,6 +890,12 @@ std::vector<RowFate> Simulation::unconsumedFates() const
 
 std::vector<Row> Simulation::stateRows() const
 {
+    for (auto c = m_chain.rbegin(); c != m_chain.rend(); ++c) {
+        if (c->aggregate)
+            return c->aggregate->stateRows();
+        if (c->dedup)
+            return c->dedup->stateRows();
+    }
     if (m_aggregate)
         return m_aggregate->stateRows();
     if (m_session)

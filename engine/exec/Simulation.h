@@ -89,7 +89,7 @@ public:
     /// Start of the simulated clock.
     Micros startTime() const { return m_start; }
     Millis currentWatermark() const { return m_tracker.globalWatermark(); }
-    /// The result table of the stateful operator now (sorted output rows).
+    /// The result table of the stateful operator now (sorted output rows); of a chain's last one.
     std::vector<Row> stateRows() const;
 
     /// Global index of the first event of each source (events are numbered across sources
@@ -106,6 +106,13 @@ private:
         std::vector<std::uint8_t> taken;
     };
     struct FlowRow;
+    /// One operator of `plan.chain` at run time.
+    struct ChainOperator {
+        const ChainStage* stage = nullptr;
+        std::unique_ptr<AggregateOperator> aggregate;
+        std::unique_ptr<DedupOperator> dedup;
+        std::uint8_t op = 0; ///< StateChange::op
+    };
 
     bool hasUnread() const;
     bool hasArrived(Micros t) const;
@@ -120,6 +127,11 @@ private:
     /// A row's fate so far: its event, batch, event time and the late-row watermark.
     RowFate fateOf(const FlowRow& flow) const;
     void emitJoined(std::vector<Row>& rows);
+    /// A row output by the operator before chain stage `stage` (or by the last one: the sink).
+    /// `fate` is the input row's, when the row is still one input row (after a dedup).
+    void toChain(std::size_t stage, std::size_t stepIndex, const Row& row, RowFate* fate);
+    /// Finishes the chain's operators upstream first, each one's output flowing into the next.
+    void finishChain(std::vector<OperatorProgress>& downstreamFirst);
     bool requiresAnotherBatch(Millis newWatermark) const;
 
     const Scenario& m_scenario;
@@ -130,6 +142,7 @@ private:
     std::unique_ptr<SessionOperator> m_session;
     std::unique_ptr<DedupOperator> m_dedup;
     std::unique_ptr<JoinOperator> m_join;
+    std::vector<ChainOperator> m_chain; ///< the operators after the first (3.4+ chains), upstream first
     std::vector<SourceQueue> m_queues;
     std::vector<std::uint32_t> m_sourceOffset;
     std::vector<TickRecord> m_ticks;

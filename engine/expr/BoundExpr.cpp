@@ -557,6 +557,15 @@ private:
                 return mismatch(ast, "argument 1 requires numeric type", m_ctx.version);
             e.op = Op::TimestampSeconds;
             e.type = DataType(TypeId::Timestamp);
+        } else if (equalsIgnoreCase(fn, "window_time") && m_ctx.version.atLeast(3, 4)) {
+            // ResolveWindowTime (SPARK-40821, 3.4): the event time of a window struct, `window.end - 1`
+            // (microseconds), so that a later window(...) puts it in the window it came from.
+            if (auto err = arity(1, 1))
+                return *err;
+            if (args[0].type.id != TypeId::Window)
+                return mismatch(ast, "argument 1 requires struct<start:timestamp,end:timestamp> type", m_ctx.version);
+            e.op = Op::WindowTime;
+            e.type = DataType(TypeId::Timestamp);
         } else if (equalsIgnoreCase(fn, "to_timestamp")) {
             if (auto err = arity(1, 1))
                 return *err;
@@ -925,6 +934,10 @@ Value BoundExpr::eval(const Row& row) const
             return t;
         const Micros start = t.asInt() - floorMod(t.asInt() - window.startTime, window.slide);
         return Value(TimeRange{start, start + window.duration});
+    }
+    case Op::WindowTime: {
+        const Value w = args[0].eval(row);
+        return w.isNull() ? w : Value(w.asRange().end - 1);
     }
     case Op::TimestampSeconds: {
         Value v = args[0].eval(row);

@@ -30,6 +30,7 @@ struct BoundExpr {
         Split, Lower, Upper, Length, Concat, Coalesce, Abs, Trim, TimestampSeconds,
         TumblingWindow, ///< window(args[0], duration) for a join side
         CaseWhen,       ///< args: condition, value pairs, then the ELSE value when their count is odd
+        WindowTime,     ///< window_time(window) (3.4+): the window's end - 1 µs
     };
     Op op = Op::Literal;
     DataType type;

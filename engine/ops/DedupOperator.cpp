@@ -31,6 +31,10 @@ Row DedupOperator::stateRow(const Entry& e) const
     return r;
 }
 
+/// WatermarkSupport.watermarkExpression: a window struct (the output of an aggregation
+/// upstream in a chain) is compared by its end.
+static Micros eventTimeOf(const Value& t) { return t.isRange() ? t.asRange().end : t.asInt(); }
+
 RowOutcome DedupOperator::add(const Row& row)
 {
     RowOutcome out;
@@ -40,7 +44,7 @@ RowOutcome DedupOperator::add(const Row& row)
         const Value& t = row[*m_plan.eventTimeColumn];
         // A null time is read as 0 by the generated code (UnsafeRow.getLong of a null slot),
         // but the late predicate itself is null for null input and keeps the row.
-        eventTime = t.isNull() ? 0 : t.asInt();
+        eventTime = t.isNull() ? 0 : eventTimeOf(t);
         if (!t.isNull() && atOrBehindWatermark(eventTime, m_ctx.lateWatermarkMs)) {
             ++m_dropped;
             out.kind = RowOutcome::Kind::Late;
@@ -99,7 +103,7 @@ void DedupOperator::finishBatch(std::vector<StateChange>& changes, OperatorProgr
                 remove = wmMicros >= e.expiresAt; // "watermarkForEviction >= expiresAt"
             } else {
                 const Value& t = e.key[*m_plan.eventTimeKey];
-                remove = !t.isNull() && atOrBehindWatermark(t.asInt(), m_ctx.evictionWatermarkMs);
+                remove = !t.isNull() && atOrBehindWatermark(eventTimeOf(t), m_ctx.evictionWatermarkMs);
             }
             if (!remove)
                 continue;

@@ -2,6 +2,7 @@
 #include "engine/plan/Analyzer.h"
 
 #include "engine/plan/AnalyzerRules.h"
+#include "engine/plan/StatefulChain.h"
 
 #include <cctype>
 
@@ -129,14 +130,24 @@ QueryPlan Analyzer::run()
         plan.dedup = dedup(*q.dropDuplicatesWithinWatermark, true, schema, "query.dropDuplicatesWithinWatermark");
 
     if (q.groupBy || q.agg) {
-        plan.aggregate = aggregate(schema, plan.output);
+        plan.aggregate = aggregate(q.groupBy, q.agg, "query", schema, plan.output);
     } else {
         plan.output = schema;
     }
 
     plan.mode = outputMode();
+    if (!q.then.empty()) {
+        if (!plan.dedup && !plan.aggregate)
+            failFile("query.then", "\"then\" follows the first stateful operator: give dropDuplicates or groupBy/agg in the query first");
+        plan.chain = analyzeChain(q.then, plan.output, chainHooks(), m_v);
+    }
     plan.trigger = trigger(q.trigger);
+    const std::string modeWhere = m_modeOverride ? "" : "query.outputMode";
+    if (auto e = checkMultipleAggregations(plan, modeWhere))
+        throw AnalysisFailure{*e};
     checkForStreaming(plan);
+    if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
+        throw AnalysisFailure{*e};
     return plan;
 }
 
@@ -145,6 +156,21 @@ std::string Analyzer::upper(std::string s)
     for (char& c : s)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
+}
+
+ChainHooks Analyzer::chainHooks()
+{
+    ChainHooks h;
+    h.project = [this](const std::vector<std::string>& items, Schema& schema, const std::string& path) { return project(items, schema, path); };
+    h.filter = [this](const std::string& text, const Schema& schema, const std::string& path) { return filter(text, schema, path); };
+    h.dedup = [this](const std::vector<std::string>& columns, bool within, const Schema& schema, const std::string& path) {
+        return dedup(columns, within, schema, path);
+    };
+    h.aggregate = [this](const ChainStageSpec& stage, const std::string& at, const Schema& schema, Schema& output) {
+        return aggregate(stage.groupBy, stage.agg, at, schema, output);
+    };
+    h.fail = [](const Error& e) { throw AnalysisFailure{e}; };
+    return h;
 }
 
 std::string Analyzer::joinNames(const Schema& s)

@@ -3,6 +3,7 @@
 
 #include "engine/expr/Parser.h"
 #include "engine/plan/Analyzer.h"
+#include "engine/plan/StatefulChain.h"
 #include "engine/time/Interval.h"
 
 #include <optional>
@@ -72,7 +73,11 @@ private:
 
     // RelationalGroupedDataset.cpp
     AggFunction aggFunction(const AggSpec& spec, const Schema& schema, const std::string& path);
-    AggregatePlan aggregate(const Schema& schema, Schema& output);
+    /// groupBy(...).agg(...) at `at` ("query", or a chain stage "query.then[i]").
+    AggregatePlan aggregate(const std::optional<std::vector<GroupItem>>& groupBy, const std::optional<std::vector<AggSpec>>& aggs,
+                            const std::string& at, const Schema& schema, Schema& output);
+    /// The Analyzer's rules, lent to analyzeChain (StatefulChain.cpp) for each stage.
+    ChainHooks chainHooks();
 
     // DataStreamWriter.cpp
     OutputMode outputMode() const;

@@ -205,7 +205,7 @@ void Analyzer::joinQuery(QueryPlan& plan)
     plan.join = std::move(j);
 
     const QuerySpec& q = m_sc.query;
-    if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg)
+    if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg || !q.then.empty())
         failFile("query", "after a join Tidemark models stateless steps only (selectExpr, where); "
                           "put withWatermark on the join sides");
     Schema schema = out;

@@ -121,6 +121,19 @@ struct TriggerPlan {
     std::optional<Micros> startAt;
 };
 
+/// A stateful operator downstream of the first (a 3.4+ chain, `query.then`): the rows the
+/// operator upstream of it outputs in a batch flow through `steps` into it in the same batch
+/// (append mode: the windows the upstream aggregation evicts). Without dedup and aggregate
+/// the stage only projects or filters the output.
+struct ChainStage {
+    std::vector<Step> steps;
+    std::optional<DedupPlan> dedup;
+    std::optional<AggregatePlan> aggregate;
+    Schema input;  ///< what the operator reads (after the steps)
+    Schema output; ///< what it emits
+    bool isStateful() const { return dedup || aggregate; }
+};
+
 /// A query that passed analysis, ready to simulate.
 struct QueryPlan {
     std::vector<InputPlan> inputs;
@@ -129,6 +142,8 @@ struct QueryPlan {
     std::optional<DedupPlan> dedup;
     std::optional<AggregatePlan> aggregate;
     std::optional<JoinPlan> join;
+    /// Operators downstream of the first dedup/aggregate, upstream first; empty for one operator.
+    std::vector<ChainStage> chain;
     Schema output;
     OutputMode mode = OutputMode::Append;
     TriggerPlan trigger;
@@ -139,8 +154,9 @@ struct QueryPlan {
     bool lateFilterUsesPreviousWatermark = false;
     int numWatermarkNodes = 0;
     SinkOptions sink;
-    /// Names of the operators for progress reports, downstream first.
-    bool hasStatefulOperator() const { return dedup || aggregate || (join && join->isStreamStream()); }
+    bool hasStatefulOperator() const { return dedup || aggregate || (join && join->isStreamStream()) || !chain.empty(); }
+    /// Stateful operators before the chain (dedup, aggregate): their indices in StateChange::op.
+    std::uint8_t firstChainOperator() const { return static_cast<std::uint8_t>((dedup ? 1 : 0) + (aggregate ? 1 : 0)); }
 };
 
 } // namespace tidemark

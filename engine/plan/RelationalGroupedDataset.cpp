@@ -90,15 +90,15 @@ AggFunction Analyzer::aggFunction(const AggSpec& spec, const Schema& schema, con
     return a;
 }
 
-AggregatePlan Analyzer::aggregate(const Schema& schema, Schema& output)
+AggregatePlan Analyzer::aggregate(const std::optional<std::vector<GroupItem>>& groupBy, const std::optional<std::vector<AggSpec>>& aggs,
+                                  const std::string& at, const Schema& schema, Schema& output)
 {
-    const QuerySpec& q = m_sc.query;
     AggregatePlan agg;
-    const std::vector<GroupItem> items = q.groupBy ? *q.groupBy : std::vector<GroupItem>{};
+    const std::vector<GroupItem> items = groupBy ? *groupBy : std::vector<GroupItem>{};
     int windows = 0;
     std::string windowPath; // the groupBy item holding the window
     for (size_t i = 0; i < items.size(); ++i) {
-        const std::string path = indexed("query.groupBy", i);
+        const std::string path = indexed(at + ".groupBy", i);
         const GroupItem& item = items[i];
         AggregatePlan::GroupColumn g;
         if (item.kind == GroupItem::Kind::Column) {
@@ -158,9 +158,9 @@ AggregatePlan Analyzer::aggregate(const Schema& schema, Schema& output)
         }
         break;
     }
-    if (q.agg) {
-        for (size_t i = 0; i < q.agg->size(); ++i)
-            agg.aggs.push_back(aggFunction((*q.agg)[i], schema, indexed("query.agg", i)));
+    if (aggs) {
+        for (size_t i = 0; i < aggs->size(); ++i)
+            agg.aggs.push_back(aggFunction((*aggs)[i], schema, indexed(at + ".agg", i)));
     } else {
         AggFunction count;
         count.kind = AggFunction::Kind::CountStar;
@@ -169,7 +169,7 @@ AggregatePlan Analyzer::aggregate(const Schema& schema, Schema& output)
         agg.aggs.push_back(count);
     }
     if (agg.aggs.empty())
-        failQuery("query.agg", "an aggregation needs at least one aggregate");
+        failQuery(at + ".agg", "an aggregation needs at least one aggregate");
     output = Schema{};
     for (const auto& g : agg.groups) {
         Field f{g.name, g.type, std::nullopt, {}};

@@ -98,6 +98,9 @@ Step Analyzer::project(const std::vector<std::string>& items, Schema& schema, co
                 if (item.alias.empty())
                     f.qualifier = schema[bound->column].qualifier;
             }
+            // ResolveWindowTime: window_time(w) carries the window's watermark metadata.
+            if (bound->op == BoundExpr::Op::WindowTime && bound->args[0].op == BoundExpr::Op::Column)
+                f.watermarkDelayMs = schema[bound->args[0].column].watermarkDelayMs;
         }
         step.exprs.push_back(std::move(bound.value()));
         out.fields.push_back(std::move(f));

@@ -3,6 +3,8 @@
 // mode, and its Join case with checkForStreamStreamJoinWatermark.
 #include "engine/plan/AnalyzerRules.h"
 
+#include <algorithm>
+
 namespace tidemark::analysis {
 
 /// The Join case of checkForStreaming (3.1+ wording; 3.0's where it differed).
@@ -89,7 +91,7 @@ void Analyzer::checkForStreaming(const QueryPlan& plan)
                                                  "DataFrames/DataSets without watermark");
         break;
     case OutputMode::Complete:
-        if (!agg)
+        if (!agg && std::none_of(plan.chain.begin(), plan.chain.end(), [](const ChainStage& c) { return c.aggregate.has_value(); }))
             failQuery(where, std::string(mode) + " output mode not supported when there are no streaming aggregations on streaming "
                                                  "DataFrames/Datasets");
         break;

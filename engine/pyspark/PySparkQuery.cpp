@@ -179,28 +179,41 @@ std::string pysparkQueryCode(const Scenario& scenario, const QueryPlan& plan, co
         calls.push_back("where(" + pyString(*q.where) + ")");
     if (q.withWatermark)
         calls.push_back("withWatermark(" + pyColumn(q.withWatermark->column) + ", " + pyString(q.withWatermark->delay) + ")");
-    if (q.dropDuplicates)
-        calls.push_back(q.dropDuplicates->empty() ? "dropDuplicates()" : "dropDuplicates(" + listLiteral(*q.dropDuplicates) + ")");
-    if (q.dropDuplicatesWithinWatermark)
-        calls.push_back(q.dropDuplicatesWithinWatermark->empty() ? "dropDuplicatesWithinWatermark()"
-                                                                  : "dropDuplicatesWithinWatermark(" + listLiteral(*q.dropDuplicatesWithinWatermark) + ")");
-    if (q.groupBy || q.agg) {
-        std::string keys;
-        for (const GroupItem& g : q.groupBy ? *q.groupBy : std::vector<GroupItem>{}) {
-            std::string k = g.kind == GroupItem::Kind::Window    ? windowCall(g.window)
-                            : g.kind == GroupItem::Kind::Session ? "F.session_window(" + pyColumn(g.session.column) + ", " + sessionGapArgument(g.session.gap) + ")"
-                                                                 : pyColumn(g.column);
-            keys += (keys.empty() ? "" : ", ") + k;
+    // dropDuplicates / groupBy().agg() of the query, then of each `then` stage in order.
+    auto statefulCalls = [&](const std::optional<std::vector<std::string>>& dropDuplicates,
+                             const std::optional<std::vector<std::string>>& dropDuplicatesWithinWatermark,
+                             const std::optional<std::vector<GroupItem>>& groupBy, const std::optional<std::vector<AggSpec>>& agg) {
+        if (dropDuplicates)
+            calls.push_back(dropDuplicates->empty() ? "dropDuplicates()" : "dropDuplicates(" + listLiteral(*dropDuplicates) + ")");
+        if (dropDuplicatesWithinWatermark)
+            calls.push_back(dropDuplicatesWithinWatermark->empty() ? "dropDuplicatesWithinWatermark()"
+                                                                   : "dropDuplicatesWithinWatermark(" + listLiteral(*dropDuplicatesWithinWatermark) + ")");
+        if (groupBy || agg) {
+            std::string keys;
+            for (const GroupItem& g : groupBy ? *groupBy : std::vector<GroupItem>{}) {
+                std::string k = g.kind == GroupItem::Kind::Window    ? windowCall(g.window)
+                                : g.kind == GroupItem::Kind::Session ? "F.session_window(" + pyColumn(g.session.column) + ", " + sessionGapArgument(g.session.gap) + ")"
+                                                                     : pyColumn(g.column);
+                keys += (keys.empty() ? "" : ", ") + k;
+            }
+            calls.push_back("groupBy(" + keys + ")");
+            if (agg && !agg->empty()) {
+                std::string aggs;
+                for (const AggSpec& a : *agg)
+                    aggs += (aggs.empty() ? "" : ", ") + aggCall(a);
+                calls.push_back("agg(" + aggs + ")");
+            } else {
+                calls.push_back("count()");
+            }
         }
-        calls.push_back("groupBy(" + keys + ")");
-        if (q.agg && !q.agg->empty()) {
-            std::string aggs;
-            for (const AggSpec& a : *q.agg)
-                aggs += (aggs.empty() ? "" : ", ") + aggCall(a);
-            calls.push_back("agg(" + aggs + ")");
-        } else {
-            calls.push_back("count()");
-        }
+    };
+    statefulCalls(q.dropDuplicates, q.dropDuplicatesWithinWatermark, q.groupBy, q.agg);
+    for (const ChainStageSpec& stage : q.then) {
+        if (!stage.selectExpr.empty())
+            calls.push_back("selectExpr(" + argList(stage.selectExpr) + ")");
+        if (stage.where)
+            calls.push_back("where(" + pyString(*stage.where) + ")");
+        statefulCalls(stage.dropDuplicates, stage.dropDuplicatesWithinWatermark, stage.groupBy, stage.agg);
     }
     out += assignChain("result", base, calls);
     return out;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tidemark {
@@ -46,6 +47,9 @@ struct RowFate {
     /// Session windows whose gap is an expression: the row's own gap, when it had one
     /// (nullopt: null, not an interval, or with months).
     std::optional<Micros> sessionGap;
+    /// The stateful operator that decided the fate, numbered as StateChange::op; set only for
+    /// the operators of a chain (`query.then`), 0 otherwise.
+    std::uint8_t op = 0;
 };
 
 /// RowFate::filterStep of a row Filtered by SessionWindowing's `end > start` filter: its gap
@@ -55,6 +59,8 @@ inline constexpr std::int8_t kFilteredBySessionGap = -3;
 inline constexpr std::int8_t kSessionGapWithMonths = -4;
 /// RowFate::filterStep of a row whose gap is longer than Tidemark simulates (100,000 years).
 inline constexpr std::int8_t kSessionGapTooLong = -5;
+/// RowFate::filterStep of a row a chain stage's `where` removed (RowFate::filterInput: the stage).
+inline constexpr std::int8_t kFilteredInChainStage = -6;
 
 /// Spark's StreamingQueryProgress.stateOperators entry (its deterministic fields).
 struct OperatorProgress {
@@ -127,6 +133,9 @@ struct BatchRecord {
     std::vector<Row> sinkRows;        ///< what the sink received, sorted (empty for complete unless materialised)
     bool sinkRowsMaterialized = true;
     std::vector<Row> droppedRows;     ///< rows dropped by the watermark, at the stateful operator's input
+    /// Rows a chain operator (`query.then`) dropped as late, at its own input: the operator
+    /// (StateChange::op) and the row in that operator's input schema.
+    std::vector<std::pair<std::uint8_t, Row>> chainDroppedRows;
     std::vector<OperatorProgress> operators; ///< downstream first, as Spark reports them
     std::vector<StateChange> stateChanges;
     std::vector<RowFate> fates;

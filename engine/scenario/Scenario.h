@@ -157,6 +157,19 @@ struct SinkOptions {
     bool operator==(const SinkOptions&) const = default;
 };
 
+/// One stateful operator after the first (`query.then[i]`, Spark 3.4+ chains, SPARK-40925), in
+/// the order the DataFrame code writes it: its stateless steps, then dropDuplicates or an
+/// aggregation. A stage with steps only projects the last operator's output.
+struct ChainStageSpec {
+    std::vector<std::string> selectExpr;
+    std::optional<std::string> where;
+    std::optional<std::vector<std::string>> dropDuplicates;
+    std::optional<std::vector<std::string>> dropDuplicatesWithinWatermark;
+    std::optional<std::vector<GroupItem>> groupBy;
+    std::optional<std::vector<AggSpec>> agg;
+    bool operator==(const ChainStageSpec&) const = default;
+};
+
 /// The query as written: Spark's vocabulary, not yet analysed.
 struct QuerySpec {
     std::optional<std::string> source;
@@ -169,6 +182,7 @@ struct QuerySpec {
     std::optional<std::vector<std::string>> dropDuplicatesWithinWatermark;
     std::optional<std::vector<GroupItem>> groupBy;
     std::optional<std::vector<AggSpec>> agg;
+    std::vector<ChainStageSpec> then; ///< the operators downstream of the first, in order
     std::string outputMode = "append";
     TriggerSpec trigger;
     SinkOptions sinkOptions;

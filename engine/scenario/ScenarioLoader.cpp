@@ -301,11 +301,46 @@ TriggerSpec parseTrigger(const Json& j, const std::string& path, const TimeConte
     return t;
 }
 
+/// `query.then`: the stateful operators after the first, each with its own steps.
+std::vector<ChainStageSpec> parseChain(const Json& j, const std::string& path)
+{
+    if (!j.is_array() || j.empty())
+        fail(path, "expected an array of stages ({\"groupBy\": ..., \"agg\": ...}, {\"dropDuplicates\": ...}, ...)");
+    std::vector<ChainStageSpec> stages;
+    for (size_t i = 0; i < j.size(); ++i) {
+        const Json& s = j[i];
+        const std::string sp = at(path, i);
+        if (!s.is_object())
+            fail(sp, "expected an object");
+        checkKeys(s, sp, {"selectExpr", "where", "dropDuplicates", "dropDuplicatesWithinWatermark", "groupBy", "agg"});
+        ChainStageSpec stage;
+        if (const Json* e = find(s, "selectExpr"))
+            stage.selectExpr = getStrings(*e, sp + ".selectExpr");
+        if (const Json* w = find(s, "where"))
+            stage.where = getString(*w, sp + ".where");
+        if (const Json* d = find(s, "dropDuplicates"))
+            stage.dropDuplicates = getStrings(*d, sp + ".dropDuplicates");
+        if (const Json* d = find(s, "dropDuplicatesWithinWatermark"))
+            stage.dropDuplicatesWithinWatermark = getStrings(*d, sp + ".dropDuplicatesWithinWatermark");
+        if (const Json* g = find(s, "groupBy"))
+            stage.groupBy = parseGroupBy(*g, sp + ".groupBy");
+        if (const Json* a = find(s, "agg"))
+            stage.agg = parseAgg(*a, sp + ".agg");
+        const int operators = (stage.dropDuplicates ? 1 : 0) + (stage.dropDuplicatesWithinWatermark ? 1 : 0) + (stage.groupBy || stage.agg ? 1 : 0);
+        if (operators > 1)
+            fail(sp, "give one stateful operator per stage (dropDuplicates, dropDuplicatesWithinWatermark or groupBy/agg); put the next in the next stage");
+        if (operators == 0 && stage.selectExpr.empty() && !stage.where)
+            fail(sp, "an empty stage: give selectExpr, where, dropDuplicates, dropDuplicatesWithinWatermark or groupBy/agg");
+        stages.push_back(std::move(stage));
+    }
+    return stages;
+}
+
 QuerySpec parseQuery(const Json& j, const TimeContext& ctx)
 {
     const std::string path = "query";
     checkKeys(j, path, {"source", "union", "join", "selectExpr", "where", "withWatermark", "dropDuplicates",
-                        "dropDuplicatesWithinWatermark", "groupBy", "agg", "outputMode", "trigger", "sinkOptions"});
+                        "dropDuplicatesWithinWatermark", "groupBy", "agg", "then", "outputMode", "trigger", "sinkOptions"});
     QuerySpec q;
     int inputs = 0;
     if (const Json* s = find(j, "source")) {
@@ -358,6 +393,8 @@ QuerySpec parseQuery(const Json& j, const TimeContext& ctx)
         q.groupBy = parseGroupBy(*g, "query.groupBy");
     if (const Json* a = find(j, "agg"))
         q.agg = parseAgg(*a, "query.agg");
+    if (const Json* t = find(j, "then"))
+        q.then = parseChain(*t, "query.then");
     if (const Json* m = find(j, "outputMode"))
         q.outputMode = getString(*m, "query.outputMode");
     if (const Json* t = find(j, "trigger"))

@@ -59,6 +59,37 @@ Json windowJson(const WindowSpecText& w)
     return j;
 }
 
+Json groupByJson(const std::vector<GroupItem>& items)
+{
+    Json g = Json::array();
+    for (const auto& item : items) {
+        switch (item.kind) {
+        case GroupItem::Kind::Column: g.push_back(item.column); break;
+        case GroupItem::Kind::Window: g.push_back(Json{{"window", windowJson(item.window)}}); break;
+        case GroupItem::Kind::Session:
+            g.push_back(Json{{"session_window", Json{{"column", item.session.column}, {"gap", item.session.gap}}}});
+            break;
+        }
+    }
+    return g;
+}
+
+Json aggJson(const std::vector<AggSpec>& specs)
+{
+    Json a = Json::array();
+    for (const auto& spec : specs) {
+        Json e = {{"fn", spec.fn}};
+        if (spec.column)
+            e["column"] = *spec.column;
+        if (spec.as)
+            e["as"] = *spec.as;
+        if (spec.distinct)
+            e["distinct"] = true;
+        a.push_back(e);
+    }
+    return a;
+}
+
 Json inputJson(const InputSpec& in)
 {
     Json j = {{"source", in.source}};
@@ -106,32 +137,29 @@ Json queryJson(const QuerySpec& q, const Scenario& sc)
         j["dropDuplicates"] = *q.dropDuplicates;
     if (q.dropDuplicatesWithinWatermark)
         j["dropDuplicatesWithinWatermark"] = *q.dropDuplicatesWithinWatermark;
-    if (q.groupBy) {
-        Json g = Json::array();
-        for (const auto& item : *q.groupBy) {
-            switch (item.kind) {
-            case GroupItem::Kind::Column: g.push_back(item.column); break;
-            case GroupItem::Kind::Window: g.push_back(Json{{"window", windowJson(item.window)}}); break;
-            case GroupItem::Kind::Session:
-                g.push_back(Json{{"session_window", Json{{"column", item.session.column}, {"gap", item.session.gap}}}});
-                break;
-            }
+    if (q.groupBy)
+        j["groupBy"] = groupByJson(*q.groupBy);
+    if (q.agg)
+        j["agg"] = aggJson(*q.agg);
+    if (!q.then.empty()) {
+        Json stages = Json::array();
+        for (const ChainStageSpec& stage : q.then) {
+            Json st = Json::object();
+            if (!stage.selectExpr.empty())
+                st["selectExpr"] = stage.selectExpr;
+            if (stage.where)
+                st["where"] = *stage.where;
+            if (stage.dropDuplicates)
+                st["dropDuplicates"] = *stage.dropDuplicates;
+            if (stage.dropDuplicatesWithinWatermark)
+                st["dropDuplicatesWithinWatermark"] = *stage.dropDuplicatesWithinWatermark;
+            if (stage.groupBy)
+                st["groupBy"] = groupByJson(*stage.groupBy);
+            if (stage.agg)
+                st["agg"] = aggJson(*stage.agg);
+            stages.push_back(st);
         }
-        j["groupBy"] = g;
-    }
-    if (q.agg) {
-        Json a = Json::array();
-        for (const auto& spec : *q.agg) {
-            Json e = {{"fn", spec.fn}};
-            if (spec.column)
-                e["column"] = *spec.column;
-            if (spec.as)
-                e["as"] = *spec.as;
-            if (spec.distinct)
-                e["distinct"] = true;
-            a.push_back(e);
-        }
-        j["agg"] = a;
+        j["then"] = stages;
     }
     j["outputMode"] = q.outputMode;
     Json t = Json::object();

@@ -86,6 +86,20 @@ std::string batchJsonLine(const BatchRecord& b, const QueryPlan& plan, const Sce
     }
     j["numRowsDroppedByWatermark"] = dropped;
     j["droppedRows"] = rowsJson(b.droppedRows, plan.streamSchema, sc.zone);
+    if (!plan.chain.empty()) {
+        // Rows a chained operator dropped, each in that operator's input columns.
+        Json chainDropped = Json::array();
+        for (const auto& [op, row] : b.chainDroppedRows) {
+            std::uint8_t index = plan.firstChainOperator();
+            for (const ChainStage& stage : plan.chain) {
+                if (stage.isStateful() && index++ == op) {
+                    chainDropped.push_back(Json{{"operator", op}, {"row", rowsJson({row}, stage.input, sc.zone)[0]}});
+                    break;
+                }
+            }
+        }
+        j["chainDroppedRows"] = chainDropped;
+    }
     j["stateRows"] = state;
     Json ops = Json::array();
     for (const auto& op : b.operators) {

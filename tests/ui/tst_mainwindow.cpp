@@ -63,6 +63,7 @@ private slots:
     void dragMovesEventInOneUndoStep();
     void clickingADotExplainsItsFate();
     void aRowFilteredByItsSessionGapSaysSo();
+    void chainedOperatorsShowEachOperator();
     void steppingChangesBatchAndTables();
     void invalidQueryShowsSparkError();
     void typingInTheQueryPanelIsNotABatchShortcut();
@@ -238,6 +239,40 @@ void TestMainWindow::aRowFilteredByItsSessionGapSaysSo()
     QVERIFY2(why.contains(QStringLiteral("is null or not an interval")), qPrintable(why));
     QVERIFY2(why.contains(QStringLiteral("SessionWindowing's filter")), qPrintable(why));
     shot(QStringLiteral("why-session-gap"));
+}
+
+/// chained-window-aggregation.json: the state view lists both stateful operators, and "Why?"
+/// of an order follows its minute into the second aggregation.
+void TestMainWindow::chainedOperatorsShowEachOperator()
+{
+    QVERIFY(m_window->files()->openFile(QStringLiteral(":/scenarios/chained-window-aggregation.json")));
+    waitUpToDate();
+    m_window->cursor()->toLast();
+    waitUpToDate();
+    auto* title = m_window->findChild<QLabel*>(QStringLiteral("stateTitle"));
+    QVERIFY(title);
+    QVERIFY2(title->text().contains(QStringLiteral("Shown: stateful operator 1 of 2.")), qPrintable(title->text()));
+    QVERIFY2(title->text().contains(QStringLiteral("Operator 2 (stateStoreSave): 0 row(s).")), qPrintable(title->text()));
+    // The state table holds the first aggregation's rows, under its own columns.
+    auto* stateTable = m_window->findChild<QTableView*>(QStringLiteral("stateTable"));
+    QVERIFY(stateTable);
+    QStringList headers;
+    for (int c = 0; c < stateTable->model()->columnCount(); ++c)
+        headers << stateTable->model()->headerData(c, Qt::Horizontal).toString();
+    QVERIFY2(headers.contains(QStringLiteral("orders")) && !headers.contains(QStringLiteral("busyMinutes")), qPrintable(headers.join(',')));
+    const auto scenario = m_window->document()->scenario();
+    const Scenario& sc = *scenario;
+    const auto clock = [&](int h, int m, int s) {
+        return sc.zone.fromLocal((daysFromCivil(2024, 3, 5) * 86400 + h * 3600 + m * 60 + s) * kMicrosPerSecond);
+    };
+    EventTimePlot* plot = m_window->plot();
+    const QPoint first = plot->pixelFor(clock(10, 0, 10), clock(10, 0, 5)).toPoint();
+    QCOMPARE(plot->eventAt(first), std::optional<std::uint32_t>(0));
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, first);
+    QVERIFY(m_window->inspector()->isVisible());
+    QString why = m_window->inspector()->text();
+    QVERIFY2(why.contains(QStringLiteral("to stateful operator 2 (query.then[0]), which took it in")), qPrintable(why));
+    shot(QStringLiteral("why-chained"));
 }
 
 void TestMainWindow::steppingChangesBatchAndTables()

@@ -19,6 +19,15 @@ namespace tidemark::ui {
 
 Schema stateSchema(const QueryPlan& plan)
 {
+    if (plan.aggregate && !plan.chain.empty()) {
+        // The first aggregation's own output (the query's is the chain's last operator's).
+        Schema s;
+        for (const auto& g : plan.aggregate->groups)
+            s.fields.push_back(Field{g.name, g.type, std::nullopt, {}});
+        for (const auto& a : plan.aggregate->aggs)
+            s.fields.push_back(Field{a.name, a.resultType, std::nullopt, {}});
+        return s;
+    }
     if (plan.aggregate)
         return plan.output;
     Schema s;
@@ -223,8 +232,26 @@ void StatePanel::setView(const ViewState& view)
     m_title->setText(tr("<b>State store</b> after batch %1 (%2 mode) — %n row(s)", nullptr, static_cast<int>(now.size()))
                          .arg(view.batchId())
                          .arg(QString::fromLatin1(outputModeName(m_mode)))
-                     + (evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString()));
+                     + (evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString()) + chainSummary(view));
     showTables(true, false, false);
+}
+
+QString StatePanel::chainSummary(const ViewState& view) const
+{
+    // A chain (query.then): the table shows the first operator; each operator's own figures
+    // follow, numbered upstream first as "Why?" numbers them.
+    const ModeRun& run = view.drivingRun();
+    if (run.plan->chain.empty())
+        return {};
+    const std::vector<OperatorProgress>& ops = view.currentBatch().operators;
+    QString text = QStringLiteral("<br>") + tr("Shown: stateful operator 1 of %1.").arg(ops.size());
+    for (std::size_t k = ops.size() - 1; k-- > 0;) { // downstream first in the progress: skip the first operator
+        const OperatorProgress& p = ops[k];
+        text += QLatin1Char(' ')
+                + tr("Operator %1 (%2): %n row(s)", nullptr, static_cast<int>(p.numRowsTotal)).arg(ops.size() - k).arg(QString::fromStdString(p.operatorName))
+                + (p.numRowsDroppedByWatermark > 0 ? tr(", %1 late dropped").arg(p.numRowsDroppedByWatermark) : QString()) + QLatin1Char('.');
+    }
+    return text;
 }
 
 void StatePanel::showJoinState(const ViewState& view)

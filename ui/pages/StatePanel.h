@@ -56,6 +56,8 @@ signals:
 
 private:
     void showTables(bool state, bool join, bool staticTable);
+    /// One line per stateful operator of a chain (empty for one operator).
+    QString chainSummary(const ViewState& view) const;
     void showJoinState(const ViewState& view);
     void showStaticTable(const ViewState& view);
 
