@@ -4,6 +4,7 @@
 #include "engine/expr/Parser.h"
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/PredicatePushdown.h"
+#include "engine/plan/RestartedRuns.h"
 #include "engine/plan/SessionGapAnalysis.h"
 #include "engine/plan/WorkLimits.h"
 #include "engine/time/Interval.h"
@@ -1202,7 +1203,11 @@ Result<QueryPlan> analyze(const Scenario& scenario, std::optional<OutputMode> mo
 {
     try {
         Analyzer analyzer(scenario, mode);
-        return analyzer.run();
+        QueryPlan plan = analyzer.run();
+        if (!scenario.restarts.empty()) // each restarted run is analysed and checked against the one before
+            if (auto runs = planRestartedRuns(scenario, plan, mode); !runs)
+                return runs.error();
+        return plan;
     } catch (const AnalysisFailure& f) {
         return f.error;
     }

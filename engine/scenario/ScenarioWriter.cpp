@@ -231,6 +231,42 @@ std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& sc)
     return formatTimestamp(t, sc.zone);
 }
 
+namespace {
+
+/// The restarts list; a restart's query is written as the keys that differ from the run before.
+Json restartsJson(const Scenario& sc)
+{
+    Json list = Json::array();
+    Json previous = queryJson(sc.query, sc);
+    for (const RestartSpec& r : sc.restarts) {
+        Json j = {{"stopAt", timeJson(r.stopAt, r.stopAtStyle, sc)}, {"restartAt", timeJson(r.restartAt, r.restartAtStyle, sc)}};
+        if (r.crash)
+            j["crash"] = true;
+        if (r.query) {
+            const Json next = queryJson(*r.query, sc);
+            Json changes = Json::object();
+            for (auto it = next.begin(); it != next.end(); ++it)
+                if (!previous.contains(it.key()) || previous[it.key()] != it.value())
+                    changes[it.key()] = it.value();
+            for (auto it = previous.begin(); it != previous.end(); ++it)
+                if (!next.contains(it.key()))
+                    changes[it.key()] = nullptr;
+            j["query"] = changes;
+            previous = next;
+        }
+        if (!r.maxEventsPerTrigger.empty()) {
+            Json m = Json::object();
+            for (const auto& [source, limit] : r.maxEventsPerTrigger)
+                m[source] = limit ? Json(*limit) : Json(nullptr);
+            j["maxEventsPerTrigger"] = m;
+        }
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+} // namespace
+
 std::string scenarioToJson(const Scenario& sc)
 {
     Json root = Json::object();
@@ -322,6 +358,8 @@ std::string scenarioToJson(const Scenario& sc)
         }
         root["live"] = Json{{"faults", faults}};
     }
+    if (!sc.restarts.empty())
+        root["restarts"] = restartsJson(sc);
     std::string out;
     print(out, root, 0, false);
     out += "\n";
