@@ -145,7 +145,7 @@ void Simulation::restartFromCheckpoint()
     r.restartAt = spec.restartAt;
     r.crashed = m_uncommitted != nullptr;
     r.lastCommittedBatch = m_lastCommit ? m_lastCommit->batchId : -1;
-    r.noDataBatchDropped = m_lastRequiresAnother;
+    r.noDataBatchDropped = m_lastRequiresAnother && !m_uncommitted; // a crashed batch's wish dies with it
     r.queryChanged = spec.query.has_value();
     r.limitsChanged = !spec.maxEventsPerTrigger.empty();
 
