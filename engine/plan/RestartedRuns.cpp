@@ -56,6 +56,7 @@ Result<std::vector<std::shared_ptr<const RestartedRun>>> planRestartedRuns(const
 {
     std::vector<std::shared_ptr<const RestartedRun>> runs;
     const QueryPlan* before = &first;
+    const QuerySpec* queryBefore = &scenario.query;
     Scenario base;
     base.formatVersion = scenario.formatVersion;
     base.sparkVersion = scenario.sparkVersion;
@@ -91,6 +92,13 @@ Result<std::vector<std::shared_ptr<const RestartedRun>>> planRestartedRuns(const
         }
         run->plan = std::move(plan.value());
         const std::string changeAt = where + ".query";
+        // The state schema comes from the grouping (keys) and the aggregates (values), or the dedup keys.
+        const QuerySpec& q = run->scenario.query;
+        const std::string schemaAt = changeAt
+                                     + (q.groupBy != queryBefore->groupBy                 ? ".groupBy"
+                                        : q.agg != queryBefore->agg                       ? ".agg"
+                                        : q.dropDuplicates != queryBefore->dropDuplicates ? ".dropDuplicates"
+                                                                                          : "");
         // StateSchemaCompatibilityChecker (3.1+, SPARK-27237) runs when the first batch of the
         // restarted query loads the operator's state.
         const auto oldSchema = stateSchemaOf(*before);
@@ -100,7 +108,7 @@ Result<std::vector<std::shared_ptr<const RestartedRun>>> planRestartedRuns(const
                 return Error::file(changeAt, "Spark 3.0 does not check the state schema on restart (StateSchemaCompatibilityChecker "
                                              "came in 3.1): the restarted query would read state written with other columns. "
                                              "Tidemark does not simulate that; choose sparkVersion 3.1 or later.");
-            if (auto refused = checkStateSchema(*oldSchema, *newSchema, scenario.sparkVersion, changeAt))
+            if (auto refused = checkStateSchema(*oldSchema, *newSchema, scenario.sparkVersion, schemaAt))
                 return *refused;
         }
         if (statefulShape(*before) != statefulShape(run->plan))
@@ -114,6 +122,7 @@ Result<std::vector<std::shared_ptr<const RestartedRun>>> planRestartedRuns(const
                                          "and grouping as before.");
         runs.push_back(run);
         before = &runs.back()->plan;
+        queryBefore = &runs.back()->scenario.query;
     }
     return runs;
 }

@@ -221,6 +221,7 @@ void TestCheckpointRestart::changingSchemaOfStateWhenRestartingQuery_data()
 {
     QTest::addColumn<QString>("version");
     QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("exception");
     QTest::addColumn<QString>("message");
     const QString window = "StructField(window,StructType(StructField(start,TimestampType,true),StructField(end,TimestampType,true)),true)";
@@ -228,14 +229,14 @@ void TestCheckpointRestart::changingSchemaOfStateWhenRestartingQuery_data()
     const QString newKey = "StructType(" + window + ",StructField(n,LongType,true))";
     const QString value = "StructType(StructField(count,LongType,false))";
     const QString regroup = R"("groupBy": [{"window": {"column": "t", "duration": "10 seconds"}}, "n"])";
-    QTest::newRow("3.5 key") << "3.5" << regroup << "StateSchemaNotCompatible"
+    QTest::newRow("3.5 key") << "3.5" << regroup << "restarts[0].query.groupBy" << "StateSchemaNotCompatible"
                              << "Provided schema doesn't match to the schema for existing state! Please note that Spark allow difference of "
                                 "field name: check count of fields and data type of each field.\n- Provided key schema: " + newKey
                                     + "\n- Provided value schema: " + value + "\n- Existing key schema: " + oldKey + "\n- Existing value schema: " + value
                                     + "\nIf you want to force running query without schema validation, please set "
                                       "spark.sql.streaming.stateStore.stateSchemaCheck to false.\nPlease note running query with incompatible "
                                       "schema could cause indeterministic behavior.";
-    QTest::newRow("3.2 key") << "3.2" << regroup << "StateSchemaNotCompatible"
+    QTest::newRow("3.2 key") << "3.2" << regroup << "restarts[0].query.groupBy" << "StateSchemaNotCompatible"
                              << "Provided schema doesn't match to the schema for existing state! Please note that Spark allow difference of "
                                 "field name: check count of fields and data type of each field.\n- provided schema: key " + newKey + " value " + value
                                     + "\n- existing schema: key " + oldKey + " value " + value
@@ -244,10 +245,11 @@ void TestCheckpointRestart::changingSchemaOfStateWhenRestartingQuery_data()
     const QString tail = "If you want to force running the query without schema validation, please set "
                          "spark.sql.streaming.stateStore.stateSchemaCheck to false.\nHowever, please note that running the query with "
                          "incompatible schema could cause non-deterministic behavior. SQLSTATE: XXKST";
-    QTest::newRow("4.0 key") << "4.0" << regroup << "SparkUnsupportedOperationException"
+    QTest::newRow("4.0 key") << "4.0" << regroup << "restarts[0].query.groupBy" << "SparkUnsupportedOperationException"
                              << "[STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE] Provided key schema does not match existing state key schema.\nPlease "
                                 "check number and type of fields.\nExisting key_schema=" + oldKey + " and new key_schema=" + newKey + ".\n" + tail;
-    QTest::newRow("4.0 value") << "4.0" << R"("agg": [{"fn": "count"}, {"fn": "max", "column": "n"}])" << "SparkUnsupportedOperationException"
+    QTest::newRow("4.0 value") << "4.0" << R"("agg": [{"fn": "count"}, {"fn": "max", "column": "n"}])" << "restarts[0].query.agg"
+                               << "SparkUnsupportedOperationException"
                                << "[STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE] Provided value schema does not match existing state value schema.\n"
                                   "Please check number and type of fields.\nExisting value_schema=" + value
                                       + " and new value_schema=StructType(StructField(count,LongType,false),StructField(max,LongType,true)).\n" + tail;
@@ -259,6 +261,7 @@ void TestCheckpointRestart::changingSchemaOfStateWhenRestartingQuery()
 {
     QFETCH(QString, version);
     QFETCH(QString, change);
+    QFETCH(QString, where);
     QFETCH(QString, exception);
     QFETCH(QString, message);
     TestScenario sc;
@@ -271,7 +274,7 @@ void TestCheckpointRestart::changingSchemaOfStateWhenRestartingQuery()
     auto plan = analyze(s);
     QVERIFY(!plan);
     QCOMPARE(plan.error().kind, ErrorKind::Query);
-    QCOMPARE(QString::fromStdString(plan.error().where), QString("restarts[0].query"));
+    QCOMPARE(QString::fromStdString(plan.error().where), where);
     QCOMPARE(QString::fromStdString(plan.error().exception), exception);
     QCOMPARE(QString::fromStdString(plan.error().message), message);
 }
