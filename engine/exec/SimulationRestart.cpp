@@ -170,6 +170,8 @@ void Simulation::restartFromCheckpoint()
         m_nextBatchId = m_uncommitted->batchId;
         m_previousBatchWatermark = m_uncommitted->lateFilterWatermarkMs;
     } else if (m_lastOffsets) {
+        // The late-row watermark (3.4+) is read from the offset log too
+        // (offsetLog.offsetSeqMetadataForBatchId(currentBatchId - 1)), so it survives as it is.
         watermark = m_lastOffsets->batchWatermarkMs;
         if (m_lastCommit && m_lastCommit->batchId == m_lastOffsets->batchId)
             watermark = std::max(watermark, m_lastCommit->nextBatchWatermarkMs);
