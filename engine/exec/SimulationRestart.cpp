@@ -146,7 +146,7 @@ void Simulation::restartFromCheckpoint()
     r.crashed = m_uncommitted != nullptr;
     r.lastCommittedBatch = m_lastCommit ? m_lastCommit->batchId : -1;
     r.noDataBatchDropped = m_lastRequiresAnother && !m_uncommitted; // a crashed batch's wish dies with it
-    r.queryChanged = spec.query.has_value();
+    r.queryChanged = !spec.changedKeys.empty();
     r.limitsChanged = !spec.maxEventsPerTrigger.empty();
 
     // The restarted query (analyze() checked every run, so this cannot fail here).

@@ -75,8 +75,7 @@ Result<std::vector<std::shared_ptr<const RestartedRun>>> planRestartedRuns(const
         const std::string where = "restarts[" + std::to_string(i) + "]";
         auto run = std::make_shared<RestartedRun>();
         run->scenario = base;
-        if (r.query)
-            run->scenario.query = *r.query;
+        run->scenario.query = r.queryAfter(*queryBefore);
         for (const auto& [name, limit] : r.maxEventsPerTrigger)
             for (SourceSpec& s : run->scenario.sources)
                 if (s.name == name)

@@ -186,8 +186,13 @@ struct RestartSpec {
     TimeStyle stopAtStyle = TimeStyle::TimeOfDay;
     TimeStyle restartAtStyle = TimeStyle::TimeOfDay;
     bool crash = false;
-    /// The restarted query, whole (the file writes only its keys that differ from the run before).
-    std::optional<QuerySpec> query;
+    /// The `query` keys this restart changes (file names: "where", "groupBy", ...), in file order,
+    /// and their new values in `changes` (a key absent there is removed). The rest of the
+    /// restarted query is the previous run's, so an edit of the query before reaches it too.
+    std::vector<std::string> changedKeys;
+    QuerySpec changes;
+    /// The restarted query: `before` with this restart's changes.
+    QuerySpec queryAfter(const QuerySpec& before) const;
     /// Source name → its new maxEventsPerTrigger (nullopt: the limit is removed).
     std::map<std::string, std::optional<std::int64_t>> maxEventsPerTrigger;
 };

@@ -635,9 +635,10 @@ std::vector<RestartSpec> parseRestarts(const Json& list, const Json& firstQuery,
                     query.erase(it.key());
                 else
                     query[it.key()] = it.value();
+                spec.changedKeys.push_back(it.key());
             }
             try {
-                spec.query = parseQuery(query, ctx);
+                spec.changes = parseQuery(query, ctx); // the whole query, so that every key is checked in context
             } catch (const LoadFailure& f) {
                 // parseQuery names its paths from "query"; the change lives under the restart.
                 const bool inQuery = f.where.rfind("query", 0) == 0;

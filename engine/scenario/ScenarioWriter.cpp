@@ -233,26 +233,20 @@ std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& sc)
 
 namespace {
 
-/// The restarts list; a restart's query is written as the keys that differ from the run before.
+/// The restarts list; a restart's query is written as the keys it changes.
 Json restartsJson(const Scenario& sc)
 {
     Json list = Json::array();
-    Json previous = queryJson(sc.query, sc);
     for (const RestartSpec& r : sc.restarts) {
         Json j = {{"stopAt", timeJson(r.stopAt, r.stopAtStyle, sc)}, {"restartAt", timeJson(r.restartAt, r.restartAtStyle, sc)}};
         if (r.crash)
             j["crash"] = true;
-        if (r.query) {
-            const Json next = queryJson(*r.query, sc);
+        if (!r.changedKeys.empty()) {
+            const Json changed = queryJson(r.changes, sc);
             Json changes = Json::object();
-            for (auto it = next.begin(); it != next.end(); ++it)
-                if (!previous.contains(it.key()) || previous[it.key()] != it.value())
-                    changes[it.key()] = it.value();
-            for (auto it = previous.begin(); it != previous.end(); ++it)
-                if (!next.contains(it.key()))
-                    changes[it.key()] = nullptr;
+            for (const std::string& key : r.changedKeys)
+                changes[key] = changed.contains(key) ? changed[key] : Json(nullptr);
             j["query"] = changes;
-            previous = next;
         }
         if (!r.maxEventsPerTrigger.empty()) {
             Json m = Json::object();

@@ -16,6 +16,7 @@
 
 #include "engine/exec/Simulation.h"
 #include "engine/plan/Analyzer.h"
+#include "engine/plan/RestartedRuns.h"
 #include "engine/scenario/ScenarioFile.h"
 
 #include <QtTest>
@@ -111,6 +112,7 @@ private slots:
     void changeTidemarkDoesNotSimulateIsAFileError();
     void restartErrorsAreLocatedUnderTheRestart();
     void restartsRoundTripThroughTheFile();
+    void editOfTheQueryBeforeReachesTheRestartedRun();
     void triggerOnceRunAgainReadsWhatArrivedMeanwhile();
 };
 
@@ -336,9 +338,26 @@ void TestCheckpointRestart::restartsRoundTripThroughTheFile()
     QCOMPARE(again.restarts[0].stopAt, s.restarts[0].stopAt);
     QCOMPARE(again.restarts[0].restartAt, s.restarts[0].restartAt);
     QCOMPARE(again.restarts[0].maxEventsPerTrigger, s.restarts[0].maxEventsPerTrigger);
-    QCOMPARE(again.restarts[0].query->where, std::optional<std::string>("value > 1"));
-    QVERIFY(!again.restarts[1].query->where);
+    QCOMPARE(again.restarts[0].changes.where, std::optional<std::string>("value > 1"));
+    QVERIFY(!again.restarts[1].changes.where);
+    QCOMPARE(again.restarts[1].changedKeys, std::vector<std::string>{"where"});
     QCOMPARE(scenarioToJson(again), written);
+}
+
+// The window edits the scenario's query; a restart keeps only its own changes on top of it.
+void TestCheckpointRestart::editOfTheQueryBeforeReachesTheRestartedRun()
+{
+    TestScenario sc = recoveryQuery("3.5");
+    sc.events = {"100: 10"};
+    Scenario s = load(withRestarts(sc, R"({"stopAt": 150, "restartAt": 160, "query": {"where": "value > 1"}})"));
+    s.query.withWatermark->delay = "20 seconds";
+    auto plan = analyze(s);
+    QVERIFY(plan.ok());
+    auto runs = planRestartedRuns(s, plan.value(), std::nullopt);
+    QVERIFY(runs.ok());
+    QCOMPARE(runs->size(), std::size_t(1));
+    QCOMPARE(runs->front()->scenario.query.withWatermark->delay, std::string("20 seconds"));
+    QCOMPARE(runs->front()->scenario.query.where, std::optional<std::string>("value > 1"));
 }
 
 // Trigger.Once started again later (a scheduled job): each start reads what arrived since,
