@@ -23,6 +23,7 @@
 #include "ui/pages/BatchControls.h"
 #include "ui/pages/BatchCursor.h"
 #include "ui/pages/EventsPanel.h"
+#include "ui/pages/CheckpointPane.h"
 #include "ui/pages/LogPane.h"
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_state(new StatePanel(this))
     , m_events(new EventsPanel(m_document, m_eventsModel, this))
     , m_log(new LogPane(this))
+    , m_checkpoint(new CheckpointPane(this))
     , m_controls(new BatchControls(m_cursor, this))
     , m_inspector(new InspectorBubble(this))
     , m_kafkaPanel(new kafka::KafkaPanel(m_live->bridge(), this))
@@ -268,7 +270,7 @@ MainWindow::MainWindow(QWidget* parent)
     }
     arrangeDocks(width() < kCompactWidth);
     arrangeHeader();
-    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_stateDock, m_logDock, m_kafkaDock})
+    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_stateDock, m_logDock, m_checkpointDock, m_kafkaDock})
         connect(d, &QDockWidget::topLevelChanged, this, [this] { m_userArrangedDocks = true; });
     updateTitle();
 }
@@ -294,6 +296,7 @@ void MainWindow::buildDocks()
     m_queryDock = dock(tr("Query"), QStringLiteral("queryDock"), queryScroll, Qt::RightDockWidgetArea);
     m_stateDock = dock(tr("State"), QStringLiteral("stateDock"), m_state, Qt::RightDockWidgetArea);
     m_logDock = dock(tr("Console sink"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
+    m_checkpointDock = dock(tr("Checkpoint"), QStringLiteral("checkpointDock"), m_checkpoint, Qt::RightDockWidgetArea);
     // In a scroll area: the panel is taller than the dock when it shares the column with the state.
     auto* kafkaScroll = new QScrollArea(this);
     kafkaScroll->setWidget(m_kafkaPanel);
@@ -304,9 +307,12 @@ void MainWindow::buildDocks()
     m_kafkaDock->hide();                        // File › Live Kafka… or View › Kafka shows it
     m_queryDock->raise();
     tabifyDockWidget(m_stateDock, m_logDock);
+    tabifyDockWidget(m_logDock, m_checkpointDock);
     m_stateDock->raise();
     m_log->setActive(false);
     connect(m_logDock, &QDockWidget::visibilityChanged, m_log, &LogPane::setActive);
+    m_checkpoint->setActive(false);
+    connect(m_checkpointDock, &QDockWidget::visibilityChanged, m_checkpoint, &CheckpointPane::setActive);
 }
 
 void MainWindow::arrangeDocks(bool compact)
@@ -450,6 +456,11 @@ void MainWindow::refreshPages()
     m_columns->setView(m_view);
     m_state->setView(m_view);
     m_log->setView(m_view);
+    m_checkpoint->setView(m_view);
+    // A scenario that stops and restarts its query opens on what the checkpoint holds.
+    const auto restarts = [](const SnapshotPtr& s) { return s && s->scenario && !s->scenario->restarts.empty(); };
+    if (restarts(m_view.snapshot) && !restarts(previous) && !m_presentation)
+        m_checkpointDock->raise();
     refreshWhy();
     if (m_presentation) // the state shows beside the plot only when there is state to read
         m_stateDock->setVisible(m_state->hasContent());
@@ -533,6 +544,7 @@ void MainWindow::setPresentation(bool on)
         m_layoutBeforePresentation = saveState();
         m_eventsDock->hide();
         m_logDock->hide();
+        m_checkpointDock->hide();
         m_queryDock->hide();
     }
     QFont f = m_baseFont;
@@ -625,6 +637,8 @@ void MainWindow::retranslate()
     m_queryDock->setWindowTitle(tr("Query"));
     m_stateDock->setWindowTitle(tr("State"));
     m_logDock->setWindowTitle(tr("Console sink"));
+    m_checkpointDock->setWindowTitle(tr("Checkpoint"));
+    m_checkpoint->setAccessibleName(tr("Checkpoint"));
     m_kafkaDock->setWindowTitle(tr("Kafka"));
     updateLiveBadge();
     updateTitle();

@@ -36,6 +36,7 @@ class EventTimePlot;
 class EventsPanel;
 class FileController;
 class InspectorBubble;
+class CheckpointPane;
 class LogPane;
 class ModeColumnsPage;
 class QueryPanel;
@@ -68,6 +69,8 @@ public:
     EventsPanel* eventsPanel() const { return m_events; }
     EventTableModel* eventsModel() const { return m_eventsModel; }
     LogPane* logPane() const { return m_log; }
+    CheckpointPane* checkpointPane() const { return m_checkpoint; }
+    QDockWidget* checkpointDock() const { return m_checkpointDock; }
     InspectorBubble* inspector() const { return m_inspector; }
     /// Predict, then reveal: hides each batch's outcome until the class has predicted it.
     ClassMode* classMode() const { return m_class; }
@@ -202,6 +205,7 @@ private:
     StatePanel* m_state;
     EventsPanel* m_events;
     LogPane* m_log;
+    CheckpointPane* m_checkpoint;
     BatchControls* m_controls;
     InspectorBubble* m_inspector;
     kafka::KafkaPanel* m_kafkaPanel;
@@ -210,6 +214,7 @@ private:
     QDockWidget* m_queryDock = nullptr;
     QDockWidget* m_stateDock = nullptr;
     QDockWidget* m_logDock = nullptr;
+    QDockWidget* m_checkpointDock = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_presentationAction = nullptr;
     QAction* m_highContrastAction = nullptr;

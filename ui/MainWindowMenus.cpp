@@ -172,7 +172,7 @@ void MainWindow::buildActions()
     viewMenu->addAction(m_classAction);
     buildLanguageMenu(viewMenu);
     viewMenu->addSeparator();
-    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock})
+    for (QDockWidget* d : {m_eventsDock, m_queryDock, m_kafkaDock, m_stateDock, m_logDock, m_checkpointDock})
         viewMenu->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -7,6 +7,7 @@
 #include "engine/scenario/ScenarioFile.h"
 #include "engine/sink/ConsoleFormat.h"
 #include "engine/sink/JsonlFormat.h"
+#include "engine/sink/RestartText.h"
 
 #include <optional>
 #include <ostream>
@@ -47,7 +48,8 @@ void runMode(const Scenario& scenario, const QueryPlan& plan, const RunOptions& 
         if (o.format == "jsonl")
             out << batchJsonLine(*batch, plan, scenario) << '\n';
         else
-            out << consoleBatch(batch->batchId, plan.output, batch->sinkRows, scenario.zone, plan.version, console);
+            out << (batch->restart ? restartConsoleLine(*batch->restart, *batch, scenario) : std::string())
+                << consoleBatch(batch->batchId, plan.output, batch->sinkRows, scenario.zone, plan.version, console);
     }
     out.flush();
 }

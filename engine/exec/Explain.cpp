@@ -131,6 +131,12 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
     std::vector<Phrase> out;
     if (b)
         out.push_back({TIDEMARK_PHRASE("Explain", "Read by batch %1 (trigger at %2).\n"), {std::to_string(b->batchId), shortTime(b->triggerTime, sc)}});
+    // A batch that crashed before its commit ran again after the restart (populateStartOffsets).
+    for (const auto& again : run.batches)
+        if (b && again.batchId == b->batchId && again.checkpoint.rerun)
+            out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1 crashed before its commit log entry was written; the restarted query ran it again at %2 "
+                                                      "with the same offsets, so this row was processed twice (the console sink printed the batch twice).\n"),
+                           {std::to_string(b->batchId), shortTime(again.triggerTime, sc)}});
     if (f.hasEventTime) {
         if (!f.hasMaxBefore)
             out.push_back({TIDEMARK_PHRASE("Explain", "Event time %1.\n"), {shortTime(f.eventTime, sc)}});

@@ -229,7 +229,7 @@ bool Simulation::hasArrived(Micros t) const
         const auto& q = m_queues[s];
         if (m_scenario.sources[s].isStatic || q.next >= q.order.size())
             continue;
-        if (m_plan.trigger.kind == TriggerPlan::Kind::AvailableNow && q.next >= q.availableNowEnd)
+        if (trigger().kind == TriggerPlan::Kind::AvailableNow && q.next >= q.availableNowEnd)
             continue;
         if (m_scenario.sources[s].events[q.order[q.next]].at <= t)
             return true;
@@ -350,39 +350,47 @@ void Simulation::forgetTicks(std::size_t keep)
 std::optional<BatchRecord> Simulation::next()
 {
     using Kind = TriggerPlan::Kind;
-    const Micros interval = m_plan.trigger.interval;
-    while (!m_finished) {
+    while (!m_finished || restartPending()) {
         if (m_options.control && m_options.control->isCancelled())
             throw RunCancelled();
+        // A stopped query (by the scenario, or because its trigger ended it) starts again
+        // from its checkpoint; the batch it planned but never committed runs first.
+        if (m_finished || restartDue(m_nextTick)) {
+            restartFromCheckpoint();
+            continue;
+        }
+        if (m_uncommitted)
+            return rerunUncommitted();
         const Micros t = m_nextTick;
         if (m_options.live && t > m_horizon)
             return std::nullopt; // the real clock has not reached the next tick yet
-        switch (m_plan.trigger.kind) {
+        const Micros interval = trigger().interval;
+        switch (trigger().kind) {
         case Kind::Once: {
             m_finished = true;
             if (firstBatchForced() || hasArrived(t))
-                return runBatch(t, true, /*ignoreLimits=*/true); // Trigger.Once ignores read limits
+                return runAndLog(t, true, /*ignoreLimits=*/true); // Trigger.Once ignores read limits
             recordSkipped(t, 1, 0);
-            return std::nullopt;
+            continue; // the query stops (a restart may start it again)
         }
         case Kind::AvailableNow: {
             if (firstBatchForced() || hasArrived(t))
-                return runBatch(t, true, false);
+                return runAndLog(t, true, false);
             if (m_lastRequiresAnother)
-                return runBatch(t, false, false);
+                return runAndLog(t, false, false);
             // The first trigger that constructs no batch ends an AvailableNow query.
             m_finished = true;
-            return std::nullopt;
+            continue;
         }
         case Kind::ProcessingTime: break;
         }
         if (firstBatchForced() || hasArrived(t))
-            return runBatch(t, true, false);
+            return runAndLog(t, true, false);
         if (m_lastRequiresAnother)
-            return runBatch(t, false, false);
+            return runAndLog(t, false, false);
         if (!hasUnread() && !m_options.live) {
             m_finished = true;
-            return std::nullopt;
+            continue;
         }
         // Live: nothing known yet beyond the horizon, so the next arrival is at the horizon at the earliest.
         const Micros arrival = hasUnread() ? *nextArrivalAfter(t) : saturatingAdd(std::max(t, m_horizon), interval > 0 ? 0 : 1);
@@ -448,17 +456,21 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         // The batch of each source as local event indices, in the order the batch reads them.
         std::vector<std::vector<std::uint32_t>> batchEvents(m_queues.size());
         for (size_t s = 0; s < m_queues.size(); ++s) {
+            if (m_replay) { // a batch run again after a restart reads the offsets its log entry holds
+                batchEvents[s] = (*m_replay)[s];
+                continue;
+            }
             const SourceSpec& src = m_scenario.sources[s];
             auto& q = m_queues[s];
             const size_t limit = (src.isStatic || q.next >= q.order.size()) ? 0 : q.order.size();
-            const size_t cap = m_plan.trigger.kind == TriggerPlan::Kind::AvailableNow ? q.availableNowEnd : limit;
+            const size_t cap = trigger().kind == TriggerPlan::Kind::AvailableNow ? q.availableNowEnd : limit;
             if (src.format == SourceFormat::Kafka) {
                 batchEvents[s] = planKafkaSource(s, cap, triggerTime, ignoreLimits);
                 continue;
             }
             size_t end = q.next;
             while (end < cap && src.events[q.order[end]].at <= triggerTime) {
-                if (!ignoreLimits && src.maxEventsPerTrigger && static_cast<std::int64_t>(end - q.next) >= *src.maxEventsPerTrigger)
+                if (const auto max = maxEventsPerTrigger(s); !ignoreLimits && max && static_cast<std::int64_t>(end - q.next) >= *max)
                     break;
                 ++end;
             }
@@ -539,13 +551,13 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
     m_previousBatchWatermark = evictionWm;
     m_lastRequiresAnother = requiresAnotherBatch(next);
     rec.requiresAnotherBatch = m_lastRequiresAnother;
-    rec.endTime = saturatingAdd(triggerTime, m_plan.trigger.batchDuration);
+    rec.endTime = saturatingAdd(triggerTime, trigger().batchDuration);
     m_ticks.push_back(TickRecord{triggerTime, rec.batchId, 1, 0});
 
     // ProcessingTimeExecutor: the next trigger is the next multiple of the interval after this
     // one, or the end of this batch if it ran past it.
-    const Micros interval = m_plan.trigger.interval;
-    if (m_plan.trigger.kind == TriggerPlan::Kind::ProcessingTime && interval > 0)
+    const Micros interval = trigger().interval;
+    if (trigger().kind == TriggerPlan::Kind::ProcessingTime && interval > 0)
         m_nextTick = std::max(rec.endTime, nextMultipleAfter(triggerTime, interval));
     else
         m_nextTick = rec.endTime;
@@ -579,7 +591,7 @@ std::vector<std::uint32_t> Simulation::planKafkaSource(std::size_t s, std::size_
     std::stable_sort(available.begin(), available.end(),
                      [](const Item& a, const Item& b) { return std::tie(a.partition, a.offset) < std::tie(b.partition, b.offset); });
 
-    std::optional<std::int64_t> limit = src.kafka && src.kafka->maxOffsetsPerTrigger ? src.kafka->maxOffsetsPerTrigger : src.maxEventsPerTrigger;
+    std::optional<std::int64_t> limit = src.kafka && src.kafka->maxOffsetsPerTrigger ? src.kafka->maxOffsetsPerTrigger : maxEventsPerTrigger(s);
     std::vector<std::uint32_t> out;
     if (!limit || ignoreLimits) {
         for (const Item& it : available)
@@ -610,7 +622,7 @@ std::vector<std::uint32_t> Simulation::planKafkaSource(std::size_t s, std::size_
 
 void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow)
 {
-    const std::vector<Step>& steps = input >= 0 ? m_plan.inputs[static_cast<size_t>(input)].steps : m_plan.steps;
+    const std::vector<Step>& steps = input >= 0 ? runPlan().inputs[static_cast<size_t>(input)].steps : runPlan().steps;
     if (stepIndex >= steps.size()) {
         if (input >= 0 && m_join)
             return toJoin(input, row, flow);

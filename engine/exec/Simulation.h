@@ -4,6 +4,7 @@
 #include "engine/exec/RunControl.h"
 #include "engine/exec/WatermarkTracker.h"
 #include "engine/plan/QueryPlan.h"
+#include "engine/plan/RestartedRuns.h"
 #include "engine/record/BatchRecord.h"
 #include "engine/scenario/Scenario.h"
 
@@ -134,6 +135,22 @@ private:
     void finishChain(std::vector<OperatorProgress>& downstreamFirst);
     bool requiresAnotherBatch(Millis newWatermark) const;
 
+    // Stops and restarts from the checkpoint (the scenario's `restarts`; SimulationRestart.cpp).
+    struct UncommittedBatch;
+    struct OperatorSnapshot;
+    /// The query of the current run: the one the scenario starts with, or a restart's.
+    const QueryPlan& runPlan() const { return m_runPlan ? *m_runPlan : m_plan; }
+    const TriggerPlan& trigger() const { return runPlan().trigger; }
+    std::optional<std::int64_t> maxEventsPerTrigger(std::size_t source) const;
+    bool restartPending() const;
+    bool restartDue(Micros tick) const;
+    void restartFromCheckpoint();
+    /// After a batch: whether the query would start another one before `stop`.
+    bool batchRunsBefore(Micros stop) const;
+    /// runBatch, then the batch's offset and commit log entries (or its crash before the commit).
+    BatchRecord runAndLog(Micros triggerTime, bool readData, bool ignoreLimits);
+    BatchRecord rerunUncommitted();
+
     const Scenario& m_scenario;
     const QueryPlan& m_plan;
     SimulationOptions m_options;
@@ -157,6 +174,18 @@ private:
     BatchRecord* m_batch = nullptr;
     Millis m_lateWm = 0;
     Micros m_horizon = std::numeric_limits<Micros>::min();
+    // checkpoint and restarts
+    std::size_t m_nextRestart = 0;
+    std::vector<std::shared_ptr<const RestartedRun>> m_restartedRuns;
+    const QueryPlan* m_runPlan = nullptr;    ///< nullptr: m_plan
+    const Scenario* m_runScenario = nullptr; ///< the current run's rate limits (nullptr: m_scenario)
+    std::vector<std::int64_t> m_endOffsets;  ///< per source: the latest offset log entry's offsets
+    std::optional<OffsetLogEntry> m_lastOffsets;
+    std::optional<CommitLogEntry> m_lastCommit;
+    std::shared_ptr<UncommittedBatch> m_uncommitted; // shared: complete only in SimulationRestart.cpp
+    std::shared_ptr<OperatorSnapshot> m_snapshot;
+    std::optional<RestartRecord> m_restartBefore;
+    const std::vector<std::vector<std::uint32_t>>* m_replay = nullptr;
 };
 
 } // namespace tidemark

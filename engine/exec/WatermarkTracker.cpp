@@ -41,6 +41,13 @@ Millis WatermarkTracker::endBatch()
     return m_global;
 }
 
+void WatermarkTracker::restore(Millis watermark)
+{
+    for (auto& w : m_nodeWatermark)
+        w.reset();
+    m_global = watermark;
+}
+
 std::optional<EventTimeStats> WatermarkTracker::reportedStats() const
 {
     for (const auto& s : m_stats)

@@ -25,6 +25,10 @@ public:
     Millis endBatch();
 
     Millis globalWatermark() const { return m_global; }
+    /// A restarted query's fresh tracker set to the watermark its offset log holds
+    /// (populateStartOffsets: WatermarkTracker(conf), then setWatermark): the per-node
+    /// watermarks are not in the checkpoint and start over.
+    void restore(Millis watermark);
     /// Progress `eventTime`: the first node (plan order) that saw rows in this batch.
     std::optional<EventTimeStats> reportedStats() const;
     /// Highest event time any node has seen, over all batches so far.

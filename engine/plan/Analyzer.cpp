@@ -2,6 +2,7 @@
 #include "engine/plan/Analyzer.h"
 
 #include "engine/plan/AnalyzerRules.h"
+#include "engine/plan/RestartedRuns.h"
 #include "engine/plan/StatefulChain.h"
 
 #include <cctype>
@@ -190,7 +191,11 @@ Result<QueryPlan> analyze(const Scenario& scenario, std::optional<OutputMode> mo
 {
     try {
         Analyzer analyzer(scenario, mode);
-        return analyzer.run();
+        QueryPlan plan = analyzer.run();
+        if (!scenario.restarts.empty()) // each restarted run is analysed and checked against the one before
+            if (auto runs = planRestartedRuns(scenario, plan, mode); !runs)
+                return runs.error();
+        return plan;
     } catch (const AnalysisFailure& f) {
         return f.error;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/record/Checkpoint.h"
 #include "engine/schema/Value.h"
 #include "engine/time/Time.h"
 
@@ -141,6 +142,8 @@ struct BatchRecord {
     std::vector<RowFate> fates;
     std::vector<JoinEvent> joinEvents;
     bool requiresAnotherBatch = false; ///< a stateful operator asked for a no-data batch after this one
+    CheckpointAfterBatch checkpoint;      ///< the offset and commit log entries of this batch
+    std::optional<RestartRecord> restart; ///< the query stopped and restarted just before this batch
 };
 
 /// A trigger tick: the batch it ran, or a run of ticks that found nothing to do.

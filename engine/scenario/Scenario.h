@@ -188,6 +188,29 @@ struct QuerySpec {
     SinkOptions sinkOptions;
 };
 
+/// One entry of the scenario's `restarts` list: the query is stopped at `stopAt` and started
+/// again from its checkpoint at `restartAt` (StreamingQuery.stop, then the same
+/// writeStream...start() with the same checkpointLocation). With `crash`, the process dies
+/// during the last batch that started before `stopAt`: its offsets are in the offset log and
+/// the sink has written it, but its commit log entry is missing, so the restart runs it again.
+/// The restarted query may differ from the one before as far as Spark allows.
+struct RestartSpec {
+    Micros stopAt = 0;
+    Micros restartAt = 0;
+    TimeStyle stopAtStyle = TimeStyle::TimeOfDay;
+    TimeStyle restartAtStyle = TimeStyle::TimeOfDay;
+    bool crash = false;
+    /// The `query` keys this restart changes (file names: "where", "groupBy", ...), in file order,
+    /// and their new values in `changes` (a key absent there is removed). The rest of the
+    /// restarted query is the previous run's, so an edit of the query before reaches it too.
+    std::vector<std::string> changedKeys;
+    QuerySpec changes;
+    /// The restarted query: `before` with this restart's changes.
+    QuerySpec queryAfter(const QuerySpec& before) const;
+    /// Source name → its new maxEventsPerTrigger (nullopt: the limit is removed).
+    std::map<std::string, std::optional<std::int64_t>> maxEventsPerTrigger;
+};
+
 /// Spark configuration keys Tidemark models (`conf`).
 struct SparkConf {
     bool noDataMicroBatches = true;             ///< spark.sql.streaming.noDataMicroBatches.enabled
@@ -214,6 +237,7 @@ struct Scenario {
     std::vector<SourceSpec> sources;
     QuerySpec query;
     std::vector<RecordedFault> liveFaults; ///< file: "live": {"faults": [...]}, only in recordings
+    std::vector<RestartSpec> restarts;     ///< stops and restarts from the checkpoint, in time order
 
     const SourceSpec* findSource(const std::string& name) const;
     /// Number of events over all sources.

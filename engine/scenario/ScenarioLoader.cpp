@@ -17,6 +17,7 @@
 #include <limits>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 namespace tidemark {
 
@@ -635,9 +636,77 @@ std::vector<RecordedFault> parseLiveFaults(const Json& live, const Scenario& sc,
     return faults;
 }
 
+/// "restarts": [{"stopAt": T, "restartAt": T, "crash": true, "query": {changed keys}, "maxEventsPerTrigger": {"source": N}}].
+/// A restart's `query` holds the keys that change, each replacing the previous run's key (null
+/// removes it); the result is read as a whole query, its errors located under the restart.
+std::vector<RestartSpec> parseRestarts(const Json& list, const Json& firstQuery, const Scenario& sc, const TimeContext& ctx)
+{
+    if (!list.is_array())
+        fail("restarts", "expected an array of restarts ({\"stopAt\": ..., \"restartAt\": ...})");
+    std::vector<RestartSpec> out;
+    Json query = firstQuery;
+    std::optional<Micros> previousRestart;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const std::string path = at("restarts", i);
+        const Json& r = list[i];
+        expectObject(r, path);
+        checkKeys(r, path, {"stopAt", "restartAt", "crash", "query", "maxEventsPerTrigger"});
+        RestartSpec spec;
+        const Json* stop = find(r, "stopAt");
+        const Json* start = find(r, "restartAt");
+        if (!stop || !start)
+            fail(path, std::string("missing \"") + (stop ? "restartAt" : "stopAt") + "\": a restart names when the query stops and when it starts again");
+        std::tie(spec.stopAt, spec.stopAtStyle) = getTime(*stop, join(path, "stopAt"), ctx);
+        std::tie(spec.restartAt, spec.restartAtStyle) = getTime(*start, join(path, "restartAt"), ctx);
+        if (spec.restartAt < spec.stopAt)
+            fail(join(path, "restartAt"), "the query restarts before it stops; expected a time at or after \"stopAt\"");
+        if (previousRestart && spec.stopAt <= *previousRestart)
+            fail(join(path, "stopAt"), "restarts are listed in time order: this stop is not after the previous restart");
+        previousRestart = spec.restartAt;
+        if (const Json* c = find(r, "crash"))
+            spec.crash = getBool(*c, join(path, "crash"));
+        if (const Json* q = find(r, "query")) {
+            expectObject(*q, join(path, "query"));
+            for (auto it = q->begin(); it != q->end(); ++it) {
+                if (it.value().is_null())
+                    query.erase(it.key());
+                else
+                    query[it.key()] = it.value();
+                spec.changedKeys.push_back(it.key());
+            }
+            try {
+                spec.changes = parseQuery(query, ctx); // the whole query, so that every key is checked in context
+            } catch (const LoadFailure& f) {
+                // parseQuery names its paths from "query"; the change lives under the restart.
+                const bool inQuery = f.where.rfind("query", 0) == 0;
+                fail(inQuery ? path + "." + f.where : join(path, "query"), f.message);
+            }
+        }
+        if (const Json* m = find(r, "maxEventsPerTrigger")) {
+            const std::string mp = join(path, "maxEventsPerTrigger");
+            expectObject(*m, mp);
+            for (auto it = m->begin(); it != m->end(); ++it) {
+                const SourceSpec* src = sc.findSource(it.key());
+                if (!src || src->isStatic)
+                    fail(join(mp, it.key()), "no streaming source named \"" + it.key() + "\"");
+                if (it.value().is_null()) {
+                    spec.maxEventsPerTrigger[it.key()] = std::nullopt;
+                    continue;
+                }
+                const std::int64_t limit = getInt(it.value(), join(mp, it.key()));
+                if (limit <= 0)
+                    fail(join(mp, it.key()), "expected a positive number, or null to remove the limit");
+                spec.maxEventsPerTrigger[it.key()] = limit;
+            }
+        }
+        out.push_back(std::move(spec));
+    }
+    return out;
+}
+
 Scenario buildScenario(const Json& root, const std::function<void(Scenario&, const TimeContext&, const std::map<std::string, size_t>&)>& events)
 {
-    checkKeys(root, "", {"tidemark", "title", "description", "sparkVersion", "timeZone", "date", "conf", "sources", "query", "live"});
+    checkKeys(root, "", {"tidemark", "title", "description", "sparkVersion", "timeZone", "date", "conf", "sources", "query", "live", "restarts"});
     Scenario sc;
     const Json* version = find(root, "tidemark");
     if (!version)
@@ -739,6 +808,8 @@ Scenario buildScenario(const Json& root, const std::function<void(Scenario&, con
     sc.query = parseQuery(*query, ctx);
     if (const Json* live = find(root, "live"))
         sc.liveFaults = parseLiveFaults(*live, sc, ctx);
+    if (const Json* restarts = find(root, "restarts"))
+        sc.restarts = parseRestarts(*restarts, *query, sc, ctx);
     return sc;
 }
 

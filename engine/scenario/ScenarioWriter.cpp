@@ -259,6 +259,36 @@ std::string formatScenarioTime(Micros t, TimeStyle style, const Scenario& sc)
     return formatTimestamp(t, sc.zone);
 }
 
+namespace {
+
+/// The restarts list; a restart's query is written as the keys it changes.
+Json restartsJson(const Scenario& sc)
+{
+    Json list = Json::array();
+    for (const RestartSpec& r : sc.restarts) {
+        Json j = {{"stopAt", timeJson(r.stopAt, r.stopAtStyle, sc)}, {"restartAt", timeJson(r.restartAt, r.restartAtStyle, sc)}};
+        if (r.crash)
+            j["crash"] = true;
+        if (!r.changedKeys.empty()) {
+            const Json changed = queryJson(r.changes, sc);
+            Json changes = Json::object();
+            for (const std::string& key : r.changedKeys)
+                changes[key] = changed.contains(key) ? changed[key] : Json(nullptr);
+            j["query"] = changes;
+        }
+        if (!r.maxEventsPerTrigger.empty()) {
+            Json m = Json::object();
+            for (const auto& [source, limit] : r.maxEventsPerTrigger)
+                m[source] = limit ? Json(*limit) : Json(nullptr);
+            j["maxEventsPerTrigger"] = m;
+        }
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+} // namespace
+
 std::string scenarioToJson(const Scenario& sc)
 {
     Json root = Json::object();
@@ -350,6 +380,8 @@ std::string scenarioToJson(const Scenario& sc)
         }
         root["live"] = Json{{"faults", faults}};
     }
+    if (!sc.restarts.empty())
+        root["restarts"] = restartsJson(sc);
     std::string out;
     print(out, root, 0, false);
     out += "\n";

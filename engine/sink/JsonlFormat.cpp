@@ -53,6 +53,38 @@ Json rowsJson(const std::vector<Row>& rows, const Schema& schema, const TimeZone
     return out;
 }
 
+/// The checkpoint after the batch: its offset log entry (OffsetSeq with OffsetSeqMetadata),
+/// its commit log entry (null when it crashed before the commit) and the state version.
+Json checkpointJson(const CheckpointAfterBatch& c, const Scenario& sc)
+{
+    Json sources = Json::object();
+    for (size_t s = 0; s < sc.sources.size() && s < c.offsets.sourceOffsets.size(); ++s)
+        if (!sc.sources[s].isStatic)
+            sources[sc.sources[s].name] = c.offsets.sourceOffsets[s];
+    Json j = {{"offsets", {{"batchId", c.offsets.batchId}, {"sources", sources}, {"batchWatermarkMs", c.offsets.batchWatermarkMs},
+                           {"batchTimestampMs", c.offsets.batchTimestampMs}}}};
+    j["commit"] = c.commit ? Json{{"batchId", c.commit->batchId}, {"nextBatchWatermarkMs", c.commit->nextBatchWatermarkMs}} : Json(nullptr);
+    j["stateVersion"] = c.stateVersion ? Json(*c.stateVersion) : Json(nullptr);
+    j["rerun"] = c.rerun;
+    return j;
+}
+
+/// A stop and restart before the batch (populateStartOffsets' findings).
+Json restartJson(const RestartRecord& r)
+{
+    Json j = {{"index", r.index},
+              {"stopAtMs", microsToMillis(r.stopAt)},
+              {"restartAtMs", microsToMillis(r.restartAt)},
+              {"crashed", r.crashed},
+              {"lastCommittedBatch", r.lastCommittedBatch},
+              {"restoredWatermarkMs", r.restoredWatermarkMs},
+              {"noDataBatchDropped", r.noDataBatchDropped},
+              {"queryChanged", r.queryChanged},
+              {"limitsChanged", r.limitsChanged}};
+    j["uncommittedBatch"] = r.uncommittedBatch ? Json(*r.uncommittedBatch) : Json(nullptr);
+    return j;
+}
+
 } // namespace
 
 std::string batchJsonLine(const BatchRecord& b, const QueryPlan& plan, const Scenario& sc)
@@ -117,6 +149,9 @@ std::string batchJsonLine(const BatchRecord& b, const QueryPlan& plan, const Sce
         ops.push_back(o);
     }
     j["stateOperators"] = ops;
+    j["checkpoint"] = checkpointJson(b.checkpoint, sc);
+    if (b.restart)
+        j["restart"] = restartJson(*b.restart);
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -10,7 +10,8 @@
 //   "... non-zero merge zero", "... zero merge non-zero": unit tests of Spark's internal
 //   EventTimeStats accumulator and its merge across partitions; Tidemark runs one partition
 //   and never merges.
-// - "event time and watermark metrics with Trigger.Once (SPARK-24699)", "recovery",
+// - "recovery" is in tst_checkpointrestart (the scenario's `restarts`).
+// - "event time and watermark metrics with Trigger.Once (SPARK-24699)",
 //   "recovery from Spark ver 2.3.1 commit log without commit metadata (SPARK-24699)",
 //   "MultipleWatermarkPolicy: recovery from checkpoints ignores session conf",
 //   "MultipleWatermarkPolicy: recovery from Spark ver 2.3.1 checkpoints ensures min policy":

@@ -125,6 +125,7 @@ private slots:
         QTest::addColumn<QString>("scenario");
         QTest::newRow("guide word count, update") << "word-count-update";
         QTest::newRow("guide word count, append") << "word-count-append";
+        QTest::newRow("crash and restart from the checkpoint") << "restart-from-checkpoint";
     }
     void reviewedGoldenFiles()
     {

@@ -2,6 +2,7 @@
 #include "ui/pages/LogPane.h"
 
 #include "engine/sink/ConsoleFormat.h"
+#include "engine/sink/RestartText.h"
 
 #include <QScrollBar>
 
@@ -69,7 +70,11 @@ void LogPane::render()
     const auto first = static_cast<std::size_t>(std::max(0, last - kMaxBatches + 1));
     const auto sinks = run.sinkRowsOf(first, static_cast<std::size_t>(last));
     for (std::size_t i = first; i <= static_cast<std::size_t>(last); ++i)
+    {
+        if (run.batches[i].restart) // the query stopped and started again from its checkpoint here
+            out += restartConsoleLine(*run.batches[i].restart, run.batches[i], sc);
         out += consoleBatch(run.batches[i].batchId, run.plan->output, sinks[i - first], sc.zone, run.plan->version, options);
+    }
     setPlainText(text + QString::fromStdString(out));
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }
