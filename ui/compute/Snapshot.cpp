@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -302,13 +303,46 @@ SimulationOptions guiRunOptions(const Snapshot& snap)
 
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
+/// One mode of `snap`: its run, where it can be taken up again, and its view. Continues the
+/// base's run of the mode when there is one (not live: a live run goes up to a horizon).
+struct ModeResult {
+    ResumableRun run;
+    std::shared_ptr<const ModeView> view; ///< set when the base's view still holds
+};
+
+ModeResult runModeOf(const Snapshot& snap, OutputMode m, const RunBases* bases)
+{
+    const auto i = static_cast<std::size_t>(m);
+    ModeResult out;
+    if (snap.liveHorizon) {
+        out.run.run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(snap), snap.liveHorizon));
+        return out;
+    }
+    const Snapshot* base = bases ? (*bases)[i].get() : nullptr;
+    if (!base || !base->has(m) || base->liveHorizon || !base->checkpoints[i])
+        return {runResumable(snap.scenario, m, guiRunOptions(snap)), nullptr};
+    const std::optional<Micros> changedFrom = firstChangedArrival(*base->scenario, *snap.scenario);
+    if (changedFrom && *changedFrom == std::numeric_limits<Micros>::max()) {
+        // Not an event differs: the same run, the same view.
+        out.run.run = base->runs[i];
+        out.run.checkpoints = base->checkpoints[i];
+        out.run.reusedBatches = base->runs[i]->batches.size();
+        out.view = base->views[i];
+        return out;
+    }
+    const ResumableRun previous{base->runs[i], base->checkpoints[i], 0};
+    out.run = runResumable(snap.scenario, m, guiRunOptions(snap), &previous, changedFrom);
+    return out;
+}
+
 /// Runs the modes of `snap` that are missing, side by side: they are independent runs over the
 /// same const scenario (the engine keeps no shared mutable state). Each task writes only its
 /// own mode's slots.
-void runMissing(Snapshot& snap)
+void runMissing(Snapshot& snap, const RunBases* bases)
 {
     struct Times {
         double run = 0, derive = 0;
+        std::size_t reused = 0;
     };
     const auto start = Clock::now();
     const auto base = basePoints(*snap.scenario);
@@ -316,15 +350,16 @@ void runMissing(Snapshot& snap)
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         if (snap.has(m))
             continue;
-        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
+        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m, bases] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
-            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(snap), snap.liveHorizon));
+            ModeResult result = runModeOf(snap, m, bases);
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
-            snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
-            snap.runs[i] = std::move(run);
-            return Times{ran, msSince(t1)};
+            snap.views[i] = result.view ? result.view : std::make_shared<const ModeView>(deriveView(*result.run.run, base));
+            snap.runs[i] = std::move(result.run.run);
+            snap.checkpoints[i] = std::move(result.run.checkpoints);
+            return Times{ran, msSince(t1), result.run.reusedBatches};
         });
     }
     double derive = 0;
@@ -332,6 +367,7 @@ void runMissing(Snapshot& snap)
         if (task.valid()) {
             const Times t = task.get();
             snap.computeCpuMs += t.run;
+            snap.reusedBatches += t.reused;
             derive = std::max(derive, t.derive);
         }
     snap.deriveMs += derive;
@@ -340,13 +376,14 @@ void runMissing(Snapshot& snap)
 
 } // namespace
 
-SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon,
+                          const RunBases* bases)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
     snap->liveHorizon = liveHorizon;
-    runMissing(*snap);
+    runMissing(*snap, bases);
     snap->complete = true;
     return snap;
 }
@@ -370,7 +407,7 @@ std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scen
 }
 
 SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon,
-                         std::shared_ptr<RunControl> control)
+                         std::shared_ptr<RunControl> control, const RunBases* bases)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
@@ -385,12 +422,14 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
             continue;
-        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions(*snap), snap->liveHorizon));
-        const bool accepted = !run->error;
+        ModeResult result = runModeOf(*snap, m, bases);
+        const bool accepted = !result.run.run->error;
         const auto derived = Clock::now();
-        snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
+        snap->views[i] = result.view ? result.view : std::make_shared<const ModeView>(deriveView(*result.run.run, base));
         snap->deriveMs += msSince(derived);
-        snap->runs[i] = std::move(run);
+        snap->runs[i] = std::move(result.run.run);
+        snap->checkpoints[i] = std::move(result.run.checkpoints);
+        snap->reusedBatches += result.run.reusedBatches;
         if (accepted)
             break;
     }
@@ -399,10 +438,10 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
     return snap;
 }
 
-SnapshotPtr completeSnapshot(const Snapshot& preview)
+SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases)
 {
     auto snap = std::make_shared<Snapshot>(preview);
-    runMissing(*snap);
+    runMissing(*snap, bases);
     snap->complete = true;
     return snap;
 }
