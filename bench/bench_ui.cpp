@@ -111,9 +111,9 @@ struct DragFigures {
 /// Drags `event` across 60 real mouse moves on the plot and lets it go. Each move is a merged
 /// undo command, a recompute on the worker (the plot's mode first) and a redraw of the plot; it
 /// is timed from the mouse event until its replot is done. The tables and the state view catch
-/// up every 150 ms during the drag and when the dot is let go. `back` drags the other way, so
-/// that drag after drag the dot stays in view.
-void dragOnce(MainWindow& window, std::uint32_t event, bool back, DragFigures& f)
+/// up every 150 ms during the drag and when the dot is let go. `back` drags to the left and
+/// down (the dot is near the plot's right edge), the next drag takes it back.
+void dragOnce(MainWindow& window, std::uint32_t& event, bool back, DragFigures& f)
 {
     EventTimePlot* plot = window.plot();
     QWidget* canvas = plot->canvas();
@@ -124,6 +124,8 @@ void dragOnce(MainWindow& window, std::uint32_t event, bool back, DragFigures& f
     // Dots overlap at this density; whichever is on top under the mouse is the one dragged.
     if (!plot->eventAt(from))
         std::printf("  (warning: no dot under the mouse; the drag pans instead)\n");
+    else
+        event = *plot->eventAt(from); // the next drag takes this one back
     const int sign = back ? -1 : 1;
     const int undoSteps = window.document()->undoStack()->count();
     QTest::mousePress(canvas, Qt::LeftButton, {}, from);
@@ -204,14 +206,14 @@ void benchDrag()
     // drags the newest data) four times, back and forth, interleaved with the other so that
     // the machine's mood weighs on both alike: "full" recomputes every batch of every mode,
     // "continued" goes on from the first batch the edit reaches.
-    const std::uint32_t event = n - 40;
+    std::uint32_t event = n - 40;
     RecomputeService* compute = window.compute();
     const auto measure = [&](const char* load) {
         DragFigures full, continued;
         for (int round = 0; round < 4; ++round)
             for (bool reuse : {false, true}) {
                 compute->setReuseRuns(reuse);
-                dragOnce(window, event, round % 2 == 1, reuse ? continued : full);
+                dragOnce(window, event, round % 2 == 0, reuse ? continued : full);
             }
         compute->setReuseRuns(true);
         std::printf("\n%s: 4 drags x 60 moves each way     full recompute         continued runs     [ms]\n", load);
