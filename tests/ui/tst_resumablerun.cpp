@@ -250,6 +250,7 @@ private slots:
                 QCOMPARE(a.points[i].fate, b.points[i].fate);
                 QCOMPARE(a.points[i].batchId, b.points[i].batchId);
                 QCOMPARE(a.points[i].eventTime, b.points[i].eventTime);
+                QCOMPARE(a.points[i].at, b.points[i].at);
             }
             QCOMPARE(a.windows.size(), b.windows.size());
             QCOMPARE(a.droppedSoFar, b.droppedSoFar);

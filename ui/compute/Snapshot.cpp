@@ -60,23 +60,57 @@ int batchIndexOf(const ModeRun& run, std::int64_t batchId)
 namespace {
 
 
-std::vector<EventPoint> basePoints(const Scenario& sc)
+EventPoint basePoint(const Scenario& sc, const std::vector<std::optional<std::size_t>>& columns, std::size_t s, std::size_t i)
+{
+    EventPoint p;
+    p.at = toPlotSeconds(sc.sources[s].events[i].at);
+    p.source = static_cast<std::uint8_t>(std::min<std::size_t>(s, 255));
+    if (auto t = eventTimeOf(sc, columns, s, i)) {
+        p.eventTime = toPlotSeconds(*t);
+        p.hasEventTime = true;
+    }
+    return p;
+}
+
+/// The base points of `sc`. From an earlier snapshot's of a scenario with the same sources and
+/// query, only the events that differ are placed again (an edit changes one or a few).
+std::shared_ptr<const std::vector<EventPoint>> basePoints(const Scenario& sc, const Snapshot* earlier)
 {
     const auto columns = eventTimeColumns(sc);
-    std::vector<EventPoint> points;
-    points.reserve(sc.numEvents());
-    for (std::size_t s = 0; s < sc.sources.size(); ++s)
-        for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i) {
-            EventPoint p;
-            p.at = toPlotSeconds(sc.sources[s].events[i].at);
-            p.source = static_cast<std::uint8_t>(std::min<std::size_t>(s, 255));
-            if (auto t = eventTimeOf(sc, columns, s, i)) {
-                p.eventTime = toPlotSeconds(*t);
-                p.hasEventTime = true;
+    auto points = std::make_shared<std::vector<EventPoint>>();
+    const Scenario* before = earlier && earlier->basePoints ? earlier->scenario.get() : nullptr;
+    bool same = before && before->sources.size() == sc.sources.size() && earlier->basePoints->size() == sc.numEvents();
+    for (std::size_t s = 0; same && s < sc.sources.size(); ++s)
+        same = before->sources[s].events.size() == sc.sources[s].events.size() && before->sources[s].schema == sc.sources[s].schema;
+    if (same) {
+        if (before == &sc)
+            return earlier->basePoints;
+        *points = *earlier->basePoints;
+        std::size_t global = 0;
+        for (std::size_t s = 0; s < sc.sources.size(); ++s)
+            for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i, ++global) {
+                const SourceEvent& a = before->sources[s].events[i];
+                const SourceEvent& b = sc.sources[s].events[i];
+                if (a.at != b.at || a.row != b.row)
+                    (*points)[global] = basePoint(sc, columns, s, i);
             }
-            points.push_back(p);
-        }
+        return points;
+    }
+    points->reserve(sc.numEvents());
+    for (std::size_t s = 0; s < sc.sources.size(); ++s)
+        for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i)
+            points->push_back(basePoint(sc, columns, s, i));
     return points;
+}
+
+/// The first of `bases` that holds base points (null when none does).
+const Snapshot* earlierWithPoints(const RunBases* bases)
+{
+    if (bases)
+        for (const SnapshotPtr& b : *bases)
+            if (b && b->basePoints)
+                return b.get();
+    return nullptr;
 }
 
 void applyFate(std::vector<EventPoint>& points, const RowFate& f)
@@ -345,7 +379,9 @@ void runMissing(Snapshot& snap, const RunBases* bases)
         std::size_t reused = 0;
     };
     const auto start = Clock::now();
-    const auto base = basePoints(*snap.scenario);
+    if (!snap.basePoints)
+        snap.basePoints = basePoints(*snap.scenario, earlierWithPoints(bases));
+    const std::vector<EventPoint>& base = *snap.basePoints;
     std::array<std::future<Times>, 3> tasks;
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         if (snap.has(m))
@@ -394,7 +430,8 @@ std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scen
     auto snap = std::make_shared<Snapshot>();
     snap->scenario = std::move(scenario);
     snap->liveHorizon = horizon;
-    const auto base = basePoints(*snap->scenario);
+    snap->basePoints = basePoints(*snap->scenario, nullptr);
+    const std::vector<EventPoint>& base = *snap->basePoints;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         if (!runs[i])
             continue;
@@ -415,7 +452,8 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
     snap->liveHorizon = liveHorizon;
     snap->control = std::move(control);
     const auto start = Clock::now();
-    const auto base = basePoints(*snap->scenario);
+    snap->basePoints = basePoints(*snap->scenario, liveHorizon ? nullptr : earlierWithPoints(bases));
+    const std::vector<EventPoint>& base = *snap->basePoints;
     // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
     const OutputMode selected = selectedMode(*snap->scenario);
     for (OutputMode m : {selected, OutputMode::Update, OutputMode::Complete, OutputMode::Append}) {

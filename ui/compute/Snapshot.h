@@ -96,6 +96,8 @@ struct Snapshot {
     std::optional<Micros> liveHorizon;
     /// Lets RecomputeService cancel the runs and watch their progress (null: not watched).
     std::shared_ptr<RunControl> control;
+    /// Every event where it arrived, before any run read it: what each mode's view starts from.
+    std::shared_ptr<const std::vector<EventPoint>> basePoints;
     /// Per mode, where its run can be taken up again by the recompute of the next edit.
     std::array<std::shared_ptr<const RunCheckpoints>, 3> checkpoints;
     /// Batches over its modes copied from an earlier snapshot's runs instead of run again.
