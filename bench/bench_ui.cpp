@@ -154,6 +154,15 @@ void dragOnce(MainWindow& window, std::uint32_t& event, bool back, DragFigures& 
         std::printf("  (warning: the drag did not move the event)\n");
 }
 
+/// The machine's load average over the last minute, as the figures' context.
+std::string loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return "?";
+    return f.readLine().split(' ').value(0).toStdString();
+}
+
 /// Two busy loops beside the window, as a classroom laptop has a browser and a video call:
 /// two processes at the window's own priority that never sleep.
 class BusyLoops
@@ -216,7 +225,8 @@ void benchDrag()
                 dragOnce(window, event, round % 2 == 0, reuse ? continued : full);
             }
         compute->setReuseRuns(true);
-        std::printf("\n%s: 4 drags x 60 moves each way     full recompute         continued runs     [ms]\n", load);
+        std::printf("\n%s (1-minute load average after: %s): 4 drags x 60 moves each way\n", load, loadAverage().c_str());
+        std::printf("  %-36s %-23s %s   [ms]\n", "", "full recompute", "continued runs");
         std::printf("  %-36s %7s %7s %7s %7s %7s %7s\n", "", "median", "p95", "max", "median", "p95", "max");
         const auto row = [](const char* name, Stats& a, Stats& b) {
             std::printf("  %-36s %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n", name, a.pct(0.5), a.pct(0.95), a.max(), b.pct(0.5), b.pct(0.95), b.max());
@@ -234,7 +244,7 @@ void benchDrag()
         std::printf("  continued / full: move p95 %.2f, release -> shown median %.2f\n", continued.total.pct(0.95) / full.total.pct(0.95),
                     continued.release.pct(0.5) / full.release.pct(0.5));
     };
-    measure("idle");
+    measure("without busy loops");
     {
         const BusyLoops busy;
         measure("two busy loops beside it");
