@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_ui: what a drag costs with 10,000 events in the real window (edit, recompute of all
-// three modes, redraw of every page), and a full replot with 100,000 events. Prints the
-// figures the README quotes.
+// three modes, redraw of every page), idle and with two busy loops beside it, recomputing
+// from batch 0 and continuing the previous runs in the same run; and a full replot with
+// 100,000 events. Prints the figures the README quotes.
 //
 //   ./build/bench/bench_ui            (offscreen unless a display is set)
 #include "engine/exec/EventTime.h"
 #include "engine/scenario/ScenarioFile.h"
 #include "ui/MainWindow.h"
 #include "ui/compute/Snapshot.h"
+#include "ui/compute/RecomputeService.h"
 #include "ui/compute/ViewState.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/FileController.h"
@@ -17,12 +19,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMouseEvent>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -96,6 +100,94 @@ void settle(MainWindow& window, bool plotOnly = false)
     QCoreApplication::processEvents(); // the plot's queued replot
 }
 
+/// What one drag of a dot costs: each mouse move until the plot is redrawn, and the release
+/// until everything shows (all three modes, tables, state, log).
+struct DragFigures {
+    Stats total, compute, derive, refresh, replot;
+    Stats release, releaseCompute, pages;
+    Stats reused; ///< batches of the plot's mode continued, not run again, per move
+};
+
+/// Drags `event` across 60 real mouse moves on the plot and lets it go. Each move is a merged
+/// undo command, a recompute on the worker (the plot's mode first) and a redraw of the plot; it
+/// is timed from the mouse event until its replot is done. The tables and the state view catch
+/// up every 150 ms during the drag and when the dot is let go. `back` drags to the left and
+/// down (the dot is near the plot's right edge), the next drag takes it back.
+void dragOnce(MainWindow& window, std::uint32_t& event, bool back, DragFigures& f)
+{
+    EventTimePlot* plot = window.plot();
+    QWidget* canvas = plot->canvas();
+    const SnapshotPtr first = window.view().snapshot;
+    const auto column = eventTimeColumns(*first->scenario)[0];
+    const SourceEvent& e = first->scenario->sources[0].events[event];
+    const QPoint from = plot->pixelFor(e.at, e.row[*column].asInt()).toPoint();
+    // Dots overlap at this density; whichever is on top under the mouse is the one dragged.
+    if (!plot->eventAt(from))
+        std::printf("  (warning: no dot under the mouse; the drag pans instead)\n");
+    else
+        event = *plot->eventAt(from); // the next drag takes this one back
+    const int sign = back ? -1 : 1;
+    const int undoSteps = window.document()->undoStack()->count();
+    QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+    QElapsedTimer clock;
+    for (int step = 1; step <= 60; ++step) {
+        const QPoint to = from + sign * QPoint(step, -step);
+        QMouseEvent move(QEvent::MouseMove, to, canvas->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        clock.start();
+        QCoreApplication::sendEvent(canvas, &move);
+        settle(window, true);
+        f.total.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+        const SnapshotPtr& snap = window.view().snapshot;
+        f.compute.add(snap->computeMs);
+        f.derive.add(snap->deriveMs);
+        f.refresh.add(window.lastRefreshMs());
+        f.replot.add(plot->lastReplotMs());
+        f.reused.add(static_cast<double>(snap->reusedBatches));
+    }
+    clock.start();
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, from + sign * QPoint(60, -60));
+    settle(window);
+    f.release.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+    f.releaseCompute.add(window.view().snapshot->computeMs);
+    f.pages.add(window.lastPagesMs());
+    if (window.document()->undoStack()->count() != undoSteps + 1)
+        std::printf("  (warning: the drag did not move the event)\n");
+}
+
+/// The machine's load average over the last minute, as the figures' context.
+std::string loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return "?";
+    return f.readLine().split(' ').value(0).toStdString();
+}
+
+/// Two busy loops beside the window, as a classroom laptop has a browser and a video call:
+/// two processes at the window's own priority that never sleep.
+class BusyLoops
+{
+public:
+    BusyLoops()
+    {
+        for (auto& p : m_loops) {
+            p.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("while :; do :; done")});
+            p.waitForStarted();
+        }
+        QThread::msleep(300); // let the scheduler see them
+    }
+    ~BusyLoops()
+    {
+        for (auto& p : m_loops) {
+            p.kill();
+            p.waitForFinished();
+        }
+    }
+
+private:
+    std::array<QProcess, 2> m_loops;
+};
+
 void benchDrag()
 {
     const int n = 10000;
@@ -119,59 +211,73 @@ void benchDrag()
     std::printf("10,000 events: %zu batches per mode; open + first recompute + first draw %.0f ms\n",
                 first->run(OutputMode::Update).batches.size(), openMs);
 
-    // Drag one event across 60 mouse moves with real mouse events on the plot. Each move is a
-    // merged undo command, a recompute of all three modes on the worker and a redraw of the
-    // plot; each is timed from the mouse event until its replot is done. The tables and the
-    // state view catch up every 150 ms during the drag and when the dot is let go.
-    EventTimePlot* plot = window.plot();
-    QWidget* canvas = plot->canvas();
-    const std::uint32_t event = n - 40;
-    const auto column = eventTimeColumns(*first->scenario)[0];
-    const SourceEvent& e = first->scenario->sources[0].events[event];
-    const QPoint from = plot->pixelFor(e.at, e.row[*column].asInt()).toPoint();
-    // Dots overlap at this density; whichever is on top under the mouse is the one dragged.
-    if (!plot->eventAt(from))
-        std::printf("  (warning: no dot under the mouse; the drag pans instead)\n");
-    QTest::mousePress(canvas, Qt::LeftButton, {}, from);
-    Stats total, compute, derive, refresh, replot;
-    for (int step = 1; step <= 60; ++step) {
-        const QPoint to = from + QPoint(step, -step * 3);
-        QMouseEvent move(QEvent::MouseMove, to, canvas->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
-        clock.restart();
-        QCoreApplication::sendEvent(canvas, &move);
-        settle(window, true);
-        total.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
-        const SnapshotPtr& snap = window.view().snapshot;
-        compute.add(snap->computeMs);
-        derive.add(snap->deriveMs);
-        refresh.add(window.lastRefreshMs());
-        replot.add(plot->lastReplotMs());
+    // Each configuration drags the same dot (an event of the last batches, where a teacher
+    // drags the newest data) four times, back and forth, interleaved with the other so that
+    // the machine's mood weighs on both alike: "full" recomputes every batch of every mode,
+    // "continued" goes on from the first batch the edit reaches.
+    std::uint32_t event = n - 40;
+    RecomputeService* compute = window.compute();
+    const auto measure = [&](const char* load) {
+        DragFigures full, continued;
+        for (int round = 0; round < 4; ++round)
+            for (bool reuse : {false, true}) {
+                compute->setReuseRuns(reuse);
+                dragOnce(window, event, round % 2 == 0, reuse ? continued : full);
+            }
+        compute->setReuseRuns(true);
+        std::printf("\n%s (1-minute load average after: %s): 4 drags x 60 moves each way\n", load, loadAverage().c_str());
+        std::printf("  %-36s %-23s %s   [ms]\n", "", "full recompute", "continued runs");
+        std::printf("  %-36s %7s %7s %7s %7s %7s %7s\n", "", "median", "p95", "max", "median", "p95", "max");
+        const auto row = [](const char* name, Stats& a, Stats& b) {
+            std::printf("  %-36s %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n", name, a.pct(0.5), a.pct(0.95), a.max(), b.pct(0.5), b.pct(0.95), b.max());
+        };
+        row("recompute the plot's mode", full.compute, continued.compute);
+        row("derive the plot's data", full.derive, continued.derive);
+        row("plot, timeline, events table", full.refresh, continued.refresh);
+        row("replot (QCustomPlot replotTime)", full.replot, continued.replot);
+        row("total: mouse move -> plot redrawn", full.total, continued.total);
+        row("release: the other two modes", full.releaseCompute, continued.releaseCompute);
+        row("release: tables, state and log", full.pages, continued.pages);
+        row("release -> everything shown", full.release, continued.release);
+        std::printf("  batches continued, not run again, per move (median): %.0f of %zu\n", continued.reused.pct(0.5),
+                    first->run(OutputMode::Update).batches.size());
+        std::printf("  continued / full: move p95 %.2f, release -> shown median %.2f\n", continued.total.pct(0.95) / full.total.pct(0.95),
+                    continued.release.pct(0.5) / full.release.pct(0.5));
+    };
+    measure("without busy loops");
+    {
+        const BusyLoops busy;
+        measure("two busy loops beside it");
     }
-    clock.restart();
-    QTest::mouseRelease(canvas, Qt::LeftButton, {}, from + QPoint(60, -180));
-    settle(window);
-    const double releaseMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-    const SnapshotPtr final = window.view().snapshot;
-    std::printf("drag, 60 moves, each until the plot is redrawn   median    p95     max   [ms]\n");
-    const auto row = [](const char* name, Stats& s) { std::printf("  %-46s %7.1f %7.1f %7.1f\n", name, s.pct(0.5), s.pct(0.95), s.max()); };
-    row("recompute the plot's mode (all its batches)", compute);
-    row("derive the plot's data", derive);
-    row("plot, timeline, events table", refresh);
-    row("replot (QCustomPlot replotTime)", replot);
-    row("total: mouse move -> plot redrawn", total);
-    std::printf("  on release: all three modes side by side %.1f ms (their runs add up to %.1f ms),\n"
-                "  tables, state and log %.1f ms; release -> everything shown %.0f ms\n",
-                final->computeMs, final->computeCpuMs, window.lastPagesMs(), releaseMs);
-    std::printf("  undo steps after the drag: %d (the moves merged into one)\n", window.document()->undoStack()->count());
+    std::printf("\n  undo steps after the drags: %d (the moves of a drag merge into one)\n", window.document()->undoStack()->count());
 
-    // What one edit costs in all three modes, without the window: runAllModes's work.
-    Stats full, cpu;
-    for (int i = 0; i < 10; ++i) {
-        const SnapshotPtr s = buildSnapshot(final->scenario, 1000 + static_cast<std::uint64_t>(i));
-        full.add(s->computeMs + s->deriveMs);
-        cpu.add(s->computeCpuMs);
+    // One edit in all three modes without the window (buildSnapshot, what the worker runs):
+    // from batch 0, and continuing the previous snapshot's runs, for an event read by the
+    // first batch, a middle one and the last.
+    const SnapshotPtr before = buildSnapshot(window.view().snapshot->scenario, 1000);
+    const RunBases bases{before, before, before};
+    const ModeRun& run = before->run(OutputMode::Update);
+    std::printf("\n  one edit, all three modes (buildSnapshot), median of 10 [ms]:   from batch 0   continued   batches continued\n");
+    for (const auto& [where, batch] : {std::pair{"first batch", std::size_t{0}}, std::pair{"middle batch", run.batches.size() / 2},
+                                       std::pair{"last batch", run.batches.size() - 1}}) {
+        std::size_t b = batch;
+        while (b > 0 && run.batches[b].events.empty())
+            --b;
+        Scenario edited = *before->scenario;
+        const std::uint32_t moved = run.batches[b].events.front();
+        edited.sources[0].events[moved].at += 20 * kMicrosPerSecond;
+        const auto scenario = std::make_shared<const Scenario>(std::move(edited));
+        Stats full, continued;
+        std::size_t reused = 0;
+        for (int i = 0; i < 10; ++i) {
+            const SnapshotPtr a = buildSnapshot(scenario, 2000);
+            full.add(a->computeMs + a->deriveMs);
+            const SnapshotPtr c = buildSnapshot(scenario, 2001, std::nullopt, &bases);
+            continued.add(c->computeMs + c->deriveMs);
+            reused = c->reusedBatches;
+        }
+        std::printf("    an event of the %-14s %38.1f %11.1f %11zu of %zu\n", where, full.pct(0.5), continued.pct(0.5), reused, 3 * run.batches.size());
     }
-    std::printf("  one edit, all three modes (buildSnapshot): median %.1f ms wall, the runs add up to %.1f ms\n", full.pct(0.5), cpu.pct(0.5));
 }
 
 void benchReplot(EventTimePlot& plot)

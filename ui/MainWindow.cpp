@@ -198,8 +198,15 @@ MainWindow::MainWindow(QWidget* parent)
                 m_class->clear(); // another scenario (or a lesson's): its batches, its answers
         }
         // Live, the session's own thread makes the runs as the messages come (LiveController).
-        if (!m_document->isLive())
-            m_compute->request(m_document->scenario());
+        if (!m_document->isLive()) {
+            using Kind = ScenarioDocument::ChangeKind;
+            const bool eventsOnly = change.kind == Kind::EventsChanged || change.kind == Kind::EventsInserted
+                                    || change.kind == Kind::EventsRemoved || change.kind == Kind::EventsReset;
+            if (eventsOnly) // the runs may go on from the first batch the edit reaches
+                m_compute->requestEventEdit(m_document->scenario());
+            else
+                m_compute->request(m_document->scenario());
+        }
         updateTitle();
     });
     connect(m_document, &ScenarioDocument::fileStateChanged, this, &MainWindow::updateTitle);
@@ -228,6 +235,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_document->undoStack()->push(new MoveEventCommand(m_document, e, at, columns[ref->source], t, gesture));
     });
     connect(m_plot, &EventTimePlot::dragFinished, this, [this] {
+        m_compute->endBurst(); // no more moves: the other modes and the tables now
         refreshPages();
         emit viewUpdated();
     });

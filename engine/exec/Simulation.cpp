@@ -917,4 +917,39 @@ std::vector<Row> Simulation::stateRows() const
     return {};
 }
 
+Simulation::Simulation(const Simulation& from, const Scenario& scenario, const QueryPlan& plan, SimulationOptions options)
+    : m_scenario(scenario)
+    , m_plan(plan)
+    , m_options(std::move(options))
+    , m_tracker(from.m_tracker)
+    , m_aggregate(from.m_aggregate ? std::make_unique<AggregateOperator>(*from.m_aggregate) : nullptr)
+    , m_session(from.m_session ? std::make_unique<SessionOperator>(*from.m_session) : nullptr)
+    , m_dedup(from.m_dedup ? std::make_unique<DedupOperator>(*from.m_dedup) : nullptr)
+    , m_join(from.m_join ? std::make_unique<JoinOperator>(*from.m_join) : nullptr)
+    , m_queues(from.m_queues)
+    , m_sourceOffset(from.m_sourceOffset)
+    , m_nodeMaxSeen(from.m_nodeMaxSeen)
+    , m_start(from.m_start)
+    , m_nextTick(from.m_nextTick)
+    , m_nextBatchId(from.m_nextBatchId)
+    , m_previousBatchWatermark(from.m_previousBatchWatermark)
+    , m_lastRequiresAnother(from.m_lastRequiresAnother)
+    , m_finished(from.m_finished)
+    , m_horizon(from.m_horizon)
+{
+}
+
+std::unique_ptr<Simulation> Simulation::continuedOver(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options) const
+{
+    std::unique_ptr<Simulation> sim(new Simulation(*this, scenario, plan, std::move(options)));
+    if (&scenario != &m_scenario) {
+        // The new scenario's arrival order; what was read is the same prefix of it.
+        const Simulation fresh(scenario, plan);
+        for (size_t s = 0; s < sim->m_queues.size() && s < fresh.m_queues.size(); ++s)
+            sim->m_queues[s].order = fresh.m_queues[s].order;
+        sim->m_sourceOffset = fresh.m_sourceOffset;
+    }
+    return sim;
+}
+
 } // namespace tidemark

@@ -83,6 +83,14 @@ public:
     /// Keeps only the newest `keep` entries of ticks().
     void forgetTicks(std::size_t keep);
 
+    /// This run as it stands (after the batches next() has returned so far), continuing over
+    /// `scenario` analysed into `plan`. The engine is deterministic: when `scenario` differs
+    /// from this run's only in events that arrive after the last batch's trigger (and in no
+    /// static table), the batches so far would read the same rows in it, and the continuation
+    /// runs exactly as a run of `scenario` from the start would from here on. The editor uses
+    /// it to recompute from the first batch an edit can change. Ticks so far are not copied.
+    std::unique_ptr<Simulation> continuedOver(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options) const;
+
     /// Every tick so far: executed batches and runs of skipped ticks.
     const std::vector<TickRecord>& ticks() const { return m_ticks; }
     /// Fates of events never read, once next() has returned nullopt.
@@ -98,6 +106,9 @@ public:
     const std::vector<std::uint32_t>& sourceOffsets() const { return m_sourceOffset; }
 
 private:
+    /// continuedOver's copy: `from`'s state (not its ticks), referring to `scenario` and `plan`.
+    Simulation(const Simulation& from, const Scenario& scenario, const QueryPlan& plan, SimulationOptions options);
+
     struct SourceQueue {
         std::vector<std::uint32_t> order; ///< event indices in arrival order (stable by file order)
         std::size_t next = 0;             ///< first unread position in `order`

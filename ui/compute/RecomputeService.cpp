@@ -33,7 +33,28 @@ RecomputeService::~RecomputeService()
 
 std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon)
 {
+    return enqueue(std::move(scenario), liveHorizon, false);
+}
+
+std::uint64_t RecomputeService::requestEventEdit(std::shared_ptr<const Scenario> scenario)
+{
+    return enqueue(std::move(scenario), std::nullopt, true);
+}
+
+void RecomputeService::endBurst()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_burstOver = true;
+    }
+    m_wake.notify_one();
+}
+
+std::uint64_t RecomputeService::enqueue(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon, bool eventsOnly)
+{
     const std::uint64_t generation = ++m_requested;
+    if (!eventsOnly || liveHorizon)
+        m_sources = generation;
     // Each request gets its own control: cancelling it stops only the runs for this request.
     m_control = std::make_shared<RunControl>();
     m_eventsToRead = scenario ? 3 * static_cast<std::int64_t>(scenario->numEvents()) : 0;
@@ -43,6 +64,8 @@ std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario
         m_pendingGeneration = generation;
         m_pendingHorizon = liveHorizon;
         m_pendingControl = m_control;
+        m_pendingSources = m_sources;
+        m_burstOver = false;
         m_previousRequest = std::exchange(m_lastRequest, Clock::now());
     }
     m_wake.notify_one();
@@ -53,6 +76,7 @@ std::uint64_t RecomputeService::request(std::shared_ptr<const Scenario> scenario
 std::uint64_t RecomputeService::adopt(std::shared_ptr<Snapshot> snapshot)
 {
     const std::uint64_t generation = ++m_requested;
+    m_sources = generation; // made elsewhere: no run of it to continue
     if (m_control)
         m_control->cancel(); // a recompute still running is older than this
     m_control.reset();
@@ -116,12 +140,17 @@ void RecomputeService::retire(SnapshotPtr snapshot)
 
 void RecomputeService::workerLoop()
 {
+    // Worker thread only: per mode, the newest result a request may continue, and the
+    // m_sources value it was made for.
+    RunBases bases;
+    std::uint64_t basesSources = 0;
     for (;;) {
         std::shared_ptr<const Scenario> scenario;
         std::uint64_t generation = 0;
         std::optional<Micros> horizon;
         std::shared_ptr<RunControl> control;
         std::vector<SnapshotPtr> retired;
+        std::uint64_t sources = 0;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stop || m_pending || !m_retired.empty(); });
@@ -133,6 +162,7 @@ void RecomputeService::workerLoop()
             generation = m_pendingGeneration;
             horizon = m_pendingHorizon;
             control = std::move(m_pendingControl);
+            sources = m_pendingSources;
         }
         retired.clear(); // outside the lock; the last owner frees the runs here
         if (!scenario)
@@ -144,11 +174,19 @@ void RecomputeService::workerLoop()
         };
         // Posted even when a newer request is waiting: it is still newer than what is shown, and
         // skipping it could starve the plot while a slow scenario is dragged.
+        if (horizon || sources != basesSources || !m_reuseRuns)
+            bases = {}; // another query or other sources: nothing to continue
         SnapshotPtr preview;
         try {
-            preview = buildPreview(std::move(scenario), generation, horizon, control);
+            preview = buildPreview(std::move(scenario), generation, horizon, control, &bases);
         } catch (const RunCancelled&) {
             continue; // cancel() or a newer request: nothing of this one is delivered
+        }
+        if (!horizon) {
+            for (std::size_t i = 0; i < bases.size(); ++i)
+                if (preview->runs[i])
+                    bases[i] = preview;
+            basesSources = sources;
         }
         // Live: the session sends its next request only once this one is complete, so a preview
         // would only make the window draw every recording twice.
@@ -158,8 +196,8 @@ void RecomputeService::workerLoop()
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next
             // before running the other modes; the last request of the burst always gets them.
             std::unique_lock lock(m_mutex);
-            if (!horizon && m_lastRequest - m_previousRequest < kBurst)
-                m_wake.wait_for(lock, kBurst, [this] { return m_stop || m_pending; });
+            if (!horizon && !m_burstOver && m_lastRequest - m_previousRequest < kBurst)
+                m_wake.wait_for(lock, kBurst, [this] { return m_stop || m_pending || m_burstOver; });
             if (m_stop)
                 return;
             if (m_pending)
@@ -167,10 +205,12 @@ void RecomputeService::workerLoop()
         }
         SnapshotPtr complete;
         try {
-            complete = completeSnapshot(*preview);
+            complete = completeSnapshot(*preview, &bases);
         } catch (const RunCancelled&) {
             continue;
         }
+        if (!horizon)
+            bases.fill(complete);
         preview.reset();
         {
             std::lock_guard lock(m_mutex);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -25,6 +26,10 @@ namespace tidemark::ui {
 /// them) the complete snapshot waits that long for a newer request and is skipped if one
 /// comes, so the plot keeps up with the mouse and the rest catches up when it stops.
 ///
+/// A request for a scenario whose events alone changed (an event dragged or edited) continues
+/// the runs of the last result from its first batch the change can reach (runResumable): the
+/// batches before it are reused, so an edit late in a long scenario costs only its last batches.
+///
 /// A recompute that takes long can be watched and stopped: isBusy() holds from a request until
 /// its complete snapshot arrives, progress() estimates how far the runs have got, and cancel()
 /// stops them between batches. The previous snapshot then stays latest(), and isCurrent() says
@@ -40,6 +45,14 @@ public:
     /// runs stop at that time (a live session). Live requests never wait for a burst to end:
     /// the live controller sends the next only once this one is complete.
     std::uint64_t request(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon = std::nullopt);
+    /// Queues a recompute of `scenario`, which differs from the previous request's only in its
+    /// sources' events (their number may differ too): the runs may continue earlier ones.
+    std::uint64_t requestEventEdit(std::shared_ptr<const Scenario> scenario);
+    /// The burst of requests is over (the dragged dot was let go): the newest request's other
+    /// modes are computed at once instead of after the burst pause.
+    void endBurst();
+    /// Whether a recompute may continue earlier runs (on by default; the benchmark compares).
+    void setReuseRuns(bool reuse) { m_reuseRuns = reuse; }
 
     /// Shows a snapshot made elsewhere (a live session's: buildLiveSnapshot) as the result of a
     /// new request: it gets the next generation, a waiting request is dropped, and it is
@@ -77,6 +90,7 @@ signals:
     void cancelled();
 
 private:
+    std::uint64_t enqueue(std::shared_ptr<const Scenario> scenario, std::optional<Micros> liveHorizon, bool eventsOnly);
     void workerLoop();
     void deliver(SnapshotPtr snapshot);
     void setBusy(bool busy);
@@ -91,6 +105,12 @@ private:
     static constexpr std::chrono::milliseconds kBurst{80};
     Clock::time_point m_lastRequest{}, m_previousRequest{}; // guarded by m_mutex
     bool m_stop = false;                       // guarded by m_mutex
+    bool m_burstOver = false;                  // guarded by m_mutex: endBurst() since the newest request
+    std::uint64_t m_pendingSources = 0;        // guarded by m_mutex: see m_sources
+    /// The generation of the newest request whose scenario changed in more than its events:
+    /// results with the same value differ only in events, so their runs may be continued.
+    std::uint64_t m_sources = 0;               // UI thread only
+    std::atomic<bool> m_reuseRuns{true};
     std::shared_ptr<RunControl> m_pendingControl; // guarded by m_mutex
     std::uint64_t m_requested = 0;             // UI thread only
     SnapshotPtr m_latest;                      // UI thread only

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -59,23 +60,57 @@ int batchIndexOf(const ModeRun& run, std::int64_t batchId)
 namespace {
 
 
-std::vector<EventPoint> basePoints(const Scenario& sc)
+EventPoint basePoint(const Scenario& sc, const std::vector<std::optional<std::size_t>>& columns, std::size_t s, std::size_t i)
+{
+    EventPoint p;
+    p.at = toPlotSeconds(sc.sources[s].events[i].at);
+    p.source = static_cast<std::uint8_t>(std::min<std::size_t>(s, 255));
+    if (auto t = eventTimeOf(sc, columns, s, i)) {
+        p.eventTime = toPlotSeconds(*t);
+        p.hasEventTime = true;
+    }
+    return p;
+}
+
+/// The base points of `sc`. From an earlier snapshot's of a scenario with the same sources and
+/// query, only the events that differ are placed again (an edit changes one or a few).
+std::shared_ptr<const std::vector<EventPoint>> basePoints(const Scenario& sc, const Snapshot* earlier)
 {
     const auto columns = eventTimeColumns(sc);
-    std::vector<EventPoint> points;
-    points.reserve(sc.numEvents());
-    for (std::size_t s = 0; s < sc.sources.size(); ++s)
-        for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i) {
-            EventPoint p;
-            p.at = toPlotSeconds(sc.sources[s].events[i].at);
-            p.source = static_cast<std::uint8_t>(std::min<std::size_t>(s, 255));
-            if (auto t = eventTimeOf(sc, columns, s, i)) {
-                p.eventTime = toPlotSeconds(*t);
-                p.hasEventTime = true;
+    auto points = std::make_shared<std::vector<EventPoint>>();
+    const Scenario* before = earlier && earlier->basePoints ? earlier->scenario.get() : nullptr;
+    bool same = before && before->sources.size() == sc.sources.size() && earlier->basePoints->size() == sc.numEvents();
+    for (std::size_t s = 0; same && s < sc.sources.size(); ++s)
+        same = before->sources[s].events.size() == sc.sources[s].events.size() && before->sources[s].schema == sc.sources[s].schema;
+    if (same) {
+        if (before == &sc)
+            return earlier->basePoints;
+        *points = *earlier->basePoints;
+        std::size_t global = 0;
+        for (std::size_t s = 0; s < sc.sources.size(); ++s)
+            for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i, ++global) {
+                const SourceEvent& a = before->sources[s].events[i];
+                const SourceEvent& b = sc.sources[s].events[i];
+                if (a.at != b.at || a.row != b.row)
+                    (*points)[global] = basePoint(sc, columns, s, i);
             }
-            points.push_back(p);
-        }
+        return points;
+    }
+    points->reserve(sc.numEvents());
+    for (std::size_t s = 0; s < sc.sources.size(); ++s)
+        for (std::size_t i = 0; i < sc.sources[s].events.size(); ++i)
+            points->push_back(basePoint(sc, columns, s, i));
     return points;
+}
+
+/// The first of `bases` that holds base points (null when none does).
+const Snapshot* earlierWithPoints(const RunBases* bases)
+{
+    if (bases)
+        for (const SnapshotPtr& b : *bases)
+            if (b && b->basePoints)
+                return b.get();
+    return nullptr;
 }
 
 void applyFate(std::vector<EventPoint>& points, const RowFate& f)
@@ -302,29 +337,65 @@ SimulationOptions guiRunOptions(const Snapshot& snap)
 
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
+/// One mode of `snap`: its run, where it can be taken up again, and its view. Continues the
+/// base's run of the mode when there is one (not live: a live run goes up to a horizon).
+struct ModeResult {
+    ResumableRun run;
+    std::shared_ptr<const ModeView> view; ///< set when the base's view still holds
+};
+
+ModeResult runModeOf(const Snapshot& snap, OutputMode m, const RunBases* bases)
+{
+    const auto i = static_cast<std::size_t>(m);
+    ModeResult out;
+    if (snap.liveHorizon) {
+        out.run.run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(snap), snap.liveHorizon));
+        return out;
+    }
+    const Snapshot* base = bases ? (*bases)[i].get() : nullptr;
+    if (!base || !base->has(m) || base->liveHorizon || !base->checkpoints[i])
+        return {runResumable(snap.scenario, m, guiRunOptions(snap)), nullptr};
+    const std::optional<Micros> changedFrom = firstChangedArrival(*base->scenario, *snap.scenario);
+    if (changedFrom && *changedFrom == std::numeric_limits<Micros>::max()) {
+        // Not an event differs: the same run, the same view.
+        out.run.run = base->runs[i];
+        out.run.checkpoints = base->checkpoints[i];
+        out.run.reusedBatches = base->runs[i]->batches.size();
+        out.view = base->views[i];
+        return out;
+    }
+    const ResumableRun previous{base->runs[i], base->checkpoints[i], 0};
+    out.run = runResumable(snap.scenario, m, guiRunOptions(snap), &previous, changedFrom);
+    return out;
+}
+
 /// Runs the modes of `snap` that are missing, side by side: they are independent runs over the
 /// same const scenario (the engine keeps no shared mutable state). Each task writes only its
 /// own mode's slots.
-void runMissing(Snapshot& snap)
+void runMissing(Snapshot& snap, const RunBases* bases)
 {
     struct Times {
         double run = 0, derive = 0;
+        std::size_t reused = 0;
     };
     const auto start = Clock::now();
-    const auto base = basePoints(*snap.scenario);
+    if (!snap.basePoints)
+        snap.basePoints = basePoints(*snap.scenario, earlierWithPoints(bases));
+    const std::vector<EventPoint>& base = *snap.basePoints;
     std::array<std::future<Times>, 3> tasks;
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
         if (snap.has(m))
             continue;
-        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m] {
+        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m, bases] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
-            auto run = std::make_shared<const ModeRun>(runMode(*snap.scenario, m, guiRunOptions(snap), snap.liveHorizon));
+            ModeResult result = runModeOf(snap, m, bases);
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
-            snap.views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
-            snap.runs[i] = std::move(run);
-            return Times{ran, msSince(t1)};
+            snap.views[i] = result.view ? result.view : std::make_shared<const ModeView>(deriveView(*result.run.run, base));
+            snap.runs[i] = std::move(result.run.run);
+            snap.checkpoints[i] = std::move(result.run.checkpoints);
+            return Times{ran, msSince(t1), result.run.reusedBatches};
         });
     }
     double derive = 0;
@@ -332,6 +403,7 @@ void runMissing(Snapshot& snap)
         if (task.valid()) {
             const Times t = task.get();
             snap.computeCpuMs += t.run;
+            snap.reusedBatches += t.reused;
             derive = std::max(derive, t.derive);
         }
     snap.deriveMs += derive;
@@ -340,13 +412,14 @@ void runMissing(Snapshot& snap)
 
 } // namespace
 
-SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon)
+SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon,
+                          const RunBases* bases)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
     snap->scenario = std::move(scenario);
     snap->liveHorizon = liveHorizon;
-    runMissing(*snap);
+    runMissing(*snap, bases);
     snap->complete = true;
     return snap;
 }
@@ -357,7 +430,8 @@ std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scen
     auto snap = std::make_shared<Snapshot>();
     snap->scenario = std::move(scenario);
     snap->liveHorizon = horizon;
-    const auto base = basePoints(*snap->scenario);
+    snap->basePoints = basePoints(*snap->scenario, nullptr);
+    const std::vector<EventPoint>& base = *snap->basePoints;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         if (!runs[i])
             continue;
@@ -370,7 +444,7 @@ std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scen
 }
 
 SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation, std::optional<Micros> liveHorizon,
-                         std::shared_ptr<RunControl> control)
+                         std::shared_ptr<RunControl> control, const RunBases* bases)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->generation = generation;
@@ -378,19 +452,22 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
     snap->liveHorizon = liveHorizon;
     snap->control = std::move(control);
     const auto start = Clock::now();
-    const auto base = basePoints(*snap->scenario);
+    snap->basePoints = basePoints(*snap->scenario, liveHorizon ? nullptr : earlierWithPoints(bases));
+    const std::vector<EventPoint>& base = *snap->basePoints;
     // The order drivingMode() picks in: the query's mode, then the others Spark may accept.
     const OutputMode selected = selectedMode(*snap->scenario);
     for (OutputMode m : {selected, OutputMode::Update, OutputMode::Complete, OutputMode::Append}) {
         const auto i = static_cast<std::size_t>(m);
         if (snap->runs[i])
             continue;
-        auto run = std::make_shared<const ModeRun>(runMode(*snap->scenario, m, guiRunOptions(*snap), snap->liveHorizon));
-        const bool accepted = !run->error;
+        ModeResult result = runModeOf(*snap, m, bases);
+        const bool accepted = !result.run.run->error;
         const auto derived = Clock::now();
-        snap->views[i] = std::make_shared<const ModeView>(deriveView(*run, base));
+        snap->views[i] = result.view ? result.view : std::make_shared<const ModeView>(deriveView(*result.run.run, base));
         snap->deriveMs += msSince(derived);
-        snap->runs[i] = std::move(run);
+        snap->runs[i] = std::move(result.run.run);
+        snap->checkpoints[i] = std::move(result.run.checkpoints);
+        snap->reusedBatches += result.run.reusedBatches;
         if (accepted)
             break;
     }
@@ -399,10 +476,10 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
     return snap;
 }
 
-SnapshotPtr completeSnapshot(const Snapshot& preview)
+SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases)
 {
     auto snap = std::make_shared<Snapshot>(preview);
-    runMissing(*snap);
+    runMissing(*snap, bases);
     snap->complete = true;
     return snap;
 }

@@ -3,6 +3,7 @@
 
 #include "engine/exec/RunRecord.h"
 #include "engine/scenario/Scenario.h"
+#include "ui/compute/ResumableRun.h"
 
 #include <array>
 #include <cstdint>
@@ -95,6 +96,12 @@ struct Snapshot {
     std::optional<Micros> liveHorizon;
     /// Lets RecomputeService cancel the runs and watch their progress (null: not watched).
     std::shared_ptr<RunControl> control;
+    /// Every event where it arrived, before any run read it: what each mode's view starts from.
+    std::shared_ptr<const std::vector<EventPoint>> basePoints;
+    /// Per mode, where its run can be taken up again by the recompute of the next edit.
+    std::array<std::shared_ptr<const RunCheckpoints>, 3> checkpoints;
+    /// Batches over its modes copied from an earlier snapshot's runs instead of run again.
+    std::size_t reusedBatches = 0;
     double computeMs = 0;    ///< wall time of running the modes
     double computeCpuMs = 0; ///< the runs added up (what runAllModes would take on one core)
     double deriveMs = 0;     ///< building the views
@@ -107,10 +114,15 @@ struct Snapshot {
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
+/// For each mode, the snapshot whose run of it a recompute may continue from (null: none): an
+/// earlier result for a scenario with the same query and sources, whose events may differ.
+/// The batches that trigger before the first changed arrival are reused, not run again.
+using RunBases = std::array<SnapshotPtr, 3>;
+
 /// Runs all three output modes over `scenario` side by side and derives what the views draw.
 /// Plain C++: this is what the worker thread runs, and what the benchmark times.
 SnapshotPtr buildSnapshot(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
-                          std::optional<Micros> liveHorizon = std::nullopt);
+                          std::optional<Micros> liveHorizon = std::nullopt, const RunBases* bases = nullptr);
 
 /// A live session's snapshot from runs already made as the messages came (LiveModeRuns): only
 /// the views are derived here. The generation is set when RecomputeService adopts it.
@@ -118,12 +130,13 @@ std::shared_ptr<Snapshot> buildLiveSnapshot(std::shared_ptr<const Scenario> scen
 
 /// Runs only the mode the timeline follows (the query's mode, or the first that Spark accepts).
 SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t generation,
-                         std::optional<Micros> liveHorizon = std::nullopt, std::shared_ptr<RunControl> control = nullptr);
+                         std::optional<Micros> liveHorizon = std::nullopt, std::shared_ptr<RunControl> control = nullptr,
+                         const RunBases* bases = nullptr);
 
 
 /// The complete snapshot for a preview: its run, plus the modes it lacks. Throws RunCancelled
 /// when the preview's control is cancelled meanwhile (as buildPreview does).
-SnapshotPtr completeSnapshot(const Snapshot& preview);
+SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases = nullptr);
 
 /// Index of the column carrying the window (or session) in the aggregation's output and
 /// state rows, or -1.

@@ -6,6 +6,7 @@
 #include "ui/i18n/SparkErrorHint.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
+#include "ui/pages/BatchTables.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -197,10 +198,11 @@ void OutputModeColumn::setView(const ViewState& view)
         m_resultLabel->setText(tr("<b>Result table</b> before this batch"));
         return;
     }
-    const std::vector<Row> previous = i > 0 ? run.resultTableAfter(i - 1) : std::vector<Row>{};
-    const std::vector<Row> result = run.resultTableAfter(i);
+    const BatchTables tables = batchTables(run, i);
+    const std::vector<Row>& previous = tables.before;
+    const std::vector<Row>& result = tables.after;
     const std::size_t width = run.keyWidth();
-    const std::vector<Row> sinkRows = run.sinkRowsOf(i);
+    const std::vector<Row>& sinkRows = tables.sink;
     auto sink = diffRows(sinkRows, previous, width, false);
     auto table = diffRows(result, previous, width, true);
     m_sinkModel->setRows(run.plan->output, std::move(sink), view.snapshot->scenario);

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A recompute that continues an earlier run from the first batch an edit reaches
+// (runResumable, RecomputeService's bases) gives exactly what a run from batch 0 gives: for
+// edits read by the first, a middle and the last batch, in all three output modes, over
+// aggregations, sessions, deduplication and joins.
+#include "engine/exec/EventTime.h"
+#include "engine/scenario/ScenarioFile.h"
+#include "ui/compute/ResumableRun.h"
+#include "ui/compute/Snapshot.h"
+
+#include <QTest>
+
+#include <limits>
+#include <sstream>
+
+using namespace tidemark;
+using namespace tidemark::ui;
+
+namespace {
+
+constexpr Micros kMinute = 60 * kMicrosPerSecond;
+
+/// A shipped scenario made long: its events repeated `copies` times, each copy an hour later
+/// in processing and event time, so that its query runs over dozens of batches.
+std::shared_ptr<const Scenario> lengthened(const QString& file, int copies)
+{
+    auto loaded = loadScenarioFile((QStringLiteral(TIDEMARK_SCENARIOS "/") + file).toStdString());
+    if (!loaded.ok())
+        qFatal("%s: %s", qPrintable(file), loaded.error().describe().c_str());
+    Scenario sc = std::move(loaded.value());
+    const auto columns = eventTimeColumns(sc);
+    for (std::size_t s = 0; s < sc.sources.size(); ++s) {
+        if (sc.sources[s].isStatic)
+            continue;
+        const std::vector<SourceEvent> once = sc.sources[s].events;
+        for (int c = 1; c < copies; ++c)
+            for (SourceEvent e : once) {
+                e.at += c * 60 * kMinute;
+                if (columns[s] && e.row[*columns[s]].isInt())
+                    e.row[*columns[s]] = Value(e.row[*columns[s]].asInt() + c * 60 * kMinute);
+                sc.sources[s].events.push_back(std::move(e));
+            }
+    }
+    return std::make_shared<const Scenario>(std::move(sc));
+}
+
+/// `scenario` with global event `event` arriving `atShift` later and its event time `timeShift` later.
+std::shared_ptr<const Scenario> moved(const Scenario& scenario, std::uint32_t event, Micros atShift, Micros timeShift)
+{
+    Scenario sc = scenario;
+    const auto columns = eventTimeColumns(sc);
+    for (std::size_t s = 0; s < sc.sources.size(); ++s) {
+        if (event >= sc.sources[s].events.size()) {
+            event -= static_cast<std::uint32_t>(sc.sources[s].events.size());
+            continue;
+        }
+        SourceEvent& e = sc.sources[s].events[event];
+        e.at += atShift;
+        if (columns[s] && e.row[*columns[s]].isInt())
+            e.row[*columns[s]] = Value(e.row[*columns[s]].asInt() + timeShift);
+        break;
+    }
+    return std::make_shared<const Scenario>(std::move(sc));
+}
+
+std::string text(const Value& v)
+{
+    std::ostringstream out;
+    if (v.isNull())
+        out << "null";
+    else if (v.isBool())
+        out << v.asBool();
+    else if (v.isInt())
+        out << v.asInt();
+    else if (v.isDouble())
+        out << v.asDouble();
+    else if (v.isString())
+        out << '"' << v.asString() << '"';
+    else if (v.isRange())
+        out << '[' << v.asRange().start << ',' << v.asRange().end << ')';
+    else if (v.isList()) {
+        out << '(';
+        for (const Value& item : v.asList())
+            out << text(item) << ',';
+        out << ')';
+    }
+    return out.str();
+}
+
+std::string text(const Row& r)
+{
+    std::string out;
+    for (const Value& v : r)
+        out += text(v) + '|';
+    return out;
+}
+
+/// Everything a batch records, as text: two runs agree when these agree.
+std::string text(const BatchRecord& b)
+{
+    std::ostringstream o;
+    o << "batch " << b.batchId << " at " << b.triggerTime << '-' << b.endTime << " noData " << b.noData << " rows " << b.numInputRows << " wm "
+      << b.watermarkMs << '/' << b.lateFilterWatermarkMs << '/' << b.nextWatermarkMs << " max " << b.hasMaxEventTime << b.maxEventTimeMs
+      << " another " << b.requiresAnotherBatch << "\n events";
+    for (auto e : b.events)
+        o << ' ' << e;
+    o << "\n sink";
+    for (const Row& r : b.sinkRows)
+        o << ' ' << text(r);
+    o << "\n dropped";
+    for (const Row& r : b.droppedRows)
+        o << ' ' << text(r);
+    for (const OperatorProgress& p : b.operators)
+        o << "\n op " << p.operatorName << ' ' << p.numRowsTotal << ' ' << p.numRowsUpdated << ' ' << p.numRowsRemoved << ' '
+          << p.numRowsDroppedByWatermark << ' ' << p.numDroppedDuplicateRows.value_or(-1) << ' ' << p.numRowsTotalLeft.value_or(-1) << ' '
+          << p.numRowsTotalRight.value_or(-1);
+    for (const StateChange& c : b.stateChanges)
+        o << "\n state " << static_cast<int>(c.kind) << ' ' << static_cast<int>(c.op) << ' ' << text(c.row);
+    for (const RowFate& f : b.fates)
+        o << "\n fate " << f.event << '.' << f.sub << ' ' << fateName(f.fate) << ' ' << f.batchId << ' ' << f.eventTime << ' ' << f.maxEventTimeBefore
+          << ' ' << f.lateWatermarkMs << ' ' << f.numGroups << '/' << f.numLateGroups;
+    for (const JoinEvent& j : b.joinEvents)
+        o << "\n join " << static_cast<int>(j.kind) << ' ' << static_cast<int>(j.side) << ' ' << j.event << '.' << j.sub << ' ' << j.other;
+    return o.str();
+}
+
+/// The first difference between two runs, or empty.
+QString difference(const ModeRun& got, const ModeRun& want)
+{
+    if (got.error.has_value() != want.error.has_value())
+        return QStringLiteral("one run is rejected");
+    if (got.batches.size() != want.batches.size())
+        return QStringLiteral("%1 batches, want %2").arg(got.batches.size()).arg(want.batches.size());
+    for (std::size_t i = 0; i < got.batches.size(); ++i)
+        if (const std::string g = text(got.batches[i]), w = text(want.batches[i]); g != w)
+            return QStringLiteral("batch %1 differs:\n%2\nwant:\n%3").arg(i).arg(QString::fromStdString(g), QString::fromStdString(w));
+    if (got.ticks.size() != want.ticks.size())
+        return QStringLiteral("%1 ticks, want %2").arg(got.ticks.size()).arg(want.ticks.size());
+    for (std::size_t i = 0; i < got.ticks.size(); ++i)
+        if (got.ticks[i].time != want.ticks[i].time || got.ticks[i].batchId != want.ticks[i].batchId || got.ticks[i].count != want.ticks[i].count
+            || got.ticks[i].step != want.ticks[i].step)
+            return QStringLiteral("tick %1 differs").arg(i);
+    if (got.unconsumed.size() != want.unconsumed.size())
+        return QStringLiteral("%1 unread events, want %2").arg(got.unconsumed.size()).arg(want.unconsumed.size());
+    if (got.start != want.start)
+        return QStringLiteral("the clock starts elsewhere");
+    return {};
+}
+
+SimulationOptions guiOptions()
+{
+    SimulationOptions o;
+    o.materializeCompleteOutput = false;
+    return o;
+}
+
+/// Indices of the events read by the first batch, a middle one and the last one that read any.
+std::vector<std::pair<const char*, std::uint32_t>> editedEvents(const ModeRun& run)
+{
+    std::vector<std::size_t> reading;
+    for (std::size_t i = 0; i < run.batches.size(); ++i)
+        if (!run.batches[i].events.empty())
+            reading.push_back(i);
+    if (reading.size() < 3)
+        return {};
+    return {{"first", run.batches[reading.front()].events.front()},
+            {"middle", run.batches[reading[reading.size() / 2]].events.front()},
+            {"last", run.batches[reading.back()].events.back()}};
+}
+
+} // namespace
+
+class TestResumableRun : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sameAsFullRun_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char* f : {"word-count-update.json", "sliding-with-watermark.json", "session-windows.json", "dedup-within-watermark.json",
+                              "stream-stream-left-outer-with-watermark.json", "stream-stream-full-outer.json", "tumbling-with-watermark.json"})
+            QTest::newRow(f) << QString::fromLatin1(f);
+    }
+
+    void sameAsFullRun()
+    {
+        QFETCH(QString, file);
+        const auto original = lengthened(file, 12);
+        int runsCompared = 0;
+        std::size_t reusedLate = 0;
+        for (OutputMode mode : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+            const ResumableRun base = runResumable(original, mode, guiOptions());
+            QVERIFY(base.run);
+            if (base.run->error)
+                continue; // Spark rejects the mode for this query: nothing to continue
+            QVERIFY2(!base.checkpoints->points.empty(), "a run of dozens of batches keeps checkpoints");
+            const auto edits = editedEvents(*base.run);
+            QVERIFY(!edits.empty());
+            for (const auto& [where, event] : edits)
+                for (const auto& [atShift, timeShift] : {std::pair{37 * kMicrosPerSecond, -5 * kMinute}, std::pair{-50 * kMicrosPerSecond, 3 * kMinute}}) {
+                    const auto edited = moved(*original, event, atShift, timeShift);
+                    const auto changedFrom = firstChangedArrival(*original, *edited);
+                    QVERIFY(changedFrom);
+                    const ResumableRun continued = runResumable(edited, mode, guiOptions(), &base, changedFrom);
+                    const ModeRun full = runMode(*edited, mode, guiOptions());
+                    const QString diff = difference(*continued.run, full);
+                    QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1 mode %2, event %3 (%4 batch) moved by %5 s: %6")
+                                                            .arg(file)
+                                                            .arg(static_cast<int>(mode))
+                                                            .arg(event)
+                                                            .arg(QLatin1String(where))
+                                                            .arg(atShift / kMicrosPerSecond)
+                                                            .arg(diff)));
+                    // A continued run continues too: a second edit on top of the first.
+                    const auto again = moved(*edited, event, kMinute, 0);
+                    const ResumableRun twice = runResumable(again, mode, guiOptions(), &continued, firstChangedArrival(*edited, *again));
+                    const QString diff2 = difference(*twice.run, runMode(*again, mode, guiOptions()));
+                    QVERIFY2(diff2.isEmpty(), qPrintable(QStringLiteral("%1 mode %2, second edit of event %3: %4").arg(file).arg(static_cast<int>(mode)).arg(event).arg(diff2)));
+                    if (QLatin1String(where) == QLatin1String("first"))
+                        QCOMPARE(continued.reusedBatches, std::size_t{0}); // nothing before the first batch to reuse
+                    else if (QLatin1String(where) == QLatin1String("last"))
+                        reusedLate += continued.reusedBatches;
+                    ++runsCompared;
+                }
+        }
+        QVERIFY(runsCompared >= 6);
+        QVERIFY2(reusedLate > 0, "an edit in the last batch reuses the batches before it");
+    }
+
+    /// The snapshot the window shows: a recompute continuing the previous one's runs derives
+    /// the same fates, windows and counters as one from scratch.
+    void snapshotSameAsFull()
+    {
+        const auto original = lengthened(QStringLiteral("word-count-update.json"), 12);
+        const SnapshotPtr before = buildSnapshot(original, 1);
+        const auto& run = before->run(OutputMode::Update);
+        const std::uint32_t event = run.batches[run.batches.size() * 2 / 3].events.front();
+        const auto edited = moved(*original, event, 20 * kMicrosPerSecond, -4 * kMinute);
+        const RunBases bases{before, before, before};
+        const SnapshotPtr continued = buildSnapshot(edited, 2, std::nullopt, &bases);
+        const SnapshotPtr full = buildSnapshot(edited, 3);
+        QVERIFY(continued->reusedBatches > 0);
+        QCOMPARE(full->reusedBatches, std::size_t{0});
+        for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+            QVERIFY2(difference(continued->run(m), full->run(m)).isEmpty(), "the runs agree");
+            const ModeView& a = continued->view(m);
+            const ModeView& b = full->view(m);
+            QCOMPARE(a.points.size(), b.points.size());
+            for (std::size_t i = 0; i < a.points.size(); ++i) {
+                QCOMPARE(a.points[i].fate, b.points[i].fate);
+                QCOMPARE(a.points[i].batchId, b.points[i].batchId);
+                QCOMPARE(a.points[i].eventTime, b.points[i].eventTime);
+                QCOMPARE(a.points[i].at, b.points[i].at);
+            }
+            QCOMPARE(a.windows.size(), b.windows.size());
+            QCOMPARE(a.droppedSoFar, b.droppedSoFar);
+            QCOMPARE(a.stateRows, b.stateRows);
+        }
+        // No event differs: the runs and views are the base's own.
+        const RunBases fullBases{full, full, full};
+        const SnapshotPtr same = buildSnapshot(edited, 4, std::nullopt, &fullBases);
+        for (std::size_t i = 0; i < 3; ++i) {
+            QCOMPARE(same->runs[i], full->runs[i]);
+            QCOMPARE(same->views[i], full->views[i]);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResumableRun)
+#include "tst_resumablerun.moc"
