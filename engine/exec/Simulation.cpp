@@ -926,6 +926,7 @@ Simulation::Simulation(const Simulation& from, const Scenario& scenario, const Q
     , m_session(from.m_session ? std::make_unique<SessionOperator>(*from.m_session) : nullptr)
     , m_dedup(from.m_dedup ? std::make_unique<DedupOperator>(*from.m_dedup) : nullptr)
     , m_join(from.m_join ? std::make_unique<JoinOperator>(*from.m_join) : nullptr)
+    , m_chain(from.copyOfChain(plan))
     , m_queues(from.m_queues)
     , m_sourceOffset(from.m_sourceOffset)
     , m_nodeMaxSeen(from.m_nodeMaxSeen)
@@ -937,6 +938,21 @@ Simulation::Simulation(const Simulation& from, const Scenario& scenario, const Q
     , m_finished(from.m_finished)
     , m_horizon(from.m_horizon)
 {
+}
+
+std::vector<Simulation::ChainOperator> Simulation::copyOfChain(const QueryPlan& plan) const
+{
+    std::vector<ChainOperator> copy;
+    for (std::size_t k = 0; k < m_chain.size(); ++k) {
+        const ChainOperator& from = m_chain[k];
+        ChainOperator c;
+        c.stage = &plan.chain[k];
+        c.aggregate = from.aggregate ? std::make_unique<AggregateOperator>(*from.aggregate) : nullptr;
+        c.dedup = from.dedup ? std::make_unique<DedupOperator>(*from.dedup) : nullptr;
+        c.op = from.op;
+        copy.push_back(std::move(c));
+    }
+    return copy;
 }
 
 std::unique_ptr<Simulation> Simulation::continuedOver(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options) const

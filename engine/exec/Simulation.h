@@ -145,6 +145,8 @@ private:
     /// Finishes the chain's operators upstream first, each one's output flowing into the next.
     void finishChain(std::vector<OperatorProgress>& downstreamFirst);
     bool requiresAnotherBatch(Millis newWatermark) const;
+    /// A copy of the chain's operators and their state, each stage pointing into `plan`'s chain.
+    std::vector<ChainOperator> copyOfChain(const QueryPlan& plan) const;
 
     // Stops and restarts from the checkpoint (the scenario's `restarts`; SimulationRestart.cpp).
     struct UncommittedBatch;

@@ -29,6 +29,7 @@ struct Simulation::OperatorSnapshot {
     std::unique_ptr<SessionOperator> session;
     std::unique_ptr<DedupOperator> dedup;
     std::unique_ptr<JoinOperator> join;
+    std::vector<ChainOperator> chain;
     Millis previousBatchWatermark = 0;
 };
 
@@ -84,6 +85,7 @@ BatchRecord Simulation::runAndLog(Micros triggerTime, bool readData, bool ignore
         m_snapshot->session = copyOf(m_session);
         m_snapshot->dedup = copyOf(m_dedup);
         m_snapshot->join = copyOf(m_join);
+        m_snapshot->chain = copyOfChain(runPlan());
         m_snapshot->previousBatchWatermark = m_previousBatchWatermark;
     }
     BatchRecord rec = runBatch(triggerTime, readData, ignoreLimits);
@@ -123,6 +125,7 @@ BatchRecord Simulation::runAndLog(Micros triggerTime, bool readData, bool ignore
         m_session = std::move(m_snapshot->session);
         m_dedup = std::move(m_snapshot->dedup);
         m_join = std::move(m_snapshot->join);
+        m_chain = std::move(m_snapshot->chain);
         m_previousBatchWatermark = m_snapshot->previousBatchWatermark;
         m_nextTick = std::max(m_nextTick, m_scenario.restarts[m_nextRestart].stopAt);
         m_finished = false; // a Once query that crashed has not finished: its restart runs the batch again

@@ -298,6 +298,48 @@
         <source>Left out: its gap `%1` is longer than Tidemark simulates (100000 years).</source>
         <translation>제외됨: 간격 `%1`이(가) Tidemark가 시뮬레이션하는 길이(100000년)보다 깁니다.</translation>
     </message>
+    <message>
+        <source>Window %1: emitted by batch %2 to stateful operator %3 (query.then[0]), which dropped it as late: its time is at or behind that operator&apos;s watermark %4.
+</source>
+        <translation>윈도우 %1: 배치 %2에서 상태 연산자 %3(query.then[0])(으)로 내보내졌고, 그 연산자가 늦은 행으로 버렸습니다: 시간이 그 연산자의 워터마크 %4 이하입니다.
+</translation>
+    </message>
+    <message>
+        <source>Window %1: emitted by batch %2 to stateful operator %3 (query.then[0]), which took it in (watermark for late rows %4).
+</source>
+        <translation>윈도우 %1: 배치 %2에서 상태 연산자 %3(query.then[0])(으)로 내보내졌고, 그 연산자가 받아들였습니다(늦은 행 판정 워터마크 %4).
+</translation>
+    </message>
+    <message>
+        <source>Batch %1 crashed before its commit log entry was written; the restarted query ran it again at %2 with the same offsets, so this row was processed twice (the console sink printed the batch twice).
+</source>
+        <translation>배치 %1은(는) 커밋 로그 항목이 기록되기 전에 중단되었습니다. 재시작한 쿼리가 %2에 같은 오프셋으로 다시 실행했으므로 이 행은 두 번 처리되었습니다(콘솔 싱크가 이 배치를 두 번 출력했습니다).
+</translation>
+    </message>
+    <message>
+        <source>Passed the first stateful operator, then removed by the where of query.then[%3], before stateful operator %1.</source>
+        <translation>첫 상태 연산자를 통과한 뒤, 상태 연산자 %1 앞의 query.then[%3]의 where에서 제거되었습니다.</translation>
+    </message>
+    <message>
+        <source>Passed the first stateful operator, then dropped as a duplicate by stateful operator %1 (%2, query.then[%3]): its key was already in that operator&apos;s state.</source>
+        <translation>첫 상태 연산자를 통과한 뒤, 상태 연산자 %1(%2, query.then[%3])에서 중복으로 버려졌습니다: 키가 이미 그 연산자의 상태에 있었습니다.</translation>
+    </message>
+    <message>
+        <source>Passed the first stateful operator, then dropped as late by stateful operator %1 (%2, query.then[%3]): each operator filters late rows with its own input watermark, here %4.</source>
+        <translation>첫 상태 연산자를 통과한 뒤, 상태 연산자 %1(%2, query.then[%3])에서 늦은 행으로 버려졌습니다: 각 연산자는 자신의 입력 워터마크(여기서는 %4)로 늦은 행을 거릅니다.</translation>
+    </message>
+    <message>
+        <source>Passed the first stateful operator, then dropped by stateful operator %1 (%2, query.then[%3]): its time column is null.</source>
+        <translation>첫 상태 연산자를 통과한 뒤, 상태 연산자 %1(%2, query.then[%3])에서 버려졌습니다: 시간 열이 null입니다.</translation>
+    </message>
+    <message>
+        <source>Counted in its group; the group&apos;s result goes on to the next stateful operator (query.then) in the batch that evicts it.</source>
+        <translation>그룹에 집계되었습니다. 그룹의 결과는 그 그룹을 제거하는 배치에서 다음 상태 연산자(query.then)로 넘어갑니다.</translation>
+    </message>
+    <message>
+        <source>Passed every stateful operator of the chain.</source>
+        <translation>체인의 모든 상태 연산자를 통과했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1062,6 +1104,89 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     </message>
 </context>
 <context>
+    <name>tidemark::ui::CheckpointPane</name>
+    <message>
+        <source>The checkpoint is empty: no batch has been planned yet.</source>
+        <translation>체크포인트가 비어 있습니다: 아직 계획된 배치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Checkpoint after batch %1 (%2 mode)</source>
+        <translation>배치 %1 이후의 체크포인트(%2 모드)</translation>
+    </message>
+    <message>
+        <source>Crashed at %1 in batch %2, restarted at %3: batch %2 runs again with the same offsets.</source>
+        <translation>%1에 배치 %2 도중 중단, %3에 재시작: 배치 %2이(가) 같은 오프셋으로 다시 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Stopped at %1, restarted at %2: the next batch is %3.</source>
+        <translation>%1에 중지, %2에 재시작: 다음 배치는 %3입니다.</translation>
+    </message>
+    <message>
+        <source>Watermark %1 restored from the offset log.</source>
+        <translation>워터마크 %1을(를) 오프셋 로그에서 복원했습니다.</translation>
+    </message>
+    <message>
+        <source>The no-data batch that was due waits for new data.</source>
+        <translation>실행될 예정이던 데이터 없는 배치는 새 데이터를 기다립니다.</translation>
+    </message>
+    <message>
+        <source>The query changed.</source>
+        <translation>쿼리가 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <source>maxEventsPerTrigger changed.</source>
+        <translation>maxEventsPerTrigger가 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <source>restart at %1</source>
+        <translation>%1에 재시작</translation>
+    </message>
+    <message>
+        <source>  %1  %2  watermark %3  timestamp %4%5</source>
+        <translation>  %1  %2  워터마크 %3  타임스탬프 %4%5</translation>
+    </message>
+    <message>
+        <source>  (written again, same offsets)</source>
+        <translation>  (같은 오프셋으로 다시 기록됨)</translation>
+    </message>
+    <message>
+        <source>  %1  next watermark %2</source>
+        <translation>  %1  다음 워터마크 %2</translation>
+    </message>
+    <message>
+        <source>  %1  missing: crashed before the commit</source>
+        <translation>  %1  없음: 커밋 전에 중단됨</translation>
+    </message>
+    <message>
+        <source>offsets/ (the offset log: written when a batch is planned)</source>
+        <translation>offsets/ (오프셋 로그: 배치를 계획할 때 기록)</translation>
+    </message>
+    <message>
+        <source>commits/ (the commit log: written when a batch has finished)</source>
+        <translation>commits/ (커밋 로그: 배치가 끝났을 때 기록)</translation>
+    </message>
+    <message>
+        <source>state/</source>
+        <translation>state/</translation>
+    </message>
+    <message>
+        <source>version %1 committed</source>
+        <translation>버전 %1 커밋됨</translation>
+    </message>
+    <message>
+        <source>no version committed yet</source>
+        <translation>아직 커밋된 버전 없음</translation>
+    </message>
+    <message>
+        <source>none: the query has no stateful operator</source>
+        <translation>없음: 쿼리에 상태 연산자가 없습니다</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>재시작</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::ComputeStatus</name>
     <message>
         <source>Cancel the computation</source>
@@ -1417,6 +1542,117 @@ Click for its life.</source>
     <message>
         <source>Why? explanation</source>
         <translation>왜? 설명</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::JoinPlanView</name>
+    <message>
+        <source>watermark</source>
+        <translation>워터마크</translation>
+    </message>
+    <message>
+        <source>Where the join condition runs</source>
+        <translation>조인 조건이 실행되는 곳</translation>
+    </message>
+    <message>
+        <source>Spark turns each %1 column into a key equality (Analyzer.commonNaturalJoinProcessing).</source>
+        <translation>Spark는 각 %1 열을 키 동등 조건으로 바꿉니다(Analyzer.commonNaturalJoinProcessing).</translation>
+    </message>
+    <message>
+        <source>Spark splits %1 at each AND and runs each part as early as it can (PushPredicateThroughJoin). The rows flow from top to bottom.</source>
+        <translation>Spark는 %1을(를) AND마다 나누고 각 부분을 가능한 한 일찍 실행합니다(PushPredicateThroughJoin). 행은 위에서 아래로 흐릅니다.</translation>
+    </message>
+    <message>
+        <source>%1 — the left input, a static table</source>
+        <translation>%1 — 왼쪽 입력, 정적 테이블</translation>
+    </message>
+    <message>
+        <source>%1 — the left input, a stream</source>
+        <translation>%1 — 왼쪽 입력, 스트림</translation>
+    </message>
+    <message>
+        <source>%1 — the right input, a static table</source>
+        <translation>%1 — 오른쪽 입력, 정적 테이블</translation>
+    </message>
+    <message>
+        <source>%1 — the right input, a stream</source>
+        <translation>%1 — 오른쪽 입력, 스트림</translation>
+    </message>
+    <message>
+        <source>Moved here from the join, before withWatermark: a row it rejects never reaches the join and never moves the watermark.</source>
+        <translation>조인에서 이곳, withWatermark 앞으로 옮겨졌습니다: 이 조건이 거른 행은 조인에 닿지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Moved here from the join, but after withWatermark because it reads the event time: a row it rejects never reaches the join, yet it still moves the watermark.</source>
+        <translation>조인에서 이곳으로 옮겨졌지만 이벤트 시간을 읽으므로 withWatermark 뒤에 있습니다: 이 조건이 거른 행은 조인에 닿지 않지만 워터마크는 여전히 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Moved here from the join: a row it rejects never reaches the join.</source>
+        <translation>조인에서 이곳으로 옮겨졌습니다: 이 조건이 거른 행은 조인에 닿지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Spark also moved it before %1, so it reads the source&apos;s columns.</source>
+        <translation>Spark는 이 조건을 %1 앞으로도 옮겼으므로 소스의 열을 읽습니다.</translation>
+    </message>
+    <message>
+        <source>%1 join of the two streams</source>
+        <translation>두 스트림의 %1 조인</translation>
+    </message>
+    <message>
+        <source>%1 join of a stream and a static table</source>
+        <translation>스트림과 정적 테이블의 %1 조인</translation>
+    </message>
+    <message>
+        <source>Key: rows meet when their keys are equal.</source>
+        <translation>키: 키가 같을 때 행이 만납니다.</translation>
+    </message>
+    <message>
+        <source>Null-safe key: rows meet when their keys are equal, and a null key meets a null key.</source>
+        <translation>null 안전 키: 키가 같을 때 행이 만나며, null 키는 null 키와 만납니다.</translation>
+    </message>
+    <message>
+        <source>Checked on each pair of rows with equal keys.</source>
+        <translation>키가 같은 행 쌍마다 검사합니다.</translation>
+    </message>
+    <message>
+        <source>Checked on each pair of rows with equal keys; its time range also tells when rows can leave the state (below).</source>
+        <translation>키가 같은 행 쌍마다 검사합니다. 이 조건의 시간 범위는 행이 언제 상태를 떠날 수 있는지도 정합니다(아래).</translation>
+    </message>
+    <message>
+        <source>Stays in the join: %1 is the side an outer join keeps, so a row of %1 that fails it is not stored and is output at once with nulls.</source>
+        <translation>조인에 남습니다: %1은(는) 외부 조인이 보존하는 쪽이므로, 이 조건을 통과하지 못한 %1의 행은 저장되지 않고 곧바로 null과 함께 출력됩니다.</translation>
+    </message>
+    <message>
+        <source>Stays in the join: %1 is the side an outer join keeps, so a row of %1 that fails it matches nothing and is output with nulls.</source>
+        <translation>조인에 남습니다: %1은(는) 외부 조인이 보존하는 쪽이므로, 이 조건을 통과하지 못한 %1의 행은 아무것과도 매칭되지 않고 null과 함께 출력됩니다.</translation>
+    </message>
+    <message>
+        <source>A join with a static table keeps no state: each batch&apos;s rows are joined with the whole table.</source>
+        <translation>정적 테이블과의 조인은 상태를 두지 않습니다: 배치마다 행을 테이블 전체와 조인합니다.</translation>
+    </message>
+    <message>
+        <source>%1: a row leaves when the end of its key %2 is at or behind the watermark.</source>
+        <translation>%1: 키 %2의 끝이 워터마크 이하가 되면 행이 떠납니다.</translation>
+    </message>
+    <message>
+        <source>%1: a row leaves when its key %2 is at or behind the watermark.</source>
+        <translation>%1: 키 %2이(가) 워터마크 이하가 되면 행이 떠납니다.</translation>
+    </message>
+    <message>
+        <source>%1: a row leaves when the end of %2 ≤ %3.</source>
+        <translation>%1: %2의 끝 ≤ %3이면 행이 떠납니다.</translation>
+    </message>
+    <message>
+        <source>%1: a row leaves when %2 ≤ %3.</source>
+        <translation>%1: %2 ≤ %3이면 행이 떠납니다.</translation>
+    </message>
+    <message>
+        <source>%1: no row ever leaves; nothing bounds this side by the watermark, so its state keeps growing.</source>
+        <translation>%1: 어떤 행도 떠나지 않습니다. 워터마크로 이쪽을 제한하는 것이 없어 상태가 계속 커집니다.</translation>
+    </message>
+    <message>
+        <source>When rows leave the join state</source>
+        <translation>행이 조인 상태를 떠나는 때</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2377,10 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <source>Read a Kafka topic, a socket (nc -lk 9999) or a directory of JSON files into this scenario&apos;s query</source>
         <translation>Kafka 토픽, 소켓(nc -lk 9999) 또는 JSON 파일 디렉터리를 이 시나리오의 쿼리로 읽습니다</translation>
     </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ModeColumnsPage</name>
@@ -2659,6 +2899,20 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source>&lt;b&gt;State store&lt;/b&gt; after batch %1 — hidden: predict, then reveal</source>
         <translation>배치 %1 이후의 &lt;b&gt;상태 저장소&lt;/b&gt; — 숨김: 예측한 뒤 공개</translation>
+    </message>
+    <message>
+        <source>Shown: stateful operator 1 of %1.</source>
+        <translation>표시: 상태 연산자 %1개 중 1번.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operator %1 (%2): %n row(s)</source>
+        <translation>
+            <numerusform>연산자 %1(%2): %n행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 late dropped</source>
+        <translation>, 늦어서 버린 행 %1</translation>
     </message>
 </context>
 </TS>

@@ -110,6 +110,8 @@ std::string text(const BatchRecord& b)
     o << "\n dropped";
     for (const Row& r : b.droppedRows)
         o << ' ' << text(r);
+    for (const auto& [op, r] : b.chainDroppedRows)
+        o << "\n chain dropped " << static_cast<int>(op) << ' ' << text(r);
     for (const OperatorProgress& p : b.operators)
         o << "\n op " << p.operatorName << ' ' << p.numRowsTotal << ' ' << p.numRowsUpdated << ' ' << p.numRowsRemoved << ' '
           << p.numRowsDroppedByWatermark << ' ' << p.numDroppedDuplicateRows.value_or(-1) << ' ' << p.numRowsTotalLeft.value_or(-1) << ' '
@@ -117,7 +119,7 @@ std::string text(const BatchRecord& b)
     for (const StateChange& c : b.stateChanges)
         o << "\n state " << static_cast<int>(c.kind) << ' ' << static_cast<int>(c.op) << ' ' << text(c.row);
     for (const RowFate& f : b.fates)
-        o << "\n fate " << f.event << '.' << f.sub << ' ' << fateName(f.fate) << ' ' << f.batchId << ' ' << f.eventTime << ' ' << f.maxEventTimeBefore
+        o << "\n fate " << f.event << '.' << f.sub << ' ' << fateName(f.fate) << ' ' << static_cast<int>(f.op) << ' ' << f.batchId << ' ' << f.eventTime << ' ' << f.maxEventTimeBefore
           << ' ' << f.lateWatermarkMs << ' ' << f.numGroups << '/' << f.numLateGroups;
     for (const JoinEvent& j : b.joinEvents)
         o << "\n join " << static_cast<int>(j.kind) << ' ' << static_cast<int>(j.side) << ' ' << j.event << '.' << j.sub << ' ' << j.other;
@@ -178,7 +180,8 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         for (const char* f : {"word-count-update.json", "sliding-with-watermark.json", "session-windows.json", "dedup-within-watermark.json",
-                              "stream-stream-left-outer-with-watermark.json", "stream-stream-full-outer.json", "tumbling-with-watermark.json"})
+                              "stream-stream-left-outer-with-watermark.json", "stream-stream-full-outer.json", "tumbling-with-watermark.json",
+                              "chained-window-aggregation.json"})
             QTest::newRow(f) << QString::fromLatin1(f);
     }
 

@@ -34,7 +34,8 @@ const RunCheckpoints::Point* startPoint(const ResumableRun& base, Micros changed
 
 std::optional<Micros> firstChangedArrival(const Scenario& before, const Scenario& after)
 {
-    if (before.sources.size() != after.sources.size())
+    // A restart's runs hold their own plans and checkpoint: run such a scenario in full.
+    if (before.sources.size() != after.sources.size() || !before.restarts.empty() || !after.restarts.empty())
         return std::nullopt;
     Micros first = std::numeric_limits<Micros>::max();
     for (std::size_t s = 0; s < before.sources.size(); ++s) {
@@ -92,6 +93,8 @@ ResumableRun runResumable(const std::shared_ptr<const Scenario>& scenario, Outpu
     while (auto batch = sim->next()) {
         run->batches.push_back(std::move(*batch));
         const std::size_t made = run->batches.size();
+        if (!scenario->restarts.empty()) // never continued (firstChangedArrival): no copies to keep
+            continue;
         if (made % checkpoints->spacing != 0 || (!checkpoints->points.empty() && checkpoints->points.back().batches >= made))
             continue;
         if (checkpoints->points.size() >= RunCheckpoints::kMaxPoints) {
