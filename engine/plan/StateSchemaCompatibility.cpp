@@ -1,29 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/plan/StateSchemaCompatibility.h"
 
+#include "engine/plan/SessionGapAnalysis.h"
+
 #include <vector>
 
 namespace tidemark {
 
 namespace {
-
-/// DataType.toString, as StructField.toString embeds it.
-std::string typeString(const DataType& type)
-{
-    switch (type.id) {
-    case TypeId::String: return "StringType";
-    case TypeId::Int: return "IntegerType";
-    case TypeId::Long: return "LongType";
-    case TypeId::Double: return "DoubleType";
-    case TypeId::Boolean: return "BooleanType";
-    case TypeId::Timestamp: return "TimestampType";
-    case TypeId::Window: return "StructType(StructField(start,TimestampType,true),StructField(end,TimestampType,true))";
-    case TypeId::Array: return "ArrayType(" + typeString(DataType(type.element)) + ",true)";
-    case TypeId::Null: return "NullType";
-    case TypeId::Interval: return "CalendarIntervalType";
-    }
-    return "NullType";
-}
 
 struct StateField {
     std::string name;
@@ -43,11 +27,11 @@ std::string structString(const std::vector<StateField>& fields)
 void addBuffers(const AggFunction& f, std::vector<StateField>& out)
 {
     using Kind = AggFunction::Kind;
-    const std::string input = typeString(f.inputType);
+    const std::string input = sparkDataTypeToString(f.inputType);
     switch (f.kind) {
     case Kind::CountStar:
     case Kind::Count: out.push_back({"count", "LongType", false}); break;
-    case Kind::Sum: out.push_back({"sum", typeString(f.resultType), true}); break;
+    case Kind::Sum: out.push_back({"sum", sparkDataTypeToString(f.resultType), true}); break;
     case Kind::Avg:
         out.push_back({"sum", "DoubleType", true});
         out.push_back({"count", "LongType", true});
@@ -94,12 +78,12 @@ std::optional<StateSchema> stateSchemaOf(const QueryPlan& plan)
     std::vector<StateField> key, value;
     if (plan.aggregate) {
         for (const auto& g : plan.aggregate->groups)
-            key.push_back({g.name, typeString(g.isWindow ? DataType(TypeId::Window) : g.type), true});
+            key.push_back({g.name, sparkDataTypeToString(g.isWindow ? DataType(TypeId::Window) : g.type), true});
         for (const AggFunction& f : plan.aggregate->aggs)
             addBuffers(f, value);
     } else if (plan.dedup) {
         for (const std::size_t k : plan.dedup->keys)
-            key.push_back({plan.streamSchema.fields[k].name, typeString(plan.streamSchema.fields[k].type), true});
+            key.push_back({plan.streamSchema.fields[k].name, sparkDataTypeToString(plan.streamSchema.fields[k].type), true});
         // StreamingDeduplicateExec keeps no value (a dummy null); the within-watermark variant its expiry.
         if (plan.dedup->withinWatermark)
             value.push_back({"expiresAtMicros", "LongType", false});
