@@ -15,52 +15,29 @@ QString watermarkOf(Millis ms, const Scenario& sc) { return timeOf(ms * kMicrosP
 } // namespace
 
 CheckpointPane::CheckpointPane(QWidget* parent)
-    : QPlainTextEdit(parent)
+    : ViewTextPane(QStringLiteral("checkpointPane"), QPlainTextEdit::WidgetWidth, parent)
 {
-    setObjectName(QStringLiteral("checkpointPane"));
-    setReadOnly(true);
-    setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    QFont mono(QStringLiteral("NanumGothicCoding"));
-    mono.setFamilies({QStringLiteral("NanumGothicCoding"), QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
-    mono.setStyleHint(QFont::Monospace);
-    setFont(mono);
-}
-
-void CheckpointPane::setView(const ViewState& view)
-{
-    m_view = view;
-    m_stale = true;
-    if (m_active)
-        render();
-}
-
-void CheckpointPane::setActive(bool active)
-{
-    m_active = active;
-    if (active && m_stale)
-        render();
 }
 
 void CheckpointPane::render()
 {
-    m_stale = false;
-    if (!m_view.snapshot) {
+    if (!view().snapshot) {
         clear();
         return;
     }
-    const ModeRun& run = m_view.snapshot->run(m_view.selected);
-    const Scenario& sc = *m_view.snapshot->scenario;
+    const ModeRun& run = view().snapshot->run(view().selected);
+    const Scenario& sc = *view().snapshot->scenario;
     if (run.error) {
         setPlainText(QString::fromStdString(run.error->text()));
         return;
     }
-    const int last = m_view.batchIn(m_view.selected);
+    const int last = view().batchIn(view().selected);
     if (last < 0) {
         setPlainText(tr("The checkpoint is empty: no batch has been planned yet."));
         return;
     }
     QStringList out;
-    out << tr("Checkpoint after batch %1 (%2 mode)").arg(run.batches[static_cast<std::size_t>(last)].batchId).arg(QString::fromLatin1(outputModeName(m_view.selected)));
+    out << tr("Checkpoint after batch %1 (%2 mode)").arg(run.batches[static_cast<std::size_t>(last)].batchId).arg(QString::fromLatin1(outputModeName(view().selected)));
     QStringList offsets, commits, restarts;
     std::optional<std::int64_t> stateVersion;
     for (int i = 0; i <= last; ++i) {

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/compute/ViewState.h"
-
-#include <QPlainTextEdit>
+#include "ui/pages/ViewTextPane.h"
 
 namespace tidemark::ui {
 
@@ -12,21 +10,14 @@ namespace tidemark::ui {
 /// watermark and timestamp), `commits/` (one per finished batch, with the watermark for the
 /// next one; a batch that crashed before its commit has none), `state/` (the state store's
 /// version), and each stop and restart with what the restarted query found there.
-class CheckpointPane : public QPlainTextEdit
+class CheckpointPane : public ViewTextPane
 {
     Q_OBJECT
 public:
     explicit CheckpointPane(QWidget* parent = nullptr);
-    void setView(const ViewState& view);
-    /// Text is only built while someone can see the pane (a dock tab in front).
-    void setActive(bool active);
 
-private:
-    void render();
-
-    ViewState m_view;
-    bool m_stale = true;
-    bool m_active = true;
+protected:
+    void render() override;
 };
 
 } // namespace tidemark::ui

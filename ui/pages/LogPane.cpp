@@ -14,50 +14,26 @@ constexpr int kMaxBatches = 50;
 } // namespace
 
 LogPane::LogPane(QWidget* parent)
-    : QPlainTextEdit(parent)
+    : ViewTextPane(QStringLiteral("logPane"), QPlainTextEdit::NoWrap, parent)
 {
-    setObjectName(QStringLiteral("logPane"));
-    setReadOnly(true);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
-    // NanumGothicCoding draws Hangul exactly two cells wide, as Spark's console counts it.
-    QFont mono(QStringLiteral("NanumGothicCoding"));
-    mono.setFamilies({QStringLiteral("NanumGothicCoding"), QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
-    mono.setStyleHint(QFont::Monospace);
-    setFont(mono);
-}
-
-void LogPane::setView(const ViewState& view)
-{
-    m_view = view;
-    m_stale = true;
-    if (m_active)
-        render();
-}
-
-void LogPane::setActive(bool active)
-{
-    m_active = active;
-    if (active && m_stale)
-        render();
 }
 
 void LogPane::render()
 {
-    m_stale = false;
-    if (!m_view.snapshot) {
+    if (!view().snapshot) {
         clear();
         return;
     }
-    const ModeRun& run = m_view.snapshot->run(m_view.selected);
-    const Scenario& sc = *m_view.snapshot->scenario;
-    QString text = tr("// console sink, %1 mode\n").arg(QString::fromLatin1(outputModeName(m_view.selected)));
+    const ModeRun& run = view().snapshot->run(view().selected);
+    const Scenario& sc = *view().snapshot->scenario;
+    QString text = tr("// console sink, %1 mode\n").arg(QString::fromLatin1(outputModeName(view().selected)));
     if (run.error) {
         setPlainText(text + QString::fromStdString(run.error->text()) + QLatin1Char('\n'));
         return;
     }
-    int last = m_view.batchIn(m_view.selected);
+    int last = view().batchIn(view().selected);
     // Class mode: the batch being predicted has not printed yet.
-    if (last >= 0 && m_view.hidesOutcome() && run.batches[static_cast<std::size_t>(last)].triggerTime == m_view.now)
+    if (last >= 0 && view().hidesOutcome() && run.batches[static_cast<std::size_t>(last)].triggerTime == view().now)
         --last;
     if (last < 0) {
         setPlainText(text + tr("(no batch yet)\n"));
