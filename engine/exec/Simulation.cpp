@@ -5,6 +5,7 @@
 #include "engine/ops/DedupOperator.h"
 #include "engine/ops/JoinOperator.h"
 #include "engine/ops/SessionOperator.h"
+#include "engine/plan/JoinOutputWatermark.h"
 #include "engine/time/Checked.h"
 
 #include <algorithm>
@@ -57,6 +58,23 @@ std::vector<std::int64_t> kafkaRateLimit(std::int64_t limit, const std::vector<s
 /// The first multiple of `interval` after `t`; the largest instant when it lies past it (a
 /// trigger interval of thousands of years: the next tick never comes).
 Micros nextMultipleAfter(Micros t, Micros interval) { return saturatingAdd(floorDiv(t, interval) * interval, interval); }
+
+/// The input watermark of the operators after a stream-stream join whose input watermark is
+/// `joinInputMs`: with 3.5's PropagateWatermarkSimulator the join's output watermark, floored at
+/// 0 (getInputWatermark); otherwise every operator reads the batch's watermark.
+Millis afterJoinWatermark(const QueryPlan& plan, Millis joinInputMs)
+{
+    if (!plan.propagatesWatermark || !plan.join || !plan.join->isStreamStream())
+        return joinInputMs;
+    return propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.join, joinInputMs));
+}
+
+BatchContext afterJoinContext(const QueryPlan& plan, BatchContext ctx)
+{
+    ctx.lateWatermarkMs = afterJoinWatermark(plan, ctx.lateWatermarkMs);
+    ctx.evictionWatermarkMs = afterJoinWatermark(plan, ctx.evictionWatermarkMs);
+    return ctx;
+}
 
 /// The first multiple of `interval` at or after `t`, saturating like nextMultipleAfter.
 Micros firstMultipleAtOrAfter(Micros t, Micros interval)
@@ -139,12 +157,12 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
 {
     if (plan.aggregate) {
         if (plan.aggregate->windowKind == AggregatePlan::WindowKind::Session)
-            m_session = std::make_unique<SessionOperator>(*plan.aggregate, plan.version, plan.mode);
+            m_ops.session = std::make_unique<SessionOperator>(*plan.aggregate, plan.version, plan.mode);
         else
-            m_aggregate = std::make_unique<AggregateOperator>(*plan.aggregate, plan.version, plan.mode);
+            m_ops.aggregate = std::make_unique<AggregateOperator>(*plan.aggregate, plan.version, plan.mode);
     }
     if (plan.dedup)
-        m_dedup = std::make_unique<DedupOperator>(*plan.dedup, plan.streamSchema);
+        m_ops.dedup = std::make_unique<DedupOperator>(*plan.dedup, plan.streamSchema);
     if (plan.join) {
         std::vector<Row> statics[2];
         for (int side = 0; side < 2; ++side) {
@@ -152,7 +170,7 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
             if (scenario.sources[in.source].isStatic)
                 statics[side] = staticRows(scenario.sources[in.source], in);
         }
-        m_join = std::make_unique<JoinOperator>(*plan.join, plan.version, std::move(statics[0]), std::move(statics[1]));
+        m_ops.join = std::make_unique<JoinOperator>(*plan.join, plan.version, std::move(statics[0]), std::move(statics[1]));
     }
     // A chain (3.4+): one operator object per stage, numbered after the first operators.
     std::uint8_t op = plan.firstChainOperator();
@@ -164,7 +182,7 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         if (stage.dedup)
             c.dedup = std::make_unique<DedupOperator>(*stage.dedup, stage.input);
         c.op = stage.isStateful() ? op++ : op; // a stage of steps only: the operator its rows go to next
-        m_chain.push_back(std::move(c));
+        m_ops.chain.push_back(std::move(c));
     }
 
     std::uint32_t offset = 0;
@@ -278,19 +296,21 @@ bool Simulation::requiresAnotherBatch(Millis newWatermark) const
     if (!m_plan.noDataBatches)
         return false;
     bool any = false;
-    if (m_aggregate)
-        any = any || m_aggregate->shouldRunAnotherBatch(newWatermark);
-    if (m_session)
-        any = any || m_session->shouldRunAnotherBatch(newWatermark);
-    if (m_dedup)
-        any = any || m_dedup->shouldRunAnotherBatch(newWatermark);
-    if (m_join)
-        any = any || m_join->shouldRunAnotherBatch(newWatermark);
-    for (const ChainOperator& c : m_chain) {
+    if (m_ops.aggregate)
+        any = any || m_ops.aggregate->shouldRunAnotherBatch(newWatermark);
+    if (m_ops.session)
+        any = any || m_ops.session->shouldRunAnotherBatch(newWatermark);
+    if (m_ops.dedup)
+        any = any || m_ops.dedup->shouldRunAnotherBatch(newWatermark);
+    if (m_ops.join)
+        any = any || m_ops.join->shouldRunAnotherBatch(newWatermark);
+    // IncrementalExecution.shouldRunAnotherBatch asks each operator with its own next input watermark.
+    const Millis chainWatermark = afterJoinWatermark(runPlan(), newWatermark);
+    for (const ChainOperator& c : m_ops.chain) {
         if (c.aggregate)
-            any = any || c.aggregate->shouldRunAnotherBatch(newWatermark);
+            any = any || c.aggregate->shouldRunAnotherBatch(chainWatermark);
         if (c.dedup)
-            any = any || c.dedup->shouldRunAnotherBatch(newWatermark);
+            any = any || c.dedup->shouldRunAnotherBatch(chainWatermark);
     }
     return any;
 }
@@ -314,7 +334,7 @@ void Simulation::notifyEventsAppended()
 
 std::size_t Simulation::forgettableEvents(std::size_t source) const
 {
-    if (m_join || source >= m_queues.size())
+    if (m_ops.join || source >= m_queues.size())
         return 0;
     // Positions before `next` are read (a Kafka source's `taken` agrees); the prefix must also
     // be the events' own first indices, so that erasing them shifts every index by the same amount.
@@ -428,26 +448,29 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
     ctx.batchId = rec.batchId;
     ctx.lateWatermarkMs = m_lateWm;
     ctx.evictionWatermarkMs = evictionWm;
-    ctx.materializeCompleteOutput = m_options.materializeCompleteOutput || !m_chain.empty(); // a chain reads every output row
+    ctx.materializeCompleteOutput = m_options.materializeCompleteOutput || !m_ops.chain.empty(); // a chain reads every output row
     ctx.recordStateChanges = m_options.recordStateChanges;
-    if (m_dedup)
-        m_dedup->beginBatch(ctx);
-    if (m_aggregate)
-        m_aggregate->beginBatch(ctx);
-    if (m_session)
-        m_session->beginBatch(ctx);
-    if (m_join)
-        m_join->beginBatch(ctx, &rec);
+    if (m_ops.dedup)
+        m_ops.dedup->beginBatch(ctx);
+    if (m_ops.aggregate)
+        m_ops.aggregate->beginBatch(ctx);
+    if (m_ops.session)
+        m_ops.session->beginBatch(ctx);
+    if (m_ops.join)
+        m_ops.join->beginBatch(ctx, &rec);
     // Every operator of a chain gets the same input watermark: PropagateWatermarkSimulator gives
     // each the min of its children's output watermarks, and aggregations and deduplication
     // output their input watermark unchanged (StateStoreWriter.produceOutputWatermark). Late
     // rows are judged with the previous batch's (getInputWatermarkForLateEvents), or with the
     // current one under allowMultiple=false (UseSingleWatermarkPropagator): m_lateWm either way.
-    for (ChainOperator& c : m_chain) {
+    // After a stream-stream join (3.5+), the operators read the join's output watermark
+    // instead (produceOutputWatermark), for late rows from the previous batch's input watermark.
+    const BatchContext chainCtx = afterJoinContext(runPlan(), ctx);
+    for (ChainOperator& c : m_ops.chain) {
         if (c.aggregate)
-            c.aggregate->beginBatch(ctx);
+            c.aggregate->beginBatch(chainCtx);
         if (c.dedup)
-            c.dedup->beginBatch(ctx);
+            c.dedup->beginBatch(chainCtx);
     }
     m_tracker.beginBatch();
 
@@ -500,16 +523,16 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
 
     // Finish the stateful operators, downstream first in the progress report.
     std::vector<OperatorProgress> progress;
-    if (m_aggregate || m_session) {
+    if (m_ops.aggregate || m_ops.session) {
         OperatorProgress p;
         std::vector<Row> sink;
-        if (m_aggregate)
-            m_aggregate->finishBatch(sink, rec.stateChanges, p);
+        if (m_ops.aggregate)
+            m_ops.aggregate->finishBatch(sink, rec.stateChanges, p);
         else
-            m_session->finishBatch(sink, rec.stateChanges, p);
+            m_ops.session->finishBatch(sink, rec.stateChanges, p);
         for (auto& c : rec.stateChanges)
-            c.op = m_dedup ? 1 : 0;
-        if (m_chain.empty()) {
+            c.op = m_ops.dedup ? 1 : 0;
+        if (m_ops.chain.empty()) {
             rec.sinkRows = std::move(sink);
             rec.sinkRowsMaterialized = m_plan.mode != OutputMode::Complete || m_options.materializeCompleteOutput;
         } else {
@@ -519,20 +542,20 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         }
         progress.push_back(p);
     }
-    if (m_dedup) {
+    if (m_ops.dedup) {
         OperatorProgress p;
-        m_dedup->finishBatch(rec.stateChanges, p, 0);
+        m_ops.dedup->finishBatch(rec.stateChanges, p, 0);
         progress.push_back(p);
     }
-    if (m_join) {
+    if (m_ops.join) {
         OperatorProgress p;
         std::vector<Row> evictedOutput;
-        m_join->finishBatch(evictedOutput, p);
+        m_ops.join->finishBatch(evictedOutput, p);
         emitJoined(evictedOutput);
         if (!m_plan.join->leftStatic && !m_plan.join->rightStatic)
             progress.push_back(p); // a stream-static join is not a stateful operator
     }
-    if (!m_chain.empty()) {
+    if (!m_ops.chain.empty()) {
         std::vector<OperatorProgress> downstream;
         finishChain(downstream);
         progress.insert(progress.begin(), downstream.begin(), downstream.end());
@@ -624,7 +647,7 @@ void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t s
 {
     const std::vector<Step>& steps = input >= 0 ? runPlan().inputs[static_cast<size_t>(input)].steps : runPlan().steps;
     if (stepIndex >= steps.size()) {
-        if (input >= 0 && m_join)
+        if (input >= 0 && m_ops.join)
             return toJoin(input, row, flow);
         if (input >= 0)
             return processRow(row, event, sub, -1, 0, flow);
@@ -703,7 +726,7 @@ RowFate Simulation::fateOf(const FlowRow& flow) const
 void Simulation::toJoin(int side, const Row& row, FlowRow& flow)
 {
     std::vector<Row> out;
-    const RowOutcome o = m_join->add(side, row, flow.event, flow.sub, out);
+    const RowOutcome o = m_ops.join->add(side, row, flow.event, flow.sub, out);
     if (m_options.recordFates) {
         RowFate fate = fateOf(flow);
         fate.numGroups = o.numGroups;
@@ -722,7 +745,7 @@ void Simulation::toJoin(int side, const Row& row, FlowRow& flow)
         m_batch->fates.push_back(fate);
     }
     if (o.kind == RowOutcome::Kind::Late) {
-        Row padded = m_join->padded(side, row);
+        Row padded = m_ops.join->padded(side, row);
         if (!padded.empty())
             m_batch->droppedRows.push_back(std::move(padded));
     }
@@ -741,7 +764,11 @@ void Simulation::emitJoined(std::vector<Row>& rows)
 void Simulation::toStateful(const Row& row, FlowRow& flow)
 {
     if (flow.joinOutput) {
-        m_batch->sinkRows.push_back(row); // fates were recorded at the join's input
+        // Fates were recorded at the join's input; the join's output goes on to the operators
+        // after it, in the same batch, or to the sink.
+        if (!m_ops.chain.empty())
+            return toChain(0, 0, row, nullptr);
+        m_batch->sinkRows.push_back(row);
         return;
     }
     RowFate fate = fateOf(flow);
@@ -758,32 +785,32 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
         m_batch->droppedRows.push_back(row);
         finish(Fate::DroppedByWatermark);
     };
-    if (m_dedup) {
-        const RowOutcome o = m_dedup->add(row);
+    if (m_ops.dedup) {
+        const RowOutcome o = m_ops.dedup->add(row);
         if (o.kind == RowOutcome::Kind::Late)
             return dropped(o);
         if (o.kind == RowOutcome::Kind::Duplicate)
             return finish(Fate::Duplicate);
     }
-    if (m_aggregate || m_session) {
+    if (m_ops.aggregate || m_ops.session) {
         // For windows the time that decides is the window's time column.
         if (m_plan.aggregate->windowKind != AggregatePlan::WindowKind::None) {
             const Value& t = row[m_plan.aggregate->timeColumn];
             fate.hasEventTime = !t.isNull();
             fate.eventTime = t.isNull() ? 0 : t.asInt();
         }
-        const RowOutcome o = m_aggregate ? m_aggregate->add(row) : m_session->add(row);
+        const RowOutcome o = m_ops.aggregate ? m_ops.aggregate->add(row) : m_ops.session->add(row);
         fate.numGroups = o.numGroups;
         fate.numLateGroups = o.numLateGroups;
-        if (m_session && m_plan.aggregate->sessionGapExpr && o.kind != RowOutcome::Kind::NullTime) {
-            const SessionGap& gap = m_session->lastGap();
+        if (m_ops.session && m_plan.aggregate->sessionGapExpr && o.kind != RowOutcome::Kind::NullTime) {
+            const SessionGap& gap = m_ops.session->lastGap();
             if (gap.kind == SessionGap::Kind::Positive || gap.kind == SessionGap::Kind::NotPositive)
                 fate.sessionGap = gap.micros;
         }
         switch (o.kind) {
         case RowOutcome::Kind::NullTime: return finish(Fate::NullEventTime);
         case RowOutcome::Kind::Filtered: // SessionWindowing's filter: the row's gap is not a positive interval
-            switch (m_session->lastGap().kind) {
+            switch (m_ops.session->lastGap().kind) {
             case SessionGap::Kind::Months: fate.filterStep = kSessionGapWithMonths; break;
             case SessionGap::Kind::TooLong: fate.filterStep = kSessionGapTooLong; break;
             default: fate.filterStep = kFilteredBySessionGap; break;
@@ -795,7 +822,7 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
     }
     // No aggregation: the row goes to the sink (after dedup, when there is one), or on to
     // the next operator of a chain, which may still drop it.
-    if (!m_chain.empty()) {
+    if (!m_ops.chain.empty()) {
         fate.fate = Fate::OnTime;
         toChain(0, 0, row, &fate);
         return finish(fate.fate);
@@ -806,11 +833,11 @@ void Simulation::toStateful(const Row& row, FlowRow& flow)
 
 void Simulation::toChain(std::size_t stage, std::size_t stepIndex, const Row& row, RowFate* fate)
 {
-    if (stage == m_chain.size()) {
+    if (stage == m_ops.chain.size()) {
         m_batch->sinkRows.push_back(row);
         return;
     }
-    ChainOperator& c = m_chain[stage];
+    ChainOperator& c = m_ops.chain[stage];
     const std::vector<Step>& steps = c.stage->steps;
     if (stepIndex < steps.size()) {
         const Step& step = steps[stepIndex];
@@ -865,8 +892,8 @@ void Simulation::toChain(std::size_t stage, std::size_t stepIndex, const Row& ro
 
 void Simulation::finishChain(std::vector<OperatorProgress>& downstreamFirst)
 {
-    for (std::size_t k = 0; k < m_chain.size(); ++k) {
-        ChainOperator& c = m_chain[k];
+    for (std::size_t k = 0; k < m_ops.chain.size(); ++k) {
+        ChainOperator& c = m_ops.chain[k];
         if (!c.stage->isStateful())
             continue;
         OperatorProgress p;
@@ -902,18 +929,18 @@ std::vector<RowFate> Simulation::unconsumedFates() const
 
 std::vector<Row> Simulation::stateRows() const
 {
-    for (auto c = m_chain.rbegin(); c != m_chain.rend(); ++c) {
+    for (auto c = m_ops.chain.rbegin(); c != m_ops.chain.rend(); ++c) {
         if (c->aggregate)
             return c->aggregate->stateRows();
         if (c->dedup)
             return c->dedup->stateRows();
     }
-    if (m_aggregate)
-        return m_aggregate->stateRows();
-    if (m_session)
-        return m_session->stateRows();
-    if (m_dedup)
-        return m_dedup->stateRows();
+    if (m_ops.aggregate)
+        return m_ops.aggregate->stateRows();
+    if (m_ops.session)
+        return m_ops.session->stateRows();
+    if (m_ops.dedup)
+        return m_ops.dedup->stateRows();
     return {};
 }
 
@@ -922,11 +949,7 @@ Simulation::Simulation(const Simulation& from, const Scenario& scenario, const Q
     , m_plan(plan)
     , m_options(std::move(options))
     , m_tracker(from.m_tracker)
-    , m_aggregate(from.m_aggregate ? std::make_unique<AggregateOperator>(*from.m_aggregate) : nullptr)
-    , m_session(from.m_session ? std::make_unique<SessionOperator>(*from.m_session) : nullptr)
-    , m_dedup(from.m_dedup ? std::make_unique<DedupOperator>(*from.m_dedup) : nullptr)
-    , m_join(from.m_join ? std::make_unique<JoinOperator>(*from.m_join) : nullptr)
-    , m_chain(from.copyOfChain(plan))
+    , m_ops(from.m_ops.copy(plan))
     , m_queues(from.m_queues)
     , m_sourceOffset(from.m_sourceOffset)
     , m_nodeMaxSeen(from.m_nodeMaxSeen)
@@ -940,19 +963,30 @@ Simulation::Simulation(const Simulation& from, const Scenario& scenario, const Q
 {
 }
 
-std::vector<Simulation::ChainOperator> Simulation::copyOfChain(const QueryPlan& plan) const
+namespace {
+template <typename T>
+std::unique_ptr<T> copyOf(const std::unique_ptr<T>& p)
 {
-    std::vector<ChainOperator> copy;
-    for (std::size_t k = 0; k < m_chain.size(); ++k) {
-        const ChainOperator& from = m_chain[k];
+    return p ? std::make_unique<T>(*p) : nullptr;
+}
+} // namespace
+
+Simulation::Operators Simulation::Operators::copy(const QueryPlan& plan) const
+{
+    Operators out;
+    out.aggregate = copyOf(aggregate);
+    out.session = copyOf(session);
+    out.dedup = copyOf(dedup);
+    out.join = copyOf(join);
+    for (std::size_t k = 0; k < chain.size(); ++k) {
         ChainOperator c;
         c.stage = &plan.chain[k];
-        c.aggregate = from.aggregate ? std::make_unique<AggregateOperator>(*from.aggregate) : nullptr;
-        c.dedup = from.dedup ? std::make_unique<DedupOperator>(*from.dedup) : nullptr;
-        c.op = from.op;
-        copy.push_back(std::move(c));
+        c.aggregate = copyOf(chain[k].aggregate);
+        c.dedup = copyOf(chain[k].dedup);
+        c.op = chain[k].op;
+        out.chain.push_back(std::move(c));
     }
-    return copy;
+    return out;
 }
 
 std::unique_ptr<Simulation> Simulation::continuedOver(const Scenario& scenario, const QueryPlan& plan, SimulationOptions options) const

@@ -125,6 +125,17 @@ private:
         std::unique_ptr<DedupOperator> dedup;
         std::uint8_t op = 0; ///< StateChange::op
     };
+    /// Every stateful operator of the query with its state, as one value: a resumed run and the
+    /// crash rollback each copy it whole, so an operator added here is copied by both.
+    struct Operators {
+        std::unique_ptr<AggregateOperator> aggregate;
+        std::unique_ptr<SessionOperator> session;
+        std::unique_ptr<DedupOperator> dedup;
+        std::unique_ptr<JoinOperator> join;
+        std::vector<ChainOperator> chain; ///< the operators after the first (chains, or after a join), upstream first
+        /// A deep copy, its chain stages pointing into `plan`'s chain.
+        Operators copy(const QueryPlan& plan) const;
+    };
 
     bool hasUnread() const;
     bool hasArrived(Micros t) const;
@@ -145,8 +156,6 @@ private:
     /// Finishes the chain's operators upstream first, each one's output flowing into the next.
     void finishChain(std::vector<OperatorProgress>& downstreamFirst);
     bool requiresAnotherBatch(Millis newWatermark) const;
-    /// A copy of the chain's operators and their state, each stage pointing into `plan`'s chain.
-    std::vector<ChainOperator> copyOfChain(const QueryPlan& plan) const;
 
     // Stops and restarts from the checkpoint (the scenario's `restarts`; SimulationRestart.cpp).
     struct UncommittedBatch;
@@ -168,11 +177,7 @@ private:
     const QueryPlan& m_plan;
     SimulationOptions m_options;
     WatermarkTracker m_tracker;
-    std::unique_ptr<AggregateOperator> m_aggregate;
-    std::unique_ptr<SessionOperator> m_session;
-    std::unique_ptr<DedupOperator> m_dedup;
-    std::unique_ptr<JoinOperator> m_join;
-    std::vector<ChainOperator> m_chain; ///< the operators after the first (3.4+ chains), upstream first
+    Operators m_ops;
     std::vector<SourceQueue> m_queues;
     std::vector<std::uint32_t> m_sourceOffset;
     std::vector<TickRecord> m_ticks;

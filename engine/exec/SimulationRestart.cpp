@@ -25,23 +25,9 @@ struct Simulation::UncommittedBatch {
 
 /// The operators' state before a batch that may crash: the state store's last committed version.
 struct Simulation::OperatorSnapshot {
-    std::unique_ptr<AggregateOperator> aggregate;
-    std::unique_ptr<SessionOperator> session;
-    std::unique_ptr<DedupOperator> dedup;
-    std::unique_ptr<JoinOperator> join;
-    std::vector<ChainOperator> chain;
+    Operators ops;
     Millis previousBatchWatermark = 0;
 };
-
-namespace {
-
-template <typename T>
-std::unique_ptr<T> copyOf(const std::unique_ptr<T>& p)
-{
-    return p ? std::make_unique<T>(*p) : nullptr;
-}
-
-} // namespace
 
 std::optional<std::int64_t> Simulation::maxEventsPerTrigger(std::size_t source) const
 {
@@ -81,11 +67,7 @@ BatchRecord Simulation::runAndLog(Micros triggerTime, bool readData, bool ignore
                           && triggerTime < m_scenario.restarts[m_nextRestart].stopAt;
     if (mayCrash) {
         m_snapshot = std::make_shared<OperatorSnapshot>();
-        m_snapshot->aggregate = copyOf(m_aggregate);
-        m_snapshot->session = copyOf(m_session);
-        m_snapshot->dedup = copyOf(m_dedup);
-        m_snapshot->join = copyOf(m_join);
-        m_snapshot->chain = copyOfChain(runPlan());
+        m_snapshot->ops = m_ops.copy(runPlan());
         m_snapshot->previousBatchWatermark = m_previousBatchWatermark;
     }
     BatchRecord rec = runBatch(triggerTime, readData, ignoreLimits);
@@ -121,11 +103,7 @@ BatchRecord Simulation::runAndLog(Micros triggerTime, bool readData, bool ignore
         crashed->offsets = offsets;
         crashed->lateFilterWatermarkMs = rec.lateFilterWatermarkMs;
         m_uncommitted = std::move(crashed);
-        m_aggregate = std::move(m_snapshot->aggregate);
-        m_session = std::move(m_snapshot->session);
-        m_dedup = std::move(m_snapshot->dedup);
-        m_join = std::move(m_snapshot->join);
-        m_chain = std::move(m_snapshot->chain);
+        m_ops = std::move(m_snapshot->ops);
         m_previousBatchWatermark = m_snapshot->previousBatchWatermark;
         m_nextTick = std::max(m_nextTick, m_scenario.restarts[m_nextRestart].stopAt);
         m_finished = false; // a Once query that crashed has not finished: its restart runs the batch again

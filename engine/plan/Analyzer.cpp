@@ -87,6 +87,8 @@ QueryPlan Analyzer::run()
     const std::string lowered = checkConf();
     plan.maxWatermarkPolicy = lowered == "max";
     plan.lateFilterUsesPreviousWatermark = m_v.filtersLateRowsWithPreviousWatermark() && m_sc.conf.allowMultipleStatefulOperators;
+    // SPARK-42376 (3.5): PropagateWatermarkSimulator; with allowMultiple=false, UseSingleWatermarkPropagator.
+    plan.propagatesWatermark = m_v.atLeast(3, 5) && m_sc.conf.allowMultipleStatefulOperators;
     plan.sink = m_sc.query.sinkOptions;
 
     const QuerySpec& q = m_sc.query;

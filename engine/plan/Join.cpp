@@ -5,6 +5,7 @@
 #include "engine/plan/AnalyzerRules.h"
 
 #include "engine/plan/JoinCondition.h"
+#include "engine/plan/JoinOutputWatermark.h"
 #include "engine/plan/PredicatePushdown.h"
 
 #include <algorithm>
@@ -132,6 +133,7 @@ void Analyzer::joinQuery(QueryPlan& plan)
             failQuery(path + ".on", whole.error().message);
         if (whole->type.id != TypeId::Boolean)
             failQuery(path + ".on", "join condition '" + prettyName(*on) + "' of type " + sparkTypeName(whole->type) + " is not a boolean.");
+        j.rangeConditionOnEventTime = hasRangeAgainstEventTime(*whole);
         const SplitCondition split = splitJoinCondition(on, j.leftSchema, j.rightSchema);
         for (const auto& k : split.keys) {
             BoundExpr l = bindSide(k.left, j.leftSchema, path + ".on");
@@ -200,25 +202,58 @@ void Analyzer::joinQuery(QueryPlan& plan)
     } else {
         out = j.type == JoinPlan::Type::LeftSemi ? j.leftSchema : joined;
     }
-    for (auto& f : out.fields)
-        f.watermarkDelayMs.reset(); // nothing downstream of the join uses event time here
+    const QuerySpec& q = m_sc.query;
+    // The operators the join's output flows into, in the order the DataFrame code writes them:
+    // `left.join(right, on).dropDuplicates(...).groupBy(...).agg(...)`, then `query.then`.
+    std::vector<ChainStageSpec> stages;
+    std::vector<std::string> stagePaths;
+    if (q.dropDuplicates && q.dropDuplicatesWithinWatermark)
+        failQuery("query", "give only one of \"dropDuplicates\" and \"dropDuplicatesWithinWatermark\"");
+    if (q.dropDuplicates || q.dropDuplicatesWithinWatermark) {
+        ChainStageSpec dedupStage;
+        dedupStage.dropDuplicates = q.dropDuplicates;
+        dedupStage.dropDuplicatesWithinWatermark = q.dropDuplicatesWithinWatermark;
+        stages.push_back(std::move(dedupStage));
+        stagePaths.push_back("query");
+    }
+    if (q.groupBy || q.agg) {
+        ChainStageSpec aggStage;
+        aggStage.groupBy = q.groupBy;
+        aggStage.agg = q.agg;
+        stages.push_back(std::move(aggStage));
+        stagePaths.push_back("query");
+    }
+    for (size_t i = 0; i < q.then.size(); ++i) {
+        stages.push_back(q.then[i]);
+        stagePaths.push_back(indexed("query.then", i));
+    }
+    // The join's output keeps both sides' watermark metadata (its attributes are the inputs'),
+    // which the operators after it read. Without one, nothing downstream reads it.
+    if (stages.empty())
+        for (auto& f : out.fields)
+            f.watermarkDelayMs.reset();
     plan.join = std::move(j);
 
-    const QuerySpec& q = m_sc.query;
-    if (q.withWatermark || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg || !q.then.empty())
-        failFile("query", "after a join Tidemark models stateless steps only (selectExpr, where); "
-                          "put withWatermark on the join sides");
+    if (q.withWatermark)
+        failFile("query.withWatermark", "after a join Tidemark models no second withWatermark; put withWatermark on the join sides");
     Schema schema = out;
     if (!q.selectExpr.empty())
         plan.steps.push_back(project(q.selectExpr, schema, "query.selectExpr"));
     if (q.where)
         plan.steps.push_back(filter(*q.where, schema, "query.where"));
     plan.streamSchema = out;
-    plan.output = schema;
     plan.mode = outputMode();
+    if (!stages.empty())
+        plan.chain = analyzeChain(stages, schema, chainHooks(), m_v, stagePaths);
+    plan.output = schema;
     plan.trigger = trigger(q.trigger);
+    const std::string modeWhere = m_modeOverride ? "" : "query.outputMode";
+    if (auto e = checkMultipleAggregations(plan, modeWhere))
+        throw AnalysisFailure{*e};
     checkForStreaming(plan);
     checkJoin(plan);
+    if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
+        throw AnalysisFailure{*e};
 }
 
 /// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that

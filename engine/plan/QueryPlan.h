@@ -105,6 +105,10 @@ struct JoinPlan {
     bool usingJoin = false;
     std::vector<std::size_t> usingLeft, usingRight;
     Schema leftSchema, rightSchema;
+    /// The pair condition compares an event-time column with <, <=, > or >= (a time-interval
+    /// join): UnsupportedOperationChecker.hasRangeExprAgainstEventTimeCol, which 3.4 refuses
+    /// to see followed by a stateful operator.
+    bool rangeConditionOnEventTime = false;
 
     bool isOuterLeft() const { return type == Type::LeftOuter || type == Type::FullOuter; }
     bool isOuterRight() const { return type == Type::RightOuter || type == Type::FullOuter; }
@@ -121,7 +125,8 @@ struct TriggerPlan {
     std::optional<Micros> startAt;
 };
 
-/// A stateful operator downstream of the first (a 3.4+ chain, `query.then`): the rows the
+/// A stateful operator downstream of the first (a 3.4+ chain, `query.then`, or the operators a
+/// join's output flows into): the rows the
 /// operator upstream of it outputs in a batch flow through `steps` into it in the same batch
 /// (append mode: the windows the upstream aggregation evicts). Without dedup and aggregate
 /// the stage only projects or filters the output.
@@ -131,6 +136,9 @@ struct ChainStage {
     std::optional<AggregatePlan> aggregate;
     Schema input;  ///< what the operator reads (after the steps)
     Schema output; ///< what it emits
+    /// Where the stage is written: "query.then[i]", or "query" for the operator a join's
+    /// output flows into (`join` then the query's own groupBy/agg or dropDuplicates).
+    std::string path;
     bool isStateful() const { return dedup || aggregate; }
 };
 
@@ -152,11 +160,18 @@ struct QueryPlan {
     bool maxWatermarkPolicy = false;
     /// Late rows filtered with the previous batch's watermark (3.4+, allowMultiple=true).
     bool lateFilterUsesPreviousWatermark = false;
+    /// Each operator reads the output watermark of the one before it (3.5+, allowMultiple=true:
+    /// PropagateWatermarkSimulator); otherwise every operator reads the batch's watermark.
+    bool propagatesWatermark = false;
     int numWatermarkNodes = 0;
     SinkOptions sink;
     bool hasStatefulOperator() const { return dedup || aggregate || (join && join->isStreamStream()) || !chain.empty(); }
-    /// Stateful operators before the chain (dedup, aggregate): their indices in StateChange::op.
-    std::uint8_t firstChainOperator() const { return static_cast<std::uint8_t>((dedup ? 1 : 0) + (aggregate ? 1 : 0)); }
+    /// Stateful operators before the chain (dedup, aggregate, or a stream-stream join): their
+    /// indices in StateChange::op.
+    std::uint8_t firstChainOperator() const
+    {
+        return static_cast<std::uint8_t>((dedup ? 1 : 0) + (aggregate ? 1 : 0) + (join && join->isStreamStream() ? 1 : 0));
+    }
 };
 
 } // namespace tidemark

@@ -57,6 +57,7 @@ struct OperatorKind {
     enum class Kind { Aggregate, Dedup, DedupWithinWatermark, StreamJoin } kind;
     bool dedupOnEventTime = false; ///< a dropDuplicates key carries the watermark
     bool innerJoin = false;
+    bool timeIntervalJoin = false; ///< JoinPlan::rangeConditionOnEventTime
 };
 
 std::vector<OperatorKind> operatorsOf(const QueryPlan& plan)
@@ -66,7 +67,7 @@ std::vector<OperatorKind> operatorsOf(const QueryPlan& plan)
         ops.push_back({d.withinWatermark ? OperatorKind::Kind::DedupWithinWatermark : OperatorKind::Kind::Dedup, d.eventTimeKey.has_value(), false});
     };
     if (plan.join && plan.join->isStreamStream())
-        ops.push_back({OperatorKind::Kind::StreamJoin, false, plan.join->type == JoinPlan::Type::Inner});
+        ops.push_back({OperatorKind::Kind::StreamJoin, false, plan.join->type == JoinPlan::Type::Inner, plan.join->rangeConditionOnEventTime});
     if (plan.dedup)
         addDedup(*plan.dedup);
     if (plan.aggregate)
@@ -82,14 +83,16 @@ std::vector<OperatorKind> operatorsOf(const QueryPlan& plan)
 
 } // namespace
 
-std::vector<ChainStage> analyzeChain(const std::vector<ChainStageSpec>& stages, Schema& output, const ChainHooks& hooks, const SparkVersion& version)
+std::vector<ChainStage> analyzeChain(const std::vector<ChainStageSpec>& stages, Schema& output, const ChainHooks& hooks, const SparkVersion& version,
+                                     const std::vector<std::string>& paths)
 {
     std::vector<ChainStage> chain;
     Schema schema = output;
     for (std::size_t i = 0; i < stages.size(); ++i) {
-        const std::string path = stagePath(i);
+        const std::string path = i < paths.size() ? paths[i] : stagePath(i);
         ChainStageSpec spec = stages[i];
         ChainStage stage;
+        stage.path = path;
         if (!spec.selectExpr.empty())
             stage.steps.push_back(hooks.project(spec.selectExpr, schema, path + ".selectExpr"));
         if (spec.where)
@@ -155,12 +158,16 @@ std::optional<Error> checkGlobalWatermarkLimit(const QueryPlan& plan, bool check
     };
     // Before 3.4 isStatefulOperationPossiblyEmitLateRows: an append-mode aggregation or a
     // non-inner stream-stream join. From 3.4 ifCannotBeFollowedByStatefulOperation: an
-    // aggregation in another mode (its rows are updates, not final).
+    // aggregation in another mode (its rows are updates, not final); in 3.4 only, also a
+    // stream-stream join whose other condition compares an event-time column
+    // (hasRangeExprAgainstEventTimeCol): its output can be older than the watermark. 3.5
+    // (SPARK-42376) dropped that case and propagates the join's output watermark instead.
+    const bool v35 = plan.version.atLeast(3, 5);
     auto emitsLateRows = [&](const OperatorKind& op) {
         if (op.kind == OperatorKind::Kind::Aggregate)
             return v34 ? !append : append;
         if (op.kind == OperatorKind::Kind::StreamJoin)
-            return !v34 && !op.innerJoin;
+            return v34 ? !v35 && op.timeIntervalJoin : !op.innerJoin;
         return false;
     };
     const std::vector<OperatorKind> ops = operatorsOf(plan);

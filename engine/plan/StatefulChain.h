@@ -22,7 +22,9 @@ struct ChainHooks {
 
 /// Resolves `query.then`: each stage's steps and operator over the output of the one before.
 /// `output` is the first operator's output on entry and the query's output on return.
-std::vector<ChainStage> analyzeChain(const std::vector<ChainStageSpec>& stages, Schema& output, const ChainHooks& hooks, const SparkVersion& version);
+/// `paths` names where each stage is written (default "query.then[i]").
+std::vector<ChainStage> analyzeChain(const std::vector<ChainStageSpec>& stages, Schema& output, const ChainHooks& hooks, const SparkVersion& version,
+                                     const std::vector<std::string>& paths = {});
 
 /// Checks Spark makes on a query with several stateful operators before the output-mode checks
 /// (UnsupportedOperationChecker.checkForStreaming): before 3.4, "Multiple streaming
