@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/exec/Explain.h"
 
+#include "engine/plan/JoinOutputWatermark.h"
+
 #include "engine/schema/ValueText.h"
 #include "engine/time/Checked.h"
 #include "engine/time/Interval.h"
@@ -118,6 +120,32 @@ void followIntoChain(const std::vector<TimeRange>& windows, const ModeRun& run, 
     }
 }
 
+/// A join followed by other operators: each batch in which the row left the join in an output
+/// row (matched, or emitted with nulls), that row went on to the next stateful operator, which
+/// judged it with its own watermark (3.5+: the join's output watermark).
+void followJoinOutput(const RowFate& f, const ModeRun& run, const Scenario& sc, std::vector<Phrase>& out)
+{
+    const QueryPlan& plan = *run.plan;
+    const auto next = std::find_if(plan.chain.begin(), plan.chain.end(), [](const ChainStage& c) { return c.isStateful(); });
+    if (next == plan.chain.end())
+        return;
+    const std::string name = next->aggregate ? "groupBy/agg" : next->dedup->withinWatermark ? "dropDuplicatesWithinWatermark" : "dropDuplicates";
+    const std::string op = std::to_string(plan.firstChainOperator() + 1);
+    for (const BatchRecord& b : run.batches) {
+        const bool emitted = std::any_of(b.joinEvents.begin(), b.joinEvents.end(), [&](const JoinEvent& e) {
+            return e.event == f.event && e.sub == f.sub && (e.kind == JoinEvent::Kind::Matched || e.kind == JoinEvent::Kind::EvictedWithNull);
+        });
+        if (!emitted)
+            continue;
+        Millis late = b.lateFilterWatermarkMs;
+        if (plan.propagatesWatermark && plan.join->isStreamStream())
+            late = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.join, late));
+        out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: the joined row went on to stateful operator %2 (%3, %4), which drops it as late "
+                                                  "when its time is at or behind that operator's watermark for late rows, %5.\n"),
+                       {std::to_string(b.batchId), op, name, next->path, wm(late, sc)}});
+    }
+}
+
 } // namespace
 
 std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, const Scenario& sc)
@@ -150,7 +178,7 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
     if (b && b->lateFilterWatermarkMs != b->watermarkMs)
         out.push_back({TIDEMARK_PHRASE("Explain", "Spark %1 judges late rows with the previous batch's watermark (%2) and evicts state with this batch's (%3).\n"),
                        {plan.version.toString(), wm(b->lateFilterWatermarkMs, sc), wm(b->watermarkMs, sc)}});
-    if (!plan.chain.empty() && f.op >= plan.firstChainOperator()) {
+    if (!plan.chain.empty() && !plan.join && f.op >= plan.firstChainOperator()) { // after a join the fates are the join input's
         // A chain (`query.then`): the row passed the first operator and the next one decided.
         std::size_t stage = 0;
         std::uint8_t op = plan.firstChainOperator();
@@ -228,6 +256,8 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
                 case JoinEvent::Kind::FilteredOneSide: break;
                 }
             }
+        if (!plan.chain.empty())
+            followJoinOutput(f, run, sc, out);
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Time && f.hasEventTime) {

@@ -8,6 +8,7 @@
 // output watermark (StreamingSymmetricHashJoinExec.produceOutputWatermark).
 #include "tests/support/TestScenario.h"
 
+#include "engine/exec/Explain.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/JoinOutputWatermark.h"
 #include "engine/plan/StatefulChain.h"
@@ -286,6 +287,24 @@ private slots:
         QCOMPARE(outputWatermark("rightEventTime - INTERVAL 30 seconds AND rightEventTime"), Millis(-30 * 1000 - 1));
         QCOMPARE(outputWatermark("rightEventTime - INTERVAL 30 seconds AND rightEventTime + INTERVAL 40 seconds"), Millis(-40 * 1000 - 1));
         QCOMPARE(propagatedInputWatermarkMs(-40001), Millis(0));
+    }
+
+    /// "Why?" of a joined input row follows its output into the operator after the join and
+    /// names the watermark that operator judged it with (3.5: the join's output watermark).
+    void whyFollowsTheJoinedRow()
+    {
+        const Scenario sc = timeIntervalJoin("3.5", "leftOuter", "timestamp1", kIntervalSteps).load();
+        const ModeRun r = runMode(sc, OutputMode::Append);
+        QVERIFY(!r.error);
+        const RowFate* unmatched = nullptr; // the left row 01:00:30, emitted with nulls in batch 5
+        for (const BatchRecord& b : r.batches)
+            for (const RowFate& f : b.fates)
+                if (f.hasEventTime && f.eventTime == (kDay + 3630) * kMicrosPerSecond)
+                    unmatched = &f;
+        QVERIFY(unmatched);
+        const QString why = QString::fromStdString(explainFate(*unmatched, r, sc));
+        QVERIFY2(why.contains("Batch 5: the joined row went on to stateful operator 2 (groupBy/agg, query)"), qPrintable(why));
+        QVERIFY2(why.contains("watermark for late rows, 2023-01-01 00:14:59.999"), qPrintable(why));
     }
 
     /// After a join, dropDuplicates reads an input with both sides' event times: 3.5+ refuses

@@ -64,6 +64,7 @@ private slots:
     void clickingADotExplainsItsFate();
     void aRowFilteredByItsSessionGapSaysSo();
     void chainedOperatorsShowEachOperator();
+    void joinFollowedByAnAggregationShowsBoth();
     void steppingChangesBatchAndTables();
     void invalidQueryShowsSparkError();
     void typingInTheQueryPanelIsNotABatchShortcut();
@@ -273,6 +274,24 @@ void TestMainWindow::chainedOperatorsShowEachOperator()
     QString why = m_window->inspector()->text();
     QVERIFY2(why.contains(QStringLiteral("to stateful operator 2 (query.then[0]), which took it in")), qPrintable(why));
     shot(QStringLiteral("why-chained"));
+}
+
+/// stream-stream-join-then-window-count.json: the state view shows the join's state and the
+/// window count after it, and the result is the count of the window the join finished.
+void TestMainWindow::joinFollowedByAnAggregationShowsBoth()
+{
+    QVERIFY(m_window->files()->openFile(QStringLiteral(":/scenarios/stream-stream-join-then-window-count.json")));
+    waitUpToDate();
+    m_window->cursor()->toLast();
+    waitUpToDate();
+    auto* title = m_window->findChild<QLabel*>(QStringLiteral("stateTitle"));
+    QVERIFY(title);
+    QVERIFY2(title->text().contains(QStringLiteral("Join state")), qPrintable(title->text()));
+    QVERIFY2(title->text().contains(QStringLiteral("Shown: stateful operator 1 of 2.")), qPrintable(title->text()));
+    QVERIFY2(title->text().contains(QStringLiteral("Operator 2 (stateStoreSave): 2 row(s).")), qPrintable(title->text()));
+    const QStringList rows = table(OutputMode::Append, false);
+    QVERIFY2(rows.size() == 1 && rows.front().contains(QStringLiteral("3 | 2")), qPrintable(rows.join('\n')));
+    shot(QStringLiteral("join-then-window-count"));
 }
 
 void TestMainWindow::steppingChangesBatchAndTables()

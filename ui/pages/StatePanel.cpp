@@ -259,7 +259,9 @@ void StatePanel::showJoinState(const ViewState& view)
     const ModeRun& run = view.drivingRun();
     const QueryPlan& plan = *run.plan;
     const QStringList names{sourceName(view, plan, 0), sourceName(view, plan, 1)};
-    m_joinModel->setRows(*plan.join, plan.output, names, joinStateAt(run, static_cast<std::size_t>(view.batch)), view.snapshot->scenario);
+    // The join's own output columns; after a join followed by other operators the query's output is theirs.
+    const Schema& joinOutput = plan.chain.empty() ? plan.output : plan.streamSchema;
+    m_joinModel->setRows(*plan.join, joinOutput, names, joinStateAt(run, static_cast<std::size_t>(view.batch)), view.snapshot->scenario);
     int withNulls = 0;
     for (int r = 0; r < m_joinModel->rowCount(); ++r)
         if (m_joinModel->rowAt(r)->fate == JoinStateRow::Fate::EvictedWithNull)
@@ -275,7 +277,7 @@ void StatePanel::showJoinState(const ViewState& view)
         if (withNulls > 0)
             text += tr(" (%n emitted with nulls)", nullptr, withNulls);
     }
-    m_title->setText(text);
+    m_title->setText(text + chainSummary(view));
 }
 
 void StatePanel::showStaticTable(const ViewState& view)
