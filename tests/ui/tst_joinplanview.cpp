@@ -158,6 +158,9 @@ private slots:
         QTest::newRow("left semi") << "stream-stream-left-semi.json" << QStringList{key, range} << "range, range" << "LeftSemi join of the two streams";
         QTest::newRow("left outer, a filter on the clicks") << kPushdown << QStringList{key, range} << "range, range"
                                                             << "NOT bot\nMoved here from the join, before withWatermark";
+        QTest::newRow("left outer, then a window count") << "stream-stream-join-then-window-count.json"
+                                                         << QStringList{"key: impressionAdId = clickAdId", range} << "range, range"
+                                                         << "Stateful operator 2: groupBy/agg (query)\n\nThey read the join's output watermark, watermark \u2212 10 minutes 1 millisecond";
     }
     void shippedJoins()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/JoinPlanView.h"
 
+#include "engine/plan/JoinOutputWatermark.h"
 #include "engine/time/Interval.h"
 #include "ui/Palette.h"
 #include "ui/i18n/Retranslate.h"
@@ -68,6 +69,7 @@ JoinPlanView::JoinPlanView(QWidget* parent)
 void JoinPlanView::showPlan(const QueryPlan* plan, const Scenario& scenario)
 {
     m_outline = plan ? outlineJoin(*plan, scenario) : std::nullopt;
+    m_afterJoin = m_outline && plan ? afterJoinHtml(*plan) : QString();
     render();
 }
 
@@ -91,7 +93,7 @@ void JoinPlanView::render()
                                           : tr("Spark splits %1 at each AND and runs each part as early as it can (PushPredicateThroughJoin). "
                                                "The rows flow from top to bottom.")
                                                 .arg(onTag()));
-    html += sideHtml(0) + sideHtml(1) + joinHtml() + stateHtml();
+    html += sideHtml(0) + sideHtml(1) + joinHtml() + stateHtml() + m_afterJoin;
     m_label->setText(html);
     m_label->setAccessibleName(tr("Where the join condition runs"));
 }
@@ -200,6 +202,32 @@ QString JoinPlanView::stateHtml() const
         rows += row(QStringLiteral("\u2022"), text);
     }
     return heading(tr("When rows leave the join state")) + table(rows);
+}
+
+QString JoinPlanView::afterJoinHtml(const QueryPlan& plan)
+{
+    if (plan.chain.empty() || !plan.join)
+        return {};
+    QString rows;
+    int op = plan.firstChainOperator() + 1;
+    for (const ChainStage& stage : plan.chain) {
+        if (!stage.isStateful())
+            continue;
+        const QString name = stage.aggregate ? QStringLiteral("groupBy/agg") : stage.dedup->withinWatermark ? QStringLiteral("dropDuplicatesWithinWatermark") : QStringLiteral("dropDuplicates");
+        rows += row(QStringLiteral("\u2193"), tr("Stateful operator %1: %2 (%3)").arg(op++).arg(code(name), code(QString::fromStdString(stage.path))));
+    }
+    QString rule;
+    if (!plan.join->isStreamStream())
+        rule = tr("A join with a static table passes the stream's watermark on unchanged.");
+    else if (plan.propagatesWatermark)
+        rule = tr("They read the join's output watermark, %1: the least of the watermark and each side's state bound, so a row the join still "
+                  "holds is never late for them (Spark 3.5+, produceOutputWatermark).")
+                   .arg(shifted(joinOutputWatermarkMs(*plan.join, 0) * kMicrosPerMilli).toHtmlEscaped());
+    else
+        rule = tr("They read the same watermark as the join (Spark %1 gives every operator the batch's watermark), so rows the join emits late "
+                  "can be dropped there.")
+                   .arg(QString::fromStdString(plan.version.toString()));
+    return heading(tr("After the join")) + table(rows) + QStringLiteral("<p style=\"margin-top:2px;\">%1</p>").arg(rule);
 }
 
 } // namespace tidemark::ui

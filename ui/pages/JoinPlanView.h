@@ -35,9 +35,12 @@ private:
     QString sideHtml(int side) const;
     QString joinHtml() const;
     QString stateHtml() const;
+    /// The operators a join's output flows into, and the watermark they read.
+    static QString afterJoinHtml(const QueryPlan& plan);
 
     QLabel* m_label;
     std::optional<JoinOutline> m_outline;
+    QString m_afterJoin;
 };
 
 } // namespace tidemark::ui
