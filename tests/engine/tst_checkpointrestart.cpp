@@ -382,7 +382,7 @@ void TestCheckpointRestart::triggerOnceRunAgainReadsWhatArrivedMeanwhile()
     QCOMPARE(runLines(s).join(QLatin1Char('\n')), expected.join(QLatin1Char('\n')));
 }
 
-/// A join followed by a window count, crashing in the batch that matches click 2: the rerun
+/// A join followed by a window count, crashing in the batch that reads impressions 1-4: the rerun
 /// starts from the last committed state of both operators (join and aggregation), so the
 /// result is the one of the run without the crash: 3 impressions, 2 clicked.
 void TestCheckpointRestart::crashAfterAJoinRollsBackEveryOperator()
@@ -392,7 +392,7 @@ void TestCheckpointRestart::crashAfterAJoinRollsBackEveryOperator()
     std::string json = file.readAll().trimmed().toStdString();
     const std::string plain = json;
     json.pop_back();
-    json += R"(, "restarts": [{"stopAt": "10:13:45", "crash": true, "restartAt": "10:14:30"}]})";
+    json += R"(, "restarts": [{"stopAt": "10:12:45", "crash": true, "restartAt": "10:14:30"}]})";
     auto results = [](const Scenario& sc) {
         std::map<std::int64_t, QStringList> lastRun; // a rerun batch replaces its crashed run
         const auto plan = analyze(sc, OutputMode::Append);
