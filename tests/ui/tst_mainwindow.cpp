@@ -292,6 +292,17 @@ void TestMainWindow::joinFollowedByAnAggregationShowsBoth()
     const QStringList rows = table(OutputMode::Append, false);
     QVERIFY2(rows.size() == 1 && rows.front().contains(QStringLiteral("3 | 2")), qPrintable(rows.join('\n')));
     shot(QStringLiteral("join-then-window-count"));
+    // "Why?" of impression 3 follows the row the join emits with nulls into the window count.
+    const auto scenario = m_window->document()->scenario();
+    const auto clock = [&](int h, int m, int s) { return scenario->zone.fromLocal((daysFromCivil(2024, 5, 1) * 86400 + h * 3600 + m * 60 + s) * kMicrosPerSecond); };
+    EventTimePlot* plot = m_window->plot();
+    const QPoint third = plot->pixelFor(clock(10, 12, 30), clock(10, 7, 0)).toPoint();
+    QCOMPARE(plot->eventAt(third), std::optional<std::uint32_t>(2));
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, third);
+    QVERIFY(m_window->inspector()->isVisible());
+    const QString why = m_window->inspector()->text();
+    QVERIFY2(why.contains(QStringLiteral("the joined row went on to stateful operator 2 (groupBy/agg, query)")), qPrintable(why));
+    shot(QStringLiteral("why-join-then-window-count"));
 }
 
 void TestMainWindow::steppingChangesBatchAndTables()
