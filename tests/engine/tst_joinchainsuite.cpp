@@ -307,6 +307,32 @@ private slots:
         QVERIFY2(why.contains("watermark for late rows, 2023-01-01 00:14:59.999"), qPrintable(why));
     }
 
+    /// EventTimeWatermarkSuite "stateful operator should pick the first occurrence of event time
+    /// column if there is multiple event time columns in compatibility mode" (allowMultiple=false:
+    /// the dedup after the join reads ts1's watermark), and "multiple event time columns in an
+    /// input DataFrame for stateful operator is not allowed" (Spark fails the first batch; here
+    /// the file is refused before it runs).
+    void multipleEventTimeColumnsAfterAJoin()
+    {
+        auto query = [](const std::string& conf) {
+            const std::vector<std::pair<std::int64_t, std::string>> in1 = {{100, "\"a\": \"A\", \"b\": 200"}, {100, "\"a\": \"B\", \"b\": 300"}};
+            const std::vector<std::pair<std::int64_t, std::string>> in2 = {{100, "\"a\": \"A\", \"b\": 190"}, {100, "\"a\": \"C\", \"b\": 350"}};
+            const std::string schema = "\"a\": \"string\", \"b\": \"long\"";
+            TestScenario sc = joined("3.5", source("in1", schema, in1) + ", " + source("in2", schema, in2),
+                                     R"({"source": "in1", "selectExpr": ["a AS id1", "timestamp_seconds(b) AS ts1"], "withWatermark": {"column": "ts1", "delay": "1 minute"}})",
+                                     R"({"source": "in2", "selectExpr": ["a AS id2", "timestamp_seconds(b) AS ts2"], "withWatermark": {"column": "ts2", "delay": "2 minutes"}})",
+                                     "id1 = id2 AND ts1 = ts2 + INTERVAL 10 SECONDS", "inner",
+                                     R"("selectExpr": ["id1", "ts1", "ts2"], "dropDuplicates": [],
+                                        "then": [{"selectExpr": ["id1", "CAST(ts1 AS LONG) AS ts1", "CAST(ts2 AS LONG) AS ts2"]}])");
+            sc.conf = conf;
+            return sc;
+        };
+        QCOMPARE(run(query(R"("spark.sql.streaming.statefulOperator.allowMultiple": false)")).first(), QStringLiteral("B0 wm=0: A 200 190 | ops=[1/0, 4/0]"));
+        const auto refused = analyze(query({}).load());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("more than one event-time column") != std::string::npos, refused.error().message.c_str());
+    }
+
     /// After a join, dropDuplicates reads an input with both sides' event times: 3.5+ refuses
     /// that (findEventTimeColumn); with one selected it runs, its state evicted by that column.
     void dedupAfterJoin()
