@@ -20,30 +20,51 @@ std::string statefulShape(const QueryPlan& plan)
         s += plan.aggregate->windowKind == AggregatePlan::WindowKind::Session ? "session " : "aggregate ";
     if (plan.join)
         s += "join ";
+    for (const ChainStage& stage : plan.chain) // the operators after the first, or after a join
+        s += stage.aggregate ? "then:aggregate " : stage.dedup ? (stage.dedup->withinWatermark ? "then:dedupWithinWatermark " : "then:dedup ") : "";
     return s;
+}
+
+bool sameFields(const Schema& a, const Schema& b)
+{
+    if (a.fields.size() != b.fields.size())
+        return false;
+    for (size_t i = 0; i < a.fields.size(); ++i)
+        if (a.fields[i].name != b.fields[i].name || a.fields[i].type != b.fields[i].type)
+            return false;
+    return true;
+}
+
+bool sameAggregate(const AggregatePlan& a, const AggregatePlan& b)
+{
+    if (a.keyColumns != b.keyColumns || a.timeColumn != b.timeColumn || a.aggs.size() != b.aggs.size())
+        return false;
+    for (size_t i = 0; i < a.aggs.size(); ++i)
+        if (a.aggs[i].kind != b.aggs[i].kind || a.aggs[i].column != b.aggs[i].column)
+            return false;
+    return a.window == b.window && a.sessionGap == b.sessionGap;
 }
 
 /// The operators of the run before keep working on the restarted run's rows: the same columns
 /// reach them and they read the same ones.
 bool sameOperatorInput(const QueryPlan& a, const QueryPlan& b)
 {
-    if (a.streamSchema.fields.size() != b.streamSchema.fields.size())
+    if (!sameFields(a.streamSchema, b.streamSchema))
         return false;
-    for (size_t i = 0; i < a.streamSchema.fields.size(); ++i)
-        if (a.streamSchema.fields[i].name != b.streamSchema.fields[i].name || a.streamSchema.fields[i].type != b.streamSchema.fields[i].type)
-            return false;
-    if (a.aggregate && b.aggregate) {
-        if (a.aggregate->keyColumns != b.aggregate->keyColumns || a.aggregate->timeColumn != b.aggregate->timeColumn
-            || a.aggregate->aggs.size() != b.aggregate->aggs.size())
-            return false;
-        for (size_t i = 0; i < a.aggregate->aggs.size(); ++i)
-            if (a.aggregate->aggs[i].kind != b.aggregate->aggs[i].kind || a.aggregate->aggs[i].column != b.aggregate->aggs[i].column)
-                return false;
-        if (a.aggregate->window != b.aggregate->window || a.aggregate->sessionGap != b.aggregate->sessionGap)
-            return false;
-    }
+    if (a.aggregate && b.aggregate && !sameAggregate(*a.aggregate, *b.aggregate))
+        return false;
     if (a.dedup && b.dedup && a.dedup->keys != b.dedup->keys)
         return false;
+    // The operators after the first keep their state too: the same rows must reach them.
+    if (a.chain.size() != b.chain.size())
+        return false;
+    for (size_t i = 0; i < a.chain.size(); ++i) {
+        const ChainStage& x = a.chain[i];
+        const ChainStage& y = b.chain[i];
+        if (!sameFields(x.input, y.input) || (x.aggregate && y.aggregate && !sameAggregate(*x.aggregate, *y.aggregate))
+            || (x.dedup && y.dedup && x.dedup->keys != y.dedup->keys))
+            return false;
+    }
     if (a.join || b.join)
         return a.inputs.size() == b.inputs.size(); // join state: the sides' rows must keep their columns (checked below)
     return true;
