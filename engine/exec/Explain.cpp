@@ -80,6 +80,18 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
                                            "withWatermark and the row still moved the watermark."),
                 {s.text}};
     }
+    if (s.kind == Step::Kind::Filter && s.inferredFromJoin) {
+        const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
+                                                [](const Step& later) { return later.kind == Step::Kind::Watermark; });
+        if (belowWatermark)
+            return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer adds because the join condition can never be true "
+                                               "for a null there (InferFiltersFromConstraints). It runs before withWatermark: the row is "
+                                               "never stored and does not move the watermark."),
+                    {s.text}};
+        return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer adds because the join condition can never be true "
+                                           "for a null there (InferFiltersFromConstraints). It runs before the join: the row is never stored."),
+                {s.text}};
+    }
     if (s.kind == Step::Kind::Filter)
         return {TIDEMARK_PHRASE("Explain", "Removed by where `%1` (the condition was not true)."), {s.text}};
     return {TIDEMARK_PHRASE("Explain", "Removed by explode(): the array was empty or null, so no row came out."), {}};

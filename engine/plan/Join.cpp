@@ -4,6 +4,7 @@
 // the key state is evicted by (StreamingSymmetricHashJoinHelper).
 #include "engine/plan/AnalyzerRules.h"
 
+#include "engine/plan/InferFiltersFromConstraints.h"
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/JoinOutputWatermark.h"
 #include "engine/plan/PredicatePushdown.h"
@@ -122,6 +123,8 @@ void Analyzer::joinQuery(QueryPlan& plan)
             j.rightKeys.push_back(rk);
             j.nullSafeKeys.push_back(false);
         }
+        inferUsingNotNullFilters(j.type, plan.inputs, j.usingLeft, j.usingRight, m_sc.sources[plan.inputs[0].source].schema,
+                                 m_sc.sources[plan.inputs[1].source].schema);
     } else if (spec.on) {
         auto parsed = parseExpression(*spec.on);
         if (auto* f = std::get_if<ParseFailure>(&parsed))
@@ -173,6 +176,10 @@ void Analyzer::joinQuery(QueryPlan& plan)
             }
             j.pairCondition = bindSide(all, joined, path + ".on");
         }
+        // After PushPredicateThroughJoin, as in Spark's optimizer ("Infer Filters" follows the
+        // first operator optimization batch).
+        inferJoinNotNullFilters(j.type, plan.inputs, *whole, j.leftSchema.size(), m_sc.sources[plan.inputs[0].source].schema,
+                                m_sc.sources[plan.inputs[1].source].schema);
         j.leftValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Left, j.leftSchema, j.rightSchema);
         j.rightValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Right, j.leftSchema, j.rightSchema);
     } else if (!(j.leftStatic || j.rightStatic)) {

@@ -34,6 +34,9 @@ struct Step {
     /// Filter: a one-side conjunct of the join condition that Spark's optimizer runs here,
     /// below the join (PushPredicateThroughJoin), rather than in the join.
     bool pushedFromJoin = false;
+    /// Filter: `isnotnull(column)`, which Spark's optimizer infers from a null-intolerant
+    /// conjunct of the join condition and runs here (InferFiltersFromConstraints).
+    bool inferredFromJoin = false;
     /// Watermark: the EventTimeWatermark node it is, its column and delay.
     int watermarkNode = -1;
     std::size_t column = 0;

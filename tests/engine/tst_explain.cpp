@@ -90,6 +90,37 @@ private slots:
         QVERIFY2(text.contains("Batch 1: evicted by the state watermark unmatched: the outer join emits it with nulls now."), qPrintable(text));
     }
 
+    /// A click whose key is null: `impressions.adId = clicks.adId` is never true for it, so
+    /// Spark's optimizer filters isnotnull(adId) on the clicks, the side a left outer join may
+    /// filter (InferFiltersFromConstraints), and runs it before withWatermark: the click is
+    /// never stored and its far event time (10:45) moves no watermark, exactly as the shipped
+    /// bot click, which `NOT bot` removes there, does not.
+    void nullJoinKeyIsFilteredBeforeTheWatermark()
+    {
+        const Scenario shipped = load("stream-stream-left-outer-pushdown.json");
+        Scenario sc = shipped;
+        const std::size_t clicks = sc.sources[0].name == "clicks" ? 0 : 1;
+        SourceEvent& farClick = sc.sources[clicks].events[1];
+        farClick.row[0] = Value();      // adId
+        farClick.row[2] = Value(false); // not a bot: only its null key can remove it
+        const ModeRun run = runMode(sc, OutputMode::Append);
+        const ModeRun reference = runMode(shipped, OutputMode::Append);
+        QCOMPARE(run.batches.size(), reference.batches.size());
+        for (std::size_t b = 0; b < run.batches.size(); ++b)
+            QCOMPARE(run.batches[b].watermarkMs, reference.batches[b].watermarkMs);
+
+        std::uint32_t event = 1; // events are numbered across sources in file order
+        for (std::size_t src = 0; src < clicks; ++src)
+            event += static_cast<std::uint32_t>(sc.sources[src].events.size());
+        const RowFate* fate = fateOf(run, event);
+        QVERIFY(fate);
+        QCOMPARE(fate->fate, Fate::Filtered);
+        const QString text = QString::fromStdString(explainFate(*fate, run, sc));
+        QVERIFY2(text.contains("Removed by `isnotnull(adId)`"), qPrintable(text));
+        QVERIFY2(text.contains("InferFiltersFromConstraints"), qPrintable(text));
+        QVERIFY2(text.contains("before withWatermark: the row is never stored and does not move the watermark"), qPrintable(text));
+    }
+
     void eventTimesForDrawing()
     {
         const Scenario sc = load("stream-stream-inner-with-watermark.json");

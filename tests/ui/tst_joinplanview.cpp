@@ -68,6 +68,12 @@ QStringList kinds(const OutlineSide& side)
                                                                : QStringLiteral("on: "))
                            + s.text;
             break;
+        case OutlineStep::Kind::Inferred:
+            out << (s.place == ConjunctPlace::BelowWatermark   ? QStringLiteral("isnotnull below: ")
+                    : s.place == ConjunctPlace::AboveWatermark ? QStringLiteral("isnotnull above: ")
+                                                               : QStringLiteral("isnotnull: "))
+                           + s.text;
+            break;
         }
     }
     return out;
@@ -121,7 +127,9 @@ private slots:
         QCOMPARE(o.type, JoinPlan::Type::LeftOuter);
         QCOMPARE(o.sides[0].source, QStringLiteral("impressions"));
         QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark"}));
-        QCOMPARE(kinds(o.sides[1]), (QStringList{"select", "withWatermark"}));
+        // InferFiltersFromConstraints: the key and the range are never true for a null click
+        // key or time, so Spark filters those on the side that may be filtered (the right).
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"isnotnull below: isnotnull(clickAdid)", "select", "withWatermark", "isnotnull above: isnotnull(clickTime)"}));
         QCOMPARE(inJoin(o), (QStringList{"key: impressionAdid = clickAdid", "pair, range: " + kRange}));
         QCOMPARE(o.state[0].kind, StateBound::Kind::ByRange);
         QCOMPARE(o.state[0].column, QStringLiteral("impressionTime"));
@@ -219,7 +227,7 @@ private slots:
         auto doc = std::make_unique<ScenarioDocument>();
         doc->setScenario(loadScenario(kPushdown), QString(), kPushdown);
         QueryPanel panel(doc.get());
-        QCOMPARE(kinds(panel.joinPlanView()->outline()->sides[1]), (QStringList{"on below: NOT bot", "withWatermark"}));
+        QCOMPARE(kinds(panel.joinPlanView()->outline()->sides[1]), (QStringList{"isnotnull below: isnotnull(adId)", "on below: NOT bot", "withWatermark", "isnotnull above: isnotnull(clickTime)"}));
 
         Scenario aboveScenario = loadScenario(kPushdown);
         aboveScenario.query.join->on = "impressions.adId = clicks.adId AND clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 10 MINUTES"
@@ -242,7 +250,9 @@ private slots:
         auto aboveDoc = std::make_unique<ScenarioDocument>();
         aboveDoc->setScenario(std::move(aboveScenario), QString(), kPushdown);
         QueryPanel abovePanel(aboveDoc.get());
-        QCOMPARE(kinds(abovePanel.joinPlanView()->outline()->sides[1]), (QStringList{"withWatermark", "on above: NOT bot OR clickTime IS NULL"}));
+        QCOMPARE(kinds(abovePanel.joinPlanView()->outline()->sides[1]), (QStringList{"isnotnull below: isnotnull(adId)", "withWatermark",
+                                                                                   "isnotnull above: isnotnull(clickTime)",
+                                                                                   "on above: NOT bot OR clickTime IS NULL"}));
     }
 
     /// StreamingOuterJoinSuite "left outer join with non-key condition violated": in a left
@@ -260,8 +270,10 @@ private slots:
         QVERIFY(view->isVisibleTo(&panel));
         const JoinOutline& o = *view->outline();
         QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark"}));
-        QCOMPARE(kinds(o.sides[1]), (QStringList{"on below: clickAdid < 300 OR clickAdid > 1000", "select", "withWatermark",
-                                                 "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"}));
+        // The key gives isnotnull(clickAdid) (an OR implies nothing); the condition on the event
+        // time already implies isnotnull(clickTime), so Spark infers no second one.
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"isnotnull below: isnotnull(clickAdid)", "on below: clickAdid < 300 OR clickAdid > 1000", "select",
+                                                 "withWatermark", "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"}));
         QCOMPARE(inJoin(o), (QStringList{"key: impressionAdid = clickAdid", "pair, range: " + kRange, "preserved side 0: impressionAdid > 0"}));
 
         // Read top to bottom: the right input's steps in the order the rows pass them.
@@ -286,10 +298,11 @@ private slots:
         QTest::addColumn<QStringList>("left");
         QTest::addColumn<QStringList>("right");
         const QStringList leftKept{"select", "withWatermark"};
-        const QStringList leftPushed{"on below: impressionAdid > 0", "select", "withWatermark"};
+        // impressionAdid > 0 implies the key is not null; the range adds isnotnull(impressionTime).
+        const QStringList leftPushed{"on below: impressionAdid > 0", "select", "withWatermark", "isnotnull above: isnotnull(impressionTime)"};
         const QStringList rightKept{"select", "withWatermark"};
-        const QStringList rightPushed{"on below: clickAdid < 300 OR clickAdid > 1000", "select", "withWatermark",
-                                      "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"};
+        const QStringList rightPushed{"isnotnull below: isnotnull(clickAdid)", "on below: clickAdid < 300 OR clickAdid > 1000", "select",
+                                      "withWatermark", "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"};
         QTest::newRow("inner") << "inner" << leftPushed << rightPushed;
         QTest::newRow("left semi") << "leftSemi" << leftPushed << rightPushed;
         QTest::newRow("right outer") << "rightOuter" << leftPushed << rightKept;
@@ -320,6 +333,8 @@ private slots:
         QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
         QCOMPARE(inJoin(*panel.joinPlanView()->outline()), (QStringList{"null-safe key: impressionAdid <=> clickAdid", "pair, range: " + kRange}));
         QVERIFY(at(panel.joinPlanView()->plainText(), QStringLiteral("a null key meets a null key")) >= 0);
+        // `<=>` is not null-intolerant: no isnotnull(clickAdid); the range still gives isnotnull(clickTime).
+        QCOMPARE(kinds(panel.joinPlanView()->outline()->sides[1]), (QStringList{"select", "withWatermark", "isnotnull above: isnotnull(clickTime)"}));
 
         // Windowed sides joined `using` the key and the window (StreamingJoinSuite's windowed
         // joins): both keys, and the state leaves by the window's end.
@@ -339,6 +354,9 @@ private slots:
         const JoinOutline& o = *usingPanel.joinPlanView()->outline();
         QCOMPARE(inJoin(o), (QStringList{"using key: adId", "using key: window"}));
         QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark", "window"}));
+        // USING is key equalities, so a click's key may not be null (InferFiltersFromConstraints);
+        // the window is a struct that is never null, so it gets no filter.
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"isnotnull below: isnotnull(adId)", "select", "withWatermark", "window"}));
         QCOMPARE(o.state[0].kind, StateBound::Kind::ByKey);
         QCOMPARE(o.state[0].column, QStringLiteral("window"));
         QVERIFY(o.state[0].windowEnd);

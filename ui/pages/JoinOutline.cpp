@@ -123,7 +123,11 @@ OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSp
             }
             break;
         case Step::Kind::Filter:
-            if (s.pushedFromJoin) {
+            if (s.inferredFromJoin) {
+                step.kind = OutlineStep::Kind::Inferred;
+                step.text = q(s.text);
+                step.place = !hasWatermark ? ConjunctPlace::IntoSide : watermarkAbove ? ConjunctPlace::BelowWatermark : ConjunctPlace::AboveWatermark;
+            } else if (s.pushedFromJoin) {
                 step.kind = OutlineStep::Kind::FromOn;
                 step.text = q(s.text);
                 // The analyzer names a pushed conjunct by its pretty name; show it as written.
@@ -149,7 +153,7 @@ OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSp
         side.steps.push_back(std::move(step));
     }
     for (std::size_t i = 0; i < side.steps.size(); ++i)
-        if (side.steps[i].kind == OutlineStep::Kind::FromOn)
+        if (side.steps[i].kind == OutlineStep::Kind::FromOn || side.steps[i].kind == OutlineStep::Kind::Inferred)
             side.steps[i].throughSelect = std::any_of(side.steps.begin() + static_cast<std::ptrdiff_t>(i), side.steps.end(),
                                                       [](const OutlineStep& later) { return later.kind == OutlineStep::Kind::Select; });
     return side;

@@ -35,11 +35,12 @@ enum class ConjunctPlace : std::uint8_t {
 
 /// One step of a join input, in the order the rows pass through it (source first).
 struct OutlineStep {
-    enum class Kind : std::uint8_t { Select, Where, FromOn, Watermark, Window };
+    /// Inferred: `isnotnull(column)`, added by Spark's optimizer (InferFiltersFromConstraints).
+    enum class Kind : std::uint8_t { Select, Where, FromOn, Inferred, Watermark, Window };
     Kind kind = Kind::Select;
     QString text;                                     ///< the expression, column list or `column, delay`
-    ConjunctPlace place = ConjunctPlace::IntoSide;    ///< FromOn only
-    /// FromOn: it went through a selectExpr too, so it runs on the source's rows with the
+    ConjunctPlace place = ConjunctPlace::IntoSide;    ///< FromOn and Inferred only
+    /// FromOn and Inferred: it went through a selectExpr too, so it runs on the source's rows with the
     /// selected columns replaced by their expressions (PushPredicateThroughNonJoin, Project case).
     bool throughSelect = false;
 };

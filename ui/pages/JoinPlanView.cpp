@@ -135,6 +135,22 @@ QString JoinPlanView::sideHtml(int side) const
             rows += row(onTag(), code(step.text) + note(where), true);
             break;
         }
+        case OutlineStep::Kind::Inferred: {
+            QString where = tr("Added by Spark's optimizer: the join condition is never true for a null here (InferFiltersFromConstraints).");
+            switch (step.place) {
+            case ConjunctPlace::BelowWatermark:
+                where += QLatin1Char(' ') + tr("It runs before withWatermark: a row with a null here never reaches the join and never moves the watermark.");
+                break;
+            case ConjunctPlace::AboveWatermark:
+                where += QLatin1Char(' ') + tr("It reads the event time, so it runs after withWatermark: such a row still moves the watermark.");
+                break;
+            default: break;
+            }
+            if (step.throughSelect)
+                where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
+            rows += row(code(QStringLiteral("isnotnull")), code(step.text) + note(where), true);
+            break;
+        }
         }
     }
     return heading(title.arg(s.source.toHtmlEscaped())) + table(rows);

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/plan/InferFiltersFromConstraints.h"
+
+#include "engine/plan/PredicatePushdown.h"
+
+#include <algorithm>
+
+namespace tidemark {
+
+namespace {
+
+/// Spark's NullIntolerant expressions among those Tidemark binds: a null input always gives a
+/// null result. Comparisons (BinaryComparison), arithmetic (BinaryArithmetic, UnaryMinus, Abs;
+/// `timestamp + interval` is TimeAdd), Not, Cast, and the string functions Upper, Lower, Length
+/// and StringSplit; SecondsToTimestamp. `<=>`, AND, OR, IN, IS [NOT] NULL, coalesce, concat and
+/// CASE are not: they can turn a null into a value.
+bool nullIntolerant(BoundExpr::Op op)
+{
+    using Op = BoundExpr::Op;
+    switch (op) {
+    case Op::Negate: case Op::Not:
+    case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Divide: case Op::Remainder:
+    case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater: case Op::GreaterEqual:
+    case Op::Cast: case Op::Lower: case Op::Upper: case Op::Length: case Op::Split: case Op::Abs: case Op::TimestampSeconds:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// QueryPlanConstraints.scanNullIntolerantAttribute: the columns reached from `e` through
+/// null-intolerant expressions only, in reading order.
+void scanNullIntolerantColumns(const BoundExpr& e, std::vector<std::size_t>& out)
+{
+    if (e.op == BoundExpr::Op::Column) {
+        if (std::find(out.begin(), out.end(), e.column) == out.end())
+            out.push_back(e.column);
+        return;
+    }
+    if (!nullIntolerant(e.op))
+        return;
+    for (const auto& a : e.args)
+        scanNullIntolerantColumns(a, out);
+}
+
+/// PredicateHelper.splitConjunctivePredicates, then inferIsNotNullConstraints on each conjunct.
+void notNullColumnsOf(const BoundExpr& condition, std::vector<std::size_t>& out)
+{
+    if (condition.op == BoundExpr::Op::And && !condition.negated) {
+        for (const auto& a : condition.args)
+            notNullColumnsOf(a, out);
+        return;
+    }
+    if (condition.op == BoundExpr::Op::IsNotNull && !condition.args.empty()) {
+        scanNullIntolerantColumns(condition.args[0], out);
+        return;
+    }
+    scanNullIntolerantColumns(condition, out);
+}
+
+/// Whether the input's own filters already imply that output column `column` is not null
+/// (Spark subtracts the input's constraints from what it infers). Follows the column down
+/// through renaming projections; a computed column has no such constraint here.
+bool alreadyNotNull(const InputPlan& input, std::size_t column)
+{
+    for (auto step = input.steps.rbegin(); step != input.steps.rend(); ++step) {
+        switch (step->kind) {
+        case Step::Kind::Filter: {
+            std::vector<std::size_t> columns;
+            notNullColumnsOf(step->predicate, columns);
+            if (std::find(columns.begin(), columns.end(), column) != columns.end())
+                return true;
+            break;
+        }
+        case Step::Kind::Watermark: break;
+        case Step::Kind::Project:
+            // A window column is a struct Spark's TimeWindowing builds for every row it keeps:
+            // never null (a non-nullable attribute is its own IsNotNull constraint).
+            if (column < step->exprs.size() && step->exprs[column].op == BoundExpr::Op::TumblingWindow)
+                return true;
+            if (step->generator || column >= step->exprs.size() || step->exprs[column].op != BoundExpr::Op::Column)
+                return false;
+            column = step->exprs[column].column;
+            break;
+        }
+    }
+    return false;
+}
+
+void addNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema)
+{
+    for (std::size_t c : columns) {
+        if (alreadyNotNull(input, c))
+            continue;
+        BoundExpr column;
+        column.op = BoundExpr::Op::Column;
+        column.column = c;
+        column.type = input.output[c].type;
+        BoundExpr isNotNull;
+        isNotNull.op = BoundExpr::Op::IsNotNull;
+        isNotNull.type = DataType{TypeId::Boolean};
+        isNotNull.args.push_back(std::move(column));
+        const std::size_t at = pushFilterDown(input, std::move(isNotNull), "isnotnull(" + input.output[c].name + ")", sourceSchema);
+        input.steps[at].pushedFromJoin = false;
+        input.steps[at].inferredFromJoin = true;
+    }
+}
+
+} // namespace
+
+void inferJoinNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs, const BoundExpr& condition, std::size_t leftWidth, const Schema& leftSource, const Schema& rightSource)
+{
+    std::vector<std::size_t> columns;
+    notNullColumnsOf(condition, columns);
+    std::vector<std::size_t> left, right;
+    for (std::size_t c : columns)
+        (c < leftWidth ? left : right).push_back(c < leftWidth ? c : c - leftWidth);
+    // The join types whose one-side conjuncts Spark pushes are the ones it infers filters for.
+    if (joinPushesLeftConjuncts(type))
+        addNotNullFilters(inputs[0], left, leftSource);
+    if (joinPushesRightConjuncts(type))
+        addNotNullFilters(inputs[1], right, rightSource);
+}
+
+void inferUsingNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs, const std::vector<std::size_t>& leftKeys, const std::vector<std::size_t>& rightKeys,
+                              const Schema& leftSource, const Schema& rightSource)
+{
+    if (joinPushesLeftConjuncts(type))
+        addNotNullFilters(inputs[0], leftKeys, leftSource);
+    if (joinPushesRightConjuncts(type))
+        addNotNullFilters(inputs[1], rightKeys, rightSource);
+}
+
+} // namespace tidemark
