@@ -220,6 +220,22 @@ private slots:
             "B6 wm=12 late=12: | dropped=1 state=2"));           // right 5 < 12: droppedByWatermark = 1
     }
 
+    /// The state rows a USING join records (the state view shows them in the output's columns)
+    /// carry each side's own key in the shared USING columns, the right side's too.
+    void usingKeysShowInBothSidesStateRows()
+    {
+        const TestScenario sc = twoStreams(kIntSchema, ints({{{1}, {2}}}), windowedJoin("inner"));
+        const ModeRun r = runMode(sc.load(), OutputMode::Append);
+        QVERIFY(!r.error);
+        QStringList puts;
+        for (const auto& b : r.batches)
+            for (const auto& c : b.stateChanges)
+                if (c.kind == StateChange::Kind::Put)
+                    puts << QString::fromStdString(describeRow(c.row, r.plan->output));
+        puts.sort();
+        QCOMPARE(puts, (QStringList{"1 [0,10) 2 null", "2 [0,10) null 6"}));
+    }
+
     // --- Early state exclusion: one side's condition below the join -------------------------
 
     /// StreamingOuterJoinSuite "left outer early state exclusion on left": `leftValue > 4` is on
