@@ -174,6 +174,42 @@ private slots:
                                 "B6 wm=0 late=0: 5 [0,10) 10 15 | dropped=0 state=7"));      // (5, 10, 10, 15): no filter by any watermark
     }
 
+    /// StreamingInnerJoinSuite "SPARK-35896: metrics in StateOperatorProgress are output
+    /// correctly": the symmetricHashJoin entry of each step's progress. As in StateStoreMetricsTest,
+    /// `total` is the step's last batch's, the others summed over the step's batches (a data
+    /// batch and its no-data batch).
+    void metricsInStateOperatorProgress()
+    {
+        const TestScenario sc = twoStreams(kIntSchema, ints({{{1}, {}}, {{}, {1}}, {{25}, {}}, {{}, {25}}}),
+                                           "{\"left\": " + windowedSide("left", "value * 2") + ", \"right\": "
+                                               + windowedSide("right", "value * 3", false) + ", \"using\": [\"key\", \"window\"], \"type\": \"inner\"}");
+        const ModeRun r = runMode(sc.load(), OutputMode::Append);
+        QVERIFY(!r.error);
+        QStringList steps;
+        for (int step = 0; step < 4; ++step) {
+            std::int64_t total = -1, updated = 0, dropped = 0, removed = 0;
+            QString name;
+            for (const auto& b : r.batches) {
+                const Micros from = (100 + 10 * step) * kMicrosPerSecond;
+                if (b.triggerTime < from || b.triggerTime >= from + 10 * kMicrosPerSecond)
+                    continue;
+                QCOMPARE(b.operators.size(), std::size_t{1});
+                const OperatorProgress& op = b.operators[0];
+                name = QString::fromStdString(op.operatorName);
+                total = op.numRowsTotal;
+                updated += op.numRowsUpdated;
+                dropped += op.numRowsDroppedByWatermark;
+                removed += op.numRowsRemoved;
+            }
+            steps << QStringLiteral("%1 total=%2 updated=%3 dropped=%4 removed=%5").arg(name).arg(total).arg(updated).arg(dropped).arg(removed);
+        }
+        QCOMPARE(steps, (QStringList{
+            "symmetricHashJoin total=1 updated=1 dropped=0 removed=0",   // AddData(input1, 1); CheckAnswer()
+            "symmetricHashJoin total=2 updated=1 dropped=0 removed=0",   // (1, 10, 2, 3); total 2, updated 1, removed 0
+            "symmetricHashJoin total=1 updated=1 dropped=0 removed=2",   // watermark = 15: removes window [0,10)'s 2 rows
+            "symmetricHashJoin total=2 updated=1 dropped=0 removed=0"})); // (25, 30, 50, 75); total 2, updated 1, removed 0
+    }
+
     /// StreamingOuterJoinSuite "windowed right outer join"
     void windowedRightOuterJoin()
     {
