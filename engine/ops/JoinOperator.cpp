@@ -337,7 +337,13 @@ Row JoinOperator::padded(int side, const Row& row) const
 {
     if (m_plan.type == JoinPlan::Type::LeftSemi)
         return side == 0 ? row : Row{};
-    return side == 0 ? joined(&row, nullptr) : joined(nullptr, &row);
+    Row shown = side == 0 ? joined(&row, nullptr) : joined(nullptr, &row);
+    // A USING column is one output column for both sides: a state row shows its own key there,
+    // not the null that an unmatched row of the other side would carry in the output.
+    if (m_plan.usingJoin)
+        for (size_t k = 0; k < m_plan.usingLeft.size(); ++k)
+            shown[k] = row[side == 0 ? m_plan.usingLeft[k] : m_plan.usingRight[k]];
+    return shown;
 }
 
 } // namespace tidemark
