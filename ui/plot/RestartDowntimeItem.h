@@ -16,7 +16,7 @@ namespace tidemark::ui {
 /// processing time filled with horizontal lines (the outages' cross hatching and the skipped
 /// ticks' single hatching read differently, also in grey) and edged by dashed lines, labelled
 /// near the bottom ("query stopped", or the crash and its uncommitted batch). A batch a crash
-/// made run again is a dash-dot line at its second trigger, labelled "batch N again".
+/// made run again is a dash-dot line at its second trigger, labelled "batch N again" on its left.
 class RestartDowntimeItem : public QCPAbstractItem
 {
 public:
@@ -77,7 +77,9 @@ protected:
                 continue;
             painter->setPen(rerunPen(m_width * 2.5));
             painter->drawLine(QLineF(px, r.top(), px, r.bottom()));
-            drawLabel(painter, b.label, px, px, r.bottom() - 1.2 * rowHeight, r);
+            // Left of the line: the batch runs at "now", and right of it lies the greyed future.
+            const double width = fm.horizontalAdvance(b.label) + 8;
+            drawLabel(painter, b.label, px - width - 3, px - width - 3, r.bottom() - 1.2 * rowHeight, r);
         }
     }
 
