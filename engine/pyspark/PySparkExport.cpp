@@ -332,7 +332,7 @@ private:
         raise RuntimeError("the process dies here: batch %d is in the sink, its commit log entry is not written" % batch_id)
 
 
-def start_query(result):
+def start_query(result, trigger):
     return (result.writeStream
             .outputMode(@MODE@)
             .foreachBatch(collect_or_crash)
@@ -362,9 +362,9 @@ def run_once(result, numbers, ends_with_crash):
 )py";
         if (startsWithEverything())
             s += "        for number in numbers:\n            write_drop(number, DROPS[number - 1], query_running=False)\n"
-                 "        query = start_query(result)\n        query.awaitTermination()\n";
+                 "        query = start_query(result, TRIGGER)\n        query.awaitTermination()\n";
         else
-            s += "        query = start_query(result)\n        feed(query, numbers)\n";
+            s += "        query = start_query(result, TRIGGER)\n        feed(query, numbers)\n";
         s += R"py(    except Exception:
         if len(CRASHED) == crashed_before:
             raise
@@ -382,12 +382,17 @@ for name in STREAMS:
 )py";
         std::string triggerLine;
         if (startsWithEverything())
-            triggerLine = "            ." + trigger + "\n";
+            triggerLine = "            .trigger(**trigger)\n"; // each run's own: a restart may change it
         else if (severalStreams())
             triggerLine = "            .trigger(processingTime=\"1 second\")  # whole seconds: the drops are renamed between two triggers\n";
         s = replaceAll(s, "@TRIGGER@", triggerLine);
         s = replaceAll(s, "@MODE@", pyString(modeName(m_run)));
         // One call per run: the drops up to its stop, then the next run's query when it changed.
+        const auto triggerDict = [](const TriggerSpec& t) {
+            const std::string call = pysparkTriggerCall(t);
+            return call.empty() ? std::string("{}") : "dict(" + call.substr(std::string("trigger(").size());
+        };
+        s += "TRIGGER = " + (startsWithEverything() ? triggerDict(m_sc.query.trigger) : std::string("{}")) + "\n";
         std::vector<std::int64_t> numbers;
         std::size_t runIndex = 0;
         for (size_t i = 0; i < m_drops.size(); ++i) {
@@ -405,6 +410,8 @@ for name in STREAMS:
             if (!r.changedKeys.empty() && runIndex < m_restarted.size()) {
                 s += ", with its changed query.\n";
                 s += pysparkQueryCode(m_restarted[runIndex]->scenario, m_restarted[runIndex]->plan, m_vars);
+                if (startsWithEverything())
+                    s += "TRIGGER = " + triggerDict(m_restarted[runIndex]->scenario.query.trigger) + "\n";
             } else {
                 s += ".\n";
             }
@@ -456,6 +463,13 @@ if twice:
             c.push_back(std::string(m_plan.trigger.kind == TriggerPlan::Kind::Once ? "**Trigger.Once**" : "**Trigger.AvailableNow**")
                         + ": the files are written before the query starts, which then reads what is there and stops, as in Tidemark.");
         }
+        for (size_t i = 0; i < m_restarted.size(); ++i)
+            if ((m_restarted[i]->plan.trigger.kind != TriggerPlan::Kind::ProcessingTime) != startsWithEverything()) {
+                c.push_back("`restarts[" + std::to_string(i) + "]` changes the trigger between one that stops by itself and one that "
+                            "does not; this export starts every run as it starts the first, so that run's batches may be grouped "
+                            "differently.");
+                break;
+            }
         if (!m_run.unconsumed.empty())
             c.push_back(std::to_string(m_run.unconsumed.size())
                         + " events arrive after the query has stopped and are never read; they are not written.");

@@ -337,6 +337,25 @@ private slots:
         QVERIFY(text.contains("; the query stops and starts again from its checkpoint"));
     }
 
+    void aTriggerThatStopsByItselfStartsEachRunWithItsOwn()
+    {
+        // Trigger.Once, then availableNow after the restart: each run's files are written before
+        // its start, and each run starts with its own trigger.
+        Scenario sc = load(QStringLiteral("restart-from-checkpoint.json"));
+        sc.query.trigger = TriggerSpec{};
+        sc.query.trigger.once = true;
+        sc.restarts[0].changedKeys = {"trigger"};
+        sc.restarts[0].changes = QuerySpec{};
+        sc.restarts[0].changes.trigger.availableNow = true;
+        const QString text = exported(sc, PySparkExportFormat::Script, "once.json");
+        QVERIFY(text.contains(".trigger(**trigger)"));
+        const qsizetype once = text.indexOf("TRIGGER = dict(once=True)");
+        const qsizetype later = text.indexOf("TRIGGER = dict(availableNow=True)");
+        QVERIFY2(once > 0 && once < later, qPrintable(text));
+        QVERIFY(text.contains("write_drop(number, DROPS[number - 1], query_running=False)"));
+        QVERIFY(!text.contains("changes the trigger between one that stops by itself"));
+    }
+
     void theHeaderSaysWhatCannotBeReproduced()
     {
         const QString kafka = exported(load(QStringLiteral("kafka-stream-with-watermark.json")), PySparkExportFormat::Script, "k.json");
