@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/LiveSession.h"
 
+#include "live/LiveRestarts.h"
 #include "live/LiveScenario.h"
 #include "live/RecordJournal.h"
 #include "engine/plan/Analyzer.h"
@@ -32,6 +33,7 @@ Result<std::unique_ptr<LiveSession>> LiveSession::startPrepared(Scenario scenari
 {
     std::unique_ptr<LiveSession> s(new LiveSession);
     s->m_source = source;
+    s->m_restartsNotice = takeOutRestarts(scenario);
     s->m_scenario = std::make_unique<Scenario>(std::move(scenario));
     auto plan = analyze(*s->m_scenario, mode);
     if (!plan.ok())

@@ -47,6 +47,9 @@ public:
 
     const Scenario& scenario() const { return *m_scenario; }
     const QueryPlan& plan() const { return *m_plan; }
+    /// Set when the scenario had `restarts`: they are not applied live (takeOutRestarts), and
+    /// this says so, for the caller to show.
+    const std::optional<std::string>& restartsNotice() const { return m_restartsNotice; }
     Simulation& simulation() { return *m_simulation; }
     std::size_t source() const { return m_source; }
     /// Number of batches run so far.
@@ -96,6 +99,7 @@ private:
 
     std::unique_ptr<Scenario> m_scenario;
     std::unique_ptr<QueryPlan> m_plan;
+    std::optional<std::string> m_restartsNotice;
     std::unique_ptr<Simulation> m_simulation;
     std::size_t m_source = 0;
     std::int64_t m_batches = 0;

@@ -260,6 +260,8 @@ int runLiveInput(const std::vector<std::string>& args, std::ostream& out, std::o
         return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
     kafka::LiveSession& live = **session;
+    if (live.restartsNotice())
+        err << tag << " note: " << *live.restartsNotice() << '\n';
     // Memory stays bounded however long it runs: a recording's lines go to its journal.
     if (!recording.attach(live))
         return kFileError;

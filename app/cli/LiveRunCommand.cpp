@@ -224,6 +224,8 @@ int runLiveScenario(const std::vector<std::string>& args, std::ostream& out, std
         return session.error().kind == ErrorKind::File ? kFileError : kQueryError;
     }
     kafka::LiveSession& live = **session;
+    if (live.restartsNotice())
+        err << "[kafka] note: " << *live.restartsNotice() << '\n';
     for (const auto& f : earlyFaults)
         live.addFault(f);
     // Memory stays bounded however long it runs: a recording's messages go to its journal.

@@ -177,6 +177,15 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
             out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1 crashed before its commit log entry was written; the restarted query ran it again at %2 "
                                                       "with the same offsets, so this row was processed twice (the console sink printed the batch twice).\n"),
                            {std::to_string(b->batchId), shortTime(again.triggerTime, sc)}});
+    // Append: the sink gets the batch's rows again. FileStreamSink.addBatch skips a batch id its
+    // _spark_metadata log (ManifestFileCommitProtocol's manifest) already holds; ConsoleSink does not.
+    if (b && run.mode == OutputMode::Append && std::any_of(run.batches.begin(), run.batches.end(), [&](const BatchRecord& a) {
+            return a.batchId == b->batchId && a.checkpoint.rerun && !a.sinkRows.empty();
+        }))
+        out.push_back({TIDEMARK_PHRASE("Explain", "In append mode the result table lists that batch's rows twice, as the console sink printed them. "
+                                                  "An idempotent sink writes them once: the file sink skips a batch id its _spark_metadata log "
+                                                  "already holds.\n"),
+                       {}});
     if (f.hasEventTime) {
         if (!f.hasMaxBefore)
             out.push_back({TIDEMARK_PHRASE("Explain", "Event time %1.\n"), {shortTime(f.eventTime, sc)}});

@@ -151,8 +151,10 @@ void Simulation::restartFromCheckpoint()
         m_nextBatchId = m_uncommitted->batchId;
         m_previousBatchWatermark = m_uncommitted->lateFilterWatermarkMs;
     } else if (m_lastOffsets) {
-        // The late-row watermark (3.4+) is read from the offset log too
-        // (offsetLog.offsetSeqMetadataForBatchId(currentBatchId - 1)), so it survives as it is.
+        // The late-row watermark (3.4+) is the previous offset log entry's, not raised: runBatch
+        // gives IncrementalExecution offsetLog.offsetSeqMetadataForBatchId(batchId - 1), and its
+        // eventTimeWatermarkForLateEvents is that entry's batchWatermarkMs, which
+        // m_previousBatchWatermark already holds.
         watermark = m_lastOffsets->batchWatermarkMs;
         if (m_lastCommit && m_lastCommit->batchId == m_lastOffsets->batchId)
             watermark = std::max(watermark, m_lastCommit->nextBatchWatermarkMs);

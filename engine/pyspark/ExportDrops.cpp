@@ -33,6 +33,16 @@ std::vector<ExportDrop> planDrops(const Scenario& scenario, const ModeRun& run)
     const bool startsWithEverything = run.plan && run.plan->trigger.kind != TriggerPlan::Kind::ProcessingTime;
     const BatchRecord* previous = nullptr;
     for (const BatchRecord& b : run.batches) {
+        if (b.restart && !drops.empty()) {
+            // MicroBatchExecution.populateStartOffsets: the next run starts from the checkpoint.
+            drops.back().restartAfter = b.restart->index;
+            drops.back().crashedBatch = b.restart->uncommittedBatch;
+            previous = nullptr;
+        }
+        if (b.checkpoint.rerun) {
+            previous = &b; // the same offsets again: nothing new to write
+            continue;
+        }
         if (b.noData) {
             if (drops.empty())
                 drops.emplace_back();
@@ -40,7 +50,7 @@ std::vector<ExportDrop> planDrops(const Scenario& scenario, const ModeRun& run)
             previous = &b;
             continue;
         }
-        const bool continuesDrop = !drops.empty()
+        const bool continuesDrop = !drops.empty() && !drops.back().restartAfter
                                    && (startsWithEverything || (previous && !previous->noData && previous->requiresAnotherBatch));
         if (!continuesDrop)
             drops.emplace_back();

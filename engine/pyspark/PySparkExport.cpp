@@ -2,6 +2,7 @@
 #include "engine/pyspark/PySparkExport.h"
 
 #include "engine/plan/Analyzer.h"
+#include "engine/plan/RestartedRuns.h"
 #include "engine/pyspark/ExportDrops.h"
 #include "engine/pyspark/Notebook.h"
 #include "engine/pyspark/PySparkQuery.h"
@@ -203,6 +204,9 @@ public:
             m_vars.push_back(uniquePyName(sc.sources[i].name, "source", taken));
             m_folders.push_back(folderName(sc.sources[i].name, i));
         }
+        if (!sc.restarts.empty())
+            if (auto runs = planRestartedRuns(sc, m_plan, run.mode); runs.ok())
+                m_restarted = std::move(runs.value());
     }
 
     std::vector<NotebookCell> cells() const
@@ -215,6 +219,10 @@ public:
 private:
     bool startsWithEverything() const { return m_plan.trigger.kind != TriggerPlan::Kind::ProcessingTime; }
     bool severalStreams() const { return m_streams.size() > 1; }
+    bool hasRestarts() const
+    {
+        return std::any_of(m_drops.begin(), m_drops.end(), [](const ExportDrop& d) { return d.restartAfter.has_value(); });
+    }
 
     std::string header() const
     {
@@ -240,6 +248,8 @@ private:
         h += "- Where Tidemark's next batch read new data right after a batch that moved the watermark, both files are in one "
              "drop: Spark then finds the next file already waiting and, like Tidemark, runs no no-data batch in between.\n";
         h += "\n" + dropSummary() + "\n";
+        if (hasRestarts())
+            h += restartSummary();
         h += "## What this run cannot reproduce\n\n";
         for (const std::string& c : caveats())
             h += "- " + c + "\n";
@@ -259,8 +269,161 @@ private:
             if (!d.noDataBatchesAfter.empty())
                 s += std::string(", then Spark should run the no-data ") + (d.noDataBatchesAfter.size() == 1 ? "batch " : "batches ")
                      + batchList(d.noDataBatchesAfter) + " by itself";
+            if (d.restartAfter)
+                s += d.crashedBatch ? "; the query crashes in batch " + std::to_string(*d.crashedBatch) + " and starts again from its checkpoint"
+                                    : std::string("; the query stops and starts again from its checkpoint");
         }
         return s + "\n";
+    }
+
+    /// The header's account of the scenario's stops and restarts (MicroBatchExecution.populateStartOffsets).
+    std::string restartSummary() const
+    {
+        std::string h = "## Stops and restarts from the checkpoint\n\n";
+        h += "The scenario stops the query and starts it again with the same `checkpointLocation`; so does this export, "
+             "after the drops where it happened:\n";
+        for (size_t i = 0; i < m_drops.size(); ++i) {
+            const ExportDrop& d = m_drops[i];
+            if (!d.restartAfter)
+                continue;
+            const RestartSpec& r = m_sc.restarts[*d.restartAfter];
+            h += "- After drop " + std::to_string(i + 1) + ": ";
+            if (d.crashedBatch)
+                h += "batch " + std::to_string(*d.crashedBatch) + " **crashes** (`restarts[" + std::to_string(*d.restartAfter)
+                     + "].crash`): `foreachBatch` collects its rows, then raises, so the query fails before the commit log entry, as a "
+                       "process dying there would. The restarted query runs batch " + std::to_string(*d.crashedBatch)
+                     + " again with the same offsets (its offset log entry has no commit), so the sink gets its rows twice.";
+            else
+                h += "`query.stop()`, then the same `writeStream...start()`: the next batch id follows the last committed one and the "
+                     "watermark comes back from the offset and commit logs.";
+            if (!r.changedKeys.empty())
+                h += " The restarted query changes `query` (the export writes it again before the start).";
+            h += "\n";
+        }
+        if (startsWithEverything())
+            h += "\nWith a trigger that stops by itself, each run's files are written before that run starts, as in Tidemark.\n";
+        return h + "\n";
+    }
+
+    /// The run cell of a scenario with restarts: one start per run of the query, on the same
+    /// checkpoint, its drops fed as without restarts; a crash raised from foreachBatch.
+    std::string restartRunCell() const
+    {
+        const std::string trigger = pysparkTriggerCall(m_sc.query.trigger);
+        std::vector<std::int64_t> crashes, tidemarkRuns;
+        for (const ExportDrop& d : m_drops)
+            if (d.crashedBatch)
+                crashes.push_back(*d.crashedBatch);
+        for (const BatchRecord& b : m_run.batches)
+            tidemarkRuns.push_back(b.batchId);
+        std::string s = "# Run: the query runs " + std::to_string(m_restarted.size() + 1)
+                        + " times on one checkpoint, stopped (or crashed) and started again where the scenario says.\n";
+        if (!startsWithEverything() && !trigger.empty())
+            s += "# The scenario's " + trigger + " is left out: Spark's clock would only add waiting (see the top).\n";
+        s += "CRASH_ONCE = set(" + intList(crashes) + ")  # batches whose first run dies before its commit log entry\n";
+        s += "CRASHED = []\nRUNS = Counter()  # Spark's batch id -> how many times foreachBatch got it\n";
+        s += "TIDEMARK_RUNS = " + intList(tidemarkRuns) + "\n\n\n";
+        s += R"py(def collect_or_crash(df, batch_id):
+    RUNS[batch_id] += 1
+    collect(df, batch_id)
+    if batch_id in CRASH_ONCE:
+        CRASH_ONCE.discard(batch_id)
+        CRASHED.append(batch_id)
+        raise RuntimeError("the process dies here: batch %d is in the sink, its commit log entry is not written" % batch_id)
+
+
+def start_query(result, trigger):
+    return (result.writeStream
+            .outputMode(@MODE@)
+            .foreachBatch(collect_or_crash)
+            .option("checkpointLocation", os.path.join(WORK, "checkpoint"))
+@TRIGGER@            .start())
+
+
+def feed(query, numbers):
+    # Writes the drops one by one, each time waiting until Spark has processed it.
+    query.processAllAvailable()
+    for number in numbers:
+        drop = DROPS[number - 1]
+        before = Counter(RUNS)
+        write_drop(number, drop)
+        query.processAllAvailable()
+        print("drop %d: Tidemark ran batch(es) %s%s; Spark ran %s" % (
+            number, [b for b, _ in drop["batches"]],
+            " and then the no-data batch(es) %s" % drop["noDataBatchesAfter"] if drop["noDataBatchesAfter"] else "",
+            sorted((RUNS - before).elements())))
+
+
+def run_once(result, numbers, ends_with_crash):
+    # One run of the query, until its stop (or the crash the scenario puts in it).
+    crashed_before = len(CRASHED)
+    query = None
+    try:
+)py";
+        if (startsWithEverything())
+            s += "        for number in numbers:\n            write_drop(number, DROPS[number - 1], query_running=False)\n"
+                 "        query = start_query(result, TRIGGER)\n        query.awaitTermination()\n";
+        else
+            s += "        query = start_query(result, TRIGGER)\n        feed(query, numbers)\n";
+        s += R"py(    except Exception:
+        if len(CRASHED) == crashed_before:
+            raise
+        print("batch %d crashed before its commit log entry, as in the scenario" % CRASHED[-1])
+    finally:
+        if query is not None:
+            record_progress(query)
+            query.stop()
+    if ends_with_crash and len(CRASHED) == crashed_before:
+        print("the scenario crashes this run, but Spark ran no batch it could crash in")
+
+
+for name in STREAMS:
+    os.makedirs(os.path.join(WORK, "sources", FOLDERS[name]))
+)py";
+        std::string triggerLine;
+        if (startsWithEverything())
+            triggerLine = "            .trigger(**trigger)\n"; // each run's own: a restart may change it
+        else if (severalStreams())
+            triggerLine = "            .trigger(processingTime=\"1 second\")  # whole seconds: the drops are renamed between two triggers\n";
+        s = replaceAll(s, "@TRIGGER@", triggerLine);
+        s = replaceAll(s, "@MODE@", pyString(modeName(m_run)));
+        // One call per run: the drops up to its stop, then the next run's query when it changed.
+        const auto triggerDict = [](const TriggerSpec& t) {
+            const std::string call = pysparkTriggerCall(t);
+            return call.empty() ? std::string("{}") : "dict(" + call.substr(std::string("trigger(").size());
+        };
+        s += "TRIGGER = " + (startsWithEverything() ? triggerDict(m_sc.query.trigger) : std::string("{}")) + "\n";
+        std::vector<std::int64_t> numbers;
+        std::size_t runIndex = 0;
+        for (size_t i = 0; i < m_drops.size(); ++i) {
+            numbers.push_back(static_cast<std::int64_t>(i + 1));
+            const ExportDrop& d = m_drops[i];
+            const bool last = i + 1 == m_drops.size();
+            if (!d.restartAfter && !last)
+                continue;
+            s += "run_once(result, " + intList(numbers) + ", " + (d.crashedBatch ? "True" : "False") + ")\n";
+            numbers.clear();
+            if (!d.restartAfter)
+                continue;
+            const RestartSpec& r = m_sc.restarts[*d.restartAfter];
+            s += "\n# restarts[" + std::to_string(*d.restartAfter) + "]: the query starts again from the same checkpoint";
+            if (!r.changedKeys.empty() && runIndex < m_restarted.size()) {
+                s += ", with its changed query.\n";
+                s += pysparkQueryCode(m_restarted[runIndex]->scenario, m_restarted[runIndex]->plan, m_vars);
+                if (startsWithEverything())
+                    s += "TRIGGER = " + triggerDict(m_restarted[runIndex]->scenario.query.trigger) + "\n";
+            } else {
+                s += ".\n";
+            }
+            ++runIndex;
+        }
+        s += R"py(
+print("Spark ran batches", sorted(RUNS.elements()), "- Tidemark ran", sorted(TIDEMARK_RUNS))
+twice = sorted(b for b, n in RUNS.items() if n > 1)
+if twice:
+    print("Spark ran batch(es) %s twice: the console sink would print them twice, the file sink writes them once." % twice)
+)py";
+        return s;
     }
 
     std::vector<std::string> caveats() const
@@ -300,6 +463,13 @@ private:
             c.push_back(std::string(m_plan.trigger.kind == TriggerPlan::Kind::Once ? "**Trigger.Once**" : "**Trigger.AvailableNow**")
                         + ": the files are written before the query starts, which then reads what is there and stops, as in Tidemark.");
         }
+        for (size_t i = 0; i < m_restarted.size(); ++i)
+            if ((m_restarted[i]->plan.trigger.kind != TriggerPlan::Kind::ProcessingTime) != startsWithEverything()) {
+                c.push_back("`restarts[" + std::to_string(i) + "]` changes the trigger between one that stops by itself and one that "
+                            "does not; this export starts every run as it starts the first, so that run's batches may be grouped "
+                            "differently.");
+                break;
+            }
         if (!m_run.unconsumed.empty())
             c.push_back(std::to_string(m_run.unconsumed.size())
                         + " events arrive after the query has stopped and are never read; they are not written.");
@@ -562,6 +732,8 @@ def record_progress(query):
 
     std::string runCell() const
     {
+        if (hasRestarts())
+            return restartRunCell();
         const std::string trigger = pysparkTriggerCall(m_sc.query.trigger);
         std::string start = "query = (result.writeStream\n         .outputMode(" + pyString(modeName(m_run)) + ")\n         .foreachBatch(collect)\n"
                             "         .option(\"checkpointLocation\", os.path.join(WORK, \"checkpoint\"))\n";
@@ -732,6 +904,7 @@ else:
     std::vector<size_t> m_streams;
     std::vector<std::string> m_vars;
     std::vector<std::string> m_folders;
+    std::vector<std::shared_ptr<const RestartedRun>> m_restarted; ///< the query of each run after a restart
 };
 
 } // namespace

@@ -118,6 +118,8 @@ private slots:
     void triggerOnceRunAgainReadsWhatArrivedMeanwhile();
     void crashAfterAJoinRollsBackEveryOperator();
     void changedOperatorAfterAJoinIsAFileError();
+    void lateRowsAfterARestartUseTheOffsetLogsWatermark_data();
+    void lateRowsAfterARestartUseTheOffsetLogsWatermark();
 };
 
 void TestCheckpointRestart::eventTimeWatermarkSuiteRecovery_data()
@@ -430,6 +432,34 @@ void TestCheckpointRestart::changedOperatorAfterAJoinIsAFileError()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::File);
     QCOMPARE(refused.error().where, std::string("restarts[0].query"));
+
+// The restarted query's first batch filters late rows with the offset log's entry of the batch
+// before it (3.4+: MicroBatchExecution.runBatch passes offsetLog.offsetSeqMetadataForBatchId(
+// batchId - 1) to IncrementalExecution, whose eventTimeWatermarkForLateEvents is that entry's
+// batchWatermarkMs), not with the watermark populateStartOffsets raised from the commit log,
+// which only evicts. Before 3.4 one watermark does both.
+void TestCheckpointRestart::lateRowsAfterARestartUseTheOffsetLogsWatermark_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("3.5: late rows by the offset log's 4 s") << "3.5" << ">> stop wm=15 | B3 wm=15: [10,15) 6 | offsets=7 commit=yes";
+    QTest::newRow("3.3: late rows by the restored 15 s") << "3.3" << ">> stop wm=15 | B3 wm=15: [10,15) 5 | offsets=7 commit=yes";
+}
+
+void TestCheckpointRestart::lateRowsAfterARestartUseTheOffsetLogsWatermark()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, expected);
+    TestScenario sc = recoveryQuery(version.toStdString());
+    // Batch 2 runs with watermark 4 s and commits 15 s; the stop comes before the no-data batch.
+    sc.events = {"100: 10", "100: 11", "100: 12", "100: 13", "100: 14", "110: 25", "120: 12"};
+    const Scenario s = load(withRestarts(sc, R"({"stopAt": 111, "restartAt": 120})"));
+    const QStringList lines = runLines(s);
+    QVERIFY2(lines.size() >= 4, qPrintable(lines.join(QLatin1Char('\n'))));
+    QCOMPARE(lines[3], expected);
+    const auto batches = runBatches(s);
+    QCOMPARE(batches[3].watermarkMs, Millis{15000});
+    QCOMPARE(batches[3].lateFilterWatermarkMs, Millis{version == QLatin1String("3.5") ? 4000 : 15000});
 }
 
 QTEST_APPLESS_MAIN(TestCheckpointRestart)

@@ -119,7 +119,7 @@ private slots:
         QVERIFY2(code == 0, qPrintable(message));
         // The pieces every export needs, in the order they must run.
         QStringList needed = {"SparkSession.builder", "SCHEMAS = {", "DROPS = [", "def write_drop(", "os.rename(", "recentProgress",
-                              ".foreachBatch(collect)", "EXPECTED = {", "matches"};
+                              ".foreachBatch(collect", "EXPECTED = {", "matches"};
         qsizetype at = 0;
         for (const QString& n : needed) {
             const qsizetype next = text.indexOf(n, at);
@@ -283,6 +283,77 @@ private slots:
         QCOMPARE(second.eventsBySource[1].size(), size_t{0});
         QCOMPARE(second.eventsBySource[0].size(), size_t{1});
         QCOMPARE(sc.sources[0].events[second.eventsBySource[0][0]].row[0].asInt(), std::int64_t{4});
+    }
+
+    void restartsEndADropAndTheRerunWritesNoFile()
+    {
+        // restart-from-checkpoint.json: batch 2 crashes; its rerun reads the same offsets again,
+        // so it is in no drop; the backlog batches 3 and 4 after the restart are a drop of their own.
+        const Scenario sc = load(QStringLiteral("restart-from-checkpoint.json"));
+        const auto ds = planDrops(sc, runOf(sc));
+        QCOMPARE(drops(ds), (QStringList{"0,1,2", "3,4", "5 then 6"}));
+        QCOMPARE(ds[0].restartAfter, std::optional<std::size_t>(0));
+        QCOMPARE(ds[0].crashedBatch, std::optional<std::int64_t>(2));
+        QVERIFY(!ds[1].restartAfter && !ds[2].restartAfter);
+    }
+
+    void restartsStopAndStartTheQueryOnOneCheckpoint()
+    {
+        const QString text = exported(load(QStringLiteral("restart-from-checkpoint.json")), PySparkExportFormat::Script, "restart.json");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("export.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+        f.close();
+        const auto [code, message] = pyCompile(path);
+        QVERIFY2(code == 0, qPrintable(message));
+        QVERIFY(text.contains("## Stops and restarts from the checkpoint"));
+        QVERIFY(text.contains("1. batches 0, 1 and 2; the query crashes in batch 2 and starts again from its checkpoint"));
+        QCOMPARE(text.count("# drop "), 3);
+        // Batch 2's first run raises from foreachBatch after collecting its rows: no commit.
+        QVERIFY(text.contains("CRASH_ONCE = set([2])"));
+        QVERIFY(text.contains(".foreachBatch(collect_or_crash)"));
+        QCOMPARE(text.count("\"checkpointLocation\""), 1); // every run starts on the same checkpoint
+        // Two runs: drop 1 until the crash, then the changed query (the filter) on drops 2 and 3.
+        const qsizetype first = text.indexOf("run_once(result, [1], True)");
+        const qsizetype restart = text.indexOf("# restarts[0]: the query starts again from the same checkpoint, with its changed query.");
+        const qsizetype filter = text.indexOf(".where(\"word != 'bird'\")");
+        const qsizetype second = text.indexOf("run_once(result, [2, 3], False)");
+        QVERIFY2(first > 0 && first < restart && restart < filter && filter < second, qPrintable(text));
+        QVERIFY(text.contains("TIDEMARK_RUNS = [0, 1, 2, 2, 3, 4, 5, 6]"));
+    }
+
+    void aCleanStopStopsTheQuery()
+    {
+        Scenario sc = load(QStringLiteral("restart-from-checkpoint.json"));
+        sc.restarts[0].crash = false;
+        sc.restarts[0].changedKeys.clear();
+        const QString text = exported(sc, PySparkExportFormat::Script, "stop.json");
+        QVERIFY(text.contains("CRASH_ONCE = set([])"));
+        QVERIFY(text.contains("`query.stop()`, then the same `writeStream...start()`"));
+        QVERIFY(text.contains("# restarts[0]: the query starts again from the same checkpoint.\n"));
+        QVERIFY(!text.contains("with its changed query"));
+        QVERIFY(text.contains("; the query stops and starts again from its checkpoint"));
+    }
+
+    void aTriggerThatStopsByItselfStartsEachRunWithItsOwn()
+    {
+        // Trigger.Once, then availableNow after the restart: each run's files are written before
+        // its start, and each run starts with its own trigger.
+        Scenario sc = load(QStringLiteral("restart-from-checkpoint.json"));
+        sc.query.trigger = TriggerSpec{};
+        sc.query.trigger.once = true;
+        sc.restarts[0].changedKeys = {"trigger"};
+        sc.restarts[0].changes = QuerySpec{};
+        sc.restarts[0].changes.trigger.availableNow = true;
+        const QString text = exported(sc, PySparkExportFormat::Script, "once.json");
+        QVERIFY(text.contains(".trigger(**trigger)"));
+        const qsizetype once = text.indexOf("TRIGGER = dict(once=True)");
+        const qsizetype later = text.indexOf("TRIGGER = dict(availableNow=True)");
+        QVERIFY2(once > 0 && once < later, qPrintable(text));
+        QVERIFY(text.contains("write_drop(number, DROPS[number - 1], query_running=False)"));
+        QVERIFY(!text.contains("changes the trigger between one that stops by itself"));
     }
 
     void theHeaderSaysWhatCannotBeReproduced()

@@ -105,6 +105,29 @@ private slots:
         QVERIFY(!out.contains("Batch: 1"));
     }
 
+    /// A file with restarts from the checkpoint runs live without them, and says so.
+    void restartsAreNotAppliedLive()
+    {
+        QTemporaryDir dir;
+        Broker broker;
+        QVERIFY2(broker.start(dir.path()), qPrintable(broker.output()));
+        QFile in(kScenario);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        text.insert(text.lastIndexOf('}'), ", \"restarts\": [{\"stopAt\": \"11:50:05\", \"restartAt\": \"11:50:06\"}]");
+        const QString file = dir.path() + "/with-restarts.json";
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
+        out.close();
+        QString output;
+        QVERIFY2(runProgram(kTidemark, {"run", file, "--kafka", broker.bootstrap, "--topic", "events", "--max-batches", "1"}, {}, &output),
+                 qPrintable(output));
+        QVERIFY2(output.contains("[kafka] note: the scenario's 1 restart is not applied to live input: a live query runs until it is stopped."),
+                 qPrintable(output));
+        QVERIFY(output.contains("Batch: 0"));
+        QCOMPARE(broker.stop(), 0);
+    }
+
     /// A fixed port through the forwarder: kcat bootstraps there, then talks to the broker's
     /// advertised address.
     void fixedPortForwards()

@@ -266,12 +266,20 @@ void LiveController::beginIfReady()
     post(std::move(early));
     m_document->showLive(std::make_shared<const Scenario>(m_work->recording), m_horizon, {ScenarioDocument::ChangeKind::Replaced, 0, 0});
     schedulePublish();
-    if (m_input)
-        emit message(tr("Live: reading %1. Editing is off until you disconnect.").arg(inputName(*m_input)), 8000);
-    else
-        emit message(tr("Live: reading %1 from %2. Editing is off until you disconnect.")
-                         .arg(QString::fromStdString(m_settings.topic), QString::fromStdString(m_settings.bootstrapServers)),
-                     8000);
+    QString reading = m_input ? tr("Live: reading %1. Editing is off until you disconnect.").arg(inputName(*m_input))
+                              : tr("Live: reading %1 from %2. Editing is off until you disconnect.")
+                                    .arg(QString::fromStdString(m_settings.topic), QString::fromStdString(m_settings.bootstrapServers));
+    // A live query runs until it is stopped: the file's restarts are left out, and the line stays.
+    if (m_session->restartsNotice())
+        reading += QLatin1Char(' ') + restartsNotAppliedText(static_cast<int>(m_before ? m_before->restarts.size() : 0));
+    emit message(reading, m_session->restartsNotice() ? 0 : 8000);
+}
+
+QString LiveController::restartsNotAppliedText(int restarts)
+{
+    return tr("The scenario's %n restart(s) from the checkpoint are not applied to live input: a live query runs until you stop "
+              "it. Disconnect to see them.",
+              nullptr, restarts);
 }
 
 void LiveController::startInput(const LiveInputSettings& input)

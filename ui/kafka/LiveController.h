@@ -98,6 +98,9 @@ public slots:
     /// Disconnects. What arrived stays as an ordinary, unsaved scenario (one undo step).
     void stop();
 
+    /// What the status bar says when the scenario's restarts are left out of a live session.
+    static QString restartsNotAppliedText(int restarts);
+
 signals:
     /// The cursor is on the newest batch and moved with it: keep the whole session in view.
     void followingNewest();

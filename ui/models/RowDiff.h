@@ -20,6 +20,9 @@ enum class RowStatus : std::uint8_t {
 struct MarkedRow {
     Row row;
     RowStatus status = RowStatus::Unchanged;
+    /// The id of a batch that ran twice (a crash before its commit) when this row is the copy
+    /// its second run sent; -1 otherwise.
+    std::int64_t againOf = -1;
 };
 
 /// Marks `current` against `previous`. Rows are matched by their first `keyWidth` values

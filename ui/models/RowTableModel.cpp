@@ -3,6 +3,7 @@
 
 #include "engine/schema/ValueText.h"
 #include "ui/Palette.h"
+#include "ui/models/RerunRows.h"
 #include "ui/document/CellText.h"
 
 #include <QBrush>
@@ -86,6 +87,16 @@ int RowTableModel::numRowsWithStatus(RowStatus status) const
     return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [&](const MarkedRow& r) { return r.status == status; }));
 }
 
+std::int64_t RowTableModel::againOfAt(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].againOf : -1;
+}
+
+int RowTableModel::numRowsAgain() const
+{
+    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [](const MarkedRow& r) { return r.againOf >= 0; }));
+}
+
 int RowTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
 
 int RowTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_schema.size()); }
@@ -126,9 +137,10 @@ QVariant RowTableModel::data(const QModelIndex& index, int role) const
         // Explicit, so the highlight colours stay readable under a dark desktop theme.
         return marked.status == RowStatus::Unchanged ? QVariant() : QVariant(QBrush(QColor(0x20, 0x20, 0x20)));
     case Qt::FontRole:
-        if (marked.status == RowStatus::Removed || marked.status == RowStatus::Evicted) {
+        if (marked.status == RowStatus::Removed || marked.status == RowStatus::Evicted || marked.againOf >= 0) {
             QFont f;
-            f.setStrikeOut(true);
+            f.setStrikeOut(marked.status == RowStatus::Removed || marked.status == RowStatus::Evicted);
+            f.setItalic(marked.againOf >= 0); // a copy sent again
             return f;
         }
         return {};
@@ -156,6 +168,13 @@ QVariant RowTableModel::headerData(int section, Qt::Orientation orientation, int
     if (section < 0 || static_cast<std::size_t>(section) >= m_rows.size())
         return {};
     const RowStatus status = m_rows[static_cast<std::size_t>(section)].status;
+    if (const std::int64_t again = m_rows[static_cast<std::size_t>(section)].againOf; again >= 0) {
+        // A copy a batch run twice sent again: its own mark beside the status, and why.
+        if (role == Qt::DisplayRole)
+            return (status == RowStatus::New ? QStringLiteral("+") : QString()) + QStringLiteral("\u21bb");
+        if (role == Qt::ToolTipRole)
+            return rerunRowExplanation(again);
+    }
     if (role == Qt::DisplayRole) {
         // A mark beside the colour, for readers who cannot tell the colours apart.
         switch (status) {

@@ -31,6 +31,9 @@ public:
     const Row* rowAt(int row) const;
     RowStatus statusAt(int row) const;
     int numRowsWithStatus(RowStatus status) const;
+    /// MarkedRow::againOf of a row (-1: not a copy a batch run twice sent again), and how many are.
+    std::int64_t againOfAt(int row) const;
+    int numRowsAgain() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

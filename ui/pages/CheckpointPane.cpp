@@ -48,7 +48,16 @@ void CheckpointPane::render()
                                ? tr("Crashed at %1 in batch %2, restarted at %3: batch %2 runs again with the same offsets.")
                                      .arg(timeOf(r.stopAt, sc)).arg(*r.uncommittedBatch).arg(timeOf(r.restartAt, sc))
                                : tr("Stopped at %1, restarted at %2: the next batch is %3.").arg(timeOf(r.stopAt, sc), timeOf(r.restartAt, sc)).arg(b.batchId);
-            line += QLatin1Char(' ') + tr("Watermark %1 restored from the offset log.").arg(watermarkOf(r.restoredWatermarkMs, sc));
+            // populateStartOffsets: an uncommitted batch keeps its offset log entry's watermark; after a
+            // clean stop that entry's watermark is raised to its commit's nextBatchWatermarkMs.
+            line += QLatin1Char(' ')
+                    + (r.uncommittedBatch ? tr("Watermark %1 restored from the offset log.") : tr("Watermark %1 restored from the offset and commit logs."))
+                          .arg(watermarkOf(r.restoredWatermarkMs, sc));
+            if (r.uncommittedBatch)
+                line += QLatin1Char(' ')
+                        + tr("The sink gets batch %1 again: the console sink prints it twice, the file sink skips a batch id its "
+                             "_spark_metadata log already holds.")
+                              .arg(*r.uncommittedBatch);
             if (r.noDataBatchDropped)
                 line += QLatin1Char(' ') + tr("The no-data batch that was due waits for new data.");
             if (r.queryChanged)

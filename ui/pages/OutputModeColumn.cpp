@@ -4,6 +4,7 @@
 #include "ui/Palette.h"
 #include "ui/i18n/Retranslate.h"
 #include "ui/i18n/SparkErrorHint.h"
+#include "ui/models/RerunRows.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
 #include "ui/pages/BatchTables.h"
@@ -205,6 +206,8 @@ void OutputModeColumn::setView(const ViewState& view)
     const std::vector<Row>& sinkRows = tables.sink;
     auto sink = diffRows(sinkRows, previous, width, false);
     auto table = diffRows(result, previous, width, true);
+    markRerunSinkRows(sink, run, i);
+    markRerunResultRows(table, run, i);
     m_sinkModel->setRows(run.plan->output, std::move(sink), view.snapshot->scenario);
     m_resultModel->setRows(run.plan->output, std::move(table), view.snapshot->scenario);
     m_sinkLabel->setText(tr("<b>This batch</b> (%1) — sink got %n row(s)", nullptr, static_cast<int>(sinkRows.size())).arg(batch.batchId));
@@ -219,7 +222,13 @@ void OutputModeColumn::setView(const ViewState& view)
         text += tr(" · ~%1 changed").arg(changed);
     if (removed > 0)
         text += tr(" · −%1 removed").arg(removed);
+    std::int64_t again = -1; // a batch run twice whose copies the table lists
+    for (int r = 0; r < m_resultModel->rowCount() && again < 0; ++r)
+        again = m_resultModel->againOfAt(r);
+    if (again >= 0)
+        text += tr(" · ↻%1 again").arg(m_resultModel->numRowsAgain());
     m_resultLabel->setText(text);
+    m_resultLabel->setToolTip(again >= 0 ? rerunRowExplanation(again) : QString());
 }
 
 } // namespace tidemark::ui

@@ -10,6 +10,7 @@
 #include "ui/plot/FateMark.h"
 #include "ui/plot/JoinPairsItem.h"
 #include "ui/plot/OutageBandsItem.h"
+#include "ui/plot/RestartDowntimeItem.h"
 #include "ui/plot/TriggerTicksItem.h"
 #include "ui/plot/WindowBandsItem.h"
 #include "ui/plot/ZonedTimeTicker.h"
@@ -153,6 +154,7 @@ void EventTimePlot::setupPlot()
     p->setCurrentLayer(QStringLiteral("ticks"));
     m_ticks = new TriggerTicksItem(p);
     m_outageBands = new OutageBandsItem(p);
+    m_restarts = new RestartDowntimeItem(p);
     m_windows = new WindowBandsItem(p);
     m_windows->setLabelText([this](const WindowLife& w) { return windowLabel(w); });
 
@@ -201,6 +203,8 @@ void EventTimePlot::setupPlot()
     m_legendEvicted = swatch(p, QString());
     m_legendMerged = swatch(p, QString());
     m_legendOutage = swatch(p, QString());
+    m_legendDownTime = swatch(p, QString());
+    m_legendRerun = swatch(p, QString());
     m_legendToggle = swatch(p, QString());
     m_legendToggle->setPen(Qt::NoPen);
 
@@ -315,6 +319,10 @@ void EventTimePlot::applyStyle()
         m_legendOutage->setPen(QPen(outage, 1.5 * scale));
         m_legendOutage->setBrush(QBrush(outage, Qt::DiagCrossPattern));
     }
+    m_restarts->setLineWidth((m_presentation ? 2.0 : 1.0) * palette::strokeScale());
+    m_legendDownTime->setPen(QPen(m_restarts->bandBrush().color(), 1.5 * scale, Qt::DashLine));
+    m_legendDownTime->setBrush(m_restarts->bandBrush());
+    m_legendRerun->setPen(m_restarts->rerunPen(2.5 * scale));
     m_windows->setLaneWidth(10 * scale);
     m_nowLine->setPen(QPen(palette::nowColor(), line));
 
@@ -340,6 +348,7 @@ void EventTimePlot::applyStyle()
     m_nowLabel->setFont(mark);
     m_banner->setFont(tick);
     m_outageBands->setFont(tick);
+    m_restarts->setFont(base);
     m_batchWatermarkLabel->setFont(base);
     for (QCPItemText* t : m_annotations)
         t->setFont(base);
@@ -407,6 +416,8 @@ void EventTimePlot::nameGraphs()
     m_legendEvicted->setName(tr("window evicted"));
     m_legendMerged->setName(tr("session merged into a longer one"));
     m_legendOutage->setName(tr("broker away: no input arrives"));
+    m_legendDownTime->setName(tr("query down: stopped or crashed, restarted from the checkpoint"));
+    m_legendRerun->setName(tr("batch run again after a crash (same offsets)"));
     for (Fate f : kFates)
         m_fateGraphs[static_cast<std::size_t>(f)]->setName(palette::fateLabel(f));
 }
@@ -526,6 +537,7 @@ void EventTimePlot::rebuildHistory()
     m_watermarkGraph->setData(wmX, wmY, true);
     m_maxEventGraph->setData(maxX, maxY, true);
     m_ticks->setTicks(std::move(ticks));
+    m_restarts->setMarks(restartMarks(run));
 
     // A query with several inputs: each input's dots and own watermark apart.
     const Scenario& sc = *m_view.snapshot->scenario;
@@ -727,6 +739,18 @@ QStringList EventTimePlot::outageLabels() const
 }
 
 std::pair<double, double> EventTimePlot::outagePixels(std::size_t i) const { return m_outageBands->pixelSpan(i); }
+
+QStringList EventTimePlot::restartLabels() const
+{
+    QStringList labels;
+    for (const auto& d : m_restarts->marks().downTimes)
+        labels << d.label;
+    for (const auto& r : m_restarts->marks().reruns)
+        labels << r.label;
+    return labels;
+}
+
+std::pair<double, double> EventTimePlot::restartPixels(std::size_t i) const { return m_restarts->pixelSpan(i); }
 
 void EventTimePlot::updateNow()
 {

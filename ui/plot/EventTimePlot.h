@@ -27,6 +27,7 @@ class JoinPairsItem;
 struct WindowLife;
 class WindowBandsItem;
 class OutageBandsItem;
+class RestartDowntimeItem;
 
 /// The event-time × processing-time plot: events as dots coloured by fate, the max event time
 /// and the watermark as step lines, trigger ticks, window bands, "now" and the greyed future.
@@ -67,6 +68,9 @@ public:
     /// For tests: the bands' labels, and band `i`'s pixel span [left, right] in the QCustomPlot.
     QStringList outageLabels() const;
     std::pair<double, double> outagePixels(std::size_t i) const;
+    /// For tests: the labels of the restarts' down times and reruns, and down time `i`'s pixel span.
+    QStringList restartLabels() const;
+    std::pair<double, double> restartPixels(std::size_t i) const;
 
     bool savePng(const QString& path);
     bool savePdf(const QString& path);
@@ -193,6 +197,9 @@ private:
     OutageBandsItem* m_outageBands = nullptr;
     std::vector<Outage> m_outages;
     QCPGraph* m_legendOutage = nullptr;
+    RestartDowntimeItem* m_restarts = nullptr;
+    QCPGraph* m_legendDownTime = nullptr;
+    QCPGraph* m_legendRerun = nullptr;
     QCPItemStraightLine* m_nowLine = nullptr;
     QCPItemText* m_nowLabel = nullptr;
     QCPItemRect* m_future = nullptr;

@@ -5,6 +5,7 @@
 #include "ui/plot/EventTimePlot.h"
 
 #include "ui/Palette.h"
+#include "ui/plot/RestartDowntimeItem.h"
 #include "ui/plot/WindowBandsItem.h"
 
 #include <qcustomplot.h>
@@ -61,6 +62,10 @@ void EventTimePlot::rebuildLegend()
         m_legendSkipped->addToLegend(legend);
     if (!m_outages.empty())
         m_legendOutage->addToLegend(legend);
+    if (!m_restarts->marks().downTimes.empty())
+        m_legendDownTime->addToLegend(legend);
+    if (!m_restarts->marks().reruns.empty())
+        m_legendRerun->addToLegend(legend);
     if (!view.windows.empty()) {
         m_legendOpen->addToLegend(legend);
         m_legendEmitted->addToLegend(legend);
