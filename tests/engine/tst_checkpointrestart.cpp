@@ -432,6 +432,7 @@ void TestCheckpointRestart::changedOperatorAfterAJoinIsAFileError()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::File);
     QCOMPARE(refused.error().where, std::string("restarts[0].query"));
+}
 
 // The restarted query's first batch filters late rows with the offset log's entry of the batch
 // before it (3.4+: MicroBatchExecution.runBatch passes offsetLog.offsetSeqMetadataForBatchId(
