@@ -13,6 +13,7 @@
 #include "ui/pages/StatePanel.h"
 
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
 
@@ -115,6 +116,41 @@ private slots:
         }
         if (width < 1000)
             QVERIFY2(page.isSwitched(), "the narrow page shows one mode at a time");
+    }
+
+    /// The same columns again: only the row that differs is announced, the rest stays; other
+    /// columns reset the table.
+    void sameColumnsUpdateOnlyChangedRows()
+    {
+        const auto scenario = load(QStringLiteral("word-count-update.json"));
+        Schema schema;
+        schema.fields.push_back(Field{"word", DataType(TypeId::String), std::nullopt, {}});
+        schema.fields.push_back(Field{"count", DataType(TypeId::Long), std::nullopt, {}});
+        const auto rows = [](std::int64_t dogs, int n) {
+            std::vector<MarkedRow> out{{Row{Value(std::string("cat")), Value(std::int64_t{1})}, RowStatus::Unchanged},
+                                       {Row{Value(std::string("dog")), Value(dogs)}, RowStatus::Changed},
+                                       {Row{Value(std::string("owl")), Value(std::int64_t{4})}, RowStatus::Unchanged}};
+            out.resize(static_cast<std::size_t>(n));
+            return out;
+        };
+        RowTableModel model;
+        model.setRows(schema, rows(2, 3), scenario);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.setRows(schema, rows(3, 3), scenario);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].toModelIndex().row(), 1);
+        QCOMPARE(changed[0][1].toModelIndex().row(), 1);
+        QCOMPARE(model.data(model.index(1, 1)).toString(), QStringLiteral("3"));
+        model.setRows(schema, rows(3, 2), scenario);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        Schema other = schema;
+        other.fields[1].name = "n";
+        model.setRows(other, rows(3, 2), scenario);
+        QCOMPARE(resets.size(), 1);
     }
 
     /// The state panel stepped through the session shows what a new panel shows.
