@@ -11,6 +11,9 @@
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
 #include "ui/pages/StatePanel.h"
+#include "ui/plot/EventTimePlot.h"
+
+#include <qcustomplot.h>
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -151,6 +154,29 @@ private slots:
         other.fields[1].name = "n";
         model.setRows(other, rows(3, 2), scenario);
         QCOMPARE(resets.size(), 1);
+    }
+
+    /// The complete snapshot after a preview shares the preview's run of the mode the plot
+    /// follows: the plot is not redrawn for it, but is for another batch.
+    void plotSkipsTheSameDrawing()
+    {
+        const SnapshotPtr preview = buildPreview(load(QStringLiteral("word-count-update.json")), 1);
+        const SnapshotPtr complete = completeSnapshot(*preview);
+        EventTimePlot plot;
+        plot.resize(600, 400);
+        plot.show();
+        auto* canvas = plot.findChild<QCustomPlot*>();
+        QVERIFY(canvas);
+        QSignalSpy replots(canvas, &QCustomPlot::afterReplot);
+        plot.setView(ViewState::at(preview, 2));
+        QTRY_VERIFY(replots.size() > 0); // its queued replot
+        QTest::qWait(50);                 // and any the first show adds
+        replots.clear();
+        plot.setView(ViewState::at(complete, 2));
+        QTest::qWait(50); // a queued replot would run meanwhile
+        QCOMPARE(replots.size(), 0);
+        plot.setView(ViewState::at(complete, 3));
+        QTRY_COMPARE(replots.size(), 1);
     }
 
     /// The state panel stepped through the session shows what a new panel shows.
