@@ -13,6 +13,10 @@
 #include "ui/compute/ViewState.h"
 #include "ui/document/ScenarioDocument.h"
 #include "ui/files/FileController.h"
+#include "ui/pages/CheckpointPane.h"
+#include "ui/pages/LogPane.h"
+#include "ui/pages/ModeColumnsPage.h"
+#include "ui/pages/StatePanel.h"
 #include "ui/plot/EventTimePlot.h"
 
 #include <QApplication>
@@ -105,6 +109,8 @@ void settle(MainWindow& window, bool plotOnly = false)
 struct DragFigures {
     Stats total, compute, derive, refresh, replot;
     Stats release, releaseCompute, pages;
+    Stats releaseDelivered; ///< release -> the complete snapshot is delivered to the UI thread
+    Stats releasePagesDone; ///< release -> the pages show it (before the event loop's repaint)
     Stats reused; ///< batches of the plot's mode continued, not run again, per move
 };
 
@@ -144,9 +150,22 @@ void dragOnce(MainWindow& window, std::uint32_t& event, bool back, DragFigures& 
         f.replot.add(plot->lastReplotMs());
         f.reused.add(static_cast<double>(snap->reusedBatches));
     }
+    double delivered = -1, pagesDone = -1;
+    const auto onReady = QObject::connect(window.compute(), &RecomputeService::snapshotReady, [&] {
+        if (delivered < 0 && window.compute()->latest()->complete)
+            delivered = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    });
+    const auto onShown = QObject::connect(&window, &MainWindow::viewUpdated, [&] {
+        if (pagesDone < 0 && window.isUpToDate())
+            pagesDone = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    });
     clock.start();
     QTest::mouseRelease(canvas, Qt::LeftButton, {}, from + sign * QPoint(60, -60));
     settle(window);
+    QObject::disconnect(onReady);
+    QObject::disconnect(onShown);
+    f.releaseDelivered.add(delivered);
+    f.releasePagesDone.add(pagesDone);
     f.release.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
     f.releaseCompute.add(window.view().snapshot->computeMs);
     f.pages.add(window.lastPagesMs());
@@ -187,6 +206,37 @@ public:
 private:
     std::array<QProcess, 2> m_loops;
 };
+
+/// What each page costs to show a new snapshot at the last batch, and a repaint of the whole
+/// window: where release -> everything shown goes after the recompute.
+void benchPages(MainWindow& window)
+{
+    const ViewState shown = window.view();
+    // Another snapshot of the same scenario: each page must build its tables anew.
+    const SnapshotPtr other = buildSnapshot(shown.snapshot->scenario, shown.snapshot->generation + 1);
+    ViewState fresh = shown;
+    fresh.snapshot = other;
+    Stats columns, state, log, checkpoint, repaint;
+    QElapsedTimer clock;
+    const auto time = [&](Stats& into, const auto& show) {
+        for (const ViewState* v : std::array<const ViewState*, 2>{&fresh, &shown}) {
+            clock.start();
+            show(*v);
+            into.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+        }
+    };
+    for (int i = 0; i < 10; ++i) {
+        time(columns, [&](const ViewState& v) { window.modeColumns()->setView(v); });
+        time(state, [&](const ViewState& v) { window.statePanel()->setView(v); });
+        time(log, [&](const ViewState& v) { window.logPane()->setView(v); });
+        time(checkpoint, [&](const ViewState& v) { window.checkpointPane()->setView(v); });
+        time(repaint, [&](const ViewState&) { window.repaint(); });
+    }
+    std::printf("\n  the pages, showing another snapshot at the last batch, median / max [ms]:\n");
+    for (auto [name, s] : {std::pair<const char*, Stats*>{"three output mode columns", &columns}, {"state panel", &state}, {"log", &log},
+                           {"checkpoint", &checkpoint}, {"repaint of the whole window", &repaint}})
+        std::printf("    %-30s %7.1f %7.1f\n", name, s->pct(0.5), s->max());
+}
 
 void benchDrag()
 {
@@ -238,6 +288,8 @@ void benchDrag()
         row("total: mouse move -> plot redrawn", full.total, continued.total);
         row("release: the other two modes", full.releaseCompute, continued.releaseCompute);
         row("release: tables, state and log", full.pages, continued.pages);
+        row("release -> complete snapshot arrives", full.releaseDelivered, continued.releaseDelivered);
+        row("release -> pages updated", full.releasePagesDone, continued.releasePagesDone);
         row("release -> everything shown", full.release, continued.release);
         std::printf("  batches continued, not run again, per move (median): %.0f of %zu\n", continued.reused.pct(0.5),
                     first->run(OutputMode::Update).batches.size());
@@ -249,6 +301,7 @@ void benchDrag()
         const BusyLoops busy;
         measure("two busy loops beside it");
     }
+    benchPages(window);
     std::printf("\n  undo steps after the drags: %d (the moves of a drag merge into one)\n", window.document()->undoStack()->count());
 
     // One edit in all three modes without the window (buildSnapshot, what the worker runs):

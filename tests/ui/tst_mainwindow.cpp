@@ -252,8 +252,10 @@ void TestMainWindow::chainedOperatorsShowEachOperator()
     waitUpToDate();
     auto* title = m_window->findChild<QLabel*>(QStringLiteral("stateTitle"));
     QVERIFY(title);
-    QVERIFY2(title->text().contains(QStringLiteral("Shown: stateful operator 1 of 2.")), qPrintable(title->text()));
-    QVERIFY2(title->text().contains(QStringLiteral("Operator 2 (stateStoreSave): 0 row(s).")), qPrintable(title->text()));
+    QVERIFY2(title->text().contains(QStringLiteral("<b>operator 1 of 2</b> (stateStoreSave)")), qPrintable(title->text()));
+    auto* second = m_window->findChild<QLabel*>(QStringLiteral("stateTitle2"));
+    QVERIFY(second);
+    QVERIFY2(second->text().contains(QStringLiteral("<b>Operator 2 of 2</b> (stateStoreSave): 0 row(s)")), qPrintable(second->text()));
     // The state table holds the first aggregation's rows, under its own columns.
     auto* stateTable = m_window->findChild<QTableView*>(QStringLiteral("stateTable"));
     QVERIFY(stateTable);

@@ -10,6 +10,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <limits>
 #include <sstream>
 
@@ -228,6 +229,43 @@ private slots:
         }
         QVERIFY(runsCompared >= 6);
         QVERIFY2(reusedLate > 0, "an edit in the last batch reuses the batches before it");
+    }
+
+    /// A drag: the same event moved again and again by a few seconds. After its first move each
+    /// run starts from a copy taken just before the batch the move reaches (the continued run
+    /// left one after each of its first batches), and still equals a run from batch 0.
+    void dragRerunsOnlyTheBatchesItReaches_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char* f : {"word-count-update.json", "chained-window-aggregation.json", "session-windows.json"})
+            QTest::newRow(f) << QString::fromLatin1(f);
+    }
+
+    void dragRerunsOnlyTheBatchesItReaches()
+    {
+        QFETCH(QString, file);
+        auto scenario = lengthened(file, 12);
+        ResumableRun run = runResumable(scenario, OutputMode::Append, guiOptions());
+        QVERIFY(run.run && !run.run->error);
+        const auto edits = editedEvents(*run.run);
+        QVERIFY(!edits.empty());
+        const std::uint32_t event = edits[1].second; // read by a middle batch
+        for (int move = 0; move < 6; ++move) {
+            const auto next = moved(*scenario, event, 7 * kMicrosPerSecond, kMicrosPerSecond);
+            const auto changedFrom = firstChangedArrival(*scenario, *next);
+            QVERIFY(changedFrom);
+            ResumableRun continued = runResumable(next, OutputMode::Append, guiOptions(), &run, changedFrom);
+            const QString diff = difference(*continued.run, runMode(*next, OutputMode::Append, guiOptions()));
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("move %1: %2").arg(move).arg(diff)));
+            // Every batch that triggered before the moved event arrives is reused.
+            const auto& batches = run.run->batches;
+            const auto before = static_cast<std::size_t>(std::count_if(batches.begin(), batches.end(), [&](const BatchRecord& b) { return b.triggerTime < *changedFrom; }));
+            if (move > 0)
+                QCOMPARE(continued.reusedBatches, before);
+            QVERIFY(continued.checkpoints->points.size() <= RunCheckpoints::kMaxPoints + 2 * RunCheckpoints::kDensePoints);
+            scenario = next;
+            run = std::move(continued);
+        }
     }
 
     /// The snapshot the window shows: a recompute continuing the previous one's runs derives

@@ -30,6 +30,11 @@ const RunCheckpoints::Point* startPoint(const ResumableRun& base, Micros changed
     return best;
 }
 
+std::size_t numEvenlySpaced(const RunCheckpoints& checkpoints)
+{
+    return static_cast<std::size_t>(std::count_if(checkpoints.points.begin(), checkpoints.points.end(), [](const auto& p) { return !p.dense; }));
+}
+
 } // namespace
 
 std::optional<Micros> firstChangedArrival(const Scenario& before, const Scenario& after)
@@ -79,8 +84,9 @@ ResumableRun runResumable(const std::shared_ptr<const Scenario>& scenario, Outpu
         run->ticks.assign(before.ticks.begin(), before.ticks.begin() + static_cast<std::ptrdiff_t>(from->ticks));
         run->start = before.start;
         checkpoints->spacing = base->checkpoints->spacing;
+        // The dense copies of an earlier edit stay only while they are near this one.
         for (const auto& p : base->checkpoints->points)
-            if (p.batches <= from->batches)
+            if (p.batches <= from->batches && (!p.dense || p.batches + RunCheckpoints::kDensePoints > from->batches))
                 checkpoints->points.push_back(p);
         out.reusedBatches = from->batches;
     } else {
@@ -90,18 +96,24 @@ ResumableRun runResumable(const std::shared_ptr<const Scenario>& scenario, Outpu
     SimulationOptions copyOptions = options;
     copyOptions.control.reset(); // a copy outlives the request that made it
     const std::size_t ticksBefore = run->ticks.size();
+    const std::size_t denseUntil = from ? from->batches + RunCheckpoints::kDensePoints : 0;
     while (auto batch = sim->next()) {
         run->batches.push_back(std::move(*batch));
         const std::size_t made = run->batches.size();
         if (!scenario->restarts.empty()) // never continued (firstChangedArrival): no copies to keep
             continue;
-        if (made % checkpoints->spacing != 0 || (!checkpoints->points.empty() && checkpoints->points.back().batches >= made))
+        if (!checkpoints->points.empty() && checkpoints->points.back().batches >= made)
             continue;
-        if (checkpoints->points.size() >= RunCheckpoints::kMaxPoints) {
-            // Keep every other one: the spacing doubles, the count stays bounded.
+        const bool dense = made <= denseUntil && made % checkpoints->spacing != 0;
+        if (!dense && made % checkpoints->spacing != 0)
+            continue;
+        if (!dense && numEvenlySpaced(*checkpoints) >= RunCheckpoints::kMaxPoints) {
+            // Keep every other evenly spaced one: the spacing doubles, the count stays bounded.
             std::vector<RunCheckpoints::Point> kept;
-            for (std::size_t i = 1; i < checkpoints->points.size(); i += 2)
-                kept.push_back(std::move(checkpoints->points[i]));
+            std::size_t even = 0;
+            for (auto& p : checkpoints->points)
+                if (p.dense || even++ % 2 == 1)
+                    kept.push_back(std::move(p));
             checkpoints->points = std::move(kept);
             checkpoints->spacing *= 2;
             if (made % checkpoints->spacing != 0)
@@ -109,6 +121,7 @@ ResumableRun runResumable(const std::shared_ptr<const Scenario>& scenario, Outpu
         }
         RunCheckpoints::Point p;
         p.batches = made;
+        p.dense = dense;
         p.ticks = ticksBefore + sim->ticks().size();
         p.scenario = scenario;
         p.plan = plan;

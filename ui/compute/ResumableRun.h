@@ -11,12 +11,16 @@
 namespace tidemark::ui {
 
 /// Copies of a run's Simulation after some of its batches, so that a run of an edited scenario
-/// can start there instead of at batch 0. At most kMaxPoints, evenly spaced: the spacing
-/// doubles when they fill up, so a long run keeps a bounded number.
+/// can start there instead of at batch 0. At most kMaxPoints evenly spaced ones: the spacing
+/// doubles when they fill up, so a long run keeps a bounded number. A continued run adds a
+/// copy after each of the kDensePoints batches it runs first: a dragged dot edits the same few
+/// batches move after move, and the next move then reruns only the batches its own edit
+/// reaches instead of those back to the last evenly spaced copy.
 struct RunCheckpoints {
     struct Point {
         std::size_t batches = 0; ///< batches the run had made when the copy was taken
         std::size_t ticks = 0;   ///< ticks it had recorded by then
+        bool dense = false;      ///< one of the copies after a continued run's first batches
         // What `simulation` refers to; it may be an older scenario than the run's (the batches
         // before the copy read the same events in both).
         std::shared_ptr<const Scenario> scenario;
@@ -25,6 +29,7 @@ struct RunCheckpoints {
     };
     static constexpr std::size_t kMaxPoints = 32;
     static constexpr std::size_t kFirstSpacing = 4;
+    static constexpr std::size_t kDensePoints = 16;
     std::vector<Point> points; ///< by batches, ascending
     std::size_t spacing = kFirstSpacing;
 };

@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace tidemark::ui {
 
@@ -134,6 +135,36 @@ void applyFate(std::vector<EventPoint>& points, const RowFate& f)
         p.lateWatermarkMs = f.lateWatermarkMs;
 }
 
+struct RangeHash {
+    std::size_t operator()(const TimeRange& r) const { return hashCombine(std::hash<Micros>{}(r.start), std::hash<Micros>{}(r.end)); }
+};
+
+/// `row`'s grouping values other than the window column `col` (its group within a window).
+Row keyOf(const Row& row, std::size_t col, std::size_t numGroups)
+{
+    Row key;
+    for (std::size_t i = 0; i < numGroups && i < row.size(); ++i)
+        if (i != col)
+            key.push_back(row[i]);
+    return key;
+}
+
+/// keyOf(row, col, numGroups) compared with `key`, without building it.
+std::strong_ordering compareKey(const Row& key, const Row& row, std::size_t col, std::size_t numGroups)
+{
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < numGroups && i < row.size(); ++i) {
+        if (i == col)
+            continue;
+        if (k == key.size())
+            return std::strong_ordering::less; // a prefix of the row's key
+        if (const auto c = key[k] <=> row[i]; c != 0)
+            return c;
+        ++k;
+    }
+    return k == key.size() ? std::strong_ordering::equal : std::strong_ordering::greater;
+}
+
 void collectWindows(const ModeRun& run, ModeView& view)
 {
     const int column = run.plan ? windowColumn(*run.plan) : -1;
@@ -145,20 +176,30 @@ void collectWindows(const ModeRun& run, ModeView& view)
     // is one bar for all the keys counted in it.
     const bool sessions = run.plan->aggregate->windowKind == AggregatePlan::WindowKind::Session;
     const std::uint8_t op = run.plan->dedup ? 1 : 0; // the aggregation is downstream of a dedup
-    std::map<std::pair<Row, TimeRange>, WindowLife> lives;
+    // Called for every state change and sink row of the run, on every edit: the row's key is
+    // compared in place and copied only when it is new to its window, and consecutive rows of
+    // one window skip the lookup.
+    std::unordered_map<TimeRange, WindowLife, RangeHash> windows; // time windows
+    std::map<std::pair<Row, TimeRange>, WindowLife> sessionLives;  // sessions, by key
+    WindowLife* last = nullptr;
+    const auto keyLess = [&](const Row& key, const Row& row) { return compareKey(key, row, col, numGroups) < 0; };
     auto lifeOf = [&](const Row& row) -> WindowLife* {
         if (row.size() <= col || !row[col].isRange())
             return nullptr;
-        Row key;
-        for (std::size_t i = 0; i < numGroups && i < row.size(); ++i)
-            if (i != col)
-                key.push_back(row[i]);
-        WindowLife& w = lives[{sessions ? key : Row{}, row[col].asRange()}];
-        w.range = row[col].asRange();
-        const auto at = std::lower_bound(w.keys.begin(), w.keys.end(), key);
-        if (at == w.keys.end() || *at != key)
-            w.keys.insert(at, std::move(key));
-        return &w;
+        const TimeRange& range = row[col].asRange();
+        WindowLife* w = nullptr;
+        if (sessions)
+            w = &sessionLives[{keyOf(row, col, numGroups), range}];
+        else if (last && last->range == range)
+            w = last;
+        else
+            w = &windows[range];
+        w->range = range;
+        last = w;
+        const auto at = std::lower_bound(w->keys.begin(), w->keys.end(), row, keyLess);
+        if (at == w->keys.end() || compareKey(*at, row, col, numGroups) != 0)
+            w->keys.insert(at, keyOf(row, col, numGroups));
+        return w;
     };
     const bool complete = run.mode == OutputMode::Complete;
     // A live run showing its newest batches only: the windows still in state were opened
@@ -201,9 +242,14 @@ void collectWindows(const ModeRun& run, ModeView& view)
     }
     // Sessions merged into longer ones stay: the plot shows them up to the batch that merged them.
     std::vector<WindowLife> sorted;
-    for (auto& [id, life] : lives)
+    for (auto& [id, life] : sessionLives)
         if (life.createdBatch >= 0)
             sorted.push_back(std::move(life));
+    for (auto& [range, life] : windows)
+        if (life.createdBatch >= 0)
+            sorted.push_back(std::move(life));
+    if (!sessions) // one bar per range: ordered by range as the sessions' map orders its own
+        std::sort(sorted.begin(), sorted.end(), [](const WindowLife& a, const WindowLife& b) { return a.range < b.range; });
     std::stable_sort(sorted.begin(), sorted.end(), [](const WindowLife& a, const WindowLife& b) { return a.range.start < b.range.start; });
     std::vector<Micros> laneEnds;
     constexpr std::size_t kMaxLanes = 8;

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace tidemark::ui {
 
@@ -19,29 +20,73 @@ RowTableModel::RowTableModel(QObject* parent)
 {
 }
 
-void RowTableModel::setRows(const Schema& schema, std::vector<MarkedRow> rows, std::shared_ptr<const Scenario> scenario)
+namespace {
+
+bool sameDate(const std::optional<CivilDate>& a, const std::optional<CivilDate>& b)
 {
-    beginResetModel();
-    m_schema = schema;
-    m_rows = std::move(rows);
-    m_scenario = std::move(scenario);
-    findSharedDates();
-    endResetModel();
+    return a.has_value() == b.has_value() && (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
 }
 
-void RowTableModel::findSharedDates()
+/// Cells of `a` read the same under `b`: the time zone, the date and the null text agree.
+bool sameRendering(const Scenario* a, const Scenario* b)
 {
-    m_sharedDate.assign(m_schema.size(), QString());
-    if (!m_scenario)
+    return a == b
+           || (a && b && a->timeZoneId == b->timeZoneId && sameDate(a->date, b->date) && a->sparkVersion.nullText() == b->sparkVersion.nullText());
+}
+
+} // namespace
+
+void RowTableModel::setRows(const Schema& schema, std::vector<MarkedRow> rows, std::shared_ptr<const Scenario> scenario)
+{
+    // The same columns read the same way: only the rows that differ are announced, so the view
+    // keeps its column widths and redraws those rows (after an edit most rows are unchanged).
+    std::vector<QString> dates = scenario ? sharedDates(schema, rows, *scenario) : std::vector<QString>(schema.size());
+    if (!m_scenario || schema != m_schema || dates != m_sharedDate || !sameRendering(m_scenario.get(), scenario.get())) {
+        beginResetModel();
+        m_schema = schema;
+        m_rows = std::move(rows);
+        m_scenario = std::move(scenario);
+        m_sharedDate = std::move(dates);
+        endResetModel();
         return;
+    }
+    m_scenario = std::move(scenario);
+    const std::size_t before = m_rows.size(), after = rows.size();
+    std::optional<std::size_t> first, last;
+    for (std::size_t i = 0; i < std::min(before, after); ++i)
+        if (m_rows[i].status != rows[i].status || m_rows[i].row != rows[i].row) {
+            first = first.value_or(i);
+            last = i;
+        }
+    if (after < before) {
+        beginRemoveRows({}, static_cast<int>(after), static_cast<int>(before) - 1);
+        m_rows.resize(after);
+        endRemoveRows();
+    }
+    if (after > before) {
+        beginInsertRows({}, static_cast<int>(before), static_cast<int>(after) - 1);
+        m_rows = std::move(rows);
+        endInsertRows();
+    } else {
+        m_rows = std::move(rows);
+    }
+    if (first) {
+        emit dataChanged(index(static_cast<int>(*first), 0), index(static_cast<int>(*last), columnCount() - 1));
+        emit headerDataChanged(Qt::Vertical, static_cast<int>(*first), static_cast<int>(*last)); // the row's mark
+    }
+}
+
+std::vector<QString> RowTableModel::sharedDates(const Schema& schema, const std::vector<MarkedRow>& rows, const Scenario& scenario)
+{
+    std::vector<QString> shared(schema.size());
     static const QRegularExpression dated(QStringLiteral("^(\\d{4,}-\\d{2}-\\d{2}) "));
-    const TimeZone& zone = m_scenario->zone;
-    for (std::size_t c = 0; c < m_schema.size(); ++c) {
+    const TimeZone& zone = scenario.zone;
+    for (std::size_t c = 0; c < schema.size(); ++c) {
         // Compare local days (cheap on a table of thousands of rows); format only one cell.
         const Value* first = nullptr;
         std::int64_t day = 0;
         bool same = true;
-        for (const MarkedRow& r : m_rows) {
+        for (const MarkedRow& r : rows) {
             if (c >= r.row.size() || !r.row[c].isRange())
                 continue;
             const std::int64_t d = floorDiv(zone.toLocal(r.row[c].asRange().start), kMicrosPerDay);
@@ -57,10 +102,11 @@ void RowTableModel::findSharedDates()
         if (!same || !first)
             continue;
         // On the scenario's own date the cells carry no date to move into the header.
-        const auto match = dated.match(cellText(*first, m_schema[c].type, *m_scenario));
+        const auto match = dated.match(cellText(*first, schema[c].type, scenario));
         if (match.hasMatch())
-            m_sharedDate[c] = match.captured(1);
+            shared[c] = match.captured(1);
     }
+    return shared;
 }
 
 void RowTableModel::clear()

@@ -24,7 +24,9 @@ public:
 
     explicit RowTableModel(QObject* parent = nullptr);
 
-    /// Replaces the content. `schema` names and types the columns.
+    /// Replaces the content. `schema` names and types the columns. With the same columns as
+    /// before only the rows that differ are announced (dataChanged, rows inserted or removed at
+    /// the end); other columns reset the model.
     void setRows(const Schema& schema, std::vector<MarkedRow> rows, std::shared_ptr<const Scenario> scenario);
     void clear();
 
@@ -43,7 +45,7 @@ public:
 private:
     /// For each column: the date every window in it starts on, when they all share one that
     /// is not the scenario's date; the cells then show only clock times and the header the date.
-    void findSharedDates();
+    static std::vector<QString> sharedDates(const Schema& schema, const std::vector<MarkedRow>& rows, const Scenario& scenario);
 
     Schema m_schema;
     std::vector<QString> m_sharedDate; ///< per column, "2018-03-01" or empty

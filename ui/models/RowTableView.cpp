@@ -7,6 +7,8 @@
 #include <QEvent>
 #include <QHeaderView>
 
+#include <algorithm>
+
 namespace tidemark::ui {
 
 RowTableView::RowTableView(const QString& objectName, QWidget* parent)
@@ -41,6 +43,25 @@ void RowTableView::setModel(QAbstractItemModel* model)
     QTableView::setModel(model);
     // Not stretched: a stretched last column pushes right-aligned counts out of a narrow view.
     connect(model, &QAbstractItemModel::modelReset, this, &QTableView::resizeColumnsToContents);
+    // Rows updated in place keep the widths; a column widens when a changed cell needs more.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) { widenFor(first, last); });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) { widenFor(topLeft.row(), bottomRight.row()); });
+}
+
+void RowTableView::widenFor(int first, int last)
+{
+    if (!model())
+        return;
+    // As resizeColumnsToContents samples: at most the header's precision in rows.
+    last = std::min(last, first + horizontalHeader()->resizeContentsPrecision() - 1);
+    for (int c = 0; c < model()->columnCount(); ++c) {
+        int wanted = 0;
+        for (int r = first; r <= last; ++r)
+            wanted = std::max(wanted, sizeHintForIndex(model()->index(r, c)).width() + (showGrid() ? 1 : 0));
+        if (wanted > columnWidth(c))
+            setColumnWidth(c, wanted);
+    }
 }
 
 void RowTableView::fitRows() { verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6); }

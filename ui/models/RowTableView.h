@@ -25,6 +25,8 @@ protected:
 
 private:
     void fitRows();
+    /// Widens the columns that rows first..last do not fit in (never narrows them).
+    void widenFor(int first, int last);
 };
 
 } // namespace tidemark::ui

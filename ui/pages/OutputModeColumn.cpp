@@ -15,6 +15,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace tidemark::ui {
 
 namespace {
@@ -137,7 +139,8 @@ int OutputModeColumn::comfortableWidth() const
 {
     const QMargins m = layout()->contentsMargins();
     const int head = m_title->sizeHint().width() + 120; // the badge and a few words of the caption
-    if (showsError())
+    // As last built: a column waiting behind the switcher is not built just to be measured.
+    if (m_stack->currentIndex() == 1)
         return std::max(head, 280) + m.left() + m.right();
     int tables = 0;
     for (const QTableView* v : {static_cast<const QTableView*>(m_sinkView), static_cast<const QTableView*>(m_resultView)}) {
@@ -148,18 +151,84 @@ int OutputModeColumn::comfortableWidth() const
     return std::max(head, tables) + m.left() + m.right();
 }
 
-QTableView* OutputModeColumn::sinkView() const { return m_sinkView; }
+QTableView* OutputModeColumn::sinkView() const
+{
+    catchUp();
+    return m_sinkView;
+}
 
-QTableView* OutputModeColumn::resultView() const { return m_resultView; }
+QTableView* OutputModeColumn::resultView() const
+{
+    catchUp();
+    return m_resultView;
+}
+
+RowTableModel* OutputModeColumn::sinkModel() const
+{
+    catchUp();
+    return m_sinkModel;
+}
+
+RowTableModel* OutputModeColumn::resultModel() const
+{
+    catchUp();
+    return m_resultModel;
+}
+
+QLabel* OutputModeColumn::sinkLabel() const
+{
+    catchUp();
+    return m_sinkLabel;
+}
+
+QLabel* OutputModeColumn::resultLabel() const
+{
+    catchUp();
+    return m_resultLabel;
+}
 
 QString OutputModeColumn::errorText() const { return showsError() ? m_error->text() : QString(); }
 
-bool OutputModeColumn::showsError() const { return m_stack->currentIndex() == 1; }
+bool OutputModeColumn::showsError() const
+{
+    catchUp();
+    return m_stack->currentIndex() == 1;
+}
 
 void OutputModeColumn::setView(const ViewState& view)
 {
     if (!view.snapshot)
         return;
+    // Behind the mode switcher (a projector's width) only one mode shows: the others build
+    // their tables when shown, not on every edit and step.
+    if (isHidden()) {
+        m_pending = view;
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
+    m_pending = {};
+    build(view);
+}
+
+void OutputModeColumn::catchUp() const
+{
+    if (!m_stale)
+        return;
+    // Read while hidden (a printed page, an export): built now, as setView() would have.
+    auto* self = const_cast<OutputModeColumn*>(this);
+    self->m_stale = false;
+    self->build(std::exchange(self->m_pending, {}));
+}
+
+void OutputModeColumn::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void OutputModeColumn::build(const ViewState& view)
+{
     const ModeRun& run = view.snapshot->run(m_mode);
     const bool selected = m_mode == view.selected;
     m_title->setStyleSheet(selected ? QStringLiteral("QLabel { background: #0072B2; color: white; border-radius: 3px; padding: 1px 8px; }")
@@ -174,6 +243,8 @@ void OutputModeColumn::setView(const ViewState& view)
         m_stack->setCurrentIndex(1);
         m_sinkModel->clear();
         m_resultModel->clear();
+        m_sinkLabel->clear(); // nothing of an earlier query's tables stays behind the error
+        m_resultLabel->clear();
         return;
     }
     m_stack->setCurrentIndex(0);

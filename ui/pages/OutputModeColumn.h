@@ -29,8 +29,10 @@ public:
     void setHeaderShown(bool shown);
 
     OutputMode mode() const { return m_mode; }
-    RowTableModel* sinkModel() const { return m_sinkModel; }
-    RowTableModel* resultModel() const { return m_resultModel; }
+    /// The tables, labels and error below show the latest setView() once read (a column hidden
+    /// behind the mode switcher builds them only when shown or read).
+    RowTableModel* sinkModel() const;
+    RowTableModel* resultModel() const;
     QTableView* sinkView() const;
     QTableView* resultView() const;
     /// The Spark error shown instead of the tables (empty when the mode runs).
@@ -41,8 +43,10 @@ public:
     QLabel* titleLabel() const { return m_title; }
     /// The captions above the two tables ("This batch (3) — sink got 2 rows", the result
     /// table's changes), for a printed page that shows the same.
-    QLabel* sinkLabel() const { return m_sinkLabel; }
-    QLabel* resultLabel() const { return m_resultLabel; }
+    QLabel* sinkLabel() const;
+    QLabel* resultLabel() const;
+    /// True while a setView() waits for the column to be shown.
+    bool isStale() const { return m_stale; }
 
 signals:
     /// A result row was clicked: explain the life of its group.
@@ -50,8 +54,15 @@ signals:
     /// "Export as CSV…" from a table's context menu.
     void exportRequested(QTableView* view, const QString& suggestedName);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     RowTableView* makeTable(RowTableModel* model, const QString& name);
+    /// Builds the tables for `view`.
+    void build(const ViewState& view);
+    /// Builds what a setView() left waiting, if anything.
+    void catchUp() const;
 
     OutputMode m_mode;
     bool m_presentation = false;
@@ -66,6 +77,8 @@ private:
     RowTableModel* m_resultModel;
     RowTableView* m_sinkView;
     RowTableView* m_resultView;
+    ViewState m_pending; ///< the view to build when shown (while m_stale)
+    bool m_stale = false;
 };
 
 } // namespace tidemark::ui

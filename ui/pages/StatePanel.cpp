@@ -3,6 +3,7 @@
 
 #include "engine/exec/Simulation.h"
 #include "ui/models/JoinStateModel.h"
+#include "ui/models/OperatorState.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
 #include "ui/plot/BatchChart.h"
@@ -16,29 +17,6 @@
 #include <algorithm>
 
 namespace tidemark::ui {
-
-Schema stateSchema(const QueryPlan& plan)
-{
-    if (plan.aggregate && !plan.chain.empty()) {
-        // The first aggregation's own output (the query's is the chain's last operator's).
-        Schema s;
-        for (const auto& g : plan.aggregate->groups)
-            s.fields.push_back(Field{g.name, g.type, std::nullopt, {}});
-        for (const auto& a : plan.aggregate->aggs)
-            s.fields.push_back(Field{a.name, a.resultType, std::nullopt, {}});
-        return s;
-    }
-    if (plan.aggregate)
-        return plan.output;
-    Schema s;
-    if (plan.dedup) {
-        for (std::size_t k : plan.dedup->keys)
-            s.fields.push_back(plan.streamSchema[k]);
-        if (plan.dedup->withinWatermark)
-            s.fields.push_back(Field{"expiresAt", DataType(TypeId::Timestamp), std::nullopt, {}});
-    }
-    return s;
-}
 
 namespace {
 
@@ -82,6 +60,7 @@ StatePanel::StatePanel(QWidget* parent)
     connect(m_joinView, &RowTableView::exportRequested, this, [this] { emit exportRequested(m_joinView, QStringLiteral("join-state")); });
     connect(m_staticView, &RowTableView::exportRequested, this, [this] { emit exportRequested(m_staticView, QStringLiteral("static-table")); });
     m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never clipped by the tables
     m_staticTitle->setWordWrap(true);
 
     auto* top = new QWidget(this);
@@ -89,6 +68,7 @@ StatePanel::StatePanel(QWidget* parent)
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addWidget(m_title);
     tl->addWidget(m_view, 1);
+    m_sectionsLayout = tl; // a chain's other operators follow the first one's table
     tl->addWidget(m_joinView, 1);
     tl->addWidget(m_staticTitle);
     tl->addWidget(m_staticView, 1);
@@ -115,6 +95,51 @@ StatePanel::StatePanel(QWidget* parent)
     connect(m_chart, &BatchChart::batchClicked, this, &StatePanel::batchClicked);
 }
 
+int StatePanel::numOperatorSections() const { return 1 + static_cast<int>(m_moreShown); }
+
+QLabel* StatePanel::operatorTitle(int k) const
+{
+    if (k == 0)
+        return m_title;
+    return k > 0 && static_cast<std::size_t>(k) <= m_moreShown ? m_more[static_cast<std::size_t>(k - 1)].title : nullptr;
+}
+
+RowTableModel* StatePanel::operatorModel(int k) const
+{
+    if (k == 0)
+        return m_model;
+    return k > 0 && static_cast<std::size_t>(k) <= m_moreShown ? m_more[static_cast<std::size_t>(k - 1)].model : nullptr;
+}
+
+void StatePanel::useMoreSections(std::size_t count)
+{
+    while (m_more.size() < count) {
+        const int number = static_cast<int>(m_more.size()) + 2;
+        Section s{new QLabel(this), new RowTableModel(this), new RowTableView(QStringLiteral("stateTable%1").arg(number), this)};
+        s.title->setObjectName(QStringLiteral("stateTitle%1").arg(number));
+        s.title->setWordWrap(true);
+        s.title->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never clipped by the tables
+        s.view->setModel(s.model);
+        connect(s.view, &RowTableView::exportRequested, this, [this, v = s.view, number] { emit exportRequested(v, QStringLiteral("state-%1").arg(number)); });
+        connect(s.view, &RowTableView::rowClicked, this, [this, model = s.model](int row, const QPoint& pos) {
+            if (const Row* r = model->rowAt(row))
+                emit rowClicked(m_mode, *r, pos);
+        });
+        // After the first operator's table and the sections before this one.
+        const int at = m_sectionsLayout->indexOf(m_view) + 1 + 2 * static_cast<int>(m_more.size());
+        m_sectionsLayout->insertWidget(at, s.title);
+        m_sectionsLayout->insertWidget(at + 1, s.view, 1);
+        m_more.push_back(s);
+    }
+    for (std::size_t k = 0; k < m_more.size(); ++k) {
+        m_more[k].title->setVisible(k < count);
+        m_more[k].view->setVisible(k < count);
+        if (k >= count)
+            m_more[k].model->clear();
+    }
+    m_moreShown = count;
+}
+
 QTableView* StatePanel::view() const { return m_joinView->isVisibleTo(this) ? m_joinView : m_view; }
 QTableView* StatePanel::joinView() const { return m_joinView; }
 QTableView* StatePanel::staticView() const { return m_staticView; }
@@ -134,6 +159,10 @@ QSize StatePanel::sizeHint() const
             height += tableHeight(table, table->model()->rowCount()) + 6;
     };
     addTable(m_view);
+    for (std::size_t k = 0; k < m_moreShown; ++k) {
+        height += m_more[k].title->heightForWidth(textWidth) + 6;
+        addTable(m_more[k].view);
+    }
     addTable(m_joinView);
     if (!m_staticView->isHidden())
         height += m_staticTitle->heightForWidth(textWidth) + 6;
@@ -163,6 +192,8 @@ void StatePanel::showTables(bool state, bool join, bool staticTable)
     const bool had = hasContent();
     const int rowsBefore = m_model->rowCount() + m_joinModel->rowCount() + m_staticModel->rowCount();
     m_view->setVisible(state);
+    if (!state)
+        useMoreSections(0);
     m_joinView->setVisible(join);
     m_staticTitle->setVisible(staticTable);
     m_staticView->setVisible(staticTable);
@@ -214,44 +245,48 @@ void StatePanel::setView(const ViewState& view)
         showTables(false, true, false);
         return;
     }
-    const auto i = static_cast<std::size_t>(view.batch);
-    const std::vector<Row> now = run.stateAfter(i);
-    const std::vector<Row> before = i > 0 ? run.stateAfter(i - 1) : std::vector<Row>{};
-    std::size_t width = run.keyWidth();
-    if (!run.plan->aggregate)
-        width = 0; // dedup state rows are the keys themselves
-    auto rows = diffRows(now, before, width, false);
-    int evicted = 0;
-    const std::uint8_t op = (run.plan->aggregate && run.plan->dedup) ? 1 : 0;
-    for (const StateChange& c : view.currentBatch().stateChanges)
-        if (c.op == op && c.kind == StateChange::Kind::Evicted) {
-            rows.push_back({c.row, RowStatus::Evicted});
-            ++evicted;
-        }
-    m_model->setRows(stateSchema(*run.plan), std::move(rows), view.snapshot->scenario);
-    m_title->setText(tr("<b>State store</b> after batch %1 (%2 mode) — %n row(s)", nullptr, static_cast<int>(now.size()))
-                         .arg(view.batchId())
-                         .arg(QString::fromLatin1(outputModeName(m_mode)))
-                     + (evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString()) + chainSummary(view));
+    showOperatorStates(view);
     showTables(true, false, false);
 }
 
-QString StatePanel::chainSummary(const ViewState& view) const
+void StatePanel::showOperatorStates(const ViewState& view)
 {
-    // A chain (query.then): the table shows the first operator; each operator's own figures
-    // follow, numbered upstream first as "Why?" numbers them.
     const ModeRun& run = view.drivingRun();
-    if (run.plan->chain.empty())
-        return {};
-    const std::vector<OperatorProgress>& ops = view.currentBatch().operators;
-    QString text = QStringLiteral("<br>") + tr("Shown: stateful operator 1 of %1.").arg(ops.size());
-    for (std::size_t k = ops.size() - 1; k-- > 0;) { // downstream first in the progress: skip the first operator
-        const OperatorProgress& p = ops[k];
-        text += QLatin1Char(' ')
-                + tr("Operator %1 (%2): %n row(s)", nullptr, static_cast<int>(p.numRowsTotal)).arg(ops.size() - k).arg(QString::fromStdString(p.operatorName))
-                + (p.numRowsDroppedByWatermark > 0 ? tr(", %1 late dropped").arg(p.numRowsDroppedByWatermark) : QString()) + QLatin1Char('.');
+    const auto i = static_cast<std::size_t>(view.batch);
+    const std::vector<StatefulOperator> ops = statefulOperators(*run.plan);
+    const std::vector<OperatorProgress>& progress = view.currentBatch().operators; // downstream first
+    useMoreSections(ops.empty() ? 0 : ops.size() - 1);
+    for (std::size_t k = 0; k < ops.size(); ++k) {
+        OperatorStateAt state = operatorStateAt(run, ops[k], i);
+        auto rows = diffRows(state.after, state.before, ops[k].keyWidth, false);
+        const int evicted = static_cast<int>(state.evicted.size());
+        for (Row& r : state.evicted)
+            rows.push_back({std::move(r), RowStatus::Evicted});
+        (k == 0 ? m_model : m_more[k - 1].model)->setRows(ops[k].schema, std::move(rows), view.snapshot->scenario);
+        const int count = static_cast<int>(state.after.size());
+        const QString evictedText = evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString();
+        if (ops.size() == 1) {
+            m_title->setText(tr("<b>State store</b> after batch %1 (%2 mode) — %n row(s)", nullptr, count)
+                                 .arg(view.batchId())
+                                 .arg(QString::fromLatin1(outputModeName(m_mode)))
+                             + evictedText);
+            continue;
+        }
+        // A chain: each operator as Spark's progress lists it in stateOperators, numbered
+        // upstream first as "Why?" numbers them.
+        const OperatorProgress* p = progress.size() == ops.size() ? &progress[ops.size() - 1 - k] : nullptr;
+        const QString name = p ? QString::fromStdString(p->operatorName) : QString();
+        QString text = k == 0 ? tr("<b>State store</b> after batch %1 (%2 mode) — <b>operator 1 of %3</b> (%4): %n row(s)", nullptr, count)
+                                    .arg(view.batchId())
+                                    .arg(QString::fromLatin1(outputModeName(m_mode)))
+                                    .arg(ops.size())
+                                    .arg(name)
+                              : tr("<b>Operator %1 of %2</b> (%3): %n row(s)", nullptr, count).arg(k + 1).arg(ops.size()).arg(name);
+        text += evictedText;
+        if (p && p->numRowsDroppedByWatermark > 0)
+            text += tr(", %n late row(s) dropped", nullptr, static_cast<int>(p->numRowsDroppedByWatermark));
+        (k == 0 ? m_title : m_more[k - 1].title)->setText(text);
     }
-    return text;
 }
 
 void StatePanel::showJoinState(const ViewState& view)

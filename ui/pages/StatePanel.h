@@ -5,9 +5,12 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
 class QSplitter;
 class QTableView;
+class QVBoxLayout;
 
 namespace tidemark::ui {
 
@@ -37,6 +40,12 @@ public:
     QTableView* staticView() const;
     BatchChart* chart() const { return m_chart; }
     QLabel* title() const { return m_title; }
+    /// A chain (`query.then`) shows one section per stateful operator, upstream first: the
+    /// first is title()/model()/view(), the others follow. Their number (1 for one operator).
+    int numOperatorSections() const;
+    /// Section `k` (0: the first operator): its title line and its state rows.
+    QLabel* operatorTitle(int k) const;
+    RowTableModel* operatorModel(int k) const;
 
     /// Whether the panel shows a table (state rows, a join's buffered rows or a static table);
     /// without one it is a line of text and can be laid out small.
@@ -56,14 +65,23 @@ signals:
 
 private:
     void showTables(bool state, bool join, bool staticTable);
-    /// One line per stateful operator of a chain (empty for one operator).
-    QString chainSummary(const ViewState& view) const;
+    /// Shows each keyed operator's state (one section per operator of a chain).
+    void showOperatorStates(const ViewState& view);
+    /// The sections after the first, as many as `count` (created once, hidden when not used).
+    void useMoreSections(std::size_t count);
     void showJoinState(const ViewState& view);
     void showStaticTable(const ViewState& view);
 
     QLabel* m_title;
     RowTableModel* m_model;
     RowTableView* m_view;
+    struct Section {
+        QLabel* title;
+        RowTableModel* model;
+        RowTableView* view;
+    };
+    std::vector<Section> m_more; ///< a chain's operators after the first
+    std::size_t m_moreShown = 0;
     JoinStateModel* m_joinModel;
     RowTableView* m_joinView;
     QLabel* m_staticTitle;
@@ -71,12 +89,9 @@ private:
     RowTableView* m_staticView;
     BatchChart* m_chart;
     QSplitter* m_splitter;
+    QVBoxLayout* m_sectionsLayout = nullptr; ///< the tables above the chart
     OutputMode m_mode = OutputMode::Update;
     bool m_presentation = false;
 };
-
-/// Column names and types of a plan's state rows (grouping values and aggregates, or the
-/// dedup key).
-Schema stateSchema(const QueryPlan& plan);
 
 } // namespace tidemark::ui

@@ -442,8 +442,30 @@ void EventTimePlot::setPresentation(bool on)
     applyStyle();
 }
 
+namespace {
+
+/// True when `b` draws exactly what `a` draws: the complete snapshot that follows a preview
+/// shares the preview's runs of the modes the plot reads, and adds only the others.
+bool drawsTheSame(const ViewState& a, const ViewState& b)
+{
+    if (!a.snapshot || !b.snapshot || a.snapshot->scenario != b.snapshot->scenario || a.snapshot->liveHorizon != b.snapshot->liveHorizon)
+        return false;
+    const auto same = [&](OutputMode m) {
+        const auto i = static_cast<std::size_t>(m);
+        return a.snapshot->runs[i] && a.snapshot->runs[i] == b.snapshot->runs[i] && a.snapshot->views[i] == b.snapshot->views[i];
+    };
+    return a.driving == b.driving && a.selected == b.selected && a.batch == b.batch && a.now == b.now && a.hideOutcomeFrom == b.hideOutcomeFrom
+           && same(a.driving) && same(a.selected);
+}
+
+} // namespace
+
 void EventTimePlot::setView(const ViewState& view)
 {
+    if (drawsTheSame(m_view, view)) {
+        m_view = view; // nothing drawn changes: no rebuild, no replot
+        return;
+    }
     // Class mode hides the watermark line from the batch being predicted on.
     const bool history = view.snapshot != m_view.snapshot || view.driving != m_view.driving || view.hideOutcomeFrom != m_view.hideOutcomeFrom;
     const bool batchChanged = history || view.batch != m_view.batch;

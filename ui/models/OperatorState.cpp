@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/OperatorState.h"
+
+#include "engine/ops/OperatorContext.h"
+
+#include <algorithm>
+#include <map>
+
+namespace tidemark::ui {
+
+namespace {
+
+StatefulOperator aggregation(std::uint8_t op, const AggregatePlan& aggregate)
+{
+    StatefulOperator s;
+    s.op = op;
+    for (std::size_t i = 0; i < aggregate.groups.size(); ++i) {
+        s.schema.fields.push_back(Field{aggregate.groups[i].name, aggregate.groups[i].type, std::nullopt, {}});
+        if (aggregate.groups[i].isWindow && s.windowColumn < 0)
+            s.windowColumn = static_cast<int>(i);
+    }
+    for (const auto& a : aggregate.aggs)
+        s.schema.fields.push_back(Field{a.name, a.resultType, std::nullopt, {}});
+    s.keyWidth = aggregate.groups.size();
+    return s;
+}
+
+StatefulOperator deduplication(std::uint8_t op, const DedupPlan& dedup, const Schema& input)
+{
+    StatefulOperator s;
+    s.op = op;
+    for (std::size_t k : dedup.keys)
+        if (k < input.size())
+            s.schema.fields.push_back(input[k]);
+    if (dedup.withinWatermark)
+        s.schema.fields.push_back(Field{"expiresAt", DataType(TypeId::Timestamp), std::nullopt, {}});
+    return s;
+}
+
+Row keyOf(const Row& r, std::size_t width)
+{
+    if (width == 0)
+        return r;
+    return Row(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(std::min(width, r.size())));
+}
+
+std::vector<Row> sortedRows(const std::map<Row, Row>& state, int windowColumn)
+{
+    std::vector<Row> rows;
+    rows.reserve(state.size());
+    for (const auto& [key, row] : state)
+        rows.push_back(row);
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return aggregateRowLess(a, b, windowColumn); });
+    return rows;
+}
+
+} // namespace
+
+std::vector<StatefulOperator> statefulOperators(const QueryPlan& plan)
+{
+    std::vector<StatefulOperator> ops;
+    std::uint8_t op = 0;
+    if (plan.dedup)
+        ops.push_back(deduplication(op++, *plan.dedup, plan.streamSchema));
+    if (plan.aggregate) {
+        // Its output is the query's unless a chain follows; the state holds the groups and aggregates.
+        StatefulOperator s = aggregation(op++, *plan.aggregate);
+        if (plan.chain.empty())
+            s.schema = plan.output;
+        ops.push_back(std::move(s));
+    }
+    for (const ChainStage& stage : plan.chain) {
+        if (stage.aggregate)
+            ops.push_back(aggregation(op++, *stage.aggregate));
+        else if (stage.dedup)
+            ops.push_back(deduplication(op++, *stage.dedup, stage.input));
+    }
+    return ops;
+}
+
+OperatorStateAt operatorStateAt(const ModeRun& run, const StatefulOperator& op, std::size_t index)
+{
+    OperatorStateAt out;
+    if (run.batches.empty())
+        return out;
+    index = std::min(index, run.batches.size() - 1);
+    std::map<Row, Row> state;
+    // A live run that forgot its first batches keeps the state they left of the operator
+    // ModeRun::stateAfter folds: the aggregation, else the first.
+    const std::uint8_t remembered = run.plan && run.plan->aggregate && run.plan->dedup ? 1 : 0;
+    if (op.op == remembered)
+        for (const Row& r : run.forgotten.state)
+            state[keyOf(r, op.keyWidth)] = r;
+    for (std::size_t b = 0; b <= index; ++b) {
+        if (b == index && b > 0)
+            out.before = sortedRows(state, op.windowColumn);
+        for (const StateChange& c : run.batches[b].stateChanges) {
+            if (c.op != op.op)
+                continue;
+            if (c.kind == StateChange::Kind::Put)
+                state[keyOf(c.row, op.keyWidth)] = c.row;
+            else
+                state.erase(keyOf(c.row, op.keyWidth));
+            if (b == index && c.kind == StateChange::Kind::Evicted)
+                out.evicted.push_back(c.row);
+        }
+    }
+    out.after = sortedRows(state, op.windowColumn);
+    return out;
+}
+
+} // namespace tidemark::ui
