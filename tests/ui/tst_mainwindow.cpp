@@ -289,8 +289,16 @@ void TestMainWindow::joinFollowedByAnAggregationShowsBoth()
     auto* title = m_window->findChild<QLabel*>(QStringLiteral("stateTitle"));
     QVERIFY(title);
     QVERIFY2(title->text().contains(QStringLiteral("Join state")), qPrintable(title->text()));
-    QVERIFY2(title->text().contains(QStringLiteral("Shown: stateful operator 1 of 2.")), qPrintable(title->text()));
-    QVERIFY2(title->text().contains(QStringLiteral("Operator 2 (stateStoreSave): 2 row(s).")), qPrintable(title->text()));
+    QVERIFY2(title->text().contains(QStringLiteral("<b>Join state</b> (operator 1 of 2) after batch 8 — buffered: 1 impressions, 1 clicks")),
+             qPrintable(title->text()));
+    // The window count after the join has its own section, with its state rows.
+    auto* panel = m_window->findChild<StatePanel*>();
+    QVERIFY(panel);
+    QCOMPARE(panel->numOperatorSections(), 2);
+    const QString second = panel->operatorTitle(1)->text();
+    QVERIFY2(second.contains(QStringLiteral("<b>Operator 2 of 2</b> (stateStoreSave): 2 row(s)")), qPrintable(second));
+    QCOMPARE(panel->operatorModel(1)->rowCount(), 3); // the 2 it keeps and the window it evicted
+    QVERIFY(panel->operatorTitle(1)->isVisibleTo(panel));
     const QStringList rows = table(OutputMode::Append, false);
     QVERIFY2(rows.size() == 1 && rows.front().contains(QStringLiteral("3 | 2")), qPrintable(rows.join('\n')));
     shot(QStringLiteral("join-then-window-count"));

@@ -38,6 +38,7 @@ private slots:
     void yearsApartFollowsTheBatch();
     void yearTenThousandTickLabels();
     void yearTenThousandWindowText();
+    void aWatermarkOfZeroStaysOutOfView();
 
 private:
     static std::shared_ptr<Scenario> load(const QString& name);
@@ -391,6 +392,32 @@ void TestPlotTruth::legendFoldsOnAShortPlot()
     QVERIFY(!plot.legendFolded());
     QVERIFY(plot.legendNames().contains(QStringLiteral("dropped (late)")));
     QVERIFY(plot.legendNames().contains(QStringLiteral("▾ hide the legend")));
+}
+
+/// A join's global watermark is the min over its inputs, 0 while one has seen no data: the
+/// carts arrive from the third batch on, after the views moved their own watermark. That 0
+/// (1970) must neither stretch the event-time axis nor the lag chart's scale.
+void TestPlotTruth::aWatermarkOfZeroStaysOutOfView()
+{
+    auto sc = load(QStringLiteral("null-safe-join-keys"));
+    for (SourceSpec& src : sc->sources)
+        if (src.name == "carts")
+            for (SourceEvent& e : src.events)
+                e.at += 3 * 60 * kMicrosPerSecond;
+    const SnapshotPtr snap = buildSnapshot(sc, 1);
+    const ModeRun& run = snap->run(OutputMode::Append);
+    QVERIFY(run.batches.size() > 2);
+    QCOMPARE(run.batches[2].watermarkMs, Millis{0});
+    QVERIFY(run.batches[1].hasMaxEventTime);
+    EventTimePlot plot;
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setView(ViewState::at(snap, 2));
+    plot.replotNow();
+    const QCPRange y = plot.customPlot()->yAxis->range();
+    QVERIFY2(y.size() < 24 * 3600, qPrintable(QString::number(y.size())));
+    QVERIFY(!y.contains(0));
 }
 
 void TestPlotTruth::yearsApartFollowsTheBatch()

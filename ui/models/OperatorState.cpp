@@ -59,7 +59,8 @@ std::vector<Row> sortedRows(const std::map<Row, Row>& state, int windowColumn)
 std::vector<StatefulOperator> statefulOperators(const QueryPlan& plan)
 {
     std::vector<StatefulOperator> ops;
-    std::uint8_t op = 0;
+    // A stream-stream join is operator 0 of StateChange::op; its rows are not kept by key.
+    std::uint8_t op = plan.join && plan.join->isStreamStream() ? 1 : 0;
     if (plan.dedup)
         ops.push_back(deduplication(op++, *plan.dedup, plan.streamSchema));
     if (plan.aggregate) {

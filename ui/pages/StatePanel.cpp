@@ -10,6 +10,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -67,9 +68,9 @@ StatePanel::StatePanel(QWidget* parent)
     auto* tl = new QVBoxLayout(top);
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addWidget(m_title);
+    tl->addWidget(m_joinView, 1); // a join's buffered rows; the operators after it follow
     tl->addWidget(m_view, 1);
     m_sectionsLayout = tl; // a chain's other operators follow the first one's table
-    tl->addWidget(m_joinView, 1);
     tl->addWidget(m_staticTitle);
     tl->addWidget(m_staticView, 1);
     tl->addStretch(0);
@@ -208,8 +209,30 @@ void StatePanel::showTables(bool state, bool join, bool staticTable)
         emit contentChanged();
 }
 
+void StatePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitTitles();
+}
+
+void StatePanel::fitTitles()
+{
+    // A splitter sizes its pane by the pane's minimum at some width, which a word-wrapped
+    // label underestimates: three lines of a join's title were cut to two at 1024x768.
+    auto fit = [](QLabel* title) {
+        if (!title->isHidden() && title->width() > 0)
+            title->setMinimumHeight(title->heightForWidth(title->width()));
+    };
+    fit(m_title);
+    for (std::size_t k = 0; k < m_moreShown; ++k)
+        fit(m_more[k].title);
+    fit(m_staticTitle);
+}
+
 void StatePanel::setView(const ViewState& view)
 {
+    // Titles change with the view; their height follows once the new text is set.
+    const auto fitLater = qScopeGuard([this] { fitTitles(); });
     m_chart->setView(view);
     // Class mode: the chart shows every batch's drops and state, the future's included.
     m_chart->setVisible(!m_presentation && !view.hideOutcomeFrom);
@@ -243,29 +266,33 @@ void StatePanel::setView(const ViewState& view)
     if (!run.plan->aggregate && !run.plan->dedup) {
         showJoinState(view);
         showTables(false, true, false);
+        // The operators after a stream-stream join (stateful operator 1): one section each.
+        showOperatorStates(view, 1);
         return;
     }
-    showOperatorStates(view);
+    showOperatorStates(view, 0);
     showTables(true, false, false);
 }
 
-void StatePanel::showOperatorStates(const ViewState& view)
+void StatePanel::showOperatorStates(const ViewState& view, std::size_t firstSection)
 {
     const ModeRun& run = view.drivingRun();
     const auto i = static_cast<std::size_t>(view.batch);
     const std::vector<StatefulOperator> ops = statefulOperators(*run.plan);
     const std::vector<OperatorProgress>& progress = view.currentBatch().operators; // downstream first
-    useMoreSections(ops.empty() ? 0 : ops.size() - 1);
+    const std::size_t total = ops.size() + firstSection; // a join before them is operator 1
+    useMoreSections(total == 0 ? 0 : total - 1);
     for (std::size_t k = 0; k < ops.size(); ++k) {
+        const std::size_t section = k + firstSection;
         OperatorStateAt state = operatorStateAt(run, ops[k], i);
         auto rows = diffRows(state.after, state.before, ops[k].keyWidth, false);
         const int evicted = static_cast<int>(state.evicted.size());
         for (Row& r : state.evicted)
             rows.push_back({std::move(r), RowStatus::Evicted});
-        (k == 0 ? m_model : m_more[k - 1].model)->setRows(ops[k].schema, std::move(rows), view.snapshot->scenario);
+        (section == 0 ? m_model : m_more[section - 1].model)->setRows(ops[k].schema, std::move(rows), view.snapshot->scenario);
         const int count = static_cast<int>(state.after.size());
         const QString evictedText = evicted > 0 ? tr(", %1 evicted by the watermark").arg(evicted) : QString();
-        if (ops.size() == 1) {
+        if (total == 1) {
             m_title->setText(tr("<b>State store</b> after batch %1 (%2 mode) — %n row(s)", nullptr, count)
                                  .arg(view.batchId())
                                  .arg(QString::fromLatin1(outputModeName(m_mode)))
@@ -274,18 +301,18 @@ void StatePanel::showOperatorStates(const ViewState& view)
         }
         // A chain: each operator as Spark's progress lists it in stateOperators, numbered
         // upstream first as "Why?" numbers them.
-        const OperatorProgress* p = progress.size() == ops.size() ? &progress[ops.size() - 1 - k] : nullptr;
+        const OperatorProgress* p = progress.size() == total ? &progress[total - 1 - section] : nullptr;
         const QString name = p ? QString::fromStdString(p->operatorName) : QString();
-        QString text = k == 0 ? tr("<b>State store</b> after batch %1 (%2 mode) — <b>operator 1 of %3</b> (%4): %n row(s)", nullptr, count)
-                                    .arg(view.batchId())
-                                    .arg(QString::fromLatin1(outputModeName(m_mode)))
-                                    .arg(ops.size())
-                                    .arg(name)
-                              : tr("<b>Operator %1 of %2</b> (%3): %n row(s)", nullptr, count).arg(k + 1).arg(ops.size()).arg(name);
+        QString text = section == 0 ? tr("<b>State store</b> after batch %1 (%2 mode) — <b>operator 1 of %3</b> (%4): %n row(s)", nullptr, count)
+                                          .arg(view.batchId())
+                                          .arg(QString::fromLatin1(outputModeName(m_mode)))
+                                          .arg(total)
+                                          .arg(name)
+                                    : tr("<b>Operator %1 of %2</b> (%3): %n row(s)", nullptr, count).arg(section + 1).arg(total).arg(name);
         text += evictedText;
         if (p && p->numRowsDroppedByWatermark > 0)
             text += tr(", %n late row(s) dropped", nullptr, static_cast<int>(p->numRowsDroppedByWatermark));
-        (k == 0 ? m_title : m_more[k - 1].title)->setText(text);
+        (section == 0 ? m_title : m_more[section - 1].title)->setText(text);
     }
 }
 
@@ -301,8 +328,11 @@ void StatePanel::showJoinState(const ViewState& view)
     for (int r = 0; r < m_joinModel->rowCount(); ++r)
         if (m_joinModel->rowAt(r)->fate == JoinStateRow::Fate::EvictedWithNull)
             ++withNulls;
-    QString text = tr("<b>Join state</b> after batch %1 — buffered: %2 %3, %4 %5")
-                       .arg(view.batchId())
+    // Followed by other operators: the join is operator 1 (Spark's stateOperators lists it last).
+    const std::size_t after = statefulOperators(plan).size();
+    const QString heading = after == 0 ? tr("<b>Join state</b> after batch %1 — buffered: %2 %3, %4 %5")
+                                       : tr("<b>Join state</b> (operator 1 of %1) after batch %2 — buffered: %3 %4, %5 %6").arg(after + 1);
+    QString text = heading.arg(view.batchId())
                        .arg(m_joinModel->numOnSide(0))
                        .arg(names[0].toHtmlEscaped())
                        .arg(m_joinModel->numOnSide(1))
@@ -312,7 +342,7 @@ void StatePanel::showJoinState(const ViewState& view)
         if (withNulls > 0)
             text += tr(" (%n emitted with nulls)", nullptr, withNulls);
     }
-    m_title->setText(text + chainSummary(view));
+    m_title->setText(text);
 }
 
 void StatePanel::showStaticTable(const ViewState& view)

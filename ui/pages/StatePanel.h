@@ -63,10 +63,16 @@ signals:
     /// hasContent() or the size hint changed (the window may give the panel more or less room).
     void contentChanged();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    /// Each shown title keeps the height its wrapped text needs; the tables scroll instead.
+    void fitTitles();
     void showTables(bool state, bool join, bool staticTable);
     /// Shows each keyed operator's state (one section per operator of a chain).
-    void showOperatorStates(const ViewState& view);
+    /// One section per operator kept by key; `firstSection` 1 after a join, whose rows section 0 shows.
+    void showOperatorStates(const ViewState& view, std::size_t firstSection);
     /// The sections after the first, as many as `count` (created once, hidden when not used).
     void useMoreSections(std::size_t count);
     void showJoinState(const ViewState& view);

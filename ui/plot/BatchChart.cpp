@@ -110,7 +110,8 @@ void BatchChart::setView(const ViewState& view)
             dropped << static_cast<double>(mv.droppedSoFar[i] - droppedBefore);
             droppedBefore = mv.droppedSoFar[i];
             state << static_cast<double>(mv.stateRows[i]);
-            if (b.hasWatermark && i > 0 && run.batches[i - 1].hasMaxEventTime) {
+            // No lag against a watermark of 0 (an input without data yet holds the min there).
+            if (b.hasWatermark && b.watermarkMs != 0 && i > 0 && run.batches[i - 1].hasMaxEventTime) {
                 lagX << m_firstBatch + static_cast<double>(i);
                 lag << static_cast<double>(b.maxEventTimeMs - b.watermarkMs) / 1000.0;
             }

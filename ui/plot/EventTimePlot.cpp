@@ -864,8 +864,9 @@ QRectF EventTimePlot::dataBounds() const
         addX(toPlotSeconds(b.triggerTime));
         if (b.hasMaxEventTime)
             addY(msToPlotSeconds(b.maxEventTimeMs));
-        // The watermark lines belong in view too (not Spark's initial 0, which is 1970).
-        if (b.hasWatermark && i > 0 && batches[i - 1].hasMaxEventTime)
+        // The watermark lines belong in view too, but not a watermark of 0 (1970): Spark's
+        // initial one, and a join's global one while an input has seen no data (its 0 is the min).
+        if (b.hasWatermark && b.watermarkMs != 0 && i > 0 && batches[i - 1].hasMaxEventTime)
             addY(msToPlotSeconds(b.watermarkMs));
     }
     for (const TickRecord& t : m_view.drivingRun().ticks)
