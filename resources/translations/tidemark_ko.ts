@@ -340,6 +340,26 @@
         <source>Passed every stateful operator of the chain.</source>
         <translation>체인의 모든 상태 연산자를 통과했습니다.</translation>
     </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer adds because the join condition can never be true for a null there (InferFiltersFromConstraints). It runs before withWatermark: the row is never stored and does not move the watermark.</source>
+        <translation>`%1`에서 제거되었습니다. 그 자리에 null이 있으면 조인 조건이 결코 참이 될 수 없으므로 Spark 옵티마이저가 이 필터를 추가합니다(InferFiltersFromConstraints). withWatermark보다 먼저 실행되므로, 이 행은 저장되지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer adds because the join condition can never be true for a null there (InferFiltersFromConstraints). It runs before the join: the row is never stored.</source>
+        <translation>`%1`에서 제거되었습니다. 그 자리에 null이 있으면 조인 조건이 결코 참이 될 수 없으므로 Spark 옵티마이저가 이 필터를 추가합니다(InferFiltersFromConstraints). 조인보다 먼저 실행되므로 이 행은 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1: the joined row went on to stateful operator %2 (%3, %4), which drops it as late when its time is at or behind that operator&apos;s watermark for late rows, %5.
+</source>
+        <translation>배치 %1: 조인된 행은 상태 연산자 %2(%3, %4)로 넘어갔습니다. 그 연산자는 행의 시간이 늦은 행 판정용 워터마크 %5 이하이면 늦은 행으로 버립니다.
+</translation>
+    </message>
+    <message>
+        <source>In append mode the result table lists that batch&apos;s rows twice, as the console sink printed them. An idempotent sink writes them once: the file sink skips a batch id its _spark_metadata log already holds.
+</source>
+        <translation>append 모드의 결과 테이블은 콘솔 싱크가 출력한 그대로 그 배치의 행을 두 번 보여 줍니다. 멱등 싱크는 한 번만 씁니다: 파일 싱크는 _spark_metadata 로그에 이미 있는 배치 id를 건너뜁니다.
+</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -571,6 +591,28 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     <message>
         <source>cannot read %1: not a regular file</source>
         <translation>%1을(를) 읽을 수 없습니다: 일반 파일이 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>RerunRows</name>
+    <message>
+        <source>again: batch %1 ran twice (it crashed before its commit, the restarted query ran it with the same offsets), so the sink got these rows twice. The console sink prints them again; the file sink writes them once, as it skips a batch id its _spark_metadata log already holds.</source>
+        <translation>다시: 배치 %1이(가) 두 번 실행되었습니다(커밋 전에 중단되어, 재시작한 쿼리가 같은 오프셋으로 다시 실행). 그래서 싱크가 이 행들을 두 번 받았습니다. 콘솔 싱크는 다시 출력하고, 파일 싱크는 _spark_metadata 로그에 이미 있는 배치 id를 건너뛰므로 한 번만 씁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RestartMarks</name>
+    <message>
+        <source>crashed: batch %1 not committed</source>
+        <translation>중단됨: 배치 %1 커밋 안 됨</translation>
+    </message>
+    <message>
+        <source>query stopped</source>
+        <translation>쿼리 중지됨</translation>
+    </message>
+    <message>
+        <source>batch %1 again</source>
+        <translation>배치 %1 다시</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1227,14 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
         <source>Restarts</source>
         <translation>재시작</translation>
     </message>
+    <message>
+        <source>Watermark %1 restored from the offset and commit logs.</source>
+        <translation>워터마크 %1을(를) 오프셋 로그와 커밋 로그에서 복원했습니다.</translation>
+    </message>
+    <message>
+        <source>The sink gets batch %1 again: the console sink prints it twice, the file sink skips a batch id its _spark_metadata log already holds.</source>
+        <translation>싱크가 배치 %1을(를) 다시 받습니다: 콘솔 싱크는 두 번 출력하고, 파일 싱크는 _spark_metadata 로그에 이미 있는 배치 id를 건너뜁니다.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ComputeStatus</name>
@@ -1422,6 +1472,14 @@ Click for its life.</source>
         <source>broker away · %1 so far</source>
         <translation>브로커 없음 · 지금까지 %1</translation>
     </message>
+    <message>
+        <source>query down: stopped or crashed, restarted from the checkpoint</source>
+        <translation>쿼리 멈춤: 중지 또는 중단 후 체크포인트에서 재시작</translation>
+    </message>
+    <message>
+        <source>batch run again after a crash (same offsets)</source>
+        <translation>중단 후 다시 실행된 배치 (같은 오프셋)</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::EventsPanel</name>
@@ -1654,6 +1712,38 @@ Click for its life.</source>
         <source>When rows leave the join state</source>
         <translation>행이 조인 상태를 떠나는 때</translation>
     </message>
+    <message>
+        <source>Added by Spark&apos;s optimizer: the join condition is never true for a null here (InferFiltersFromConstraints).</source>
+        <translation>Spark 옵티마이저가 추가한 필터: 여기에 null이 있으면 조인 조건은 결코 참이 아닙니다(InferFiltersFromConstraints).</translation>
+    </message>
+    <message>
+        <source>It runs before withWatermark: a row with a null here never reaches the join and never moves the watermark.</source>
+        <translation>withWatermark보다 먼저 실행됩니다: 여기에 null이 있는 행은 조인에 닿지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>It reads the event time, so it runs after withWatermark: such a row still moves the watermark.</source>
+        <translation>이벤트 시간을 읽으므로 withWatermark 뒤에서 실행됩니다: 그런 행도 워터마크는 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Stateful operator %1: %2 (%3)</source>
+        <translation>상태 연산자 %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>A join with a static table passes the stream&apos;s watermark on unchanged.</source>
+        <translation>정적 테이블과의 조인은 스트림의 워터마크를 그대로 넘깁니다.</translation>
+    </message>
+    <message>
+        <source>They read the join&apos;s output watermark, %1: the least of the watermark and each side&apos;s state bound, so a row the join still holds is never late for them (Spark 3.5+, produceOutputWatermark).</source>
+        <translation>이 연산자들은 조인의 출력 워터마크 %1을(를) 읽습니다: 워터마크와 양쪽 상태 한계 중 가장 작은 값이므로, 조인이 아직 보관 중인 행은 이들에게 결코 늦은 행이 아닙니다(Spark 3.5+, produceOutputWatermark).</translation>
+    </message>
+    <message>
+        <source>They read the same watermark as the join (Spark %1 gives every operator the batch&apos;s watermark), so rows the join emits late can be dropped there.</source>
+        <translation>이 연산자들은 조인과 같은 워터마크를 읽습니다(Spark %1은 모든 연산자에 배치의 워터마크를 줍니다). 그래서 조인이 늦게 내보낸 행은 거기서 버려질 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>After the join</source>
+        <translation>조인 다음</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::JoinStateModel</name>
@@ -1839,6 +1929,12 @@ Click for its life.</source>
     <message>
         <source>Disconnected, but the recording could not be read back: %1</source>
         <translation>연결을 끊었지만 기록을 다시 읽을 수 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The scenario&apos;s %n restart(s) from the checkpoint are not applied to live input: a live query runs until you stop it. Disconnect to see them.</source>
+        <translation>
+            <numerusform>시나리오의 체크포인트 재시작 %n개는 실시간 입력에는 적용되지 않습니다: 실시간 쿼리는 멈출 때까지 실행됩니다. 연결을 끊으면 볼 수 있습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2575,10 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <source>%1 mode: result table</source>
         <translation>%1 모드: 결과 테이블</translation>
     </message>
+    <message>
+        <source> · ↻%1 again</source>
+        <translation> · ↻%1 다시</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::PredictPanel</name>
@@ -2900,19 +3000,27 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
         <source>&lt;b&gt;State store&lt;/b&gt; after batch %1 — hidden: predict, then reveal</source>
         <translation>배치 %1 이후의 &lt;b&gt;상태 저장소&lt;/b&gt; — 숨김: 예측한 뒤 공개</translation>
     </message>
-    <message>
-        <source>Shown: stateful operator 1 of %1.</source>
-        <translation>표시: 상태 연산자 %1개 중 1번.</translation>
+    <message numerus="yes">
+        <source>&lt;b&gt;State store&lt;/b&gt; after batch %1 (%2 mode) — &lt;b&gt;operator 1 of %3&lt;/b&gt; (%4): %n row(s)</source>
+        <translation>
+            <numerusform>배치 %1 이후 &lt;b&gt;상태 저장소&lt;/b&gt; (%2 모드) — &lt;b&gt;연산자 1/%3&lt;/b&gt; (%4): %n행</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>Operator %1 (%2): %n row(s)</source>
+        <source>&lt;b&gt;Operator %1 of %2&lt;/b&gt; (%3): %n row(s)</source>
         <translation>
-            <numerusform>연산자 %1(%2): %n행</numerusform>
+            <numerusform>&lt;b&gt;연산자 %1/%2&lt;/b&gt; (%3): %n행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n late row(s) dropped</source>
+        <translation>
+            <numerusform>, 늦은 행 %n개 버림</numerusform>
         </translation>
     </message>
     <message>
-        <source>, %1 late dropped</source>
-        <translation>, 늦어서 버린 행 %1</translation>
+        <source>&lt;b&gt;Join state&lt;/b&gt; (operator 1 of %1) after batch %2 — buffered: %3 %4, %5 %6</source>
+        <translation>배치 %2 이후 &lt;b&gt;조인 상태&lt;/b&gt; (연산자 1/%1) — 보관 중: %3 %4, %5 %6</translation>
     </message>
 </context>
 </TS>

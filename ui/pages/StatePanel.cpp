@@ -220,8 +220,8 @@ void StatePanel::fitTitles()
     // A splitter sizes its pane by the pane's minimum at some width, which a word-wrapped
     // label underestimates: three lines of a join's title were cut to two at 1024x768.
     auto fit = [](QLabel* title) {
-        if (!title->isHidden() && title->width() > 0)
-            title->setMinimumHeight(title->heightForWidth(title->width()));
+        // Only once laid out on screen: before that its width is not the one it will have.
+        title->setMinimumHeight(title->isVisible() && title->width() > 0 ? title->heightForWidth(title->width()) : 0);
     };
     fit(m_title);
     for (std::size_t k = 0; k < m_moreShown; ++k)
