@@ -6,7 +6,7 @@
 // stateful operator downstream first (as StreamingQueryProgress.stateOperators lists them),
 // numRowsTotal and numRowsDroppedByWatermark. Also the errors per release, and the join's
 // output watermark (StreamingSymmetricHashJoinExec.produceOutputWatermark).
-#include "tests/support/TestScenario.h"
+#include "tests/support/DescribedRun.h"
 
 #include "engine/exec/Explain.h"
 #include "engine/exec/Simulation.h"
@@ -44,27 +44,8 @@ TestScenario joined(const std::string& version, const std::string& sources, cons
     return sc;
 }
 
-/// "B<id>[ nodata] wm=<s>: rows | ops=[total/dropped, ...]" (operators downstream first).
-QStringList describe(const ModeRun& run)
-{
-    QStringList out;
-    if (run.error) {
-        out << QString::fromStdString("error: " + run.error->message);
-        return out;
-    }
-    for (const BatchRecord& b : run.batches) {
-        QString line = QStringLiteral("B%1%2 wm=%3:").arg(b.batchId).arg(b.noData ? " nodata" : "").arg(b.watermarkMs / 1000);
-        for (size_t i = 0; i < b.sinkRows.size(); ++i)
-            line += (i ? "; " : " ") + QString::fromStdString(describeRow(b.sinkRows[i], run.plan->output));
-        line += " | ops=[";
-        for (size_t i = 0; i < b.operators.size(); ++i)
-            line += QStringLiteral("%1%2/%3").arg(i ? ", " : "").arg(b.operators[i].numRowsTotal).arg(b.operators[i].numRowsDroppedByWatermark);
-        out << line + "]";
-    }
-    return out;
-}
 
-QStringList run(const TestScenario& sc) { return describe(runMode(sc.load(), OutputMode::Append)); }
+QStringList run(const TestScenario& sc) { return describeOperators(runMode(sc.load(), OutputMode::Append)); }
 
 QStringList lines(const QString& text) { return text.split('\n'); }
 

@@ -6,7 +6,7 @@
 // lists them), numRowsTotal and numRowsDroppedByWatermark; the Scala test's assertNumStateRows
 // reads the last batch, assertNumRowsDroppedByWatermark the last batch that read rows.
 // Also: the errors before 3.4, allowMultiple=false, and window_time().
-#include "tests/support/TestScenario.h"
+#include "tests/support/DescribedRun.h"
 
 #include "engine/exec/Explain.h"
 #include "engine/exec/Simulation.h"
@@ -39,27 +39,8 @@ TestScenario intStream(const std::vector<std::vector<int>>& steps, const std::st
 const char* kWindowCount5s = R"("groupBy": [{"window": {"column": "eventTime", "duration": "5 seconds"}}],
                                 "agg": [{"fn": "count", "as": "count"}])";
 
-/// "B<id>[ nodata] wm=<s>: rows | ops=[total/dropped, ...]" (operators downstream first).
-QStringList describe(const ModeRun& run)
-{
-    QStringList out;
-    if (run.error) {
-        out << QString::fromStdString("error: " + run.error->message);
-        return out;
-    }
-    for (const BatchRecord& b : run.batches) {
-        QString line = QStringLiteral("B%1%2 wm=%3:").arg(b.batchId).arg(b.noData ? " nodata" : "").arg(b.watermarkMs / 1000);
-        for (size_t i = 0; i < b.sinkRows.size(); ++i)
-            line += (i ? "; " : " ") + QString::fromStdString(describeRow(b.sinkRows[i], run.plan->output));
-        line += " | ops=[";
-        for (size_t i = 0; i < b.operators.size(); ++i)
-            line += QStringLiteral("%1%2/%3").arg(i ? ", " : "").arg(b.operators[i].numRowsTotal).arg(b.operators[i].numRowsDroppedByWatermark);
-        out << line + "]";
-    }
-    return out;
-}
 
-QStringList run(const TestScenario& sc, OutputMode mode = OutputMode::Append) { return describe(runMode(sc.load(), mode)); }
+QStringList run(const TestScenario& sc, OutputMode mode = OutputMode::Append) { return describeOperators(runMode(sc.load(), mode)); }
 
 QStringList lines(const QString& text) { return text.split('\n'); }
 
@@ -219,7 +200,7 @@ private slots:
                                         "agg": [{"fn": "count", "as": "count"}]}])");
         sc.conf = R"("spark.sql.streaming.statefulOperator.allowMultiple": false)";
         const ModeRun r = runMode(sc.load(), OutputMode::Append);
-        QCOMPARE(describe(r), lines(
+        QCOMPARE(describeOperators(r), lines(
             "B0 wm=0: | ops=[0/0, 3/0]\n"
             "B1 nodata wm=21: | ops=[0/1, 1/0]"));
         // The second operator (state change / fate index 1) dropped the emitted window [10,20).

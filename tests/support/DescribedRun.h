@@ -17,4 +17,25 @@ inline QStringList describedRun(const TestScenario& scenario, OutputMode mode)
     return out;
 }
 
+/// A chain of stateful operators, one line per batch: "B<id>[ nodata] wm=<s>: rows |
+/// ops=[total/dropped, ...]", the operators downstream first as Spark's stateOperators lists them.
+inline QStringList describeOperators(const ModeRun& run)
+{
+    QStringList out;
+    if (run.error) {
+        out << QString::fromStdString("error: " + run.error->message);
+        return out;
+    }
+    for (const BatchRecord& b : run.batches) {
+        QString line = QStringLiteral("B%1%2 wm=%3:").arg(b.batchId).arg(b.noData ? " nodata" : "").arg(b.watermarkMs / 1000);
+        for (size_t i = 0; i < b.sinkRows.size(); ++i)
+            line += (i ? "; " : " ") + QString::fromStdString(describeRow(b.sinkRows[i], run.plan->output));
+        line += " | ops=[";
+        for (size_t i = 0; i < b.operators.size(); ++i)
+            line += QStringLiteral("%1%2/%3").arg(i ? ", " : "").arg(b.operators[i].numRowsTotal).arg(b.operators[i].numRowsDroppedByWatermark);
+        out << line + "]";
+    }
+    return out;
+}
+
 } // namespace tidemark::testing
