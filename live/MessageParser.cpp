@@ -265,11 +265,9 @@ std::string MessageParser::eventTimeColumnOf(const Scenario& scenario, const Sou
     for (const auto& in : scenario.query.unionInputs)
         if (in.source == source.name && in.withWatermark)
             wm = in.withWatermark;
-    if (scenario.query.join) {
-        for (const InputSpec* in : {&scenario.query.join->left, &scenario.query.join->right})
-            if (in->source == source.name && in->withWatermark)
-                wm = in->withWatermark;
-    }
+    for (const InputSpec* in : scenario.query.joinInputs())
+        if (in->source == source.name && in->withWatermark)
+            wm = in->withWatermark;
     if (wm) {
         if (auto idx = source.schema.find(wm->column))
             return source.schema[*idx].name;

@@ -12,13 +12,11 @@ std::vector<std::string> timeColumnNames(const QuerySpec& q)
     for (const auto& in : q.unionInputs)
         if (in.withWatermark)
             names.push_back(in.withWatermark->column);
-    if (q.join) {
-        for (const InputSpec* side : {&q.join->left, &q.join->right}) {
-            if (side->withWatermark)
-                names.push_back(side->withWatermark->column);
-            if (side->window)
-                names.push_back(side->window->column);
-        }
+    for (const InputSpec* side : q.joinInputs()) {
+        if (side->withWatermark)
+            names.push_back(side->withWatermark->column);
+        if (side->window)
+            names.push_back(side->window->column);
     }
     if (q.groupBy)
         for (const auto& g : *q.groupBy) {

@@ -132,29 +132,58 @@ void followIntoChain(const std::vector<TimeRange>& windows, const ModeRun& run, 
     }
 }
 
-/// A join followed by other operators: each batch in which the row left the join in an output
-/// row (matched, or emitted with nulls), that row went on to the next stateful operator, which
-/// judged it with its own watermark (3.5+: the join's output watermark).
-void followJoinOutput(const RowFate& f, const ModeRun& run, const Scenario& sc, std::vector<Phrase>& out)
+/// The chain stage (`query.then` order) of stateful operator `op`, if it is one of the chain's.
+std::optional<std::size_t> stageOfOperator(const QueryPlan& plan, std::uint8_t op)
+{
+    std::uint8_t next = plan.firstChainOperator();
+    for (std::size_t i = 0; i < plan.chain.size(); ++i)
+        if (plan.chain[i].isStateful() && next++ == op)
+            return i;
+    return std::nullopt;
+}
+
+std::string operatorName(const ChainStage& s)
+{
+    if (s.join)
+        return "join";
+    if (s.aggregate)
+        return "groupBy/agg";
+    return s.dedup && s.dedup->withinWatermark ? "dropDuplicatesWithinWatermark" : "dropDuplicates";
+}
+
+/// A join followed by other operators: each batch in which the row left its join (the query's,
+/// or the chain stage `from`'s) in an output row (matched, or emitted with nulls), that row went
+/// on to the next stateful operator, which judged it with its own watermark (3.5+: the join's
+/// output watermark).
+void followJoinOutput(const RowFate& f, const ModeRun& run, const Scenario& sc, std::optional<std::size_t> from, std::vector<Phrase>& out)
 {
     const QueryPlan& plan = *run.plan;
-    const auto next = std::find_if(plan.chain.begin(), plan.chain.end(), [](const ChainStage& c) { return c.isStateful(); });
+    const std::size_t first = from ? *from + 1 : 0;
+    const auto next = std::find_if(plan.chain.begin() + static_cast<std::ptrdiff_t>(std::min(first, plan.chain.size())), plan.chain.end(),
+                                   [](const ChainStage& c) { return c.isStateful(); });
     if (next == plan.chain.end())
         return;
-    const std::string name = next->aggregate ? "groupBy/agg" : next->dedup->withinWatermark ? "dropDuplicatesWithinWatermark" : "dropDuplicates";
-    const std::string op = std::to_string(plan.firstChainOperator() + 1);
+    const std::size_t nextStage = static_cast<std::size_t>(next - plan.chain.begin());
+    std::uint8_t nextOp = plan.firstChainOperator();
+    for (std::size_t i = 0; i < nextStage; ++i)
+        nextOp = static_cast<std::uint8_t>(nextOp + (plan.chain[i].isStateful() ? 1 : 0));
+    const std::string op = std::to_string(nextOp + 1);
     for (const BatchRecord& b : run.batches) {
         const bool emitted = std::any_of(b.joinEvents.begin(), b.joinEvents.end(), [&](const JoinEvent& e) {
             return e.event == f.event && e.sub == f.sub && (e.kind == JoinEvent::Kind::Matched || e.kind == JoinEvent::Kind::EvictedWithNull);
         });
         if (!emitted)
             continue;
+        // The watermark reaching that operator: through every join before it (3.5+).
         Millis late = b.lateFilterWatermarkMs;
         if (plan.propagatesWatermark && plan.join->isStreamStream())
             late = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.join, late));
+        for (std::size_t i = 0; i < nextStage; ++i)
+            if (plan.propagatesWatermark && plan.chain[i].join && plan.chain[i].join->isStreamStream())
+                late = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.chain[i].join, late));
         out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: the joined row went on to stateful operator %2 (%3, %4), which drops it as late "
                                                   "when its time is at or behind that operator's watermark for late rows, %5.\n"),
-                       {std::to_string(b.batchId), op, name, next->path, wm(late, sc)}});
+                       {std::to_string(b.batchId), op, operatorName(*next), next->path, wm(late, sc)}});
     }
 }
 
@@ -214,7 +243,7 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
         if (f.fate == Fate::Filtered && f.filterStep == kFilteredInChainStage && f.filterInput >= 0)
             stage = std::min(static_cast<std::size_t>(f.filterInput), plan.chain.size() - 1); // the stage whose where it was
         const ChainStage& s = plan.chain[stage];
-        const std::string name = s.aggregate ? "groupBy/agg" : s.dedup && s.dedup->withinWatermark ? "dropDuplicatesWithinWatermark" : "dropDuplicates";
+        const std::string name = operatorName(s);
         const std::vector<std::string> who{std::to_string(f.op + 1), name, std::to_string(stage)};
         switch (f.fate) {
         case Fate::Filtered:
@@ -249,10 +278,23 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
     }
     const Millis lateWm = f.lateWatermarkMs;
     if (plan.join) {
+        // The right side of a join in `query.then` (a join whose left input is a join).
+        const std::optional<std::size_t> joinStage = f.op >= plan.firstChainOperator() ? stageOfOperator(plan, f.op) : std::nullopt;
+        if (f.fate == Fate::DroppedByWatermark && joinStage) {
+            const Millis late = lateWm; // the join's own late-row watermark (RowFate::lateWatermarkMs)
+            out.push_back({TIDEMARK_PHRASE("Explain", "Dropped before the join of %1 (stateful operator %2): event time %3 <= that join's watermark "
+                                                      "for late rows, %4."),
+                           {plan.chain[*joinStage].path, std::to_string(f.op + 1), shortTime(f.eventTime, sc), wm(late, sc)}});
+            return out;
+        }
         if (f.fate == Fate::DroppedByWatermark) {
             out.push_back({TIDEMARK_PHRASE("Explain", "Dropped before the join: event time %1 <= watermark %2."), {shortTime(f.eventTime, sc), wm(lateWm, sc)}});
             return out;
         }
+        if (joinStage)
+            out.push_back({TIDEMARK_PHRASE("Explain", "The right side of the join of %1 (stateful operator %2), whose left side is the output of the "
+                                                      "join before it.\n"),
+                           {plan.chain[*joinStage].path, std::to_string(f.op + 1)}});
         // Follow the row through the batches: its matches and how it left the state.
         for (const auto& batch : run.batches)
             for (const auto& e : batch.joinEvents) {
@@ -260,7 +302,12 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
                     continue;
                 const std::string id = std::to_string(batch.batchId);
                 switch (e.kind) {
-                case JoinEvent::Kind::Matched: out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: matched event #%2.\n"), {id, std::to_string(e.other)}}); break;
+                case JoinEvent::Kind::Matched:
+                    if (e.other < 0)
+                        out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: matched a row of the join before it.\n"), {id}});
+                    else
+                        out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: matched event #%2.\n"), {id, std::to_string(e.other)}});
+                    break;
                 case JoinEvent::Kind::Stored: out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: stored in the join state to wait for partners.\n"), {id}}); break;
                 case JoinEvent::Kind::NotStored:
                     out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: not stored: its side's state watermark already evicts it (Spark before 3.5.4 never stores such a row).\n"), {id}});
@@ -278,7 +325,7 @@ std::vector<Phrase> explainFatePhrases(const RowFate& f, const ModeRun& run, con
                 }
             }
         if (!plan.chain.empty())
-            followJoinOutput(f, run, sc, out);
+            followJoinOutput(f, run, sc, joinStage, out);
         return out;
     }
     if (plan.aggregate && plan.aggregate->windowKind == AggregatePlan::WindowKind::Time && f.hasEventTime) {

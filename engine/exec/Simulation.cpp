@@ -76,6 +76,23 @@ BatchContext afterJoinContext(const QueryPlan& plan, BatchContext ctx)
     return ctx;
 }
 
+/// The input watermark of the operator after chain stage `stage`, given that stage's: a
+/// stream-stream join passes on its output watermark (3.5+), every other operator its input.
+Millis afterStageWatermark(const QueryPlan& plan, std::size_t stage, Millis inputMs)
+{
+    const ChainStage& s = plan.chain[stage];
+    if (!plan.propagatesWatermark || !s.join || !s.join->isStreamStream())
+        return inputMs;
+    return propagatedInputWatermarkMs(joinOutputWatermarkMs(*s.join, inputMs));
+}
+
+BatchContext afterStageContext(const QueryPlan& plan, std::size_t stage, BatchContext ctx)
+{
+    ctx.lateWatermarkMs = afterStageWatermark(plan, stage, ctx.lateWatermarkMs);
+    ctx.evictionWatermarkMs = afterStageWatermark(plan, stage, ctx.evictionWatermarkMs);
+    return ctx;
+}
+
 /// The first multiple of `interval` at or after `t`, saturating like nextMultipleAfter.
 Micros firstMultipleAtOrAfter(Micros t, Micros interval)
 {
@@ -182,6 +199,14 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         if (stage.dedup)
             c.dedup = std::make_unique<DedupOperator>(*stage.dedup, stage.input);
         c.op = stage.isStateful() ? op++ : op; // a stage of steps only: the operator its rows go to next
+        if (stage.join) {
+            const InputPlan& in = plan.inputs[stage.joinInput];
+            std::vector<Row> right;
+            if (scenario.sources[in.source].isStatic)
+                right = staticRows(scenario.sources[in.source], in);
+            c.join = std::make_unique<JoinOperator>(*stage.join, plan.version, std::vector<Row>{}, std::move(right));
+            c.join->setOperatorIndex(c.op);
+        }
         m_ops.chain.push_back(std::move(c));
     }
 
@@ -305,12 +330,16 @@ bool Simulation::requiresAnotherBatch(Millis newWatermark) const
     if (m_ops.join)
         any = any || m_ops.join->shouldRunAnotherBatch(newWatermark);
     // IncrementalExecution.shouldRunAnotherBatch asks each operator with its own next input watermark.
-    const Millis chainWatermark = afterJoinWatermark(runPlan(), newWatermark);
-    for (const ChainOperator& c : m_ops.chain) {
+    Millis chainWatermark = afterJoinWatermark(runPlan(), newWatermark);
+    for (std::size_t k = 0; k < m_ops.chain.size(); ++k) {
+        const ChainOperator& c = m_ops.chain[k];
         if (c.aggregate)
             any = any || c.aggregate->shouldRunAnotherBatch(chainWatermark);
         if (c.dedup)
             any = any || c.dedup->shouldRunAnotherBatch(chainWatermark);
+        if (c.join)
+            any = any || c.join->shouldRunAnotherBatch(chainWatermark);
+        chainWatermark = afterStageWatermark(runPlan(), k, chainWatermark);
     }
     return any;
 }
@@ -465,13 +494,21 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
     // current one under allowMultiple=false (UseSingleWatermarkPropagator): m_lateWm either way.
     // After a stream-stream join (3.5+), the operators read the join's output watermark
     // instead (produceOutputWatermark), for late rows from the previous batch's input watermark.
-    const BatchContext chainCtx = afterJoinContext(runPlan(), ctx);
-    for (ChainOperator& c : m_ops.chain) {
+    // A join in the chain passes on its own output watermark the same way.
+    BatchContext chainCtx = afterJoinContext(runPlan(), ctx);
+    m_stageLateWm.assign(m_ops.chain.size(), 0);
+    for (std::size_t k = 0; k < m_ops.chain.size(); ++k) {
+        ChainOperator& c = m_ops.chain[k];
+        m_stageLateWm[k] = chainCtx.lateWatermarkMs;
         if (c.aggregate)
             c.aggregate->beginBatch(chainCtx);
         if (c.dedup)
             c.dedup->beginBatch(chainCtx);
+        if (c.join)
+            c.join->beginBatch(chainCtx, &rec);
+        chainCtx = afterStageContext(runPlan(), k, chainCtx);
     }
+    m_deferred.assign(runPlan().inputs.size(), {});
     m_tracker.beginBatch();
 
     if (readData) {
@@ -506,6 +543,10 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         for (size_t b = 0; b < m_plan.inputs.size(); ++b) {
             const size_t s = m_plan.inputs[b].source;
             const auto& src = m_scenario.sources[s];
+            if (chainJoinStage(static_cast<int>(b))) { // read when its join has its whole left input (finishChain)
+                m_deferred[b] = batchEvents[s];
+                continue;
+            }
             for (const std::uint32_t local : batchEvents[s]) {
                 // A batch of many rows can take seconds: report and stop within it too.
                 if (m_options.control && rec.numInputRows % kRowsPerControlCheck == kRowsPerControlCheck - 1) {
@@ -647,6 +688,9 @@ void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t s
 {
     const std::vector<Step>& steps = input >= 0 ? runPlan().inputs[static_cast<size_t>(input)].steps : runPlan().steps;
     if (stepIndex >= steps.size()) {
+        if (input >= 0)
+            if (const auto stage = chainJoinStage(input))
+                return toChainJoin(*stage, input, row, flow);
         if (input >= 0 && m_ops.join)
             return toJoin(input, row, flow);
         if (input >= 0)
@@ -723,33 +767,64 @@ RowFate Simulation::fateOf(const FlowRow& flow) const
     return fate;
 }
 
+RowFate Simulation::joinInputFate(const FlowRow& flow, const RowOutcome& o, int input) const
+{
+    RowFate fate = fateOf(flow);
+    fate.numGroups = o.numGroups;
+    switch (o.kind) {
+    case RowOutcome::Kind::Late: fate.fate = Fate::DroppedByWatermark; break;
+    case RowOutcome::Kind::Filtered:
+        fate.fate = Fate::Filtered;
+        fate.filterInput = static_cast<std::int8_t>(input);
+        fate.filterStep = -2; // the join condition on its own side
+        break;
+    default:
+        fate.fate = fate.hasEventTime && fate.hasMaxBefore && fate.eventTime < fate.maxEventTimeBefore ? Fate::LateAccepted : Fate::OnTime;
+    }
+    return fate;
+}
+
 void Simulation::toJoin(int side, const Row& row, FlowRow& flow)
 {
     std::vector<Row> out;
     const RowOutcome o = m_ops.join->add(side, row, flow.event, flow.sub, out);
-    if (m_options.recordFates) {
-        RowFate fate = fateOf(flow);
-        fate.numGroups = o.numGroups;
-        switch (o.kind) {
-        case RowOutcome::Kind::Late:
-            fate.fate = Fate::DroppedByWatermark;
-            break;
-        case RowOutcome::Kind::Filtered:
-            fate.fate = Fate::Filtered;
-            fate.filterInput = static_cast<std::int8_t>(side);
-            fate.filterStep = -2; // the join condition on its own side
-            break;
-        default:
-            fate.fate = fate.hasEventTime && fate.hasMaxBefore && fate.eventTime < fate.maxEventTimeBefore ? Fate::LateAccepted : Fate::OnTime;
-        }
-        m_batch->fates.push_back(fate);
-    }
+    if (m_options.recordFates)
+        m_batch->fates.push_back(joinInputFate(flow, o, side));
     if (o.kind == RowOutcome::Kind::Late) {
         Row padded = m_ops.join->padded(side, row);
         if (!padded.empty())
             m_batch->droppedRows.push_back(std::move(padded));
     }
     emitJoined(out);
+}
+
+std::optional<std::size_t> Simulation::chainJoinStage(int input) const
+{
+    const auto& chain = runPlan().chain;
+    for (std::size_t k = 0; k < chain.size(); ++k)
+        if (chain[k].join && static_cast<int>(chain[k].joinInput) == input)
+            return k;
+    return std::nullopt;
+}
+
+void Simulation::toChainJoin(std::size_t stage, int input, const Row& row, FlowRow& flow)
+{
+    ChainOperator& c = m_ops.chain[stage];
+    std::vector<Row> out;
+    const RowOutcome o = c.join->add(1, row, flow.event, flow.sub, out);
+    if (m_options.recordFates) {
+        RowFate fate = joinInputFate(flow, o, input);
+        fate.op = c.op;
+        fate.lateWatermarkMs = m_stageLateWm[stage]; // this join's own, not the batch's
+        m_batch->fates.push_back(fate);
+    }
+    if (o.kind == RowOutcome::Kind::Late) {
+        Row padded = c.join->padded(1, row);
+        if (!padded.empty())
+            m_batch->chainDroppedRows.emplace_back(c.op, std::move(padded));
+    }
+    for (const Row& r : out)
+        toChain(stage + 1, 0, r, nullptr);
 }
 
 void Simulation::emitJoined(std::vector<Row>& rows)
@@ -877,6 +952,21 @@ void Simulation::toChain(std::size_t stage, std::size_t stepIndex, const Row& ro
         }
         return toChain(stage + 1, 0, row, fate);
     }
+    if (c.join) {
+        // The output of the operators before it is the join's left side: joined rows, not events.
+        std::vector<Row> out;
+        const RowOutcome o = c.join->add(0, row, kJoinedRow, 0, out);
+        if (o.kind == RowOutcome::Kind::Late) {
+            m_batch->chainDroppedRows.emplace_back(c.op, c.join->padded(0, row));
+            if (fate) {
+                fate->fate = Fate::DroppedByWatermark;
+                fate->op = c.op;
+            }
+        }
+        for (const Row& r : out)
+            toChain(stage + 1, 0, r, nullptr);
+        return;
+    }
     if (c.aggregate) {
         const RowOutcome o = c.aggregate->add(row);
         if (o.kind == RowOutcome::Kind::Late)
@@ -894,9 +984,30 @@ void Simulation::finishChain(std::vector<OperatorProgress>& downstreamFirst)
 {
     for (std::size_t k = 0; k < m_ops.chain.size(); ++k) {
         ChainOperator& c = m_ops.chain[k];
+        if (c.join) {
+            // The join's left input is complete: now its right side's rows of this batch.
+            const std::size_t b = c.stage->joinInput;
+            const auto& src = m_scenario.sources[runPlan().inputs[b].source];
+            const std::uint32_t offset = m_sourceOffset[runPlan().inputs[b].source];
+            for (const std::uint32_t local : m_deferred[b]) {
+                FlowRow flow;
+                flow.event = offset + local;
+                ++m_batch->numInputRows;
+                processRow(src.events[local].row, flow.event, 0, static_cast<int>(b), 0, flow);
+            }
+            m_deferred[b].clear();
+        }
         if (!c.stage->isStateful())
             continue;
         OperatorProgress p;
+        if (c.join) {
+            std::vector<Row> out;
+            c.join->finishBatch(out, p);
+            for (const Row& r : out)
+                toChain(k + 1, 0, r, nullptr);
+            downstreamFirst.insert(downstreamFirst.begin(), p);
+            continue;
+        }
         if (c.aggregate) {
             std::vector<Row> out;
             const std::size_t before = m_batch->stateChanges.size();
@@ -983,6 +1094,7 @@ Simulation::Operators Simulation::Operators::copy(const QueryPlan& plan) const
         c.stage = &plan.chain[k];
         c.aggregate = copyOf(chain[k].aggregate);
         c.dedup = copyOf(chain[k].dedup);
+        c.join = copyOf(chain[k].join);
         c.op = chain[k].op;
         out.chain.push_back(std::move(c));
     }

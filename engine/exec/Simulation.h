@@ -19,6 +19,7 @@ class AggregateOperator;
 class SessionOperator;
 class DedupOperator;
 class JoinOperator;
+struct RowOutcome;
 
 /// What a run records besides the sink output.
 struct SimulationOptions {
@@ -123,6 +124,7 @@ private:
         const ChainStage* stage = nullptr;
         std::unique_ptr<AggregateOperator> aggregate;
         std::unique_ptr<DedupOperator> dedup;
+        std::unique_ptr<JoinOperator> join; ///< a join whose left input is the output before it
         std::uint8_t op = 0; ///< StateChange::op
     };
     /// Every stateful operator of the query with its state, as one value: a resumed run and the
@@ -147,8 +149,14 @@ private:
     void processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow);
     void toStateful(const Row& row, FlowRow& flow);
     void toJoin(int side, const Row& row, FlowRow& flow);
+    /// The chain stage whose join reads input `input` as its right side, if any.
+    std::optional<std::size_t> chainJoinStage(int input) const;
+    /// A row of a chain join's right input, after the input's steps.
+    void toChainJoin(std::size_t stage, int input, const Row& row, FlowRow& flow);
     /// A row's fate so far: its event, batch, event time and the late-row watermark.
     RowFate fateOf(const FlowRow& flow) const;
+    /// The fate of a join's input row (of plan input `input`) from what the join did with it.
+    RowFate joinInputFate(const FlowRow& flow, const RowOutcome& outcome, int input) const;
     void emitJoined(std::vector<Row>& rows);
     /// A row output by the operator before chain stage `stage` (or by the last one: the sink).
     /// `fate` is the input row's, when the row is still one input row (after a dedup).
@@ -191,6 +199,10 @@ private:
     // per-batch scratch
     BatchRecord* m_batch = nullptr;
     Millis m_lateWm = 0;
+    /// Per input: the events a chain join reads as its right side in this batch, run after its
+    /// left input is complete (StreamingSymmetricHashJoinExec reads the left side first).
+    std::vector<std::vector<std::uint32_t>> m_deferred;
+    std::vector<Millis> m_stageLateWm; ///< per chain stage: the watermark its late rows are judged by
     Micros m_horizon = std::numeric_limits<Micros>::min();
     // checkpoint and restarts
     std::size_t m_nextRestart = 0;

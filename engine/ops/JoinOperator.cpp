@@ -41,8 +41,11 @@ void JoinOperator::beginBatch(const BatchContext& ctx, BatchRecord* record)
 
 void JoinOperator::record(JoinEvent::Kind kind, int side, std::uint32_t event, std::uint16_t sub, std::int64_t other)
 {
-    if (m_record && m_ctx.recordStateChanges)
-        m_record->joinEvents.push_back(JoinEvent{kind, static_cast<std::uint8_t>(side), event, sub, other});
+    if (!m_record || !m_ctx.recordStateChanges || event == kJoinedRow)
+        return;
+    if (other == static_cast<std::int64_t>(kJoinedRow))
+        other = -1;
+    m_record->joinEvents.push_back(JoinEvent{kind, static_cast<std::uint8_t>(side), event, sub, other, m_op});
 }
 
 void JoinOperator::recordState(StateChange::Kind kind, int side, const Row& row)
@@ -52,7 +55,7 @@ void JoinOperator::recordState(StateChange::Kind kind, int side, const Row& row)
         return;
     Row shown = padded(side, row);
     if (!shown.empty())
-        m_record->stateChanges.push_back(StateChange{kind, 0, std::move(shown)});
+        m_record->stateChanges.push_back(StateChange{kind, m_op, std::move(shown)});
 }
 
 Row JoinOperator::keyOf(int side, const Row& row, bool& hasNull) const

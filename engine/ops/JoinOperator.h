@@ -29,6 +29,8 @@ class JoinOperator {
 public:
     JoinOperator(const JoinPlan& plan, const SparkVersion& version, std::vector<Row> leftStatic, std::vector<Row> rightStatic);
 
+    /// The operator index its state changes and join events carry (0 unless it follows others).
+    void setOperatorIndex(std::uint8_t op) { m_op = op; }
     void beginBatch(const BatchContext& ctx, BatchRecord* record);
     /// Joins one input row of `side` (0 left, 1 right); output rows are appended to `out`.
     RowOutcome add(int side, const Row& row, std::uint32_t event, std::uint16_t sub, std::vector<Row>& out);
@@ -80,6 +82,7 @@ private:
     BatchRecord* m_record = nullptr;
     std::int64_t m_added = 0, m_dropped = 0;
     std::optional<Millis> m_lastEvictionWatermark;
+    std::uint8_t m_op = 0;
 };
 
 } // namespace tidemark

@@ -32,6 +32,16 @@ std::string parseMessage(const std::string& text, const ParseFailure& f, const S
 [[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v);
 AstPtr parseExpr(const std::string& text, const std::string& where, const SparkVersion& v);
 
+/// One join's two sides as the analyzer sees them: `query.join` joins two inputs; a join in
+/// `query.then` joins the output before it (no input of its own) with a new input.
+struct JoinSides {
+    InputPlan* left = nullptr; ///< null: the left side is the output of the operators before the join
+    InputPlan* right = nullptr;
+    Schema leftSchema, rightSchema;
+    std::vector<std::string> leftNames, rightNames; ///< the qualifiers `on` may name each side by
+    bool leftStatic = false, rightStatic = false;
+};
+
 class Analyzer {
 public:
     Analyzer(const Scenario& sc, std::optional<OutputMode> mode) : m_sc(sc), m_v(sc.sparkVersion), m_modeOverride(mode) {}
@@ -85,14 +95,18 @@ private:
 
     // Join.cpp
     static std::optional<JoinPlan::Type> parseJoinType(std::string t);
-    static AstPtr qualify(const AstPtr& a, const std::string& leftName, const std::string& rightName);
+    static AstPtr qualify(const AstPtr& a, const std::vector<std::string>& leftNames, const std::vector<std::string>& rightNames);
     static Schema withQualifier(Schema s, const std::string& q);
     static Schema concat(const Schema& a, const Schema& b);
+    /// Dataset.join at `path`: the plan of one join and its output schema (`out`). Pushes and
+    /// infers filters into the sides' inputs.
+    JoinPlan joinPlan(const std::string& path, const std::string& type, const std::optional<std::string>& on,
+                      const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out);
     void joinQuery(QueryPlan& plan);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);
 
     // UnsupportedOperationChecker.cpp
-    void checkJoin(const QueryPlan& plan);
+    void checkJoin(const JoinPlan& j, OutputMode mode, const std::string& where);
     static bool validOuterWatermark(const JoinPlan& j);
     void checkForStreaming(const QueryPlan& plan);
 

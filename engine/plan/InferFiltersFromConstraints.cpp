@@ -108,7 +108,31 @@ void addNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns
 
 } // namespace
 
-void inferJoinNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs, const BoundExpr& condition, std::size_t leftWidth, const Schema& leftSource, const Schema& rightSource)
+namespace {
+
+/// `isnotnull(column)` over a joined side: it has no input of its own to filter, so the join
+/// checks it as a condition on that side (a row failing it is neither stored nor matched).
+void addJoinedSideNotNull(const Schema& side, const std::vector<std::size_t>& columns, std::vector<BoundExpr>& sideConditions)
+{
+    for (std::size_t c : columns) {
+        if (side[c].type.id == TypeId::Window)
+            continue; // a window struct is never null
+        BoundExpr column;
+        column.op = BoundExpr::Op::Column;
+        column.column = c;
+        column.type = side[c].type;
+        BoundExpr isNotNull;
+        isNotNull.op = BoundExpr::Op::IsNotNull;
+        isNotNull.type = DataType{TypeId::Boolean};
+        isNotNull.args.push_back(std::move(column));
+        sideConditions.push_back(std::move(isNotNull));
+    }
+}
+
+} // namespace
+
+void inferJoinNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPlan* rightInput, const BoundExpr& condition, std::size_t leftWidth,
+                             const Schema& leftSource, const Schema& rightSource, const Schema& leftSide, std::vector<BoundExpr>& leftConditions)
 {
     std::vector<std::size_t> columns;
     notNullColumnsOf(condition, columns);
@@ -116,19 +140,28 @@ void inferJoinNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs
     for (std::size_t c : columns)
         (c < leftWidth ? left : right).push_back(c < leftWidth ? c : c - leftWidth);
     // The join types whose one-side conjuncts Spark pushes are the ones it infers filters for.
-    if (joinPushesLeftConjuncts(type))
-        addNotNullFilters(inputs[0], left, leftSource);
+    if (joinPushesLeftConjuncts(type)) {
+        if (leftInput)
+            addNotNullFilters(*leftInput, left, leftSource);
+        else
+            addJoinedSideNotNull(leftSide, left, leftConditions);
+    }
     if (joinPushesRightConjuncts(type))
-        addNotNullFilters(inputs[1], right, rightSource);
+        addNotNullFilters(*rightInput, right, rightSource);
 }
 
-void inferUsingNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs, const std::vector<std::size_t>& leftKeys, const std::vector<std::size_t>& rightKeys,
-                              const Schema& leftSource, const Schema& rightSource)
+void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPlan* rightInput, const std::vector<std::size_t>& leftKeys,
+                              const std::vector<std::size_t>& rightKeys, const Schema& leftSource, const Schema& rightSource, const Schema& leftSide,
+                              std::vector<BoundExpr>& leftConditions)
 {
-    if (joinPushesLeftConjuncts(type))
-        addNotNullFilters(inputs[0], leftKeys, leftSource);
+    if (joinPushesLeftConjuncts(type)) {
+        if (leftInput)
+            addNotNullFilters(*leftInput, leftKeys, leftSource);
+        else
+            addJoinedSideNotNull(leftSide, leftKeys, leftConditions);
+    }
     if (joinPushesRightConjuncts(type))
-        addNotNullFilters(inputs[1], rightKeys, rightSource);
+        addNotNullFilters(*rightInput, rightKeys, rightSource);
 }
 
 } // namespace tidemark

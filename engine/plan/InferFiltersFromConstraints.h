@@ -21,8 +21,11 @@ namespace tidemark {
 ///
 /// `condition` is the whole join condition bound to the left schema's columns followed by the
 /// right's (`leftWidth` of them); for a `using` join, pass the key columns instead.
-void inferJoinNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs, const BoundExpr& condition, std::size_t leftWidth, const Schema& leftSource, const Schema& rightSource);
-void inferUsingNotNullFilters(JoinPlan::Type type, std::vector<InputPlan>& inputs, const std::vector<std::size_t>& leftKeys, const std::vector<std::size_t>& rightKeys,
-                              const Schema& leftSource, const Schema& rightSource);
-
+/// `leftInput` is null for a joined left side (a join in `query.then`): its filters are added to
+/// `leftConditions`, the join's own conditions on that side.
+void inferJoinNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPlan* rightInput, const BoundExpr& condition, std::size_t leftWidth,
+                             const Schema& leftSource, const Schema& rightSource, const Schema& leftSide, std::vector<BoundExpr>& leftConditions);
+void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPlan* rightInput, const std::vector<std::size_t>& leftKeys,
+                              const std::vector<std::size_t>& rightKeys, const Schema& leftSource, const Schema& rightSource, const Schema& leftSide,
+                              std::vector<BoundExpr>& leftConditions);
 } // namespace tidemark

@@ -33,17 +33,20 @@ std::optional<JoinPlan::Type> Analyzer::parseJoinType(std::string t)
 }
 
 /// Rewrites `impressions.adId` / `left.adId` to the side qualifiers of the join schemas.
-AstPtr Analyzer::qualify(const AstPtr& a, const std::string& leftName, const std::string& rightName)
+AstPtr Analyzer::qualify(const AstPtr& a, const std::vector<std::string>& leftNames, const std::vector<std::string>& rightNames)
 {
     auto copy = std::make_shared<Ast>(*a);
+    auto named = [&](const std::vector<std::string>& names) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return equalsIgnoreCase(copy->qualifier, n); });
+    };
     if (copy->kind == Ast::Kind::Column && !copy->qualifier.empty()) {
-        if (equalsIgnoreCase(copy->qualifier, leftName) || equalsIgnoreCase(copy->qualifier, "left"))
+        if (named(leftNames) || equalsIgnoreCase(copy->qualifier, "left"))
             copy->qualifier = "left";
-        else if (equalsIgnoreCase(copy->qualifier, rightName) || equalsIgnoreCase(copy->qualifier, "right"))
+        else if (named(rightNames) || equalsIgnoreCase(copy->qualifier, "right"))
             copy->qualifier = "right";
     }
     for (auto& c : copy->args)
-        c = qualify(c, leftName, rightName);
+        c = qualify(c, leftNames, rightNames);
     return copy;
 }
 
@@ -61,29 +64,27 @@ Schema Analyzer::concat(const Schema& a, const Schema& b)
     return s;
 }
 
-void Analyzer::joinQuery(QueryPlan& plan)
+JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText, const std::optional<std::string>& on,
+                            const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out)
 {
-    const JoinSpec& spec = *m_sc.query.join;
-    const std::string path = "query.join";
-    auto type = parseJoinType(spec.type);
+    auto type = parseJoinType(typeText);
     if (!type)
-        failArgument(path + ".type", "Unsupported join type '" + spec.type
+        failArgument(path + ".type", "Unsupported join type '" + typeText
                                          + "'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', "
                                            "'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', "
                                            "'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.");
     JoinPlan j;
     j.type = *type;
-    plan.inputs.push_back(input(spec.left, path + ".left", true));
-    plan.inputs.push_back(input(spec.right, path + ".right", true));
-    j.leftStatic = m_sc.sources[plan.inputs[0].source].isStatic;
-    j.rightStatic = m_sc.sources[plan.inputs[1].source].isStatic;
+    j.leftStatic = sides.leftStatic;
+    j.rightStatic = sides.rightStatic;
     if (j.leftStatic && j.rightStatic)
         failFile(path, "both sides are static tables; a streaming query needs a stream");
-    j.leftSchema = withQualifier(plan.inputs[0].output, "left");
-    j.rightSchema = withQualifier(plan.inputs[1].output, "right");
-    plan.numWatermarkNodes = m_nextWatermarkNode;
+    j.leftSchema = withQualifier(sides.leftSchema, "left");
+    j.rightSchema = withQualifier(sides.rightSchema, "right");
     const Schema joined = concat(j.leftSchema, j.rightSchema);
-    const BindContext ctx{m_v, m_sc.zone, spec.on.value_or("")};
+    const BindContext ctx{m_v, m_sc.zone, on.value_or("")};
+    // The source schemas the pushed filters are explained against; none for a joined side.
+    auto sourceSchema = [&](const InputPlan* in) { return in ? m_sc.sources[in->source].schema : Schema{}; };
 
     auto bindSide = [&](const AstPtr& a, const Schema& s, const std::string& where) {
         auto b = bindExpression(*a, s, ctx);
@@ -91,10 +92,10 @@ void Analyzer::joinQuery(QueryPlan& plan)
             failQuery(where, b.error().message);
         return std::move(b.value());
     };
-    if (!spec.usingColumns.empty()) {
+    if (!usingColumns.empty()) {
         j.usingJoin = true;
-        for (size_t i = 0; i < spec.usingColumns.size(); ++i) {
-            const std::string& name = spec.usingColumns[i];
+        for (size_t i = 0; i < usingColumns.size(); ++i) {
+            const std::string& name = usingColumns[i];
             auto l = j.leftSchema.find(name);
             auto r = j.rightSchema.find(name);
             if (!l || !r) {
@@ -123,21 +124,21 @@ void Analyzer::joinQuery(QueryPlan& plan)
             j.rightKeys.push_back(rk);
             j.nullSafeKeys.push_back(false);
         }
-        inferUsingNotNullFilters(j.type, plan.inputs, j.usingLeft, j.usingRight, m_sc.sources[plan.inputs[0].source].schema,
-                                 m_sc.sources[plan.inputs[1].source].schema);
-    } else if (spec.on) {
-        auto parsed = parseExpression(*spec.on);
+        inferUsingNotNullFilters(j.type, sides.left, sides.right, j.usingLeft, j.usingRight, sourceSchema(sides.left), sourceSchema(sides.right),
+                                 j.leftSchema, j.leftOnly);
+    } else if (on) {
+        auto parsed = parseExpression(*on);
         if (auto* f = std::get_if<ParseFailure>(&parsed))
-            failParse(path + ".on", *spec.on, *f, m_v);
-        const AstPtr on = qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source);
+            failParse(path + ".on", *on, *f, m_v);
+        const AstPtr cond = qualify(std::get<AstPtr>(parsed), sides.leftNames, sides.rightNames);
         // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
-        auto whole = bindExpression(*on, joined, ctx);
+        auto whole = bindExpression(*cond, joined, ctx);
         if (!whole.ok())
             failQuery(path + ".on", whole.error().message);
         if (whole->type.id != TypeId::Boolean)
-            failQuery(path + ".on", "join condition '" + prettyName(*on) + "' of type " + sparkTypeName(whole->type) + " is not a boolean.");
+            failQuery(path + ".on", "join condition '" + prettyName(*cond) + "' of type " + sparkTypeName(whole->type) + " is not a boolean.");
         j.rangeConditionOnEventTime = hasRangeAgainstEventTime(*whole);
-        const SplitCondition split = splitJoinCondition(on, j.leftSchema, j.rightSchema);
+        const SplitCondition split = splitJoinCondition(cond, j.leftSchema, j.rightSchema);
         for (const auto& k : split.keys) {
             BoundExpr l = bindSide(k.left, j.leftSchema, path + ".on");
             BoundExpr r = bindSide(k.right, j.rightSchema, path + ".on");
@@ -150,18 +151,20 @@ void Analyzer::joinQuery(QueryPlan& plan)
         }
         // PushPredicateThroughJoin takes the conjuncts on one side's columns out of the join,
         // where the join type allows; PushPredicateThroughNonJoin then sinks each as far as it
-        // goes, below the side's watermark when it does not read the event time.
+        // goes, below the side's watermark when it does not read the event time. A joined left
+        // side (a join in `query.then`) keeps them in the join: for the rows either way reach,
+        // a row failing them is neither stored nor matched.
         for (const auto& c : split.leftOnly) {
             BoundExpr bound = bindSide(c, j.leftSchema, path + ".on");
-            if (joinPushesLeftConjuncts(j.type))
-                pushFilterDown(plan.inputs[0], std::move(bound), prettyName(*c), m_sc.sources[plan.inputs[0].source].schema);
+            if (joinPushesLeftConjuncts(j.type) && sides.left)
+                pushFilterDown(*sides.left, std::move(bound), prettyName(*c), sourceSchema(sides.left));
             else
                 j.leftOnly.push_back(std::move(bound));
         }
         for (const auto& c : split.rightOnly) {
             BoundExpr bound = bindSide(c, j.rightSchema, path + ".on");
             if (joinPushesRightConjuncts(j.type))
-                pushFilterDown(plan.inputs[1], std::move(bound), prettyName(*c), m_sc.sources[plan.inputs[1].source].schema);
+                pushFilterDown(*sides.right, std::move(bound), prettyName(*c), sourceSchema(sides.right));
             else
                 j.rightOnly.push_back(std::move(bound));
         }
@@ -178,21 +181,23 @@ void Analyzer::joinQuery(QueryPlan& plan)
         }
         // After PushPredicateThroughJoin, as in Spark's optimizer ("Infer Filters" follows the
         // first operator optimization batch).
-        inferJoinNotNullFilters(j.type, plan.inputs, *whole, j.leftSchema.size(), m_sc.sources[plan.inputs[0].source].schema,
-                                m_sc.sources[plan.inputs[1].source].schema);
+        inferJoinNotNullFilters(j.type, sides.left, sides.right, *whole, j.leftSchema.size(), sourceSchema(sides.left), sourceSchema(sides.right),
+                                j.leftSchema, j.leftOnly);
         j.leftValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Left, j.leftSchema, j.rightSchema);
         j.rightValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Right, j.leftSchema, j.rightSchema);
     } else if (!(j.leftStatic || j.rightStatic)) {
         failQuery(path, "Stream-stream join without equality predicate is not supported");
     }
     j.keyWatermarkOrdinal = joinKeyOrdinalForWatermark(j);
+    // OneSideHashJoiner: a side's late filter and state value predicate read the first column of
+    // its input that carries watermark metadata (`inputAttributes.find`); a joined side has two.
     j.leftEventTime = j.leftSchema.eventTimeColumn();
     j.rightEventTime = j.rightSchema.eventTimeColumn();
     j.leftEventTimeIsWindow = j.leftEventTime && j.leftSchema[*j.leftEventTime].type.id == TypeId::Window;
     j.rightEventTimeIsWindow = j.rightEventTime && j.rightSchema[*j.rightEventTime].type.id == TypeId::Window;
 
     // Output: left then right (left only for a semi join); `using` puts the keys first.
-    Schema out;
+    out = Schema{};
     if (j.usingJoin) {
         for (size_t k = 0; k < j.usingLeft.size(); ++k) {
             Field f = (j.type == JoinPlan::Type::RightOuter ? j.rightSchema[j.usingRight[k]] : j.leftSchema[j.usingLeft[k]]);
@@ -209,6 +214,28 @@ void Analyzer::joinQuery(QueryPlan& plan)
     } else {
         out = j.type == JoinPlan::Type::LeftSemi ? j.leftSchema : joined;
     }
+    return j;
+}
+
+void Analyzer::joinQuery(QueryPlan& plan)
+{
+    const JoinSpec& spec = *m_sc.query.join;
+    const std::string path = "query.join";
+    plan.inputs.push_back(input(spec.left, path + ".left", true));
+    plan.inputs.push_back(input(spec.right, path + ".right", true));
+    JoinSides sides;
+    sides.left = &plan.inputs[0];
+    sides.right = &plan.inputs[1];
+    sides.leftSchema = plan.inputs[0].output;
+    sides.rightSchema = plan.inputs[1].output;
+    sides.leftNames = {spec.left.source};
+    sides.rightNames = {spec.right.source};
+    sides.leftStatic = m_sc.sources[plan.inputs[0].source].isStatic;
+    sides.rightStatic = m_sc.sources[plan.inputs[1].source].isStatic;
+    Schema out;
+    JoinPlan j = joinPlan(path, spec.type, spec.on, spec.usingColumns, sides, out);
+    plan.numWatermarkNodes = m_nextWatermarkNode;
+
     const QuerySpec& q = m_sc.query;
     // The operators the join's output flows into, in the order the DataFrame code writes them:
     // `left.join(right, on).dropDuplicates(...).groupBy(...).agg(...)`, then `query.then`.
@@ -250,15 +277,35 @@ void Analyzer::joinQuery(QueryPlan& plan)
         plan.steps.push_back(filter(*q.where, schema, "query.where"));
     plan.streamSchema = out;
     plan.mode = outputMode();
-    if (!stages.empty())
-        plan.chain = analyzeChain(stages, schema, chainHooks(), m_v, stagePaths);
+    if (!stages.empty()) {
+        ChainHooks hooks = chainHooks();
+        // A join in `query.then` (`a.join(b, ...).join(c, ...)`): its right side is a new input.
+        hooks.join = [this, &plan](const StageJoinSpec& stage, const std::string& at, const Schema& left, Schema& output) {
+            const std::size_t index = plan.inputs.size();
+            plan.inputs.push_back(input(stage.right, at + ".right", true));
+            JoinSides s;
+            s.right = &plan.inputs[index];
+            s.leftSchema = left;
+            s.rightSchema = plan.inputs[index].output;
+            for (std::size_t i = 0; i < index; ++i) // the joined side's columns keep their sources' names
+                s.leftNames.push_back(m_sc.sources[plan.inputs[i].source].name);
+            s.rightNames = {stage.right.source};
+            s.rightStatic = m_sc.sources[plan.inputs[index].source].isStatic;
+            return std::make_pair(joinPlan(at, stage.type, stage.on, stage.usingColumns, s, output), index);
+        };
+        plan.chain = analyzeChain(stages, schema, hooks, m_v, stagePaths);
+    }
+    plan.numWatermarkNodes = m_nextWatermarkNode;
     plan.output = schema;
     plan.trigger = trigger(q.trigger);
     const std::string modeWhere = m_modeOverride ? "" : "query.outputMode";
     if (auto e = checkMultipleAggregations(plan, modeWhere))
         throw AnalysisFailure{*e};
     checkForStreaming(plan);
-    checkJoin(plan);
+    checkJoin(*plan.join, plan.mode, "query.join");
+    for (const ChainStage& stage : plan.chain)
+        if (stage.join)
+            checkJoin(*stage.join, plan.mode, stage.path + ".join");
     if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
         throw AnalysisFailure{*e};
 }

@@ -88,7 +88,8 @@ struct AggregatePlan {
     std::size_t evictionKeyIndex = 0; ///< index into keyColumns when KeyColumn
 };
 
-/// A join of the query's two inputs (inputs[0] is the left side, inputs[1] the right).
+/// A join of two inputs: `query.join` joins inputs[0] (left) with inputs[1] (right); a join in
+/// `query.then` joins the output of the operators before it with its own input (ChainStage::joinInput).
 struct JoinPlan {
     enum class Type { Inner, LeftOuter, RightOuter, FullOuter, LeftSemi };
     Type type = Type::Inner;
@@ -137,12 +138,16 @@ struct ChainStage {
     std::vector<Step> steps;
     std::optional<DedupPlan> dedup;
     std::optional<AggregatePlan> aggregate;
+    /// A join whose left input is the output before it (`a.join(b, ...).join(c, ...)`); its right
+    /// side is plan.inputs[joinInput].
+    std::optional<JoinPlan> join;
+    std::size_t joinInput = 0;
     Schema input;  ///< what the operator reads (after the steps)
     Schema output; ///< what it emits
     /// Where the stage is written: "query.then[i]", or "query" for the operator a join's
     /// output flows into (`join` then the query's own groupBy/agg or dropDuplicates).
     std::string path;
-    bool isStateful() const { return dedup || aggregate; }
+    bool isStateful() const { return dedup || aggregate || (join && join->isStreamStream()); }
 };
 
 /// A query that passed analysis, ready to simulate.

@@ -21,7 +21,10 @@ std::string statefulShape(const QueryPlan& plan)
     if (plan.join)
         s += "join ";
     for (const ChainStage& stage : plan.chain) // the operators after the first, or after a join
-        s += stage.aggregate ? "then:aggregate " : stage.dedup ? (stage.dedup->withinWatermark ? "then:dedupWithinWatermark " : "then:dedup ") : "";
+        s += stage.aggregate ? "then:aggregate "
+             : stage.dedup   ? (stage.dedup->withinWatermark ? "then:dedupWithinWatermark " : "then:dedup ")
+             : stage.join    ? std::string("then:join:") + joinTypeSparkName(stage.join->type) + " "
+                             : "";
     return s;
 }
 
@@ -62,7 +65,8 @@ bool sameOperatorInput(const QueryPlan& a, const QueryPlan& b)
         const ChainStage& x = a.chain[i];
         const ChainStage& y = b.chain[i];
         if (!sameFields(x.input, y.input) || (x.aggregate && y.aggregate && !sameAggregate(*x.aggregate, *y.aggregate))
-            || (x.dedup && y.dedup && x.dedup->keys != y.dedup->keys))
+            || (x.dedup && y.dedup && x.dedup->keys != y.dedup->keys)
+            || (x.join && y.join && (!sameFields(x.join->rightSchema, y.join->rightSchema) || !sameFields(x.output, y.output))))
             return false;
     }
     if (a.join || b.join)

@@ -73,6 +73,8 @@ std::vector<OperatorKind> operatorsOf(const QueryPlan& plan)
     if (plan.aggregate)
         ops.push_back({OperatorKind::Kind::Aggregate, false, false});
     for (const ChainStage& s : plan.chain) {
+        if (s.join && s.join->isStreamStream())
+            ops.push_back({OperatorKind::Kind::StreamJoin, false, s.join->type == JoinPlan::Type::Inner, s.join->rangeConditionOnEventTime});
         if (s.dedup)
             addDedup(*s.dedup);
         if (s.aggregate)
@@ -110,6 +112,19 @@ std::vector<ChainStage> analyzeChain(const std::vector<ChainStageSpec>& stages, 
             if (stage.aggregate->windowKind == AggregatePlan::WindowKind::Session)
                 hooks.fail(Error::file(path + ".groupBy", "a session window after another stateful operator is not simulated; "
                                                           "put session_window in the query's first groupBy"));
+            schema = out;
+        }
+        if (spec.join) {
+            if (!hooks.join)
+                hooks.fail(Error::file(path + ".join", "a join in \"then\" joins the output of a join: give \"join\" in the query first"));
+            Schema out;
+            auto [plan, input] = hooks.join(*spec.join, path + ".join", schema, out);
+            stage.join = std::move(plan);
+            stage.joinInput = input;
+            // As after the first join: the watermark metadata matters only to an operator after it.
+            if (i + 1 == stages.size())
+                for (auto& f : out.fields)
+                    f.watermarkDelayMs.reset();
             schema = out;
         }
         stage.output = schema;

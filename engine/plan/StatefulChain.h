@@ -5,6 +5,7 @@
 #include "engine/plan/QueryPlan.h"
 
 #include <functional>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ struct ChainHooks {
     std::function<Step(const std::string& text, const Schema& schema, const std::string& path)> filter;
     std::function<DedupPlan(const std::vector<std::string>& columns, bool withinWatermark, const Schema& schema, const std::string& path)> dedup;
     std::function<AggregatePlan(const ChainStageSpec& stage, const std::string& at, const Schema& schema, Schema& output)> aggregate;
+    /// A join in the chain (StageJoinSpec): its plan and the plan.inputs index of its right side.
+    /// Empty where a chain cannot hold a join (after dedup or an aggregation as the first operator).
+    std::function<std::pair<JoinPlan, std::size_t>(const StageJoinSpec& spec, const std::string& path, const Schema& left, Schema& output)> join;
     std::function<void(const Error& error)> fail; ///< throws
 };
 

@@ -8,16 +8,14 @@
 namespace tidemark::analysis {
 
 /// The Join case of checkForStreaming (3.1+ wording; 3.0's where it differed).
-void Analyzer::checkJoin(const QueryPlan& plan)
+void Analyzer::checkJoin(const JoinPlan& j, OutputMode mode, const std::string& where)
 {
-    const JoinPlan& j = *plan.join;
-    const std::string where = "query.join";
     const bool left = !j.leftStatic, right = !j.rightStatic;
     const std::string typeName = joinTypeSparkName(j.type);
     if (!m_v.hasFullOuterAndSemiStreamJoins()) {
         // Spark 3.0's UnsupportedOperationChecker.
-        if (j.type == JoinPlan::Type::Inner && left && right && plan.mode != OutputMode::Append)
-            failQuery(where, std::string("Inner join between two streaming DataFrames/Datasets is not supported in ") + outputModeSparkName(plan.mode)
+        if (j.type == JoinPlan::Type::Inner && left && right && mode != OutputMode::Append)
+            failQuery(where, std::string("Inner join between two streaming DataFrames/Datasets is not supported in ") + outputModeSparkName(mode)
                                  + " output mode, only in Append output mode");
         if (j.type == JoinPlan::Type::FullOuter)
             failQuery(where, "Full outer joins with streaming DataFrames/Datasets are not supported");
@@ -32,8 +30,8 @@ void Analyzer::checkJoin(const QueryPlan& plan)
                              "keys, or a watermark on the nullable side and an appropriate range condition");
         return;
     }
-    if (left && right && plan.mode != OutputMode::Append)
-        failQuery(where, std::string("Join between two streaming DataFrames/Datasets is not supported in ") + outputModeSparkName(plan.mode)
+    if (left && right && mode != OutputMode::Append)
+        failQuery(where, std::string("Join between two streaming DataFrames/Datasets is not supported in ") + outputModeSparkName(mode)
                              + " output mode, only in Append output mode");
     switch (j.type) {
     case JoinPlan::Type::Inner: break;

@@ -98,10 +98,8 @@ std::vector<size_t> streamSources(const Scenario& sc)
         read.push_back(*sc.query.source);
     for (const auto& in : sc.query.unionInputs)
         read.push_back(in.source);
-    if (sc.query.join) {
-        read.push_back(sc.query.join->left.source);
-        read.push_back(sc.query.join->right.source);
-    }
+    for (const InputSpec* side : sc.query.joinInputs())
+        read.push_back(side->source);
     std::vector<size_t> out;
     for (size_t i = 0; i < sc.sources.size(); ++i)
         if (!sc.sources[i].isStatic && std::find(read.begin(), read.end(), sc.sources[i].name) != read.end())
@@ -455,10 +453,9 @@ if twice:
                         "renames wait for the middle of a second, between two of the query's triggers (`processingTime=\"1 second\"`, used only "
                         "for that). Should Spark still see a drop in one folder and not in the other, the comparison shows different rows read "
                         "per source; running the notebook again helps.");
-        if (m_sc.query.join)
-            for (const InputSpec* side : {&m_sc.query.join->left, &m_sc.query.join->right})
-                if (const SourceSpec* s = m_sc.findSource(side->source); s && s->isStatic)
-                    c.push_back("Static table `" + s->name + "` is written once and read with `spark.read`, as the scenario's rows.");
+        for (const InputSpec* side : m_sc.query.joinInputs())
+            if (const SourceSpec* s = m_sc.findSource(side->source); s && s->isStatic)
+                c.push_back("Static table `" + s->name + "` is written once and read with `spark.read`, as the scenario's rows.");
         if (startsWithEverything()) {
             c.push_back(std::string(m_plan.trigger.kind == TriggerPlan::Kind::Once ? "**Trigger.Once**" : "**Trigger.AvailableNow**")
                         + ": the files are written before the query starts, which then reads what is there and stops, as in Tidemark.");

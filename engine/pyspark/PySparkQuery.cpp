@@ -139,6 +139,9 @@ std::string pysparkQueryCode(const Scenario& scenario, const QueryPlan& plan, co
     if (q.join) {
         readSource(q.join->left.source);
         readSource(q.join->right.source);
+        for (const ChainStageSpec& stage : q.then)
+            if (stage.join)
+                readSource(stage.join->right.source);
     } else if (!q.unionInputs.empty()) {
         for (const auto& in : q.unionInputs)
             readSource(in.source);
@@ -159,6 +162,13 @@ std::string pysparkQueryCode(const Scenario& scenario, const QueryPlan& plan, co
         side("right", j.right, plan.inputs.size() > 1 ? &plan.inputs[1] : nullptr);
         const std::string on = j.on ? "F.expr(" + pyString(*j.on) + ")" : listLiteral(j.usingColumns);
         base = "left.join(right, " + on + ", " + pyString(j.type) + ")";
+        // The right sides of the joins in `then`, in order: right2, right3, ...
+        std::size_t k = 0;
+        for (const ChainStageSpec& stage : q.then)
+            if (stage.join) {
+                const std::size_t input = 2 + k++;
+                side("right" + std::to_string(input), stage.join->right, plan.inputs.size() > input ? &plan.inputs[input] : nullptr);
+            }
     } else if (!q.unionInputs.empty()) {
         std::string unioned;
         for (size_t i = 0; i < q.unionInputs.size(); ++i) {
@@ -208,12 +218,17 @@ std::string pysparkQueryCode(const Scenario& scenario, const QueryPlan& plan, co
         }
     };
     statefulCalls(q.dropDuplicates, q.dropDuplicatesWithinWatermark, q.groupBy, q.agg);
+    std::size_t joins = 0;
     for (const ChainStageSpec& stage : q.then) {
         if (!stage.selectExpr.empty())
             calls.push_back("selectExpr(" + argList(stage.selectExpr) + ")");
         if (stage.where)
             calls.push_back("where(" + pyString(*stage.where) + ")");
         statefulCalls(stage.dropDuplicates, stage.dropDuplicatesWithinWatermark, stage.groupBy, stage.agg);
+        if (stage.join) {
+            const std::string on = stage.join->on ? "F.expr(" + pyString(*stage.join->on) + ")" : listLiteral(stage.join->usingColumns);
+            calls.push_back("join(right" + std::to_string(2 + joins++) + ", " + on + ", " + pyString(stage.join->type) + ")");
+        }
     }
     out += assignChain("result", base, calls);
     return out;

@@ -90,8 +90,13 @@ struct JoinEvent {
     std::uint8_t side = 0; ///< 0 left, 1 right
     std::uint32_t event = 0;
     std::uint16_t sub = 0;
-    std::int64_t other = -1; ///< Matched: the partner's global event index
+    std::int64_t other = -1; ///< Matched: the partner's global event index (-1: a joined row)
+    std::uint8_t op = 0;     ///< the join's operator index (StateChange::op)
 };
+
+/// The event index a join in `query.then` gives the rows of its left side: they are joined
+/// rows, not one event, so it records no JoinEvent of its own for them.
+inline constexpr std::uint32_t kJoinedRow = 0xffffffffu;
 
 /// EventTimeStats of the first watermark node that saw rows (milliseconds).
 struct EventTimeStats {

@@ -19,6 +19,18 @@ std::size_t Scenario::numEvents() const
     return n;
 }
 
+std::vector<const InputSpec*> QuerySpec::joinInputs() const
+{
+    std::vector<const InputSpec*> out;
+    if (!join)
+        return out;
+    out = {&join->left, &join->right};
+    for (const ChainStageSpec& stage : then)
+        if (stage.join)
+            out.push_back(&stage.join->right);
+    return out;
+}
+
 QuerySpec RestartSpec::queryAfter(const QuerySpec& before) const
 {
     QuerySpec q = before;

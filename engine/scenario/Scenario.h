@@ -139,6 +139,16 @@ struct JoinSpec {
     bool operator==(const JoinSpec&) const = default;
 };
 
+/// `.join(right, on, type)` applied to the output of what comes before it in `query.then`: a
+/// join whose left input is a join (`a.join(b, ...).join(c, ...)`).
+struct StageJoinSpec {
+    InputSpec right;
+    std::optional<std::string> on;
+    std::vector<std::string> usingColumns;
+    std::string type = "inner";
+    bool operator==(const StageJoinSpec&) const = default;
+};
+
 /// `trigger`: at most one of processingTime / once / availableNow.
 struct TriggerSpec {
     std::optional<std::string> processingTime;
@@ -167,6 +177,7 @@ struct ChainStageSpec {
     std::optional<std::vector<std::string>> dropDuplicatesWithinWatermark;
     std::optional<std::vector<GroupItem>> groupBy;
     std::optional<std::vector<AggSpec>> agg;
+    std::optional<StageJoinSpec> join;
     bool operator==(const ChainStageSpec&) const = default;
 };
 
@@ -186,6 +197,10 @@ struct QuerySpec {
     std::string outputMode = "append";
     TriggerSpec trigger;
     SinkOptions sinkOptions;
+
+    /// The inputs the query's joins read, in plan.inputs order: `join`'s left and right, then
+    /// the right side of each join in `then`. Empty without a join.
+    std::vector<const InputSpec*> joinInputs() const;
 };
 
 /// One entry of the scenario's `restarts` list: the query is stopped at `stopAt` and started

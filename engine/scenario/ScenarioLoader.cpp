@@ -302,6 +302,20 @@ TriggerSpec parseTrigger(const Json& j, const std::string& path, const TimeConte
     return t;
 }
 
+/// A join's `on` or `using`, and `type` (JoinSpec, StageJoinSpec).
+template <typename Spec>
+void parseJoinCondition(const Json& jn, const std::string& jp, Spec& spec)
+{
+    if (const Json* on = find(jn, "on"))
+        spec.on = getString(*on, jp + ".on");
+    if (const Json* us = find(jn, "using"))
+        spec.usingColumns = getStrings(*us, jp + ".using");
+    if (spec.on && !spec.usingColumns.empty())
+        fail(jp, "give either \"on\" or \"using\", not both");
+    if (const Json* t = find(jn, "type"))
+        spec.type = getString(*t, jp + ".type");
+}
+
 /// `query.then`: the stateful operators after the first, each with its own steps.
 std::vector<ChainStageSpec> parseChain(const Json& j, const std::string& path)
 {
@@ -313,7 +327,7 @@ std::vector<ChainStageSpec> parseChain(const Json& j, const std::string& path)
         const std::string sp = at(path, i);
         if (!s.is_object())
             fail(sp, "expected an object");
-        checkKeys(s, sp, {"selectExpr", "where", "dropDuplicates", "dropDuplicatesWithinWatermark", "groupBy", "agg"});
+        checkKeys(s, sp, {"selectExpr", "where", "dropDuplicates", "dropDuplicatesWithinWatermark", "groupBy", "agg", "join"});
         ChainStageSpec stage;
         if (const Json* e = find(s, "selectExpr"))
             stage.selectExpr = getStrings(*e, sp + ".selectExpr");
@@ -327,11 +341,25 @@ std::vector<ChainStageSpec> parseChain(const Json& j, const std::string& path)
             stage.groupBy = parseGroupBy(*g, sp + ".groupBy");
         if (const Json* a = find(s, "agg"))
             stage.agg = parseAgg(*a, sp + ".agg");
-        const int operators = (stage.dropDuplicates ? 1 : 0) + (stage.dropDuplicatesWithinWatermark ? 1 : 0) + (stage.groupBy || stage.agg ? 1 : 0);
+        if (const Json* jn = find(s, "join")) {
+            const std::string jp = sp + ".join";
+            if (!jn->is_object())
+                fail(jp, "expected an object ({\"right\": ..., \"on\": ..., \"type\": ...})");
+            checkKeys(*jn, jp, {"right", "on", "using", "type"});
+            StageJoinSpec spec;
+            const Json* r = find(*jn, "right");
+            if (!r)
+                fail(jp, "a join in \"then\" needs \"right\" (its left input is what comes before it)");
+            spec.right = parseInput(*r, jp + ".right", true);
+            parseJoinCondition(*jn, jp, spec);
+            stage.join = std::move(spec);
+        }
+        const int operators = (stage.dropDuplicates ? 1 : 0) + (stage.dropDuplicatesWithinWatermark ? 1 : 0) + (stage.groupBy || stage.agg ? 1 : 0)
+                              + (stage.join ? 1 : 0);
         if (operators > 1)
-            fail(sp, "give one stateful operator per stage (dropDuplicates, dropDuplicatesWithinWatermark or groupBy/agg); put the next in the next stage");
+            fail(sp, "give one stateful operator per stage (dropDuplicates, dropDuplicatesWithinWatermark, groupBy/agg or join); put the next in the next stage");
         if (operators == 0 && stage.selectExpr.empty() && !stage.where)
-            fail(sp, "an empty stage: give selectExpr, where, dropDuplicates, dropDuplicatesWithinWatermark or groupBy/agg");
+            fail(sp, "an empty stage: give selectExpr, where, dropDuplicates, dropDuplicatesWithinWatermark, groupBy/agg or join");
         stages.push_back(std::move(stage));
     }
     return stages;
@@ -365,14 +393,7 @@ QuerySpec parseQuery(const Json& j, const TimeContext& ctx)
             fail(jp, "a join needs \"left\" and \"right\"");
         spec.left = parseInput(*l, jp + ".left", true);
         spec.right = parseInput(*r, jp + ".right", true);
-        if (const Json* on = find(*jn, "on"))
-            spec.on = getString(*on, jp + ".on");
-        if (const Json* us = find(*jn, "using"))
-            spec.usingColumns = getStrings(*us, jp + ".using");
-        if (spec.on && !spec.usingColumns.empty())
-            fail(jp, "give either \"on\" or \"using\", not both");
-        if (const Json* t = find(*jn, "type"))
-            spec.type = getString(*t, jp + ".type");
+        parseJoinCondition(*jn, jp, spec);
         q.join = std::move(spec);
         ++inputs;
     }

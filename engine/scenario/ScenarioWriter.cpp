@@ -107,6 +107,17 @@ Json inputJson(const InputSpec& in)
     return j;
 }
 
+/// A join's `on` or `using`, and `type` (JoinSpec, StageJoinSpec).
+template <typename Spec>
+void addJoinCondition(Json& jn, const Spec& spec)
+{
+    if (spec.on)
+        jn["on"] = *spec.on;
+    if (!spec.usingColumns.empty())
+        jn["using"] = spec.usingColumns;
+    jn["type"] = spec.type;
+}
+
 Json queryJson(const QuerySpec& q, const Scenario& sc)
 {
     Json j = Json::object();
@@ -120,11 +131,7 @@ Json queryJson(const QuerySpec& q, const Scenario& sc)
     }
     if (q.join) {
         Json jn = {{"left", inputJson(q.join->left)}, {"right", inputJson(q.join->right)}};
-        if (q.join->on)
-            jn["on"] = *q.join->on;
-        if (!q.join->usingColumns.empty())
-            jn["using"] = q.join->usingColumns;
-        jn["type"] = q.join->type;
+        addJoinCondition(jn, *q.join);
         j["join"] = jn;
     }
     if (!q.selectExpr.empty())
@@ -157,6 +164,11 @@ Json queryJson(const QuerySpec& q, const Scenario& sc)
                 st["groupBy"] = groupByJson(*stage.groupBy);
             if (stage.agg)
                 st["agg"] = aggJson(*stage.agg);
+            if (stage.join) {
+                Json jn = {{"right", inputJson(stage.join->right)}};
+                addJoinCondition(jn, *stage.join);
+                st["join"] = jn;
+            }
             stages.push_back(st);
         }
         j["then"] = stages;

@@ -119,13 +119,14 @@ std::string batchJsonLine(const BatchRecord& b, const QueryPlan& plan, const Sce
     j["numRowsDroppedByWatermark"] = dropped;
     j["droppedRows"] = rowsJson(b.droppedRows, plan.streamSchema, sc.zone);
     if (!plan.chain.empty()) {
-        // Rows a chained operator dropped, each in that operator's input columns.
+        // Rows a chained operator dropped, each in that operator's input columns (a join's: in its
+        // output columns, the other side null, as the first join's dropped rows are).
         Json chainDropped = Json::array();
         for (const auto& [op, row] : b.chainDroppedRows) {
             std::uint8_t index = plan.firstChainOperator();
             for (const ChainStage& stage : plan.chain) {
                 if (stage.isStateful() && index++ == op) {
-                    chainDropped.push_back(Json{{"operator", op}, {"row", rowsJson({row}, stage.input, sc.zone)[0]}});
+                    chainDropped.push_back(Json{{"operator", op}, {"row", rowsJson({row}, stage.join ? stage.output : stage.input, sc.zone)[0]}});
                     break;
                 }
             }

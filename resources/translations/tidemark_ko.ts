@@ -360,6 +360,22 @@
         <translation>append 모드의 결과 테이블은 콘솔 싱크가 출력한 그대로 그 배치의 행을 두 번 보여 줍니다. 멱등 싱크는 한 번만 씁니다: 파일 싱크는 _spark_metadata 로그에 이미 있는 배치 id를 건너뜁니다.
 </translation>
     </message>
+    <message>
+        <source>Dropped before the join of %1 (stateful operator %2): event time %3 &lt;= that join&apos;s watermark for late rows, %4.</source>
+        <translation>%1의 조인(상태 연산자 %2) 전에 버려졌습니다: 이벤트 타임 %3 &lt;= 그 조인의 늦은 행 워터마크 %4.</translation>
+    </message>
+    <message>
+        <source>The right side of the join of %1 (stateful operator %2), whose left side is the output of the join before it.
+</source>
+        <translation>%1의 조인(상태 연산자 %2)의 오른쪽 입력입니다. 이 조인의 왼쪽 입력은 앞선 조인의 출력입니다.
+</translation>
+    </message>
+    <message>
+        <source>Batch %1: matched a row of the join before it.
+</source>
+        <translation>배치 %1: 앞선 조인이 만든 행과 매칭되었습니다.
+</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1744,6 +1760,14 @@ Click for its life.</source>
         <source>After the join</source>
         <translation>조인 다음</translation>
     </message>
+    <message>
+        <source>Stateful operator %1: %2 join with %3 (%4)</source>
+        <translation>상태 연산자 %1: %3와(과)의 %2 조인 (%4)</translation>
+    </message>
+    <message>
+        <source>the joined rows</source>
+        <translation>조인된 행</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::JoinStateModel</name>
@@ -2893,6 +2917,14 @@ Click empty space in the plot to add an event, drag a dot to move it, click anyt
     <message>
         <source>Query</source>
         <translation>쿼리</translation>
+    </message>
+    <message>
+        <source>right of join %1</source>
+        <translation>조인 %1의 오른쪽</translation>
+    </message>
+    <message>
+        <source>This query joins %1 streams, each with its own watermark (above), in %2 joins; edit the joins themselves in the scenario file.</source>
+        <translation>이 쿼리는 스트림 %1개를 조인 %2개로 잇습니다. 스트림마다 워터마크가 따로 있습니다(위). 조인 자체는 시나리오 파일에서 편집하세요.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
 #include "ui/pages/QueryPanel.h"
+#include "ui/pages/StatePanel.h"
 #include "ui/plot/EventTimePlot.h"
 #include "ui/Palette.h"
 #include "ui/models/EventTableModel.h"
@@ -50,6 +51,7 @@ private slots:
     void kafkaScenarioReplaysItsEvents();
     void socketWordCountCompleteMode();
     void directoryActivityCountUpdateMode();
+    void threeStreamJoinShowsEachJoin();
 
 private:
     /// Opens a shipped scenario and shows its last batch.
@@ -289,6 +291,43 @@ void TestIssueFeatures::directoryActivityCountUpdateMode()
     open(QStringLiteral("directory-activity-count.json"));
     QVERIFY(m_window->view().numBatches() > 1);
     QVERIFY(!table(OutputMode::Update).isEmpty());
+}
+
+
+/// three-stream-join.json: impressions join clicks, then purchases. The state view gives each
+/// join a section, the join plan lists the second join with how its rows leave, the late
+/// purchase of ad 3 is dropped by operator 2, and ad 3's click reaches the result with a null
+/// purchase.
+void TestIssueFeatures::threeStreamJoinShowsEachJoin()
+{
+    open(QStringLiteral("three-stream-join.json"));
+    auto* panel = m_window->findChild<StatePanel*>();
+    QVERIFY(panel);
+    QCOMPARE(panel->numOperatorSections(), 2);
+    const QString first = panel->operatorTitle(0)->text();
+    QVERIFY2(first.contains(QStringLiteral("<b>Join state</b> (operator 1 of 2)")), qPrintable(first));
+    const QString second = panel->operatorTitle(1)->text();
+    QVERIFY2(second.contains(QStringLiteral("<b>Operator 2 of 2</b> (symmetricHashJoin)")) && second.contains(QStringLiteral("1 late row(s) dropped")),
+             qPrintable(second));
+    QVERIFY(panel->operatorTitle(1)->isVisibleTo(panel));
+
+    const QString plan = planText();
+    QVERIFY2(plan.contains(QStringLiteral("Stateful operator 2: LeftOuter join with purchases (query.then[0].join)")), qPrintable(plan));
+    QVERIFY2(plan.contains(QStringLiteral("the joined rows: a row leaves when impressionTime")), qPrintable(plan));
+
+    // Purchase of ad 3 (event 13: 5 impressions, 5 clicks, then the purchases) arrives an hour late.
+    QCOMPARE(point(13).fate, Fate::DroppedByWatermark);
+    QVERIFY(marked(13, fateLabel(Fate::DroppedByWatermark)));
+    QString text = why(13);
+    QVERIFY2(text.contains(QStringLiteral("Dropped before the join of query.then[0] (stateful operator 2)")), qPrintable(text));
+    shot(QStringLiteral("issue-three-stream-join"));
+    // Click 3 (event 6) joined impression 3, then went on to the second join.
+    text = why(6);
+    QVERIFY2(text.contains(QStringLiteral("the joined row went on to stateful operator 2 (join, query.then[0])")), qPrintable(text));
+
+    const QStringList rows = table(OutputMode::Append, false);
+    QVERIFY2(rows.size() == 1 && rows.front().contains(QStringLiteral("| 3 | 10:05:00 | 3 | 10:06:00 | NULL | NULL")),
+             qPrintable(rows.join('\n')));
 }
 
 QTEST_MAIN(TestIssueFeatures)

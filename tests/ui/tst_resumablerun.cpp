@@ -182,7 +182,7 @@ private slots:
         QTest::addColumn<QString>("file");
         for (const char* f : {"word-count-update.json", "sliding-with-watermark.json", "session-windows.json", "dedup-within-watermark.json",
                               "stream-stream-left-outer-with-watermark.json", "stream-stream-full-outer.json", "tumbling-with-watermark.json",
-                              "chained-window-aggregation.json", "stream-stream-join-then-window-count.json"})
+                              "chained-window-aggregation.json", "stream-stream-join-then-window-count.json", "three-stream-join.json"})
             QTest::newRow(f) << QString::fromLatin1(f);
     }
 

@@ -41,8 +41,9 @@ std::vector<JoinStateRow> joinStateAt(const ModeRun& run, std::size_t index)
             if (c.op == 0 && c.kind == StateChange::Kind::Put)
                 puts.push_back(&c.row);
         std::size_t nextPut = 0;
+        // Only the query's own join (operator 0); a join in `query.then` has its own section.
         for (const JoinEvent& e : batch.joinEvents) {
-            if (e.kind != JoinEvent::Kind::Stored)
+            if (e.kind != JoinEvent::Kind::Stored || e.op != 0)
                 continue;
             JoinStateRow r;
             r.side = e.side;
@@ -58,7 +59,7 @@ std::vector<JoinStateRow> joinStateAt(const ModeRun& run, std::size_t index)
             byId[{rows[i].side, rows[i].event, rows[i].sub}] = i;
         // Matches are recorded for the arriving row (before it is stored) and name the partner's event.
         for (const JoinEvent& e : batch.joinEvents) {
-            if (e.kind != JoinEvent::Kind::Matched)
+            if (e.kind != JoinEvent::Kind::Matched || e.op != 0)
                 continue;
             if (auto it = byId.find({e.side, e.event, e.sub}); it != byId.end())
                 rows[it->second].matched = true;
@@ -68,7 +69,7 @@ std::vector<JoinStateRow> joinStateAt(const ModeRun& run, std::size_t index)
         }
         for (const JoinEvent& e : batch.joinEvents) {
             const JoinStateRow::Fate fate = evictionFate(e.kind);
-            if (fate == JoinStateRow::Fate::Waiting)
+            if (fate == JoinStateRow::Fate::Waiting || e.op != 0)
                 continue;
             if (auto it = byId.find({e.side, e.event, e.sub}); it != byId.end())
                 rows[it->second].fate = fate;

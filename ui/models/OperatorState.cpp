@@ -37,6 +37,16 @@ StatefulOperator deduplication(std::uint8_t op, const DedupPlan& dedup, const Sc
     return s;
 }
 
+/// A join in `query.then`: the rows it buffers, in its output columns with the other side null.
+/// They are joined rows, not events, so the state is kept by whole row.
+StatefulOperator joinedRows(std::uint8_t op, const ChainStage& stage)
+{
+    StatefulOperator s;
+    s.op = op;
+    s.schema = stage.output;
+    return s;
+}
+
 Row keyOf(const Row& r, std::size_t width)
 {
     if (width == 0)
@@ -75,6 +85,8 @@ std::vector<StatefulOperator> statefulOperators(const QueryPlan& plan)
             ops.push_back(aggregation(op++, *stage.aggregate));
         else if (stage.dedup)
             ops.push_back(deduplication(op++, *stage.dedup, stage.input));
+        else if (stage.join && stage.join->isStreamStream())
+            ops.push_back(joinedRows(op++, stage));
     }
     return ops;
 }

@@ -17,8 +17,9 @@ struct StatefulOperator {
     int windowColumn = -1;     ///< the window among the key columns, for the order of the rows
 };
 
-/// The operators of `plan` whose state is kept by key, upstream first (a stream-stream join's
-/// buffered rows are not among them: JoinStateModel shows those).
+/// The operators of `plan` whose state is kept by key, upstream first (the query's stream-stream
+/// join's buffered rows are not among them: JoinStateModel shows those; a join in `query.then`
+/// is, its buffered rows keyed by the whole row).
 std::vector<StatefulOperator> statefulOperators(const QueryPlan& plan);
 
 /// One operator's state around one batch.

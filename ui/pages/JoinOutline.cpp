@@ -186,6 +186,21 @@ StateBound stateBound(const JoinPlan& j, int side, const QString& keyText)
 
 } // namespace
 
+StateBound joinStateBound(const JoinPlan& j, int side)
+{
+    QString keyText;
+    if (j.keyWatermarkOrdinal && *j.keyWatermarkOrdinal < j.leftKeys.size()) {
+        // The key found on the left (findJoinKeyOrdinalForWatermark looks there first), else on the right.
+        const std::size_t k = *j.keyWatermarkOrdinal;
+        const bool left = j.leftKeys[k].op == BoundExpr::Op::Column && j.leftKeys[k].watermarkDelayMs;
+        const BoundExpr& key = left ? j.leftKeys[k] : j.rightKeys[k];
+        const Schema& schema = left ? j.leftSchema : j.rightSchema;
+        if (key.op == BoundExpr::Op::Column && key.column < schema.size())
+            keyText = q(schema[key.column].name);
+    }
+    return stateBound(j, side, keyText);
+}
+
 std::vector<QString> writtenConjuncts(const std::string& on)
 {
     auto parsed = parseExpression(on);
@@ -204,7 +219,7 @@ std::vector<QString> writtenConjuncts(const std::string& on)
 
 std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc)
 {
-    if (!plan.join || !sc.query.join || plan.inputs.size() != 2)
+    if (!plan.join || !sc.query.join || plan.inputs.size() < 2) // the query's join; a join in `then` is listed after it
         return std::nullopt;
     const JoinPlan& j = *plan.join;
     const JoinSpec& spec = *sc.query.join;

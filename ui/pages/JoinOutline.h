@@ -88,6 +88,10 @@ struct JoinOutline {
 /// query has no join.
 std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& scenario);
 
+/// How `side`'s rows leave the state of join `j` (for a join in `query.then`, whose outline the
+/// plan view does not draw in full).
+StateBound joinStateBound(const JoinPlan& j, int side);
+
 /// Each top-level AND conjunct of `on`, as written, in order (without surrounding whitespace
 /// and without parentheses around a whole conjunct); empty when `on` does not parse.
 std::vector<QString> writtenConjuncts(const std::string& on);

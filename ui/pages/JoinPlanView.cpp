@@ -69,7 +69,7 @@ JoinPlanView::JoinPlanView(QWidget* parent)
 void JoinPlanView::showPlan(const QueryPlan* plan, const Scenario& scenario)
 {
     m_outline = plan ? outlineJoin(*plan, scenario) : std::nullopt;
-    m_afterJoin = m_outline && plan ? afterJoinHtml(*plan) : QString();
+    m_afterJoin = m_outline && plan ? afterJoinHtml(*plan, scenario) : QString();
     render();
 }
 
@@ -197,30 +197,28 @@ QString JoinPlanView::stateHtml() const
     if (!o.streamStream)
         return QStringLiteral("<p>%1</p>").arg(tr("A join with a static table keeps no state: each batch's rows are joined with the whole table."));
     QString rows;
-    for (std::size_t side = 0; side < 2; ++side) {
-        const StateBound& b = o.state[side];
-        const QString name = QStringLiteral("<b>%1</b>").arg(o.sides[side].source.toHtmlEscaped());
-        QString text;
-        switch (b.kind) {
-        case StateBound::Kind::ByKey:
-            text = b.windowEnd ? tr("%1: a row leaves when the end of its key %2 is at or behind the watermark.").arg(name, code(b.column))
-                               : tr("%1: a row leaves when its key %2 is at or behind the watermark.").arg(name, code(b.column));
-            break;
-        case StateBound::Kind::ByRange:
-            text = b.windowEnd ? tr("%1: a row leaves when the end of %2 \u2264 %3.").arg(name, code(b.column), shifted(b.offset).toHtmlEscaped())
-                               : tr("%1: a row leaves when %2 \u2264 %3.").arg(name, code(b.column), shifted(b.offset).toHtmlEscaped());
-            break;
-        case StateBound::Kind::Never:
-            text = tr("%1: no row ever leaves; nothing bounds this side by the watermark, so its state keeps growing.").arg(name);
-            break;
-        case StateBound::Kind::NoState: break; // a stream-static join: said above
-        }
-        rows += row(QStringLiteral("\u2022"), text);
-    }
+    for (std::size_t side = 0; side < 2; ++side)
+        if (o.state[side].kind != StateBound::Kind::NoState) // a stream-static join: said above
+            rows += row(QStringLiteral("\u2022"), boundText(o.state[side], QStringLiteral("<b>%1</b>").arg(o.sides[side].source.toHtmlEscaped())));
     return heading(tr("When rows leave the join state")) + table(rows);
 }
 
-QString JoinPlanView::afterJoinHtml(const QueryPlan& plan)
+QString JoinPlanView::boundText(const StateBound& b, const QString& name)
+{
+    switch (b.kind) {
+    case StateBound::Kind::ByKey:
+        return b.windowEnd ? tr("%1: a row leaves when the end of its key %2 is at or behind the watermark.").arg(name, code(b.column))
+                           : tr("%1: a row leaves when its key %2 is at or behind the watermark.").arg(name, code(b.column));
+    case StateBound::Kind::ByRange:
+        return b.windowEnd ? tr("%1: a row leaves when the end of %2 \u2264 %3.").arg(name, code(b.column), shifted(b.offset).toHtmlEscaped())
+                           : tr("%1: a row leaves when %2 \u2264 %3.").arg(name, code(b.column), shifted(b.offset).toHtmlEscaped());
+    case StateBound::Kind::Never: return tr("%1: no row ever leaves; nothing bounds this side by the watermark, so its state keeps growing.").arg(name);
+    case StateBound::Kind::NoState: break;
+    }
+    return {};
+}
+
+QString JoinPlanView::afterJoinHtml(const QueryPlan& plan, const Scenario& scenario)
 {
     if (plan.chain.empty() || !plan.join)
         return {};
@@ -229,6 +227,18 @@ QString JoinPlanView::afterJoinHtml(const QueryPlan& plan)
     for (const ChainStage& stage : plan.chain) {
         if (!stage.isStateful())
             continue;
+        if (stage.join) {
+            // A join whose left input is the join above: its own state, bounded by its own rules.
+            const JoinPlan& j = *stage.join;
+            const QString right = QString::fromStdString(scenario.sources[plan.inputs[stage.joinInput].source].name);
+            rows += row(QStringLiteral("\u2193"), tr("Stateful operator %1: %2 join with %3 (%4)")
+                                                       .arg(op++)
+                                                       .arg(code(QString::fromLatin1(joinTypeSparkName(j.type))), code(right),
+                                                            code(QString::fromStdString(stage.path + ".join"))));
+            rows += row(QString(), boundText(joinStateBound(j, 0), tr("the joined rows")));
+            rows += row(QString(), boundText(joinStateBound(j, 1), QStringLiteral("<b>%1</b>").arg(right.toHtmlEscaped())));
+            continue;
+        }
         const QString name = stage.aggregate ? QStringLiteral("groupBy/agg") : stage.dedup->withinWatermark ? QStringLiteral("dropDuplicatesWithinWatermark") : QStringLiteral("dropDuplicates");
         rows += row(QStringLiteral("\u2193"), tr("Stateful operator %1: %2 (%3)").arg(op++).arg(code(name), code(QString::fromStdString(stage.path))));
     }

@@ -36,7 +36,9 @@ private:
     QString joinHtml() const;
     QString stateHtml() const;
     /// The operators a join's output flows into, and the watermark they read.
-    static QString afterJoinHtml(const QueryPlan& plan);
+    static QString afterJoinHtml(const QueryPlan& plan, const Scenario& scenario);
+    /// How rows of one side (`name`, HTML) leave a join's state.
+    static QString boundText(const StateBound& bound, const QString& name);
 
     QLabel* m_label;
     std::optional<JoinOutline> m_outline;

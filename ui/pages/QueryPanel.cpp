@@ -49,12 +49,16 @@ GroupItem* windowItem(QuerySpec& query)
 
 const GroupItem* windowItem(const QuerySpec& query) { return windowItem(const_cast<QuerySpec&>(query)); }
 
-/// The inputs that carry their own withWatermark: a join's two sides, or the union's branches.
+/// The inputs that carry their own withWatermark: a join's two sides (and the right side of each
+/// join in `then`), or the union's branches.
 std::vector<InputSpec*> inputsOf(QuerySpec& query)
 {
     std::vector<InputSpec*> inputs;
     if (query.join) {
         inputs = {&query.join->left, &query.join->right};
+        for (auto& stage : query.then) // a join whose left input is a join: its right side
+            if (stage.join)
+                inputs.push_back(&stage.join->right);
     } else {
         for (auto& in : query.unionInputs)
             inputs.push_back(&in);
@@ -73,8 +77,14 @@ std::vector<const InputSpec*> inputsOf(const QuerySpec& query)
 /// Where the analyzer reports an input's errors ("query.join.left", "query.union[1]").
 QString inputPath(const QuerySpec& query, int input)
 {
-    if (query.join)
+    if (query.join && input < 2)
         return input == 0 ? QStringLiteral("query.join.left") : QStringLiteral("query.join.right");
+    if (query.join) {
+        int k = 2;
+        for (std::size_t i = 0; i < query.then.size(); ++i)
+            if (query.then[i].join && k++ == input)
+                return QStringLiteral("query.then[%1].join.right").arg(i);
+    }
     return QStringLiteral("query.union[%1]").arg(input);
 }
 
@@ -500,7 +510,7 @@ void QueryPanel::refreshInputs()
         row.on->setChecked(on);
         // A static table takes no watermark; one written in the file can still be removed.
         row.on->setEnabled(!row.isStatic || on);
-        const QString side = sc.query.join ? (i == 0 ? tr("left") : tr("right")) : tr("union input %1").arg(i + 1);
+        const QString side = !sc.query.join ? tr("union input %1").arg(i + 1) : i == 0 ? tr("left") : i == 1 ? tr("right") : tr("right of join %1").arg(i);
         row.on->setToolTip(row.isStatic ? tr("%1 (%2) is a static table: it has no watermark").arg(q(in.source), side)
                                         : tr("withWatermark on %1 (%2)").arg(q(in.source), side));
         row.column->clear();
@@ -638,6 +648,10 @@ void QueryPanel::refresh()
     const bool staticJoin = std::any_of(m_inputRows.begin(), m_inputRows.end(), [](const InputRow& r) { return r.isStatic; });
     if (join && staticJoin)
         note = tr("This query joins a stream with a static table; edit the join itself in the scenario file.");
+    else if (join && query.joinInputs().size() > 2)
+        note = tr("This query joins %1 streams, each with its own watermark (above), in %2 joins; edit the joins themselves in the scenario file.")
+                   .arg(query.joinInputs().size())
+                   .arg(query.joinInputs().size() - 1);
     else if (join)
         note = tr("This query joins two streams, each with its own watermark (above); edit the join itself in the scenario file.");
     else if (unionQuery)
@@ -726,7 +740,8 @@ void QueryPanel::commit(const QString& text, const std::function<void(QuerySetti
     const bool same = settings.version == now.sparkVersion && settings.query.outputMode == now.query.outputMode
                       && settings.query.withWatermark == now.query.withWatermark && settings.query.groupBy == now.query.groupBy
                       && settings.query.agg == now.query.agg && settings.query.trigger == now.query.trigger
-                      && settings.query.join == now.query.join && settings.query.unionInputs == now.query.unionInputs
+                      && settings.query.join == now.query.join && settings.query.then == now.query.then
+                      && settings.query.unionInputs == now.query.unionInputs
                       && settings.conf.multipleWatermarkPolicy == now.conf.multipleWatermarkPolicy;
     if (same)
         return;

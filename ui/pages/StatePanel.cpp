@@ -132,6 +132,14 @@ void StatePanel::useMoreSections(std::size_t count)
         m_sectionsLayout->insertWidget(at + 1, s.view, 1);
         m_more.push_back(s);
     }
+    // Several operators share the pane: their tables get the room the chart gives up (once, when
+    // the number of sections changes, so a splitter the user moved stays where it is).
+    if (count != m_moreShown) {
+        const int total = m_splitter->height() > 100 ? m_splitter->height() : 500; // before the first layout: proportions
+        m_splitter->setSizes(count > 0 ? QList<int>{total * 4 / 5, total / 5} : QList<int>{total * 3 / 5, total * 2 / 5});
+        m_splitter->setStretchFactor(0, count > 0 ? 4 : 3);
+        m_splitter->setStretchFactor(1, count > 0 ? 1 : 2);
+    }
     for (std::size_t k = 0; k < m_more.size(); ++k) {
         m_more[k].title->setVisible(k < count);
         m_more[k].view->setVisible(k < count);
@@ -221,7 +229,8 @@ void StatePanel::fitTitles()
     // label underestimates: three lines of a join's title were cut to two at 1024x768.
     auto fit = [](QLabel* title) {
         // Only once laid out on screen: before that its width is not the one it will have.
-        title->setMinimumHeight(title->isVisible() && title->width() > 0 ? title->heightForWidth(title->width()) : 0);
+        // heightForWidth is -1 for a label that has no height-for-width (no text yet).
+        title->setMinimumHeight(title->isVisible() && title->width() > 0 ? std::max(0, title->heightForWidth(title->width())) : 0);
     };
     fit(m_title);
     for (std::size_t k = 0; k < m_moreShown; ++k)

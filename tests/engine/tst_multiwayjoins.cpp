@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Joins of three or more inputs: a join in `query.then` whose left input is the join before it
+// (`a.join(b, ...).join(c, ...)`). Spark's tests transcribed: StreamingJoinSuite "join between
+// three streams" and UnsupportedOperationsSuite's global-watermark checks for a join after a
+// join. Each batch lists its rows and, per stateful operator downstream first (as
+// StreamingQueryProgress.stateOperators lists them), numRowsTotal / numRowsDroppedByWatermark.
+#include "tests/support/DescribedRun.h"
+
+#include "engine/exec/Explain.h"
+#include "engine/plan/StatefulChain.h"
+#include "engine/pyspark/PySparkExport.h"
+#include "engine/scenario/ScenarioFile.h"
+
+#include <QtTest>
+
+using namespace tidemark;
+using namespace tidemark::testing;
+
+namespace {
+
+/// A source of `value: long` events, each (arrival second, value).
+std::string intSource(const std::string& name, const std::vector<std::pair<int, int>>& events)
+{
+    std::string out = "\"" + name + "\": {\"schema\": {\"value\": \"long\"}, \"events\": [";
+    for (size_t i = 0; i < events.size(); ++i)
+        out += (i ? ", " : "") + std::string("{\"at\": ") + std::to_string(events[i].first) + ", \"row\": {\"value\": " + std::to_string(events[i].second) + "}}";
+    return out + "]}";
+}
+
+/// in1.join(in2, on1, type1).join(in3, on2, type2); each input `value` renamed by `select`.
+TestScenario threeWay(const std::string& version, const std::string& sources, const std::string& left, const std::string& middle,
+                      const std::string& on1, const std::string& type1, const std::string& right, const std::string& on2, const std::string& type2)
+{
+    TestScenario sc;
+    sc.sparkVersion = version;
+    sc.extraSources = sources;
+    sc.query = "\"join\": {\"left\": " + left + ", \"right\": " + middle + ", \"on\": \"" + on1 + "\", \"type\": \"" + type1
+               + "\"}, \"then\": [{\"join\": {\"right\": " + right + ", \"on\": \"" + on2 + "\", \"type\": \"" + type2
+               + "\"}}], \"outputMode\": \"append\", \"trigger\": {\"processingTime\": \"1 second\"}";
+    return sc;
+}
+
+QStringList run(const TestScenario& sc) { return describeOperators(runMode(sc.load(), OutputMode::Append)); }
+
+QStringList lines(const QString& text) { return text.split('\n'); }
+
+/// StreamingJoinSuite "join between three streams": df1.join(df2, leftKey = middleKey)
+/// .join(df3, rightKey = middleKey), no watermark; three AddData, one per batch here.
+TestScenario threeStreams(const std::string& version)
+{
+    const std::string sources = intSource("input1", {{100, 1}, {100, 5}}) + ", " + intSource("input2", {{110, 1}, {110, 5}, {110, 10}}) + ", "
+                                + intSource("input3", {{120, 5}, {120, 10}});
+    return threeWay(version, sources, R"({"source": "input1", "selectExpr": ["value AS leftKey", "value * 2 AS leftValue"]})",
+                    R"({"source": "input2", "selectExpr": ["value AS middleKey", "value * 3 AS middleValue"]})", "leftKey = middleKey", "inner",
+                    R"({"source": "input3", "selectExpr": ["value AS rightKey", "value * 5 AS rightValue"]})", "rightKey = middleKey", "inner");
+}
+
+/// Three streams of `value` seconds as event time `t<n>` with a 0-second watermark, the second
+/// join on a watermarked key (t1 = t3), the first on `firstOn`.
+TestScenario watermarkedThreeWay(const std::string& version, const std::string& type1, const std::string& type2, const std::string& firstOn = "t1 = t2")
+{
+    auto side = [](const std::string& n) {
+        return "{\"source\": \"in" + n + "\", \"selectExpr\": [\"value AS v" + n + "\", \"timestamp_seconds(value) AS t" + n
+               + "\"], \"withWatermark\": {\"column\": \"t" + n + "\", \"delay\": \"0 seconds\"}}";
+    };
+    const std::string sources = intSource("in1", {{100, 1}}) + ", " + intSource("in2", {{100, 1}}) + ", " + intSource("in3", {{100, 1}});
+    return threeWay(version, sources, side("1"), side("2"), firstOn, type1, side("3"), "t1 = t3", type2);
+}
+
+const char* kThreeStreamJoin = TIDEMARK_SCENARIOS "/three-stream-join.json";
+
+const RowFate* fateOfEvent(const ModeRun& run, std::uint32_t event)
+{
+    for (const BatchRecord& b : run.batches)
+        for (const RowFate& f : b.fates)
+            if (f.event == event)
+                return &f;
+    return nullptr;
+}
+
+} // namespace
+
+class TestMultiwayJoins : public QObject {
+    Q_OBJECT
+private slots:
+    /// StreamingJoinSuite "join between three streams": only (5, 10, 5, 15, 5, 25) reaches the
+    /// sink. Each join keeps its rows for ever (no watermark): the first holds both inputs'
+    /// five rows, the second the two joined rows and input3's 10, which found no partner.
+    void joinBetweenThreeStreams()
+    {
+        for (const char* version : {"3.2", "3.5", "4.0"}) {
+            QCOMPARE(run(threeStreams(version)), lines(
+                "B0 wm=0: | ops=[0/0, 2/0]\n"
+                "B1 wm=0: | ops=[2/0, 5/0]\n"
+                "B2 wm=0: 5 10 5 15 5 25 | ops=[4/0, 5/0]"));
+        }
+    }
+
+    /// UnsupportedOperationsSuite "streaming-stream $joinType2 after stream-stream $joinType
+    /// join in Append mode" (checkStreamingQueryGlobalWatermarkLimit). Before 3.4 an outer join
+    /// can emit rows older than the watermark, so a join after it is refused ("stream-stream
+    /// inner join doesn't emit late rows, whereas outer joins could"); from 3.4 every pair runs.
+    /// Spark's test nests the first join on the right; the check reads the subtree either way.
+    void joinAfterJoinGlobalWatermarkLimit()
+    {
+        const QString correctness = QStringLiteral("error: ") + QString::fromLatin1(kGlobalWatermarkCorrectnessMessage);
+        for (const char* version : {"3.3", "3.4", "3.5", "4.0"})
+            for (const char* first : {"inner", "leftOuter", "rightOuter"})
+                for (const char* second : {"inner", "leftOuter", "rightOuter"}) {
+                    const QStringList out = run(watermarkedThreeWay(version, first, second));
+                    const bool refused = std::string(version) == "3.3" && std::string(first) != "inner";
+                    QVERIFY2(refused == (out.first() == correctness),
+                             qPrintable(QStringLiteral("%1 %2 then %3: %4").arg(version, first, second, out.join('\n'))));
+                    if (!refused)
+                        QVERIFY2(out.first().startsWith("B0 wm=0: 1 1 1 1 1 1"), qPrintable(out.join('\n')));
+                }
+        // spark.sql.streaming.statefulOperator.checkCorrectness.enabled=false lets 3.3 run it.
+        TestScenario unchecked = watermarkedThreeWay("3.3", "leftOuter", "inner");
+        unchecked.conf = R"("spark.sql.streaming.statefulOperator.checkCorrectness.enabled": false)";
+        QVERIFY(run(unchecked).first().startsWith("B0 wm=0: 1 1 1 1 1 1"));
+    }
+
+    /// 3.4 refuses a time-interval join followed by any stateful operator
+    /// (hasRangeExprAgainstEventTimeCol), a second join included; 3.5 propagates the first
+    /// join's output watermark instead.
+    void timeIntervalJoinThenJoinFailsIn34()
+    {
+        const std::string range = "v1 = v2 AND t2 BETWEEN t1 AND t1 + INTERVAL 5 SECONDS";
+        QCOMPARE(run(watermarkedThreeWay("3.4", "inner", "inner", range)).first(),
+                 QStringLiteral("error: ") + QString::fromLatin1(kGlobalWatermarkCorrectnessMessage));
+        QVERIFY(run(watermarkedThreeWay("3.5", "inner", "inner", range)).first().startsWith("B0 wm=0: 1 1 1 1 1 1"));
+    }
+
+    /// Every join is checked on its own (checkForStreaming visits each Join): a second outer
+    /// join without a watermark in its keys or a range condition is refused where it is written.
+    void eachJoinIsChecked()
+    {
+        TestScenario sc = watermarkedThreeWay("3.5", "inner", "leftOuter");
+        sc.query = std::string(sc.query).replace(sc.query.find("t1 = t3"), 7, "v1 = v3");
+        const auto result = analyze(sc.load());
+        QVERIFY(!result.ok());
+        QCOMPARE(QString::fromStdString(result.error().where), QStringLiteral("query.then[0].join"));
+        QVERIFY2(result.error().message.find("Stream-stream LeftOuter join between two streaming DataFrame/Datasets is not supported without a watermark")
+                     != std::string::npos,
+                 result.error().message.c_str());
+        // Update mode: refused at the first join already.
+        TestScenario update = watermarkedThreeWay("3.5", "inner", "inner");
+        update.query = std::string(update.query).replace(update.query.find("\"append\""), 8, "\"update\"");
+        const auto refused = analyze(update.load());
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.find("Join between two streaming DataFrames/Datasets is not supported in Update output mode") != std::string::npos);
+    }
+
+    /// A join in "then" needs a join in the query: after dropDuplicates or an aggregation alone
+    /// it is a file error at its path.
+    void aJoinInThenFollowsAJoin()
+    {
+        TestScenario sc;
+        sc.events = {"100: a 100"};
+        sc.extraSources = intSource("other", {{100, 1}});
+        sc.query = R"("source": "in", "withWatermark": {"column": "t", "delay": "0 seconds"}, "dropDuplicates": ["k"],
+                      "then": [{"join": {"right": {"source": "other"}, "on": "k = value"}}], "outputMode": "append")";
+        const auto result = analyze(sc.load());
+        QVERIFY(!result.ok());
+        QCOMPARE(QString::fromStdString(result.error().where), QStringLiteral("query.then[0].join"));
+    }
+
+    /// scenarios/three-stream-join.json, batch by batch (Spark 3.5, 10-minute watermarks,
+    /// 1-minute trigger; times in epoch seconds, 1714557600 = 10:00). The watermark stays 0 until
+    /// the purchases' node has seen a row (batch 5). The second join reads the first join's
+    /// output watermark, W - 10 min - 1 ms (its BETWEEN), and evicts its joined rows by their
+    /// first event-time column, impressionTime, at that - 30 min: ad 3's click waits until batch
+    /// 15 (W = 11:30), where it leaves with a null purchase and ad 4's matched row silently. In
+    /// the same batch the purchase of ad 3 (10:07) is dropped by operator 2: its late rows are
+    /// judged with the previous batch's watermark through the first join, 10:35 - 10 min - 1 ms.
+    void threeStreamScenario()
+    {
+        const auto sc = loadScenarioFile(kThreeStreamJoin);
+        QVERIFY2(sc.ok(), sc.ok() ? "" : sc.error().text().c_str());
+        const ModeRun r = runMode(*sc, OutputMode::Append);
+        QCOMPARE(describeOperators(r), lines(
+            "B0 wm=0: | ops=[0/0, 1/0]\n"
+            "B1 wm=0: | ops=[0/0, 2/0]\n"
+            "B2 wm=0: | ops=[1/0, 3/0]\n"
+            "B3 wm=0: | ops=[1/0, 4/0]\n"
+            "B4 wm=0: | ops=[2/0, 5/0]\n"
+            "B5 wm=0: 1 1714557600 1 1714557780 1 1714558500 | ops=[3/0, 5/0]\n"
+            "B6 nodata wm=1714557300: | ops=[3/0, 5/0]\n"
+            "B7 wm=1714557300: | ops=[3/0, 6/0]\n"
+            "B8 wm=1714557300: | ops=[3/0, 7/0]\n"
+            "B9 wm=1714557900: | ops=[4/0, 7/0]\n"
+            "B10 wm=1714557900: 4 1714560000 4 1714560060 4 1714560300 | ops=[5/0, 7/0]\n"
+            "B11 nodata wm=1714559400: | ops=[4/0, 2/0]\n"
+            "B12 wm=1714559400: | ops=[4/0, 3/0]\n"
+            "B13 wm=1714559460: | ops=[5/0, 4/0]\n"
+            "B14 wm=1714559700: 5 1714563600 5 1714563660 5 1714563720 | ops=[6/0, 4/0]\n"
+            "B15 wm=1714563000: 3 1714557900 3 1714557960 null null | ops=[2/1, 2/0]"));
+        // "Why?" of the late purchase (event 13: 5 impressions, 5 clicks, then the purchases).
+        const RowFate* late = fateOfEvent(r, 13);
+        QVERIFY(late);
+        QCOMPARE(late->fate, Fate::DroppedByWatermark);
+        const QString why = QString::fromStdString(explainFate(*late, r, *sc));
+        QVERIFY2(why.contains("Dropped before the join of query.then[0] (stateful operator 2): event time 10:07:00 <= that join's watermark for "
+                              "late rows, 10:24:59.999."),
+                 qPrintable(why));
+        // The dropped row is kept for the output's chainDroppedRows, under operator index 1 (the second join).
+        QCOMPARE(r.batches.back().chainDroppedRows.size(), std::size_t(1));
+        QCOMPARE(int(r.batches.back().chainDroppedRows.front().first), 1);
+    }
+
+    /// StreamingSymmetricHashJoinHelper.getOneSideStateWatermarkPredicate: a side's state value
+    /// predicate is put on the first column of its input that carries watermark metadata
+    /// (`oneSideInputAttributes.find`), whichever column the range condition bounds. The second
+    /// join's range bounds t2, but its joined rows hold t1 first: the row (1, t1=100, t2=190) is
+    /// evicted, and emitted with a null right side, once t1 <= the state watermark (W - 100 s
+    /// through the first join, - 10 s and 1 ms for the BETWEEN: 139.999 s at W = 250). With a
+    /// selectExpr that puts t2 first, it waits until t2 = 190 is behind it (W = 400).
+    void evictsAJoinedRowByItsFirstEventTimeColumn()
+    {
+        auto query = [](const std::string& stageSelect) {
+            auto side = [](const std::string& n) {
+                return "{\"source\": \"in" + n + "\", \"selectExpr\": [\"id AS v" + n + "\", \"timestamp_seconds(ts) AS t" + n
+                       + "\"], \"withWatermark\": {\"column\": \"t" + n + "\", \"delay\": \"0 seconds\"}}";
+            };
+            auto events = [](const std::string& name, const std::vector<std::tuple<int, int, int>>& rows) {
+                std::string out = "\"" + name + "\": {\"schema\": {\"id\": \"long\", \"ts\": \"long\"}, \"events\": [";
+                for (std::size_t i = 0; i < rows.size(); ++i)
+                    out += (i ? ", " : "") + std::string("{\"at\": ") + std::to_string(std::get<0>(rows[i])) + ", \"row\": {\"id\": "
+                           + std::to_string(std::get<1>(rows[i])) + ", \"ts\": " + std::to_string(std::get<2>(rows[i])) + "}}";
+                return out + "]}";
+            };
+            TestScenario sc;
+            sc.sparkVersion = "3.5";
+            sc.extraSources = events("in1", {{1000, 1, 100}, {1010, 2, 250}, {1020, 3, 400}}) + ", "
+                              + events("in2", {{1000, 1, 190}, {1010, 2, 250}, {1020, 3, 400}}) + ", " + events("in3", {{1010, 9, 250}, {1020, 9, 400}});
+            sc.query = "\"join\": {\"left\": " + side("1") + ", \"right\": " + side("2")
+                       + ", \"on\": \"v1 = v2 AND t2 BETWEEN t1 AND t1 + INTERVAL 100 SECONDS\", \"type\": \"inner\"}, \"then\": [{" + stageSelect
+                       + "\"join\": {\"right\": " + side("3")
+                       + ", \"on\": \"v2 = v3 AND t3 BETWEEN t2 AND t2 + INTERVAL 10 SECONDS\", \"type\": \"leftOuter\"}}], "
+                         "\"outputMode\": \"append\", \"trigger\": {\"processingTime\": \"1 second\"}";
+            return sc;
+        };
+        QCOMPARE(run(query("")), lines(
+            "B0 wm=0: | ops=[1/0, 2/0]\n"
+            "B1 wm=0: | ops=[3/0, 4/0]\n"
+            "B2 nodata wm=250: 1 100 1 190 null null | ops=[2/0, 2/0]\n" // t1 = 100 <= 139.999
+            "B3 wm=250: | ops=[4/0, 4/0]\n"
+            "B4 nodata wm=400: 2 250 2 250 null null | ops=[2/0, 2/0]"));
+        QCOMPARE(run(query("\"selectExpr\": [\"v2\", \"t2\", \"v1\", \"t1\"], ")), lines(
+            "B0 wm=0: | ops=[1/0, 2/0]\n"
+            "B1 wm=0: | ops=[3/0, 4/0]\n"
+            "B2 nodata wm=250: | ops=[3/0, 2/0]\n" // t2 = 190 > 139.999: kept
+            "B3 wm=250: | ops=[5/0, 4/0]\n"
+            "B4 nodata wm=400: 1 190 1 100 null null; 2 250 2 250 null null | ops=[2/0, 2/0]"));
+    }
+
+    /// The file format keeps a join in "then" through a save, and the PySpark export writes it
+    /// as the DataFrame code does: `left.join(right, ...)` then `.join(right2, ...)`.
+    void savedAndExported()
+    {
+        const auto sc = loadScenarioFile(kThreeStreamJoin);
+        QVERIFY(sc.ok());
+        const auto again = loadScenarioText(scenarioToJson(*sc));
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().text().c_str());
+        QVERIFY(again->query.join == sc->query.join && again->query.then == sc->query.then);
+        QVERIFY(again->query.then.at(0).join.has_value());
+        const auto py = exportPySpark(*sc, PySparkExportFormat::Script, "three-stream-join.json");
+        QVERIFY2(py.ok(), py.ok() ? "" : py.error().text().c_str());
+        const QString code = QString::fromStdString(*py);
+        QVERIFY2(code.contains("right2 = ("), qPrintable(code));
+        QVERIFY2(code.contains("purchases = read_stream(\"purchases\")"), qPrintable(code));
+        QVERIFY2(code.contains(".alias(\"purchases\")"), qPrintable(code));
+        QVERIFY2(code.contains(".join(right2, F.expr(\"clickAdId = purchaseAdId AND purchaseTime BETWEEN clickTime AND clickTime + INTERVAL 30 MINUTES\"), "
+                               "\"leftOuter\")"),
+                 qPrintable(code));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMultiwayJoins)
+#include "tst_multiwayjoins.moc"
