@@ -509,6 +509,11 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
         chainCtx = afterStageContext(runPlan(), k, chainCtx);
     }
     m_deferred.assign(runPlan().inputs.size(), {});
+    // Which inputs a chain join reads (looked up per row, so once per batch here).
+    m_inputJoinStage.assign(runPlan().inputs.size(), -1);
+    for (std::size_t k = 0; k < runPlan().chain.size(); ++k)
+        if (runPlan().chain[k].join && runPlan().chain[k].joinInput < m_inputJoinStage.size())
+            m_inputJoinStage[runPlan().chain[k].joinInput] = static_cast<int>(k);
     m_tracker.beginBatch();
 
     if (readData) {
@@ -800,11 +805,9 @@ void Simulation::toJoin(int side, const Row& row, FlowRow& flow)
 
 std::optional<std::size_t> Simulation::chainJoinStage(int input) const
 {
-    const auto& chain = runPlan().chain;
-    for (std::size_t k = 0; k < chain.size(); ++k)
-        if (chain[k].join && static_cast<int>(chain[k].joinInput) == input)
-            return k;
-    return std::nullopt;
+    if (input < 0 || static_cast<std::size_t>(input) >= m_inputJoinStage.size() || m_inputJoinStage[static_cast<std::size_t>(input)] < 0)
+        return std::nullopt;
+    return static_cast<std::size_t>(m_inputJoinStage[static_cast<std::size_t>(input)]);
 }
 
 void Simulation::toChainJoin(std::size_t stage, int input, const Row& row, FlowRow& flow)

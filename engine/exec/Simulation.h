@@ -203,6 +203,7 @@ private:
     /// left input is complete (StreamingSymmetricHashJoinExec reads the left side first).
     std::vector<std::vector<std::uint32_t>> m_deferred;
     std::vector<Millis> m_stageLateWm; ///< per chain stage: the watermark its late rows are judged by
+    std::vector<int> m_inputJoinStage; ///< per plan input: the chain stage whose join reads it, or -1
     Micros m_horizon = std::numeric_limits<Micros>::min();
     // checkpoint and restarts
     std::size_t m_nextRestart = 0;

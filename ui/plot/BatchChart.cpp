@@ -46,6 +46,12 @@ BatchChart::BatchChart(QWidget* parent)
     m_dropped = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_dropped->setPen(Qt::NoPen);
     m_dropped->setBrush(palette::fateColor(Fate::DroppedByWatermark));
+    // Bars are axis-aligned rectangles: antialiasing them buys nothing and made each replot of a
+    // few hundred batches cost ~20 ms of the UI thread (bench_ui).
+    for (QCPBars* bars : {m_input, m_dropped}) {
+        bars->setAntialiased(false);
+        bars->setAntialiasedFill(false);
+    }
     auto* group = new QCPBarsGroup(m_plot);
     m_input->setBarsGroup(group);
     m_dropped->setBarsGroup(group);
@@ -138,6 +144,8 @@ void BatchChart::setView(const ViewState& view)
         const double width = n > 60 ? 0.9 : 0.4;
         m_input->setWidth(width);
         m_dropped->setWidth(width);
+        // Past 60 batches the dots merge into the line: drawing them only costs the replot.
+        m_state->setScatterStyle(n > 60 ? QCPScatterStyle(QCPScatterStyle::ssNone) : QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
     }
     const double b = m_firstBatch + view.batch;
     m_current->topLeft->setCoords(b - 0.5, 0);
