@@ -92,14 +92,40 @@ public:
             cut = !mapCombine(*combine);
             if (!cut)
                 cut = !applySteps(main, steps, split + 1, true, nullptr);
+            else if (!m_out.query.join && m_out.query.unionInputs.empty()) {
+                // Nothing of the combination could be read: "the query up to it" is its left DataFrame.
+                const auto leftSteps = lineage(combine->child.get());
+                const Plan* root = leftSteps.empty() ? nullptr : leftSteps.front();
+                if (root && (root->kind == PK::Source || root->kind == PK::Static) && !lastCombine(leftSteps)) {
+                    m_out.query.source = sourceName(root);
+                    applySteps(main, leftSteps, 1, true, root);
+                }
+            }
         }
-        m_out.query.selectExpr = main.selectExpr;
-        m_out.query.where = main.where;
         m_out.query.withWatermark = main.watermark;
-        m_out.query.dropDuplicates = main.dedup;
-        m_out.query.dropDuplicatesWithinWatermark = main.dedupWithinWatermark;
-        m_out.query.groupBy = main.groupBy;
-        m_out.query.agg = main.agg;
+        if (!m_out.query.then.empty()) {
+            // After a join in `then`, the steps written after it run there, in their order.
+            ChainStageSpec after;
+            after.selectExpr = main.selectExpr;
+            after.where = main.where;
+            after.dropDuplicates = main.dedup;
+            after.dropDuplicatesWithinWatermark = main.dedupWithinWatermark;
+            if ((main.groupBy || main.agg) && (after.dropDuplicates || after.dropDuplicatesWithinWatermark)) {
+                m_out.query.then.push_back(std::move(after));
+                after = ChainStageSpec{};
+            }
+            after.groupBy = main.groupBy;
+            after.agg = main.agg;
+            if (after != ChainStageSpec{})
+                m_out.query.then.push_back(std::move(after));
+        } else {
+            m_out.query.selectExpr = main.selectExpr;
+            m_out.query.where = main.where;
+            m_out.query.dropDuplicates = main.dedup;
+            m_out.query.dropDuplicatesWithinWatermark = main.dedupWithinWatermark;
+            m_out.query.groupBy = main.groupBy;
+            m_out.query.agg = main.agg;
+        }
         mapWriter(w);
         return std::move(m_out);
     }
@@ -274,11 +300,79 @@ private:
         return sql;
     }
 
+    /// The last join or union among `steps`, if any.
+    static std::optional<std::size_t> lastCombine(const std::vector<const Plan*>& steps)
+    {
+        std::optional<std::size_t> at;
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            if (steps[i]->kind == PK::Join || steps[i]->kind == PK::Union)
+                at = i;
+        return at;
+    }
+
+    InputSpec inputOf(const Stages& st, const Plan* root) const
+    {
+        InputSpec in;
+        in.source = sourceName(root);
+        in.selectExpr = st.selectExpr;
+        in.where = st.where;
+        in.withWatermark = st.watermark;
+        return in;
+    }
+
+    /// A join's condition as Tidemark reads it (`df.col` resolved, aliases renamed to the
+    /// sources'), or nullopt after reporting why it cannot be read.
+    std::optional<std::string> joinCondition(const Plan& combine, const std::vector<std::string>& leftColumns,
+                                             const std::vector<std::string>& rightColumns)
+    {
+        if (!combine.on->problem.empty()) {
+            cutAt(combine, "has a condition the import cannot read (" + combine.on->problem + ")");
+            return std::nullopt;
+        }
+        m_sideColumns = {leftColumns, rightColumns};
+        const std::string on = renameQualifiers(resolve(combine.on->sql), m_joinedSides);
+        auto parsed = parseExpression(on);
+        if (auto* f = std::get_if<ParseFailure>(&parsed)) {
+            cutAt(combine, "has the condition `" + on + "`, which Tidemark cannot read (at `" + f->token + "` expected " + f->expected + ")");
+            return std::nullopt;
+        }
+        return on;
+    }
+
+    /// A join's type, `using` and `on` (JoinSpec, StageJoinSpec); remembers its output columns
+    /// for a join after it.
+    template <typename Spec>
+    bool fillJoin(Spec& j, const Plan& combine, std::vector<std::string> leftColumns, const std::vector<std::string>& rightColumns)
+    {
+        j.type = combine.how;
+        j.usingColumns = combine.usingColumns;
+        if (combine.on) {
+            auto on = joinCondition(combine, leftColumns, rightColumns);
+            if (!on)
+                return false;
+            j.on = *on;
+        }
+        m_joinedColumns = std::move(leftColumns);
+        m_joinedColumns.insert(m_joinedColumns.end(), rightColumns.begin(), rightColumns.end());
+        return true;
+    }
+
     bool mapCombine(const Plan& combine)
     {
         Stages left, right;
         const auto leftSteps = lineage(combine.child.get());
         const auto rightSteps = lineage(combine.right.get());
+        if (lastCombine(rightSteps)) {
+            cutAt(combine, "combines a DataFrame that is itself a join or union on its right, which is not simulated; write the joins "
+                           "left first, `a.join(b, ...).join(c, ...)`");
+            return false;
+        }
+        if (const auto inner = lastCombine(leftSteps)) {
+            if (combine.kind == PK::Join && leftSteps[*inner]->kind == PK::Join)
+                return mapJoinAfterJoin(combine, leftSteps, *inner, rightSteps);
+            cutAt(combine, "combines a DataFrame that is itself a join or union, which is not simulated");
+            return false;
+        }
         const Plan* leftRoot = leftSteps.empty() ? nullptr : leftSteps.front();
         const Plan* rightRoot = rightSteps.empty() ? nullptr : rightSteps.front();
         for (const Plan* root : {leftRoot, rightRoot})
@@ -292,38 +386,50 @@ private:
             message(combine.place.where, "the " + std::string(combine.kind == PK::Join ? "join" : "union")
                                              + " was imported with the sides as far as they could be read");
         }
-        auto input = [&](const Stages& st, const Plan* root) {
-            InputSpec in;
-            in.source = sourceName(root);
-            in.selectExpr = st.selectExpr;
-            in.where = st.where;
-            in.withWatermark = st.watermark;
-            return in;
-        };
         if (combine.kind == PK::Union) {
-            m_out.query.unionInputs = {input(left, leftRoot), input(right, rightRoot)};
+            m_out.query.unionInputs = {inputOf(left, leftRoot), inputOf(right, rightRoot)};
             return true;
         }
         JoinSpec j;
-        j.left = input(left, leftRoot);
-        j.right = input(right, rightRoot);
-        j.type = combine.how;
-        j.usingColumns = combine.usingColumns;
-        if (combine.on) {
-            if (!combine.on->problem.empty()) {
-                cutAt(combine, "has a condition the import cannot read (" + combine.on->problem + ")");
-                return false;
-            }
-            m_sideColumns = {outputColumns(left, leftRoot), outputColumns(right, rightRoot)};
-            const std::string on = renameQualifiers(resolve(combine.on->sql), {{leftSteps, leftRoot}, {rightSteps, rightRoot}});
-            auto parsed = parseExpression(on);
-            if (auto* f = std::get_if<ParseFailure>(&parsed)) {
-                cutAt(combine, "has the condition `" + on + "`, which Tidemark cannot read (at `" + f->token + "` expected " + f->expected + ")");
-                return false;
-            }
-            j.on = on;
-        }
+        j.left = inputOf(left, leftRoot);
+        j.right = inputOf(right, rightRoot);
+        m_joinedSides = {{leftSteps, leftRoot}, {rightSteps, rightRoot}};
+        if (!fillJoin(j, combine, outputColumns(left, leftRoot), outputColumns(right, rightRoot)))
+            return false;
         m_out.query.join = j;
+        return true;
+    }
+
+    /// `a.join(b, ...)[.select(...).where(...)].join(c, ...)`: the inner join is the query's
+    /// (or, deeper, the stage before), this one a join in `then` whose left input is its output.
+    bool mapJoinAfterJoin(const Plan& combine, const std::vector<const Plan*>& leftSteps, std::size_t inner, const std::vector<const Plan*>& rightSteps)
+    {
+        if (!mapCombine(*leftSteps[inner]))
+            return false;
+        Stages between, right;
+        if (!applySteps(between, leftSteps, inner + 1, false, nullptr))
+            return false;
+        if (between.watermark || between.dedup || between.dedupWithinWatermark || between.groupBy || between.agg) {
+            cutAt(combine, "follows a stateful step or withWatermark after the join before it, which the import does not read");
+            return false;
+        }
+        const Plan* rightRoot = rightSteps.empty() ? nullptr : rightSteps.front();
+        if (!rightRoot || (rightRoot->kind != PK::Source && rightRoot->kind != PK::Static)) {
+            cutAt(combine, "joins a DataFrame that does not start at a source, which is not simulated");
+            return false;
+        }
+        if (!applySteps(right, rightSteps, 1, false, rightRoot))
+            message(combine.place.where, "the join was imported with its right side as far as it could be read");
+        ChainStageSpec stage;
+        stage.selectExpr = between.selectExpr;
+        stage.where = between.where;
+        StageJoinSpec j;
+        j.right = inputOf(right, rightRoot);
+        m_joinedSides.push_back({rightSteps, rightRoot});
+        if (!fillJoin(j, combine, between.selectExpr.empty() ? m_joinedColumns : outputColumns(between, nullptr), outputColumns(right, rightRoot)))
+            return false;
+        stage.join = std::move(j);
+        m_out.query.then.push_back(std::move(stage));
         return true;
     }
 
@@ -593,6 +699,10 @@ private:
     MappedQuery m_out;
     std::map<int, std::string> m_names;
     std::vector<std::vector<std::string>> m_sideColumns;
+    /// The sides of the joins mapped so far (their aliases name columns in a later condition),
+    /// and the columns the last join puts out.
+    std::vector<std::pair<std::vector<const Plan*>, const Plan*>> m_joinedSides;
+    std::vector<std::string> m_joinedColumns;
 };
 
 } // namespace

@@ -277,6 +277,10 @@ private slots:
                                                     << "an aggregate of an expression is not simulated";
         QTest::newRow("a Python syntax error") << reader + "x = 1 +\nq = df.writeStream.start()\n"
                                                << "line 4: cannot read this Python: expected an expression, found the end of the line";
+        QTest::newRow("a join whose right side is a join")
+            << reader + "q = df.join(df.join(df, \"id\"), \"id\").writeStream.start()\n"
+            << "line 4: `.join(...)` combines a DataFrame that is itself a join or union on its right, which is not simulated; write the joins "
+               "left first, `a.join(b, ...).join(c, ...)`; the query up to it was imported";
         QTest::newRow("unionByName") << reader + "q = df.unionByName(df).writeStream.start()\n"
                                      << "line 4: `.unionByName(...)` matches columns by name";
         QTest::newRow("an unknown schema") << QString("df = spark.readStream.schema(mySchema()).json(\"in\")\nq = df.writeStream.start()\n")
@@ -357,6 +361,15 @@ private slots:
         QTest::newRow("a projection of columns after the filter and the watermark")
             << reader + "q = df.where(\"id > 0\").withWatermark(\"ts\", \"1 minute\").select(\"id\", \"ts\").groupBy(\"id\").count().writeStream.outputMode(\"update\").start()\n"
             << R"({"source":"in","selectExpr":["id","ts"],"where":"id > 0","withWatermark":{"column":"ts","delay":"1 minute"},"groupBy":["id"],"agg":[{"fn":"count"}],"outputMode":"update"})";
+        QTest::newRow("a join of a join: the second is a stage of then, the count after it")
+            << QString("a = spark.readStream.schema(\"id INT, ta TIMESTAMP\").json(\"a\")\nb = spark.readStream.schema(\"id INT, tb TIMESTAMP\").json(\"b\")\n"
+                       "c = spark.readStream.schema(\"id INT, tc TIMESTAMP\").json(\"c\")\n"
+                       "q = (a.withWatermark(\"ta\", \"1 hour\").join(b.withWatermark(\"tb\", \"1 hour\"), \"id\")\n"
+                       "  .where(\"id > 0\").join(c.withWatermark(\"tc\", \"1 hour\"), [\"id\"], \"left_outer\")\n"
+                       "  .groupBy(\"id\").count().writeStream.start())\n")
+            << R"({"join":{"left":{"source":"a","withWatermark":{"column":"ta","delay":"1 hour"}},"right":{"source":"b","withWatermark":{"column":"tb","delay":"1 hour"}},)"
+               R"("using":["id"],"type":"inner"},"then":[{"where":"id > 0","join":{"right":{"source":"c","withWatermark":{"column":"tc","delay":"1 hour"}},)"
+               R"("using":["id"],"type":"leftOuter"}},{"groupBy":["id"],"agg":[{"fn":"count"}]}],"outputMode":"append"})";
         QTest::newRow("union") << QString("a = spark.readStream.schema(\"id INT\").json(\"a\")\nb = spark.readStream.schema(\"id INT\").json(\"b\")\n"
                                           "q = a.union(b).writeStream.start()\n")
                                << R"({"union":[{"source":"a"},{"source":"b"}],"outputMode":"append"})";
