@@ -1496,6 +1496,10 @@ Click for its life.</source>
         <source>batch run again after a crash (same offsets)</source>
         <translation>중단 후 다시 실행된 배치 (같은 오프셋)</translation>
     </message>
+    <message>
+        <source>watermark after the join, read by stateful operator %1 (%2)</source>
+        <translation>조인 뒤의 워터마크, 상태 연산자 %1(%2)이(가) 읽음</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::EventsPanel</name>

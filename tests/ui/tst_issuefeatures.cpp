@@ -311,6 +311,16 @@ void TestIssueFeatures::threeStreamJoinShowsEachJoin()
              qPrintable(second));
     QVERIFY(panel->operatorTitle(1)->isVisibleTo(panel));
 
+    // The plot draws the watermark the second join reads: the first join's output watermark,
+    // 10 minutes and 1 ms (its BETWEEN) below the global one.
+    auto* global = qobject_cast<QCPGraph*>(m_window->plot()->plottableNamed(QStringLiteral("global watermark (min of the inputs')")));
+    auto* joined = qobject_cast<QCPGraph*>(
+        m_window->plot()->plottableNamed(QStringLiteral("watermark after the join, read by stateful operator 2 (query.then[0].join)")));
+    QVERIFY(global && joined);
+    QVERIFY(!global->data()->isEmpty() && !joined->data()->isEmpty());
+    const double gap = (global->data()->constEnd() - 1)->value - (joined->data()->constEnd() - 1)->value;
+    QVERIFY2(std::abs(gap - 600.001) < 1e-6, qPrintable(QString::number(gap, 'f', 6)));
+
     const QString plan = planText();
     QVERIFY2(plan.contains(QStringLiteral("Stateful operator 2: LeftOuter join with purchases (query.then[0].join)")), qPrintable(plan));
     QVERIFY2(plan.contains(QStringLiteral("the joined rows: a row leaves when impressionTime")), qPrintable(plan));

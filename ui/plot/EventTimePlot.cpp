@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plot/EventTimePlot.h"
 
+#include "engine/plan/JoinOutputWatermark.h"
 #include "engine/time/Interval.h"
 #include "ui/Palette.h"
 #include "ui/compute/PlotTime.h"
@@ -302,6 +303,8 @@ void EventTimePlot::applyStyle()
     m_batchWatermarkGraph->setPen(QPen(band, line * 4.0 * pointed, Qt::SolidLine, Qt::FlatCap));
     for (std::size_t i = 0; i < m_inputWatermarkGraphs.size(); ++i)
         m_inputWatermarkGraphs[i]->setPen(QPen(inputColor(i), line * 0.8, Qt::DotLine));
+    for (QCPGraph* g : m_operatorWatermarkGraphs)
+        g->setPen(QPen(palette::watermarkColor().darker(150), line, Qt::DashDotLine));
     m_pairCurve->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5 * scale));
     m_pairs->setPen(m_pairCurve->pen());
     m_legendData->setPen(QPen(palette::dataBatchColor(), 1.5 * scale));
@@ -603,6 +606,7 @@ void EventTimePlot::rebuildHistory()
         g->setData(x, y, true);
         m_inputWatermarkGraphs.push_back(g);
     }
+    rebuildOperatorWatermarks(tail);
     if (!view.inputWatermarks.empty())
         m_watermarkGraph->setName(m_view.drivingRun().plan->maxWatermarkPolicy ? tr("global watermark (max of the inputs')")
                                                                                : tr("global watermark (min of the inputs')"));
@@ -615,6 +619,64 @@ void EventTimePlot::rebuildHistory()
         if (p.hasEventTime || p.fate == Fate::NullEventTime) // the others are drawn as "no event time"
             m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
     rebuildLegend();
+}
+
+void EventTimePlot::rebuildOperatorWatermarks(double tail)
+{
+    for (QCPGraph* g : m_operatorWatermarkGraphs)
+        m_plot->removeGraph(g);
+    m_operatorWatermarkGraphs.clear();
+    const ModeRun& run = m_view.drivingRun();
+    const QueryPlan* plan = run.plan.get();
+    if (!plan || !plan->propagatesWatermark || !plan->join || !plan->join->isStreamStream())
+        return;
+    // The joins, each with the first stateful operator after it: it reads the join's output
+    // watermark (StreamingSymmetricHashJoinExec.produceOutputWatermark), which the line shows as
+    // the batches compute it. Operators between two joins read the same one.
+    struct Reader {
+        std::size_t joins; ///< how many joins (the query's, then the chain's) lower it
+        int op;            ///< the operator that reads it, numbered as "Why?" numbers them
+        std::string path;
+    };
+    std::vector<Reader> readers;
+    std::vector<const JoinPlan*> joins{&*plan->join};
+    bool read = false;
+    int op = plan->firstChainOperator() + 1;
+    for (const ChainStage& stage : plan->chain) {
+        if (!stage.isStateful())
+            continue;
+        if (!read)
+            readers.push_back({joins.size(), op, stage.join ? stage.path + ".join" : stage.path});
+        read = true;
+        if (stage.join && stage.join->isStreamStream()) {
+            joins.push_back(&*stage.join);
+            read = false;
+        }
+        ++op;
+    }
+    m_plot->setCurrentLayer(QStringLiteral("main"));
+    for (const Reader& r : readers) {
+        QVector<double> x, y;
+        for (std::size_t i = 0; i < run.batches.size(); ++i) {
+            const BatchRecord& b = run.batches[i];
+            if (!b.hasMaxEventTime || b.nextWatermarkMs == 0 || !m_view.showsOutcomeOf(static_cast<int>(i)))
+                continue;
+            Millis wm = b.nextWatermarkMs;
+            for (std::size_t k = 0; k < r.joins; ++k)
+                wm = propagatedInputWatermarkMs(joinOutputWatermarkMs(*joins[k], wm));
+            x << toPlotSeconds(b.endTime);
+            y << msToPlotSeconds(wm);
+        }
+        if (x.isEmpty())
+            continue;
+        x << std::max(tail, x.back());
+        y << y.back();
+        QCPGraph* g = m_plot->addGraph();
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->setName(tr("watermark after the join, read by stateful operator %1 (%2)").arg(r.op).arg(QString::fromStdString(r.path)));
+        g->setData(x, y, true);
+        m_operatorWatermarkGraphs.push_back(g);
+    }
 }
 
 void EventTimePlot::rebuildDots()

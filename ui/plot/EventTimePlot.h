@@ -136,6 +136,8 @@ private:
     void applyStyle();
     void applyDotStyles();
     void rebuildHistory();
+    /// The lines of the joins' output watermarks (rebuildHistory), held to `tail`.
+    void rebuildOperatorWatermarks(double tail);
     void rebuildDots();
     void updateNow();
     void rebuildLegend();
@@ -177,6 +179,9 @@ private:
     JoinPairsItem* m_pairs = nullptr;
     std::vector<QCPGraph*> m_inputGraphs;      ///< per source, for queries with several inputs
     std::vector<QCPGraph*> m_inputWatermarkGraphs;
+    /// 3.5+: the output watermark of each stream-stream join that a stateful operator reads
+    /// (PropagateWatermarkSimulator), below the global one.
+    std::vector<QCPGraph*> m_operatorWatermarkGraphs;
     std::vector<QCPItemText*> m_annotations;
     std::vector<QCPItemTracer*> m_anchors;
     QCPItemText* m_batchWatermarkLabel = nullptr;

@@ -52,6 +52,8 @@ void EventTimePlot::rebuildLegend()
         m_watermarkGraph->addToLegend(legend);
         for (QCPGraph* g : m_inputWatermarkGraphs)
             g->addToLegend(legend);
+        for (QCPGraph* g : m_operatorWatermarkGraphs)
+            g->addToLegend(legend);
         m_batchWatermarkGraph->addToLegend(legend);
         m_nextWatermarkGraph->addToLegend(legend);
     }
