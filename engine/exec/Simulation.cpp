@@ -547,23 +547,12 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
                 rec.events.push_back(m_sourceOffset[s] + local);
         for (size_t b = 0; b < m_plan.inputs.size(); ++b) {
             const size_t s = m_plan.inputs[b].source;
-            const auto& src = m_scenario.sources[s];
             if (chainJoinStage(static_cast<int>(b))) { // read when its join has its whole left input (finishChain)
                 m_deferred[b] = batchEvents[s];
                 continue;
             }
-            for (const std::uint32_t local : batchEvents[s]) {
-                // A batch of many rows can take seconds: report and stop within it too.
-                if (m_options.control && rec.numInputRows % kRowsPerControlCheck == kRowsPerControlCheck - 1) {
-                    m_options.control->addEventsRead(kRowsPerControlCheck);
-                    if (m_options.control->isCancelled())
-                        throw RunCancelled();
-                }
-                FlowRow flow;
-                flow.event = m_sourceOffset[s] + local;
-                ++rec.numInputRows;
-                processRow(src.events[local].row, flow.event, 0, static_cast<int>(b), 0, flow);
-            }
+            for (const std::uint32_t local : batchEvents[s])
+                readInputRow(s, local, static_cast<int>(b));
         }
     }
 
@@ -687,6 +676,20 @@ std::vector<std::uint32_t> Simulation::planKafkaSource(std::size_t s, std::size_
     while (q.next < q.order.size() && q.taken[q.order[q.next]])
         ++q.next;
     return out;
+}
+
+void Simulation::readInputRow(std::size_t source, std::uint32_t local, int input)
+{
+    // A batch of many rows can take seconds: report and stop within it too.
+    if (m_options.control && m_batch->numInputRows % kRowsPerControlCheck == kRowsPerControlCheck - 1) {
+        m_options.control->addEventsRead(kRowsPerControlCheck);
+        if (m_options.control->isCancelled())
+            throw RunCancelled();
+    }
+    FlowRow flow;
+    flow.event = m_sourceOffset[source] + local;
+    ++m_batch->numInputRows;
+    processRow(m_scenario.sources[source].events[local].row, flow.event, 0, input, 0, flow);
 }
 
 void Simulation::processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow)
@@ -990,14 +993,8 @@ void Simulation::finishChain(std::vector<OperatorProgress>& downstreamFirst)
         if (c.join) {
             // The join's left input is complete: now its right side's rows of this batch.
             const std::size_t b = c.stage->joinInput;
-            const auto& src = m_scenario.sources[runPlan().inputs[b].source];
-            const std::uint32_t offset = m_sourceOffset[runPlan().inputs[b].source];
-            for (const std::uint32_t local : m_deferred[b]) {
-                FlowRow flow;
-                flow.event = offset + local;
-                ++m_batch->numInputRows;
-                processRow(src.events[local].row, flow.event, 0, static_cast<int>(b), 0, flow);
-            }
+            for (const std::uint32_t local : m_deferred[b])
+                readInputRow(runPlan().inputs[b].source, local, static_cast<int>(b));
             m_deferred[b].clear();
         }
         if (!c.stage->isStateful())

@@ -146,6 +146,8 @@ private:
     std::vector<std::uint32_t> planKafkaSource(std::size_t s, std::size_t cap, Micros triggerTime, bool ignoreLimits);
     BatchRecord runBatch(Micros triggerTime, bool readData, bool ignoreLimits);
     void recordSkipped(Micros time, std::int64_t count, Micros step);
+    /// Event `local` of `source`, read by the batch as a row of plan input `input`.
+    void readInputRow(std::size_t source, std::uint32_t local, int input);
     void processRow(const Row& row, std::uint32_t event, std::uint16_t sub, int input, std::size_t stepIndex, FlowRow& flow);
     void toStateful(const Row& row, FlowRow& flow);
     void toJoin(int side, const Row& row, FlowRow& flow);
