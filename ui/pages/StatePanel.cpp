@@ -139,6 +139,7 @@ void StatePanel::useMoreSections(std::size_t count)
         m_splitter->setSizes(count > 0 ? QList<int>{total * 4 / 5, total / 5} : QList<int>{total * 3 / 5, total * 2 / 5});
         m_splitter->setStretchFactor(0, count > 0 ? 4 : 3);
         m_splitter->setStretchFactor(1, count > 0 ? 1 : 2);
+        m_chart->setMinimumHeight(count > 0 ? 110 : 170); // a projector's short dock: the tables first
     }
     for (std::size_t k = 0; k < m_more.size(); ++k) {
         m_more[k].title->setVisible(k < count);
