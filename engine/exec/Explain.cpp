@@ -135,9 +135,8 @@ void followIntoChain(const std::vector<TimeRange>& windows, const ModeRun& run, 
 /// The chain stage (`query.then` order) of stateful operator `op`, if it is one of the chain's.
 std::optional<std::size_t> stageOfOperator(const QueryPlan& plan, std::uint8_t op)
 {
-    std::uint8_t next = plan.firstChainOperator();
     for (std::size_t i = 0; i < plan.chain.size(); ++i)
-        if (plan.chain[i].isStateful() && next++ == op)
+        if (plan.chain[i].isStateful() && plan.chainOperator(i) == op)
             return i;
     return std::nullopt;
 }
@@ -164,10 +163,7 @@ void followJoinOutput(const RowFate& f, const ModeRun& run, const Scenario& sc, 
     if (next == plan.chain.end())
         return;
     const std::size_t nextStage = static_cast<std::size_t>(next - plan.chain.begin());
-    std::uint8_t nextOp = plan.firstChainOperator();
-    for (std::size_t i = 0; i < nextStage; ++i)
-        nextOp = static_cast<std::uint8_t>(nextOp + (plan.chain[i].isStateful() ? 1 : 0));
-    const std::string op = std::to_string(nextOp + 1);
+    const std::string op = std::to_string(plan.chainOperator(nextStage) + 1);
     for (const BatchRecord& b : run.batches) {
         const bool emitted = std::any_of(b.joinEvents.begin(), b.joinEvents.end(), [&](const JoinEvent& e) {
             return e.event == f.event && e.sub == f.sub && (e.kind == JoinEvent::Kind::Matched || e.kind == JoinEvent::Kind::EvictedWithNull);
@@ -175,12 +171,7 @@ void followJoinOutput(const RowFate& f, const ModeRun& run, const Scenario& sc, 
         if (!emitted)
             continue;
         // The watermark reaching that operator: through every join before it (3.5+).
-        Millis late = b.lateFilterWatermarkMs;
-        if (plan.propagatesWatermark && plan.join->isStreamStream())
-            late = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.join, late));
-        for (std::size_t i = 0; i < nextStage; ++i)
-            if (plan.propagatesWatermark && plan.chain[i].join && plan.chain[i].join->isStreamStream())
-                late = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.chain[i].join, late));
+        const Millis late = chainInputWatermarkMs(plan, nextStage, b.lateFilterWatermarkMs);
         out.push_back({TIDEMARK_PHRASE("Explain", "Batch %1: the joined row went on to stateful operator %2 (%3, %4), which drops it as late "
                                                   "when its time is at or behind that operator's watermark for late rows, %5.\n"),
                        {std::to_string(b.batchId), op, operatorName(*next), next->path, wm(late, sc)}});

@@ -59,37 +59,13 @@ std::vector<std::int64_t> kafkaRateLimit(std::int64_t limit, const std::vector<s
 /// trigger interval of thousands of years: the next tick never comes).
 Micros nextMultipleAfter(Micros t, Micros interval) { return saturatingAdd(floorDiv(t, interval) * interval, interval); }
 
-/// The input watermark of the operators after a stream-stream join whose input watermark is
-/// `joinInputMs`: with 3.5's PropagateWatermarkSimulator the join's output watermark, floored at
-/// 0 (getInputWatermark); otherwise every operator reads the batch's watermark.
-Millis afterJoinWatermark(const QueryPlan& plan, Millis joinInputMs)
+/// The context of chain stage `stage`: every operator of a chain reads the same input watermark
+/// (aggregations and deduplication output theirs unchanged, StateStoreWriter.produceOutputWatermark),
+/// except after a stream-stream join (3.5+), which passes on its output watermark.
+BatchContext chainContext(const QueryPlan& plan, std::size_t stage, BatchContext ctx)
 {
-    if (!plan.propagatesWatermark || !plan.join || !plan.join->isStreamStream())
-        return joinInputMs;
-    return propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.join, joinInputMs));
-}
-
-BatchContext afterJoinContext(const QueryPlan& plan, BatchContext ctx)
-{
-    ctx.lateWatermarkMs = afterJoinWatermark(plan, ctx.lateWatermarkMs);
-    ctx.evictionWatermarkMs = afterJoinWatermark(plan, ctx.evictionWatermarkMs);
-    return ctx;
-}
-
-/// The input watermark of the operator after chain stage `stage`, given that stage's: a
-/// stream-stream join passes on its output watermark (3.5+), every other operator its input.
-Millis afterStageWatermark(const QueryPlan& plan, std::size_t stage, Millis inputMs)
-{
-    const ChainStage& s = plan.chain[stage];
-    if (!plan.propagatesWatermark || !s.join || !s.join->isStreamStream())
-        return inputMs;
-    return propagatedInputWatermarkMs(joinOutputWatermarkMs(*s.join, inputMs));
-}
-
-BatchContext afterStageContext(const QueryPlan& plan, std::size_t stage, BatchContext ctx)
-{
-    ctx.lateWatermarkMs = afterStageWatermark(plan, stage, ctx.lateWatermarkMs);
-    ctx.evictionWatermarkMs = afterStageWatermark(plan, stage, ctx.evictionWatermarkMs);
+    ctx.lateWatermarkMs = chainInputWatermarkMs(plan, stage, ctx.lateWatermarkMs);
+    ctx.evictionWatermarkMs = chainInputWatermarkMs(plan, stage, ctx.evictionWatermarkMs);
     return ctx;
 }
 
@@ -330,16 +306,15 @@ bool Simulation::requiresAnotherBatch(Millis newWatermark) const
     if (m_ops.join)
         any = any || m_ops.join->shouldRunAnotherBatch(newWatermark);
     // IncrementalExecution.shouldRunAnotherBatch asks each operator with its own next input watermark.
-    Millis chainWatermark = afterJoinWatermark(runPlan(), newWatermark);
     for (std::size_t k = 0; k < m_ops.chain.size(); ++k) {
         const ChainOperator& c = m_ops.chain[k];
+        const Millis chainWatermark = chainInputWatermarkMs(runPlan(), k, newWatermark);
         if (c.aggregate)
             any = any || c.aggregate->shouldRunAnotherBatch(chainWatermark);
         if (c.dedup)
             any = any || c.dedup->shouldRunAnotherBatch(chainWatermark);
         if (c.join)
             any = any || c.join->shouldRunAnotherBatch(chainWatermark);
-        chainWatermark = afterStageWatermark(runPlan(), k, chainWatermark);
     }
     return any;
 }
@@ -495,10 +470,10 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
     // After a stream-stream join (3.5+), the operators read the join's output watermark
     // instead (produceOutputWatermark), for late rows from the previous batch's input watermark.
     // A join in the chain passes on its own output watermark the same way.
-    BatchContext chainCtx = afterJoinContext(runPlan(), ctx);
     m_stageLateWm.assign(m_ops.chain.size(), 0);
     for (std::size_t k = 0; k < m_ops.chain.size(); ++k) {
         ChainOperator& c = m_ops.chain[k];
+        const BatchContext chainCtx = chainContext(runPlan(), k, ctx);
         m_stageLateWm[k] = chainCtx.lateWatermarkMs;
         if (c.aggregate)
             c.aggregate->beginBatch(chainCtx);
@@ -506,7 +481,6 @@ BatchRecord Simulation::runBatch(Micros triggerTime, bool readData, bool ignoreL
             c.dedup->beginBatch(chainCtx);
         if (c.join)
             c.join->beginBatch(chainCtx, &rec);
-        chainCtx = afterStageContext(runPlan(), k, chainCtx);
     }
     m_deferred.assign(runPlan().inputs.size(), {});
     // Which inputs a chain join reads (looked up per row, so once per batch here).

@@ -87,20 +87,26 @@ bool alreadyNotNull(const InputPlan& input, std::size_t column)
     return false;
 }
 
+/// `isnotnull(column)` over column `column` of type `type`.
+BoundExpr isNotNullOf(std::size_t column, const DataType& type)
+{
+    BoundExpr col;
+    col.op = BoundExpr::Op::Column;
+    col.column = column;
+    col.type = type;
+    BoundExpr isNotNull;
+    isNotNull.op = BoundExpr::Op::IsNotNull;
+    isNotNull.type = DataType{TypeId::Boolean};
+    isNotNull.args.push_back(std::move(col));
+    return isNotNull;
+}
+
 void addNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema)
 {
     for (std::size_t c : columns) {
         if (alreadyNotNull(input, c))
             continue;
-        BoundExpr column;
-        column.op = BoundExpr::Op::Column;
-        column.column = c;
-        column.type = input.output[c].type;
-        BoundExpr isNotNull;
-        isNotNull.op = BoundExpr::Op::IsNotNull;
-        isNotNull.type = DataType{TypeId::Boolean};
-        isNotNull.args.push_back(std::move(column));
-        const std::size_t at = pushFilterDown(input, std::move(isNotNull), "isnotnull(" + input.output[c].name + ")", sourceSchema);
+        const std::size_t at = pushFilterDown(input, isNotNullOf(c, input.output[c].type), "isnotnull(" + input.output[c].name + ")", sourceSchema);
         input.steps[at].pushedFromJoin = false;
         input.steps[at].inferredFromJoin = true;
     }
@@ -117,15 +123,7 @@ void addJoinedSideNotNull(const Schema& side, const std::vector<std::size_t>& co
     for (std::size_t c : columns) {
         if (side[c].type.id == TypeId::Window)
             continue; // a window struct is never null
-        BoundExpr column;
-        column.op = BoundExpr::Op::Column;
-        column.column = c;
-        column.type = side[c].type;
-        BoundExpr isNotNull;
-        isNotNull.op = BoundExpr::Op::IsNotNull;
-        isNotNull.type = DataType{TypeId::Boolean};
-        isNotNull.args.push_back(std::move(column));
-        sideConditions.push_back(std::move(isNotNull));
+        sideConditions.push_back(isNotNullOf(c, side[c].type));
     }
 }
 

@@ -55,4 +55,17 @@ Millis joinOutputWatermarkMs(const JoinPlan& join, Millis inputWatermarkMs)
     return out;
 }
 
+Millis chainInputWatermarkMs(const QueryPlan& plan, std::size_t stage, Millis batchWatermarkMs)
+{
+    if (!plan.propagatesWatermark)
+        return batchWatermarkMs;
+    Millis wm = batchWatermarkMs;
+    if (plan.join && plan.join->isStreamStream())
+        wm = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.join, wm));
+    for (std::size_t k = 0; k < stage && k < plan.chain.size(); ++k)
+        if (plan.chain[k].join && plan.chain[k].join->isStreamStream())
+            wm = propagatedInputWatermarkMs(joinOutputWatermarkMs(*plan.chain[k].join, wm));
+    return wm;
+}
+
 } // namespace tidemark

@@ -25,4 +25,9 @@ Millis joinOutputWatermarkMs(const JoinPlan& join, Millis inputWatermarkMs);
 /// below 0 ("event time watermark cannot go down to negative").
 inline Millis propagatedInputWatermarkMs(Millis outputOfUpstreamMs) { return outputOfUpstreamMs < 0 ? 0 : outputOfUpstreamMs; }
 
+/// The input watermark of the operator of chain stage `stage`, given the batch's watermark:
+/// with PropagateWatermarkSimulator (3.5+, allowMultiple) lowered by the output watermark of
+/// each stream-stream join before it (the query's, then the chain's); otherwise the batch's.
+Millis chainInputWatermarkMs(const QueryPlan& plan, std::size_t stage, Millis batchWatermarkMs);
+
 } // namespace tidemark

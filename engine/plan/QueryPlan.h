@@ -180,6 +180,14 @@ struct QueryPlan {
     {
         return static_cast<std::uint8_t>((dedup ? 1 : 0) + (aggregate ? 1 : 0) + (join && join->isStreamStream() ? 1 : 0));
     }
+    /// The StateChange::op of chain stage `stage`'s operator (of the next one, for a stage of steps only).
+    std::uint8_t chainOperator(std::size_t stage) const
+    {
+        std::uint8_t op = firstChainOperator();
+        for (std::size_t k = 0; k < stage && k < chain.size(); ++k)
+            op = static_cast<std::uint8_t>(op + (chain[k].isStateful() ? 1 : 0));
+        return op;
+    }
 };
 
 } // namespace tidemark

@@ -137,11 +137,8 @@ std::string pysparkQueryCode(const Scenario& scenario, const QueryPlan& plan, co
         out += sourceVars[i] + " = " + (s.isStatic ? "read_static(" : "read_stream(") + pyString(s.name) + ")\n";
     };
     if (q.join) {
-        readSource(q.join->left.source);
-        readSource(q.join->right.source);
-        for (const ChainStageSpec& stage : q.then)
-            if (stage.join)
-                readSource(stage.join->right.source);
+        for (const InputSpec* in : q.joinInputs())
+            readSource(in->source);
     } else if (!q.unionInputs.empty()) {
         for (const auto& in : q.unionInputs)
             readSource(in.source);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The "why" texts the UI shows for a row and for a window, from the run record.
+#include "tests/support/DescribedRun.h"
+
 #include "engine/exec/EventTime.h"
 #include "engine/exec/Explain.h"
 #include "engine/scenario/ScenarioFile.h"
@@ -16,14 +18,7 @@ Scenario load(const char* name)
         qFatal("%s", sc.error().describe().c_str());
     return std::move(sc.value());
 }
-const RowFate* fateOf(const ModeRun& run, std::uint32_t event)
-{
-    for (const auto& b : run.batches)
-        for (const auto& f : b.fates)
-            if (f.event == event)
-                return &f;
-    return nullptr;
-}
+const RowFate* fateOf(const ModeRun& run, std::uint32_t event) { return testing::fateOfEvent(run, event); }
 } // namespace
 
 class TestExplain : public QObject {

@@ -38,4 +38,14 @@ inline QStringList describeOperators(const ModeRun& run)
     return out;
 }
 
+/// The first fate recorded for global event index `event`, or null.
+inline const RowFate* fateOfEvent(const ModeRun& run, std::uint32_t event)
+{
+    for (const BatchRecord& b : run.batches)
+        for (const RowFate& f : b.fates)
+            if (f.event == event)
+                return &f;
+    return nullptr;
+}
+
 } // namespace tidemark::testing

@@ -630,42 +630,28 @@ void EventTimePlot::rebuildOperatorWatermarks(double tail)
     const QueryPlan* plan = run.plan.get();
     if (!plan || !plan->propagatesWatermark || !plan->join || !plan->join->isStreamStream())
         return;
-    // The joins, each with the first stateful operator after it: it reads the join's output
+    // The first stateful operator after each stream-stream join: it reads the join's output
     // watermark (StreamingSymmetricHashJoinExec.produceOutputWatermark), which the line shows as
     // the batches compute it. Operators between two joins read the same one.
-    struct Reader {
-        std::size_t joins; ///< how many joins (the query's, then the chain's) lower it
-        int op;            ///< the operator that reads it, numbered as "Why?" numbers them
-        std::string path;
-    };
-    std::vector<Reader> readers;
-    std::vector<const JoinPlan*> joins{&*plan->join};
-    bool read = false;
-    int op = plan->firstChainOperator() + 1;
-    for (const ChainStage& stage : plan->chain) {
+    std::vector<std::size_t> readers;
+    bool afterJoin = true;
+    for (std::size_t k = 0; k < plan->chain.size(); ++k) {
+        const ChainStage& stage = plan->chain[k];
         if (!stage.isStateful())
             continue;
-        if (!read)
-            readers.push_back({joins.size(), op, stage.join ? stage.path + ".join" : stage.path});
-        read = true;
-        if (stage.join && stage.join->isStreamStream()) {
-            joins.push_back(&*stage.join);
-            read = false;
-        }
-        ++op;
+        if (afterJoin)
+            readers.push_back(k);
+        afterJoin = stage.join && stage.join->isStreamStream();
     }
     m_plot->setCurrentLayer(QStringLiteral("main"));
-    for (const Reader& r : readers) {
+    for (const std::size_t stage : readers) {
         QVector<double> x, y;
         for (std::size_t i = 0; i < run.batches.size(); ++i) {
             const BatchRecord& b = run.batches[i];
             if (!b.hasMaxEventTime || b.nextWatermarkMs == 0 || !m_view.showsOutcomeOf(static_cast<int>(i)))
                 continue;
-            Millis wm = b.nextWatermarkMs;
-            for (std::size_t k = 0; k < r.joins; ++k)
-                wm = propagatedInputWatermarkMs(joinOutputWatermarkMs(*joins[k], wm));
             x << toPlotSeconds(b.endTime);
-            y << msToPlotSeconds(wm);
+            y << msToPlotSeconds(chainInputWatermarkMs(*plan, stage, b.nextWatermarkMs));
         }
         if (x.isEmpty())
             continue;
@@ -673,7 +659,10 @@ void EventTimePlot::rebuildOperatorWatermarks(double tail)
         y << y.back();
         QCPGraph* g = m_plot->addGraph();
         g->setLineStyle(QCPGraph::lsStepLeft);
-        g->setName(tr("watermark after the join, read by stateful operator %1 (%2)").arg(r.op).arg(QString::fromStdString(r.path)));
+        const ChainStage& reader = plan->chain[stage];
+        g->setName(tr("watermark after the join, read by stateful operator %1 (%2)")
+                       .arg(plan->chainOperator(stage) + 1)
+                       .arg(QString::fromStdString(reader.join ? reader.path + ".join" : reader.path)));
         g->setData(x, y, true);
         m_operatorWatermarkGraphs.push_back(g);
     }
