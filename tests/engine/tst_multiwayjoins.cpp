@@ -69,15 +69,6 @@ TestScenario watermarkedThreeWay(const std::string& version, const std::string& 
 
 const char* kThreeStreamJoin = TIDEMARK_SCENARIOS "/three-stream-join.json";
 
-const RowFate* fateOfEvent(const ModeRun& run, std::uint32_t event)
-{
-    for (const BatchRecord& b : run.batches)
-        for (const RowFate& f : b.fates)
-            if (f.event == event)
-                return &f;
-    return nullptr;
-}
-
 } // namespace
 
 class TestMultiwayJoins : public QObject {
@@ -163,6 +154,47 @@ private slots:
         const auto result = analyze(sc.load());
         QVERIFY(!result.ok());
         QCOMPARE(QString::fromStdString(result.error().where), QStringLiteral("query.then[0].join"));
+    }
+
+    /// A malformed join in "then" is a file error that names its JSON path; nothing is half read.
+    void malformedStageJoinsNameTheirPath()
+    {
+        const auto sc = loadScenarioFile(kThreeStreamJoin);
+        QVERIFY(sc.ok());
+        const std::string good = scenarioToJson(*sc);
+        const std::string stage = good.substr(good.find("\"then\""));
+        QVERIFY(stage.find("\"join\"") != std::string::npos);
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            {R"("then": [{"join": 5}])", "query.then[0].join"},
+            {R"("then": [{"join": {"on": "a = b"}}])", "query.then[0].join"},
+            {R"("then": [{"join": {"right": {"source": "purchases"}, "on": "x", "using": ["x"]}}])", "query.then[0].join"},
+            {R"("then": [{"join": {"right": {"source": "purchases"}, "how": "inner"}}])", "query.then[0].join.how"},
+            {R"("then": [{"join": {"right": {"source": "nowhere"}, "on": "clickAdId = adId"}}])", "query.then[0].join.right"},
+            {R"("then": [{"groupBy": [], "join": {"right": {"source": "purchases"}, "on": "clickAdId = adId"}}])", "query.then[0]"},
+        };
+        for (const auto& [then, where] : cases) {
+            // The file with its `then` replaced.
+            std::string text = good;
+            const std::size_t at = text.find("\"then\"");
+            std::size_t end = at, depth = 0;
+            for (; end < text.size(); ++end) {
+                if (text[end] == '[')
+                    ++depth;
+                else if (text[end] == ']' && --depth == 0)
+                    break;
+            }
+            text.replace(at, end + 1 - at, then);
+            auto loaded = loadScenarioText(text);
+            Error e;
+            if (loaded.ok()) {
+                auto plan = analyze(*loaded);
+                QVERIFY2(!plan.ok(), then.c_str());
+                e = plan.error();
+            } else {
+                e = loaded.error();
+            }
+            QVERIFY2(e.where.rfind(where, 0) == 0, (then + " -> " + e.where + ": " + e.message).c_str());
+        }
     }
 
     /// scenarios/three-stream-join.json, batch by batch (Spark 3.5, 10-minute watermarks,
