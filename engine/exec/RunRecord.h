@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/core/Error.h"
+#include "engine/core/SharedVector.h"
 #include "engine/exec/Simulation.h"
 #include "engine/plan/QueryPlan.h"
 
@@ -34,7 +35,7 @@ struct ModeRun {
     OutputMode mode = OutputMode::Append;
     std::optional<Error> error; ///< Spark rejects this mode for the query
     std::shared_ptr<const QueryPlan> plan;
-    std::vector<BatchRecord> batches;
+    SharedVector<BatchRecord> batches; ///< shared with the runs continued from this one
     std::vector<TickRecord> ticks;
     std::vector<RowFate> unconsumed;
     Micros start = 0;

@@ -224,6 +224,9 @@ private slots:
                         QCOMPARE(continued.reusedBatches, std::size_t{0}); // nothing before the first batch to reuse
                     else if (QLatin1String(where) == QLatin1String("last"))
                         reusedLate += continued.reusedBatches;
+                    // The reused batches are the base run's own records, shared, not copies.
+                    for (std::size_t i = 0; i < continued.reusedBatches; ++i)
+                        QVERIFY(&continued.run->batches[i] == &base.run->batches[i]);
                     ++runsCompared;
                 }
         }

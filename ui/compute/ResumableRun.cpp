@@ -80,7 +80,7 @@ ResumableRun runResumable(const std::shared_ptr<const Scenario>& scenario, Outpu
     if (from) {
         sim = from->simulation->continuedOver(*scenario, *plan, options);
         const ModeRun& before = *base->run;
-        run->batches.assign(before.batches.begin(), before.batches.begin() + static_cast<std::ptrdiff_t>(from->batches));
+        run->batches.sharePrefix(before.batches, from->batches);
         run->ticks.assign(before.ticks.begin(), before.ticks.begin() + static_cast<std::ptrdiff_t>(from->ticks));
         run->start = before.start;
         checkpoints->spacing = base->checkpoints->spacing;

@@ -45,7 +45,7 @@ std::optional<Micros> firstChangedArrival(const Scenario& before, const Scenario
 struct ResumableRun {
     std::shared_ptr<const ModeRun> run;
     std::shared_ptr<const RunCheckpoints> checkpoints;
-    std::size_t reusedBatches = 0; ///< batches copied from the base run instead of run again
+    std::size_t reusedBatches = 0; ///< batches taken (shared) from the base run instead of run again
 };
 
 /// Runs `mode` over `scenario` as runMode does, keeping checkpoints. With a `base` run of a
