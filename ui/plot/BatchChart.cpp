@@ -68,14 +68,20 @@ BatchChart::BatchChart(QWidget* parent)
     m_current->setPen(Qt::NoPen);
     m_current->setBrush(QColor(0, 0, 0, 28));
 
-    // The legend in a row of its own above the chart, two entries per line.
+    // The legend in a row of its own above the chart, one line: a short dock has no room for two.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(small);
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(2);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setIconSize(QSize(14, 8));
+    m_plot->legend->setIconTextPadding(4);
+    // QCustomPlot draws legend text unantialiased, half a pixel off the grid, and clips it to
+    // the item's box, measured with the Latin font: Hangul (a taller fallback font) blurred and
+    // lost its top and bottom (입력 read as 인력). Antialiased, with room above and below, it reads.
+    m_plot->setAntialiasedElements(QCP::aeLegendItems);
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        m_plot->legend->item(i)->setMargins(QMargins(3, 5, 3, 5));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
