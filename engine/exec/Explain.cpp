@@ -67,6 +67,19 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
     if (f.filterStep < 0 || static_cast<size_t>(f.filterStep) >= steps->size())
         return {TIDEMARK_PHRASE("Explain", "Removed by a stateless step."), {}};
     const Step& s = (*steps)[static_cast<size_t>(f.filterStep)];
+    if (s.kind == Step::Kind::Filter && s.pushedFromWhere) {
+        const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
+                                                [](const Step& later) { return later.kind == Step::Kind::Watermark; });
+        if (belowWatermark)
+            return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, the part of the query's where after the join on this side's columns alone, "
+                                               "which Spark's optimizer runs before the join and before withWatermark "
+                                               "(PushPredicateThroughJoin): the row is never stored and does not move the watermark."),
+                    {s.text}};
+        return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, the part of the query's where after the join on this side's columns alone, "
+                                           "which Spark's optimizer runs before the join (PushPredicateThroughJoin); it reads the event "
+                                           "time, so it stays after withWatermark and the row still moved the watermark."),
+                {s.text}};
+    }
     if (s.kind == Step::Kind::Filter && s.pushedFromJoin) {
         const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
                                                 [](const Step& later) { return later.kind == Step::Kind::Watermark; });

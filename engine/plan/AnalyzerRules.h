@@ -100,9 +100,18 @@ private:
     static Schema concat(const Schema& a, const Schema& b);
     /// Dataset.join at `path`: the plan of one join and its output schema (`out`). Pushes and
     /// infers filters into the sides' inputs.
+    /// `fromWhere`: conjuncts of the `where` after the join that the optimizer moved into its
+    /// condition (qualified), ANDed to `on`.
     JoinPlan joinPlan(const std::string& path, const std::string& type, const std::optional<std::string>& on,
-                      const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out);
+                      const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out,
+                      const std::vector<AstPtr>& fromWhere = {});
     void joinQuery(QueryPlan& plan);
+
+    // PushPredicateThroughJoin.cpp
+    /// The optimizer on `query.where` right after the query's join, once Spark's checks have
+    /// passed: EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
+    /// `rightBefore` are the join's inputs as they were before the join pushed filters into them.
+    void pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);
 
     // UnsupportedOperationChecker.cpp

@@ -162,4 +162,11 @@ void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPl
         addNotNullFilters(*rightInput, rightKeys, rightSource);
 }
 
+std::vector<std::size_t> notNullColumns(const BoundExpr& condition)
+{
+    std::vector<std::size_t> columns;
+    notNullColumnsOf(condition, columns);
+    return columns;
+}
+
 } // namespace tidemark

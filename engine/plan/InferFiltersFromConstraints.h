@@ -28,4 +28,10 @@ void inferJoinNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPla
 void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPlan* rightInput, const std::vector<std::size_t>& leftKeys,
                               const std::vector<std::size_t>& rightKeys, const Schema& leftSource, const Schema& rightSource, const Schema& leftSide,
                               std::vector<BoundExpr>& leftConditions);
+
+/// QueryPlanConstraints.inferIsNotNullConstraints over the conjuncts of `condition`: the columns
+/// it can never be true for when null (read through null-intolerant expressions only, or under
+/// a top-level `IS NOT NULL`), in reading order.
+std::vector<std::size_t> notNullColumns(const BoundExpr& condition);
+
 } // namespace tidemark

@@ -65,7 +65,8 @@ Schema Analyzer::concat(const Schema& a, const Schema& b)
 }
 
 JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText, const std::optional<std::string>& on,
-                            const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out)
+                            const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out,
+                            const std::vector<AstPtr>& fromWhere)
 {
     auto type = parseJoinType(typeText);
     if (!type)
@@ -126,11 +127,25 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         }
         inferUsingNotNullFilters(j.type, sides.left, sides.right, j.usingLeft, j.usingRight, sourceSchema(sides.left), sourceSchema(sides.right),
                                  j.leftSchema, j.leftOnly);
-    } else if (on) {
-        auto parsed = parseExpression(*on);
-        if (auto* f = std::get_if<ParseFailure>(&parsed))
-            failParse(path + ".on", *on, *f, m_v);
-        const AstPtr cond = qualify(std::get<AstPtr>(parsed), sides.leftNames, sides.rightNames);
+    } else if (on || !fromWhere.empty()) {
+        AstPtr cond;
+        if (on) {
+            auto parsed = parseExpression(*on);
+            if (auto* f = std::get_if<ParseFailure>(&parsed))
+                failParse(path + ".on", *on, *f, m_v);
+            cond = qualify(std::get<AstPtr>(parsed), sides.leftNames, sides.rightNames);
+        }
+        for (const AstPtr& c : fromWhere) {
+            if (!cond) {
+                cond = c;
+                continue;
+            }
+            auto both = std::make_shared<Ast>();
+            both->kind = Ast::Kind::Binary;
+            both->op = "AND";
+            both->args = {cond, c};
+            cond = both;
+        }
         // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
         auto whole = bindExpression(*cond, joined, ctx);
         if (!whole.ok())
@@ -223,6 +238,7 @@ void Analyzer::joinQuery(QueryPlan& plan)
     const std::string path = "query.join";
     plan.inputs.push_back(input(spec.left, path + ".left", true));
     plan.inputs.push_back(input(spec.right, path + ".right", true));
+    const InputPlan leftBefore = plan.inputs[0], rightBefore = plan.inputs[1];
     JoinSides sides;
     sides.left = &plan.inputs[0];
     sides.right = &plan.inputs[1];
@@ -308,6 +324,10 @@ void Analyzer::joinQuery(QueryPlan& plan)
             checkJoin(*stage.join, plan.mode, stage.path + ".join");
     if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
         throw AnalysisFailure{*e};
+    // Spark's optimizer runs on the plan its checks passed. A `where` after a projection would
+    // have to be rewritten through it first: it stays after the join.
+    if (q.where && q.selectExpr.empty() && spec.usingColumns.empty())
+        pushWhereThroughJoin(plan, leftBefore, rightBefore);
 }
 
 /// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that

@@ -3,6 +3,7 @@
 
 #include "engine/core/SparkVersion.h"
 #include "engine/expr/Aggregates.h"
+#include "engine/expr/Ast.h"
 #include "engine/expr/BoundExpr.h"
 #include "engine/expr/TimeWindows.h"
 #include "engine/scenario/Scenario.h"
@@ -34,6 +35,9 @@ struct Step {
     /// Filter: a one-side conjunct of the join condition that Spark's optimizer runs here,
     /// below the join (PushPredicateThroughJoin), rather than in the join.
     bool pushedFromJoin = false;
+    /// Filter: a one-side conjunct of the query's `where` after the join, which Spark's optimizer
+    /// runs here, below the join (PushPredicateThroughJoin, its Filter case).
+    bool pushedFromWhere = false;
     /// Filter: `isnotnull(column)`, which Spark's optimizer infers from a null-intolerant
     /// conjunct of the join condition and runs here (InferFiltersFromConstraints).
     bool inferredFromJoin = false;
@@ -98,6 +102,13 @@ struct JoinPlan {
     std::vector<bool> nullSafeKeys;             ///< per key: `<=>`, so null matches null
     std::vector<BoundExpr> leftOnly, rightOnly; ///< one-side conjuncts
     std::optional<BoundExpr> pairCondition;     ///< the rest, bound to left ++ right
+    /// EliminateOuterJoin: the type the query writes, when the `where` after this outer join
+    /// rejects the null rows of a side that would be null-padded and Spark's optimizer runs the
+    /// join as `type` instead. Spark's checks read the written type.
+    std::optional<Type> writtenType;
+    /// PushPredicateThroughJoin: the conjuncts of the `where` after this inner join that Spark's
+    /// optimizer moved into the join condition (keys, pair conditions, time ranges), qualified.
+    std::vector<AstPtr> conditionFromWhere;
     /// State eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates):
     /// a watermarked join key evicts both sides by key; otherwise a side with its own
     /// watermark is evicted when its event time <= W + offset (the range condition).

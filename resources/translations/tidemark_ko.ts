@@ -376,6 +376,14 @@
         <translation>배치 %1: 앞선 조인이 만든 행과 매칭되었습니다.
 </translation>
     </message>
+    <message>
+        <source>Removed by `%1`, the part of the query&apos;s where after the join on this side&apos;s columns alone, which Spark&apos;s optimizer runs before the join and before withWatermark (PushPredicateThroughJoin): the row is never stored and does not move the watermark.</source>
+        <translation>조인 뒤 where 중 이 쪽의 열만 읽는 부분 `%1`에서 제거되었습니다. Spark의 옵티마이저는 이 조건을 조인보다, 그리고 withWatermark보다 먼저 실행합니다(PushPredicateThroughJoin). 그래서 이 행은 상태에 저장되지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by `%1`, the part of the query&apos;s where after the join on this side&apos;s columns alone, which Spark&apos;s optimizer runs before the join (PushPredicateThroughJoin); it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
+        <translation>조인 뒤 where 중 이 쪽의 열만 읽는 부분 `%1`에서 제거되었습니다. Spark의 옵티마이저는 이 조건을 조인보다 먼저 실행합니다(PushPredicateThroughJoin). 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1771,6 +1779,26 @@ Click for its life.</source>
     <message>
         <source>the joined rows</source>
         <translation>조인된 행</translation>
+    </message>
+    <message>
+        <source>Moved here from the where after the join, before withWatermark: a row it rejects never reaches the join and never moves the watermark.</source>
+        <translation>조인 뒤의 where에서 이곳, withWatermark 앞으로 옮겨졌습니다: 이 조건이 거른 행은 조인에 닿지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Moved here from the where after the join, but after withWatermark because it reads the event time: a row it rejects never reaches the join, yet it still moves the watermark.</source>
+        <translation>조인 뒤의 where에서 이곳으로 옮겨졌지만 이벤트 시간을 읽으므로 withWatermark 뒤에 있습니다: 이 조건이 거른 행은 조인에 닿지 않지만 워터마크는 여전히 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Moved here from the where after the join: a row it rejects never reaches the join.</source>
+        <translation>조인 뒤의 where에서 이곳으로 옮겨졌습니다: 이 조건이 거른 행은 조인에 닿지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Moved into the join condition from the where after the join.</source>
+        <translation>조인 뒤의 where에서 조인 조건으로 옮겨졌습니다.</translation>
+    </message>
+    <message>
+        <source>Written as a %1 join: the where after it rejects every row this join would pad with nulls, so Spark&apos;s optimizer runs it as a %2 join (EliminateOuterJoin), and moves the where&apos;s conditions as for that join.</source>
+        <translation>%1 조인으로 작성되었지만, 뒤의 where가 이 조인이 null로 채울 행을 모두 거르므로 Spark의 옵티마이저는 이를 %2 조인으로 실행하고(EliminateOuterJoin), where의 조건도 그 조인에 맞게 옮깁니다.</translation>
     </message>
 </context>
 <context>

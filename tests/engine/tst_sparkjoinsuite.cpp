@@ -146,6 +146,98 @@ private slots:
                 + conjunct.toStdString() + "\", \"type\": \"inner\"}");
         QCOMPARE(run(sc), lines(expected));
     }
+
+    /// PushPredicateThroughJoin, its case for a Filter over a Join: `join(...).where(c)` on an
+    /// inner join runs each one-side conjunct of `c` where the same conjunct of `on` runs, so the
+    /// two spellings give the same batches (the value conjunct below the right watermark, the
+    /// event-time one above it), and a conjunct over both sides joins the condition, where a
+    /// time range bounds the state as one in `on` does.
+    void whereAfterAnInnerJoinRunsAsTheSameConjunctOfOn_data()
+    {
+        QTest::addColumn<QString>("conjunct");
+        QTest::newRow("a value: below the right watermark") << "rightValue < 100";
+        QTest::newRow("the event time: above it") << "rightTime < CAST(30 AS TIMESTAMP)";
+        QTest::newRow("a time range over both sides: the state's bound")
+            << "rightTime BETWEEN leftTime - INTERVAL 5 SECONDS AND leftTime + INTERVAL 5 SECONDS";
+    }
+    void whereAfterAnInnerJoinRunsAsTheSameConjunctOfOn()
+    {
+        QFETCH(QString, conjunct);
+        auto side = [](const std::string& prefix, int multiplier) {
+            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
+                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
+                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
+        };
+        const std::vector<std::pair<std::vector<int>, std::vector<int>>> steps{{{60}, {1, 50}}, {{2}, {}}, {{}, {58, 2}}, {{90}, {95}}};
+        const std::string sides = "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3);
+        const TestScenario inOn = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key AND " + conjunct.toStdString() + "\", \"type\": \"inner\"}");
+        TestScenario inWhere = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key\", \"type\": \"inner\"}");
+        inWhere.query += ", \"where\": \"" + conjunct.toStdString() + "\"";
+        QCOMPARE(run(inWhere), run(inOn));
+        const QueryPlan plan = analyze(inWhere.load(), OutputMode::Append).value();
+        QVERIFY(plan.steps.empty()); // nothing of the where is left after the join
+        QCOMPARE(plan.join->conditionFromWhere.empty(), !conjunct.contains(QLatin1String("BETWEEN")));
+    }
+
+    /// EliminateOuterJoin: a `where` after a left outer join that is never true when the right
+    /// side's columns are null (here `rightValue < 100`: null < 100 is null) rejects every
+    /// null-padded row, so Spark's optimizer runs the join as an inner one and then pushes the
+    /// conjunct below the right watermark, as for an inner join with it in `on`. The right row
+    /// 50 (value 150) then never moves the watermark, and left 60 is never output with nulls.
+    /// `rightValue IS NULL OR rightValue < 100` keeps null-padded rows: the join stays a left
+    /// outer one, the filter stays after it, and the right row 50 moves the watermark.
+    void whereAfterAnOuterJoinThatRejectsNullsRunsItAsInner()
+    {
+        auto side = [](const std::string& prefix, int multiplier) {
+            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
+                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
+                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
+        };
+        const std::vector<std::pair<std::vector<int>, std::vector<int>>> steps{{{60}, {1, 50}}, {{2}, {}}, {{}, {58, 2}}, {{90}, {95}}};
+        const std::string sides = "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3);
+        const std::string range = " AND rightTime BETWEEN leftTime - INTERVAL 5 SECONDS AND leftTime + INTERVAL 5 SECONDS";
+        TestScenario leftOuter = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key" + range + "\", \"type\": \"leftOuter\"}");
+        leftOuter.query += ", \"where\": \"rightValue < 100\"";
+        const TestScenario inner = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key" + range + " AND rightValue < 100\", \"type\": \"inner\"}");
+        QCOMPARE(run(leftOuter), run(inner));
+        const QueryPlan plan = analyze(leftOuter.load(), OutputMode::Append).value();
+        QVERIFY(plan.join->type == JoinPlan::Type::Inner);
+        QVERIFY(plan.join->writtenType == JoinPlan::Type::LeftOuter);
+
+        TestScenario keepsNulls = leftOuter;
+        keepsNulls.query = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key" + range + "\", \"type\": \"leftOuter\"}").query
+                           + ", \"where\": \"rightValue IS NULL OR rightValue < 100\"";
+        const QueryPlan kept = analyze(keepsNulls.load(), OutputMode::Append).value();
+        QVERIFY(kept.join->type == JoinPlan::Type::LeftOuter);
+        QVERIFY(!kept.join->writtenType);
+        QCOMPARE(kept.steps.size(), std::size_t{1});
+        const QStringList batches = run(keepsNulls);
+        QVERIFY2(batches.size() >= 2 && batches[1].startsWith(QLatin1String("B1 nodata wm=40 ")), qPrintable(batches.join(QLatin1Char('\n'))));
+        QVERIFY2(batches.join(QLatin1Char('\n')).contains(QLatin1String("60 60 120 null null null")), qPrintable(batches.join(QLatin1Char('\n'))));
+    }
+
+    /// PushPredicateThroughJoin keeps a `where` after a full outer join whole: neither side's
+    /// rows may be removed before it (nor does a conjunct like `leftValue > 0 OR rightValue > 0`,
+    /// true on some null-padded rows, narrow it).
+    void whereAfterAFullOuterJoinStaysAfterIt()
+    {
+        auto side = [](const std::string& prefix, int multiplier) {
+            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
+                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
+                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
+        };
+        TestScenario sc = twoIntStreams({{{60}, {1, 50}}, {{2}, {}}},
+                                        "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3)
+                                            + ", \"on\": \"left.key = right.key AND rightTime BETWEEN leftTime - INTERVAL 5 SECONDS AND "
+                                              "leftTime + INTERVAL 5 SECONDS\", \"type\": \"fullOuter\"}");
+        sc.query += ", \"where\": \"leftValue > 0 OR rightValue > 0\"";
+        const QueryPlan plan = analyze(sc.load(), OutputMode::Append).value();
+        QVERIFY(plan.join->type == JoinPlan::Type::FullOuter);
+        QCOMPARE(plan.steps.size(), std::size_t{1});
+        for (const InputPlan& in : plan.inputs)
+            for (const Step& s : in.steps)
+                QVERIFY(!s.pushedFromWhere);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSparkJoinSuite)

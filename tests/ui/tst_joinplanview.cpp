@@ -68,6 +68,12 @@ QStringList kinds(const OutlineSide& side)
                                                                : QStringLiteral("on: "))
                            + s.text;
             break;
+        case OutlineStep::Kind::FromWhere:
+            out << (s.place == ConjunctPlace::BelowWatermark   ? QStringLiteral("where below: ")
+                    : s.place == ConjunctPlace::AboveWatermark ? QStringLiteral("where above: ")
+                                                               : QStringLiteral("where: "))
+                           + s.text;
+            break;
         case OutlineStep::Kind::Inferred:
             out << (s.place == ConjunctPlace::BelowWatermark   ? QStringLiteral("isnotnull below: ")
                     : s.place == ConjunctPlace::AboveWatermark ? QStringLiteral("isnotnull above: ")
@@ -93,7 +99,7 @@ QStringList inJoin(const JoinOutline& o)
         case ConjunctPlace::KeptForPreservedSide: place = QStringLiteral("preserved side %1").arg(c.side); break;
         default: place = QStringLiteral("?"); break;
         }
-        out << place + QStringLiteral(": ") + c.text;
+        out << (c.fromWhere ? QStringLiteral("where ") : QString()) + place + QStringLiteral(": ") + c.text;
     }
     return out;
 }
@@ -166,6 +172,8 @@ private slots:
         QTest::newRow("left semi") << "stream-stream-left-semi.json" << QStringList{key, range} << "range, range" << "LeftSemi join of the two streams";
         QTest::newRow("left outer, a filter on the clicks") << kPushdown << QStringList{key, range} << "range, range"
                                                             << "NOT bot\nMoved here from the join, before withWatermark";
+        QTest::newRow("left outer, a where after it: inner") << "stream-stream-where-after-join.json" << QStringList{key, range} << "range, range"
+                                                             << "Written as a LeftOuter join";
         QTest::newRow("left outer, then a window count") << "stream-stream-join-then-window-count.json"
                                                          << QStringList{"key: impressionAdId = clickAdId", range} << "range, range"
                                                          << "Stateful operator 2: groupBy/agg (query)\n\nThey read the join's output watermark, watermark \u2212 10 minutes 1 millisecond";
@@ -323,6 +331,32 @@ private slots:
         for (const OutlineCondition& c : o.inJoin)
             if (c.place == ConjunctPlace::KeptForPreservedSide)
                 QCOMPARE(c.side, c.text.startsWith(QLatin1String("impression")) ? 0 : 1);
+    }
+
+    /// `join(...).where(...)` after a left outer join: the where's condition on the clicks alone
+    /// is never true for the nulls the join pads impressions with, so Spark runs the join as an
+    /// inner one (EliminateOuterJoin); then each side's conditions of the where move into that
+    /// side, as written, and the one over both sides into the join (PushPredicateThroughJoin).
+    void whereAfterTheJoinMovesAsSparkMovesIt()
+    {
+        auto doc = leftOuterWith("impressionAdid = clickAdid AND " + kRange.toStdString());
+        Scenario sc = *doc->scenario();
+        sc.query.where = "(clickAdid < 300 OR clickAdid > 1000) AND impressionAdid > 0 AND clickTime > impressionTime";
+        doc->setScenario(std::move(sc), QString(), kLeftOuter);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QVERIFY(o.type == JoinPlan::Type::Inner);
+        QVERIFY(o.writtenType == JoinPlan::Type::LeftOuter);
+        QVERIFY2(kinds(o.sides[0]).contains(QStringLiteral("where below: impressionAdid > 0")), qPrintable(kinds(o.sides[0]).join(" | ")));
+        QVERIFY2(kinds(o.sides[1]).contains(QStringLiteral("where below: clickAdid < 300 OR clickAdid > 1000")), qPrintable(kinds(o.sides[1]).join(" | ")));
+        QVERIFY2(inJoin(o).contains(QStringLiteral("where pair, range: clickTime > impressionTime")), qPrintable(inJoin(o).join(" | ")));
+        const QString text = panel.joinPlanView()->plainText();
+        const qsizetype join = at(text, QStringLiteral("Inner join"));
+        QVERIFY(at(text, QStringLiteral("Written as a LeftOuter join")) > join);
+        QVERIFY(at(text, QStringLiteral("EliminateOuterJoin")) > join);
+        QVERIFY(at(text, QStringLiteral("Moved here from the where after the join, before withWatermark")) > 0);
+        QVERIFY(at(text, QStringLiteral("Moved into the join condition from the where after the join")) > join);
     }
 
     /// A null-safe key and a `using` key are named as keys.

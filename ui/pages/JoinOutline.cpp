@@ -98,9 +98,22 @@ struct Conjunct {
     QString written;
     std::optional<JoinSide> side; ///< the side whose columns alone it reads, if one
     bool placed = false;          ///< found among that side's steps
+    bool fromWhere = false;       ///< a conjunct of the `where` after the join, moved into its condition
 };
 
-OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSpec& spec, const Scenario& sc, std::vector<Conjunct>& on)
+/// The conjunct of `list` on `joinSide` whose analyzer name is `text`, as written (marked placed).
+std::optional<QString> placeConjunct(std::vector<Conjunct>& list, JoinSide joinSide, const std::string& text)
+{
+    for (Conjunct& c : list)
+        if (!c.placed && c.side == joinSide && prettyName(*c.ast) == text) {
+            c.placed = true;
+            return c.written;
+        }
+    return std::nullopt;
+}
+
+OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSpec& spec, const Scenario& sc, std::vector<Conjunct>& on,
+                        std::vector<Conjunct>& where)
 {
     OutlineSide side;
     side.source = q(spec.source);
@@ -127,16 +140,10 @@ OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSp
                 step.kind = OutlineStep::Kind::Inferred;
                 step.text = q(s.text);
                 step.place = !hasWatermark ? ConjunctPlace::IntoSide : watermarkAbove ? ConjunctPlace::BelowWatermark : ConjunctPlace::AboveWatermark;
-            } else if (s.pushedFromJoin) {
-                step.kind = OutlineStep::Kind::FromOn;
-                step.text = q(s.text);
+            } else if (s.pushedFromJoin || s.pushedFromWhere) {
+                step.kind = s.pushedFromWhere ? OutlineStep::Kind::FromWhere : OutlineStep::Kind::FromOn;
                 // The analyzer names a pushed conjunct by its pretty name; show it as written.
-                for (Conjunct& c : on)
-                    if (!c.placed && c.side == joinSide && prettyName(*c.ast) == s.text) {
-                        c.placed = true;
-                        step.text = c.written;
-                        break;
-                    }
+                step.text = placeConjunct(s.pushedFromWhere ? where : on, joinSide, s.text).value_or(q(s.text));
                 step.place = !hasWatermark ? ConjunctPlace::IntoSide : watermarkAbove ? ConjunctPlace::BelowWatermark : ConjunctPlace::AboveWatermark;
             } else {
                 step.kind = OutlineStep::Kind::Where;
@@ -153,7 +160,8 @@ OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSp
         side.steps.push_back(std::move(step));
     }
     for (std::size_t i = 0; i < side.steps.size(); ++i)
-        if (side.steps[i].kind == OutlineStep::Kind::FromOn || side.steps[i].kind == OutlineStep::Kind::Inferred)
+        if (side.steps[i].kind == OutlineStep::Kind::FromOn || side.steps[i].kind == OutlineStep::Kind::FromWhere
+            || side.steps[i].kind == OutlineStep::Kind::Inferred)
             side.steps[i].throughSelect = std::any_of(side.steps.begin() + static_cast<std::ptrdiff_t>(i), side.steps.end(),
                                                       [](const OutlineStep& later) { return later.kind == OutlineStep::Kind::Select; });
     return side;
@@ -225,22 +233,40 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
     const JoinSpec& spec = *sc.query.join;
     JoinOutline out;
     out.type = j.type;
+    out.writtenType = j.writtenType;
     out.streamStream = j.isStreamStream();
     out.usingJoin = j.usingJoin;
 
-    std::vector<Conjunct> on;
-    if (spec.on) {
-        auto parsed = parseExpression(*spec.on);
-        const std::vector<QString> written = writtenConjuncts(*spec.on);
+    auto conjunctsOf = [&](const std::optional<std::string>& text) {
+        std::vector<Conjunct> list;
+        if (!text)
+            return list;
+        auto parsed = parseExpression(*text);
+        const std::vector<QString> written = writtenConjuncts(*text);
         if (std::holds_alternative<AstPtr>(parsed)) {
             std::vector<AstPtr> parts;
             conjuncts(qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source), parts);
             for (std::size_t i = 0; i < parts.size(); ++i)
-                on.push_back({parts[i], i < written.size() ? written[i] : q(prettyName(*parts[i])), sideOf(*parts[i], j.leftSchema, j.rightSchema)});
+                list.push_back({parts[i], i < written.size() ? written[i] : q(prettyName(*parts[i])), sideOf(*parts[i], j.leftSchema, j.rightSchema)});
         }
+        return list;
+    };
+    std::vector<Conjunct> on = conjunctsOf(spec.on);
+    std::vector<Conjunct> where = conjunctsOf(sc.query.where);
+    out.sides[0] = outlineSide(plan.inputs[0], JoinSide::Left, spec.left, sc, on, where);
+    out.sides[1] = outlineSide(plan.inputs[1], JoinSide::Right, spec.right, sc, on, where);
+    // The conjuncts of the `where` that the optimizer moved into an inner join's condition
+    // follow those of `on`, as its condition ANDs them.
+    for (const AstPtr& c : j.conditionFromWhere) {
+        QString written = q(prettyName(*c));
+        for (Conjunct& w : where)
+            if (!w.placed && prettyName(*w.ast) == prettyName(*c)) {
+                w.placed = true;
+                written = w.written;
+                break;
+            }
+        on.push_back({c, written, std::nullopt, false, true});
     }
-    out.sides[0] = outlineSide(plan.inputs[0], JoinSide::Left, spec.left, sc, on);
-    out.sides[1] = outlineSide(plan.inputs[1], JoinSide::Right, spec.right, sc, on);
 
     // What was not moved into a side stays in the join, in the order `on` writes it.
     std::vector<QString> keys;
@@ -254,7 +280,7 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
         if (c.placed)
             continue;
         const SplitCondition split = splitJoinCondition(c.ast, j.leftSchema, j.rightSchema);
-        OutlineCondition cond{c.written, ConjunctPlace::Pair, -1};
+        OutlineCondition cond{c.written, ConjunctPlace::Pair, -1, c.fromWhere};
         if (!split.keys.empty()) {
             const SplitCondition::KeyPair& key = split.keys.front();
             cond.place = key.nullSafe ? ConjunctPlace::NullSafeKey : ConjunctPlace::Key;

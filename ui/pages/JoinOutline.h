@@ -36,11 +36,11 @@ enum class ConjunctPlace : std::uint8_t {
 /// One step of a join input, in the order the rows pass through it (source first).
 struct OutlineStep {
     /// Inferred: `isnotnull(column)`, added by Spark's optimizer (InferFiltersFromConstraints).
-    enum class Kind : std::uint8_t { Select, Where, FromOn, Inferred, Watermark, Window };
+    enum class Kind : std::uint8_t { Select, Where, FromOn, FromWhere, Inferred, Watermark, Window };
     Kind kind = Kind::Select;
     QString text;                                     ///< the expression, column list or `column, delay`
-    ConjunctPlace place = ConjunctPlace::IntoSide;    ///< FromOn and Inferred only
-    /// FromOn and Inferred: it went through a selectExpr too, so it runs on the source's rows with the
+    ConjunctPlace place = ConjunctPlace::IntoSide;    ///< FromOn, FromWhere and Inferred only
+    /// FromOn, FromWhere and Inferred: it went through a selectExpr too, so it runs on the source's rows with the
     /// selected columns replaced by their expressions (PushPredicateThroughNonJoin, Project case).
     bool throughSelect = false;
 };
@@ -57,6 +57,7 @@ struct OutlineCondition {
     QString text;
     ConjunctPlace place = ConjunctPlace::Pair;
     int side = -1; ///< KeptForPreservedSide: the side (0 left, 1 right) whose columns it reads
+    bool fromWhere = false; ///< moved into the join from the `where` after it (PushPredicateThroughJoin)
 };
 
 /// How one side's rows leave the join state (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates).
@@ -77,6 +78,7 @@ struct StateBound {
 /// Spark's optimizer moved into it, what stayed in the join, and how each side's state is cleaned.
 struct JoinOutline {
     JoinPlan::Type type = JoinPlan::Type::Inner;
+    std::optional<JoinPlan::Type> writtenType; ///< EliminateOuterJoin: the outer join the query writes
     bool streamStream = true;
     bool usingJoin = false;
     std::array<OutlineSide, 2> sides;

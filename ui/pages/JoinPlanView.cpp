@@ -22,6 +22,12 @@ QString onTag()
     return QStringLiteral("<span style=\"background-color:#0B5F7A; color:#FFFFFF;\">&nbsp;on&nbsp;</span>");
 }
 
+/// A conjunct of the query's `where` after the join: outlined, unlike `on`'s filled tag.
+QString whereTag()
+{
+    return QStringLiteral("<span style=\"border:1px solid #0B5F7A; color:#0B5F7A;\">&nbsp;<b>where</b>&nbsp;</span>");
+}
+
 QString note(const QString& text) { return QStringLiteral("<br><span style=\"color:#555555;\">%1</span>").arg(text); }
 
 /// One row of a step list: a marker on the left, the text on the right; `highlight` shades a
@@ -135,6 +141,24 @@ QString JoinPlanView::sideHtml(int side) const
             rows += row(onTag(), code(step.text) + note(where), true);
             break;
         }
+        case OutlineStep::Kind::FromWhere: {
+            QString where;
+            switch (step.place) {
+            case ConjunctPlace::BelowWatermark:
+                where = tr("Moved here from the where after the join, before withWatermark: a row it rejects never reaches the join and "
+                           "never moves the watermark.");
+                break;
+            case ConjunctPlace::AboveWatermark:
+                where = tr("Moved here from the where after the join, but after withWatermark because it reads the event time: a row it "
+                           "rejects never reaches the join, yet it still moves the watermark.");
+                break;
+            default: where = tr("Moved here from the where after the join: a row it rejects never reaches the join."); break;
+            }
+            if (step.throughSelect)
+                where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
+            rows += row(whereTag(), code(step.text) + note(where), true);
+            break;
+        }
         case OutlineStep::Kind::Inferred: {
             QString where = tr("Added by Spark's optimizer: the join condition is never true for a null here (InferFiltersFromConstraints).");
             switch (step.place) {
@@ -186,9 +210,17 @@ QString JoinPlanView::joinHtml() const
         }
         default: break;
         }
-        rows += row(onTag(), code(c.text) + note(what), true);
+        if (c.fromWhere)
+            what += QLatin1Char(' ') + tr("Moved into the join condition from the where after the join.");
+        rows += row(c.fromWhere ? whereTag() : onTag(), code(c.text) + note(what), true);
     }
-    return heading(title) + table(rows);
+    QString narrowed;
+    if (o.writtenType)
+        narrowed = QStringLiteral("<p style=\"margin-top:0px;\">%1</p>")
+                       .arg(tr("Written as a %1 join: the where after it rejects every row this join would pad with nulls, so Spark's "
+                               "optimizer runs it as a %2 join (EliminateOuterJoin), and moves the where's conditions as for that join.")
+                                .arg(code(QString::fromLatin1(joinTypeSparkName(*o.writtenType))), code(type)));
+    return heading(title) + narrowed + table(rows);
 }
 
 QString JoinPlanView::stateHtml() const
