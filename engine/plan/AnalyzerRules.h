@@ -108,8 +108,9 @@ private:
     void joinQuery(QueryPlan& plan);
 
     // PushPredicateThroughJoin.cpp
-    /// The optimizer on `query.where` right after the query's join, once Spark's checks have
-    /// passed: EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
+    /// The optimizer on the filters right after the query's join (its `where`, and the `where` and
+    /// left-side conditions of a join in `then` that follows it), once Spark's checks have passed:
+    /// EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
     /// `rightBefore` are the join's inputs as they were before the join pushed filters into them.
     void pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);

@@ -324,10 +324,8 @@ void Analyzer::joinQuery(QueryPlan& plan)
             checkJoin(*stage.join, plan.mode, stage.path + ".join");
     if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
         throw AnalysisFailure{*e};
-    // Spark's optimizer runs on the plan its checks passed. A `where` after a projection would
-    // have to be rewritten through it first: it stays after the join.
-    if (q.where && q.selectExpr.empty() && spec.usingColumns.empty())
-        pushWhereThroughJoin(plan, leftBefore, rightBefore);
+    // Spark's optimizer runs on the plan its checks passed.
+    pushWhereThroughJoin(plan, leftBefore, rightBefore);
 }
 
 /// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that

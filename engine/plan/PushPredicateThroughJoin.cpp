@@ -1,18 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `left.join(right, on).where(...)`: Spark's optimizer moves the `where` into and below the join
-// (EliminateOuterJoin, then PushPredicateThroughJoin's case for a Filter over a Join), so the
-// rows a one-side conjunct rejects are never stored and, below withWatermark, never move it.
+// The filters between the query's join and what follows it: `join(...).where(...)`, the `where`
+// of a join in `then` that comes right after it, and that join's conditions on the first join's
+// columns alone. Spark's optimizer moves them into and below the first join (EliminateOuterJoin,
+// then PushPredicateThroughJoin's case for a Filter over a Join), so the rows a one-side
+// conjunct rejects are never stored and, below withWatermark, never move it.
 #include "engine/plan/AnalyzerRules.h"
 
 #include "engine/plan/EliminateOuterJoin.h"
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/PredicatePushdown.h"
 
-#include <array>
+#include <algorithm>
 
 namespace tidemark::analysis {
 
 namespace {
+
+void splitConjuncts(const AstPtr& a, std::vector<AstPtr>& out)
+{
+    if (a->kind == Ast::Kind::Binary && a->op == "AND") {
+        splitConjuncts(a->args[0], out);
+        splitConjuncts(a->args[1], out);
+        return;
+    }
+    out.push_back(a);
+}
 
 AstPtr allOf(const std::vector<AstPtr>& parts)
 {
@@ -31,14 +43,22 @@ AstPtr allOf(const std::vector<AstPtr>& parts)
     return all;
 }
 
-AstPtr keyConjunct(const SplitCondition::KeyPair& k)
-{
-    auto eq = std::make_shared<Ast>();
-    eq->kind = Ast::Kind::Binary;
-    eq->op = k.nullSafe ? "<=>" : "=";
-    eq->args = {k.left, k.right};
-    return eq;
-}
+/// Where a filter above the join comes from.
+enum class Origin : std::uint8_t {
+    QueryWhere, ///< the query's `where`, right after the join
+    StageWhere, ///< the `where` of the first stage of `then`, itself a join
+    NextJoinOn, ///< a conjunct of that join's `on` on this join's columns alone
+};
+
+/// Where the optimizer takes one conjunct.
+enum class Place : std::uint8_t { Left, Right, Condition, Above };
+
+struct Part {
+    AstPtr ast; ///< qualified for the first join
+    Origin origin;
+    std::size_t index = 0; ///< NextJoinOn: its position among the next join's left-side conditions
+    Place place = Place::Above;
+};
 
 } // namespace
 
@@ -46,59 +66,115 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
 {
     const QuerySpec& q = m_sc.query;
     const JoinSpec& spec = *q.join;
-    const std::string path = "query.join";
     JoinPlan& j = *plan.join;
-    if (plan.steps.size() != 1 || plan.steps[0].kind != Step::Kind::Filter)
+    // A filter written after a projection or a `using` join's merged keys would have to be
+    // rewritten through them first: such filters stay where they are.
+    if (!q.selectExpr.empty() || !spec.usingColumns.empty())
         return;
     const std::vector<std::string> leftNames{spec.left.source}, rightNames{spec.right.source};
-    const AstPtr where = qualify(parseExpr(*q.where, "query.where", m_v), leftNames, rightNames);
-    const SplitCondition split = splitJoinCondition(where, j.leftSchema, j.rightSchema);
-    std::vector<AstPtr> common = split.both;
-    for (const auto& k : split.keys)
-        common.push_back(keyConjunct(k));
+    std::vector<Part> parts;
+    auto add = [&](const std::string& text, const std::string& where, Origin origin) {
+        std::vector<AstPtr> split;
+        splitConjuncts(qualify(parseExpr(text, where, m_v), leftNames, rightNames), split);
+        for (const AstPtr& c : split)
+            parts.push_back({c, origin});
+    };
+    const bool queryWhere = q.where && plan.steps.size() == 1 && plan.steps[0].kind == Step::Kind::Filter;
+    if (queryWhere)
+        add(*q.where, "query.where", Origin::QueryWhere);
 
-    // EliminateOuterJoin reads every conjunct against the joined row.
-    const Schema joined = concat(j.leftSchema, j.rightSchema);
-    const BindContext ctx{m_v, m_sc.zone, *q.where};
-    std::vector<BoundExpr> bound;
-    for (const std::vector<AstPtr>* part : std::array<const std::vector<AstPtr>*, 3>{&split.leftOnly, &split.rightOnly, &common})
-        for (const AstPtr& c : *part) {
-            auto b = bindExpression(*c, joined, ctx);
-            if (!b.ok())
-                return; // the filter resolved against the join's output; keep it there
-            bound.push_back(std::move(b.value()));
+    // The first stage of `then`, when it follows the join directly (no dedup or aggregation of
+    // the query's own between them) and selects nothing first.
+    ChainStage* next = nullptr;
+    const ChainStageSpec* nextSpec = nullptr;
+    if (!plan.chain.empty() && !q.then.empty() && plan.chain[0].path == "query.then[0]" && q.then[0].selectExpr.empty()) {
+        next = &plan.chain[0];
+        nextSpec = &q.then[0];
+    }
+    const bool stageWhere = next && nextSpec->where && !next->steps.empty() && next->steps[0].kind == Step::Kind::Filter;
+    if (stageWhere)
+        add(*nextSpec->where, "query.then[0].where", Origin::StageWhere);
+    // PushPredicateThroughJoin on the next join: its conditions on its left side's columns alone
+    // become a filter over this join, where its type lets Spark take them out of it.
+    std::size_t nextLeftConditions = 0; // of next->join->leftOnly, those written in its `on`
+    if (next && next->join && nextSpec->join && nextSpec->join->on && nextSpec->join->usingColumns.empty()) {
+        auto parsed = parseExpression(*nextSpec->join->on);
+        if (std::holds_alternative<AstPtr>(parsed)) {
+            std::vector<std::string> upperLeft = leftNames;
+            upperLeft.insert(upperLeft.end(), rightNames.begin(), rightNames.end());
+            std::vector<AstPtr> raw;
+            splitConjuncts(std::get<AstPtr>(parsed), raw);
+            for (const AstPtr& c : raw) {
+                const AstPtr upper = qualify(c, upperLeft, {nextSpec->join->right.source});
+                if (splitJoinCondition(upper, next->join->leftSchema, next->join->rightSchema).leftOnly.size() != 1)
+                    continue;
+                if (joinPushesLeftConjuncts(next->join->type))
+                    parts.push_back({qualify(c, leftNames, rightNames), Origin::NextJoinOn, nextLeftConditions});
+                ++nextLeftConditions;
+            }
         }
+    }
+    const bool inferredOver = next && next->join && next->join->leftOnly.size() > nextLeftConditions;
+    if (parts.empty() && !inferredOver)
+        return;
+
+    // EliminateOuterJoin reads every conjunct of the filter against the joined row, with the
+    // isnotnull filters Spark infers for the next join's left side (they are filters over this
+    // join too).
+    const Schema joined = concat(j.leftSchema, j.rightSchema);
+    const BindContext ctx{m_v, m_sc.zone, q.where.value_or("")};
+    std::vector<BoundExpr> bound;
+    for (const Part& p : parts) {
+        auto b = bindExpression(*p.ast, joined, ctx);
+        if (!b.ok())
+            return; // it resolved against the join's output, not as a conjunct over its sides: leave it
+        bound.push_back(std::move(b.value()));
+    }
+    if (inferredOver)
+        for (std::size_t k = nextLeftConditions; k < next->join->leftOnly.size(); ++k)
+            bound.push_back(next->join->leftOnly[k]);
     const JoinPlan::Type written = j.type;
     const JoinPlan::Type type = eliminateOuterJoin(written, bound, j.leftSchema.size());
 
     // PushPredicateThroughJoin, case Filter(Join): an inner join takes each side's conjuncts into
     // that side and the rest into its condition; a left outer or left semi join its left side's
-    // conjuncts, a right outer join its right side's; a full outer join none.
-    const bool pushLeft = type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftOuter || type == JoinPlan::Type::LeftSemi;
-    const bool pushRight = type == JoinPlan::Type::Inner || type == JoinPlan::Type::RightOuter;
-    const bool intoCondition = type == JoinPlan::Type::Inner && !common.empty();
-    const bool pushesLeft = pushLeft && !split.leftOnly.empty();
-    const bool pushesRight = pushRight && !split.rightOnly.empty();
-    if (type == written && !pushesLeft && !pushesRight && !intoCondition)
+    // conjuncts, a right outer join its right side's; a full outer join none. A condition of the
+    // next join over both of this join's sides stays in the next join (the filter it would make
+    // here is the same filter).
+    bool moved = type != written;
+    for (Part& p : parts) {
+        const SplitCondition side = splitJoinCondition(p.ast, j.leftSchema, j.rightSchema);
+        if (side.leftOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftOuter || type == JoinPlan::Type::LeftSemi))
+            p.place = Place::Left;
+        else if (side.rightOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::RightOuter))
+            p.place = Place::Right;
+        else if (side.leftOnly.empty() && side.rightOnly.empty() && type == JoinPlan::Type::Inner && p.origin != Origin::NextJoinOn)
+            p.place = Place::Condition;
+        moved = moved || p.place != Place::Above;
+    }
+    if (!moved)
         return;
 
     // The join again, on its inputs as they were, with the moved conjuncts below and in it.
     plan.inputs[0] = leftBefore;
     plan.inputs[1] = rightBefore;
-    auto pushInto = [&](InputPlan& input, const std::vector<AstPtr>& parts, const Schema& side) {
-        for (const AstPtr& c : parts) {
-            auto b = bindExpression(*c, side, ctx);
-            if (!b.ok())
-                failQuery("query.where", b.error().message);
-            const std::size_t at = pushFilterDown(input, std::move(b.value()), prettyName(*c), m_sc.sources[input.source].schema);
-            input.steps[at].pushedFromJoin = false;
-            input.steps[at].pushedFromWhere = true;
+    std::vector<AstPtr> intoCondition;
+    for (const Part& p : parts) {
+        if (p.place == Place::Condition) {
+            intoCondition.push_back(p.ast);
+            continue;
         }
-    };
-    if (pushesLeft)
-        pushInto(plan.inputs[0], split.leftOnly, j.leftSchema);
-    if (pushesRight)
-        pushInto(plan.inputs[1], split.rightOnly, j.rightSchema);
+        if (p.place != Place::Left && p.place != Place::Right)
+            continue;
+        InputPlan& input = plan.inputs[p.place == Place::Left ? 0 : 1];
+        auto b = bindExpression(*p.ast, p.place == Place::Left ? j.leftSchema : j.rightSchema, ctx);
+        if (!b.ok())
+            failQuery(p.origin == Origin::QueryWhere ? "query.where" : p.origin == Origin::StageWhere ? "query.then[0].where" : "query.then[0].join.on",
+                      b.error().message);
+        const std::size_t at = pushFilterDown(input, std::move(b.value()), prettyName(*p.ast), m_sc.sources[input.source].schema);
+        input.steps[at].pushedFromJoin = p.origin == Origin::NextJoinOn;
+        input.steps[at].pushedFromWhere = p.origin != Origin::NextJoinOn;
+    }
     JoinSides sides;
     sides.left = &plan.inputs[0];
     sides.right = &plan.inputs[1];
@@ -109,34 +185,56 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     sides.leftStatic = j.leftStatic;
     sides.rightStatic = j.rightStatic;
     Schema out;
-    JoinPlan optimized = joinPlan(path, joinTypeSparkName(type), spec.on, spec.usingColumns, sides, out,
-                                  intoCondition ? common : std::vector<AstPtr>{});
+    JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, sides, out, intoCondition);
     if (type != written)
         optimized.writtenType = written;
-    if (intoCondition)
-        optimized.conditionFromWhere = common;
+    optimized.conditionFromWhere = intoCondition;
     j = std::move(optimized);
 
-    // What is left of the filter stays after the join.
-    std::vector<AstPtr> above;
-    if (!pushesLeft)
-        above.insert(above.end(), split.leftOnly.begin(), split.leftOnly.end());
-    if (!pushesRight)
-        above.insert(above.end(), split.rightOnly.begin(), split.rightOnly.end());
-    if (!intoCondition)
-        above.insert(above.end(), common.begin(), common.end());
-    if (above.empty()) {
-        plan.steps.clear();
-        return;
+    // What is not moved stays where it was written: the query's where after the join, the next
+    // stage's where before its join, the next join's conditions in it.
+    auto remaining = [&](Origin origin) {
+        std::vector<AstPtr> rest;
+        bool any = false;
+        for (const Part& p : parts)
+            if (p.origin == origin) {
+                any = true;
+                if (p.place == Place::Above)
+                    rest.push_back(p.ast);
+            }
+        return std::make_pair(any, rest);
+    };
+    auto rewrite = [&](std::vector<Step>& steps, Origin origin, const std::string& where) {
+        const auto [any, rest] = remaining(origin);
+        const std::size_t all = static_cast<std::size_t>(std::count_if(parts.begin(), parts.end(), [&](const Part& p) { return p.origin == origin; }));
+        if (!any || rest.size() == all)
+            return; // nothing of it moved: the filter as written
+        if (rest.empty()) {
+            steps.erase(steps.begin());
+            return;
+        }
+        const AstPtr kept = allOf(rest);
+        auto b = bindExpression(*kept, steps[0].output, ctx);
+        if (!b.ok())
+            failQuery(where, b.error().message);
+        steps[0].predicate = std::move(b.value());
+        steps[0].text = prettyName(*kept);
+    };
+    if (queryWhere)
+        rewrite(plan.steps, Origin::QueryWhere, "query.where");
+    if (stageWhere)
+        rewrite(next->steps, Origin::StageWhere, "query.then[0].where");
+    if (next && next->join) {
+        std::vector<BoundExpr> kept;
+        for (std::size_t k = 0; k < next->join->leftOnly.size(); ++k) {
+            const bool pushed = std::any_of(parts.begin(), parts.end(), [&](const Part& p) {
+                return p.origin == Origin::NextJoinOn && p.index == k && p.place != Place::Above;
+            });
+            if (!pushed)
+                kept.push_back(next->join->leftOnly[k]);
+        }
+        next->join->leftOnly = std::move(kept);
     }
-    if (above.size() == split.leftOnly.size() + split.rightOnly.size() + common.size())
-        return; // nothing moved out of it: the filter as written
-    const AstPtr rest = allOf(above);
-    auto b = bindExpression(*rest, plan.steps[0].output, ctx);
-    if (!b.ok())
-        failQuery("query.where", b.error().message);
-    plan.steps[0].predicate = std::move(b.value());
-    plan.steps[0].text = prettyName(*rest);
 }
 
 } // namespace tidemark::analysis

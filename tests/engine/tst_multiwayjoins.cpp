@@ -306,6 +306,65 @@ private slots:
                                "\"leftOuter\")"),
                  qPrintable(code));
     }
+
+    /// PushPredicateThroughJoin on `a.join(b, ...).join(c, on2)`: a conjunct of `on2` on b's
+    /// columns alone is a filter over the first join (the second join, inner, lets Spark take it
+    /// out), which the first join, inner too, takes into b, below b's watermark; the `where` of
+    /// the stage before the second join goes the same way. Both run as the same conjunct written
+    /// in the first join's `on`: b's row 50 (v2 = 50) never moves b's watermark nor enters the
+    /// first join's state. Before, it did both.
+    void filtersOverTheFirstJoinRunBelowIt()
+    {
+        auto side = [](const std::string& n) {
+            return "{\"source\": \"in" + n + "\", \"selectExpr\": [\"value AS v" + n + "\", \"timestamp_seconds(value) AS t" + n
+                   + "\"], \"withWatermark\": {\"column\": \"t" + n + "\", \"delay\": \"10 seconds\"}}";
+        };
+        const std::string sources = intSource("in1", {{100, 5}, {100, 60}, {110, 6}}) + ", " + intSource("in2", {{100, 5}, {100, 50}, {110, 6}}) + ", "
+                                    + intSource("in3", {{100, 5}, {110, 6}, {120, 60}});
+        const std::string range = " AND t2 BETWEEN t1 - INTERVAL 5 SECONDS AND t1 + INTERVAL 5 SECONDS";
+        const std::string range2 = " AND t3 BETWEEN t1 - INTERVAL 5 SECONDS AND t1 + INTERVAL 5 SECONDS";
+        const TestScenario inFirstOn = threeWay("3.5", sources, side("1"), side("2"), "v1 = v2" + range + " AND v2 < 40", "inner", side("3"), "v1 = v3" + range2, "inner");
+        const TestScenario inSecondOn = threeWay("3.5", sources, side("1"), side("2"), "v1 = v2" + range, "inner", side("3"), "v1 = v3" + range2 + " AND v2 < 40", "inner");
+        TestScenario inStageWhere = threeWay("3.5", sources, side("1"), side("2"), "v1 = v2" + range, "inner", side("3"), "v1 = v3" + range2, "inner");
+        const std::string marker = "\"then\": [{";
+        inStageWhere.query.replace(inStageWhere.query.find(marker), marker.size(), marker + "\"where\": \"v2 < 40\", ");
+        const QStringList expected = run(inFirstOn);
+        QCOMPARE(run(inSecondOn), expected);
+        QCOMPARE(run(inStageWhere), expected);
+        for (const TestScenario* sc : std::array<const TestScenario*, 2>{&inSecondOn, &inStageWhere}) {
+            const QueryPlan plan = analyze(sc->load(), OutputMode::Append).value();
+            QVERIFY(plan.chain[0].steps.empty()); // the stage's where moved too
+            const auto& steps = plan.inputs[1].steps;
+            const auto moved = std::count_if(steps.begin(), steps.end(), [](const Step& st) {
+                return st.kind == Step::Kind::Filter && (st.pushedFromJoin || st.pushedFromWhere) && st.text.find("v2 < 40") != std::string::npos;
+            });
+            QCOMPARE(moved, 1);
+            for (const BoundExpr& c : plan.chain[0].join->leftOnly) // only the isnotnull filters Spark infers stay
+                QCOMPARE(c.op, BoundExpr::Op::IsNotNull);
+        }
+    }
+
+    /// InferFiltersFromConstraints, then EliminateOuterJoin: `a.join(b, ..., "leftOuter")
+    /// .join(c, b.v = c.v)` can never join a row whose b columns are null, so Spark infers
+    /// `isnotnull(v2)` over the first join, which then runs as an inner join. A second join
+    /// that keeps such rows (left outer) leaves the first one as written.
+    void aLaterInnerJoinOnTheNullPaddedSideNarrowsTheFirst()
+    {
+        const TestScenario narrowed = watermarkedThreeWay("3.5", "leftOuter", "inner", "t1 = t2");
+        TestScenario onMiddle = narrowed;
+        onMiddle.query.replace(onMiddle.query.find("t1 = t3"), 7, "t2 = t3");
+        const auto analysed = analyze(onMiddle.load(), OutputMode::Append);
+        QVERIFY2(analysed.ok(), analysed.ok() ? "" : analysed.error().message.c_str());
+        const QueryPlan& plan = analysed.value();
+        QVERIFY(plan.join->type == JoinPlan::Type::Inner);
+        QVERIFY(plan.join->writtenType == JoinPlan::Type::LeftOuter);
+        TestScenario kept = onMiddle;
+        const std::string inner = "\"type\": \"inner\"";
+        kept.query.replace(kept.query.rfind(inner), inner.size(), "\"type\": \"leftOuter\"");
+        const QueryPlan keptPlan = analyze(kept.load(), OutputMode::Append).value();
+        QVERIFY(keptPlan.join->type == JoinPlan::Type::LeftOuter);
+        QVERIFY(!keptPlan.join->writtenType);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMultiwayJoins)
