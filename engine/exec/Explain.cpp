@@ -67,9 +67,10 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
     if (f.filterStep < 0 || static_cast<size_t>(f.filterStep) >= steps->size())
         return {TIDEMARK_PHRASE("Explain", "Removed by a stateless step."), {}};
     const Step& s = (*steps)[static_cast<size_t>(f.filterStep)];
+    // A filter the optimizer moved into the input: did it land below the input's withWatermark?
+    const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
+                                            [](const Step& later) { return later.kind == Step::Kind::Watermark; });
     if (s.kind == Step::Kind::Filter && s.pushedFromWhere) {
-        const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
-                                                [](const Step& later) { return later.kind == Step::Kind::Watermark; });
         if (belowWatermark)
             return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, the part of the query's where after the join on this side's columns alone, "
                                                "which Spark's optimizer runs before the join and before withWatermark "
@@ -81,8 +82,6 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
                 {s.text}};
     }
     if (s.kind == Step::Kind::Filter && s.pushedFromJoin) {
-        const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
-                                                [](const Step& later) { return later.kind == Step::Kind::Watermark; });
         if (belowWatermark)
             return {TIDEMARK_PHRASE("Explain", "Removed by the join condition `%1` on this side's columns alone, which Spark's optimizer "
                                                "runs before the join and before withWatermark (PushPredicateThroughJoin): the row is "
@@ -94,8 +93,6 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
                 {s.text}};
     }
     if (s.kind == Step::Kind::Filter && s.inferredFromJoin) {
-        const bool belowWatermark = std::any_of(steps->begin() + f.filterStep + 1, steps->end(),
-                                                [](const Step& later) { return later.kind == Step::Kind::Watermark; });
         if (belowWatermark)
             return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer adds because the join condition can never be true "
                                                "for a null there (InferFiltersFromConstraints). It runs before withWatermark: the row is "

@@ -135,17 +135,11 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
                 failParse(path + ".on", *on, *f, m_v);
             cond = qualify(std::get<AstPtr>(parsed), sides.leftNames, sides.rightNames);
         }
-        for (const AstPtr& c : fromWhere) {
-            if (!cond) {
-                cond = c;
-                continue;
-            }
-            auto both = std::make_shared<Ast>();
-            both->kind = Ast::Kind::Binary;
-            both->op = "AND";
-            both->args = {cond, c};
-            cond = both;
-        }
+        std::vector<AstPtr> all;
+        if (cond)
+            all.push_back(cond);
+        all.insert(all.end(), fromWhere.begin(), fromWhere.end());
+        cond = conjunction(all);
         // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
         auto whole = bindExpression(*cond, joined, ctx);
         if (!whole.ok())
@@ -167,8 +161,9 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         // PushPredicateThroughJoin takes the conjuncts on one side's columns out of the join,
         // where the join type allows; PushPredicateThroughNonJoin then sinks each as far as it
         // goes, below the side's watermark when it does not read the event time. A joined left
-        // side (a join in `query.then`) keeps them in the join: for the rows either way reach,
-        // a row failing them is neither stored nor matched.
+        // side (a join in `query.then`) keeps them as conditions on that side (a row failing them
+        // is neither stored nor matched); pushWhereThroughJoin moves them further into the
+        // first join's inputs once the query is checked.
         for (const auto& c : split.leftOnly) {
             BoundExpr bound = bindSide(c, j.leftSchema, path + ".on");
             if (joinPushesLeftConjuncts(j.type) && sides.left)
@@ -183,17 +178,8 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
             else
                 j.rightOnly.push_back(std::move(bound));
         }
-        if (!split.both.empty()) {
-            AstPtr all = split.both[0];
-            for (size_t i = 1; i < split.both.size(); ++i) {
-                auto a = std::make_shared<Ast>();
-                a->kind = Ast::Kind::Binary;
-                a->op = "AND";
-                a->args = {all, split.both[i]};
-                all = a;
-            }
-            j.pairCondition = bindSide(all, joined, path + ".on");
-        }
+        if (!split.both.empty())
+            j.pairCondition = bindSide(conjunction(split.both), joined, path + ".on");
         // After PushPredicateThroughJoin, as in Spark's optimizer ("Infer Filters" follows the
         // first operator optimization batch).
         inferJoinNotNullFilters(j.type, sides.left, sides.right, *whole, j.leftSchema.size(), sourceSchema(sides.left), sourceSchema(sides.right),

@@ -17,6 +17,34 @@ void conjuncts(const AstPtr& a, std::vector<AstPtr>& out)
     out.push_back(a);
 }
 
+} // namespace
+
+std::vector<AstPtr> splitConjunctivePredicates(const AstPtr& condition)
+{
+    std::vector<AstPtr> out;
+    conjuncts(condition, out);
+    return out;
+}
+
+AstPtr conjunction(const std::vector<AstPtr>& parts)
+{
+    AstPtr all;
+    for (const AstPtr& p : parts) {
+        if (!all) {
+            all = p;
+            continue;
+        }
+        auto both = std::make_shared<Ast>();
+        both->kind = Ast::Kind::Binary;
+        both->op = "AND";
+        both->args = {all, p};
+        all = both;
+    }
+    return all;
+}
+
+namespace {
+
 std::optional<std::size_t> resolve(const Ast& col, const Schema& s)
 {
     if (!col.qualifier.empty())

@@ -25,6 +25,13 @@ struct SplitCondition {
     std::vector<AstPtr> leftOnly, rightOnly, both;
 };
 
+/// PredicateHelper.splitConjunctivePredicates: the conjuncts of `condition` at its top-level
+/// ANDs, in order (BETWEEN stays one conjunct).
+std::vector<AstPtr> splitConjunctivePredicates(const AstPtr& condition);
+
+/// The conjuncts ANDed left to right, as `reduceLeft(And)` builds them; null for none.
+AstPtr conjunction(const std::vector<AstPtr>& parts);
+
 /// Splits `on` (already with `left.`/`right.`/source qualifiers resolved to the two schemas'
 /// qualifiers). Conjuncts are split at top-level ANDs; BETWEEN stays one conjunct.
 SplitCondition splitJoinCondition(const AstPtr& condition, const Schema& left, const Schema& right);

@@ -16,33 +16,6 @@ namespace tidemark::analysis {
 
 namespace {
 
-void splitConjuncts(const AstPtr& a, std::vector<AstPtr>& out)
-{
-    if (a->kind == Ast::Kind::Binary && a->op == "AND") {
-        splitConjuncts(a->args[0], out);
-        splitConjuncts(a->args[1], out);
-        return;
-    }
-    out.push_back(a);
-}
-
-AstPtr allOf(const std::vector<AstPtr>& parts)
-{
-    AstPtr all;
-    for (const AstPtr& p : parts) {
-        if (!all) {
-            all = p;
-            continue;
-        }
-        auto both = std::make_shared<Ast>();
-        both->kind = Ast::Kind::Binary;
-        both->op = "AND";
-        both->args = {all, p};
-        all = both;
-    }
-    return all;
-}
-
 /// Where a filter above the join comes from.
 enum class Origin : std::uint8_t {
     QueryWhere, ///< the query's `where`, right after the join
@@ -74,9 +47,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     const std::vector<std::string> leftNames{spec.left.source}, rightNames{spec.right.source};
     std::vector<Part> parts;
     auto add = [&](const std::string& text, const std::string& where, Origin origin) {
-        std::vector<AstPtr> split;
-        splitConjuncts(qualify(parseExpr(text, where, m_v), leftNames, rightNames), split);
-        for (const AstPtr& c : split)
+        for (const AstPtr& c : splitConjunctivePredicates(qualify(parseExpr(text, where, m_v), leftNames, rightNames)))
             parts.push_back({c, origin});
     };
     const bool queryWhere = q.where && plan.steps.size() == 1 && plan.steps[0].kind == Step::Kind::Filter;
@@ -102,9 +73,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         if (std::holds_alternative<AstPtr>(parsed)) {
             std::vector<std::string> upperLeft = leftNames;
             upperLeft.insert(upperLeft.end(), rightNames.begin(), rightNames.end());
-            std::vector<AstPtr> raw;
-            splitConjuncts(std::get<AstPtr>(parsed), raw);
-            for (const AstPtr& c : raw) {
+            for (const AstPtr& c : splitConjunctivePredicates(std::get<AstPtr>(parsed))) {
                 const AstPtr upper = qualify(c, upperLeft, {nextSpec->join->right.source});
                 if (splitJoinCondition(upper, next->join->leftSchema, next->join->rightSchema).leftOnly.size() != 1)
                     continue;
@@ -213,7 +182,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
             steps.erase(steps.begin());
             return;
         }
-        const AstPtr kept = allOf(rest);
+        const AstPtr kept = conjunction(rest);
         auto b = bindExpression(*kept, steps[0].output, ctx);
         if (!b.ok())
             failQuery(where, b.error().message);

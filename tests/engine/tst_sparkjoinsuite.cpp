@@ -25,6 +25,14 @@ std::string windowedSide(const std::string& prefix, int multiplier, bool waterma
     return s + ", \"window\": {\"column\": \"" + prefix + "Time\", \"duration\": \"10 seconds\", \"as\": \"window\"}}";
 }
 
+/// StreamingJoinSuite.setupStream(prefix, multiplier) without the window: key, `<prefix>Time`
+/// (value seconds, a 10-second watermark) and `<prefix>Value` (value * multiplier).
+std::string watermarkedSide(const std::string& prefix, int multiplier)
+{
+    return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix + "Time\", \"value * "
+           + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \"" + prefix + "Time\", \"delay\": \"10 seconds\"}}";
+}
+
 /// Sources "left" and "right" of ints; each step adds values to one or both at `100 + 10 * i` s.
 TestScenario twoIntStreams(const std::vector<std::pair<std::vector<int>, std::vector<int>>>& steps, const std::string& join)
 {
@@ -136,13 +144,8 @@ private slots:
     {
         QFETCH(QString, conjunct);
         QFETCH(QString, expected);
-        auto side = [](const std::string& prefix, int multiplier) {
-            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
-                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
-                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
-        };
         const TestScenario sc = twoIntStreams({{{60}, {1, 50}}, {{2}, {}}},
-            "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3) + ", \"on\": \"left.key = right.key AND "
+            "{\"left\": " + watermarkedSide("left", 2) + ", \"right\": " + watermarkedSide("right", 3) + ", \"on\": \"left.key = right.key AND "
                 + conjunct.toStdString() + "\", \"type\": \"inner\"}");
         QCOMPARE(run(sc), lines(expected));
     }
@@ -163,13 +166,8 @@ private slots:
     void whereAfterAnInnerJoinRunsAsTheSameConjunctOfOn()
     {
         QFETCH(QString, conjunct);
-        auto side = [](const std::string& prefix, int multiplier) {
-            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
-                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
-                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
-        };
         const std::vector<std::pair<std::vector<int>, std::vector<int>>> steps{{{60}, {1, 50}}, {{2}, {}}, {{}, {58, 2}}, {{90}, {95}}};
-        const std::string sides = "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3);
+        const std::string sides = "{\"left\": " + watermarkedSide("left", 2) + ", \"right\": " + watermarkedSide("right", 3);
         const TestScenario inOn = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key AND " + conjunct.toStdString() + "\", \"type\": \"inner\"}");
         TestScenario inWhere = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key\", \"type\": \"inner\"}");
         inWhere.query += ", \"where\": \"" + conjunct.toStdString() + "\"";
@@ -188,13 +186,8 @@ private slots:
     /// outer one, the filter stays after it, and the right row 50 moves the watermark.
     void whereAfterAnOuterJoinThatRejectsNullsRunsItAsInner()
     {
-        auto side = [](const std::string& prefix, int multiplier) {
-            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
-                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
-                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
-        };
         const std::vector<std::pair<std::vector<int>, std::vector<int>>> steps{{{60}, {1, 50}}, {{2}, {}}, {{}, {58, 2}}, {{90}, {95}}};
-        const std::string sides = "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3);
+        const std::string sides = "{\"left\": " + watermarkedSide("left", 2) + ", \"right\": " + watermarkedSide("right", 3);
         const std::string range = " AND rightTime BETWEEN leftTime - INTERVAL 5 SECONDS AND leftTime + INTERVAL 5 SECONDS";
         TestScenario leftOuter = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key" + range + "\", \"type\": \"leftOuter\"}");
         leftOuter.query += ", \"where\": \"rightValue < 100\"";
@@ -221,13 +214,8 @@ private slots:
     /// true on some null-padded rows, narrow it).
     void whereAfterAFullOuterJoinStaysAfterIt()
     {
-        auto side = [](const std::string& prefix, int multiplier) {
-            return "{\"source\": \"" + prefix + "\", \"selectExpr\": [\"value AS key\", \"timestamp_seconds(value) AS " + prefix
-                   + "Time\", \"value * " + std::to_string(multiplier) + " AS " + prefix + "Value\"], \"withWatermark\": {\"column\": \""
-                   + prefix + "Time\", \"delay\": \"10 seconds\"}}";
-        };
         TestScenario sc = twoIntStreams({{{60}, {1, 50}}, {{2}, {}}},
-                                        "{\"left\": " + side("left", 2) + ", \"right\": " + side("right", 3)
+                                        "{\"left\": " + watermarkedSide("left", 2) + ", \"right\": " + watermarkedSide("right", 3)
                                             + ", \"on\": \"left.key = right.key AND rightTime BETWEEN leftTime - INTERVAL 5 SECONDS AND "
                                               "leftTime + INTERVAL 5 SECONDS\", \"type\": \"fullOuter\"}");
         sc.query += ", \"where\": \"leftValue > 0 OR rightValue > 0\"";

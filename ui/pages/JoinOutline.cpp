@@ -15,17 +15,6 @@ namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-void conjuncts(const AstPtr& a, std::vector<AstPtr>& out)
-{
-    // As splitJoinCondition splits: at every top-level AND.
-    if (a->kind == Ast::Kind::Binary && a->op == "AND") {
-        conjuncts(a->args[0], out);
-        conjuncts(a->args[1], out);
-        return;
-    }
-    out.push_back(a);
-}
-
 std::size_t firstPos(const Ast& a)
 {
     std::size_t p = a.pos;
@@ -214,8 +203,7 @@ std::vector<QString> writtenConjuncts(const std::string& on)
     auto parsed = parseExpression(on);
     if (!std::holds_alternative<AstPtr>(parsed))
         return {};
-    std::vector<AstPtr> parts;
-    conjuncts(std::get<AstPtr>(parsed), parts);
+    const std::vector<AstPtr> parts = splitConjunctivePredicates(std::get<AstPtr>(parsed));
     std::vector<std::size_t> starts;
     for (const auto& p : parts)
         starts.push_back(std::min(firstPos(*p), on.size()));
@@ -244,8 +232,7 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
         auto parsed = parseExpression(*text);
         const std::vector<QString> written = writtenConjuncts(*text);
         if (std::holds_alternative<AstPtr>(parsed)) {
-            std::vector<AstPtr> parts;
-            conjuncts(qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source), parts);
+            const std::vector<AstPtr> parts = splitConjunctivePredicates(qualify(std::get<AstPtr>(parsed), spec.left.source, spec.right.source));
             for (std::size_t i = 0; i < parts.size(); ++i)
                 list.push_back({parts[i], i < written.size() ? written[i] : q(prettyName(*parts[i])), sideOf(*parts[i], j.leftSchema, j.rightSchema)});
         }

@@ -124,39 +124,30 @@ QString JoinPlanView::sideHtml(int side) const
             rows += row(QStringLiteral("<span style=\"color:%1;\">%2</span>").arg(watermarkColor, arrow),
                         QStringLiteral("<span style=\"color:%1;\"><b>withWatermark</b>(%2)</span>").arg(watermarkColor, step.text.toHtmlEscaped()));
             break;
-        case OutlineStep::Kind::FromOn: {
-            QString where;
-            switch (step.place) {
-            case ConjunctPlace::BelowWatermark:
-                where = tr("Moved here from the join, before withWatermark: a row it rejects never reaches the join and never moves the watermark.");
-                break;
-            case ConjunctPlace::AboveWatermark:
-                where = tr("Moved here from the join, but after withWatermark because it reads the event time: a row it rejects never "
-                           "reaches the join, yet it still moves the watermark.");
-                break;
-            default: where = tr("Moved here from the join: a row it rejects never reaches the join."); break;
-            }
-            if (step.throughSelect)
-                where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
-            rows += row(onTag(), code(step.text) + note(where), true);
-            break;
-        }
+        case OutlineStep::Kind::FromOn:
         case OutlineStep::Kind::FromWhere: {
+            const bool fromWhere = step.kind == OutlineStep::Kind::FromWhere;
             QString where;
             switch (step.place) {
             case ConjunctPlace::BelowWatermark:
-                where = tr("Moved here from the where after the join, before withWatermark: a row it rejects never reaches the join and "
-                           "never moves the watermark.");
+                where = fromWhere ? tr("Moved here from the where after the join, before withWatermark: a row it rejects never reaches the join and "
+                                       "never moves the watermark.")
+                                  : tr("Moved here from the join, before withWatermark: a row it rejects never reaches the join and never moves the watermark.");
                 break;
             case ConjunctPlace::AboveWatermark:
-                where = tr("Moved here from the where after the join, but after withWatermark because it reads the event time: a row it "
-                           "rejects never reaches the join, yet it still moves the watermark.");
+                where = fromWhere ? tr("Moved here from the where after the join, but after withWatermark because it reads the event time: a row it "
+                                       "rejects never reaches the join, yet it still moves the watermark.")
+                                  : tr("Moved here from the join, but after withWatermark because it reads the event time: a row it rejects never "
+                                       "reaches the join, yet it still moves the watermark.");
                 break;
-            default: where = tr("Moved here from the where after the join: a row it rejects never reaches the join."); break;
+            default:
+                where = fromWhere ? tr("Moved here from the where after the join: a row it rejects never reaches the join.")
+                                  : tr("Moved here from the join: a row it rejects never reaches the join.");
+                break;
             }
             if (step.throughSelect)
                 where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
-            rows += row(whereTag(), code(step.text) + note(where), true);
+            rows += row(fromWhere ? whereTag() : onTag(), code(step.text) + note(where), true);
             break;
         }
         case OutlineStep::Kind::Inferred: {
