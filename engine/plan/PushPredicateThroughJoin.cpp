@@ -108,8 +108,9 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // PushPredicateThroughJoin, case Filter(Join): an inner join takes each side's conjuncts into
     // that side and the rest into its condition; a left outer or left semi join its left side's
     // conjuncts, a right outer join its right side's; a full outer join none. A condition of the
-    // next join over both of this join's sides stays in the next join (the filter it would make
-    // here is the same filter).
+    // next join over both of this join's sides stays in the next join: the rows it passes are the
+    // same, but Spark would also make it part of this join's condition, where a time range would
+    // bound this join's state too (not modelled).
     bool moved = type != written;
     for (Part& p : parts) {
         const SplitCondition side = splitJoinCondition(p.ast, j.leftSchema, j.rightSchema);
