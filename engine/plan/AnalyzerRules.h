@@ -106,6 +106,8 @@ private:
                       const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out,
                       const std::vector<AstPtr>& fromWhere = {});
     void joinQuery(QueryPlan& plan);
+    /// The query's join's two inputs, plan.inputs[0] and [1], as joinPlan reads them.
+    JoinSides firstJoinSides(QueryPlan& plan) const;
 
     // PushPredicateThroughJoin.cpp
     /// The optimizer on the filters right after the query's join (its `where`, and the `where` and

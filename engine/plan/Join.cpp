@@ -218,13 +218,9 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
     return j;
 }
 
-void Analyzer::joinQuery(QueryPlan& plan)
+JoinSides Analyzer::firstJoinSides(QueryPlan& plan) const
 {
     const JoinSpec& spec = *m_sc.query.join;
-    const std::string path = "query.join";
-    plan.inputs.push_back(input(spec.left, path + ".left", true));
-    plan.inputs.push_back(input(spec.right, path + ".right", true));
-    const InputPlan leftBefore = plan.inputs[0], rightBefore = plan.inputs[1];
     JoinSides sides;
     sides.left = &plan.inputs[0];
     sides.right = &plan.inputs[1];
@@ -234,8 +230,18 @@ void Analyzer::joinQuery(QueryPlan& plan)
     sides.rightNames = {spec.right.source};
     sides.leftStatic = m_sc.sources[plan.inputs[0].source].isStatic;
     sides.rightStatic = m_sc.sources[plan.inputs[1].source].isStatic;
+    return sides;
+}
+
+void Analyzer::joinQuery(QueryPlan& plan)
+{
+    const JoinSpec& spec = *m_sc.query.join;
+    const std::string path = "query.join";
+    plan.inputs.push_back(input(spec.left, path + ".left", true));
+    plan.inputs.push_back(input(spec.right, path + ".right", true));
+    const InputPlan leftBefore = plan.inputs[0], rightBefore = plan.inputs[1];
     Schema out;
-    JoinPlan j = joinPlan(path, spec.type, spec.on, spec.usingColumns, sides, out);
+    JoinPlan j = joinPlan(path, spec.type, spec.on, spec.usingColumns, firstJoinSides(plan), out);
     plan.numWatermarkNodes = m_nextWatermarkNode;
 
     const QuerySpec& q = m_sc.query;

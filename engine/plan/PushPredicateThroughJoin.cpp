@@ -145,17 +145,8 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         input.steps[at].pushedFromJoin = p.origin == Origin::NextJoinOn;
         input.steps[at].pushedFromWhere = p.origin != Origin::NextJoinOn;
     }
-    JoinSides sides;
-    sides.left = &plan.inputs[0];
-    sides.right = &plan.inputs[1];
-    sides.leftSchema = plan.inputs[0].output;
-    sides.rightSchema = plan.inputs[1].output;
-    sides.leftNames = leftNames;
-    sides.rightNames = rightNames;
-    sides.leftStatic = j.leftStatic;
-    sides.rightStatic = j.rightStatic;
     Schema out;
-    JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, sides, out, intoCondition);
+    JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, firstJoinSides(plan), out, intoCondition);
     if (type != written)
         optimized.writtenType = written;
     optimized.conditionFromWhere = intoCondition;
@@ -163,22 +154,18 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
 
     // What is not moved stays where it was written: the query's where after the join, the next
     // stage's where before its join, the next join's conditions in it.
-    auto remaining = [&](Origin origin) {
+    auto rewrite = [&](std::vector<Step>& steps, Origin origin, const std::string& where) {
         std::vector<AstPtr> rest;
-        bool any = false;
+        bool movedAny = false;
         for (const Part& p : parts)
             if (p.origin == origin) {
-                any = true;
                 if (p.place == Place::Above)
                     rest.push_back(p.ast);
+                else
+                    movedAny = true;
             }
-        return std::make_pair(any, rest);
-    };
-    auto rewrite = [&](std::vector<Step>& steps, Origin origin, const std::string& where) {
-        const auto [any, rest] = remaining(origin);
-        const std::size_t all = static_cast<std::size_t>(std::count_if(parts.begin(), parts.end(), [&](const Part& p) { return p.origin == origin; }));
-        if (!any || rest.size() == all)
-            return; // nothing of it moved: the filter as written
+        if (!movedAny)
+            return; // the filter as written
         if (rest.empty()) {
             steps.erase(steps.begin());
             return;

@@ -90,8 +90,9 @@ struct Conjunct {
     bool fromWhere = false;       ///< a conjunct of the `where` after the join, moved into its condition
 };
 
-/// The conjunct of `list` on `joinSide` whose analyzer name is `text`, as written (marked placed).
-std::optional<QString> placeConjunct(std::vector<Conjunct>& list, JoinSide joinSide, const std::string& text)
+/// The conjunct of `list` reading `joinSide` (nullopt: both sides) whose analyzer name is `text`,
+/// as written (marked placed).
+std::optional<QString> placeConjunct(std::vector<Conjunct>& list, std::optional<JoinSide> joinSide, const std::string& text)
 {
     for (Conjunct& c : list)
         if (!c.placed && c.side == joinSide && prettyName(*c.ast) == text) {
@@ -244,16 +245,8 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
     out.sides[1] = outlineSide(plan.inputs[1], JoinSide::Right, spec.right, sc, on, where);
     // The conjuncts of the `where` that the optimizer moved into an inner join's condition
     // follow those of `on`, as its condition ANDs them.
-    for (const AstPtr& c : j.conditionFromWhere) {
-        QString written = q(prettyName(*c));
-        for (Conjunct& w : where)
-            if (!w.placed && prettyName(*w.ast) == prettyName(*c)) {
-                w.placed = true;
-                written = w.written;
-                break;
-            }
-        on.push_back({c, written, std::nullopt, false, true});
-    }
+    for (const AstPtr& c : j.conditionFromWhere)
+        on.push_back({c, placeConjunct(where, std::nullopt, prettyName(*c)).value_or(q(prettyName(*c))), std::nullopt, false, true});
 
     // What was not moved into a side stays in the join, in the order `on` writes it.
     std::vector<QString> keys;
