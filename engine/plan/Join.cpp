@@ -127,7 +127,10 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         }
         inferUsingNotNullFilters(j.type, sides.left, sides.right, j.usingLeft, j.usingRight, sourceSchema(sides.left), sourceSchema(sides.right),
                                  j.leftSchema, j.leftOnly);
-    } else if (on || !fromWhere.empty()) {
+    }
+    // A `using` join's condition is its key equalities alone, unless the optimizer moved a
+    // `where` into it (pushWhereThroughJoin): those conjuncts are read as an `on` would be.
+    if ((on && !j.usingJoin) || !fromWhere.empty()) {
         AstPtr cond;
         if (on) {
             auto parsed = parseExpression(*on);
@@ -186,7 +189,7 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
                                 j.leftSchema, j.leftOnly);
         j.leftValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Left, j.leftSchema, j.rightSchema);
         j.rightValueOffset = stateValueWatermarkOffset(split.both, JoinSide::Right, j.leftSchema, j.rightSchema);
-    } else if (!(j.leftStatic || j.rightStatic)) {
+    } else if (!j.usingJoin && !(j.leftStatic || j.rightStatic)) {
         failQuery(path, "Stream-stream join without equality predicate is not supported");
     }
     j.keyWatermarkOrdinal = joinKeyOrdinalForWatermark(j);

@@ -27,11 +27,37 @@ enum class Origin : std::uint8_t {
 enum class Place : std::uint8_t { Left, Right, Condition, Above };
 
 struct Part {
-    AstPtr ast; ///< qualified for the first join
+    AstPtr ast;     ///< qualified for the first join's sides
+    AstPtr written; ///< as written over the join's output (a `using` key unqualified)
     Origin origin;
     std::size_t index = 0; ///< NextJoinOn: its position among the next join's left-side conditions
     Place place = Place::Above;
 };
+
+/// True when `a` reads one of a `using` join's merged keys (a column of that name, unqualified).
+bool readsUsingKey(const Ast& a, const std::vector<std::string>& keys)
+{
+    if (a.kind == Ast::Kind::Column && a.qualifier.empty()
+        && std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return equalsIgnoreCase(k, a.name); }))
+        return true;
+    return std::any_of(a.args.begin(), a.args.end(), [&](const AstPtr& c) { return readsUsingKey(*c, keys); });
+}
+
+/// `a` with each merged key of a `using` join read from `side`: the join's output has each key
+/// once, the left side's column for an inner, left outer or left semi join and the right side's
+/// for a right outer one (Analyzer.commonNaturalJoinProcessing projects it), so the filter
+/// above reads that column.
+AstPtr readUsingKeysFrom(const AstPtr& a, const std::vector<std::string>& keys, const char* side)
+{
+    if (!readsUsingKey(*a, keys))
+        return a;
+    auto copy = std::make_shared<Ast>(*a);
+    if (copy->kind == Ast::Kind::Column && copy->qualifier.empty())
+        copy->qualifier = side;
+    for (auto& c : copy->args)
+        c = readUsingKeysFrom(c, keys, side);
+    return copy;
+}
 
 } // namespace
 
@@ -40,15 +66,20 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     const QuerySpec& q = m_sc.query;
     const JoinSpec& spec = *q.join;
     JoinPlan& j = *plan.join;
-    // A filter written after a projection or a `using` join's merged keys would have to be
-    // rewritten through them first: such filters stay where they are.
-    if (!q.selectExpr.empty() || !spec.usingColumns.empty())
+    // A filter written after a projection would have to be rewritten through it first: it
+    // stays where it is.
+    if (!q.selectExpr.empty())
         return;
     const std::vector<std::string> leftNames{spec.left.source}, rightNames{spec.right.source};
+    const std::vector<std::string>& usingKeys = spec.usingColumns;
+    const char* keySide = j.type == JoinPlan::Type::RightOuter ? "right" : "left";
     std::vector<Part> parts;
+    auto part = [&](const AstPtr& written, Origin origin, std::size_t index = 0) {
+        return Part{readUsingKeysFrom(written, usingKeys, keySide), written, origin, index};
+    };
     auto add = [&](const std::string& text, const std::string& where, Origin origin) {
         for (const AstPtr& c : splitConjunctivePredicates(qualify(parseExpr(text, where, m_v), leftNames, rightNames)))
-            parts.push_back({c, origin});
+            parts.push_back(part(c, origin));
     };
     const bool queryWhere = q.where && plan.steps.size() == 1 && plan.steps[0].kind == Step::Kind::Filter;
     if (queryWhere)
@@ -78,13 +109,18 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
                 if (splitJoinCondition(upper, next->join->leftSchema, next->join->rightSchema).leftOnly.size() != 1)
                     continue;
                 if (joinPushesLeftConjuncts(next->join->type))
-                    parts.push_back({qualify(c, leftNames, rightNames), Origin::NextJoinOn, nextLeftConditions});
+                    parts.push_back(part(qualify(c, leftNames, rightNames), Origin::NextJoinOn, nextLeftConditions));
                 ++nextLeftConditions;
             }
         }
     }
     const bool inferredOver = next && next->join && next->join->leftOnly.size() > nextLeftConditions;
     if (parts.empty() && !inferredOver)
+        return;
+    // A full outer `using` join's key is coalesce(left, right): a filter on it is on both sides
+    // at once, and so on neither. Such a filter stays after the join, with the rest of it.
+    if (j.type == JoinPlan::Type::FullOuter
+        && std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return readsUsingKey(*p.written, usingKeys); }))
         return;
 
     // EliminateOuterJoin reads every conjunct of the filter against the joined row, with the
@@ -160,7 +196,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         for (const Part& p : parts)
             if (p.origin == origin) {
                 if (p.place == Place::Above)
-                    rest.push_back(p.ast);
+                    rest.push_back(p.written);
                 else
                     movedAny = true;
             }

@@ -21,6 +21,7 @@
 #include "ui/plot/EventTimePlot.h"
 #include "ui/Palette.h"
 #include "ui/models/EventTableModel.h"
+#include "ui/models/JoinStateModel.h"
 #include "ui/models/RowTableModel.h"
 
 #include <qcustomplot.h>
@@ -48,6 +49,7 @@ private slots:
     void ansiIntervalDelayDropsTheLateReading();
     void pushedDownConditionNeverMovesTheWatermark();
     void whereAfterTheJoinRunsBelowItAsAnInnerJoin();
+    void usingJoinWithItsRangeInAWhereEvictsState();
     void slidingWindowCompleteMode();
     void kafkaScenarioReplaysItsEvents();
     void socketWordCountCompleteMode();
@@ -273,6 +275,25 @@ void TestIssueFeatures::whereAfterTheJoinRunsBelowItAsAnInnerJoin()
     const QString result = table(OutputMode::Append).join(QLatin1Char('\n'));
     QVERIFY2(result.contains(QStringLiteral("10:08")), qPrintable(result));
     shot(QStringLiteral("issue-where-after-join"));
+}
+
+/// stream-stream-using-join-range-in-where.json: the range written after a `using` join is
+/// moved into the join's condition, so the last (no-data) batch evicts the rows the watermark
+/// passed; the bot click ran below the clicks' watermark and never reached the join.
+void TestIssueFeatures::usingJoinWithItsRangeInAWhereEvictsState()
+{
+    open(QStringLiteral("stream-stream-using-join-range-in-where.json"));
+    const QString plan = planText();
+    QVERIFY2(plan.contains(QStringLiteral("Moved into the join condition from the where after the join")), qPrintable(plan));
+    QVERIFY2(plan.contains(QStringLiteral("Moved here from the where after the join, before withWatermark")), qPrintable(plan));
+    const ModeRun& run = m_window->view().drivingRun();
+    QVERIFY(run.batches.back().noData);
+    QCOMPARE(m_window->statePanel()->joinModel()->numEvicted(), 4);
+    QCOMPARE(m_window->statePanel()->joinModel()->numOnSide(0) + m_window->statePanel()->joinModel()->numOnSide(1), 3);
+    QCOMPARE(point(5).fate, Fate::Filtered); // the bot click
+    const QString text = why(5);
+    QVERIFY2(text.contains(QStringLiteral("does not move the watermark")), qPrintable(text));
+    shot(QStringLiteral("issue-using-join-range-in-where"));
 }
 
 /// sliding-window.json (notebook 5, complete mode): every window the events fall in is in the

@@ -174,6 +174,9 @@ private slots:
                                                             << "NOT bot\nMoved here from the join, before withWatermark";
         QTest::newRow("left outer, a where after it: inner") << "stream-stream-where-after-join.json" << QStringList{key, range} << "range, range"
                                                              << "Written as a LeftOuter join";
+        QTest::newRow("inner using, its range in a where") << "stream-stream-using-join-range-in-where.json"
+                                                           << QStringList{"using key: adId", "where pair, range: clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 10 MINUTES"}
+                                                           << "range, range" << "Moved into the join condition from the where after the join";
         QTest::newRow("left outer, then a window count") << "stream-stream-join-then-window-count.json"
                                                          << QStringList{"key: impressionAdId = clickAdId", range} << "range, range"
                                                          << "Stateful operator 2: groupBy/agg (query)\n\nThey read the join's output watermark, watermark \u2212 10 minutes 1 millisecond";
