@@ -162,6 +162,11 @@ void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPl
         addNotNullFilters(*rightInput, rightKeys, rightSource);
 }
 
+void addInferredNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema)
+{
+    addNotNullFilters(input, columns, sourceSchema);
+}
+
 std::vector<std::size_t> notNullColumns(const BoundExpr& condition)
 {
     std::vector<std::size_t> columns;

@@ -29,6 +29,11 @@ void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPl
                               const std::vector<std::size_t>& rightKeys, const Schema& leftSource, const Schema& rightSource, const Schema& leftSide,
                               std::vector<BoundExpr>& leftConditions);
 
+/// `isnotnull(column)` for each of `columns` of `input`'s output, sunk as pushFilterDown sinks
+/// it, unless the input's own filters already imply it: an IsNotNull filter inferred above the
+/// input and pushed down to it.
+void addInferredNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema);
+
 /// QueryPlanConstraints.inferIsNotNullConstraints over the conjuncts of `condition`: the columns
 /// it can never be true for when null (read through null-intolerant expressions only, or under
 /// a top-level `IS NOT NULL`), in reading order.

@@ -7,6 +7,7 @@
 #include "engine/plan/AnalyzerRules.h"
 
 #include "engine/plan/EliminateOuterJoin.h"
+#include "engine/plan/InferFiltersFromConstraints.h"
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/PredicatePushdown.h"
 
@@ -141,13 +142,34 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     const JoinPlan::Type written = j.type;
     const JoinPlan::Type type = eliminateOuterJoin(written, bound, j.leftSchema.size());
 
+    // The isnotnull filters Spark infers for the next join's left side are a Filter over this
+    // join too ("Operator Optimization after Inferring Filters" runs PushPredicateThroughJoin
+    // again): each goes into the side of this join whose column it reads, where this join's
+    // type takes that side's conjuncts, and below its watermark unless it is the event time.
+    // (A `using` join's output puts its keys first: its columns are not mapped here.)
+    struct InferredPush {
+        std::size_t index, side, column; ///< in next->join->leftOnly; 0 left, 1 right; of that side
+    };
+    std::vector<InferredPush> inferredPushes;
+    if (inferredOver && usingKeys.empty())
+        for (std::size_t k = nextLeftConditions; k < next->join->leftOnly.size(); ++k) {
+            const BoundExpr& e = next->join->leftOnly[k];
+            if (e.op != BoundExpr::Op::IsNotNull || e.args.size() != 1 || e.args[0].op != BoundExpr::Op::Column)
+                continue;
+            const std::size_t c = e.args[0].column, leftWidth = j.leftSchema.size();
+            if (c < leftWidth && joinPushesLeftConjuncts(type))
+                inferredPushes.push_back({k, 0, c});
+            else if (c >= leftWidth && type != JoinPlan::Type::LeftSemi && joinPushesRightConjuncts(type))
+                inferredPushes.push_back({k, 1, c - leftWidth});
+        }
+
     // PushPredicateThroughJoin, case Filter(Join): an inner join takes each side's conjuncts into
     // that side and the rest into its condition; a left outer or left semi join its left side's
     // conjuncts, a right outer join its right side's; a full outer join none. A condition of the
     // next join over both of this join's sides stays in the next join: the rows it passes are the
     // same, but Spark would also make it part of this join's condition, where a time range would
     // bound this join's state too (not modelled).
-    bool moved = type != written;
+    bool moved = type != written || !inferredPushes.empty();
     for (Part& p : parts) {
         const SplitCondition side = splitJoinCondition(p.ast, j.leftSchema, j.rightSchema);
         if (side.leftOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftOuter || type == JoinPlan::Type::LeftSemi))
@@ -180,6 +202,10 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         const std::size_t at = pushFilterDown(input, std::move(b.value()), prettyName(*p.ast), m_sc.sources[input.source].schema);
         input.steps[at].pushedFromJoin = p.origin == Origin::NextJoinOn;
         input.steps[at].pushedFromWhere = p.origin != Origin::NextJoinOn;
+    }
+    for (const InferredPush& push : inferredPushes) {
+        InputPlan& input = plan.inputs[push.side];
+        addInferredNotNullFilters(input, {push.column}, m_sc.sources[input.source].schema);
     }
     Schema out;
     JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, firstJoinSides(plan), out, intoCondition);
@@ -220,9 +246,9 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     if (next && next->join) {
         std::vector<BoundExpr> kept;
         for (std::size_t k = 0; k < next->join->leftOnly.size(); ++k) {
-            const bool pushed = std::any_of(parts.begin(), parts.end(), [&](const Part& p) {
-                return p.origin == Origin::NextJoinOn && p.index == k && p.place != Place::Above;
-            });
+            const bool pushed = std::any_of(parts.begin(), parts.end(),
+                                            [&](const Part& p) { return p.origin == Origin::NextJoinOn && p.index == k && p.place != Place::Above; })
+                                || std::any_of(inferredPushes.begin(), inferredPushes.end(), [&](const InferredPush& push) { return push.index == k; });
             if (!pushed)
                 kept.push_back(next->join->leftOnly[k]);
         }
