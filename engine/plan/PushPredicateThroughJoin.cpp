@@ -166,9 +166,8 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // PushPredicateThroughJoin, case Filter(Join): an inner join takes each side's conjuncts into
     // that side and the rest into its condition; a left outer or left semi join its left side's
     // conjuncts, a right outer join its right side's; a full outer join none. A condition of the
-    // next join over both of this join's sides stays in the next join: the rows it passes are the
-    // same, but Spark would also make it part of this join's condition, where a time range would
-    // bound this join's state too (not modelled).
+    // next join over both of this join's sides joins an inner join's condition too: there a time
+    // range bounds this join's state as well.
     bool moved = type != written || !inferredPushes.empty();
     for (Part& p : parts) {
         const SplitCondition side = splitJoinCondition(p.ast, j.leftSchema, j.rightSchema);
@@ -176,7 +175,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
             p.place = Place::Left;
         else if (side.rightOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::RightOuter))
             p.place = Place::Right;
-        else if (side.leftOnly.empty() && side.rightOnly.empty() && type == JoinPlan::Type::Inner && p.origin != Origin::NextJoinOn)
+        else if (side.leftOnly.empty() && side.rightOnly.empty() && type == JoinPlan::Type::Inner)
             p.place = Place::Condition;
         moved = moved || p.place != Place::Above;
     }
@@ -186,10 +185,11 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // The join again, on its inputs as they were, with the moved conjuncts below and in it.
     plan.inputs[0] = leftBefore;
     plan.inputs[1] = rightBefore;
-    std::vector<AstPtr> intoCondition;
+    std::vector<AstPtr> intoCondition, fromWhere, fromNextJoin;
     for (const Part& p : parts) {
         if (p.place == Place::Condition) {
             intoCondition.push_back(p.ast);
+            (p.origin == Origin::NextJoinOn ? fromNextJoin : fromWhere).push_back(p.ast);
             continue;
         }
         if (p.place != Place::Left && p.place != Place::Right)
@@ -211,7 +211,8 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, firstJoinSides(plan), out, intoCondition);
     if (type != written)
         optimized.writtenType = written;
-    optimized.conditionFromWhere = intoCondition;
+    optimized.conditionFromWhere = std::move(fromWhere);
+    optimized.conditionFromNextJoin = std::move(fromNextJoin);
     j = std::move(optimized);
 
     // What is not moved stays where it was written: the query's where after the join, the next

@@ -109,6 +109,10 @@ struct JoinPlan {
     /// PushPredicateThroughJoin: the conjuncts of the `where` after this inner join that Spark's
     /// optimizer moved into the join condition (keys, pair conditions, time ranges), qualified.
     std::vector<AstPtr> conditionFromWhere;
+    /// PushPredicateThroughJoin on the join after this inner one: the conjuncts of its condition
+    /// over both sides of this join, which Spark's optimizer moves into this join's condition
+    /// (a time range there bounds this join's state), qualified.
+    std::vector<AstPtr> conditionFromNextJoin;
     /// State eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates):
     /// a watermarked join key evicts both sides by key; otherwise a side with its own
     /// watermark is evicted when its event time <= W + offset (the range condition).

@@ -1800,6 +1800,10 @@ Click for its life.</source>
         <source>Written as a %1 join: the where after it rejects every row this join would pad with nulls, so Spark&apos;s optimizer runs it as a %2 join (EliminateOuterJoin), and moves the where&apos;s conditions as for that join.</source>
         <translation>%1 조인으로 작성되었지만, 뒤의 where가 이 조인이 null로 채울 행을 모두 거르므로 Spark의 옵티마이저는 이를 %2 조인으로 실행하고(EliminateOuterJoin), where의 조건도 그 조인에 맞게 옮깁니다.</translation>
     </message>
+    <message>
+        <source>Moved into this join&apos;s condition from the condition of the join after it (PushPredicateThroughJoin).</source>
+        <translation>뒤에 오는 조인의 조건에서 이 조인의 조건으로 옮겨졌습니다(PushPredicateThroughJoin).</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::JoinStateModel</name>

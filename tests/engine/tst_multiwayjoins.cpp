@@ -400,6 +400,33 @@ private slots:
         for (const BoundExpr& c : second.leftOnly) // what moved is not checked twice
             QVERIFY(c.op != BoundExpr::Op::IsNotNull || c.args[0].column != 4);
     }
+
+    /// PushPredicateThroughJoin on the second join, then on the first: a conjunct of the second
+    /// join's condition over both sides of an inner first join (here the time range between t1
+    /// and t2) becomes part of the first join's condition, where it bounds the first join's
+    /// state. The run is the one with the range written in the first join's `on`; left in the
+    /// second join, it would pass the same rows but the first join would keep every row.
+    void aSecondJoinsRangeOverTheFirstJoinsSidesBoundsItsState()
+    {
+        auto side = [](const std::string& n) {
+            return "{\"source\": \"in" + n + "\", \"selectExpr\": [\"value % 3 AS v" + n + "\", \"timestamp_seconds(value) AS t" + n
+                   + "\"], \"withWatermark\": {\"column\": \"t" + n + "\", \"delay\": \"0 seconds\"}}";
+        };
+        const std::string range = "t2 BETWEEN t1 - INTERVAL 5 SECONDS AND t1 + INTERVAL 5 SECONDS";
+        const std::string sources = intSource("in1", {{100, 10}, {110, 40}, {120, 70}}) + ", " + intSource("in2", {{100, 13}, {100, 25}, {110, 43}, {120, 73}})
+                                    + ", " + intSource("in3", {{100, 10}, {110, 40}, {120, 70}});
+        const TestScenario inSecond = threeWay("3.5", sources, side("1"), side("2"), "v1 = v2", "inner", side("3"), "t1 = t3 AND " + range, "inner");
+        const TestScenario inFirst = threeWay("3.5", sources, side("1"), side("2"), "v1 = v2 AND " + range, "inner", side("3"), "t1 = t3", "inner");
+        const QStringList expected = run(inFirst);
+        QCOMPARE(run(inSecond), expected);
+        const QString all = expected.join('\n');
+        QVERIFY2(all.contains(QLatin1String("1 40 1 43 1 40")), qPrintable(all));  // a match, through both joins
+        QVERIFY2(expected.last().endsWith(QLatin1String(", 2/0]")), qPrintable(all)); // the first join keeps the last pair only
+        const QueryPlan plan = analyze(inSecond.load(), OutputMode::Append).value();
+        QCOMPARE(plan.join->conditionFromNextJoin.size(), std::size_t{1});
+        QVERIFY(plan.join->conditionFromWhere.empty());
+        QVERIFY(plan.chain[0].join->leftOnly.empty() || plan.chain[0].join->leftOnly[0].op == BoundExpr::Op::IsNotNull);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMultiwayJoins)

@@ -400,6 +400,31 @@ private slots:
         QVERIFY(at(usingPanel.joinPlanView()->plainText(), QStringLiteral("left.window = right.window")) >= 0);
     }
 
+    /// three-stream-join.json with the impressions-clicks range written in the second join:
+    /// Spark moves it into the first join's condition, which the plan shows, and the first
+    /// join's state is bounded by it.
+    void aSecondJoinsRangeIsShownInTheFirstJoin()
+    {
+        const QString file = QStringLiteral("three-stream-join.json");
+        Scenario sc = loadScenario(file);
+        sc.query.join->on = "impressionAdId = clickAdId";
+        StageJoinSpec& second = *sc.query.then[0].join;
+        second.on = *second.on + " AND clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 10 MINUTES";
+        second.type = "inner";
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(std::move(sc), QString(), file);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QCOMPARE(inJoin(o), (QStringList{"key: impressionAdId = clickAdId",
+                                         "pair, range: clickTime BETWEEN impressionTime AND impressionTime + INTERVAL 10 MINUTES"}));
+        QCOMPARE(o.state[0].kind, StateBound::Kind::ByRange);
+        const QString text = panel.joinPlanView()->plainText();
+        QVERIFY2(at(text, QStringLiteral("Moved into this join's condition from the condition of the join after it")) > 0, qPrintable(text));
+        panel.joinPlanView()->resize(390, panel.joinPlanView()->heightForWidth(390));
+        test::saveShot(*panel.joinPlanView(), QStringLiteral("joinplan-range-from-the-second-join"));
+    }
+
     /// Conditions that Spark prints alike (`adId > 0` on each side) are each shown in their own input.
     void sameConditionOnBothSides()
     {

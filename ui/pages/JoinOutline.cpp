@@ -88,6 +88,7 @@ struct Conjunct {
     std::optional<JoinSide> side; ///< the side whose columns alone it reads, if one
     bool placed = false;          ///< found among that side's steps
     bool fromWhere = false;       ///< a conjunct of the `where` after the join, moved into its condition
+    bool fromNextJoin = false;    ///< a conjunct of the next join's condition, moved into this one's
 };
 
 /// The conjunct of `list` reading `joinSide` (nullopt: both sides) whose analyzer name is `text`,
@@ -247,6 +248,11 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
     // follow those of `on`, as its condition ANDs them.
     for (const AstPtr& c : j.conditionFromWhere)
         on.push_back({c, placeConjunct(where, std::nullopt, prettyName(*c)).value_or(q(prettyName(*c))), std::nullopt, false, true});
+    if (!j.conditionFromNextJoin.empty() && !sc.query.then.empty() && sc.query.then[0].join) {
+        std::vector<Conjunct> nextOn = conjunctsOf(sc.query.then[0].join->on);
+        for (const AstPtr& c : j.conditionFromNextJoin)
+            on.push_back({c, placeConjunct(nextOn, std::nullopt, prettyName(*c)).value_or(q(prettyName(*c))), std::nullopt, false, false, true});
+    }
 
     // What was not moved into a side stays in the join, in the order `on` writes it.
     std::vector<QString> keys;
@@ -260,7 +266,7 @@ std::optional<JoinOutline> outlineJoin(const QueryPlan& plan, const Scenario& sc
         if (c.placed)
             continue;
         const SplitCondition split = splitJoinCondition(c.ast, j.leftSchema, j.rightSchema);
-        OutlineCondition cond{c.written, ConjunctPlace::Pair, -1, c.fromWhere};
+        OutlineCondition cond{c.written, ConjunctPlace::Pair, -1, c.fromWhere, c.fromNextJoin};
         if (!split.keys.empty()) {
             const SplitCondition::KeyPair& key = split.keys.front();
             cond.place = key.nullSafe ? ConjunctPlace::NullSafeKey : ConjunctPlace::Key;

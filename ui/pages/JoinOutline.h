@@ -58,6 +58,7 @@ struct OutlineCondition {
     ConjunctPlace place = ConjunctPlace::Pair;
     int side = -1; ///< KeptForPreservedSide: the side (0 left, 1 right) whose columns it reads
     bool fromWhere = false; ///< moved into the join from the `where` after it (PushPredicateThroughJoin)
+    bool fromNextJoin = false; ///< moved into the join from the condition of the join after it
 };
 
 /// How one side's rows leave the join state (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates).

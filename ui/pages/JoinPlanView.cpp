@@ -203,6 +203,8 @@ QString JoinPlanView::joinHtml() const
         }
         if (c.fromWhere)
             what += QLatin1Char(' ') + tr("Moved into the join condition from the where after the join.");
+        if (c.fromNextJoin)
+            what += QLatin1Char(' ') + tr("Moved into this join's condition from the condition of the join after it (PushPredicateThroughJoin).");
         rows += row(c.fromWhere ? whereTag() : onTag(), code(c.text) + note(what), true);
     }
     QString narrowed;
