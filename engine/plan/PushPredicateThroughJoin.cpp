@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The filters between the query's join and what follows it: `join(...).where(...)`, the `where`
-// of a join in `then` that comes right after it, and that join's conditions on the first join's
+// The filters between the query's join and what follows it: `join(...).where(...)` (also after
+// a `selectExpr`, through which the filter passes first), the `where` of a join in `then` that comes right after it, and that join's conditions on the first join's
 // columns alone. Spark's optimizer moves them into and below the first join (EliminateOuterJoin,
 // then PushPredicateThroughJoin's case for a Filter over a Join), so the rows a one-side
 // conjunct rejects are never stored and, below withWatermark, never move it.
 #include "engine/plan/AnalyzerRules.h"
 
+#include "engine/expr/Parser.h"
 #include "engine/plan/EliminateOuterJoin.h"
 #include "engine/plan/InferFiltersFromConstraints.h"
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/PredicatePushdown.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace tidemark::analysis {
 
@@ -28,11 +30,12 @@ enum class Origin : std::uint8_t {
 enum class Place : std::uint8_t { Left, Right, Condition, Above };
 
 struct Part {
-    AstPtr ast;     ///< qualified for the first join's sides
+    AstPtr ast;     ///< qualified for the first join's sides; null when it cannot be moved
     AstPtr written; ///< as written over the join's output (a `using` key unqualified)
     Origin origin;
     std::size_t index = 0; ///< NextJoinOn: its position among the next join's left-side conditions
     Place place = Place::Above;
+    bool readsUsingKey = false; ///< it reads a merged key of a `using` join
 };
 
 /// True when `a` reads one of a `using` join's merged keys (a column of that name, unqualified).
@@ -60,6 +63,62 @@ AstPtr readUsingKeysFrom(const AstPtr& a, const std::vector<std::string>& keys, 
     return copy;
 }
 
+/// The query's `selectExpr` between the join and its `where`, as PushPredicateThroughNonJoin's
+/// Project case reads it: each output name and the expression it stands for.
+struct Projection {
+    std::vector<std::pair<std::string, AstPtr>> items;
+    bool star = false; ///< `*` passes every column of the join through
+};
+
+/// The projection `items` write, or nothing when a filter cannot pass it: a generator
+/// (`explode`) makes a Generate, whose case Tidemark does not model, and the filter stays above.
+std::optional<Projection> projectionOf(const std::vector<std::string>& items)
+{
+    Projection p;
+    for (const std::string& text : items) {
+        auto parsed = parseSelectItem(text);
+        if (!std::holds_alternative<SelectItem>(parsed))
+            return std::nullopt;
+        const SelectItem& item = std::get<SelectItem>(parsed);
+        if (item.expr->kind == Ast::Kind::Star) {
+            p.star = true;
+            continue;
+        }
+        if (item.expr->kind == Ast::Kind::Call && equalsIgnoreCase(item.expr->name, "explode"))
+            return std::nullopt;
+        p.items.emplace_back(item.alias.empty() ? prettyName(*item.expr) : item.alias, item.expr);
+    }
+    return p;
+}
+
+/// `a` read below the projection: each column it names replaced by the expression that column
+/// stands for (PushPredicateThroughNonJoin's replaceAlias). Null when a column is not one the
+/// projection names once, nor one that `*` or a bare column passes through unchanged.
+AstPtr throughProjection(const AstPtr& a, const Projection& p)
+{
+    if (a->kind == Ast::Kind::Column) {
+        AstPtr found;
+        int matches = 0;
+        for (const auto& [name, expr] : p.items) {
+            const bool bare = expr->kind == Ast::Kind::Column;
+            if (!equalsIgnoreCase(name, a->name) || (!a->qualifier.empty() && !(bare && equalsIgnoreCase(expr->qualifier, a->qualifier))))
+                continue;
+            found = expr;
+            ++matches;
+        }
+        if (matches > 1)
+            return nullptr; // ambiguous: Spark's analysis would have failed
+        if (matches == 1)
+            return found;
+        return p.star ? a : nullptr;
+    }
+    auto copy = std::make_shared<Ast>(*a);
+    for (auto& c : copy->args)
+        if (!(c = throughProjection(c, p)))
+            return nullptr;
+    return copy;
+}
+
 } // namespace
 
 void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore)
@@ -67,22 +126,34 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     const QuerySpec& q = m_sc.query;
     const JoinSpec& spec = *q.join;
     JoinPlan& j = *plan.join;
-    // A filter written after a projection would have to be rewritten through it first: it
-    // stays where it is.
-    if (!q.selectExpr.empty())
+    // A `where` after the query's selectExpr passes it first (PushPredicateThroughNonJoin, the
+    // Project case): it reads the expressions the projection's columns stand for.
+    std::optional<Projection> projection;
+    if (!q.selectExpr.empty() && !(projection = projectionOf(q.selectExpr)))
         return;
     const std::vector<std::string> leftNames{spec.left.source}, rightNames{spec.right.source};
     const std::vector<std::string>& usingKeys = spec.usingColumns;
     const char* keySide = j.type == JoinPlan::Type::RightOuter ? "right" : "left";
     std::vector<Part> parts;
-    auto part = [&](const AstPtr& written, Origin origin, std::size_t index = 0) {
-        return Part{readUsingKeysFrom(written, usingKeys, keySide), written, origin, index};
+    auto part = [&](const AstPtr& read, const AstPtr& written, Origin origin, std::size_t index = 0) {
+        return Part{readUsingKeysFrom(read, usingKeys, keySide), written, origin, index, Place::Above, readsUsingKey(*read, usingKeys)};
     };
     auto add = [&](const std::string& text, const std::string& where, Origin origin) {
-        for (const AstPtr& c : splitConjunctivePredicates(qualify(parseExpr(text, where, m_v), leftNames, rightNames)))
-            parts.push_back(part(c, origin));
+        for (const AstPtr& c : splitConjunctivePredicates(parseExpr(text, where, m_v))) {
+            const AstPtr written = qualify(c, leftNames, rightNames);
+            if (!projection) {
+                parts.push_back(part(written, written, origin));
+                continue;
+            }
+            // A conjunct that reads what the projection cannot give it stays above.
+            const AstPtr below = throughProjection(c, *projection);
+            parts.push_back(below ? part(qualify(below, leftNames, rightNames), written, origin) : Part{nullptr, written, origin});
+        }
     };
-    const bool queryWhere = q.where && plan.steps.size() == 1 && plan.steps[0].kind == Step::Kind::Filter;
+    // The query's where, right after the join or after its selectExpr.
+    const std::size_t whereStep = projection ? 1 : 0;
+    const bool queryWhere = q.where && plan.steps.size() == whereStep + 1 && plan.steps[whereStep].kind == Step::Kind::Filter
+                            && (!projection || plan.steps[0].kind == Step::Kind::Project);
     if (queryWhere)
         add(*q.where, "query.where", Origin::QueryWhere);
 
@@ -90,7 +161,8 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // the query's own between them) and selects nothing first.
     ChainStage* next = nullptr;
     const ChainStageSpec* nextSpec = nullptr;
-    if (!plan.chain.empty() && !q.then.empty() && plan.chain[0].path == "query.then[0]" && q.then[0].selectExpr.empty()) {
+    // (After the query's selectExpr the next stage reads its columns: its filters stay.)
+    if (!projection && !plan.chain.empty() && !q.then.empty() && plan.chain[0].path == "query.then[0]" && q.then[0].selectExpr.empty()) {
         next = &plan.chain[0];
         nextSpec = &q.then[0];
     }
@@ -110,7 +182,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
                 if (splitJoinCondition(upper, next->join->leftSchema, next->join->rightSchema).leftOnly.size() != 1)
                     continue;
                 if (joinPushesLeftConjuncts(next->join->type))
-                    parts.push_back(part(qualify(c, leftNames, rightNames), Origin::NextJoinOn, nextLeftConditions));
+                    parts.push_back(part(qualify(c, leftNames, rightNames), qualify(c, leftNames, rightNames), Origin::NextJoinOn, nextLeftConditions));
                 ++nextLeftConditions;
             }
         }
@@ -121,7 +193,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // A full outer `using` join's key is coalesce(left, right): a filter on it is on both sides
     // at once, and so on neither. Such a filter stays after the join, with the rest of it.
     if (j.type == JoinPlan::Type::FullOuter
-        && std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return readsUsingKey(*p.written, usingKeys); }))
+        && std::any_of(parts.begin(), parts.end(), [](const Part& p) { return !p.ast || p.readsUsingKey; }))
         return;
 
     // EliminateOuterJoin reads every conjunct of the filter against the joined row, with the
@@ -131,6 +203,8 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     const BindContext ctx{m_v, m_sc.zone, q.where.value_or("")};
     std::vector<BoundExpr> bound;
     for (const Part& p : parts) {
+        if (!p.ast)
+            continue;
         auto b = bindExpression(*p.ast, joined, ctx);
         if (!b.ok())
             return; // it resolved against the join's output, not as a conjunct over its sides: leave it
@@ -170,6 +244,8 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // range bounds this join's state as well.
     bool moved = type != written || !inferredPushes.empty();
     for (Part& p : parts) {
+        if (!p.ast)
+            continue;
         const SplitCondition side = splitJoinCondition(p.ast, j.leftSchema, j.rightSchema);
         if (side.leftOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftOuter || type == JoinPlan::Type::LeftSemi))
             p.place = Place::Left;
@@ -217,7 +293,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
 
     // What is not moved stays where it was written: the query's where after the join, the next
     // stage's where before its join, the next join's conditions in it.
-    auto rewrite = [&](std::vector<Step>& steps, Origin origin, const std::string& where) {
+    auto rewrite = [&](std::vector<Step>& steps, std::size_t at, Origin origin, const std::string& where) {
         std::vector<AstPtr> rest;
         bool movedAny = false;
         for (const Part& p : parts)
@@ -230,20 +306,20 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         if (!movedAny)
             return; // the filter as written
         if (rest.empty()) {
-            steps.erase(steps.begin());
+            steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(at));
             return;
         }
         const AstPtr kept = conjunction(rest);
-        auto b = bindExpression(*kept, steps[0].output, ctx);
+        auto b = bindExpression(*kept, steps[at].output, ctx);
         if (!b.ok())
             failQuery(where, b.error().message);
-        steps[0].predicate = std::move(b.value());
-        steps[0].text = prettyName(*kept);
+        steps[at].predicate = std::move(b.value());
+        steps[at].text = prettyName(*kept);
     };
     if (queryWhere)
-        rewrite(plan.steps, Origin::QueryWhere, "query.where");
+        rewrite(plan.steps, whereStep, Origin::QueryWhere, "query.where");
     if (stageWhere)
-        rewrite(next->steps, Origin::StageWhere, "query.then[0].where");
+        rewrite(next->steps, 0, Origin::StageWhere, "query.then[0].where");
     if (next && next->join) {
         std::vector<BoundExpr> kept;
         for (std::size_t k = 0; k < next->join->leftOnly.size(); ++k) {

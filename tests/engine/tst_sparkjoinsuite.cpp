@@ -238,6 +238,35 @@ private slots:
         QVERIFY(plan.join->usingJoin);
     }
 
+    /// PushPredicateThroughNonJoin's Project case, then the Filter-over-Join rules: a `where`
+    /// after the query's `selectExpr` reads the expressions its columns stand for (`rv` is
+    /// `rightValue * 1`), so it moves as the same conjunct written over the join does: the
+    /// value conjunct below the right watermark, the range into the condition. The run equals
+    /// the one with both in `on`, under the same `selectExpr`.
+    void whereAfterASelectAfterTheJoinPassesTheSelectFirst()
+    {
+        const std::vector<std::pair<std::vector<int>, std::vector<int>>> steps{{{60}, {1, 50}}, {{2}, {}}, {{}, {58, 2}}, {{90}, {95}}};
+        const std::string sides = "{\"left\": " + watermarkedSide("left", 2) + ", \"right\": " + watermarkedSide("right", 3);
+        const std::string select = ", \"selectExpr\": [\"left.key AS k\", \"leftTime\", \"rightTime AS rt\", \"rightValue * 1 AS rv\"]";
+        const std::string range = "rightTime BETWEEN leftTime - INTERVAL 5 SECONDS AND leftTime + INTERVAL 5 SECONDS";
+        TestScenario inWhere = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key\", \"type\": \"inner\"}");
+        inWhere.query += select + ", \"where\": \"rv < 100 AND rt BETWEEN leftTime - INTERVAL 5 SECONDS AND leftTime + INTERVAL 5 SECONDS\"";
+        TestScenario inOn = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key AND rightValue * 1 < 100 AND " + range + "\", \"type\": \"inner\"}");
+        inOn.query += select;
+        QCOMPARE(run(inWhere), run(inOn));
+        const QueryPlan plan = analyze(inWhere.load(), OutputMode::Append).value();
+        QCOMPARE(plan.steps.size(), std::size_t{1}); // the selectExpr alone
+        QCOMPARE(plan.join->conditionFromWhere.size(), std::size_t{1});
+
+        // A conjunct on what a generator makes cannot pass it (Generate is not modelled): the
+        // whole where stays after the selectExpr.
+        TestScenario exploded = twoIntStreams(steps, sides + ", \"on\": \"left.key = right.key\", \"type\": \"inner\"}");
+        exploded.query += ", \"selectExpr\": [\"leftTime\", \"rightValue\", \"explode(split('a b', ' ')) AS n\"], \"where\": \"rightValue < 100\"";
+        const auto kept = analyze(exploded.load(), OutputMode::Append);
+        QVERIFY2(kept.ok(), kept.ok() ? "" : kept.error().message.c_str());
+        QCOMPARE(kept.value().steps.size(), std::size_t{2});
+    }
+
     /// UnsupportedOperationChecker reads the plan as written, before the optimizer: a time range
     /// in a `where` after an outer `using` join is not in the join's condition there, so Spark
     /// refuses the join although the optimizer would have moved the range into it.

@@ -362,6 +362,23 @@ private slots:
         QVERIFY(at(text, QStringLiteral("Moved into the join condition from the where after the join")) > join);
     }
 
+    /// A `where` after the query's selectExpr passes it first: `ad > 1000` reads
+    /// `clickAdid AS ad`, so it runs in the clicks input, below its watermark, as the plan says.
+    void whereAfterASelectMovesThroughIt()
+    {
+        auto doc = leftOuterWith("impressionAdid = clickAdid AND " + kRange.toStdString());
+        Scenario sc = *doc->scenario();
+        sc.query.join->type = "inner";
+        sc.query.selectExpr = {"impressionAdid", "clickAdid AS ad", "clickTime"};
+        sc.query.where = "ad > 1000";
+        doc->setScenario(std::move(sc), QString(), kLeftOuter);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QVERIFY2(kinds(o.sides[1]).contains(QStringLiteral("where below: (clickAdid > 1000)")), qPrintable(kinds(o.sides[1]).join(" | ")));
+        QVERIFY(at(panel.joinPlanView()->plainText(), QStringLiteral("Moved here from the where after the join, before withWatermark")) > 0);
+    }
+
     /// A null-safe key and a `using` key are named as keys.
     void keysAreNamedAsKeys()
     {
