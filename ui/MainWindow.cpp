@@ -343,11 +343,27 @@ void MainWindow::arrangeDocks(bool compact)
         if (m_compactLayout) {
             resizeDocks({m_queryDock}, {std::max(280, width() * 29 / 100)}, Qt::Horizontal);
             resizeDocks({m_queryDock, m_stateDock}, {height() / 2, height() / 2}, Qt::Vertical);
+            m_stateFitsChain = false;
+            fitStateDock();
         } else {
             resizeDocks({m_eventsDock, m_queryDock}, {360, 390}, Qt::Horizontal);
             resizeDocks({m_queryDock, m_stateDock}, {380, 520}, Qt::Vertical);
         }
     });
+}
+
+void MainWindow::fitStateDock()
+{
+    // On a projector's column, a chain of stateful operators gets two thirds of it: each
+    // operator's table then shows a few rows instead of one. Only when that changes, so a dock
+    // the user sized stays as sized while the scenario stays a chain (or not).
+    const bool chain = m_state->numOperatorSections() > 1;
+    if (!m_compactLayout || m_presentation || chain == m_stateFitsChain)
+        return;
+    m_stateFitsChain = chain;
+    const int h = height();
+    resizeDocks({m_queryDock, m_stateDock}, {chain ? h / 3 : h / 2, chain ? h - h / 3 : h / 2}, Qt::Vertical);
+    QTimer::singleShot(0, m_state, &StatePanel::shareRoom); // once the dock has its new height
 }
 
 void MainWindow::giveThePlot(double share)
@@ -472,6 +488,7 @@ void MainWindow::refreshPages()
     refreshWhy();
     if (m_presentation) // the state shows beside the plot only when there is state to read
         m_stateDock->setVisible(m_state->hasContent());
+    fitStateDock();
     if (previous != m_view.snapshot)
         m_compute->retire(std::move(previous));
     m_lastPagesMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;

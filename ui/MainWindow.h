@@ -176,6 +176,8 @@ private:
     void arrangeHeader();
     /// The plot's share of the height it shares with the output-mode tables.
     void giveThePlot(double share);
+    /// In the one-column layout, more of the column for the state when it shows several operators.
+    void fitStateDock();
     /// Esc: closes the bubble, else gives the keyboard back to the plot. False if neither applied.
     bool escape();
     /// The plot's rectangle in this window's coordinates (the bubble stays inside it).
@@ -243,6 +245,7 @@ private:
     QTimer m_pagesRefresh;
     int m_startBatch = 0;
     bool m_positionPending = true;
+    bool m_stateFitsChain = false; ///< the state dock was given the room of several operators' tables
     bool m_presentation = false;
     bool m_compactLayout = false;
     bool m_userArrangedDocks = false; ///< the user moved a dock: stop rearranging on resize

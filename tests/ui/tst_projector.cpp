@@ -92,6 +92,7 @@ private slots:
     void headerNamesTheModeShown();
     void longMessageDoesNotWidenTheWindow();
     void windowsSharingADateShowTheirTimes();
+    void eachOperatorsStateShowsSeveralRows();
 
 private:
     void open(const QString& path, QSize size);
@@ -388,6 +389,22 @@ void TestProjector::windowsSharingADateShowTheirTimes()
     model.setRows(schema, {{{window(0), Value(std::int64_t{1})}, RowStatus::New}, {{window(60 * 24), Value(std::int64_t{2})}, RowStatus::New}}, sc);
     QVERIFY(model.data(model.index(0, 0)).toString().startsWith(QStringLiteral("2018-03-01 ")));
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("window"));
+}
+
+/// three-stream-join.json at 1024x768: the one-column layout gives the state most of its
+/// column, and the tables most of the state pane, so each join's table shows four rows (one
+/// row each, with a scroll bar, was all the room they had).
+void TestProjector::eachOperatorsStateShowsSeveralRows()
+{
+    open(QStringLiteral(TIDEMARK_SCENARIOS "/three-stream-join.json"), QSize(1024, 768));
+    QTRY_VERIFY(m_window->statePanel()->numOperatorSections() == 2);
+    for (int k = 0; k < 2; ++k) {
+        const QTableView* table = m_window->statePanel()->operatorView(k);
+        QVERIFY(table && table->isVisible());
+        QTRY_VERIFY2(table->viewport()->height() >= 4 * table->verticalHeader()->defaultSectionSize(),
+                     qPrintable(QStringLiteral("operator %1: %2 px").arg(k + 1).arg(table->viewport()->height())));
+    }
+    shot(QStringLiteral("three-stream-join-state-1024x768"));
 }
 
 QTEST_MAIN(TestProjector)

@@ -105,6 +105,13 @@ QLabel* StatePanel::operatorTitle(int k) const
     return k > 0 && static_cast<std::size_t>(k) <= m_moreShown ? m_more[static_cast<std::size_t>(k - 1)].title : nullptr;
 }
 
+QTableView* StatePanel::operatorView(int k) const
+{
+    if (k == 0)
+        return view();
+    return k > 0 && static_cast<std::size_t>(k) <= m_moreShown ? m_more[static_cast<std::size_t>(k - 1)].view : nullptr;
+}
+
 RowTableModel* StatePanel::operatorModel(int k) const
 {
     if (k == 0)
@@ -134,20 +141,26 @@ void StatePanel::useMoreSections(std::size_t count)
     }
     // Several operators share the pane: their tables get the room the chart gives up (once, when
     // the number of sections changes, so a splitter the user moved stays where it is).
-    if (count != m_moreShown) {
-        const int total = m_splitter->height() > 100 ? m_splitter->height() : 500; // before the first layout: proportions
-        m_splitter->setSizes(count > 0 ? QList<int>{total * 4 / 5, total / 5} : QList<int>{total * 3 / 5, total * 2 / 5});
-        m_splitter->setStretchFactor(0, count > 0 ? 4 : 3);
-        m_splitter->setStretchFactor(1, count > 0 ? 1 : 2);
-        m_chart->setMinimumHeight(count > 0 ? 110 : 170); // a projector's short dock: the tables first
-    }
     for (std::size_t k = 0; k < m_more.size(); ++k) {
         m_more[k].title->setVisible(k < count);
         m_more[k].view->setVisible(k < count);
         if (k >= count)
             m_more[k].model->clear();
     }
+    const bool changed = count != m_moreShown;
     m_moreShown = count;
+    if (changed)
+        shareRoom();
+}
+
+void StatePanel::shareRoom()
+{
+    const bool more = m_moreShown > 0;
+    const int total = m_splitter->height() > 100 ? m_splitter->height() : 500; // before the first layout: proportions
+    m_splitter->setSizes(more ? QList<int>{total * 4 / 5, total / 5} : QList<int>{total * 3 / 5, total * 2 / 5});
+    m_splitter->setStretchFactor(0, more ? 4 : 3);
+    m_splitter->setStretchFactor(1, more ? 1 : 2);
+    m_chart->setMinimumHeight(more ? 110 : 170); // a projector's short dock: the tables first
 }
 
 QTableView* StatePanel::view() const { return m_joinView->isVisibleTo(this) ? m_joinView : m_view; }

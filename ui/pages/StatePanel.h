@@ -43,9 +43,13 @@ public:
     /// A chain (`query.then`) shows one section per stateful operator, upstream first: the
     /// first is title()/model()/view(), the others follow. Their number (1 for one operator).
     int numOperatorSections() const;
+    /// Shares the pane between the tables and the chart as the number of sections wants it (the
+    /// tables get most of it when there are several): after the pane changed size on purpose.
+    void shareRoom();
     /// Section `k` (0: the first operator): its title line and its state rows.
     QLabel* operatorTitle(int k) const;
     RowTableModel* operatorModel(int k) const;
+    QTableView* operatorView(int k) const; ///< section `k`'s table (0: the join's, for a join)
 
     /// Whether the panel shows a table (state rows, a join's buffered rows or a static table);
     /// without one it is a line of text and can be laid out small.
