@@ -358,7 +358,7 @@ void MainWindow::fitStateDock()
     // operator's table then shows a few rows instead of one. Only when that changes, so a dock
     // the user sized stays as sized while the scenario stays a chain (or not).
     const bool chain = m_state->numOperatorSections() > 1;
-    if (!m_compactLayout || m_presentation || chain == m_stateFitsChain)
+    if (!m_compactLayout || m_presentation || m_userArrangedDocks || chain == m_stateFitsChain)
         return;
     m_stateFitsChain = chain;
     const int h = height();

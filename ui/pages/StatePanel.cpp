@@ -139,14 +139,13 @@ void StatePanel::useMoreSections(std::size_t count)
         m_sectionsLayout->insertWidget(at + 1, s.view, 1);
         m_more.push_back(s);
     }
-    // Several operators share the pane: their tables get the room the chart gives up (once, when
-    // the number of sections changes, so a splitter the user moved stays where it is).
     for (std::size_t k = 0; k < m_more.size(); ++k) {
         m_more[k].title->setVisible(k < count);
         m_more[k].view->setVisible(k < count);
         if (k >= count)
             m_more[k].model->clear();
     }
+    // Once, when the number of sections changes, so a splitter the user moved stays where it is.
     const bool changed = count != m_moreShown;
     m_moreShown = count;
     if (changed)
@@ -155,6 +154,7 @@ void StatePanel::useMoreSections(std::size_t count)
 
 void StatePanel::shareRoom()
 {
+    // Several operators share the pane: their tables get the room the chart gives up.
     const bool more = m_moreShown > 0;
     const int total = m_splitter->height() > 100 ? m_splitter->height() : 500; // before the first layout: proportions
     m_splitter->setSizes(more ? QList<int>{total * 4 / 5, total / 5} : QList<int>{total * 3 / 5, total * 2 / 5});
