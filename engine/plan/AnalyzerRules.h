@@ -100,19 +100,20 @@ private:
     static Schema concat(const Schema& a, const Schema& b);
     /// Dataset.join at `path`: the plan of one join and its output schema (`out`). Pushes and
     /// infers filters into the sides' inputs.
-    /// `fromWhere`: conjuncts of the `where` after the join that the optimizer moved into its
-    /// condition (qualified), ANDed to `on`.
+    /// `movedIn`: conjuncts of the filters over the join that the optimizer moved into its
+    /// condition (pushWhereThroughJoin; qualified), ANDed to `on` or the `using` keys.
     JoinPlan joinPlan(const std::string& path, const std::string& type, const std::optional<std::string>& on,
                       const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out,
-                      const std::vector<AstPtr>& fromWhere = {});
+                      const std::vector<AstPtr>& movedIn = {});
     void joinQuery(QueryPlan& plan);
     /// The query's join's two inputs, plan.inputs[0] and [1], as joinPlan reads them.
     JoinSides firstJoinSides(QueryPlan& plan) const;
 
     // PushPredicateThroughJoin.cpp
-    /// The optimizer on the filters right after the query's join (its `where`, and the `where` and
-    /// left-side conditions of a join in `then` that follows it), once Spark's checks have passed:
-    /// EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
+    /// The optimizer on the filters right after the query's join (its `where`, also after its
+    /// `selectExpr` or a `using` join's merged keys; the `where`, left-side conditions and
+    /// inferred `isnotnull` filters of a join in `then` that follows it), once Spark's checks have
+    /// passed: EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
     /// `rightBefore` are the join's inputs as they were before the join pushed filters into them.
     void pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);

@@ -33,16 +33,16 @@ JoinPlan::Type eliminateOuterJoin(JoinPlan::Type type, const std::vector<BoundEx
     if (type != Type::LeftOuter && type != Type::RightOuter && type != Type::FullOuter)
         return type;
     bool leftNonNull = false, rightNonNull = false;
-    std::size_t width = leftWidth;
-    for (const BoundExpr& c : conjuncts) {
-        std::vector<std::size_t> read;
-        columnsOf(c, read);
-        for (std::size_t col : read)
+    std::vector<std::vector<std::size_t>> reads(conjuncts.size());
+    std::size_t width = leftWidth; // a row of nulls as wide as the columns the conjuncts read
+    for (std::size_t i = 0; i < conjuncts.size(); ++i) {
+        columnsOf(conjuncts[i], reads[i]);
+        for (std::size_t col : reads[i])
             width = std::max(width, col + 1);
     }
-    for (const BoundExpr& c : conjuncts) {
-        std::vector<std::size_t> read;
-        columnsOf(c, read);
+    for (std::size_t i = 0; i < conjuncts.size(); ++i) {
+        const BoundExpr& c = conjuncts[i];
+        const std::vector<std::size_t>& read = reads[i];
         const bool leftOnly = !read.empty() && std::all_of(read.begin(), read.end(), [&](std::size_t col) { return col < leftWidth; });
         const bool rightOnly = !read.empty() && std::all_of(read.begin(), read.end(), [&](std::size_t col) { return col >= leftWidth; });
         if ((leftOnly || rightOnly) && canFilterOutNull(c, width))

@@ -66,7 +66,7 @@ Schema Analyzer::concat(const Schema& a, const Schema& b)
 
 JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText, const std::optional<std::string>& on,
                             const std::vector<std::string>& usingColumns, const JoinSides& sides, Schema& out,
-                            const std::vector<AstPtr>& fromWhere)
+                            const std::vector<AstPtr>& movedIn)
 {
     auto type = parseJoinType(typeText);
     if (!type)
@@ -129,8 +129,8 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
                                  j.leftSchema, j.leftOnly);
     }
     // A `using` join's condition is its key equalities alone, unless the optimizer moved a
-    // `where` into it (pushWhereThroughJoin): those conjuncts are read as an `on` would be.
-    if ((on && !j.usingJoin) || !fromWhere.empty()) {
+    // filter into it (pushWhereThroughJoin): those conjuncts are read as an `on` would be.
+    if ((on && !j.usingJoin) || !movedIn.empty()) {
         AstPtr cond;
         if (on) {
             auto parsed = parseExpression(*on);
@@ -141,7 +141,7 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         std::vector<AstPtr> all;
         if (cond)
             all.push_back(cond);
-        all.insert(all.end(), fromWhere.begin(), fromWhere.end());
+        all.insert(all.end(), movedIn.begin(), movedIn.end());
         cond = conjunction(all);
         // Resolve the whole condition first: unresolved and ambiguous names fail here, as in Spark.
         auto whole = bindExpression(*cond, joined, ctx);

@@ -39,6 +39,16 @@ bool joinPushesRightConjuncts(JoinPlan::Type type)
     return type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftSemi || type == JoinPlan::Type::LeftOuter;
 }
 
+bool filterPushesLeftConjuncts(JoinPlan::Type type)
+{
+    return type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftOuter || type == JoinPlan::Type::LeftSemi;
+}
+
+bool filterPushesRightConjuncts(JoinPlan::Type type)
+{
+    return type == JoinPlan::Type::Inner || type == JoinPlan::Type::RightOuter;
+}
+
 std::size_t pushFilterDown(InputPlan& input, BoundExpr predicate, std::string text, const Schema& sourceSchema)
 {
     std::size_t at = input.steps.size();

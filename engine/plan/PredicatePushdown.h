@@ -14,6 +14,12 @@ namespace tidemark {
 bool joinPushesLeftConjuncts(JoinPlan::Type type);
 bool joinPushesRightConjuncts(JoinPlan::Type type);
 
+/// Which one-side conjuncts of a Filter over a join Spark's optimizer moves below the join
+/// (PushPredicateThroughJoin, the Filter case): both sides' for an inner join, the preserved
+/// side's for an outer one (the left's for a left semi join too), none for a full outer join.
+bool filterPushesLeftConjuncts(JoinPlan::Type type);
+bool filterPushesRightConjuncts(JoinPlan::Type type);
+
 /// Adds `predicate` (bound to `input`'s output) to the input's steps as low as Spark's
 /// PushPredicateThroughNonJoin would place it: through filters, through projections (their
 /// expressions substituted for the columns), and through EventTimeWatermark when it does not

@@ -181,8 +181,10 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
                 const AstPtr upper = qualify(c, upperLeft, {nextSpec->join->right.source});
                 if (splitJoinCondition(upper, next->join->leftSchema, next->join->rightSchema).leftOnly.size() != 1)
                     continue;
-                if (joinPushesLeftConjuncts(next->join->type))
-                    parts.push_back(part(qualify(c, leftNames, rightNames), qualify(c, leftNames, rightNames), Origin::NextJoinOn, nextLeftConditions));
+                if (joinPushesLeftConjuncts(next->join->type)) {
+                    const AstPtr overThisJoin = qualify(c, leftNames, rightNames);
+                    parts.push_back(part(overThisJoin, overThisJoin, Origin::NextJoinOn, nextLeftConditions));
+                }
                 ++nextLeftConditions;
             }
         }
@@ -247,9 +249,9 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         if (!p.ast)
             continue;
         const SplitCondition side = splitJoinCondition(p.ast, j.leftSchema, j.rightSchema);
-        if (side.leftOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::LeftOuter || type == JoinPlan::Type::LeftSemi))
+        if (side.leftOnly.size() == 1 && filterPushesLeftConjuncts(type))
             p.place = Place::Left;
-        else if (side.rightOnly.size() == 1 && (type == JoinPlan::Type::Inner || type == JoinPlan::Type::RightOuter))
+        else if (side.rightOnly.size() == 1 && filterPushesRightConjuncts(type))
             p.place = Place::Right;
         else if (side.leftOnly.empty() && side.rightOnly.empty() && type == JoinPlan::Type::Inner)
             p.place = Place::Condition;
