@@ -220,8 +220,9 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
 
     // The isnotnull filters Spark infers for the next join's left side are a Filter over this
     // join too ("Operator Optimization after Inferring Filters" runs PushPredicateThroughJoin
-    // again): each goes into the side of this join whose column it reads, where this join's
-    // type takes that side's conjuncts, and below its watermark unless it is the event time.
+    // again): each goes into the side of this join whose column it reads, where the Filter case
+    // takes that side's conjuncts for this join's type, and below its watermark unless it is the
+    // event time.
     // (A `using` join's output puts its keys first: its columns are not mapped here.)
     struct InferredPush {
         std::size_t index, side, column; ///< in next->join->leftOnly; 0 left, 1 right; of that side
@@ -233,9 +234,9 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
             if (e.op != BoundExpr::Op::IsNotNull || e.args.size() != 1 || e.args[0].op != BoundExpr::Op::Column)
                 continue;
             const std::size_t c = e.args[0].column, leftWidth = j.leftSchema.size();
-            if (c < leftWidth && joinPushesLeftConjuncts(type))
+            if (c < leftWidth && filterPushesLeftConjuncts(type))
                 inferredPushes.push_back({k, 0, c});
-            else if (c >= leftWidth && type != JoinPlan::Type::LeftSemi && joinPushesRightConjuncts(type))
+            else if (c >= leftWidth && filterPushesRightConjuncts(type))
                 inferredPushes.push_back({k, 1, c - leftWidth});
         }
 

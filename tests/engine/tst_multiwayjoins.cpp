@@ -401,6 +401,36 @@ private slots:
             QVERIFY(c.op != BoundExpr::Op::IsNotNull || c.args[0].column != 4);
     }
 
+    /// The same with the nullable key on the preserved side of a left outer first join:
+    /// EliminateOuterJoin keeps the join left outer (`isnotnull(j1)` is on its left side), and
+    /// PushPredicateThroughJoin's Filter case takes a left-side conjunct of a left outer join into
+    /// the left input, below in1's watermark. The in1 row 90 (j1 null) then never moves it, and
+    /// in1's row 20 of the next batch is not late.
+    void theNextJoinsInferredFilterRunsBelowTheFirstJoinsPreservedSide()
+    {
+        auto side = [](const std::string& n, const std::string& extra, const std::string& where) {
+            return "{\"source\": \"in" + n + "\", \"selectExpr\": [\"value AS v" + n + "\", \"timestamp_seconds(value) AS t" + n + "\"" + extra + "]"
+                   + where + ", \"withWatermark\": {\"column\": \"t" + n + "\", \"delay\": \"0 seconds\"}}";
+        };
+        const std::string j1 = ", \"CASE WHEN value > 50 THEN NULL ELSE value END AS j1\"";
+        const std::string sources = intSource("in1", {{100, 10}, {100, 90}, {110, 20}}) + ", " + intSource("in2", {{100, 20}, {100, 100}}) + ", "
+                                    + intSource("in3", {{100, 20}, {100, 100}});
+        const TestScenario inferred = threeWay("3.5", sources, side("1", j1, ""), side("2", "", ""), "t1 = t2", "leftOuter", side("3", "", ""),
+                                               "t1 = t3 AND j1 = v3", "inner");
+        const TestScenario written = threeWay("3.5", sources, side("1", j1, ", \"where\": \"j1 IS NOT NULL\""), side("2", "", ""), "t1 = t2",
+                                              "leftOuter", side("3", "", ""), "t1 = t3 AND j1 = v3", "inner");
+        const QStringList expected = run(written);
+        QCOMPARE(run(inferred), expected);
+        QVERIFY2(expected.join('\n').contains(QLatin1String("20 20 20 20 20 20 20")), qPrintable(expected.join('\n')));
+        const QueryPlan plan = analyze(inferred.load(), OutputMode::Append).value();
+        QVERIFY(plan.join->type == JoinPlan::Type::LeftOuter);
+        const auto& in1 = plan.inputs[0].steps;
+        const auto notNull = std::find_if(in1.begin(), in1.end(), [](const Step& st) { return st.inferredFromJoin && st.text == "isnotnull(j1)"; });
+        const auto watermark = std::find_if(in1.begin(), in1.end(), [](const Step& st) { return st.kind == Step::Kind::Watermark; });
+        QVERIFY(notNull != in1.end());
+        QVERIFY(notNull < watermark);
+    }
+
     /// PushPredicateThroughJoin on the second join, then on the first: a conjunct of the second
     /// join's condition over both sides of an inner first join (here the time range between t1
     /// and t2) becomes part of the first join's condition, where it bounds the first join's
