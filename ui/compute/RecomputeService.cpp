@@ -164,9 +164,10 @@ void RecomputeService::workerLoop()
             control = std::move(m_pendingControl);
             sources = m_pendingSources;
         }
-        retired.clear(); // outside the lock; the last owner frees the runs here
         if (!scenario)
-            continue;
+            continue; // the last owner frees the retired runs here, outside the lock
+        // Otherwise they are freed once the new result is on its way: freeing a 10,000-event
+        // snapshot takes about a millisecond that a dragged dot should not wait for.
         // Queued to this object: if it is destroyed first, the call is discarded with it.
         const auto post = [this](SnapshotPtr snapshot) {
             QMetaObject::invokeMethod(this, [this, snapshot = std::move(snapshot)]() mutable { deliver(std::move(snapshot)); },
@@ -182,6 +183,7 @@ void RecomputeService::workerLoop()
         } catch (const RunCancelled&) {
             continue; // cancel() or a newer request: nothing of this one is delivered
         }
+        RunBases replaced = bases;
         if (!horizon) {
             for (std::size_t i = 0; i < bases.size(); ++i)
                 if (preview->runs[i])
@@ -192,6 +194,8 @@ void RecomputeService::workerLoop()
         // would only make the window draw every recording twice.
         if (!horizon)
             post(preview);
+        replaced = {};
+        retired.clear();
         {
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next
             // before running the other modes; the last request of the burst always gets them.

@@ -165,7 +165,33 @@ std::strong_ordering compareKey(const Row& key, const Row& row, std::size_t col,
     return k == key.size() ? std::strong_ordering::equal : std::strong_ordering::greater;
 }
 
-void collectWindows(const ModeRun& run, ModeView& view)
+/// `life` as it stood before batch `from`: what later batches added is taken out, so that the
+/// fold can go on from there over another run's batches (an edit changes only those).
+void truncateLife(WindowLife& life, int from)
+{
+    if (life.createdBatch >= from)
+        life.createdBatch = -1;
+    std::erase_if(life.outputBatches, [from](int b) { return b >= from; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < life.keys.size(); ++k)
+        if (life.keyBatches[k] < from) {
+            if (kept != k) { // a vector moved onto itself is left empty
+                life.keys[kept] = std::move(life.keys[k]);
+                life.keyBatches[kept] = life.keyBatches[k];
+            }
+            ++kept;
+        }
+    life.keys.resize(kept);
+    life.keyBatches.resize(kept);
+    std::erase_if(life.finishes, [from](const std::pair<int, bool>& f) { return f.first >= from; });
+    life.finishedBatch = life.finishes.empty() ? -1 : life.finishes.back().first;
+    life.merged = !life.finishes.empty() && life.finishes.back().second;
+}
+
+/// Each window's (each session's) life over the run: a fold over its batches' state changes
+/// and sink rows. With `earlier`, the view of a run whose first `from` batches are this run's,
+/// the fold starts from its windows as they stood before batch `from`.
+void collectWindows(const ModeRun& run, ModeView& view, const ModeView* earlier, std::size_t from)
 {
     const int column = run.plan ? windowColumn(*run.plan) : -1;
     if (column < 0)
@@ -181,9 +207,24 @@ void collectWindows(const ModeRun& run, ModeView& view)
     // one window skip the lookup.
     std::unordered_map<TimeRange, WindowLife, RangeHash> windows; // time windows
     std::map<std::pair<Row, TimeRange>, WindowLife> sessionLives;  // sessions, by key
+    if (!earlier)
+        from = 0;
+    if (from > 0)
+        for (const WindowLife& before : earlier->windows) {
+            WindowLife life = before;
+            truncateLife(life, static_cast<int>(from));
+            if (life.keys.empty()) // first touched at or after `from`: the fold meets it again if it still exists
+                continue;
+            if (sessions) {
+                Row key = life.keys.front();
+                sessionLives.emplace(std::pair{std::move(key), life.range}, std::move(life));
+            } else {
+                windows.emplace(life.range, std::move(life));
+            }
+        }
     WindowLife* last = nullptr;
     const auto keyLess = [&](const Row& key, const Row& row) { return compareKey(key, row, col, numGroups) < 0; };
-    auto lifeOf = [&](const Row& row) -> WindowLife* {
+    auto lifeOf = [&](const Row& row, int batch) -> WindowLife* {
         if (row.size() <= col || !row[col].isRange())
             return nullptr;
         const TimeRange& range = row[col].asRange();
@@ -197,24 +238,26 @@ void collectWindows(const ModeRun& run, ModeView& view)
         w->range = range;
         last = w;
         const auto at = std::lower_bound(w->keys.begin(), w->keys.end(), row, keyLess);
-        if (at == w->keys.end() || compareKey(*at, row, col, numGroups) != 0)
+        if (at == w->keys.end() || compareKey(*at, row, col, numGroups) != 0) {
+            w->keyBatches.insert(w->keyBatches.begin() + (at - w->keys.begin()), batch);
             w->keys.insert(at, keyOf(row, col, numGroups));
+        }
         return w;
     };
     const bool complete = run.mode == OutputMode::Complete;
     // A live run showing its newest batches only: the windows still in state were opened
     // before them, so they are there from the first batch shown.
-    if (!run.batches.empty())
+    if (!run.batches.empty() && from == 0)
         for (const Row& r : run.forgotten.state)
-            if (WindowLife* w = lifeOf(r); w && w->createdBatch < 0)
+            if (WindowLife* w = lifeOf(r, 0); w && w->createdBatch < 0)
                 w->createdBatch = 0;
-    for (std::size_t b = 0; b < run.batches.size(); ++b) {
+    for (std::size_t b = from; b < run.batches.size(); ++b) {
         const int bi = static_cast<int>(b);
         const BatchRecord& batch = run.batches[b];
         for (const StateChange& c : batch.stateChanges) {
             if (c.op != op)
                 continue;
-            WindowLife* w = lifeOf(c.row);
+            WindowLife* w = lifeOf(c.row, bi);
             if (!w)
                 continue;
             if (c.kind == StateChange::Kind::Put) {
@@ -225,13 +268,14 @@ void collectWindows(const ModeRun& run, ModeView& view)
             } else {
                 w->finishedBatch = std::max(w->finishedBatch, bi);
                 w->merged = c.kind == StateChange::Kind::Merged;
+                w->finishes.emplace_back(bi, w->merged);
             }
         }
         // Complete mode prints the whole table every batch; "emitted" then means "changed".
         if (complete)
             continue;
         for (const Row& r : batch.sinkRows) {
-            WindowLife* w = lifeOf(r);
+            WindowLife* w = lifeOf(r, bi);
             if (!w)
                 continue;
             if (w->createdBatch < 0)
@@ -313,7 +357,9 @@ void collectInputWatermarks(const ModeRun& run, ModeView& view)
         }
 }
 
-ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
+/// What the views draw of `run`. `earlier` is the view of a run whose first `from` batches are
+/// this run's (the run this one continued), or null.
+ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base, const ModeView* earlier = nullptr, std::size_t from = 0)
 {
     ModeView view;
     view.points = base;
@@ -345,7 +391,7 @@ ModeView deriveView(const ModeRun& run, const std::vector<EventPoint>& base)
         view.partlyDroppedSoFar.push_back(partly);
         view.stateRows.push_back(b.operators.empty() ? 0 : b.operators.front().numRowsTotal);
     }
-    collectWindows(run, view);
+    collectWindows(run, view, earlier, from);
     collectJoin(run, view);
     collectInputWatermarks(run, view);
     return view;
@@ -387,7 +433,13 @@ double msSince(Clock::time_point t) { return std::chrono::duration<double, std::
 /// base's run of the mode when there is one (not live: a live run goes up to a horizon).
 struct ModeResult {
     ResumableRun run;
-    std::shared_ptr<const ModeView> view; ///< set when the base's view still holds
+    std::shared_ptr<const ModeView> view;    ///< set when the base's view still holds
+    std::shared_ptr<const ModeView> earlier; ///< the view of the run this one continued (run.reusedBatches)
+
+    std::shared_ptr<const ModeView> derive(const std::vector<EventPoint>& base) const
+    {
+        return view ? view : std::make_shared<const ModeView>(deriveView(*run.run, base, earlier.get(), run.reusedBatches));
+    }
 };
 
 ModeResult runModeOf(const Snapshot& snap, OutputMode m, const RunBases* bases)
@@ -400,7 +452,7 @@ ModeResult runModeOf(const Snapshot& snap, OutputMode m, const RunBases* bases)
     }
     const Snapshot* base = bases ? (*bases)[i].get() : nullptr;
     if (!base || !base->has(m) || base->liveHorizon || !base->checkpoints[i])
-        return {runResumable(snap.scenario, m, guiRunOptions(snap)), nullptr};
+        return {runResumable(snap.scenario, m, guiRunOptions(snap)), nullptr, nullptr};
     const std::optional<Micros> changedFrom = firstChangedArrival(*base->scenario, *snap.scenario);
     if (changedFrom && *changedFrom == std::numeric_limits<Micros>::max()) {
         // Not an event differs: the same run, the same view.
@@ -412,6 +464,8 @@ ModeResult runModeOf(const Snapshot& snap, OutputMode m, const RunBases* bases)
     }
     const ResumableRun previous{base->runs[i], base->checkpoints[i], 0};
     out.run = runResumable(snap.scenario, m, guiRunOptions(snap), &previous, changedFrom);
+    if (out.run.reusedBatches > 0)
+        out.earlier = base->views[i];
     return out;
 }
 
@@ -438,7 +492,7 @@ void runMissing(Snapshot& snap, const RunBases* bases)
             ModeResult result = runModeOf(snap, m, bases);
             const double ran = msSince(t0);
             const auto t1 = Clock::now();
-            snap.views[i] = result.view ? result.view : std::make_shared<const ModeView>(deriveView(*result.run.run, base));
+            snap.views[i] = result.derive(base);
             snap.runs[i] = std::move(result.run.run);
             snap.checkpoints[i] = std::move(result.run.checkpoints);
             return Times{ran, msSince(t1), result.run.reusedBatches};
@@ -509,7 +563,7 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
         ModeResult result = runModeOf(*snap, m, bases);
         const bool accepted = !result.run.run->error;
         const auto derived = Clock::now();
-        snap->views[i] = result.view ? result.view : std::make_shared<const ModeView>(deriveView(*result.run.run, base));
+        snap->views[i] = result.derive(base);
         snap->deriveMs += msSince(derived);
         snap->runs[i] = std::move(result.run.run);
         snap->checkpoints[i] = std::move(result.run.checkpoints);

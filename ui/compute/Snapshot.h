@@ -57,6 +57,8 @@ struct WindowLife {
 
     TimeRange range;
     std::vector<Row> keys;          ///< the non-window grouping values of its groups (sorted)
+    std::vector<int> keyBatches;    ///< the batch each of `keys` first came in
+    std::vector<std::pair<int, bool>> finishes; ///< each eviction or merge: (batch, merged), in order
     int createdBatch = -1;          ///< index of the first batch that put it in state
     int finishedBatch = -1;         ///< index of the batch that evicted (or merged) it; -1 while it lives
     bool merged = false;            ///< a session that merged into a longer one

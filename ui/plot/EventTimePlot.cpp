@@ -31,6 +31,24 @@ namespace {
 
 using palette::kFates;
 
+/// Keeps `graphs` at `n` step lines on the main layer, reusing those there; true when one was
+/// added (a new graph still needs its pen).
+bool resizeStepGraphs(QCustomPlot* plot, std::vector<QCPGraph*>& graphs, std::size_t n)
+{
+    while (graphs.size() > n) {
+        plot->removeGraph(graphs.back());
+        graphs.pop_back();
+    }
+    if (graphs.size() == n)
+        return false;
+    plot->setCurrentLayer(QStringLiteral("main"));
+    while (graphs.size() < n) {
+        graphs.push_back(plot->addGraph());
+        graphs.back()->setLineStyle(QCPGraph::lsStepLeft);
+    }
+    return true;
+}
+
 QCPGraph* swatch(QCustomPlot* plot, const QString& name)
 {
     QCPGraph* g = plot->addGraph();
@@ -124,6 +142,9 @@ void EventTimePlot::setupPlot()
     QCustomPlot* p = m_plot;
     p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     p->setNoAntialiasingOnDrag(true);
+    // Lines as separate segments: the watermark's and max event time's wide step lines stroke
+    // in a fraction of the time, and their square caps fill each corner (solid pens on screen only).
+    p->setPlottingHint(QCP::phFastPolylines, true);
     p->xAxis->setTicker(QSharedPointer<ZonedTimeTicker>::create());
     p->yAxis->setTicker(QSharedPointer<ZonedTimeTicker>::create());
     p->xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1, Qt::SolidLine));
@@ -227,6 +248,7 @@ void EventTimePlot::setupPlot()
     m_future->bottomRight->setCoords(1.5, 1.5);
     m_future->setPen(Qt::NoPen);
     m_future->setBrush(QColor(255, 255, 255, 170));
+    m_future->setAntialiased(false); // an upright rectangle: edges on pixels are crisp and fast
 
     p->setCurrentLayer(QStringLiteral("marks"));
     m_batchWatermarkLabel = new QCPItemText(p);
@@ -573,24 +595,25 @@ void EventTimePlot::rebuildHistory()
         m_plot->removeGraph(m_inputGraphs.back());
         m_inputGraphs.pop_back();
     }
+    // Graphs are reused from one snapshot to the next; only a new one needs styling.
+    bool added = false;
     m_plot->setCurrentLayer(QStringLiteral("dots"));
     while (m_inputGraphs.size() < numInputs) {
         QCPGraph* g = m_plot->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
         m_inputGraphs.push_back(g);
+        added = true;
     }
     const bool left = m_view.drivingRun().plan && m_view.drivingRun().plan->join;
     for (std::size_t i = 0; i < m_inputGraphs.size(); ++i) {
         const QString name = QString::fromStdString(sc.sources[sources[i]].name);
         m_inputGraphs[i]->setName(left && i < 2 ? (i == 0 ? tr("%1 (left input)") : tr("%1 (right input)")).arg(name) : name);
     }
-    for (QCPGraph* g : m_inputWatermarkGraphs)
-        m_plot->removeGraph(g);
-    m_inputWatermarkGraphs.clear();
     m_plot->setCurrentLayer(QStringLiteral("main"));
-    for (const InputWatermark& iw : view.inputWatermarks) {
-        QCPGraph* g = m_plot->addGraph();
-        g->setLineStyle(QCPGraph::lsStepLeft);
+    added = resizeStepGraphs(m_plot, m_inputWatermarkGraphs, view.inputWatermarks.size()) || added;
+    for (std::size_t k = 0; k < view.inputWatermarks.size(); ++k) {
+        const InputWatermark& iw = view.inputWatermarks[k];
+        QCPGraph* g = m_inputWatermarkGraphs[k];
         g->setName(tr("watermark of %1 (delay %2)")
                        .arg(QString::fromStdString(sc.sources[iw.source].name), QString::fromStdString(formatDuration(iw.delayMs * kMicrosPerMilli))));
         QVector<double> x, y;
@@ -604,32 +627,30 @@ void EventTimePlot::rebuildHistory()
             y << y.back();
         }
         g->setData(x, y, true);
-        m_inputWatermarkGraphs.push_back(g);
     }
-    rebuildOperatorWatermarks(tail);
+    added = rebuildOperatorWatermarks(tail) || added;
     if (!view.inputWatermarks.empty())
         m_watermarkGraph->setName(m_view.drivingRun().plan->maxWatermarkPolicy ? tr("global watermark (max of the inputs')")
                                                                                : tr("global watermark (min of the inputs')"));
     else
         m_watermarkGraph->setName(tr("watermark (moves when a batch ends)"));
-    applyStyle();
+    if (added)
+        applyStyle();
 
     m_fatePresent.fill(false);
     for (const EventPoint& p : view.points)
         if (p.hasEventTime || p.fate == Fate::NullEventTime) // the others are drawn as "no event time"
             m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
-    rebuildLegend();
+    if (legendEntries() != m_legendEntries)
+        rebuildLegend();
 }
 
-void EventTimePlot::rebuildOperatorWatermarks(double tail)
+bool EventTimePlot::rebuildOperatorWatermarks(double tail)
 {
-    for (QCPGraph* g : m_operatorWatermarkGraphs)
-        m_plot->removeGraph(g);
-    m_operatorWatermarkGraphs.clear();
     const ModeRun& run = m_view.drivingRun();
     const QueryPlan* plan = run.plan.get();
     if (!plan || !plan->propagatesWatermark || !plan->join || !plan->join->isStreamStream())
-        return;
+        return resizeStepGraphs(m_plot, m_operatorWatermarkGraphs, 0);
     // The first stateful operator after each stream-stream join: it reads the join's output
     // watermark (StreamingSymmetricHashJoinExec.produceOutputWatermark), which the line shows as
     // the batches compute it. Operators between two joins read the same one.
@@ -643,7 +664,11 @@ void EventTimePlot::rebuildOperatorWatermarks(double tail)
             readers.push_back(k);
         afterJoin = stage.join && stage.join->isStreamStream();
     }
-    m_plot->setCurrentLayer(QStringLiteral("main"));
+    struct Line {
+        QString name;
+        QVector<double> x, y;
+    };
+    std::vector<Line> lines;
     for (const std::size_t stage : readers) {
         QVector<double> x, y;
         for (std::size_t i = 0; i < run.batches.size(); ++i) {
@@ -657,15 +682,18 @@ void EventTimePlot::rebuildOperatorWatermarks(double tail)
             continue;
         x << std::max(tail, x.back());
         y << y.back();
-        QCPGraph* g = m_plot->addGraph();
-        g->setLineStyle(QCPGraph::lsStepLeft);
         const ChainStage& reader = plan->chain[stage];
-        g->setName(tr("watermark after the join, read by stateful operator %1 (%2)")
-                       .arg(plan->chainOperator(stage) + 1)
-                       .arg(QString::fromStdString(reader.join ? reader.path + ".join" : reader.path)));
-        g->setData(x, y, true);
-        m_operatorWatermarkGraphs.push_back(g);
+        lines.push_back({tr("watermark after the join, read by stateful operator %1 (%2)")
+                             .arg(plan->chainOperator(stage) + 1)
+                             .arg(QString::fromStdString(reader.join ? reader.path + ".join" : reader.path)),
+                         std::move(x), std::move(y)});
     }
+    const bool added = resizeStepGraphs(m_plot, m_operatorWatermarkGraphs, lines.size());
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        m_operatorWatermarkGraphs[k]->setName(lines[k].name);
+        m_operatorWatermarkGraphs[k]->setData(lines[k].x, lines[k].y, true);
+    }
+    return added;
 }
 
 void EventTimePlot::rebuildDots()

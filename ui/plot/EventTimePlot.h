@@ -9,6 +9,8 @@
 
 #include <array>
 #include <optional>
+#include <utility>
+#include <vector>
 
 class QCustomPlot;
 class QCPGraph;
@@ -136,10 +138,13 @@ private:
     void applyStyle();
     void applyDotStyles();
     void rebuildHistory();
-    /// The lines of the joins' output watermarks (rebuildHistory), held to `tail`.
-    void rebuildOperatorWatermarks(double tail);
+    /// The lines of the joins' output watermarks (rebuildHistory), held to `tail`; true when a
+    /// graph was added.
+    bool rebuildOperatorWatermarks(double tail);
     void rebuildDots();
     void updateNow();
+    /// What the legend lists, with each entry's name: rebuilt only when this changes.
+    std::vector<std::pair<QCPAbstractPlottable*, QString>> legendEntries() const;
     void rebuildLegend();
     void rebuildOutages();
     void rebuildMarks();
@@ -178,6 +183,7 @@ private:
     QCPCurve* m_pairCurve = nullptr;           ///< the legend's swatch for matched partners
     JoinPairsItem* m_pairs = nullptr;
     std::vector<QCPGraph*> m_inputGraphs;      ///< per source, for queries with several inputs
+    std::vector<std::pair<QCPAbstractPlottable*, QString>> m_legendEntries; ///< what the legend was built from
     std::vector<QCPGraph*> m_inputWatermarkGraphs;
     /// 3.5+: the output watermark of each stream-stream join that a stateful operator reads
     /// (PropagateWatermarkSimulator), below the global one.

@@ -16,15 +16,15 @@
 
 namespace tidemark::ui {
 
-void EventTimePlot::rebuildLegend()
+std::vector<std::pair<QCPAbstractPlottable*, QString>> EventTimePlot::legendEntries() const
 {
-    QCPLegend* legend = m_plot->legend;
-    legend->clearItems();
+    std::vector<std::pair<QCPAbstractPlottable*, QString>> entries;
+    const auto add = [&](QCPAbstractPlottable* p) { entries.emplace_back(p, p->name()); };
     const auto& view = m_view.snapshot->view(m_view.driving);
     const bool inputs = !m_inputGraphs.empty();
     const bool eventTimes = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.hasEventTime; });
     for (QCPGraph* g : m_inputGraphs)
-        g->addToLegend(legend);
+        add(g);
     for (Fate f : palette::kFates) {
         // With several inputs, on-time and late rows are drawn in their input's colour.
         // On time, late and dropped are always explained, where there are event times at all.
@@ -32,49 +32,59 @@ void EventTimePlot::rebuildLegend()
         const bool shown = inputs && (f == Fate::OnTime || f == Fate::LateAccepted) ? false
                                                                                      : m_fatePresent[static_cast<std::size_t>(f)] || (always && eventTimes);
         if (shown)
-            m_fateGraphs[static_cast<std::size_t>(f)]->addToLegend(legend);
+            add(m_fateGraphs[static_cast<std::size_t>(f)]);
     }
     const bool partial = std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.partlyDropped(); });
     if (partial)
-        m_partialGraph->addToLegend(legend);
+        add(m_partialGraph);
     if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return !p.hasEventTime && p.fate != Fate::NullEventTime; }))
-        m_noTimeGraph->addToLegend(legend);
-    m_pendingGraph->addToLegend(legend);
+        add(m_noTimeGraph);
+    add(m_pendingGraph);
     if (m_view.hidesOutcome())
-        m_hiddenFateGraph->addToLegend(legend);
+        add(m_hiddenFateGraph);
     if (!view.joinPairs.empty())
-        m_pairCurve->addToLegend(legend);
+        add(m_pairCurve);
     if (std::any_of(view.points.begin(), view.points.end(), [](const EventPoint& p) { return p.nullOutputBatch >= 0; }))
-        m_nullOutputGraph->addToLegend(legend);
+        add(m_nullOutputGraph);
     if (!m_maxEventGraph->data()->isEmpty())
-        m_maxEventGraph->addToLegend(legend);
+        add(m_maxEventGraph);
     if (m_hasWatermark) {
-        m_watermarkGraph->addToLegend(legend);
+        add(m_watermarkGraph);
         for (QCPGraph* g : m_inputWatermarkGraphs)
-            g->addToLegend(legend);
+            add(g);
         for (QCPGraph* g : m_operatorWatermarkGraphs)
-            g->addToLegend(legend);
-        m_batchWatermarkGraph->addToLegend(legend);
-        m_nextWatermarkGraph->addToLegend(legend);
+            add(g);
+        add(m_batchWatermarkGraph);
+        add(m_nextWatermarkGraph);
     }
-    m_legendData->addToLegend(legend);
+    add(m_legendData);
     if (m_hasNoData)
-        m_legendNoData->addToLegend(legend);
+        add(m_legendNoData);
     if (m_hasSkipped)
-        m_legendSkipped->addToLegend(legend);
+        add(m_legendSkipped);
     if (!m_outages.empty())
-        m_legendOutage->addToLegend(legend);
+        add(m_legendOutage);
     if (!m_restarts->marks().downTimes.empty())
-        m_legendDownTime->addToLegend(legend);
+        add(m_legendDownTime);
     if (!m_restarts->marks().reruns.empty())
-        m_legendRerun->addToLegend(legend);
+        add(m_legendRerun);
     if (!view.windows.empty()) {
-        m_legendOpen->addToLegend(legend);
-        m_legendEmitted->addToLegend(legend);
-        m_legendEvicted->addToLegend(legend);
+        add(m_legendOpen);
+        add(m_legendEmitted);
+        add(m_legendEvicted);
         if (std::any_of(view.windows.begin(), view.windows.end(), [](const WindowLife& w) { return w.merged; }))
-            m_legendMerged->addToLegend(legend);
+            add(m_legendMerged);
     }
+    return entries;
+}
+
+void EventTimePlot::rebuildLegend()
+{
+    QCPLegend* legend = m_plot->legend;
+    legend->clearItems();
+    m_legendEntries = legendEntries();
+    for (const auto& entry : m_legendEntries)
+        entry.first->addToLegend(legend);
     placeLegend();
     m_legendIsFolded = false;
     if (m_legendRight)
