@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/exec/RunRecord.h"
 
+#include "engine/exec/KeyedRows.h"
 #include "engine/ops/OperatorContext.h"
 #include "engine/plan/Analyzer.h"
 
@@ -31,18 +32,6 @@ int windowColumnOf(const QueryPlan& plan)
     return -1;
 }
 
-Row prefix(const Row& r, size_t n) { return Row(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(std::min(n, r.size()))); }
-
-std::vector<Row> sortedValues(const std::map<Row, Row>& m, int windowColumn)
-{
-    std::vector<Row> rows;
-    rows.reserve(m.size());
-    for (const auto& [k, v] : m)
-        rows.push_back(v);
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return aggregateRowLess(a, b, windowColumn); });
-    return rows;
-}
-
 } // namespace
 
 namespace {
@@ -55,13 +44,14 @@ public:
         , m_width(run.keyWidth())
         , m_op((run.plan->aggregate && run.plan->dedup) ? 1 : 0) // the downstream-most operator
         , m_multiset(run.plan->join.has_value())
+        , m_state(run.plan->aggregate ? m_width : kWholeRow)
     {
         // A live run that forgot its first batches starts from the state they left.
         for (const Row& r : run.forgotten.state) {
             if (m_multiset)
                 m_rows.push_back(r);
             else
-                m_state[m_run.plan->aggregate ? prefix(r, m_width) : r] = r;
+                m_state.put(r);
         }
     }
     void apply(const BatchRecord& b)
@@ -77,21 +67,21 @@ public:
                     m_rows.erase(it);
                 continue;
             }
-            Row key = m_run.plan->aggregate ? prefix(c.row, m_width) : c.row;
             if (c.kind == StateChange::Kind::Put)
-                m_state[key] = c.row;
+                m_state.put(c.row);
             else
-                m_state.erase(key);
+                m_state.erase(c.row);
         }
     }
-    std::vector<Row> rows() const { return m_multiset ? m_rows : sortedValues(m_state, windowColumnOf(*m_run.plan)); }
+    std::vector<Row> rows() const { return m_multiset ? m_rows : m_state.sorted(windowColumnOf(*m_run.plan)); }
 
 private:
     const ModeRun& m_run;
     std::size_t m_width;
     std::uint8_t m_op;
     bool m_multiset;
-    std::map<Row, Row> m_state;
+    KeyedRows m_state; ///< by the aggregation's grouping values, or by whole row
+
     std::vector<Row> m_rows;
 };
 
@@ -155,14 +145,13 @@ std::vector<Row> ModeRun::resultTableAfter(std::size_t index) const
                 rows.insert(rows.end(), batches[b].sinkRows.begin(), batches[b].sinkRows.end());
             return rows;
         }
-        std::map<Row, Row> table;
-        const size_t width = keyWidth();
+        KeyedRows table(keyWidth()); // the sink upserts by the grouping key
         for (const Row& r : forgotten.resultTable)
-            table[prefix(r, width)] = r;
+            table.put(r);
         for (size_t b = 0; b <= index; ++b)
             for (const Row& r : batches[b].sinkRows)
-                table[prefix(r, width)] = r;
-        return sortedValues(table, windowColumn);
+                table.put(r);
+        return table.sorted(windowColumn);
     }
     }
     return {};

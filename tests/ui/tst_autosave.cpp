@@ -238,9 +238,11 @@ void TestAutosave::twoWindowsKeepTheirOwnCopies()
     }
     test::scriptedEdit(first, 1);
     firstAutosave.saveNow();
+    firstAutosave.waitForWrite();
     test::scriptedEdit(second, 1);
     test::scriptedEdit(second, 2);
     secondAutosave.saveNow();
+    secondAutosave.waitForWrite();
     QVERIFY(!firstAutosave.copyPath().isEmpty());
     QVERIFY(firstAutosave.copyPath() != secondAutosave.copyPath());
     QCOMPARE(copies().size(), 2);
@@ -343,6 +345,7 @@ void TestAutosave::recoveredSaveWritesTheOriginalFileWhereverTheProcessIs()
         doc.setScenario(std::move(sc.value()), QStringLiteral("lesson/wc.json"), QString());
         test::scriptedEdit(doc, 1);
         autosave.saveNow();
+        autosave.waitForWrite();
         QCOMPARE(copies().size(), 1);
     } // the window went away without saving
 
@@ -477,6 +480,7 @@ void TestAutosave::unreadableCopyIsSetAsideNotDeleted()
         doc.setScenario(std::move(sc.value()), lessonFile(), QString());
         test::scriptedEdit(doc, 1);
         autosave.saveNow();
+        autosave.waitForWrite();
         QVERIFY(write(autosave.copyPath(), "{\"tidemark\": 1, \"sources\""));
     }
     MainWindow window;

@@ -216,7 +216,7 @@ void Autosave::saveNow()
         m_lock = std::move(lock);
     }
     const bool liveWriting = m_liveWrite.valid() && m_liveWrite.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
-    if (m_document->isLive() && (!m_writerDone || liveWriting)) {
+    if (!m_writerDone || liveWriting) {
         m_timer.start(); // the previous copy is still being written: try again later
         return;
     }
@@ -235,15 +235,13 @@ void Autosave::saveNow()
         m_liveWriter(path, [written] { written->set_value(); });
         return;
     }
-    if (m_document->isLive()) {
-        m_writerDone = false;
-        m_writer = std::thread([this, write, scenario = std::move(scenario), path]() mutable {
-            write(std::move(scenario), path);
-            m_writerDone = true;
-        });
-        return;
-    }
-    write(std::move(scenario), path);
+    // Off the UI thread: 10,000 events take tens of milliseconds to write, a stutter in the
+    // middle of a drag. The scenario is immutable and shared, so the thread reads it safely.
+    m_writerDone = false;
+    m_writer = std::thread([this, write, scenario = std::move(scenario), path]() mutable {
+        write(std::move(scenario), path);
+        m_writerDone = true;
+    });
 }
 
 } // namespace tidemark::ui

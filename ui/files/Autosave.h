@@ -60,8 +60,8 @@ public:
     void adopt(Recovery recovery);
     /// Removes this document's copy (its edits were saved or discarded).
     void discard();
-    /// Writes the copy now (the timer does this after edits). A live recording is written on a
-    /// thread of its own (see m_writer); waitForWrite() waits for it.
+    /// Writes the copy now (the timer does this after edits), on a thread of its own (see
+    /// m_writer); waitForWrite() waits for it.
     void saveNow();
     /// Returns once a copy being written on the writer thread is on disk.
     void waitForWrite();
@@ -85,9 +85,9 @@ private:
     QString m_slot;
     /// Held while this document has a copy in its slot.
     std::shared_ptr<QLockFile> m_lock;
-    /// Writes a live recording's copy: serializing hundreds of thousands of events takes
-    /// longer than a frame, and the recording (a shared_ptr<const Scenario>) cannot change
-    /// meanwhile. At most one at a time; joined before any other write or removal of the copy.
+    /// Writes the copy: serializing thousands of events takes longer than a frame, and the
+    /// scenario (a shared_ptr<const Scenario>) cannot change meanwhile. At most one at a time;
+    /// joined before any other write or removal of the copy.
     std::thread m_writer;
     std::atomic<bool> m_writerDone{true};
     LiveWriter m_liveWriter;

@@ -38,8 +38,14 @@ QString rowText(const Row& row, const Schema& schema, const Scenario& sc, std::s
 }
 } // namespace
 
-const RowFate* findFate(const ModeRun& run, std::uint32_t event)
+const RowFate* findFate(const ModeRun& run, std::uint32_t event, std::int64_t readBy)
 {
+    // The batch that read it holds its first fate: every fate a batch records carries the
+    // batch's id, and the view takes its batchId from the first of them.
+    if (const int b = readBy >= 0 ? batchIndexOf(run, readBy) : -1; b >= 0)
+        for (const RowFate& f : run.batches[static_cast<std::size_t>(b)].fates)
+            if (f.event == event)
+                return &f;
     for (const auto& b : run.batches)
         for (const RowFate& f : b.fates)
             if (f.event == event)
@@ -71,7 +77,7 @@ QString explainEvent(const ViewState& view, std::uint32_t event)
     const auto& points = view.snapshot->view(view.driving).points;
     if (event < points.size() && view.isPending(points[event]))
         out += Explanations::tr("Not read yet at batch %1. What happens to it later:\n").arg(view.batchId());
-    const RowFate* fate = findFate(run, event);
+    const RowFate* fate = findFate(run, event, event < points.size() ? points[event].batchId : -1);
     if (view.snapshot->liveHorizon && (!fate || fate->fate == Fate::Unconsumed))
         return out + Explanations::tr("It arrived after the latest trigger; the next batch reads it.");
     if (!fate)
@@ -148,7 +154,7 @@ QString lateComparison(const ViewState& view, std::uint32_t event)
         return {};
     const ModeRun& run = view.drivingRun();
     const Scenario& sc = *view.snapshot->scenario;
-    const RowFate* f = findFate(run, event);
+    const RowFate* f = findFate(run, event, points[event].batchId);
     if (!f || !f->hasEventTime)
         return {};
     const Millis wm = points[event].lateWatermarkMs;

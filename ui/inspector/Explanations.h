@@ -7,8 +7,9 @@
 
 namespace tidemark::ui {
 
-/// The recorded fate of one event in `run` (its first row), or null.
-const RowFate* findFate(const ModeRun& run, std::uint32_t event);
+/// The recorded fate of one event in `run` (its first row), or null. `readBy`, the id of the
+/// batch that read it (its EventPoint's batchId), takes the search straight to that batch.
+const RowFate* findFate(const ModeRun& run, std::uint32_t event, std::int64_t readBy = -1);
 
 /// "Event 5 · arrives 12:23:30 · (12:04:00, donkey)" and why it ended as it did, in the mode
 /// the timeline follows. Events not read yet at the current batch say so first.

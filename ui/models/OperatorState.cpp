@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/OperatorState.h"
 
-#include "engine/ops/OperatorContext.h"
+#include "engine/exec/KeyedRows.h"
 
 #include <algorithm>
-#include <map>
 
 namespace tidemark::ui {
 
@@ -47,23 +46,6 @@ StatefulOperator joinedRows(std::uint8_t op, const ChainStage& stage)
     return s;
 }
 
-Row keyOf(const Row& r, std::size_t width)
-{
-    if (width == 0)
-        return r;
-    return Row(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(std::min(width, r.size())));
-}
-
-std::vector<Row> sortedRows(const std::map<Row, Row>& state, int windowColumn)
-{
-    std::vector<Row> rows;
-    rows.reserve(state.size());
-    for (const auto& [key, row] : state)
-        rows.push_back(row);
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return aggregateRowLess(a, b, windowColumn); });
-    return rows;
-}
-
 } // namespace
 
 std::vector<StatefulOperator> statefulOperators(const QueryPlan& plan)
@@ -97,28 +79,28 @@ OperatorStateAt operatorStateAt(const ModeRun& run, const StatefulOperator& op, 
     if (run.batches.empty())
         return out;
     index = std::min(index, run.batches.size() - 1);
-    std::map<Row, Row> state;
+    KeyedRows state(op.keyWidth == 0 ? kWholeRow : op.keyWidth);
     // A live run that forgot its first batches keeps the state they left of the operator
     // ModeRun::stateAfter folds: the aggregation, else the first.
     const std::uint8_t remembered = run.plan && run.plan->aggregate && run.plan->dedup ? 1 : 0;
     if (op.op == remembered)
         for (const Row& r : run.forgotten.state)
-            state[keyOf(r, op.keyWidth)] = r;
+            state.put(r);
     for (std::size_t b = 0; b <= index; ++b) {
         if (b == index && b > 0)
-            out.before = sortedRows(state, op.windowColumn);
+            out.before = state.sorted(op.windowColumn);
         for (const StateChange& c : run.batches[b].stateChanges) {
             if (c.op != op.op)
                 continue;
             if (c.kind == StateChange::Kind::Put)
-                state[keyOf(c.row, op.keyWidth)] = c.row;
+                state.put(c.row);
             else
-                state.erase(keyOf(c.row, op.keyWidth));
+                state.erase(c.row);
             if (b == index && c.kind == StateChange::Kind::Evicted)
                 out.evicted.push_back(c.row);
         }
     }
-    out.after = sortedRows(state, op.windowColumn);
+    out.after = state.sorted(op.windowColumn);
     return out;
 }
 

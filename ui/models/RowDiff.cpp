@@ -1,31 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/RowDiff.h"
 
+#include "engine/exec/KeyedRows.h"
+
 #include <algorithm>
 #include <map>
 
 namespace tidemark::ui {
 
-namespace {
-Row keyOf(const Row& r, std::size_t width)
-{
-    if (width == 0)
-        return r;
-    return Row(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(std::min(width, r.size())));
-}
-} // namespace
-
 std::vector<MarkedRow> diffRows(const std::vector<Row>& current, const std::vector<Row>& previous, std::size_t keyWidth, bool listRemoved)
 {
-    // key -> rows of `previous` with that key not matched yet
-    std::map<Row, std::vector<const Row*>> before;
+    // key -> rows of `previous` with that key not matched yet; the keys are read in place
+    const std::size_t width = keyWidth == 0 ? kWholeRow : keyWidth;
+    std::map<RowKey, std::vector<const Row*>, RowKeyLess> before;
     for (const Row& r : previous)
-        before[keyOf(r, keyWidth)].push_back(&r);
+        before[RowKey::of(r, width)].push_back(&r);
     std::vector<MarkedRow> out;
     out.reserve(current.size());
     for (const Row& r : current) {
         MarkedRow m{r, RowStatus::New};
-        auto it = before.find(keyOf(r, keyWidth));
+        auto it = before.find(RowKey::of(r, width));
         if (it != before.end() && !it->second.empty()) {
             auto& candidates = it->second;
             auto same = std::find_if(candidates.begin(), candidates.end(), [&](const Row* p) { return *p == r; });
@@ -41,7 +35,7 @@ std::vector<MarkedRow> diffRows(const std::vector<Row>& current, const std::vect
     }
     if (listRemoved)
         for (const Row& r : previous) {
-            auto it = before.find(keyOf(r, keyWidth));
+            auto it = before.find(RowKey::of(r, width));
             if (it == before.end())
                 continue;
             auto& left = it->second;

@@ -1,29 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/BatchTables.h"
 
-#include "engine/ops/OperatorContext.h"
+#include "engine/exec/KeyedRows.h"
 #include "ui/compute/Snapshot.h"
 
-#include <algorithm>
-#include <map>
-
 namespace tidemark::ui {
-
-namespace {
-
-Row keyOf(const Row& r, std::size_t width) { return Row(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(std::min(width, r.size()))); }
-
-std::vector<Row> sortedValues(const std::map<Row, Row>& table, int windowColumn)
-{
-    std::vector<Row> rows;
-    rows.reserve(table.size());
-    for (const auto& [key, row] : table)
-        rows.push_back(row);
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return aggregateRowLess(a, b, windowColumn); });
-    return rows;
-}
-
-} // namespace
 
 BatchTables batchTables(const ModeRun& run, std::size_t index)
 {
@@ -48,19 +29,18 @@ BatchTables batchTables(const ModeRun& run, std::size_t index)
     t.sink = run.sinkRowsOf(index);
     if (run.mode == OutputMode::Update && run.plan->aggregate) {
         // Update: the sink upserts by the grouping key.
-        const std::size_t width = run.keyWidth();
         const int window = windowColumn(*run.plan);
-        std::map<Row, Row> table;
+        KeyedRows table(run.keyWidth());
         for (const Row& r : run.forgotten.resultTable)
-            table[keyOf(r, width)] = r;
+            table.put(r);
         for (std::size_t b = 0; b < index; ++b)
             for (const Row& r : run.batches[b].sinkRows)
-                table[keyOf(r, width)] = r;
+                table.put(r);
         if (index > 0)
-            t.before = sortedValues(table, window);
+            t.before = table.sorted(window);
         for (const Row& r : batch.sinkRows)
-            table[keyOf(r, width)] = r;
-        t.after = sortedValues(table, window);
+            table.put(r);
+        t.after = table.sorted(window);
         return t;
     }
     // Append (and update without an aggregation): the sink adds every row it gets.

@@ -188,8 +188,9 @@ private:
     /// 3.5+: the output watermark of each stream-stream join that a stateful operator reads
     /// (PropagateWatermarkSimulator), below the global one.
     std::vector<QCPGraph*> m_operatorWatermarkGraphs;
-    std::vector<QCPItemText*> m_annotations;
+    std::vector<QCPItemText*> m_annotations; ///< the late rows' labels, each on its anchor; the first m_numAnnotations show
     std::vector<QCPItemTracer*> m_anchors;
+    std::size_t m_numAnnotations = 0;
     QCPItemText* m_batchWatermarkLabel = nullptr;
     // Legend swatches for what is not a graph (ticks, windows).
     QCPGraph* m_legendData = nullptr;

@@ -50,13 +50,11 @@ void EventTimePlot::rebuildMarks()
     m_batchWatermarkLabel->setText(cutoff);
     m_batchWatermarkLabel->setVisible(!cutoff.isEmpty());
 
-    // The comparison that dropped each late row, next to its mark: the newest few.
+    // The comparison that dropped each late row, next to its mark: the newest few. The labels
+    // are made once and reused: a dragged dot rebuilds the marks on every move.
+    m_numAnnotations = 0;
     for (QCPItemText* t : m_annotations)
-        m_plot->removeItem(t);
-    m_annotations.clear();
-    for (QCPItemTracer* t : m_anchors)
-        m_plot->removeItem(t);
-    m_anchors.clear();
+        t->setVisible(false);
     if (!m_view.hasBatch())
         return;
     const auto& points = m_view.snapshot->view(m_view.driving).points;
@@ -66,28 +64,32 @@ void EventTimePlot::rebuildMarks()
             late.push_back(e);
     std::stable_sort(late.begin(), late.end(), [&](std::uint32_t a, std::uint32_t b) { return points[a].batchId > points[b].batchId; });
     constexpr std::size_t kMaxLabels = 4;
-    m_plot->setCurrentLayer(QStringLiteral("marks"));
-    for (std::size_t k = 0; k < late.size() && k < kMaxLabels; ++k) {
+    for (std::size_t k = 0; k < late.size() && m_numAnnotations < kMaxLabels; ++k) {
         const QString text = lateComparison(m_view, late[k]);
         if (text.isEmpty())
             continue;
-        // Anchored to an invisible tracer on the mark, a few pixels to its left at any zoom,
-        // so the label never covers the × it explains.
-        auto* anchor = new QCPItemTracer(m_plot);
-        anchor->setStyle(QCPItemTracer::tsNone);
-        anchor->position->setCoords(points[late[k]].at, points[late[k]].drawnY());
-        m_anchors.push_back(anchor);
-        auto* t = new QCPItemText(m_plot);
-        t->setText(text);
-        t->setFont(font());
-        t->setColor(palette::fateColor(Fate::DroppedByWatermark).darker(120));
-        t->setBrush(QColor(255, 255, 255, 215));
-        t->setPadding(QMargins(3, 1, 3, 1));
-        t->position->setParentAnchor(anchor->position);
-        t->setClipToAxisRect(true);
-        m_annotations.push_back(t);
+        if (m_numAnnotations == m_annotations.size()) {
+            // Anchored to an invisible tracer on the mark, a few pixels to its left at any zoom,
+            // so the label never covers the × it explains.
+            m_plot->setCurrentLayer(QStringLiteral("marks"));
+            auto* anchor = new QCPItemTracer(m_plot);
+            anchor->setStyle(QCPItemTracer::tsNone);
+            m_anchors.push_back(anchor);
+            auto* t = new QCPItemText(m_plot);
+            t->setFont(font());
+            t->setColor(palette::fateColor(Fate::DroppedByWatermark).darker(120));
+            t->setBrush(QColor(255, 255, 255, 215));
+            t->setPadding(QMargins(3, 1, 3, 1));
+            t->position->setParentAnchor(anchor->position);
+            t->setClipToAxisRect(true);
+            m_annotations.push_back(t);
+            m_plot->setCurrentLayer(QStringLiteral("main"));
+        }
+        m_anchors[m_numAnnotations]->position->setCoords(points[late[k]].at, points[late[k]].drawnY());
+        m_annotations[m_numAnnotations]->setText(text);
+        m_annotations[m_numAnnotations]->setVisible(true);
+        ++m_numAnnotations;
     }
-    m_plot->setCurrentLayer(QStringLiteral("main"));
     placeAnnotations();
 }
 
@@ -97,7 +99,7 @@ void EventTimePlot::placeAnnotations()
     // and the future there is mostly empty), else left of it.
     const double gap = m_presentation ? 14 : 9;
     const QRect area = m_plot->axisRect()->rect();
-    for (std::size_t i = 0; i < m_annotations.size() && i < m_anchors.size(); ++i) {
+    for (std::size_t i = 0; i < m_numAnnotations; ++i) {
         QCPItemText* t = m_annotations[i];
         const QMargins pad = t->padding();
         const double width = QFontMetrics(t->font()).horizontalAdvance(t->text()) + pad.left() + pad.right();
@@ -155,8 +157,8 @@ QStringList EventTimePlot::annotations() const
     QStringList texts;
     if (m_batchWatermarkLabel->visible())
         texts << m_batchWatermarkLabel->text();
-    for (const QCPItemText* t : m_annotations)
-        texts << t->text();
+    for (std::size_t i = 0; i < m_numAnnotations; ++i)
+        texts << m_annotations[i]->text();
     return texts;
 }
 

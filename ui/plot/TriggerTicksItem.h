@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -60,22 +61,17 @@ protected:
             visibleBatches += t.kind != Kind::Skipped && t.time >= vis.lower && t.time <= vis.upper ? 1 : 0;
         const double spacing = r.width() / std::max(1, visibleBatches);
         const double fade = std::clamp(spacing / 24.0, 0.25, 1.0);
+        // Collected per kind and drawn with one pen each: hundreds of lines, three pens.
+        std::array<QVector<QLineF>, 3> lines;
         for (const Tick& t : m_ticks) {
             const auto k = static_cast<std::size_t>(t.kind);
-            QPen pen = penFor(t.kind);
-            if (t.kind != Kind::Skipped) {
-                QColor c = pen.color();
-                c.setAlphaF(static_cast<float>(c.alphaF() * fade));
-                pen.setColor(c);
-            }
-            painter->setPen(pen);
             if (t.count <= 1 || !(t.step > 0)) {
                 if (t.time < vis.lower || t.time > vis.upper)
                     continue;
                 const double px = x->coordToPixel(t.time);
                 if (std::abs(px - lastPx[k]) < kMinGapPx || m_drawn >= kMaxLines)
                     continue;
-                painter->drawLine(QLineF(px, r.top(), px, r.bottom()));
+                lines[k].append(QLineF(px, r.top(), px, r.bottom()));
                 lastPx[k] = px;
                 ++m_drawn;
                 continue;
@@ -97,9 +93,22 @@ protected:
             const auto last = std::min(t.count - 1, static_cast<std::int64_t>(std::floor((vis.upper - t.time) / t.step)));
             for (std::int64_t i = first; i <= last && m_drawn < kMaxLines; ++i) {
                 const double px = x->coordToPixel(t.time + t.step * static_cast<double>(i));
-                painter->drawLine(QLineF(px, r.top(), px, r.bottom()));
+                lines[k].append(QLineF(px, r.top(), px, r.bottom()));
                 ++m_drawn;
             }
+        }
+        for (Kind kind : {Kind::Data, Kind::NoData, Kind::Skipped}) {
+            const auto k = static_cast<std::size_t>(kind);
+            if (lines[k].isEmpty())
+                continue;
+            QPen pen = penFor(kind);
+            if (kind != Kind::Skipped) {
+                QColor c = pen.color();
+                c.setAlphaF(static_cast<float>(c.alphaF() * fade));
+                pen.setColor(c);
+            }
+            painter->setPen(pen);
+            painter->drawLines(lines[k]);
         }
     }
 

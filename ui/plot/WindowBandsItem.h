@@ -111,10 +111,6 @@ protected:
             painter->drawLine(QLineF(clip.left(), bar.bottom(), clip.right(), bar.bottom()));
         }
         painter->setRenderHint(QPainter::Antialiasing, true);
-        struct Label {
-            QRectF bar;
-            QString text;
-        };
         std::vector<Label> labels;
         for (const WindowLife& w : m_view->windows) {
             const auto state = w.stateAt(m_batch);
@@ -134,17 +130,22 @@ protected:
             }
             painter->drawRoundedRect(bar.adjusted(0, 1, 0, -1), 3, 3);
             if (m_labelText && state != WindowLife::State::Evicted)
-                labels.push_back({bar, state == WindowLife::State::Merged
-                                           ? QCoreApplication::translate("WindowBandsItem", "%1 → merged").arg(m_labelText(w))
-                                           : m_labelText(w)});
+                labels.push_back({bar, &w, state == WindowLife::State::Merged});
         }
         drawLabels(painter, labels);
     }
 
+    /// A bar that may be labelled. Its text is made only once the bar is known to be tall
+    /// enough: zoomed out over thousands of events, most are not.
+    struct Label {
+        QRectF bar;
+        const WindowLife* window = nullptr;
+        bool merged = false;
+    };
+
     /// Labels right of the lanes, each beside its bar where the bar is tall enough and no
     /// label above took the place; what does not fit is in the bar's tooltip.
-    template <typename Labels>
-    void drawLabels(QCPPainter* painter, const Labels& labels)
+    void drawLabels(QCPPainter* painter, const std::vector<Label>& labels)
     {
         m_drawnLabels.clear();
         const QFontMetricsF fm(m_font);
@@ -155,7 +156,8 @@ protected:
         for (const auto& l : labels) {
             if (l.bar.height() < fm.height() * 0.9)
                 continue;
-            const QString text = fm.elidedText(l.text, Qt::ElideRight, maxWidth);
+            const QString full = l.merged ? QCoreApplication::translate("WindowBandsItem", "%1 → merged").arg(m_labelText(*l.window)) : m_labelText(*l.window);
+            const QString text = fm.elidedText(full, Qt::ElideRight, maxWidth);
             QRectF box(x, l.bar.center().y() - fm.height() / 2, fm.horizontalAdvance(text) + 6, fm.height());
             box.moveTop(std::clamp(box.top(), l.bar.top(), l.bar.bottom() - box.height()));
             if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& r) { return r.intersects(box); }))
