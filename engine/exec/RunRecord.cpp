@@ -81,7 +81,6 @@ private:
     std::uint8_t m_op;
     bool m_multiset;
     KeyedRows m_state; ///< by the aggregation's grouping values, or by whole row
-
     std::vector<Row> m_rows;
 };
 

@@ -164,10 +164,11 @@ void RecomputeService::workerLoop()
             control = std::move(m_pendingControl);
             sources = m_pendingSources;
         }
+        // The retired snapshots are freed outside the lock: here when there is nothing to run,
+        // else once the new result is on its way (freeing a 10,000-event snapshot takes about a
+        // millisecond that a dragged dot should not wait for).
         if (!scenario)
-            continue; // the last owner frees the retired runs here, outside the lock
-        // Otherwise they are freed once the new result is on its way: freeing a 10,000-event
-        // snapshot takes about a millisecond that a dragged dot should not wait for.
+            continue;
         // Queued to this object: if it is destroyed first, the call is discarded with it.
         const auto post = [this](SnapshotPtr snapshot) {
             QMetaObject::invokeMethod(this, [this, snapshot = std::move(snapshot)]() mutable { deliver(std::move(snapshot)); },
@@ -194,7 +195,7 @@ void RecomputeService::workerLoop()
         // would only make the window draw every recording twice.
         if (!horizon)
             post(preview);
-        replaced = {};
+        replaced = {}; // the bases this result took the place of, freed as the retired ones are
         retired.clear();
         {
             // In a burst of requests (a drag sends one per mouse move) wait a moment for the next

@@ -31,16 +31,16 @@ namespace {
 
 using palette::kFates;
 
-/// Keeps `graphs` at `n` step lines on the main layer, reusing those there; true when one was
-/// added (a new graph still needs its pen).
+/// Keeps `graphs` at `n` step lines on the main layer, reusing those there; true when it added
+/// or removed one (a new graph still needs its pen, and the legend lists other graphs).
 bool resizeStepGraphs(QCustomPlot* plot, std::vector<QCPGraph*>& graphs, std::size_t n)
 {
+    if (graphs.size() == n)
+        return false;
     while (graphs.size() > n) {
         plot->removeGraph(graphs.back());
         graphs.pop_back();
     }
-    if (graphs.size() == n)
-        return false;
     plot->setCurrentLayer(QStringLiteral("main"));
     while (graphs.size() < n) {
         graphs.push_back(plot->addGraph());
@@ -591,18 +591,19 @@ void EventTimePlot::rebuildHistory()
     const ModeView& view = m_view.snapshot->view(m_view.driving);
     const auto sources = streamingSources(sc);
     const std::size_t numInputs = sources.size() > 1 ? sources.size() : 0;
+    // Graphs are reused from one snapshot to the next; only a new one needs styling, and the
+    // legend is rebuilt only when what it lists changes (a graph made in place of a removed one
+    // may have its address and name).
+    bool changed = m_inputGraphs.size() != numInputs;
     while (m_inputGraphs.size() > numInputs) {
         m_plot->removeGraph(m_inputGraphs.back());
         m_inputGraphs.pop_back();
     }
-    // Graphs are reused from one snapshot to the next; only a new one needs styling.
-    bool added = false;
     m_plot->setCurrentLayer(QStringLiteral("dots"));
     while (m_inputGraphs.size() < numInputs) {
         QCPGraph* g = m_plot->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
         m_inputGraphs.push_back(g);
-        added = true;
     }
     const bool left = m_view.drivingRun().plan && m_view.drivingRun().plan->join;
     for (std::size_t i = 0; i < m_inputGraphs.size(); ++i) {
@@ -610,7 +611,7 @@ void EventTimePlot::rebuildHistory()
         m_inputGraphs[i]->setName(left && i < 2 ? (i == 0 ? tr("%1 (left input)") : tr("%1 (right input)")).arg(name) : name);
     }
     m_plot->setCurrentLayer(QStringLiteral("main"));
-    added = resizeStepGraphs(m_plot, m_inputWatermarkGraphs, view.inputWatermarks.size()) || added;
+    changed = resizeStepGraphs(m_plot, m_inputWatermarkGraphs, view.inputWatermarks.size()) || changed;
     for (std::size_t k = 0; k < view.inputWatermarks.size(); ++k) {
         const InputWatermark& iw = view.inputWatermarks[k];
         QCPGraph* g = m_inputWatermarkGraphs[k];
@@ -628,20 +629,20 @@ void EventTimePlot::rebuildHistory()
         }
         g->setData(x, y, true);
     }
-    added = rebuildOperatorWatermarks(tail) || added;
+    changed = rebuildOperatorWatermarks(tail) || changed;
     if (!view.inputWatermarks.empty())
         m_watermarkGraph->setName(m_view.drivingRun().plan->maxWatermarkPolicy ? tr("global watermark (max of the inputs')")
                                                                                : tr("global watermark (min of the inputs')"));
     else
         m_watermarkGraph->setName(tr("watermark (moves when a batch ends)"));
-    if (added)
+    if (changed)
         applyStyle();
 
     m_fatePresent.fill(false);
     for (const EventPoint& p : view.points)
         if (p.hasEventTime || p.fate == Fate::NullEventTime) // the others are drawn as "no event time"
             m_fatePresent[static_cast<std::size_t>(p.fate)] = true;
-    if (legendEntries() != m_legendEntries)
+    if (changed || legendEntries() != m_legendEntries)
         rebuildLegend();
 }
 
@@ -688,12 +689,12 @@ bool EventTimePlot::rebuildOperatorWatermarks(double tail)
                              .arg(QString::fromStdString(reader.join ? reader.path + ".join" : reader.path)),
                          std::move(x), std::move(y)});
     }
-    const bool added = resizeStepGraphs(m_plot, m_operatorWatermarkGraphs, lines.size());
+    const bool changed = resizeStepGraphs(m_plot, m_operatorWatermarkGraphs, lines.size());
     for (std::size_t k = 0; k < lines.size(); ++k) {
         m_operatorWatermarkGraphs[k]->setName(lines[k].name);
         m_operatorWatermarkGraphs[k]->setData(lines[k].x, lines[k].y, true);
     }
-    return added;
+    return changed;
 }
 
 void EventTimePlot::rebuildDots()

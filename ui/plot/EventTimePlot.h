@@ -139,7 +139,7 @@ private:
     void applyDotStyles();
     void rebuildHistory();
     /// The lines of the joins' output watermarks (rebuildHistory), held to `tail`; true when a
-    /// graph was added.
+    /// graph was added or removed.
     bool rebuildOperatorWatermarks(double tail);
     void rebuildDots();
     void updateNow();
