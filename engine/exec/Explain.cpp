@@ -92,6 +92,17 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
                                            "withWatermark and the row still moved the watermark."),
                 {s.text}};
     }
+    if (s.kind == Step::Kind::Filter && s.inferredFromNextJoin) {
+        if (belowWatermark)
+            return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer adds because the condition of the second join can "
+                                               "never be true for a null there (InferFiltersFromConstraints) and runs before the first join. "
+                                               "It runs before withWatermark: the row is never stored and does not move the watermark."),
+                    {s.text}};
+        return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer adds because the condition of the second join can "
+                                           "never be true for a null there (InferFiltersFromConstraints) and runs before the first join: "
+                                           "the row is never stored."),
+                {s.text}};
+    }
     if (s.kind == Step::Kind::Filter && s.inferredFromJoin) {
         if (belowWatermark)
             return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer adds because the join condition can never be true "

@@ -101,7 +101,7 @@ BoundExpr isNotNullOf(std::size_t column, const DataType& type)
     return isNotNull;
 }
 
-void addNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema)
+void addNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema, bool fromNextJoin = false)
 {
     for (std::size_t c : columns) {
         if (alreadyNotNull(input, c))
@@ -109,6 +109,7 @@ void addNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns
         const std::size_t at = pushFilterDown(input, isNotNullOf(c, input.output[c].type), "isnotnull(" + input.output[c].name + ")", sourceSchema);
         input.steps[at].pushedFromJoin = false;
         input.steps[at].inferredFromJoin = true;
+        input.steps[at].inferredFromNextJoin = fromNextJoin;
     }
 }
 
@@ -164,7 +165,7 @@ void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPl
 
 void addInferredNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema)
 {
-    addNotNullFilters(input, columns, sourceSchema);
+    addNotNullFilters(input, columns, sourceSchema, true);
 }
 
 std::vector<std::size_t> notNullColumns(const BoundExpr& condition)

@@ -31,7 +31,7 @@ void inferUsingNotNullFilters(JoinPlan::Type type, InputPlan* leftInput, InputPl
 
 /// `isnotnull(column)` for each of `columns` of `input`'s output, sunk as pushFilterDown sinks
 /// it, unless the input's own filters already imply it: an IsNotNull filter inferred above the
-/// input and pushed down to it.
+/// input (from the condition of the join after the one it feeds) and pushed down to it.
 void addInferredNotNullFilters(InputPlan& input, const std::vector<std::size_t>& columns, const Schema& sourceSchema);
 
 /// QueryPlanConstraints.inferIsNotNullConstraints over the conjuncts of `condition`: the columns

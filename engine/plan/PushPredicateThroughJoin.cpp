@@ -282,12 +282,14 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         input.steps[at].pushedFromJoin = p.origin == Origin::NextJoinOn;
         input.steps[at].pushedFromWhere = p.origin != Origin::NextJoinOn;
     }
+    Schema out;
+    JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, firstJoinSides(plan), out, intoCondition);
+    // After the first join's own inferred filters: a column both joins' conditions make not null
+    // is filtered once, as the first join's (Spark's constraints are a set).
     for (const InferredPush& push : inferredPushes) {
         InputPlan& input = plan.inputs[push.side];
         addInferredNotNullFilters(input, {push.column}, m_sc.sources[input.source].schema);
     }
-    Schema out;
-    JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, firstJoinSides(plan), out, intoCondition);
     if (type != written)
         optimized.writtenType = written;
     optimized.conditionFromWhere = std::move(fromWhere);

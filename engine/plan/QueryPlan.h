@@ -41,6 +41,9 @@ struct Step {
     /// Filter: `isnotnull(column)`, which Spark's optimizer infers from a null-intolerant
     /// conjunct of the join condition and runs here (InferFiltersFromConstraints).
     bool inferredFromJoin = false;
+    /// Filter inferred from the condition of the join after the one this input feeds (the
+    /// second join of a chain), not from its own join's.
+    bool inferredFromNextJoin = false;
     /// Watermark: the EventTimeWatermark node it is, its column and delay.
     int watermarkNode = -1;
     std::size_t column = 0;

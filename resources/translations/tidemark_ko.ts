@@ -384,6 +384,14 @@
         <source>Removed by `%1`, the part of the query&apos;s where after the join on this side&apos;s columns alone, which Spark&apos;s optimizer runs before the join (PushPredicateThroughJoin); it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
         <translation>조인 뒤 where 중 이 쪽의 열만 읽는 부분 `%1`에서 제거되었습니다. Spark의 옵티마이저는 이 조건을 조인보다 먼저 실행합니다(PushPredicateThroughJoin). 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
     </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer adds because the condition of the second join can never be true for a null there (InferFiltersFromConstraints) and runs before the first join. It runs before withWatermark: the row is never stored and does not move the watermark.</source>
+        <translation>`%1`에서 제거되었습니다. 그 자리에 null이 있으면 두 번째 조인의 조건이 결코 참이 될 수 없으므로 Spark 옵티마이저가 이 필터를 추가해 첫 번째 조인보다 먼저 실행합니다(InferFiltersFromConstraints). withWatermark보다 먼저 실행되므로, 이 행은 저장되지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer adds because the condition of the second join can never be true for a null there (InferFiltersFromConstraints) and runs before the first join: the row is never stored.</source>
+        <translation>`%1`에서 제거되었습니다. 그 자리에 null이 있으면 두 번째 조인의 조건이 결코 참이 될 수 없으므로 Spark 옵티마이저가 이 필터를 추가해 첫 번째 조인보다 먼저 실행합니다(InferFiltersFromConstraints). 이 행은 저장되지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1803,6 +1811,10 @@ Click for its life.</source>
     <message>
         <source>Moved into this join&apos;s condition from the condition of the join after it (PushPredicateThroughJoin).</source>
         <translation>뒤에 오는 조인의 조건에서 이 조인의 조건으로 옮겨졌습니다(PushPredicateThroughJoin).</translation>
+    </message>
+    <message>
+        <source>Added by Spark&apos;s optimizer: the condition of the join after this one is never true for a null here (InferFiltersFromConstraints), so the filter runs before this join too.</source>
+        <translation>Spark 옵티마이저가 추가한 필터: 여기에 null이 있으면 이 조인 다음 조인의 조건은 결코 참이 아니므로(InferFiltersFromConstraints), 이 필터는 이 조인보다도 먼저 실행됩니다.</translation>
     </message>
 </context>
 <context>

@@ -395,6 +395,9 @@ private slots:
         const auto watermark = std::find_if(in2.begin(), in2.end(), [](const Step& st) { return st.kind == Step::Kind::Watermark; });
         QVERIFY(notNull != in2.end());
         QVERIFY(notNull < watermark);
+        QVERIFY(notNull->inferredFromNextJoin); // the second join's condition, not the first's
+        for (const Step& st : plan.inputs[0].steps) // in1's filters come from the first join's own condition
+            QVERIFY2(!st.inferredFromNextJoin, st.text.c_str());
         const JoinPlan& second = *plan.chain[0].join;
         QCOMPARE(second.leftSchema[4].name, std::string("j2"));
         for (const BoundExpr& c : second.leftOnly) // what moved is not checked twice

@@ -442,6 +442,33 @@ private slots:
         test::saveShot(*panel.joinPlanView(), QStringLiteral("joinplan-range-from-the-second-join"));
     }
 
+    /// three-stream-join.json with the second join keyed on a column of the impressions: the
+    /// `isnotnull` Spark infers from the second join's condition runs in the impressions input
+    /// of the first join, and the plan says which join's condition it came from.
+    void aSecondJoinsInferredFilterIsShownInTheFirstJoinsInput()
+    {
+        const QString file = QStringLiteral("three-stream-join.json");
+        Scenario sc = loadScenario(file);
+        sc.query.join->left.selectExpr.push_back("CASE WHEN adId > 0 THEN adId END AS campaign");
+        StageJoinSpec& second = *sc.query.then[0].join;
+        second.on = std::string("campaign = purchaseAdId AND purchaseTime BETWEEN clickTime AND clickTime + INTERVAL 30 MINUTES");
+        second.type = "inner";
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(std::move(sc), QString(), file);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        const auto inferred = std::find_if(o.sides[0].steps.begin(), o.sides[0].steps.end(),
+                                           [](const OutlineStep& st) { return st.kind == OutlineStep::Kind::Inferred && st.text == QStringLiteral("isnotnull(campaign)"); });
+        QVERIFY2(inferred != o.sides[0].steps.end(), qPrintable(kinds(o.sides[0]).join(QLatin1Char('\n'))));
+        QVERIFY(inferred->fromNextJoin);
+        for (const OutlineStep& st : o.sides[0].steps) // the first join's own inferences stay its own
+            QVERIFY(st.kind != OutlineStep::Kind::Inferred || st.text == QStringLiteral("isnotnull(campaign)") || !st.fromNextJoin);
+        const QString text = panel.joinPlanView()->plainText();
+        QVERIFY2(at(text, QStringLiteral("the condition of the join after this one is never true for a null here")) > 0, qPrintable(text));
+        QCOMPARE(text.count(QStringLiteral("the condition of the join after this one")), 1);
+    }
+
     /// Conditions that Spark prints alike (`adId > 0` on each side) are each shown in their own input.
     void sameConditionOnBothSides()
     {

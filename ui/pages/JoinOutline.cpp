@@ -130,6 +130,7 @@ OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSp
             if (s.inferredFromJoin) {
                 step.kind = OutlineStep::Kind::Inferred;
                 step.text = q(s.text);
+                step.fromNextJoin = s.inferredFromNextJoin;
                 step.place = !hasWatermark ? ConjunctPlace::IntoSide : watermarkAbove ? ConjunctPlace::BelowWatermark : ConjunctPlace::AboveWatermark;
             } else if (s.pushedFromJoin || s.pushedFromWhere) {
                 step.kind = s.pushedFromWhere ? OutlineStep::Kind::FromWhere : OutlineStep::Kind::FromOn;

@@ -43,6 +43,7 @@ struct OutlineStep {
     /// FromOn, FromWhere and Inferred: it went through a selectExpr too, so it runs on the source's rows with the
     /// selected columns replaced by their expressions (PushPredicateThroughNonJoin, Project case).
     bool throughSelect = false;
+    bool fromNextJoin = false; ///< Inferred: from the condition of the join after this one
 };
 
 /// One input of the join.

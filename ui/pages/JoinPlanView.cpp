@@ -151,7 +151,10 @@ QString JoinPlanView::sideHtml(int side) const
             break;
         }
         case OutlineStep::Kind::Inferred: {
-            QString where = tr("Added by Spark's optimizer: the join condition is never true for a null here (InferFiltersFromConstraints).");
+            QString where = step.fromNextJoin
+                                ? tr("Added by Spark's optimizer: the condition of the join after this one is never true for a null here "
+                                     "(InferFiltersFromConstraints), so the filter runs before this join too.")
+                                : tr("Added by Spark's optimizer: the join condition is never true for a null here (InferFiltersFromConstraints).");
             switch (step.place) {
             case ConjunctPlace::BelowWatermark:
                 where += QLatin1Char(' ') + tr("It runs before withWatermark: a row with a null here never reaches the join and never moves the watermark.");
