@@ -398,6 +398,20 @@ private slots:
         QVERIFY(notNull->inferredFromNextJoin); // the second join's condition, not the first's
         for (const Step& st : plan.inputs[0].steps) // in1's filters come from the first join's own condition
             QVERIFY2(!st.inferredFromNextJoin, st.text.c_str());
+        // "Why?" on the in2 row 90 (global event 3) names the second join's condition.
+        const Scenario loaded = inferred.load();
+        const ModeRun modeRun = runMode(loaded, OutputMode::Append);
+        const RowFate* removed = nullptr;
+        for (const BatchRecord& b : modeRun.batches)
+            for (const RowFate& f : b.fates)
+                if (f.event == 3 && !removed)
+                    removed = &f;
+        QVERIFY(removed);
+        QCOMPARE(removed->fate, Fate::Filtered);
+        const std::string why = render(explainFatePhrases(*removed, modeRun, loaded));
+        QVERIFY2(why.find("`isnotnull(j2)`") != std::string::npos && why.find("the condition of the second join") != std::string::npos
+                     && why.find("does not move the watermark") != std::string::npos,
+                 why.c_str());
         const JoinPlan& second = *plan.chain[0].join;
         QCOMPARE(second.leftSchema[4].name, std::string("j2"));
         for (const BoundExpr& c : second.leftOnly) // what moved is not checked twice
