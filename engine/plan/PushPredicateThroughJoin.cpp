@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The filters between the query's join and what follows it: `join(...).where(...)` (also after
-// a `selectExpr`, through which the filter passes first), the `where` of a join in `then` that comes right after it, and that join's conditions on the first join's
-// columns alone. Spark's optimizer moves them into and below the first join (EliminateOuterJoin,
-// then PushPredicateThroughJoin's case for a Filter over a Join), so the rows a one-side
-// conjunct rejects are never stored and, below withWatermark, never move it.
+// a `selectExpr`, through which the filter passes first), the `where` of a join in `then` that
+// comes right after it, and that join's conditions on the first join's columns alone. Spark's
+// optimizer moves them into and below the first join (EliminateOuterJoin, then
+// PushPredicateThroughJoin's case for a Filter over a Join), so the rows a one-side conjunct
+// rejects are never stored and, below withWatermark, never move it.
 #include "engine/plan/AnalyzerRules.h"
 
 #include "engine/expr/Parser.h"
