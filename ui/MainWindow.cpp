@@ -24,6 +24,7 @@
 #include "ui/pages/BatchCursor.h"
 #include "ui/pages/EventsPanel.h"
 #include "ui/pages/CheckpointPane.h"
+#include "ui/pages/ColumnRows.h"
 #include "ui/pages/LogPane.h"
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
@@ -219,6 +220,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_live, &LiveController::outagesChanged, this, [this] { m_plot->setOutages(m_live->outages()); });
     connect(m_compute, &RecomputeService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_cursor, &BatchCursor::positionChanged, this, &MainWindow::scheduleRefresh);
+    // The worker builds the columns' tables of the batch shown with each complete snapshot:
+    // three modes' tables are milliseconds this thread would spend when a dot is let go.
+    m_compute->setColumnPreparer([](const ModeRun& run, std::size_t index) { return std::make_shared<const ColumnRows>(columnRows(run, index)); });
+    connect(m_cursor, &BatchCursor::positionChanged, m_compute, &RecomputeService::setShownBatch);
 
     connect(m_plot, &EventTimePlot::addEventRequested, this, [this](Micros at, Micros t) {
         if (m_document->isLive() && showOutageWhy(at)) // live nothing can be added; the band explains itself

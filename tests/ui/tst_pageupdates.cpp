@@ -8,6 +8,7 @@
 #include "ui/compute/Snapshot.h"
 #include "ui/compute/ViewState.h"
 #include "ui/models/RowTableModel.h"
+#include "ui/pages/ColumnRows.h"
 #include "ui/pages/ModeColumnsPage.h"
 #include "ui/pages/OutputModeColumn.h"
 #include "ui/pages/StatePanel.h"
@@ -82,6 +83,25 @@ std::vector<ViewState> session()
         views.push_back(ViewState::at(snap, b));
     views.push_back(ViewState::at(buildSnapshot(words, 11), 3));
     return views;
+}
+
+/// True when both list the same rows with the same marks, in the same order.
+bool sameRows(const std::vector<MarkedRow>& a, const std::vector<MarkedRow>& b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const MarkedRow& x, const MarkedRow& y) { return x.row == y.row && x.status == y.status && x.againOf == y.againOf; });
+}
+
+/// The dots of the plot's layer of marks (the selected event first, then the predicted drops).
+QList<QPointF> marks(EventTimePlot& plot)
+{
+    QList<QPointF> out;
+    auto* canvas = plot.findChild<QCustomPlot*>();
+    for (QCPLayerable* l : canvas->layer(QStringLiteral("marks"))->children())
+        if (auto* g = qobject_cast<QCPGraph*>(l))
+            for (const QCPGraphData& d : *g->data())
+                out << QPointF(d.key, d.value);
+    return out;
 }
 
 } // namespace
@@ -177,6 +197,91 @@ private slots:
         QCOMPARE(replots.size(), 0);
         plot.setView(ViewState::at(complete, 3));
         QTRY_COMPARE(replots.size(), 1);
+    }
+
+    /// A complete snapshot comes with every mode's column rows at the batch the window shows
+    /// (the driving mode's batch there, and each other mode's last batch at or before its
+    /// trigger), equal to those built for that batch; a column shows the same from them.
+    void columnsPreparedWithTheSnapshot_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("position");
+        for (const char* file : {"word-count-update.json", "chained-window-aggregation.json", "sliding-with-watermark.json"})
+            for (int position : {0, 2, 1000}) // the first batch, a middle one, past the end (clamped to the last)
+                QTest::newRow(QByteArray(file).append(" at ").append(QByteArray::number(position)).constData())
+                    << QString::fromLatin1(file) << position;
+    }
+
+    void columnsPreparedWithTheSnapshot()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, position);
+        const SnapshotPtr preview = buildPreview(load(file), 1);
+        const ColumnJob job{[](const ModeRun& run, std::size_t index) { return std::make_shared<const ColumnRows>(columnRows(run, index)); },
+                            position};
+        const SnapshotPtr prepared = completeSnapshot(*preview, nullptr, &job);
+        const SnapshotPtr plain = completeSnapshot(*preview);
+        const ViewState view = ViewState::at(prepared, position);
+        QVERIFY(view.hasBatch());
+        int preparedModes = 0;
+        for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
+            const auto& rows = prepared->columns[static_cast<std::size_t>(m)];
+            const int index = view.batchIn(m);
+            if (prepared->run(m).error || index < 0) {
+                QVERIFY2(!rows, outputModeName(m));
+                continue;
+            }
+            QVERIFY2(rows, outputModeName(m));
+            ++preparedModes;
+            QCOMPARE(static_cast<int>(rows->index), index);
+            const ColumnRows built = columnRows(prepared->run(m), static_cast<std::size_t>(index));
+            QVERIFY(sameRows(rows->sink, built.sink));
+            QVERIFY(sameRows(rows->table, built.table));
+            QCOMPARE(rows->numResultRows, built.numResultRows);
+            OutputModeColumn fromPrepared(m), fromRun(m);
+            fromPrepared.setView(view);
+            fromRun.setView(ViewState::at(plain, position));
+            QCOMPARE(columnText(fromPrepared), columnText(fromRun));
+        }
+        QVERIFY(preparedModes >= 1);
+        QVERIFY2(!plain->columns[0] && !plain->columns[1] && !plain->columns[2], "no job, nothing prepared");
+    }
+
+    /// The selection and the predicted drops sent again unchanged (the window does with each
+    /// view) do not redraw the plot; a new view moves their marks to the dots' new places.
+    void marksSentAgainDoNotReplot()
+    {
+        const auto words = load(QStringLiteral("word-count-update.json"));
+        const SnapshotPtr before = buildSnapshot(words, 1);
+        const SnapshotPtr after = buildSnapshot(moved(*words, 2, 40 * kMicrosPerSecond), 2);
+        EventTimePlot plot;
+        plot.resize(600, 400);
+        plot.show();
+        auto* canvas = plot.findChild<QCustomPlot*>();
+        QSignalSpy replots(canvas, &QCustomPlot::afterReplot);
+        plot.setView(ViewState::at(before, 100));
+        plot.setSelectedEvent(2);
+        plot.setPredictedDrops({3});
+        QTRY_VERIFY(replots.size() > 0);
+        for (int i = 0; i < 20 && !replots.isEmpty(); ++i) { // until the first show's layout settles
+            replots.clear();
+            QTest::qWait(100);
+        }
+        QCOMPARE(replots.size(), 0);
+        const QList<QPointF> first = marks(plot);
+        QCOMPARE(first.size(), 2);
+        plot.setSelectedEvent(2);
+        plot.setPredictedDrops({3});
+        QTest::qWait(50);
+        QCOMPARE(replots.size(), 0);
+        plot.setView(ViewState::at(after, 100));
+        QTRY_VERIFY(replots.size() > 0);
+        const QList<QPointF> moved = marks(plot);
+        QCOMPARE(moved.size(), 2);
+        QCOMPARE(moved[0].x(), first[0].x() + 40); // the selected event arrived 40 s later
+        QCOMPARE(moved[1], first[1]);              // the other did not move
+        plot.setSelectedEvent(std::nullopt);
+        QTRY_COMPARE(marks(plot).size(), 1);
     }
 
     /// The state panel stepped through the session shows what a new panel shows.

@@ -41,6 +41,12 @@ std::uint64_t RecomputeService::requestEventEdit(std::shared_ptr<const Scenario>
     return enqueue(std::move(scenario), std::nullopt, true);
 }
 
+void RecomputeService::setColumnPreparer(ColumnPreparer prepare)
+{
+    std::lock_guard lock(m_mutex);
+    m_columnPreparer = std::move(prepare);
+}
+
 void RecomputeService::endBurst()
 {
     {
@@ -209,8 +215,14 @@ void RecomputeService::workerLoop()
                 continue;
         }
         SnapshotPtr complete;
+        ColumnJob columns;
+        {
+            std::lock_guard lock(m_mutex);
+            columns.prepare = m_columnPreparer;
+        }
+        columns.position = m_shownBatch;
         try {
-            complete = completeSnapshot(*preview, &bases);
+            complete = completeSnapshot(*preview, &bases, &columns);
         } catch (const RunCancelled&) {
             continue;
         }

@@ -51,6 +51,11 @@ public:
     /// The burst of requests is over (the dragged dot was let go): the newest request's other
     /// modes are computed at once instead of after the burst pause.
     void endBurst();
+    /// Complete snapshots come with each mode's column rows at the batch the window shows
+    /// (Snapshot::columns), built by `prepare` on the worker's threads. Set it before requests.
+    void setColumnPreparer(ColumnPreparer prepare);
+    /// The cursor position the window shows: the batch whose columns the worker prepares.
+    void setShownBatch(int position) { m_shownBatch = position; }
     /// Whether a recompute may continue earlier runs (on by default; the benchmark compares).
     void setReuseRuns(bool reuse) { m_reuseRuns = reuse; }
 
@@ -111,6 +116,8 @@ private:
     /// results with the same value differ only in events, so their runs may be continued.
     std::uint64_t m_sources = 0;               // UI thread only
     std::atomic<bool> m_reuseRuns{true};
+    std::atomic<int> m_shownBatch{0};
+    ColumnPreparer m_columnPreparer;           // guarded by m_mutex
     std::shared_ptr<RunControl> m_pendingControl; // guarded by m_mutex
     std::uint64_t m_requested = 0;             // UI thread only
     SnapshotPtr m_latest;                      // UI thread only

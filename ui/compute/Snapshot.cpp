@@ -469,10 +469,31 @@ ModeResult runModeOf(const Snapshot& snap, OutputMode m, const RunBases* bases)
     return out;
 }
 
+/// Where each mode's column stands at a cursor position: fixed by the mode the plot follows
+/// and its batch there, which a preview already holds (read before the missing modes run, so no
+/// task reads a slot another one writes).
+struct ShownBatch {
+    const ColumnPreparer* prepare = nullptr;
+    OutputMode driving = OutputMode::Update;
+    int batch = -1;
+    Micros now = 0;
+
+    void prepareColumn(Snapshot& snap, OutputMode m) const
+    {
+        const ModeRun& run = snap.run(m);
+        if (!prepare || batch < 0 || run.error)
+            return;
+        const int index = m == driving ? batch : batchAtOrBefore(run, now);
+        if (index >= 0)
+            snap.columns[static_cast<std::size_t>(m)] = (*prepare)(run, static_cast<std::size_t>(index));
+    }
+};
+
 /// Runs the modes of `snap` that are missing, side by side: they are independent runs over the
 /// same const scenario (the engine keeps no shared mutable state). Each task writes only its
-/// own mode's slots.
-void runMissing(Snapshot& snap, const RunBases* bases)
+/// own mode's slots. With `shown`, each mode's column rows are prepared too, the modes the
+/// snapshot already holds on tasks of their own.
+void runMissing(Snapshot& snap, const RunBases* bases, const ShownBatch* shown = nullptr)
 {
     struct Times {
         double run = 0, derive = 0;
@@ -484,9 +505,15 @@ void runMissing(Snapshot& snap, const RunBases* bases)
     const std::vector<EventPoint>& base = *snap.basePoints;
     std::array<std::future<Times>, 3> tasks;
     for (OutputMode m : {OutputMode::Append, OutputMode::Update, OutputMode::Complete}) {
-        if (snap.has(m))
+        if (snap.has(m)) {
+            if (shown)
+                tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, shown, m] {
+                    shown->prepareColumn(snap, m);
+                    return Times{};
+                });
             continue;
-        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m, bases] {
+        }
+        tasks[static_cast<std::size_t>(m)] = std::async(std::launch::async, [&snap, &base, m, bases, shown] {
             const auto i = static_cast<std::size_t>(m);
             const auto t0 = Clock::now();
             ModeResult result = runModeOf(snap, m, bases);
@@ -495,7 +522,10 @@ void runMissing(Snapshot& snap, const RunBases* bases)
             snap.views[i] = result.derive(base);
             snap.runs[i] = std::move(result.run.run);
             snap.checkpoints[i] = std::move(result.run.checkpoints);
-            return Times{ran, msSince(t1), result.run.reusedBatches};
+            const double derived = msSince(t1);
+            if (shown)
+                shown->prepareColumn(snap, m);
+            return Times{ran, derived, result.run.reusedBatches};
         });
     }
     double derive = 0;
@@ -576,10 +606,16 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
     return snap;
 }
 
-SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases)
+SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases, const ColumnJob* columns)
 {
     auto snap = std::make_shared<Snapshot>(preview);
-    runMissing(*snap, bases);
+    std::optional<ShownBatch> shown;
+    if (columns && columns->prepare) {
+        // The preview holds the mode the plot follows, so the view's batch is known already.
+        const ViewState view = ViewState::at(SnapshotPtr(SnapshotPtr(), snap.get()), columns->position);
+        shown = ShownBatch{&columns->prepare, view.driving, view.batch, view.now};
+    }
+    runMissing(*snap, bases, shown ? &*shown : nullptr);
     snap->complete = true;
     return snap;
 }

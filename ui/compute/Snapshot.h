@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -83,6 +84,20 @@ struct ModeView {
     std::vector<std::int64_t> stateRows;    ///< state rows after batch i (downstream-most operator)
 };
 
+struct ColumnRows; // ui/pages/ColumnRows.h
+
+/// Builds what an output mode's column lists at batch `index` of `run`. The window installs it
+/// (RecomputeService::setColumnPreparer) so that the worker builds the tables of the batch
+/// shown; it runs on the worker's threads.
+using ColumnPreparer = std::function<std::shared_ptr<const ColumnRows>(const ModeRun& run, std::size_t index)>;
+
+/// The columns a complete snapshot comes with: those of the batch at cursor position
+/// `position` (clamped as ViewState::at clamps it).
+struct ColumnJob {
+    ColumnPreparer prepare;
+    int position = 0;
+};
+
 /// An immutable result of one recompute: the scenario it ran and the three modes. Views hold
 /// it through SnapshotPtr, so the worker never touches what the UI reads. A preview holds only
 /// the mode the plot follows (it comes first, so a dragged dot follows the mouse); the
@@ -102,6 +117,9 @@ struct Snapshot {
     std::shared_ptr<const std::vector<EventPoint>> basePoints;
     /// Per mode, where its run can be taken up again by the recompute of the next edit.
     std::array<std::shared_ptr<const RunCheckpoints>, 3> checkpoints;
+    /// Per mode, its column's rows at the batch the window showed when the snapshot was made
+    /// (ColumnJob); null when not prepared. ColumnRows::index says which batch they are of.
+    std::array<std::shared_ptr<const ColumnRows>, 3> columns;
     /// Batches over its modes copied from an earlier snapshot's runs instead of run again.
     std::size_t reusedBatches = 0;
     double computeMs = 0;    ///< wall time of running the modes
@@ -136,9 +154,10 @@ SnapshotPtr buildPreview(std::shared_ptr<const Scenario> scenario, std::uint64_t
                          const RunBases* bases = nullptr);
 
 
-/// The complete snapshot for a preview: its run, plus the modes it lacks. Throws RunCancelled
-/// when the preview's control is cancelled meanwhile (as buildPreview does).
-SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases = nullptr);
+/// The complete snapshot for a preview: its run, plus the modes it lacks, and with `columns`
+/// each mode's column rows at that job's position. Throws RunCancelled when the preview's
+/// control is cancelled meanwhile (as buildPreview does).
+SnapshotPtr completeSnapshot(const Snapshot& preview, const RunBases* bases = nullptr, const ColumnJob* columns = nullptr);
 
 /// Index of the column carrying the window (or session) in the aggregation's output and
 /// state rows, or -1.

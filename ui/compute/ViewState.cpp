@@ -17,15 +17,19 @@ OutputMode drivingMode(const Snapshot& snapshot, OutputMode selected)
     return selected;
 }
 
+int batchAtOrBefore(const ModeRun& run, Micros now)
+{
+    auto it = std::upper_bound(run.batches.begin(), run.batches.end(), now, [](Micros t, const BatchRecord& b) { return t < b.triggerTime; });
+    return static_cast<int>(it - run.batches.begin()) - 1;
+}
+
 int ViewState::batchIn(OutputMode mode) const
 {
     if (!hasBatch())
         return -1;
     if (mode == driving)
         return batch;
-    const auto& batches = snapshot->run(mode).batches;
-    auto it = std::upper_bound(batches.begin(), batches.end(), now, [](Micros t, const BatchRecord& b) { return t < b.triggerTime; });
-    return static_cast<int>(it - batches.begin()) - 1;
+    return batchAtOrBefore(snapshot->run(mode), now);
 }
 
 ViewState ViewState::at(SnapshotPtr snapshot, int batch)

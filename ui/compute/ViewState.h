@@ -14,6 +14,9 @@ OutputMode selectedMode(const Scenario& scenario);
 /// it, the first of update, complete, append that runs.
 OutputMode drivingMode(const Snapshot& snapshot, OutputMode selected);
 
+/// Index of the last batch of `run` triggered at or before `now`, or -1.
+int batchAtOrBefore(const ModeRun& run, Micros now);
+
 /// What every page shows: one snapshot at one batch. Other modes are shown at their last batch
 /// triggered at or before the same processing time.
 struct ViewState {

@@ -7,7 +7,7 @@
 #include "ui/models/RerunRows.h"
 #include "ui/models/RowTableModel.h"
 #include "ui/models/RowTableView.h"
-#include "ui/pages/BatchTables.h"
+#include "ui/pages/ColumnRows.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -270,23 +270,18 @@ void OutputModeColumn::build(const ViewState& view)
         m_resultLabel->setText(tr("<b>Result table</b> before this batch"));
         return;
     }
-    const BatchTables tables = batchTables(run, i);
-    const std::vector<Row>& previous = tables.before;
-    const std::vector<Row>& result = tables.after;
-    const std::size_t width = run.keyWidth();
-    const std::vector<Row>& sinkRows = tables.sink;
-    auto sink = diffRows(sinkRows, previous, width, false);
-    auto table = diffRows(result, previous, width, true);
-    markRerunSinkRows(sink, run, i);
-    markRerunResultRows(table, run, i);
-    m_sinkModel->setRows(run.plan->output, std::move(sink), view.snapshot->scenario);
-    m_resultModel->setRows(run.plan->output, std::move(table), view.snapshot->scenario);
-    m_sinkLabel->setText(tr("<b>This batch</b> (%1) — sink got %n row(s)", nullptr, static_cast<int>(sinkRows.size())).arg(batch.batchId));
+    // Usually prepared by the worker with the snapshot; built here for another batch.
+    const auto& prepared = view.snapshot->columns[static_cast<std::size_t>(m_mode)];
+    ColumnRows rows = prepared && prepared->index == i ? *prepared : columnRows(run, i);
+    const auto numSinkRows = static_cast<int>(rows.sink.size());
+    m_sinkModel->setRows(run.plan->output, std::move(rows.sink), view.snapshot->scenario);
+    m_resultModel->setRows(run.plan->output, std::move(rows.table), view.snapshot->scenario);
+    m_sinkLabel->setText(tr("<b>This batch</b> (%1) — sink got %n row(s)", nullptr, numSinkRows).arg(batch.batchId));
     const int added = m_resultModel->numRowsWithStatus(RowStatus::New);
     const int changed = m_resultModel->numRowsWithStatus(RowStatus::Changed);
     const int removed = m_resultModel->numRowsWithStatus(RowStatus::Removed);
     // Only the changes that happened: one line a narrow column can hold.
-    QString text = tr("<b>Result table</b> — %n row(s)", nullptr, static_cast<int>(result.size()));
+    QString text = tr("<b>Result table</b> — %n row(s)", nullptr, static_cast<int>(rows.numResultRows));
     if (added > 0)
         text += tr(" · +%1 new").arg(added);
     if (changed > 0)

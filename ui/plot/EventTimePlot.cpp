@@ -772,33 +772,49 @@ void EventTimePlot::rebuildDots()
         applyDotStyles();
     }
     m_windows->setWindows(&view, m_view.outcomeBatch());
-    setSelectedEvent(m_selected);
-    setPredictedDrops(m_predictedDrops);
+    placeSelectedEvent();
+    placePredictedDrops();
 }
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
 {
+    // Unchanged: the mark already follows the view (rebuildDots places it), and the window
+    // sends the selection again with every view; a replot of 10,000 dots for it is wasted.
+    if (event == m_selected)
+        return;
     m_selected = event;
-    m_selectedGraph->data()->clear();
-    if (m_view.snapshot && event) {
-        const auto& points = m_view.snapshot->view(m_view.driving).points;
-        if (*event < points.size())
-            m_selectedGraph->addData(points[*event].at, drawnY(points[*event]));
-    }
+    placeSelectedEvent();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EventTimePlot::placeSelectedEvent()
+{
+    m_selectedGraph->data()->clear();
+    if (m_view.snapshot && m_selected) {
+        const auto& points = m_view.snapshot->view(m_view.driving).points;
+        if (*m_selected < points.size())
+            m_selectedGraph->addData(points[*m_selected].at, drawnY(points[*m_selected]));
+    }
 }
 
 void EventTimePlot::setPredictedDrops(const std::vector<std::uint32_t>& events)
 {
+    if (events == m_predictedDrops)
+        return; // as for the selection: class mode sends them again with every view
     m_predictedDrops = events;
+    placePredictedDrops();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EventTimePlot::placePredictedDrops()
+{
     m_predictedDropGraph->data()->clear();
     if (m_view.snapshot) {
         const auto& points = m_view.snapshot->view(m_view.driving).points;
-        for (std::uint32_t e : events)
+        for (std::uint32_t e : m_predictedDrops)
             if (e < points.size())
                 m_predictedDropGraph->addData(points[e].at, drawnY(points[e]));
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 std::size_t EventTimePlot::numPredictedDrops() const { return static_cast<std::size_t>(m_predictedDropGraph->data()->size()); }

@@ -142,6 +142,9 @@ private:
     /// graph was added or removed.
     bool rebuildOperatorWatermarks(double tail);
     void rebuildDots();
+    /// The selected event's and the predicted drops' marks at their dots in the current view.
+    void placeSelectedEvent();
+    void placePredictedDrops();
     void updateNow();
     /// What the legend lists, with each entry's name: rebuilt only when this changes.
     std::vector<std::pair<QCPAbstractPlottable*, QString>> legendEntries() const;
