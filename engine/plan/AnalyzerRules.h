@@ -116,6 +116,10 @@ private:
     /// passed: EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
     /// `rightBefore` are the join's inputs as they were before the join pushed filters into them.
     void pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore);
+    /// InferFiltersFromConstraints through the join's key equalities (inferThroughKeyEqualities)
+    /// over `constraints` (its condition's conjuncts) and its inputs' own filters: each filter it
+    /// infers sinks into the input the join type lets it filter.
+    void inferThroughKeys(JoinPlan& j, const JoinSides& sides, std::vector<AstPtr> constraints, const std::string& path);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);
 
     // UnsupportedOperationChecker.cpp

@@ -4,6 +4,8 @@
 #include "engine/plan/PredicatePushdown.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace tidemark {
 
@@ -173,6 +175,119 @@ std::vector<std::size_t> notNullColumns(const BoundExpr& condition)
     std::vector<std::size_t> columns;
     notNullColumnsOf(condition, columns);
     return columns;
+}
+
+namespace {
+
+using SideColumn = std::pair<JoinSide, std::size_t>;
+
+/// The column of one side `a` names, or nothing when it is not a column or names both or none.
+std::optional<SideColumn> sideColumn(const Ast& a, const Schema& left, const Schema& right)
+{
+    if (a.kind != Ast::Kind::Column)
+        return std::nullopt;
+    const std::optional<JoinSide> side = sideOf(a, left, right);
+    if (!side)
+        return std::nullopt;
+    const Schema& s = *side == JoinSide::Left ? left : right;
+    const auto index = a.qualifier.empty() ? s.find(a.name) : s.find(a.qualifier, a.name);
+    if (!index)
+        return std::nullopt;
+    return SideColumn{*side, *index};
+}
+
+bool readsColumn(const Ast& a, const SideColumn& column, const Schema& left, const Schema& right)
+{
+    if (a.kind == Ast::Kind::Column)
+        return sideColumn(a, left, right) == column;
+    return std::any_of(a.args.begin(), a.args.end(), [&](const AstPtr& c) { return readsColumn(*c, column, left, right); });
+}
+
+/// replaceConstraints: `a` with every read of `from` replaced by `to`.
+AstPtr replaceColumn(const AstPtr& a, const SideColumn& from, const AstPtr& to, const Schema& left, const Schema& right)
+{
+    if (a->kind == Ast::Kind::Column)
+        return sideColumn(*a, left, right) == from ? to : a;
+    auto copy = std::make_shared<Ast>(*a);
+    for (auto& c : copy->args)
+        c = replaceColumn(c, from, to, left, right);
+    return copy;
+}
+
+/// The same expression over the same columns, however the columns are qualified (ExpressionSet
+/// compares canonical forms; operands written in another order count as different here).
+bool sameExpression(const Ast& a, const Ast& b, const Schema& left, const Schema& right)
+{
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == Ast::Kind::Column) {
+        const auto ca = sideColumn(a, left, right);
+        return ca && ca == sideColumn(b, left, right);
+    }
+    if (a.op != b.op || a.negated != b.negated || !equalsIgnoreCase(a.name, b.name) || a.args.size() != b.args.size())
+        return false;
+    if (a.kind == Ast::Kind::Literal && !(a.literal == b.literal && a.literalType == b.literalType && a.months == b.months))
+        return false;
+    if (a.kind == Ast::Kind::Cast && a.castType != b.castType)
+        return false;
+    for (std::size_t i = 0; i < a.args.size(); ++i)
+        if (!sameExpression(*a.args[i], *b.args[i], left, right))
+            return false;
+    return true;
+}
+
+} // namespace
+
+std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right)
+{
+    std::vector<EqualityInference> out;
+    const auto known = [&](const Ast& c) {
+        return std::any_of(constraints.begin(), constraints.end(), [&](const AstPtr& k) { return sameExpression(c, *k, left, right); })
+               || std::any_of(out.begin(), out.end(), [&](const EqualityInference& k) { return sameExpression(c, *k.conjunct, left, right); });
+    };
+    const auto isNotNull = [](const Ast& a) { return a.kind == Ast::Kind::IsNull && a.negated; };
+    for (const AstPtr& eq : constraints) {
+        // EqualTo(l: Attribute, r: Attribute); `<=>` is EqualNullSafe, not this case.
+        if (eq->kind != Ast::Kind::Binary || eq->op != "=")
+            continue;
+        const auto a = sideColumn(*eq->args[0], left, right);
+        const auto b = sideColumn(*eq->args[1], left, right);
+        // Two columns of one side: that side's own constraints already hold what it implies.
+        if (!a || !b || a->first == b->first)
+            continue;
+        const auto type = [&](const SideColumn& c) { return (c.first == JoinSide::Left ? left : right)[c.second].type; };
+        if (type(*a) != type(*b))
+            continue;
+        for (const AstPtr& c : constraints) {
+            if (c == eq || isNotNull(*c))
+                continue;
+            for (const auto& [from, to] : {std::pair{*a, eq->args[1]}, std::pair{*b, eq->args[0]}}) {
+                if (!readsColumn(*c, from, left, right))
+                    continue;
+                AstPtr rewritten = replaceColumn(c, from, to, left, right);
+                const std::optional<JoinSide> side = sideOf(*rewritten, left, right);
+                if (!side || known(*rewritten))
+                    continue;
+                out.push_back({std::move(rewritten), *side, c, eq});
+            }
+        }
+    }
+    return out;
+}
+
+AstPtr qualifiedForSide(const AstPtr& a, const std::string& qualifier, const Schema& side)
+{
+    auto copy = std::make_shared<Ast>(*a);
+    if (copy->kind == Ast::Kind::Column) {
+        if (!side.find(copy->name))
+            return nullptr;
+        copy->qualifier = qualifier;
+        return copy;
+    }
+    for (auto& c : copy->args)
+        if (!(c = qualifiedForSide(c, qualifier, side)))
+            return nullptr;
+    return copy;
 }
 
 } // namespace tidemark

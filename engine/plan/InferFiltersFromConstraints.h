@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/expr/Ast.h"
 #include "engine/expr/BoundExpr.h"
+#include "engine/plan/JoinCondition.h"
 #include "engine/plan/QueryPlan.h"
 
 #include <string>
@@ -38,5 +40,29 @@ void addInferredNotNullFilters(InputPlan& input, const std::vector<std::size_t>&
 /// it can never be true for when null (read through null-intolerant expressions only, or under
 /// a top-level `IS NOT NULL`), in reading order.
 std::vector<std::size_t> notNullColumns(const BoundExpr& condition);
+
+/// A conjunct the other half of InferFiltersFromConstraints (QueryPlanConstraints.
+/// inferAdditionalConstraints) derives for one input of a join.
+struct EqualityInference {
+    AstPtr conjunct;   ///< reads `side` only
+    JoinSide side = JoinSide::Left;
+    AstPtr constraint; ///< the constraint it is rewritten from
+    AstPtr equality;   ///< the key equality it is rewritten through
+};
+
+/// inferAdditionalConstraints over a join's constraints (the conjuncts of its condition and of
+/// its inputs' own filters; columns resolved against `left` and `right`): each equality `a = b`
+/// of a column of each side rewrites every other constraint reading `a` to read `b` and the
+/// other way round, once (replaceConstraints). Kept: the rewritten constraints that read one
+/// side only and are not constraints already (the input's own are subtracted). `IS NOT NULL`
+/// constraints are left to the IsNotNull part above. Two columns of different types are
+/// compared through a cast, which Spark rewrites in one direction only; such an equality is
+/// not used here (docs/scenario-format.md, joins).
+std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right);
+
+/// `a` with every column read from the join side `qualifier` ("left" or "right"): an input's own
+/// filter, written over its columns, as a constraint of the join. Null when a column it reads is
+/// not one of that side's (`side`).
+AstPtr qualifiedForSide(const AstPtr& a, const std::string& qualifier, const Schema& side);
 
 } // namespace tidemark

@@ -128,6 +128,23 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         inferUsingNotNullFilters(j.type, sides.left, sides.right, j.usingLeft, j.usingRight, sourceSchema(sides.left), sourceSchema(sides.right),
                                  j.leftSchema, j.leftOnly);
     }
+    // The join's constraints, for InferFiltersFromConstraints below: its condition's conjuncts
+    // (a `using` join's key equalities first).
+    std::vector<AstPtr> constraints;
+    for (std::size_t k = 0; k < j.usingLeft.size(); ++k) {
+        auto column = [](const std::string& qualifier, const Field& f) {
+            auto c = std::make_shared<Ast>();
+            c->kind = Ast::Kind::Column;
+            c->qualifier = qualifier;
+            c->name = f.name;
+            return c;
+        };
+        auto eq = std::make_shared<Ast>();
+        eq->kind = Ast::Kind::Binary;
+        eq->op = "=";
+        eq->args = {column("left", j.leftSchema[j.usingLeft[k]]), column("right", j.rightSchema[j.usingRight[k]])};
+        constraints.push_back(std::move(eq));
+    }
     // A `using` join's condition is its key equalities alone, unless the optimizer moved a
     // filter into it (pushWhereThroughJoin): those conjuncts are read as an `on` would be.
     if ((on && !j.usingJoin) || !movedIn.empty()) {
@@ -150,6 +167,8 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         if (whole->type.id != TypeId::Boolean)
             failQuery(path + ".on", "join condition '" + prettyName(*cond) + "' of type " + sparkTypeName(whole->type) + " is not a boolean.");
         j.rangeConditionOnEventTime = hasRangeAgainstEventTime(*whole);
+        const std::vector<AstPtr> conjuncts = splitConjunctivePredicates(cond);
+        constraints.insert(constraints.end(), conjuncts.begin(), conjuncts.end());
         const SplitCondition split = splitJoinCondition(cond, j.leftSchema, j.rightSchema);
         for (const auto& k : split.keys) {
             BoundExpr l = bindSide(k.left, j.leftSchema, path + ".on");
@@ -192,6 +211,7 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
     } else if (!j.usingJoin && !(j.leftStatic || j.rightStatic)) {
         failQuery(path, "Stream-stream join without equality predicate is not supported");
     }
+    inferThroughKeys(j, sides, constraints, path);
     j.keyWatermarkOrdinal = joinKeyOrdinalForWatermark(j);
     // OneSideHashJoiner: a side's late filter and state value predicate read the first column of
     // its input that carries watermark metadata (`inputAttributes.find`); a joined side has two.
@@ -219,6 +239,76 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
         out = j.type == JoinPlan::Type::LeftSemi ? j.leftSchema : joined;
     }
     return j;
+}
+
+namespace {
+
+/// `text` without the parentheses prettyName wraps a whole expression in: "(a > 0)" reads
+/// "a > 0", "(a < 1) OR (a > 2)" stays.
+std::string unwrapped(const std::string& text)
+{
+    if (text.size() < 2 || text.front() != '(' || text.back() != ')')
+        return text;
+    int depth = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+        if (depth == 0)
+            return text; // the first parenthesis closes before the end
+    }
+    return text.substr(1, text.size() - 2);
+}
+
+} // namespace
+
+void Analyzer::inferThroughKeys(JoinPlan& j, const JoinSides& sides, std::vector<AstPtr> constraints, const std::string& path)
+{
+    // The inputs' filters are constraints too (a Filter's pass up through EventTimeWatermark, a
+    // UnaryNode, and through a projection that keeps their columns): those written after the
+    // input's last projection, which read the columns the join sees, and those the optimizer
+    // moved there from the join or the `where` after it, whose text reads those columns wherever
+    // they sank to. A conjunct of the condition counted twice changes nothing.
+    const auto ownFilters = [&](const InputPlan* in, const std::string& qualifier, const Schema& side) {
+        if (!in)
+            return; // a joined side: the constraints of the join below are not followed here
+        bool belowProjection = false;
+        for (auto step = in->steps.rbegin(); step != in->steps.rend(); ++step) {
+            belowProjection = belowProjection || step->kind == Step::Kind::Project;
+            if (step->kind != Step::Kind::Filter || step->inferredFromJoin || (belowProjection && !step->pushedFromJoin && !step->pushedFromWhere))
+                continue;
+            auto parsed = parseExpression(step->text);
+            if (!std::holds_alternative<AstPtr>(parsed))
+                continue;
+            for (const AstPtr& c : splitConjunctivePredicates(std::get<AstPtr>(parsed)))
+                if (AstPtr q = qualifiedForSide(c, qualifier, side))
+                    constraints.push_back(std::move(q));
+        }
+    };
+    ownFilters(sides.left, "left", j.leftSchema);
+    ownFilters(sides.right, "right", j.rightSchema);
+    const BindContext ctx{m_v, m_sc.zone, ""};
+    // InferFiltersFromConstraints adds a filter on the inputs whose one-side conjuncts
+    // PushPredicateThroughJoin may take (both for inner and left semi joins, the side an outer
+    // join pads with nulls), and PushPredicateThroughNonJoin sinks it from there.
+    for (const EqualityInference& inferred : inferThroughKeyEqualities(constraints, j.leftSchema, j.rightSchema)) {
+        const bool left = inferred.side == JoinSide::Left;
+        if (!(left ? joinPushesLeftConjuncts(j.type) : joinPushesRightConjuncts(j.type)))
+            continue;
+        auto bound = bindExpression(*inferred.conjunct, left ? j.leftSchema : j.rightSchema, ctx);
+        if (!bound.ok() || bound->type.id != TypeId::Boolean)
+            failFile(path, "the filter Spark infers, " + prettyName(*inferred.conjunct) + ", cannot be evaluated here");
+        InputPlan* input = left ? sides.left : sides.right;
+        if (!input) {
+            j.leftOnly.push_back(std::move(bound.value())); // a joined left side checks it in the join
+            continue;
+        }
+        const Schema source = m_sc.sources[input->source].schema;
+        const std::size_t at = pushFilterDown(*input, std::move(bound.value()), unwrapped(prettyName(*inferred.conjunct)), source);
+        Step& step = input->steps[at];
+        step.pushedFromJoin = false;
+        step.inferredFromJoin = true;
+        step.inferredFrom = unwrapped(prettyName(*inferred.constraint));
+        step.inferredThrough = unwrapped(prettyName(*inferred.equality));
+    }
 }
 
 JoinSides Analyzer::firstJoinSides(QueryPlan& plan) const

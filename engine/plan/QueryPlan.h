@@ -44,6 +44,12 @@ struct Step {
     /// Filter inferred from the condition of the join after the one this input feeds (the
     /// second join of a chain), not from its own join's.
     bool inferredFromNextJoin = false;
+    /// Filter inferred through a key equality of the join condition (InferFiltersFromConstraints,
+    /// inferAdditionalConstraints): `inferredFrom` is the constraint on the other side's key it
+    /// was rewritten from, `inferredThrough` the equality (inferredFromJoin is set too). Empty
+    /// for an `isnotnull` filter.
+    std::string inferredFrom;
+    std::string inferredThrough;
     /// Watermark: the EventTimeWatermark node it is, its column and delay.
     int watermarkNode = -1;
     std::size_t column = 0;

@@ -392,6 +392,14 @@
         <source>Removed by `%1`, a filter Spark&apos;s optimizer adds because the condition of the second join can never be true for a null there (InferFiltersFromConstraints) and runs before the first join: the row is never stored.</source>
         <translation>`%1`에서 제거되었습니다. 그 자리에 null이 있으면 두 번째 조인의 조건이 결코 참이 될 수 없으므로 Spark 옵티마이저가 이 필터를 추가해 첫 번째 조인보다 먼저 실행합니다(InferFiltersFromConstraints). 이 행은 저장되지 않습니다.</translation>
     </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer infers from `%2` and the join&apos;s key equality `%3` (InferFiltersFromConstraints) and runs before the join and before withWatermark: the row is never stored and does not move the watermark.</source>
+        <translation>`%1`에서 제거되었습니다. Spark 옵티마이저가 `%2`와 조인 키의 등식 `%3`에서 이 필터를 추론해(InferFiltersFromConstraints) 조인보다, 그리고 withWatermark보다 먼저 실행합니다. 이 행은 저장되지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer infers from `%2` and the join&apos;s key equality `%3` (InferFiltersFromConstraints) and runs before the join; it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
+        <translation>`%1`에서 제거되었습니다. Spark 옵티마이저가 `%2`와 조인 키의 등식 `%3`에서 이 필터를 추론해(InferFiltersFromConstraints) 조인보다 먼저 실행합니다. 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -551,6 +559,13 @@ Rows: Spark&apos;s numRowsDroppedByWatermark, one per late (key, window) group i
     <message>
         <source>never read</source>
         <translation>읽히지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPlanView</name>
+    <message>
+        <source>inferred</source>
+        <translation>추론됨</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1830,14 @@ Click for its life.</source>
     <message>
         <source>Added by Spark&apos;s optimizer: the condition of the join after this one is never true for a null here (InferFiltersFromConstraints), so the filter runs before this join too.</source>
         <translation>Spark 옵티마이저가 추가한 필터: 여기에 null이 있으면 이 조인 다음 조인의 조건은 결코 참이 아니므로(InferFiltersFromConstraints), 이 필터는 이 조인보다도 먼저 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Added by Spark&apos;s optimizer: %1 holds for the other side&apos;s rows, and the join&apos;s key equality %2 carries it to this side (InferFiltersFromConstraints).</source>
+        <translation>Spark 옵티마이저가 추가한 필터: 반대쪽 행에는 %1이(가) 성립하고, 조인 키의 등식 %2이(가) 이를 이쪽으로 옮깁니다(InferFiltersFromConstraints).</translation>
+    </message>
+    <message>
+        <source>It runs before withWatermark: a row it rejects never reaches the join and never moves the watermark.</source>
+        <translation>withWatermark보다 먼저 실행됩니다: 이 필터가 거른 행은 조인에 닿지 않고 워터마크도 움직이지 않습니다.</translation>
     </message>
 </context>
 <context>

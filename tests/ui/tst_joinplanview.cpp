@@ -74,12 +74,15 @@ QStringList kinds(const OutlineSide& side)
                                                                : QStringLiteral("where: "))
                            + s.text;
             break;
-        case OutlineStep::Kind::Inferred:
-            out << (s.place == ConjunctPlace::BelowWatermark   ? QStringLiteral("isnotnull below: ")
-                    : s.place == ConjunctPlace::AboveWatermark ? QStringLiteral("isnotnull above: ")
-                                                               : QStringLiteral("isnotnull: "))
-                           + s.text;
+        case OutlineStep::Kind::Inferred: {
+            const QString tag = s.inferredFrom.isEmpty() ? QStringLiteral("isnotnull") : QStringLiteral("inferred");
+            out << tag
+                       + (s.place == ConjunctPlace::BelowWatermark   ? QStringLiteral(" below: ")
+                          : s.place == ConjunctPlace::AboveWatermark ? QStringLiteral(" above: ")
+                                                                     : QStringLiteral(": "))
+                       + s.text;
             break;
+        }
         }
     }
     return out;
@@ -266,6 +269,44 @@ private slots:
                                                                                    "on above: NOT bot OR clickTime IS NULL"}));
     }
 
+    /// The shipped scenario of a `where` on one side's key that Spark also runs on the other side
+    /// (InferFiltersFromConstraintsSuite, "single inner join with pre-existing filters: filter out
+    /// values on either side"): the impression of ad 5 is removed before the impressions'
+    /// watermark, which therefore stops at 10:07 after batch 0, and the delayed impression 4 is
+    /// on time. The join plan shows the inferred filter and "Why?" names where it comes from.
+    void shippedKeyFilterScenarioDoesWhatItSays()
+    {
+        const QString file = QStringLiteral("stream-stream-key-filter-both-sides.json");
+        const Scenario shipped = loadScenario(file);
+        const ModeRun run = runMode(shipped, OutputMode::Append);
+        QVERIFY(!run.error);
+        QVERIFY(run.batches.size() >= 2);
+        QCOMPARE(shortTime(run.batches[1].watermarkMs * kMicrosPerMilli, shipped), std::string("2021-08-12 10:07:00"));
+        QVERIFY(run.batches[1].droppedRows.empty()); // impression 4 (12:09) is on time
+        const RowFate* ad5 = nullptr; // event 3: the impression of ad 5 at 17:39
+        for (const BatchRecord& b : run.batches)
+            for (const RowFate& f : b.fates)
+                if (f.event == 3 && !ad5)
+                    ad5 = &f;
+        QVERIFY(ad5);
+        QCOMPARE(ad5->fate, Fate::Filtered);
+        const std::string why = explainFate(*ad5, run, shipped);
+        QVERIFY2(why.find("`impressionAdid < 5`") != std::string::npos && why.find("`clickAdid < 5`") != std::string::npos
+                     && why.find("`impressionAdid = clickAdid`") != std::string::npos && why.find("does not move the watermark") != std::string::npos,
+                 why.c_str());
+
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(loadScenario(file), QString(), file);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QCOMPARE(kinds(o.sides[0]), (QStringList{"inferred below: impressionAdid < 5", "isnotnull below: isnotnull(impressionAdid)", "select",
+                                                 "withWatermark", "isnotnull above: isnotnull(impressionTime)"}));
+        const QString text = panel.joinPlanView()->plainText();
+        QVERIFY2(text.contains(QStringLiteral("clickAdid < 5 holds for the other side's rows, and the join's key equality impressionAdid = clickAdid")),
+                 qPrintable(text));
+    }
+
     /// StreamingOuterJoinSuite "left outer join with non-key condition violated": in a left
     /// outer join the right side's own conditions move into the right input
     /// (PushPredicateThroughJoin); the one on a value goes below withWatermark, the one on the
@@ -282,9 +323,12 @@ private slots:
         const JoinOutline& o = *view->outline();
         QCOMPARE(kinds(o.sides[0]), (QStringList{"select", "withWatermark"}));
         // The key gives isnotnull(clickAdid) (an OR implies nothing); the condition on the event
-        // time already implies isnotnull(clickTime), so Spark infers no second one.
-        QCOMPARE(kinds(o.sides[1]), (QStringList{"isnotnull below: isnotnull(clickAdid)", "on below: clickAdid < 300 OR clickAdid > 1000", "select",
-                                                 "withWatermark", "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"}));
+        // time already implies isnotnull(clickTime), so Spark infers no second one. The left
+        // side's own condition reaches the right side through the key equality
+        // (InferFiltersFromConstraints fills the side a left outer join pads with nulls).
+        QCOMPARE(kinds(o.sides[1]), (QStringList{"inferred below: clickAdid > 0", "isnotnull below: isnotnull(clickAdid)",
+                                                 "on below: clickAdid < 300 OR clickAdid > 1000", "select", "withWatermark",
+                                                 "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"}));
         QCOMPARE(inJoin(o), (QStringList{"key: impressionAdid = clickAdid", "pair, range: " + kRange, "preserved side 0: impressionAdid > 0"}));
 
         // Read top to bottom: the right input's steps in the order the rows pass them.
@@ -295,9 +339,12 @@ private slots:
         const qsizetype above = at(text, QStringLiteral("clickTime > CAST("));
         const qsizetype join = at(text, QStringLiteral("LeftOuter join"));
         QVERIFY(right >= 0 && right < below && below < watermark && watermark < above && above < join);
-        QVERIFY(at(text, QStringLiteral("before withWatermark: a row it rejects never reaches the join and never moves the watermark")) > below);
+        QVERIFY(text.indexOf(QStringLiteral("before withWatermark: a row it rejects never reaches the join and never moves the watermark"), below) > below);
+        const qsizetype inferred = at(text, QStringLiteral("clickAdid > 0"));
+        QVERIFY(right < inferred && inferred < below);
+        QVERIFY(at(text, QStringLiteral("impressionAdid > 0 holds for the other side's rows, and the join's key equality impressionAdid = clickAdid")) > inferred);
         QVERIFY(at(text, QStringLiteral("it still moves the watermark")) > above);
-        QVERIFY(at(text, QStringLiteral("impressionAdid > 0")) > join);
+        QVERIFY(text.indexOf(QStringLiteral("impressionAdid > 0"), join) > join); // and, kept for its own side, in the join
         QVERIFY(at(text, QStringLiteral("impressions is the side an outer join keeps")) > join);
     }
 
@@ -310,10 +357,14 @@ private slots:
         QTest::addColumn<QStringList>("right");
         const QStringList leftKept{"select", "withWatermark"};
         // impressionAdid > 0 implies the key is not null; the range adds isnotnull(impressionTime).
-        const QStringList leftPushed{"on below: impressionAdid > 0", "select", "withWatermark", "isnotnull above: isnotnull(impressionTime)"};
+        // Each side's condition on its key reaches the other side through the key equality
+        // (InferFiltersFromConstraints), on the sides the join type lets it filter.
+        const QStringList leftPushed{"inferred below: (impressionAdid < 300) OR (impressionAdid > 1000)", "on below: impressionAdid > 0", "select",
+                                     "withWatermark", "isnotnull above: isnotnull(impressionTime)"};
         const QStringList rightKept{"select", "withWatermark"};
-        const QStringList rightPushed{"isnotnull below: isnotnull(clickAdid)", "on below: clickAdid < 300 OR clickAdid > 1000", "select",
-                                      "withWatermark", "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"};
+        const QStringList rightPushed{"inferred below: clickAdid > 0", "isnotnull below: isnotnull(clickAdid)",
+                                      "on below: clickAdid < 300 OR clickAdid > 1000", "select", "withWatermark",
+                                      "on above: clickTime > CAST('2021-08-01 00:00:00' AS TIMESTAMP)"};
         QTest::newRow("inner") << "inner" << leftPushed << rightPushed;
         QTest::newRow("left semi") << "leftSemi" << leftPushed << rightPushed;
         QTest::newRow("right outer") << "rightOuter" << leftPushed << rightKept;

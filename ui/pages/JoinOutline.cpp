@@ -131,6 +131,8 @@ OutlineSide outlineSide(const InputPlan& input, JoinSide joinSide, const InputSp
                 step.kind = OutlineStep::Kind::Inferred;
                 step.text = q(s.text);
                 step.fromNextJoin = s.inferredFromNextJoin;
+                step.inferredFrom = q(s.inferredFrom);
+                step.inferredThrough = q(s.inferredThrough);
                 step.place = !hasWatermark ? ConjunctPlace::IntoSide : watermarkAbove ? ConjunctPlace::BelowWatermark : ConjunctPlace::AboveWatermark;
             } else if (s.pushedFromJoin || s.pushedFromWhere) {
                 step.kind = s.pushedFromWhere ? OutlineStep::Kind::FromWhere : OutlineStep::Kind::FromOn;

@@ -44,6 +44,9 @@ struct OutlineStep {
     /// selected columns replaced by their expressions (PushPredicateThroughNonJoin, Project case).
     bool throughSelect = false;
     bool fromNextJoin = false; ///< Inferred: from the condition of the join after this one
+    /// Inferred through a key equality: the constraint it is rewritten from and the equality
+    /// (empty for `isnotnull`).
+    QString inferredFrom, inferredThrough;
 };
 
 /// One input of the join.

@@ -7,6 +7,7 @@
 #include "ui/i18n/Retranslate.h"
 
 #include <QLabel>
+#include <QCoreApplication>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -26,6 +27,12 @@ QString onTag()
 QString whereTag()
 {
     return QStringLiteral("<span style=\"border:1px solid #0B5F7A; color:#0B5F7A;\">&nbsp;<b>where</b>&nbsp;</span>");
+}
+
+/// A filter Spark's optimizer derives through a key equality: not written anywhere, so no code.
+QString inferredTag()
+{
+    return QStringLiteral("<span style=\"color:#0B5F7A;\"><i>%1</i></span>").arg(QCoreApplication::translate("JoinPlanView", "inferred").toHtmlEscaped());
 }
 
 QString note(const QString& text) { return QStringLiteral("<br><span style=\"color:#555555;\">%1</span>").arg(text); }
@@ -151,13 +158,18 @@ QString JoinPlanView::sideHtml(int side) const
             break;
         }
         case OutlineStep::Kind::Inferred: {
-            QString where = step.fromNextJoin
+            const bool throughKey = !step.inferredFrom.isEmpty();
+            QString where = throughKey ? tr("Added by Spark's optimizer: %1 holds for the other side's rows, and the join's key equality %2 "
+                                            "carries it to this side (InferFiltersFromConstraints).")
+                                             .arg(code(step.inferredFrom), code(step.inferredThrough))
+                            : step.fromNextJoin
                                 ? tr("Added by Spark's optimizer: the condition of the join after this one is never true for a null here "
                                      "(InferFiltersFromConstraints), so the filter runs before this join too.")
                                 : tr("Added by Spark's optimizer: the join condition is never true for a null here (InferFiltersFromConstraints).");
             switch (step.place) {
             case ConjunctPlace::BelowWatermark:
-                where += QLatin1Char(' ') + tr("It runs before withWatermark: a row with a null here never reaches the join and never moves the watermark.");
+                where += QLatin1Char(' ') + (throughKey ? tr("It runs before withWatermark: a row it rejects never reaches the join and never moves the watermark.")
+                                                        : tr("It runs before withWatermark: a row with a null here never reaches the join and never moves the watermark."));
                 break;
             case ConjunctPlace::AboveWatermark:
                 where += QLatin1Char(' ') + tr("It reads the event time, so it runs after withWatermark: such a row still moves the watermark.");
@@ -166,7 +178,7 @@ QString JoinPlanView::sideHtml(int side) const
             }
             if (step.throughSelect)
                 where += QLatin1Char(' ') + tr("Spark also moved it before %1, so it reads the source's columns.").arg(code(QStringLiteral("selectExpr")));
-            rows += row(code(QStringLiteral("isnotnull")), code(step.text) + note(where), true);
+            rows += row(throughKey ? inferredTag() : code(QStringLiteral("isnotnull")), code(step.text) + note(where), true);
             break;
         }
         }
