@@ -6,8 +6,8 @@
 #include "ui/Palette.h"
 #include "ui/i18n/Retranslate.h"
 
-#include <QLabel>
 #include <QCoreApplication>
+#include <QLabel>
 #include <QTextDocument>
 #include <QVBoxLayout>
 

@@ -27,8 +27,8 @@ BatchChart::BatchChart(QWidget* parent)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_plot->setInteractions({});
-    // The state line as separate segments: stroked whole, a few hundred batches of it took
-    // milliseconds of each redraw (bench_ui), and the chart redraws with every snapshot.
+    // Lines as separate segments, as in the event-time plot: a wide line stroked whole is the
+    // costliest part of a redraw, and this chart redraws with every snapshot.
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setTicker(QSharedPointer<DurationTicker>::create());

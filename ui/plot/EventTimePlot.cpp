@@ -778,8 +778,8 @@ void EventTimePlot::rebuildDots()
 
 void EventTimePlot::setSelectedEvent(std::optional<std::uint32_t> event)
 {
-    // Unchanged: the mark already follows the view (rebuildDots places it), and the window
-    // sends the selection again with every view; a replot of 10,000 dots for it is wasted.
+    // Unchanged: the mark already follows the view (rebuildDots places it); sent again, it
+    // would only cost a replot of every dot.
     if (event == m_selected)
         return;
     m_selected = event;
