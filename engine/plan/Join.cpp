@@ -129,16 +129,16 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
                                  j.leftSchema, j.leftOnly);
     }
     // The join's constraints, for InferFiltersFromConstraints below: its condition's conjuncts
-    // (a `using` join's key equalities first).
+    // (a `using` join's key equalities first, `left.k = right.k`).
     std::vector<AstPtr> constraints;
+    const auto column = [](const char* qualifier, const Field& f) {
+        auto c = std::make_shared<Ast>();
+        c->kind = Ast::Kind::Column;
+        c->qualifier = qualifier;
+        c->name = f.name;
+        return c;
+    };
     for (std::size_t k = 0; k < j.usingLeft.size(); ++k) {
-        auto column = [](const std::string& qualifier, const Field& f) {
-            auto c = std::make_shared<Ast>();
-            c->kind = Ast::Kind::Column;
-            c->qualifier = qualifier;
-            c->name = f.name;
-            return c;
-        };
         auto eq = std::make_shared<Ast>();
         eq->kind = Ast::Kind::Binary;
         eq->op = "=";
@@ -243,19 +243,17 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
 
 namespace {
 
-/// `text` without the parentheses prettyName wraps a whole expression in: "(a > 0)" reads
-/// "a > 0", "(a < 1) OR (a > 2)" stays.
-std::string unwrapped(const std::string& text)
+/// prettyName(a) without the parentheses it puts around a whole operator expression:
+/// "a > 0", not "(a > 0)"; "(a < 1) OR (a > 2)" keeps its operands'.
+std::string bareName(const Ast& a)
 {
-    if (text.size() < 2 || text.front() != '(' || text.back() != ')')
+    const std::string text = prettyName(a);
+    switch (a.kind) {
+    case Ast::Kind::Unary: case Ast::Kind::Binary: case Ast::Kind::Between: case Ast::Kind::In: case Ast::Kind::IsNull:
+        return text.substr(1, text.size() - 2);
+    default:
         return text;
-    int depth = 0;
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
-        if (depth == 0)
-            return text; // the first parenthesis closes before the end
     }
-    return text.substr(1, text.size() - 2);
 }
 
 } // namespace
@@ -302,12 +300,12 @@ void Analyzer::inferThroughKeys(JoinPlan& j, const JoinSides& sides, std::vector
             continue;
         }
         const Schema source = m_sc.sources[input->source].schema;
-        const std::size_t at = pushFilterDown(*input, std::move(bound.value()), unwrapped(prettyName(*inferred.conjunct)), source);
+        const std::size_t at = pushFilterDown(*input, std::move(bound.value()), bareName(*inferred.conjunct), source);
         Step& step = input->steps[at];
         step.pushedFromJoin = false;
         step.inferredFromJoin = true;
-        step.inferredFrom = unwrapped(prettyName(*inferred.constraint));
-        step.inferredThrough = unwrapped(prettyName(*inferred.equality));
+        step.inferredFrom = bareName(*inferred.constraint);
+        step.inferredThrough = bareName(*inferred.equality);
     }
 }
 
