@@ -192,12 +192,7 @@ Simulation::Simulation(const Scenario& scenario, const QueryPlan& plan, Simulati
         m_sourceOffset.push_back(offset);
         offset += static_cast<std::uint32_t>(src.events.size());
         SourceQueue q;
-        q.order.resize(src.events.size());
-        for (std::uint32_t i = 0; i < q.order.size(); ++i)
-            q.order[i] = i;
-        const auto byArrival = [&](std::uint32_t a, std::uint32_t b) { return src.events[a].at < src.events[b].at; };
-        if (!std::is_sorted(q.order.begin(), q.order.end(), byArrival)) // files are usually in arrival order already
-            std::stable_sort(q.order.begin(), q.order.end(), byArrival);
+        q.order = ArrivalOrder::of(src.events);
         if (!q.order.empty()) // the first to arrive; not another pass over millions of events
             earliest = earliest ? std::min(*earliest, src.events[q.order.front()].at) : src.events[q.order.front()].at;
         if (src.format == SourceFormat::Kafka)
@@ -324,8 +319,7 @@ void Simulation::notifyEventsAppended()
     for (size_t s = 0; s < m_queues.size(); ++s) {
         auto& q = m_queues[s];
         const auto n = static_cast<std::uint32_t>(m_scenario.sources[s].events.size());
-        for (auto i = static_cast<std::uint32_t>(q.order.size()); i < n; ++i)
-            q.order.push_back(i);
+        q.order.appendUpTo(n);
         if (m_scenario.sources[s].format == SourceFormat::Kafka)
             q.taken.resize(n, 0);
     }
@@ -354,10 +348,7 @@ void Simulation::forgetEvents(std::size_t source, std::size_t count)
     if (count == 0)
         return;
     SourceQueue& q = m_queues[source];
-    const auto shift = static_cast<std::uint32_t>(count);
-    q.order.erase(q.order.begin(), q.order.begin() + static_cast<std::ptrdiff_t>(count));
-    for (std::uint32_t& local : q.order)
-        local -= shift;
+    q.order.dropFirst(count);
     q.next -= count;
     q.availableNowEnd = q.availableNowEnd > count ? q.availableNowEnd - count : 0;
     if (!q.taken.empty())
@@ -1080,10 +1071,15 @@ std::unique_ptr<Simulation> Simulation::continuedOver(const Scenario& scenario, 
     std::unique_ptr<Simulation> sim(new Simulation(*this, scenario, plan, std::move(options)));
     if (&scenario != &m_scenario) {
         // The new scenario's arrival order; what was read is the same prefix of it.
-        const Simulation fresh(scenario, plan);
-        for (size_t s = 0; s < sim->m_queues.size() && s < fresh.m_queues.size(); ++s)
-            sim->m_queues[s].order = fresh.m_queues[s].order;
-        sim->m_sourceOffset = fresh.m_sourceOffset;
+        std::uint32_t offset = 0;
+        sim->m_sourceOffset.clear();
+        for (size_t s = 0; s < scenario.sources.size(); ++s) {
+            const auto& events = scenario.sources[s].events;
+            if (s < sim->m_queues.size())
+                sim->m_queues[s].order = ArrivalOrder::of(events);
+            sim->m_sourceOffset.push_back(offset);
+            offset += static_cast<std::uint32_t>(events.size());
+        }
     }
     return sim;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/exec/ArrivalOrder.h"
 #include "engine/exec/RunControl.h"
 #include "engine/exec/WatermarkTracker.h"
 #include "engine/plan/QueryPlan.h"
@@ -111,7 +112,7 @@ private:
     Simulation(const Simulation& from, const Scenario& scenario, const QueryPlan& plan, SimulationOptions options);
 
     struct SourceQueue {
-        std::vector<std::uint32_t> order; ///< event indices in arrival order (stable by file order)
+        ArrivalOrder order;               ///< event indices in arrival order, shared with copies of this run
         std::size_t next = 0;             ///< first unread position in `order`
         std::size_t availableNowEnd = 0;  ///< AvailableNow: end of what had arrived at start
         /// Kafka sources only: events already read, by local index. A Kafka batch takes a
