@@ -40,6 +40,13 @@ struct JoinSides {
     Schema leftSchema, rightSchema;
     std::vector<std::string> leftNames, rightNames; ///< the qualifiers `on` may name each side by
     bool leftStatic = false, rightStatic = false;
+    /// A joined left side's constraints (QueryPlanConstraints.constraints of the join below and
+    /// of the filters between), each column qualified `left`: what InferFiltersFromConstraints
+    /// reads on that side.
+    std::vector<AstPtr> leftConstraints;
+    /// The join's filters were inferred once already (inferAlongChainAgain): only new ones for
+    /// its right input are added.
+    bool inferredBefore = false;
 };
 
 class Analyzer {
@@ -98,6 +105,8 @@ private:
     static AstPtr qualify(const AstPtr& a, const std::vector<std::string>& leftNames, const std::vector<std::string>& rightNames);
     static Schema withQualifier(Schema s, const std::string& q);
     static Schema concat(const Schema& a, const Schema& b);
+    /// `left.<leftColumn> = right.<rightColumn>`: a `using` key as the equality Spark resolves it to.
+    static AstPtr columnEquality(const std::string& leftColumn, const std::string& rightColumn);
     /// Dataset.join at `path`: the plan of one join and its output schema (`out`). Pushes and
     /// infers filters into the sides' inputs.
     /// `movedIn`: conjuncts of the filters over the join that the optimizer moved into its
@@ -108,6 +117,11 @@ private:
     void joinQuery(QueryPlan& plan);
     /// The query's join's two inputs, plan.inputs[0] and [1], as joinPlan reads them.
     JoinSides firstJoinSides(QueryPlan& plan) const;
+    /// The constraints the join of `query.then[stage]` reads on its left side (`joinedLeft`) when
+    /// it follows the previous join directly: that join's output constraints
+    /// (m_joinOutputConstraints) and the `where` filters between the two. Qualified `left`; a
+    /// constraint on a column `joinedLeft` does not hold once by its name is left out.
+    std::vector<AstPtr> joinedSideConstraints(std::size_t stage, const Schema& joinedLeft) const;
 
     // PushPredicateThroughJoin.cpp
     /// The optimizer on the filters right after the query's join (its `where`, also after its
@@ -115,11 +129,18 @@ private:
     /// inferred `isnotnull` filters of a join in `then` that follows it), once Spark's checks have
     /// passed: EliminateOuterJoin, then PushPredicateThroughJoin's Filter case. `leftBefore` and
     /// `rightBefore` are the join's inputs as they were before the join pushed filters into them.
-    void pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore);
+    /// Returns whether it moved anything (and so built the join again).
+    bool pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore);
+    /// After pushWhereThroughJoin moved filters into the query's join: the joins after it infer
+    /// again from its new constraints, as Spark infers filters only once its first pushdown is
+    /// done. Only what reaches their own inputs is new.
+    void inferAlongChainAgain(QueryPlan& plan);
     /// InferFiltersFromConstraints through the join's key equalities (inferThroughKeyEqualities)
-    /// over `constraints` (its condition's conjuncts) and its inputs' own filters: each filter it
-    /// infers sinks into the input the join type lets it filter.
-    void inferThroughKeys(JoinPlan& j, const JoinSides& sides, std::vector<AstPtr> constraints, const std::string& path);
+    /// over `condition` (its condition's conjuncts) and its sides' constraints (an input's own
+    /// filters, a joined side's JoinSides::leftConstraints): each filter it infers sinks into the
+    /// input the join type lets it filter. Records the join's output constraints in
+    /// m_joinOutputConstraints for the join after it.
+    void inferThroughKeys(JoinPlan& j, const JoinSides& sides, const std::vector<AstPtr>& condition, const std::string& path);
     static std::optional<size_t> joinKeyOrdinalForWatermark(const JoinPlan& j);
 
     // UnsupportedOperationChecker.cpp
@@ -131,6 +152,12 @@ private:
     SparkVersion m_v;
     std::optional<OutputMode> m_modeOverride;
     int m_nextWatermarkNode = 0;
+    /// QueryPlanConstraints.constraints of the output of the join joinPlan built last, over its
+    /// sides' columns (`left.`/`right.`).
+    std::vector<AstPtr> m_joinOutputConstraints;
+    /// The join type m_joinOutputConstraints is taken for when it is not the join's own (the
+    /// query's join built again with an outer join Spark eliminates only after inferring filters).
+    std::optional<JoinPlan::Type> m_constraintsType;
 };
 
 } // namespace tidemark::analysis

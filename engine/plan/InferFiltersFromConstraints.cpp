@@ -4,7 +4,10 @@
 #include "engine/plan/PredicatePushdown.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
+#include <string>
+#include <unordered_set>
 #include <utility>
 
 namespace tidemark {
@@ -214,37 +217,53 @@ AstPtr replaceColumn(const AstPtr& a, const SideColumn& from, const AstPtr& to, 
     return copy;
 }
 
-/// The same expression over the same columns, however the columns are qualified (ExpressionSet
-/// compares canonical forms; operands written in another order count as different here).
-bool sameExpression(const Ast& a, const Ast& b, const Schema& left, const Schema& right)
+/// A text that two constraints share exactly when they are the same expression over the same
+/// columns, however the columns are qualified or the names cased (ExpressionSet compares
+/// canonical forms; operands written in another order count as different here). Hashed, so that
+/// a condition of many equalities costs one lookup per rewritten constraint.
+void appendCanonical(const Ast& a, const Schema& left, const Schema& right, std::string& out)
 {
-    if (a.kind != b.kind)
-        return false;
+    const auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        return text;
+    };
+    out += std::to_string(static_cast<int>(a.kind));
     if (a.kind == Ast::Kind::Column) {
-        const auto ca = sideColumn(a, left, right);
-        return ca && ca == sideColumn(b, left, right);
+        if (const auto c = sideColumn(a, left, right))
+            out += (c->first == JoinSide::Left ? "L" : "R") + std::to_string(c->second);
+        else
+            out += "?" + lower(a.qualifier) + "." + lower(a.name);
+        return;
     }
-    if (a.op != b.op || a.negated != b.negated || !equalsIgnoreCase(a.name, b.name) || a.args.size() != b.args.size())
-        return false;
-    if (a.kind == Ast::Kind::Literal && !(a.literal == b.literal && a.literalType == b.literalType && a.months == b.months))
-        return false;
-    if (a.kind == Ast::Kind::Cast && a.castType != b.castType)
-        return false;
-    for (std::size_t i = 0; i < a.args.size(); ++i)
-        if (!sameExpression(*a.args[i], *b.args[i], left, right))
-            return false;
-    return true;
+    out += "|" + a.op + "|" + lower(a.name) + (a.negated ? "|!" : "|");
+    if (a.kind == Ast::Kind::Literal)
+        out += prettyName(a) + "|" + sparkTypeName(a.literalType) + "|" + a.months;
+    if (a.kind == Ast::Kind::Cast)
+        out += sparkTypeName(a.castType);
+    out += "(";
+    for (const AstPtr& c : a.args) {
+        appendCanonical(*c, left, right, out);
+        out += ",";
+    }
+    out += ")";
+}
+
+std::string canonical(const Ast& a, const Schema& left, const Schema& right)
+{
+    std::string out;
+    appendCanonical(a, left, right, out);
+    return out;
 }
 
 } // namespace
 
-std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right)
+std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right,
+                                                        std::size_t limit)
 {
     std::vector<EqualityInference> out;
-    const auto known = [&](const Ast& c) {
-        return std::any_of(constraints.begin(), constraints.end(), [&](const AstPtr& k) { return sameExpression(c, *k, left, right); })
-               || std::any_of(out.begin(), out.end(), [&](const EqualityInference& k) { return sameExpression(c, *k.conjunct, left, right); });
-    };
+    std::unordered_set<std::string> known;
+    for (const AstPtr& c : constraints)
+        known.insert(canonical(*c, left, right));
     const auto isNotNull = [](const Ast& a) { return a.kind == Ast::Kind::IsNull && a.negated; };
     for (const AstPtr& eq : constraints) {
         // EqualTo(l: Attribute, r: Attribute); `<=>` is EqualNullSafe, not this case.
@@ -266,9 +285,11 @@ std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPt
                     continue;
                 AstPtr rewritten = replaceColumn(c, from, to, left, right);
                 const std::optional<JoinSide> side = sideOf(*rewritten, left, right);
-                if (!side || known(*rewritten))
+                if (!side || !known.insert(canonical(*rewritten, left, right)).second)
                     continue;
                 out.push_back({std::move(rewritten), *side, c, eq});
+                if (out.size() > limit)
+                    return out;
             }
         }
     }

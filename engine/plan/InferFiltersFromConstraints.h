@@ -58,7 +58,9 @@ struct EqualityInference {
 /// constraints are left to the IsNotNull part above. Two columns of different types are
 /// compared through a cast, which Spark rewrites in one direction only; such an equality is
 /// not used here (docs/scenario-format.md, joins).
-std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right);
+/// Stops once it has more than `limit` (the caller refuses such a query: WorkLimits).
+std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right,
+                                                        std::size_t limit);
 
 /// `a` with every column read from the join side `qualifier` ("left" or "right"): an input's own
 /// filter, written over its columns, as a constraint of the join. Null when a column it reads is

@@ -8,6 +8,7 @@
 #include "engine/plan/JoinCondition.h"
 #include "engine/plan/JoinOutputWatermark.h"
 #include "engine/plan/PredicatePushdown.h"
+#include "engine/plan/WorkLimits.h"
 
 #include <algorithm>
 
@@ -62,6 +63,21 @@ Schema Analyzer::concat(const Schema& a, const Schema& b)
     Schema s = a;
     s.fields.insert(s.fields.end(), b.fields.begin(), b.fields.end());
     return s;
+}
+
+AstPtr Analyzer::columnEquality(const std::string& leftColumn, const std::string& rightColumn)
+{
+    auto eq = std::make_shared<Ast>();
+    eq->kind = Ast::Kind::Binary;
+    eq->op = "=";
+    for (const auto& [qualifier, name] : {std::pair{"left", &leftColumn}, std::pair{"right", &rightColumn}}) {
+        auto c = std::make_shared<Ast>();
+        c->kind = Ast::Kind::Column;
+        c->qualifier = qualifier;
+        c->name = *name;
+        eq->args.push_back(std::move(c));
+    }
+    return eq;
 }
 
 JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText, const std::optional<std::string>& on,
@@ -131,20 +147,8 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
     // The join's constraints, for InferFiltersFromConstraints below: its condition's conjuncts
     // (a `using` join's key equalities first, `left.k = right.k`).
     std::vector<AstPtr> constraints;
-    const auto column = [](const char* qualifier, const Field& f) {
-        auto c = std::make_shared<Ast>();
-        c->kind = Ast::Kind::Column;
-        c->qualifier = qualifier;
-        c->name = f.name;
-        return c;
-    };
-    for (std::size_t k = 0; k < j.usingLeft.size(); ++k) {
-        auto eq = std::make_shared<Ast>();
-        eq->kind = Ast::Kind::Binary;
-        eq->op = "=";
-        eq->args = {column("left", j.leftSchema[j.usingLeft[k]]), column("right", j.rightSchema[j.usingRight[k]])};
-        constraints.push_back(std::move(eq));
-    }
+    for (std::size_t k = 0; k < j.usingLeft.size(); ++k)
+        constraints.push_back(columnEquality(j.leftSchema[j.usingLeft[k]].name, j.rightSchema[j.usingRight[k]].name));
     // A `using` join's condition is its key equalities alone, unless the optimizer moved a
     // filter into it (pushWhereThroughJoin): those conjuncts are read as an `on` would be.
     if ((on && !j.usingJoin) || !movedIn.empty()) {
@@ -256,38 +260,128 @@ std::string bareName(const Ast& a)
     }
 }
 
+/// An input's own filters as constraints of the join it feeds (a Filter's constraints pass up
+/// through EventTimeWatermark, a UnaryNode, and through a projection that keeps their columns):
+/// those written after the input's last projection, which read the columns the join sees, and
+/// those the optimizer moved there from a join or a `where` after it, whose text reads those
+/// columns wherever they sank to. Each is qualified `qualifier` over `side`.
+void addOwnFilters(const InputPlan& in, const std::string& qualifier, const Schema& side, std::vector<AstPtr>& constraints)
+{
+    bool belowProjection = false;
+    for (auto step = in.steps.rbegin(); step != in.steps.rend(); ++step) {
+        belowProjection = belowProjection || step->kind == Step::Kind::Project;
+        if (step->kind != Step::Kind::Filter || step->inferredFromJoin || (belowProjection && !step->pushedFromJoin && !step->pushedFromWhere))
+            continue;
+        auto parsed = parseExpression(step->text);
+        if (!std::holds_alternative<AstPtr>(parsed))
+            continue;
+        for (const AstPtr& c : splitConjunctivePredicates(std::get<AstPtr>(parsed)))
+            if (AstPtr q = qualifiedForSide(c, qualifier, side))
+                constraints.push_back(std::move(q));
+    }
+}
+
+/// `a`, a constraint over the join below (or the filters after it), read on the next join's
+/// left side: each column named `left.` there. Null when a column it reads is not exactly one
+/// of `joinedLeft`'s by its name (a name both inputs below have, or one the join drops).
+AstPtr onJoinedSide(const AstPtr& a, const Schema& joinedLeft)
+{
+    auto copy = std::make_shared<Ast>(*a);
+    if (copy->kind == Ast::Kind::Column) {
+        const auto named = std::count_if(joinedLeft.fields.begin(), joinedLeft.fields.end(),
+                                         [&](const Field& f) { return equalsIgnoreCase(f.name, copy->name); });
+        if (named != 1)
+            return nullptr;
+        copy->qualifier = "left";
+        return copy;
+    }
+    for (auto& c : copy->args)
+        if (!(c = onJoinedSide(c, joinedLeft)))
+            return nullptr;
+    return copy;
+}
+
+/// inferThroughKeyEqualities, refused past WorkLimits::kMaxInferredFilters before the filters
+/// are bound and pushed.
+std::vector<EqualityInference> inferWithinLimit(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right, const std::string& path)
+{
+    auto out = inferThroughKeyEqualities(constraints, left, right, WorkLimits::kMaxInferredFilters);
+    if (out.size() > WorkLimits::kMaxInferredFilters)
+        failFile(path, "Spark's optimizer would infer more than " + std::to_string(WorkLimits::kMaxInferredFilters)
+                           + " filters from this join's key equalities and the conditions on their columns (InferFiltersFromConstraints); "
+                             "Tidemark simulates at most that many. Use fewer equalities, or fewer conditions on their columns.");
+    return out;
+}
+
+/// QueryPlanConstraints.constraints of a join's output as a join of `type`, over its sides'
+/// columns: Join.validConstraints (an inner join's condition and both sides' constraints; a left semi join's
+/// condition and left side's; an outer join's preserved side's; a full outer join's none) and
+/// what inferAdditionalConstraints derives from them, once.
+std::vector<AstPtr> outputConstraints(const JoinPlan& j, JoinPlan::Type type, const std::vector<AstPtr>& condition, const std::vector<AstPtr>& left,
+                                      const std::vector<AstPtr>& right, const std::string& path)
+{
+    const bool inner = type == JoinPlan::Type::Inner, semi = type == JoinPlan::Type::LeftSemi;
+    std::vector<AstPtr> out;
+    if (inner || semi)
+        out.insert(out.end(), condition.begin(), condition.end());
+    if (inner || semi || type == JoinPlan::Type::LeftOuter)
+        out.insert(out.end(), left.begin(), left.end());
+    if (inner || type == JoinPlan::Type::RightOuter)
+        out.insert(out.end(), right.begin(), right.end());
+    for (const EqualityInference& d : inferWithinLimit(out, j.leftSchema, j.rightSchema, path))
+        out.push_back(d.conjunct);
+    return out;
+}
+
 } // namespace
 
-void Analyzer::inferThroughKeys(JoinPlan& j, const JoinSides& sides, std::vector<AstPtr> constraints, const std::string& path)
+std::vector<AstPtr> Analyzer::joinedSideConstraints(std::size_t stage, const Schema& joinedLeft) const
 {
-    // The inputs' filters are constraints too (a Filter's pass up through EventTimeWatermark, a
-    // UnaryNode, and through a projection that keeps their columns): those written after the
-    // input's last projection, which read the columns the join sees, and those the optimizer
-    // moved there from the join or the `where` after it, whose text reads those columns wherever
-    // they sank to. A conjunct of the condition counted twice changes nothing.
-    const auto ownFilters = [&](const InputPlan* in, const std::string& qualifier, const Schema& side) {
-        if (!in)
-            return; // a joined side: the constraints of the join below are not followed here
-        bool belowProjection = false;
-        for (auto step = in->steps.rbegin(); step != in->steps.rend(); ++step) {
-            belowProjection = belowProjection || step->kind == Step::Kind::Project;
-            if (step->kind != Step::Kind::Filter || step->inferredFromJoin || (belowProjection && !step->pushedFromJoin && !step->pushedFromWhere))
-                continue;
-            auto parsed = parseExpression(step->text);
-            if (!std::holds_alternative<AstPtr>(parsed))
-                continue;
-            for (const AstPtr& c : splitConjunctivePredicates(std::get<AstPtr>(parsed)))
-                if (AstPtr q = qualifiedForSide(c, qualifier, side))
-                    constraints.push_back(std::move(q));
-        }
-    };
-    ownFilters(sides.left, "left", j.leftSchema);
-    ownFilters(sides.right, "right", j.rightSchema);
+    const QuerySpec& q = m_sc.query;
+    // Only a join right after the previous one: a projection, dedup or aggregation between them
+    // has constraints of its own, not modelled here.
+    if (stage >= q.then.size() || !q.then[stage].selectExpr.empty())
+        return {};
+    if (stage == 0 && (!q.selectExpr.empty() || q.dropDuplicates || q.dropDuplicatesWithinWatermark || q.groupBy || q.agg))
+        return {};
+    if (stage > 0) {
+        const ChainStageSpec& before = q.then[stage - 1];
+        if (!before.join || before.dropDuplicates || before.dropDuplicatesWithinWatermark || before.groupBy || before.agg)
+            return {};
+    }
+    std::vector<AstPtr> below = m_joinOutputConstraints;
+    // The filters between the joins, over the previous join's output.
+    if (stage == 0 && q.where)
+        for (const AstPtr& c : splitConjunctivePredicates(parseExpr(*q.where, "query.where", m_v)))
+            below.push_back(c);
+    if (q.then[stage].where)
+        for (const AstPtr& c : splitConjunctivePredicates(parseExpr(*q.then[stage].where, indexed("query.then", stage) + ".where", m_v)))
+            below.push_back(c);
+    std::vector<AstPtr> out;
+    for (const AstPtr& c : below)
+        if (AstPtr lifted = onJoinedSide(c, joinedLeft))
+            out.push_back(std::move(lifted));
+    return out;
+}
+
+void Analyzer::inferThroughKeys(JoinPlan& j, const JoinSides& sides, const std::vector<AstPtr>& condition, const std::string& path)
+{
+    std::vector<AstPtr> onLeft, onRight;
+    if (sides.left)
+        addOwnFilters(*sides.left, "left", j.leftSchema, onLeft);
+    else
+        onLeft = sides.leftConstraints;
+    addOwnFilters(*sides.right, "right", j.rightSchema, onRight);
+    m_joinOutputConstraints = outputConstraints(j, m_constraintsType.value_or(j.type), condition, onLeft, onRight, path);
+    // A conjunct of the condition counted twice changes nothing.
+    std::vector<AstPtr> constraints = condition;
+    constraints.insert(constraints.end(), onLeft.begin(), onLeft.end());
+    constraints.insert(constraints.end(), onRight.begin(), onRight.end());
     const BindContext ctx{m_v, m_sc.zone, ""};
     // InferFiltersFromConstraints adds a filter on the inputs whose one-side conjuncts
     // PushPredicateThroughJoin may take (both for inner and left semi joins, the side an outer
     // join pads with nulls), and PushPredicateThroughNonJoin sinks it from there.
-    for (const EqualityInference& inferred : inferThroughKeyEqualities(constraints, j.leftSchema, j.rightSchema)) {
+    for (const EqualityInference& inferred : inferWithinLimit(constraints, j.leftSchema, j.rightSchema, path)) {
         const bool left = inferred.side == JoinSide::Left;
         if (!(left ? joinPushesLeftConjuncts(j.type) : joinPushesRightConjuncts(j.type)))
             continue;
@@ -296,16 +390,48 @@ void Analyzer::inferThroughKeys(JoinPlan& j, const JoinSides& sides, std::vector
             failFile(path, "the filter Spark infers, " + prettyName(*inferred.conjunct) + ", cannot be evaluated here");
         InputPlan* input = left ? sides.left : sides.right;
         if (!input) {
-            j.leftOnly.push_back(std::move(bound.value())); // a joined left side checks it in the join
+            if (!sides.inferredBefore) // a joined left side checks it in the join
+                j.leftOnly.push_back(std::move(bound.value()));
             continue;
         }
+        const std::string text = bareName(*inferred.conjunct);
+        if (std::any_of(input->steps.begin(), input->steps.end(), [&](const Step& st) { return st.inferredFromJoin && st.text == text; }))
+            continue; // inferred before, from the same constraints or others
         const Schema source = m_sc.sources[input->source].schema;
-        const std::size_t at = pushFilterDown(*input, std::move(bound.value()), bareName(*inferred.conjunct), source);
+        const std::size_t at = pushFilterDown(*input, std::move(bound.value()), text, source);
         Step& step = input->steps[at];
         step.pushedFromJoin = false;
         step.inferredFromJoin = true;
         step.inferredFrom = bareName(*inferred.constraint);
         step.inferredThrough = bareName(*inferred.equality);
+    }
+}
+
+void Analyzer::inferAlongChainAgain(QueryPlan& plan)
+{
+    const QuerySpec& q = m_sc.query;
+    for (std::size_t k = 0; k < plan.chain.size() && k < q.then.size(); ++k) {
+        ChainStage& stage = plan.chain[k];
+        if (!stage.join || !q.then[k].join || stage.path != indexed("query.then", k))
+            return; // the constraints stop at the first operator that is not a join
+        const StageJoinSpec& spec = *q.then[k].join;
+        JoinPlan& j = *stage.join;
+        JoinSides sides;
+        sides.right = &plan.inputs[stage.joinInput];
+        sides.leftConstraints = joinedSideConstraints(k, j.leftSchema);
+        sides.inferredBefore = true;
+        // The condition's conjuncts as joinPlan read them.
+        std::vector<AstPtr> condition;
+        for (std::size_t u = 0; u < j.usingLeft.size(); ++u)
+            condition.push_back(columnEquality(j.leftSchema[j.usingLeft[u]].name, j.rightSchema[j.usingRight[u]].name));
+        if (spec.on && spec.usingColumns.empty()) {
+            std::vector<std::string> leftNames;
+            for (std::size_t i = 0; i < stage.joinInput; ++i)
+                leftNames.push_back(m_sc.sources[plan.inputs[i].source].name);
+            for (const AstPtr& c : splitConjunctivePredicates(parseExpr(*spec.on, stage.path + ".join.on", m_v)))
+                condition.push_back(qualify(c, leftNames, {spec.right.source}));
+        }
+        inferThroughKeys(j, sides, condition, stage.path + ".join");
     }
 }
 
@@ -379,7 +505,7 @@ void Analyzer::joinQuery(QueryPlan& plan)
     if (!stages.empty()) {
         ChainHooks hooks = chainHooks();
         // A join in `query.then` (`a.join(b, ...).join(c, ...)`): its right side is a new input.
-        hooks.join = [this, &plan](const StageJoinSpec& stage, const std::string& at, const Schema& left, Schema& output) {
+        hooks.join = [this, &plan, &q](const StageJoinSpec& stage, const std::string& at, const Schema& left, Schema& output) {
             const std::size_t index = plan.inputs.size();
             plan.inputs.push_back(input(stage.right, at + ".right", true));
             JoinSides s;
@@ -390,6 +516,10 @@ void Analyzer::joinQuery(QueryPlan& plan)
                 s.leftNames.push_back(m_sc.sources[plan.inputs[i].source].name);
             s.rightNames = {stage.right.source};
             s.rightStatic = m_sc.sources[plan.inputs[index].source].isStatic;
+            // The join before carries its constraints into this one's left side.
+            for (std::size_t k = 0; k < q.then.size(); ++k)
+                if (at == indexed("query.then", k) + ".join")
+                    s.leftConstraints = joinedSideConstraints(k, left);
             return std::make_pair(joinPlan(at, stage.type, stage.on, stage.usingColumns, s, output), index);
         };
         plan.chain = analyzeChain(stages, schema, hooks, m_v, stagePaths);
@@ -408,7 +538,8 @@ void Analyzer::joinQuery(QueryPlan& plan)
     if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
         throw AnalysisFailure{*e};
     // Spark's optimizer runs on the plan its checks passed.
-    pushWhereThroughJoin(plan, leftBefore, rightBefore);
+    if (pushWhereThroughJoin(plan, leftBefore, rightBefore))
+        inferAlongChainAgain(plan);
 }
 
 /// StreamingSymmetricHashJoinHelper.findJoinKeyOrdinalForWatermark: the first left key that

@@ -122,7 +122,7 @@ AstPtr throughProjection(const AstPtr& a, const Projection& p)
 
 } // namespace
 
-void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore)
+bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore, const InputPlan& rightBefore)
 {
     const QuerySpec& q = m_sc.query;
     const JoinSpec& spec = *q.join;
@@ -131,7 +131,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     // Project case): it reads the expressions the projection's columns stand for.
     std::optional<Projection> projection;
     if (!q.selectExpr.empty() && !(projection = projectionOf(q.selectExpr)))
-        return;
+        return false;
     const std::vector<std::string> leftNames{spec.left.source}, rightNames{spec.right.source};
     const std::vector<std::string>& usingKeys = spec.usingColumns;
     const char* keySide = j.type == JoinPlan::Type::RightOuter ? "right" : "left";
@@ -192,12 +192,12 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     }
     const bool inferredOver = next && next->join && next->join->leftOnly.size() > nextLeftConditions;
     if (parts.empty() && !inferredOver)
-        return;
+        return false;
     // A full outer `using` join's key is coalesce(left, right): a filter on it is on both sides
     // at once, and so on neither. Such a filter stays after the join, with the rest of it.
     if (j.type == JoinPlan::Type::FullOuter
         && std::any_of(parts.begin(), parts.end(), [](const Part& p) { return !p.ast || p.readsUsingKey; }))
-        return;
+        return false;
 
     // EliminateOuterJoin reads every conjunct of the filter against the joined row, with the
     // isnotnull filters Spark infers for the next join's left side (they are filters over this
@@ -210,13 +210,16 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
             continue;
         auto b = bindExpression(*p.ast, joined, ctx);
         if (!b.ok())
-            return; // it resolved against the join's output, not as a conjunct over its sides: leave it
+            return false; // it resolved against the join's output, not as a conjunct over its sides: leave it
         bound.push_back(std::move(b.value()));
     }
+    const JoinPlan::Type written = j.type;
+    // The type Spark's filter inference sees: EliminateOuterJoin has run on the filters written
+    // over the join, not yet on those inference adds.
+    const JoinPlan::Type beforeInference = eliminateOuterJoin(written, bound, j.leftSchema.size());
     if (inferredOver)
         for (std::size_t k = nextLeftConditions; k < next->join->leftOnly.size(); ++k)
             bound.push_back(next->join->leftOnly[k]);
-    const JoinPlan::Type written = j.type;
     const JoinPlan::Type type = eliminateOuterJoin(written, bound, j.leftSchema.size());
 
     // The isnotnull filters Spark infers for the next join's left side are a Filter over this
@@ -260,7 +263,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         moved = moved || p.place != Place::Above;
     }
     if (!moved)
-        return;
+        return false;
 
     // The join again, on its inputs as they were, with the moved conjuncts below and in it.
     plan.inputs[0] = leftBefore;
@@ -284,7 +287,9 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         input.steps[at].pushedFromWhere = p.origin != Origin::NextJoinOn;
     }
     Schema out;
+    m_constraintsType = beforeInference;
     JoinPlan optimized = joinPlan("query.join", joinTypeSparkName(type), spec.on, spec.usingColumns, firstJoinSides(plan), out, intoCondition);
+    m_constraintsType.reset();
     // After the first join's own inferred filters: a column both joins' conditions make not null
     // is filtered once, as the first join's (Spark's constraints are a set).
     for (const InferredPush& push : inferredPushes) {
@@ -337,6 +342,7 @@ void Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         }
         next->join->leftOnly = std::move(kept);
     }
+    return true;
 }
 
 } // namespace tidemark::analysis

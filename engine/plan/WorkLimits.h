@@ -5,6 +5,7 @@
 #include "engine/expr/TimeWindows.h"
 #include "engine/scenario/Scenario.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,10 @@ struct WorkLimits {
     /// 300 MB of state and output in the worst case (every group distinct, update mode), per
     /// output mode the window computes.
     static constexpr std::int64_t kMaxWindowGroups = 1'000'000;
+    /// The filters InferFiltersFromConstraints derives for one join through its key equalities:
+    /// each equality rewrites every other constraint, so 300 equalities on one column and 300
+    /// conditions on it make 90,000 filters (Spark derives them too, slowly).
+    static constexpr std::size_t kMaxInferredFilters = 1000;
 };
 
 /// An upper bound of the groups a time-windowed aggregation creates, from the scenario's

@@ -121,6 +121,38 @@ private slots:
         QCOMPARE(QString::fromStdString(plan.error().where), QString("query.join.on"));
     }
 
+    /// 40 key equalities on one column and 40 conditions on it: InferFiltersFromConstraints would
+    /// derive 1,600 filters (each equality rewrites each condition), past
+    /// WorkLimits::kMaxInferredFilters. Refused at once, with the join's path; 20 and 20 (400
+    /// filters) still analyse.
+    void inferredFiltersAreBounded()
+    {
+        const auto scenario = [](int n) {
+            TestScenario sc;
+            sc.schema = {{"k", "long"}, {"t", "timestamp"}};
+            std::string otherColumns;
+            std::vector<std::string> conjuncts;
+            for (int i = 0; i < n; ++i) {
+                otherColumns += "\"k" + std::to_string(i) + "\": \"long\", ";
+                conjuncts.push_back("k = k" + std::to_string(i));
+                conjuncts.push_back("k > " + std::to_string(i));
+            }
+            std::string on;
+            for (const std::string& c : conjuncts)
+                on += (on.empty() ? "" : " AND ") + c;
+            sc.extraSources = "\"other\": {\"schema\": {" + otherColumns + "\"t2\": \"timestamp\"}, \"events\": []}";
+            sc.query = "\"join\": {\"left\": {\"source\": \"in\"}, \"right\": {\"source\": \"other\"}, \"on\": \"" + on
+                       + "\", \"type\": \"inner\"}, \"outputMode\": \"append\"";
+            return sc;
+        };
+        QVERIFY(analyze(scenario(20).load()).ok());
+        const auto refused = analyze(scenario(40).load());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::File);
+        QCOMPARE(QString::fromStdString(refused.error().where), QString("query.join"));
+        QVERIFY2(refused.error().message.find("more than 1000 filters") != std::string::npos, refused.error().message.c_str());
+    }
+
     void foreignEncodingsAreNamed_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -69,6 +69,48 @@ TestScenario watermarkedThreeWay(const std::string& version, const std::string& 
 
 const char* kThreeStreamJoin = TIDEMARK_SCENARIOS "/three-stream-join.json";
 
+/// in1.join(in2, a1 = a2, type1).join(in3, a2 = a3, type2).join(in4, a3 = a4, type3), each
+/// input's `value` as `a<n>`, with `wheres[n]` on input n (none when empty). Inner joins need no
+/// watermark; with an outer join each input gets event time `t<n>` (0-second watermark) and each
+/// join a 10-second range, which reads no key.
+TestScenario fourWay(const std::array<std::string, 4>& wheres, const std::array<std::string, 3>& types)
+{
+    const bool timed = std::any_of(types.begin(), types.end(), [](const std::string& t) { return t != "inner"; });
+    const auto on = [&](int l, int r) {
+        const std::string a = std::to_string(l), b = std::to_string(r);
+        return "a" + a + " = a" + b + (timed ? " AND t" + b + " BETWEEN t" + a + " AND t" + a + " + INTERVAL 10 SECONDS" : "");
+    };
+    const std::string sources = intSource("in1", {{100, 3}, {100, 7}, {110, 9}}) + ", " + intSource("in2", {{100, 3}, {100, 7}, {110, 9}}) + ", "
+                                + intSource("in3", {{100, 3}, {110, 7}, {110, 9}}) + ", " + intSource("in4", {{100, 3}, {110, 7}, {120, 9}});
+    auto side = [&](int n) {
+        const std::string i = std::to_string(n);
+        const std::string& where = wheres[static_cast<std::size_t>(n - 1)];
+        return "{\"source\": \"in" + i + "\", \"selectExpr\": [\"value AS a" + i + "\"" + (timed ? ", \"timestamp_seconds(value) AS t" + i + "\"" : "")
+               + "]" + (where.empty() ? "" : ", \"where\": \"" + where + "\"")
+               + (timed ? ", \"withWatermark\": {\"column\": \"t" + i + "\", \"delay\": \"0 seconds\"}" : "") + "}";
+    };
+    TestScenario sc;
+    sc.sparkVersion = "3.5";
+    sc.extraSources = sources;
+    sc.query = "\"join\": {\"left\": " + side(1) + ", \"right\": " + side(2) + ", \"on\": \"" + on(1, 2) + "\", \"type\": \"" + types[0]
+               + "\"}, \"then\": [{\"join\": {\"right\": " + side(3) + ", \"on\": \"" + on(2, 3) + "\", \"type\": \"" + types[1]
+               + "\"}}, {\"join\": {\"right\": " + side(4) + ", \"on\": \"" + on(3, 4) + "\", \"type\": \"" + types[2]
+               + "\"}}], \"outputMode\": \"append\", \"trigger\": {\"processingTime\": \"1 second\"}";
+    return sc;
+}
+
+/// Per input after the first, its filters inferred through a key equality:
+/// "in<n>: <filter> from <constraint> through <equality>".
+QStringList inferredThroughKeys(const QueryPlan& plan)
+{
+    QStringList out;
+    for (std::size_t i = 1; i < plan.inputs.size(); ++i)
+        for (const Step& st : plan.inputs[i].steps)
+            if (st.kind == Step::Kind::Filter && !st.inferredFrom.empty())
+                out << QString::fromStdString("in" + std::to_string(i + 1) + ": " + st.text + " from " + st.inferredFrom + " through " + st.inferredThrough);
+    return out;
+}
+
 } // namespace
 
 class TestMultiwayJoins : public QObject {
@@ -77,6 +119,59 @@ private slots:
     /// StreamingJoinSuite "join between three streams": only (5, 10, 5, 15, 5, 25) reaches the
     /// sink. Each join keeps its rows for ever (no watermark): the first holds both inputs'
     /// five rows, the second the two joined rows and input3's 10, which found no partner.
+    /// InferFiltersFromConstraintsSuite "multiple inner joins: filter out values on all sides on
+    /// equi-join keys": t1.where(a > 5) joined on a with t2, then t3, then t4 (inner joins). Each
+    /// join's left side carries the constraints of the join below (QueryPlanConstraints.
+    /// constraints: its condition, its inputs' filters and what those imply through its keys),
+    /// so every input gets `a > 5`. The run is the one with the filters written on every input:
+    /// the rows they reject are never stored in any join's state.
+    void multipleInnerJoinsFilterAllSides()
+    {
+        const std::array<std::string, 3> inner{"inner", "inner", "inner"};
+        const TestScenario inferred = fourWay({"a1 > 5", "", "", ""}, inner);
+        const QueryPlan plan = analyze(inferred.load(), OutputMode::Append).value();
+        QCOMPARE(inferredThroughKeys(plan), (QStringList{"in2: a2 > 5 from a1 > 5 through a1 = a2", "in3: a3 > 5 from a2 > 5 through a2 = a3",
+                                                         "in4: a4 > 5 from a3 > 5 through a3 = a4"}));
+        for (const ChainStage& stage : plan.chain) // nothing is left to check in a later join
+            QVERIFY(stage.join->leftOnly.empty() || std::all_of(stage.join->leftOnly.begin(), stage.join->leftOnly.end(),
+                                                                  [](const BoundExpr& c) { return c.op == BoundExpr::Op::IsNotNull; }));
+        const QStringList expected = run(fourWay({"a1 > 5", "a2 > 5", "a3 > 5", "a4 > 5"}, inner));
+        QCOMPARE(run(inferred), expected);
+        QVERIFY2(expected.join('\n').contains(QLatin1String("7 7 7 7")), qPrintable(expected.join('\n')));
+    }
+
+    /// Join.validConstraints by type: a left outer join's output holds its left side's
+    /// constraints only, so a filter on its right input reaches no join after it; a filter on
+    /// its left input does. (SPARK-21479's rule, one join higher.)
+    void aJoinCarriesOnlyTheConstraintsItsTypeKeeps()
+    {
+        const TestScenario rightFiltered = fourWay({"", "a2 > 5", "", ""}, {"leftOuter", "inner", "inner"});
+        QCOMPARE(inferredThroughKeys(analyze(rightFiltered.load(), OutputMode::Append).value()), QStringList{});
+        const TestScenario leftFiltered = fourWay({"a1 > 5", "", "", ""}, {"leftOuter", "inner", "inner"});
+        // a1 > 5 reaches in2 through the first join (its null-supplying side), but a1 = a2 is no
+        // constraint of a left outer join's output: in3 and in4 get nothing from it.
+        QCOMPARE(inferredThroughKeys(analyze(leftFiltered.load(), OutputMode::Append).value()), QStringList{"in2: a2 > 5 from a1 > 5 through a1 = a2"});
+        // The same filter written on in2 of an inner first join reaches in3 and in4.
+        const TestScenario innerFirst = fourWay({"", "a2 > 5", "", ""}, {"inner", "inner", "inner"});
+        QCOMPARE(inferredThroughKeys(analyze(innerFirst.load(), OutputMode::Append).value()),
+                 (QStringList{"in3: a3 > 5 from a2 > 5 through a2 = a3", "in4: a4 > 5 from a3 > 5 through a3 = a4"}));
+        // The second join's key makes a2 not null, and EliminateOuterJoin then turns the first
+        // join inner, but only after filters are inferred: in2's filter still reaches no later join.
+        QVERIFY(analyze(rightFiltered.load(), OutputMode::Append).value().join->type == JoinPlan::Type::Inner);
+        // Written as a `where` over the first join instead, the filter eliminates the outer join
+        // before inference (EliminateOuterJoin, then PushPredicateThroughJoin into in2): it is
+        // then an inner join's constraint and reaches every input.
+        TestScenario whereAfter = fourWay({"", "", "", ""}, {"leftOuter", "inner", "inner"});
+        whereAfter.query += R"(, "where": "a2 > 5")";
+        QCOMPARE(inferredThroughKeys(analyze(whereAfter.load(), OutputMode::Append).value()),
+                 (QStringList{"in3: a3 > 5 from a2 > 5 through a2 = a3", "in4: a4 > 5 from a3 > 5 through a3 = a4"}));
+        const QueryPlan afterPlan = analyze(whereAfter.load(), OutputMode::Append).value();
+        QVERIFY(afterPlan.join->writtenType == JoinPlan::Type::LeftOuter);
+        QCOMPARE(std::count_if(afterPlan.inputs[0].steps.begin(), afterPlan.inputs[0].steps.end(),
+                               [](const Step& st) { return st.inferredFrom == "a2 > 5" && st.text == "a1 > 5"; }),
+                 std::ptrdiff_t{1});
+    }
+
     void joinBetweenThreeStreams()
     {
         for (const char* version : {"3.2", "3.5", "4.0"}) {
@@ -331,6 +426,11 @@ private slots:
         const QStringList expected = run(inFirstOn);
         QCOMPARE(run(inSecondOn), expected);
         QCOMPARE(run(inStageWhere), expected);
+        // InferFiltersFromConstraints runs after the first pushdown: wherever `v2 < 40` is
+        // written, the second join's left side carries it and `v1 < 40` (through v1 = v2), and
+        // its key v1 = v3 takes the latter to in3.
+        for (const TestScenario* sc : std::array<const TestScenario*, 3>{&inFirstOn, &inSecondOn, &inStageWhere})
+            QCOMPARE(inferredThroughKeys(analyze(sc->load(), OutputMode::Append).value()), QStringList{"in3: v3 < 40 from v1 < 40 through v1 = v3"});
         for (const TestScenario* sc : std::array<const TestScenario*, 2>{&inSecondOn, &inStageWhere}) {
             const QueryPlan plan = analyze(sc->load(), OutputMode::Append).value();
             QVERIFY(plan.chain[0].steps.empty()); // the stage's where moved too
