@@ -92,6 +92,17 @@ Phrase removedBy(const RowFate& f, const QueryPlan& plan)
                                            "withWatermark and the row still moved the watermark."),
                 {s.text}};
     }
+    if (s.kind == Step::Kind::Filter && !s.inferredFrom.empty() && s.inferredFromNextJoin) {
+        if (belowWatermark)
+            return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer infers from `%2` and the second join's key "
+                                               "equality `%3` (InferFiltersFromConstraints) and runs before the first join and before "
+                                               "withWatermark: the row is never stored and does not move the watermark."),
+                    {s.text, s.inferredFrom, s.inferredThrough}};
+        return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer infers from `%2` and the second join's key "
+                                           "equality `%3` (InferFiltersFromConstraints) and runs before the first join; it reads the "
+                                           "event time, so it stays after withWatermark and the row still moved the watermark."),
+                {s.text, s.inferredFrom, s.inferredThrough}};
+    }
     if (s.kind == Step::Kind::Filter && !s.inferredFrom.empty()) {
         if (belowWatermark)
             return {TIDEMARK_PHRASE("Explain", "Removed by `%1`, a filter Spark's optimizer infers from `%2` and the join's key equality "

@@ -49,6 +49,15 @@ struct JoinSides {
     bool inferredBefore = false;
 };
 
+/// A filter InferFiltersFromConstraints adds over a join for the next join's left side, through
+/// the next join's key equality (inferThroughKeys): checked in the next join unless
+/// pushWhereThroughJoin moves it below the join before.
+struct InferredOverJoin {
+    std::string path;  ///< the next join's, "query.then[0].join"
+    std::size_t index; ///< in its JoinPlan::leftOnly
+    AstPtr conjunct, constraint, equality; ///< as EqualityInference, over its sides
+};
+
 class Analyzer {
 public:
     Analyzer(const Scenario& sc, std::optional<OutputMode> mode) : m_sc(sc), m_v(sc.sparkVersion), m_modeOverride(mode) {}
@@ -158,6 +167,7 @@ private:
     /// The join type m_joinOutputConstraints is taken for when it is not the join's own (the
     /// query's join built again with an outer join Spark eliminates only after inferring filters).
     std::optional<JoinPlan::Type> m_constraintsType;
+    std::vector<InferredOverJoin> m_inferredOverJoin;
 };
 
 } // namespace tidemark::analysis

@@ -71,6 +71,10 @@ bool alreadyNotNull(const InputPlan& input, std::size_t column)
     for (auto step = input.steps.rbegin(); step != input.steps.rend(); ++step) {
         switch (step->kind) {
         case Step::Kind::Filter: {
+            // A filter inferred for the next join and moved here was a Filter above the join
+            // when Spark inferred this one (InferFiltersFromConstraints runs top down, once).
+            if (step->inferredFromNextJoin && !step->inferredFrom.empty())
+                break;
             std::vector<std::size_t> columns;
             notNullColumnsOf(step->predicate, columns);
             if (std::find(columns.begin(), columns.end(), column) != columns.end())
@@ -294,6 +298,17 @@ std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPt
         }
     }
     return out;
+}
+
+std::string bareName(const Ast& a)
+{
+    const std::string text = prettyName(a);
+    switch (a.kind) {
+    case Ast::Kind::Unary: case Ast::Kind::Binary: case Ast::Kind::Between: case Ast::Kind::In: case Ast::Kind::IsNull:
+        return text.substr(1, text.size() - 2);
+    default:
+        return text;
+    }
 }
 
 AstPtr qualifiedForSide(const AstPtr& a, const std::string& qualifier, const Schema& side)

@@ -62,6 +62,11 @@ struct EqualityInference {
 std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right,
                                                         std::size_t limit);
 
+/// prettyName(a) without the parentheses it puts around a whole operator expression, as the
+/// join plan shows an inferred filter: "a > 0", not "(a > 0)"; "(a < 1) OR (a > 2)" keeps its
+/// operands'.
+std::string bareName(const Ast& a);
+
 /// `a` with every column read from the join side `qualifier` ("left" or "right"): an input's own
 /// filter, written over its columns, as a constraint of the join. Null when a column it reads is
 /// not one of that side's (`side`).

@@ -247,19 +247,6 @@ JoinPlan Analyzer::joinPlan(const std::string& path, const std::string& typeText
 
 namespace {
 
-/// prettyName(a) without the parentheses it puts around a whole operator expression:
-/// "a > 0", not "(a > 0)"; "(a < 1) OR (a > 2)" keeps its operands'.
-std::string bareName(const Ast& a)
-{
-    const std::string text = prettyName(a);
-    switch (a.kind) {
-    case Ast::Kind::Unary: case Ast::Kind::Binary: case Ast::Kind::Between: case Ast::Kind::In: case Ast::Kind::IsNull:
-        return text.substr(1, text.size() - 2);
-    default:
-        return text;
-    }
-}
-
 /// An input's own filters as constraints of the join it feeds (a Filter's constraints pass up
 /// through EventTimeWatermark, a UnaryNode, and through a projection that keeps their columns):
 /// those written after the input's last projection, which read the columns the join sees, and
@@ -270,7 +257,11 @@ void addOwnFilters(const InputPlan& in, const std::string& qualifier, const Sche
     bool belowProjection = false;
     for (auto step = in.steps.rbegin(); step != in.steps.rend(); ++step) {
         belowProjection = belowProjection || step->kind == Step::Kind::Project;
-        if (step->kind != Step::Kind::Filter || step->inferredFromJoin || (belowProjection && !step->pushedFromJoin && !step->pushedFromWhere))
+        // Not the filters this join infers itself; those inferred over it for the next join
+        // (and moved below it) are a Filter over it when Spark infers again from them.
+        const bool inferredHere = step->inferredFromJoin && !(step->inferredFromNextJoin && !step->inferredFrom.empty());
+        const bool movedHere = step->pushedFromJoin || step->pushedFromWhere || step->inferredFromNextJoin;
+        if (step->kind != Step::Kind::Filter || inferredHere || (belowProjection && !movedHere))
             continue;
         auto parsed = parseExpression(step->text);
         if (!std::holds_alternative<AstPtr>(parsed))
@@ -390,8 +381,12 @@ void Analyzer::inferThroughKeys(JoinPlan& j, const JoinSides& sides, const std::
             failFile(path, "the filter Spark infers, " + prettyName(*inferred.conjunct) + ", cannot be evaluated here");
         InputPlan* input = left ? sides.left : sides.right;
         if (!input) {
-            if (!sides.inferredBefore) // a joined left side checks it in the join
+            // A joined left side checks it in the join, unless pushWhereThroughJoin moves it
+            // below the join before (it reads the record).
+            if (!sides.inferredBefore) {
+                m_inferredOverJoin.push_back({path, j.leftOnly.size(), inferred.conjunct, inferred.constraint, inferred.equality});
                 j.leftOnly.push_back(std::move(bound.value()));
+            }
             continue;
         }
         const std::string text = bareName(*inferred.conjunct);

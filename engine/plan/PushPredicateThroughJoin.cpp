@@ -25,6 +25,7 @@ enum class Origin : std::uint8_t {
     QueryWhere, ///< the query's `where`, right after the join
     StageWhere, ///< the `where` of the first stage of `then`, itself a join
     NextJoinOn, ///< a conjunct of that join's `on` on this join's columns alone
+    Inferred,   ///< a filter inferred for that join's left side through its key (InferredOverJoin)
 };
 
 /// Where the optimizer takes one conjunct.
@@ -34,10 +35,33 @@ struct Part {
     AstPtr ast;     ///< qualified for the first join's sides; null when it cannot be moved
     AstPtr written; ///< as written over the join's output (a `using` key unqualified)
     Origin origin;
-    std::size_t index = 0; ///< NextJoinOn: its position among the next join's left-side conditions
+    std::size_t index = 0; ///< NextJoinOn, Inferred: its position in the next join's left-side conditions
     Place place = Place::Above;
     bool readsUsingKey = false; ///< it reads a merged key of a `using` join
+    const InferredOverJoin* inferred = nullptr; ///< Inferred: what it was inferred from
 };
+
+/// `a`, over the next join's left side (every column `left.`), read over this join's two
+/// sides: each column by its name on the one side that has it. Null when a name is on both
+/// sides (a `using` key, or a column both inputs have) or on neither.
+AstPtr onJoinSides(const AstPtr& a, const Schema& left, const Schema& right)
+{
+    auto copy = std::make_shared<Ast>(*a);
+    if (copy->kind == Ast::Kind::Column) {
+        const auto named = [&](const Schema& s) {
+            return std::count_if(s.fields.begin(), s.fields.end(), [&](const Field& f) { return equalsIgnoreCase(f.name, copy->name); });
+        };
+        const auto l = named(left), r = named(right);
+        if (l + r != 1)
+            return nullptr;
+        copy->qualifier = l ? "left" : "right";
+        return copy;
+    }
+    for (auto& c : copy->args)
+        if (!(c = onJoinSides(c, left, right)))
+            return nullptr;
+    return copy;
+}
 
 /// True when `a` reads one of a `using` join's merged keys (a column of that name, unqualified).
 bool readsUsingKey(const Ast& a, const std::vector<std::string>& keys)
@@ -190,6 +214,13 @@ bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
             }
         }
     }
+    // InferFiltersFromConstraints' filters for the next join's left side through its keys are a
+    // Filter over this join, which the pushdown after inference moves like a `where`.
+    if (next && next->join)
+        for (const InferredOverJoin& f : m_inferredOverJoin)
+            if (f.path == next->path + ".join")
+                if (AstPtr over = onJoinSides(f.conjunct, j.leftSchema, j.rightSchema))
+                    parts.push_back(Part{over, over, Origin::Inferred, f.index, Place::Above, false, &f});
     const bool inferredOver = next && next->join && next->join->leftOnly.size() > nextLeftConditions;
     if (parts.empty() && !inferredOver)
         return false;
@@ -206,7 +237,7 @@ bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
     const BindContext ctx{m_v, m_sc.zone, q.where.value_or("")};
     std::vector<BoundExpr> bound;
     for (const Part& p : parts) {
-        if (!p.ast)
+        if (!p.ast || p.origin == Origin::Inferred)
             continue;
         auto b = bindExpression(*p.ast, joined, ctx);
         if (!b.ok())
@@ -258,7 +289,7 @@ bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
             p.place = Place::Left;
         else if (side.rightOnly.size() == 1 && filterPushesRightConjuncts(type))
             p.place = Place::Right;
-        else if (side.leftOnly.empty() && side.rightOnly.empty() && type == JoinPlan::Type::Inner)
+        else if (side.leftOnly.empty() && side.rightOnly.empty() && type == JoinPlan::Type::Inner && p.origin != Origin::Inferred)
             p.place = Place::Condition;
         moved = moved || p.place != Place::Above;
     }
@@ -282,6 +313,17 @@ bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         if (!b.ok())
             failQuery(p.origin == Origin::QueryWhere ? "query.where" : p.origin == Origin::StageWhere ? "query.then[0].where" : "query.then[0].join.on",
                       b.error().message);
+        if (p.inferred) {
+            const std::string text = bareName(*p.ast);
+            if (std::any_of(input.steps.begin(), input.steps.end(), [&](const Step& st) { return st.inferredFromJoin && st.text == text; }))
+                continue;
+            Step& step = input.steps[pushFilterDown(input, std::move(b.value()), text, m_sc.sources[input.source].schema)];
+            step.pushedFromJoin = false;
+            step.inferredFromJoin = step.inferredFromNextJoin = true;
+            step.inferredFrom = bareName(*p.inferred->constraint);
+            step.inferredThrough = bareName(*p.inferred->equality);
+            continue;
+        }
         const std::size_t at = pushFilterDown(input, std::move(b.value()), prettyName(*p.ast), m_sc.sources[input.source].schema);
         input.steps[at].pushedFromJoin = p.origin == Origin::NextJoinOn;
         input.steps[at].pushedFromWhere = p.origin != Origin::NextJoinOn;
@@ -335,7 +377,9 @@ bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         std::vector<BoundExpr> kept;
         for (std::size_t k = 0; k < next->join->leftOnly.size(); ++k) {
             const bool pushed = std::any_of(parts.begin(), parts.end(),
-                                            [&](const Part& p) { return p.origin == Origin::NextJoinOn && p.index == k && p.place != Place::Above; })
+                                            [&](const Part& p) {
+                                                return (p.origin == Origin::NextJoinOn || p.origin == Origin::Inferred) && p.index == k && p.place != Place::Above;
+                                            })
                                 || std::any_of(inferredPushes.begin(), inferredPushes.end(), [&](const InferredPush& push) { return push.index == k; });
             if (!pushed)
                 kept.push_back(next->join->leftOnly[k]);

@@ -400,6 +400,14 @@
         <source>Removed by `%1`, a filter Spark&apos;s optimizer infers from `%2` and the join&apos;s key equality `%3` (InferFiltersFromConstraints) and runs before the join; it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
         <translation>`%1`에서 제거되었습니다. Spark 옵티마이저가 `%2`와 조인 키의 등식 `%3`에서 이 필터를 추론해(InferFiltersFromConstraints) 조인보다 먼저 실행합니다. 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
     </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer infers from `%2` and the second join&apos;s key equality `%3` (InferFiltersFromConstraints) and runs before the first join and before withWatermark: the row is never stored and does not move the watermark.</source>
+        <translation>`%1`에서 제거되었습니다. Spark 옵티마이저가 `%2`와 두 번째 조인 키의 등식 `%3`에서 이 필터를 추론해(InferFiltersFromConstraints) 첫 번째 조인보다, 그리고 withWatermark보다 먼저 실행합니다. 이 행은 저장되지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Removed by `%1`, a filter Spark&apos;s optimizer infers from `%2` and the second join&apos;s key equality `%3` (InferFiltersFromConstraints) and runs before the first join; it reads the event time, so it stays after withWatermark and the row still moved the watermark.</source>
+        <translation>`%1`에서 제거되었습니다. Spark 옵티마이저가 `%2`와 두 번째 조인 키의 등식 `%3`에서 이 필터를 추론해(InferFiltersFromConstraints) 첫 번째 조인보다 먼저 실행합니다. 다만 이벤트 시간을 읽으므로 withWatermark 뒤에 남고, 이 행은 워터마크를 움직였습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1838,6 +1846,10 @@ Click for its life.</source>
     <message>
         <source>It runs before withWatermark: a row it rejects never reaches the join and never moves the watermark.</source>
         <translation>withWatermark보다 먼저 실행됩니다: 이 필터가 거른 행은 조인에 닿지 않고 워터마크도 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Added by Spark&apos;s optimizer: %1 holds for the rows that reach the join after this one, and that join&apos;s key equality %2 carries it here, so the filter runs before this join too (InferFiltersFromConstraints).</source>
+        <translation>Spark 옵티마이저가 추가한 필터: 이 조인 다음 조인에 닿는 행에는 %1이(가) 성립하고, 그 조인 키의 등식 %2이(가) 이를 여기로 옮기므로, 이 필터는 이 조인보다도 먼저 실행됩니다(InferFiltersFromConstraints).</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,30 @@ private slots:
         QVERIFY2(expected.join('\n').contains(QLatin1String("7 7 7 7")), qPrintable(expected.join('\n')));
     }
 
+    /// The other way: a filter on in3 reaches the second join's left side through a2 = a3. Spark
+    /// adds `a2 > 5` as a Filter over the first join, infers `a1 > 5` from it there (the Filter
+    /// case of InferFiltersFromConstraints, through the first join's a1 = a2), and pushes both
+    /// into their inputs below the first join. Neither row 3 of in1 nor of in2 is stored in the
+    /// first join's state; the run is the one with the filters written on every input.
+    void aFilterOnALaterInputReachesTheJoinBelow()
+    {
+        const std::array<std::string, 3> inner{"inner", "inner", "inner"};
+        const TestScenario inferred = fourWay({"", "", "a3 > 5", ""}, inner);
+        const QueryPlan plan = analyze(inferred.load(), OutputMode::Append).value();
+        QStringList in1;
+        for (const Step& st : plan.inputs[0].steps)
+            if (st.kind == Step::Kind::Filter && !st.inferredFrom.empty())
+                in1 << QString::fromStdString(st.text + " from " + st.inferredFrom + " through " + st.inferredThrough);
+        QCOMPARE(in1, QStringList{"a1 > 5 from a2 > 5 through a1 = a2"});
+        QCOMPARE(inferredThroughKeys(plan), (QStringList{"in2: a2 > 5 from a3 > 5 through a2 = a3", "in4: a4 > 5 from a3 > 5 through a3 = a4"}));
+        const auto in2 = std::find_if(plan.inputs[1].steps.begin(), plan.inputs[1].steps.end(), [](const Step& st) { return !st.inferredFrom.empty(); });
+        QVERIFY(in2->inferredFromNextJoin);
+        QVERIFY(plan.chain[0].join->leftOnly.empty()); // moved below the first join, not checked again
+        const QStringList expected = run(fourWay({"a1 > 5", "a2 > 5", "a3 > 5", "a4 > 5"}, inner));
+        QCOMPARE(run(inferred), expected);
+        QVERIFY2(expected.join('\n').contains(QLatin1String("7 7 7 7")), qPrintable(expected.join('\n')));
+    }
+
     /// Join.validConstraints by type: a left outer join's output holds its left side's
     /// constraints only, so a filter on its right input reaches no join after it; a filter on
     /// its left input does. (SPARK-21479's rule, one join higher.)

@@ -307,6 +307,53 @@ private slots:
                  qPrintable(text));
     }
 
+    /// three-stream-join-condition-carried.json: `purchaseAdId < 5` on the purchases reaches the
+    /// clicks through the second join's key and the impressions through the first's, below both
+    /// inputs' watermarks. The join plan shows both as inferred, the clicks' one from the join
+    /// after this one, and "Why?" on the ad 5 impression and click names each step.
+    void shippedCarriedConditionScenarioDoesWhatItSays()
+    {
+        const QString file = QStringLiteral("three-stream-join-condition-carried.json");
+        const Scenario shipped = loadScenario(file);
+        const ModeRun run = runMode(shipped, OutputMode::Append);
+        QVERIFY(!run.error);
+        const auto fateOf = [&](std::uint32_t event) -> const RowFate* {
+            for (const BatchRecord& b : run.batches)
+                for (const RowFate& f : b.fates)
+                    if (f.event == event)
+                        return &f;
+            return nullptr;
+        };
+        const RowFate* impression5 = fateOf(4); // impressions[4]: ad 5 at 11:40
+        const RowFate* click5 = fateOf(9);      // clicks[4]
+        QVERIFY(impression5 && click5);
+        QCOMPARE(impression5->fate, Fate::Filtered);
+        QCOMPARE(click5->fate, Fate::Filtered);
+        const std::string whyImpression = explainFate(*impression5, run, shipped);
+        QVERIFY2(whyImpression.find("`impressionAdId < 5`") != std::string::npos && whyImpression.find("`clickAdId < 5`") != std::string::npos
+                     && whyImpression.find("`impressionAdId = clickAdId`") != std::string::npos
+                     && whyImpression.find("does not move the watermark") != std::string::npos,
+                 whyImpression.c_str());
+        const std::string whyClick = explainFate(*click5, run, shipped);
+        QVERIFY2(whyClick.find("`purchaseAdId < 5`") != std::string::npos && whyClick.find("the second join's key equality `clickAdId = purchaseAdId`") != std::string::npos
+                     && whyClick.find("before the first join") != std::string::npos,
+                 whyClick.c_str());
+
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(loadScenario(file), QString(), file);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const JoinOutline& o = *panel.joinPlanView()->outline();
+        QVERIFY2(kinds(o.sides[0]).contains(QStringLiteral("inferred below: impressionAdId < 5")), qPrintable(kinds(o.sides[0]).join(", ")));
+        QVERIFY2(kinds(o.sides[1]).contains(QStringLiteral("inferred below: clickAdId < 5")), qPrintable(kinds(o.sides[1]).join(", ")));
+        const QString text = panel.joinPlanView()->plainText();
+        QVERIFY2(text.contains(QStringLiteral("purchaseAdId < 5 holds for the rows that reach the join after this one, and that join's key equality "
+                                              "clickAdId = purchaseAdId carries it here")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("clickAdId < 5 holds for the other side's rows, and the join's key equality impressionAdId = clickAdId")),
+                 qPrintable(text));
+    }
+
     /// StreamingOuterJoinSuite "left outer join with non-key condition violated": in a left
     /// outer join the right side's own conditions move into the right input
     /// (PushPredicateThroughJoin); the one on a value goes below withWatermark, the one on the

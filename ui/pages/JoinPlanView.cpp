@@ -159,7 +159,11 @@ QString JoinPlanView::sideHtml(int side) const
         }
         case OutlineStep::Kind::Inferred: {
             const bool throughKey = !step.inferredFrom.isEmpty();
-            QString where = throughKey ? tr("Added by Spark's optimizer: %1 holds for the other side's rows, and the join's key equality %2 "
+            QString where = throughKey && step.fromNextJoin
+                                ? tr("Added by Spark's optimizer: %1 holds for the rows that reach the join after this one, and that join's "
+                                     "key equality %2 carries it here, so the filter runs before this join too (InferFiltersFromConstraints).")
+                                      .arg(code(step.inferredFrom), code(step.inferredThrough))
+                            : throughKey ? tr("Added by Spark's optimizer: %1 holds for the other side's rows, and the join's key equality %2 "
                                             "carries it to this side (InferFiltersFromConstraints).")
                                              .arg(code(step.inferredFrom), code(step.inferredThrough))
                             : step.fromNextJoin
