@@ -269,22 +269,45 @@ std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPt
     for (const AstPtr& c : constraints)
         known.insert(canonical(*c, left, right));
     const auto isNotNull = [](const Ast& a) { return a.kind == Ast::Kind::IsNull && a.negated; };
+    const auto type = [&](const SideColumn& c) { return (c.first == JoinSide::Left ? left : right)[c.second].type; };
     for (const AstPtr& eq : constraints) {
-        // EqualTo(l: Attribute, r: Attribute); `<=>` is EqualNullSafe, not this case.
+        // EqualTo(l, r); `<=>` is EqualNullSafe, not this case.
         if (eq->kind != Ast::Kind::Binary || eq->op != "=")
             continue;
+        // Each direction the equality rewrites in: a column read in a constraint and what
+        // replaces it there. EqualTo(l: Attribute, r: Attribute) of one type rewrites both
+        // ways; EqualTo(Cast(l: Attribute), r: Attribute) replaces r by the cast only (and the
+        // mirror case). Columns of two numeric types are compared as Spark's type coercion
+        // writes them: the narrower one cast to the wider (int < bigint < double).
+        std::vector<std::pair<SideColumn, AstPtr>> rewrites;
+        const auto castOf = [&](const Ast& e) -> std::optional<SideColumn> {
+            if (e.kind != Ast::Kind::Cast || e.args.size() != 1)
+                return std::nullopt;
+            return sideColumn(*e.args[0], left, right);
+        };
         const auto a = sideColumn(*eq->args[0], left, right);
         const auto b = sideColumn(*eq->args[1], left, right);
-        // Two columns of one side: that side's own constraints already hold what it implies.
-        if (!a || !b || a->first == b->first)
-            continue;
-        const auto type = [&](const SideColumn& c) { return (c.first == JoinSide::Left ? left : right)[c.second].type; };
-        if (type(*a) != type(*b))
-            continue;
+        if (a && b && a->first != b->first) {
+            if (type(*a) == type(*b)) {
+                rewrites = {{*a, eq->args[1]}, {*b, eq->args[0]}};
+            } else if (type(*a).isNumeric() && type(*b).isNumeric()) {
+                const bool aNarrower = static_cast<int>(type(*a).id) < static_cast<int>(type(*b).id); // Int < Long < Double
+                auto cast = std::make_shared<Ast>();
+                cast->kind = Ast::Kind::Cast;
+                cast->castType = aNarrower ? type(*b) : type(*a);
+                cast->args = {aNarrower ? eq->args[0] : eq->args[1]};
+                rewrites = {{aNarrower ? *b : *a, cast}};
+            }
+        } else if (const auto ca = castOf(*eq->args[0]); ca && b && ca->first != b->first && eq->args[0]->castType == type(*b)) {
+            rewrites = {{*b, eq->args[0]}};
+        } else if (const auto cb = castOf(*eq->args[1]); cb && a && cb->first != a->first && eq->args[1]->castType == type(*a)) {
+            rewrites = {{*a, eq->args[1]}};
+        }
+        // (Two columns of one side: that side's own constraints already hold what it implies.)
         for (const AstPtr& c : constraints) {
             if (c == eq || isNotNull(*c))
                 continue;
-            for (const auto& [from, to] : {std::pair{*a, eq->args[1]}, std::pair{*b, eq->args[0]}}) {
+            for (const auto& [from, to] : rewrites) {
                 if (!readsColumn(*c, from, left, right))
                     continue;
                 AstPtr rewritten = replaceColumn(c, from, to, left, right);

@@ -55,9 +55,9 @@ struct EqualityInference {
 /// of a column of each side rewrites every other constraint reading `a` to read `b` and the
 /// other way round, once (replaceConstraints). Kept: the rewritten constraints that read one
 /// side only and are not constraints already (the input's own are subtracted). `IS NOT NULL`
-/// constraints are left to the IsNotNull part above. Two columns of different types are
-/// compared through a cast, which Spark rewrites in one direction only; such an equality is
-/// not used here (docs/scenario-format.md, joins).
+/// constraints are left to the IsNotNull part above. An equality of a cast column and a column
+/// (`CAST(a AS BIGINT) = b`, or `a = b` of an int and a bigint, which Spark's type coercion
+/// writes so) rewrites one way only: `b` becomes the cast in the constraints that read it.
 /// Stops once it has more than `limit` (the caller refuses such a query: WorkLimits).
 std::vector<EqualityInference> inferThroughKeyEqualities(const std::vector<AstPtr>& constraints, const Schema& left, const Schema& right,
                                                         std::size_t limit);

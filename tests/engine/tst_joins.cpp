@@ -261,6 +261,26 @@ private slots:
                                    R"("right": {"source": "y", "withWatermark": {"column": "t", "delay": "0 seconds"}}, "using": ["a"], "type": "inner"}, )"
                                    R"("outputMode": "append", "trigger": {"processingTime": "1 second"})")
             << QStringList{"y: a = 3 from a = 3 through a = a"};
+        // Cast equalities rewrite one way (EqualTo(Cast(l: Attribute), r: Attribute) replaces r by
+        // the cast). x's `a` is an int here, y's `b` a bigint.
+        const char* intA = R"(, "selectExpr": ["CAST(a AS INT) AS a", "b", "t"])";
+        QTest::newRow("Constraints should be inferred from cast equality constraint(filter higher data type)")
+            << join(intA, R"(, "where": "b = 1")", "CAST(x.a AS BIGINT) = y.b", "inner")
+            << QStringList{"x: CAST(a AS BIGINT) = 1 from b = 1 through CAST(a AS BIGINT) = b"};
+        QTest::newRow("... the equality the other way round")
+            << join(intA, R"(, "where": "b = 1")", "y.b = CAST(x.a AS BIGINT)", "inner")
+            << QStringList{"x: CAST(a AS BIGINT) = 1 from b = 1 through b = CAST(a AS BIGINT)"};
+        // Spark's type coercion writes `x.a = y.b` as `CAST(x.a AS BIGINT) = y.b`.
+        QTest::newRow("... an implicit cast") << join(intA, R"(, "where": "b = 1")", "x.a = y.b", "inner")
+                                              << QStringList{"x: CAST(a AS BIGINT) = 1 from b = 1 through a = b"};
+        QTest::newRow("... the cast on the filtered side carries nothing")
+            << join(intA, R"(, "where": "b = 1")", "x.a = CAST(y.b AS INT)", "inner") << QStringList{};
+        QTest::newRow("Constraints shouldn't be inferred from cast equality constraint(filter lower data type)")
+            << join(R"(, "selectExpr": ["CAST(a AS INT) AS a", "b", "t"], "where": "a = 1")", "", "CAST(x.a AS BIGINT) = y.b", "inner")
+            << QStringList{};
+        QTest::newRow("... with the cast on the other side")
+            << join(R"(, "selectExpr": ["CAST(a AS INT) AS a", "b", "t"], "where": "a = 1")", "", "x.a = CAST(y.b AS INT)", "inner")
+            << QStringList{"y: CAST(b AS INT) = 1 from a = 1 through a = CAST(b AS INT)"};
         // `x.a < y.b` through `x.a = y.a` reads y alone: a filter on y.
         QTest::newRow("a condition on both sides can become one on the other side alone")
             << join("", "", "x.a = y.a AND x.a < y.b", "inner") << QStringList{"y: a < b from a < b through a = a"};
