@@ -122,18 +122,13 @@ std::optional<Error> checkStateSchema(const StateSchema& existing, const StateSc
                              "difference of field name: check count of fields and data type of each field.\n";
     const std::string force = "If you want to force running query without schema validation, please set "
                               "spark.sql.streaming.stateStore.stateSchemaCheck to false.";
-    // Both 3.x wordings are StateSchemaCompatibilityChecker.check's. Spark's history has the
-    // one-line "- provided schema: key .. value .." (SPARK-27237) and the four lines below; which
-    // release first shipped the four lines (placed at 3.3 here) is not confirmed. Later (SPARK-39650)
-    // the value lines are left out when the value's format validation is off, which Tidemark
-    // does not model.
-    if (version.atLeast(3, 3))
-        return Error::query(head + "- Provided key schema: " + provided.key + "\n- Provided value schema: " + provided.value
-                                + "\n- Existing key schema: " + existing.key + "\n- Existing value schema: " + existing.value + "\n" + force
-                                + "\nPlease note running query with incompatible schema could cause indeterministic behavior.",
-                            where, "StateSchemaNotCompatible");
-    return Error::query(head + "- provided schema: key " + provided.key + " value " + provided.value + "\n- existing schema: key "
-                            + existing.key + " value " + existing.value + "\n" + force,
+    // StateSchemaCompatibilityChecker.check as SPARK-27237 shipped it in 3.1: one line per schema.
+    // (Its review asked for these four lines in place of the earlier "- provided schema: key ..
+    // value .." pair before it was merged for 3.1.0.) Later (SPARK-39650) the value lines are
+    // left out when the value's format validation is off, which Tidemark does not model.
+    return Error::query(head + "- Provided key schema: " + provided.key + "\n- Provided value schema: " + provided.value
+                            + "\n- Existing key schema: " + existing.key + "\n- Existing value schema: " + existing.value + "\n" + force
+                            + "\nPlease note running query with incompatible schema could cause indeterministic behavior.",
                         where, "StateSchemaNotCompatible");
 }
 

@@ -244,12 +244,14 @@ void TestCheckpointRestart::changingSchemaOfStateWhenRestartingQuery_data()
                                     + "\nIf you want to force running query without schema validation, please set "
                                       "spark.sql.streaming.stateStore.stateSchemaCheck to false.\nPlease note running query with incompatible "
                                       "schema could cause indeterministic behavior.";
+    // The same four lines from 3.1 (SPARK-27237) to 3.5.
     QTest::newRow("3.2 key") << "3.2" << regroup << "restarts[0].query.groupBy" << "StateSchemaNotCompatible"
                              << "Provided schema doesn't match to the schema for existing state! Please note that Spark allow difference of "
-                                "field name: check count of fields and data type of each field.\n- provided schema: key " + newKey + " value " + value
-                                    + "\n- existing schema: key " + oldKey + " value " + value
+                                "field name: check count of fields and data type of each field.\n- Provided key schema: " + newKey
+                                    + "\n- Provided value schema: " + value + "\n- Existing key schema: " + oldKey + "\n- Existing value schema: " + value
                                     + "\nIf you want to force running query without schema validation, please set "
-                                      "spark.sql.streaming.stateStore.stateSchemaCheck to false.";
+                                      "spark.sql.streaming.stateStore.stateSchemaCheck to false.\nPlease note running query with incompatible "
+                                      "schema could cause indeterministic behavior.";
     const QString tail = "If you want to force running the query without schema validation, please set "
                          "spark.sql.streaming.stateStore.stateSchemaCheck to false.\nHowever, please note that running the query with "
                          "incompatible schema could cause non-deterministic behavior. SQLSTATE: XXKST";
