@@ -93,10 +93,13 @@ AstPtr readUsingKeysFrom(const AstPtr& a, const std::vector<std::string>& keys, 
 struct Projection {
     std::vector<std::pair<std::string, AstPtr>> items;
     bool star = false; ///< `*` passes every column of the join through
+    /// The column a generator (`explode`) makes: Spark's analyzer puts the Generate below the
+    /// projection (ExtractGenerator), and PushPredicateThroughNonJoin's Generate case keeps a
+    /// conjunct that reads it above, moving the others below it.
+    std::optional<std::string> generated;
 };
 
-/// The projection `items` write, or nothing when a filter cannot pass it: a generator
-/// (`explode`) makes a Generate, whose case Tidemark does not model, and the filter stays above.
+/// The projection `items` write, or nothing when a filter cannot pass it.
 std::optional<Projection> projectionOf(const std::vector<std::string>& items)
 {
     Projection p;
@@ -109,8 +112,10 @@ std::optional<Projection> projectionOf(const std::vector<std::string>& items)
             p.star = true;
             continue;
         }
-        if (item.expr->kind == Ast::Kind::Call && equalsIgnoreCase(item.expr->name, "explode"))
-            return std::nullopt;
+        if (item.expr->kind == Ast::Kind::Call && equalsIgnoreCase(item.expr->name, "explode")) {
+            p.generated = item.alias.empty() ? "col" : item.alias; // Explode's output is named `col`
+            continue;
+        }
         p.items.emplace_back(item.alias.empty() ? prettyName(*item.expr) : item.alias, item.expr);
     }
     return p;
@@ -122,6 +127,8 @@ std::optional<Projection> projectionOf(const std::vector<std::string>& items)
 AstPtr throughProjection(const AstPtr& a, const Projection& p)
 {
     if (a->kind == Ast::Kind::Column) {
+        if (p.generated && a->qualifier.empty() && equalsIgnoreCase(*p.generated, a->name))
+            return nullptr; // the generator's output: the conjunct stays above the Generate
         AstPtr found;
         int matches = 0;
         for (const auto& [name, expr] : p.items) {
