@@ -38,7 +38,7 @@ struct Part {
     std::size_t index = 0; ///< NextJoinOn, Inferred: its position in the next join's left-side conditions
     Place place = Place::Above;
     bool readsUsingKey = false; ///< it reads a merged key of a `using` join
-    const InferredOverJoin* inferred = nullptr; ///< Inferred: what it was inferred from
+    std::optional<InferredOverJoin> inferred = std::nullopt; ///< Inferred: what it was inferred from
 };
 
 /// `a`, over the next join's left side (every column `left.`), read over this join's two
@@ -227,7 +227,7 @@ bool Analyzer::pushWhereThroughJoin(QueryPlan& plan, const InputPlan& leftBefore
         for (const InferredOverJoin& f : m_inferredOverJoin)
             if (f.path == next->path + ".join")
                 if (AstPtr over = onJoinSides(f.conjunct, j.leftSchema, j.rightSchema))
-                    parts.push_back(Part{over, over, Origin::Inferred, f.index, Place::Above, false, &f});
+                    parts.push_back(Part{over, over, Origin::Inferred, f.index, Place::Above, false, f});
     const bool inferredOver = next && next->join && next->join->leftOnly.size() > nextLeftConditions;
     if (parts.empty() && !inferredOver)
         return false;
