@@ -1851,6 +1851,10 @@ Click for its life.</source>
         <source>Added by Spark&apos;s optimizer: %1 holds for the rows that reach the join after this one, and that join&apos;s key equality %2 carries it here, so the filter runs before this join too (InferFiltersFromConstraints).</source>
         <translation>Spark 옵티마이저가 추가한 필터: 이 조인 다음 조인에 닿는 행에는 %1이(가) 성립하고, 그 조인 키의 등식 %2이(가) 이를 여기로 옮기므로, 이 필터는 이 조인보다도 먼저 실행됩니다(InferFiltersFromConstraints).</translation>
     </message>
+    <message>
+        <source>Added by Spark&apos;s optimizer to %1: %2 holds for the joined rows, and this join&apos;s key equality %3 carries it there (InferFiltersFromConstraints).</source>
+        <translation>Spark 옵티마이저가 %1에 추가한 필터: 조인된 행에는 %2이(가) 성립하고, 이 조인 키의 등식 %3이(가) 이를 그쪽으로 옮깁니다(InferFiltersFromConstraints).</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::JoinStateModel</name>

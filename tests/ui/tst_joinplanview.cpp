@@ -354,6 +354,32 @@ private slots:
                  qPrintable(text));
     }
 
+    /// The same three streams with the condition written on the clicks instead: the second
+    /// join carries it through its key to the purchases, and the plan shows that filter under
+    /// the second join, with what it comes from and that it runs before the purchases'
+    /// watermark.
+    void laterJoinsShowTheirInferredFilters()
+    {
+        const QString file = QStringLiteral("three-stream-join-condition-carried.json");
+        Scenario sc = loadScenario(file);
+        sc.query.then[0].join->right.where.reset();
+        sc.query.join->right.where = "clickAdId < 5";
+        auto doc = std::make_unique<ScenarioDocument>();
+        doc->setScenario(std::move(sc), QString(), file);
+        QueryPanel panel(doc.get());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const QString text = panel.joinPlanView()->plainText();
+        const qsizetype second = at(text, QStringLiteral("Stateful operator 2: Inner join with purchases"));
+        const qsizetype filter = at(text, QStringLiteral("Added by Spark's optimizer to purchases: clickAdId < 5 holds for the joined rows, and this "
+                                                         "join's key equality clickAdId = purchaseAdId carries it there"));
+        QVERIFY2(second >= 0 && filter > second, qPrintable(text));
+        QVERIFY2(text.indexOf(QStringLiteral("never moves the watermark"), filter) > filter, qPrintable(text));
+        if (const QString dir = qEnvironmentVariable("TIDEMARK_TEST_SHOTS"); !dir.isEmpty()) {
+            panel.joinPlanView()->resize(520, 1300);
+            panel.joinPlanView()->grab().save(dir + QStringLiteral("/join-plan-later-join.png"));
+        }
+    }
+
     /// StreamingOuterJoinSuite "left outer join with non-key condition violated": in a left
     /// outer join the right side's own conditions move into the right input
     /// (PushPredicateThroughJoin); the one on a value goes below withWatermark, the one on the

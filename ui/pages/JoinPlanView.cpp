@@ -11,6 +11,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tidemark::ui {
 
 namespace {
@@ -281,6 +283,21 @@ QString JoinPlanView::afterJoinHtml(const QueryPlan& plan, const Scenario& scena
                                                             code(QString::fromStdString(stage.path + ".join"))));
             rows += row(QString(), boundText(joinStateBound(j, 0), tr("the joined rows")));
             rows += row(QString(), boundText(joinStateBound(j, 1), QStringLiteral("<b>%1</b>").arg(right.toHtmlEscaped())));
+            // Its input's filters inferred through its keys (the joins before carry their
+            // constraints to it), and where each runs.
+            const std::vector<Step>& steps = plan.inputs[stage.joinInput].steps;
+            const auto watermark = std::find_if(steps.begin(), steps.end(), [](const Step& st) { return st.kind == Step::Kind::Watermark; });
+            for (auto st = steps.begin(); st != steps.end(); ++st) {
+                if (st->kind != Step::Kind::Filter || st->inferredFrom.empty())
+                    continue;
+                QString where = tr("Added by Spark's optimizer to %1: %2 holds for the joined rows, and this join's key equality %3 carries it "
+                                   "there (InferFiltersFromConstraints).")
+                                    .arg(QStringLiteral("<b>%1</b>").arg(right.toHtmlEscaped()), code(QString::fromStdString(st->inferredFrom)),
+                                         code(QString::fromStdString(st->inferredThrough)));
+                if (st < watermark && watermark != steps.end())
+                    where += QLatin1Char(' ') + tr("It runs before withWatermark: a row it rejects never reaches the join and never moves the watermark.");
+                rows += row(inferredTag(), code(QString::fromStdString(st->text)) + note(where), true);
+            }
             continue;
         }
         const QString name = stage.aggregate ? QStringLiteral("groupBy/agg") : stage.dedup->withinWatermark ? QStringLiteral("dropDuplicatesWithinWatermark") : QStringLiteral("dropDuplicates");
