@@ -115,11 +115,7 @@ QueryPlan Analyzer::run()
         plan.steps.push_back(filter(*q.where, schema, "query.where"));
     if (q.withWatermark) {
         if (m_v.allowsMultipleStatefulOperators() && m_sc.conf.allowMultipleStatefulOperators && schema.eventTimeColumn())
-            failQuery("query.withWatermark",
-                      // WatermarkPropagator (3.4+; _LEGACY_ERROR_TEMP_3076 in 4.0, same text)
-                      "Redefining watermark is disallowed. You can set the config "
-                      "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
-                      "behavior. Note that multiple stateful operators will be disallowed.");
+            failRedefiningWatermark("query.withWatermark");
         plan.steps.push_back(watermark(*q.withWatermark, schema, "query.withWatermark"));
     }
     plan.streamSchema = schema;

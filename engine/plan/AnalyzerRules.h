@@ -27,6 +27,10 @@ std::string indexed(const std::string& path, size_t i);
 [[noreturn]] void failOverflow(const std::string& where);
 Micros exactMicros(const Interval& i, const std::string& where);
 
+// EventTimeWatermark.cpp
+/// A second withWatermark on a lineage that has one already (3.4+ with allowMultiple).
+[[noreturn]] void failRedefiningWatermark(const std::string& where);
+
 // ParseException.cpp
 std::string parseMessage(const std::string& text, const ParseFailure& f, const SparkVersion& v);
 [[noreturn]] void failParse(const std::string& where, const std::string& text, const ParseFailure& f, const SparkVersion& v);

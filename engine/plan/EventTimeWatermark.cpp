@@ -4,6 +4,15 @@
 
 namespace tidemark::analysis {
 
+[[noreturn]] void failRedefiningWatermark(const std::string& where)
+{
+    // WatermarkPropagator (3.4+, allowMultiple): an EventTimeWatermarkExec whose input already
+    // carries a watermark. _LEGACY_ERROR_TEMP_3076 in 4.0, with the same text.
+    failQuery(where, "Redefining watermark is disallowed. You can set the config "
+                     "'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous "
+                     "behavior. Note that multiple stateful operators will be disallowed.");
+}
+
 Step Analyzer::watermark(const WatermarkSpec& w, Schema& schema, const std::string& path)
 {
     // Dataset.withWatermark: the delay is parsed and checked when the method is called;

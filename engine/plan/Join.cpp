@@ -488,7 +488,14 @@ void Analyzer::joinQuery(QueryPlan& plan)
             f.watermarkDelayMs.reset();
     plan.join = std::move(j);
 
-    if (q.withWatermark)
+    // A withWatermark after the join: Spark 3.4+ refuses it when a side below has one
+    // (failRedefiningWatermark, once its own checks have passed); otherwise it would start a
+    // second event time, which Tidemark does not model.
+    const bool watermarkBelow = std::any_of(plan.inputs.begin(), plan.inputs.end(), [](const InputPlan& in) {
+        return std::any_of(in.steps.begin(), in.steps.end(), [](const Step& st) { return st.kind == Step::Kind::Watermark; });
+    });
+    const bool redefines = q.withWatermark && m_v.allowsMultipleStatefulOperators() && m_sc.conf.allowMultipleStatefulOperators && watermarkBelow;
+    if (q.withWatermark && !redefines)
         failFile("query.withWatermark", "after a join Tidemark models no second withWatermark; put withWatermark on the join sides");
     Schema schema = out;
     if (!q.selectExpr.empty())
@@ -532,6 +539,8 @@ void Analyzer::joinQuery(QueryPlan& plan)
             checkJoin(*stage.join, plan.mode, stage.path + ".join");
     if (auto e = checkGlobalWatermarkLimit(plan, m_sc.conf.checkCorrectness, modeWhere))
         throw AnalysisFailure{*e};
+    if (redefines)
+        failRedefiningWatermark("query.withWatermark");
     // Spark's optimizer runs on the plan its checks passed.
     if (pushWhereThroughJoin(plan, leftBefore, rightBefore))
         inferAlongChainAgain(plan);

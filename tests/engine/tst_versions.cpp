@@ -151,6 +151,28 @@ private slots:
         auto plan = analyze(sc.load());
         QVERIFY(!plan.ok());
         QVERIFY(QString::fromStdString(plan.error().message).startsWith("Redefining watermark is disallowed."));
+
+        // The same after a join whose sides have watermarks: Spark refuses it once the join's own
+        // checks pass. Before 3.4, or with no watermark below, it would start a second event time,
+        // which Tidemark does not model: a file error, not Spark's.
+        const auto joined = [](const char* version, const char* sideWatermark) {
+            TestScenario j;
+            j.sparkVersion = version;
+            j.extraSources = R"("in2": {"schema": {"k2": "string", "t2": "timestamp"}, "events": []})";
+            j.query = std::string(R"("join": {"left": {"source": "in")") + sideWatermark + R"(}, "right": {"source": "in2"}, "on": "k = k2", "type": "inner"}, )"
+                      + R"("withWatermark": {"column": "t", "delay": "1 second"}, "outputMode": "append")";
+            return analyze(j.load());
+        };
+        const char* watermarked = R"(, "withWatermark": {"column": "t", "delay": "5 seconds"})";
+        const auto refused = joined("3.5", watermarked);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::Query);
+        QCOMPARE(QString::fromStdString(refused.error().where), QString("query.withWatermark"));
+        QVERIFY(QString::fromStdString(refused.error().message).startsWith("Redefining watermark is disallowed."));
+        for (const auto& notModelled : {joined("3.3", watermarked), joined("3.5", "")}) {
+            QVERIFY(!notModelled.ok());
+            QCOMPARE(notModelled.error().kind, ErrorKind::File);
+        }
     }
 };
 
