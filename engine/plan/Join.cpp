@@ -321,6 +321,12 @@ std::vector<AstPtr> outputConstraints(const JoinPlan& j, JoinPlan::Type type, co
         out.insert(out.end(), right.begin(), right.end());
     for (const EqualityInference& d : inferWithinLimit(out, j.leftSchema, j.rightSchema, path))
         out.push_back(d.conjunct);
+    // A left semi join outputs its left side only: QueryPlanConstraints keeps the constraints
+    // on its output (a right column of the same name is not that column).
+    if (semi)
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [&](const AstPtr& c) { return sideOf(*c, j.leftSchema, j.rightSchema) != JoinSide::Left; }),
+                  out.end());
     return out;
 }
 

@@ -196,6 +196,30 @@ private slots:
                  std::ptrdiff_t{1});
     }
 
+    /// A left semi join outputs its left side only, so its constraints are those on that side
+    /// (QueryPlanConstraints keeps the ones on the output): the condition's `in2.v > 50` is no
+    /// constraint of in1's column of the same name, and the second join's `v = v3` carries
+    /// nothing to in3.
+    void aSemiJoinCarriesItsLeftSideOnly()
+    {
+        const std::string sources = intSource("in1", {{100, 3}}) + ", " + intSource("in2", {{100, 3}}) + ", " + intSource("in3", {{100, 3}});
+        const auto side = [](const std::string& n, const std::string& columns, const std::string& where) {
+            return "{\"source\": \"in" + n + "\", \"selectExpr\": [" + columns + ", \"timestamp_seconds(value) AS t" + n + "\"]" + where
+                   + ", \"withWatermark\": {\"column\": \"t" + n + "\", \"delay\": \"0 seconds\"}}";
+        };
+        TestScenario sc = threeWay("3.5", sources, side("1", "\"value AS k\", \"value AS v\"", ""), side("2", "\"value AS k2\", \"value * 10 AS v\"", ""),
+                                   "k = k2 AND in2.v > 50 AND t2 BETWEEN t1 AND t1 + INTERVAL 10 SECONDS", "leftSemi", side("3", "\"value AS v3\"", ""),
+                                   "v = v3 AND t3 BETWEEN t1 AND t1 + INTERVAL 10 SECONDS", "inner");
+        const auto plan = analyze(sc.load(), OutputMode::Append);
+        QVERIFY2(plan.ok(), plan.ok() ? "" : plan.error().message.c_str());
+        QCOMPARE(inferredThroughKeys(plan.value()), QStringList{});
+        // The same filter on in1's own `v` is a constraint of the semi join's output.
+        sc = threeWay("3.5", sources, side("1", "\"value AS k\", \"value AS v\"", ", \"where\": \"v > 50\""),
+                      side("2", "\"value AS k2\", \"value * 10 AS v\"", ""), "k = k2 AND t2 BETWEEN t1 AND t1 + INTERVAL 10 SECONDS", "leftSemi",
+                      side("3", "\"value AS v3\"", ""), "v = v3 AND t3 BETWEEN t1 AND t1 + INTERVAL 10 SECONDS", "inner");
+        QCOMPARE(inferredThroughKeys(analyze(sc.load(), OutputMode::Append).value()), QStringList{"in3: v3 > 50 from v > 50 through v = v3"});
+    }
+
     void joinBetweenThreeStreams()
     {
         for (const char* version : {"3.2", "3.5", "4.0"}) {
