@@ -29,6 +29,8 @@
 // "changing schema of state when restarting query - schema check off". "changing schema of
 // state when restarting query" is in tst_checkpointrestart.cpp.
 #include "tests/support/DescribedRun.h"
+#include "tests/support/MemoryStreams.h"
+#include "tests/support/StepLines.h"
 #include "tests/support/TestScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -39,19 +41,6 @@ using namespace tidemark;
 using namespace tidemark::testing;
 
 namespace {
-
-/// A MemoryStream with `schema`: step i's rows (each "v1 v2 ...") arrive at 100 + 10 * i.
-TestScenario memoryStream(const std::vector<std::pair<std::string, std::string>>& schema,
-                          const std::vector<std::vector<std::string>>& steps, const std::string& query)
-{
-    TestScenario sc;
-    sc.schema = schema;
-    for (size_t i = 0; i < steps.size(); ++i)
-        for (const std::string& row : steps[i])
-            sc.events.push_back(std::to_string(100 + 10 * i) + ": " + row);
-    sc.query = query + R"(, "trigger": {"processingTime": "1 second"})";
-    return sc;
-}
 
 /// MemoryStream[Int]: step i's values arrive at 100 + 10 * i.
 TestScenario ints(const std::vector<std::vector<int>>& steps, const std::string& query)
@@ -128,15 +117,6 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count, unsigne
     }
     return out;
 }
-
-QStringList lines(const QString& text) { return text.split('\n'); }
-
-#define COMPARE_STEPS(got, expected)                                                                                               \
-    do {                                                                                                                           \
-        const QStringList got_ = (got);                                                                                            \
-        const QStringList want_ = (expected);                                                                                      \
-        QVERIFY2(got_ == want_, qPrintable(QStringLiteral("got:\n%1\nexpected:\n%2").arg(got_.join('\n'), want_.join('\n')))); \
-    } while (false)
 
 const char* const kCountByValue = R"("groupBy": ["value"], "agg": [{"fn": "count", "as": "count"}])";
 

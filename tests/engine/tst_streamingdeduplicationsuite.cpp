@@ -28,6 +28,8 @@
 // - "collation aware deduplication", "non-binary collation aware deduplication not
 //   supported": string collations (try_cast to StringType("UTF8_LCASE")) are not modelled.
 #include "tests/support/DescribedRun.h"
+#include "tests/support/MemoryStreams.h"
+#include "tests/support/StepLines.h"
 #include "tests/support/TestScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -49,19 +51,6 @@ enum Shown : unsigned {
     Name = 32,
     LastBatchOnly = 64, ///< CheckLastBatch: the rows of the step's last batch only
 };
-
-/// A MemoryStream with `schema`: step i's rows (each "v1 v2 ...") arrive at 100 + 10 * i.
-TestScenario memoryStream(const std::vector<std::pair<std::string, std::string>>& schema,
-                          const std::vector<std::vector<std::string>>& steps, const std::string& query)
-{
-    TestScenario sc;
-    sc.schema = schema;
-    for (size_t i = 0; i < steps.size(); ++i)
-        for (const std::string& row : steps[i])
-            sc.events.push_back(std::to_string(100 + 10 * i) + ": " + row);
-    sc.query = query + R"(, "trigger": {"processingTime": "1 second"})";
-    return sc;
-}
 
 /// MemoryStream[Int] with .withColumn("eventTime", timestamp_seconds($"value"))
 /// .withWatermark("eventTime", "10 seconds"), then `rest`.
@@ -151,15 +140,6 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count, unsigne
     }
     return out;
 }
-
-QStringList lines(const QString& text) { return text.split('\n'); }
-
-#define COMPARE_STEPS(got, expected)                                                                                               \
-    do {                                                                                                                           \
-        const QStringList got_ = (got);                                                                                            \
-        const QStringList want_ = (expected);                                                                                      \
-        QVERIFY2(got_ == want_, qPrintable(QStringLiteral("got:\n%1\nexpected:\n%2").arg(got_.join('\n'), want_.join('\n')))); \
-    } while (false)
 
 const std::vector<std::pair<std::string, std::string>> kStringInt = {{"_1", "string"}, {"_2", "int"}};
 

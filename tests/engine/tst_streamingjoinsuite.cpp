@@ -16,6 +16,7 @@
 // on without the restart: a restart from the checkpoint keeps state and watermark, and none of
 // these steps depends on a no-data batch right after it.
 #include "tests/support/DescribedRun.h"
+#include "tests/support/MemoryStreams.h"
 #include "tests/support/TestScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -26,40 +27,6 @@ using namespace tidemark;
 using namespace tidemark::testing;
 
 namespace {
-
-using AddDataStep = std::pair<std::vector<std::string>, std::vector<std::string>>; ///< rows (JSON objects) into left, right
-
-/// Sources "left" and "right" with `schema`; step i arrives at 100 + 10 i seconds.
-TestScenario twoStreams(const std::string& schema, const std::vector<AddDataStep>& steps, const std::string& join)
-{
-    auto events = [&](bool left) {
-        std::string out;
-        for (size_t i = 0; i < steps.size(); ++i)
-            for (const std::string& row : left ? steps[i].first : steps[i].second)
-                out += std::string(out.empty() ? "" : ",") + "{\"at\": " + std::to_string(100 + 10 * i) + ", \"row\": " + row + "}";
-        return out;
-    };
-    TestScenario sc;
-    sc.extraSources = "\"left\": {\"schema\": " + schema + ", \"events\": [" + events(true) + "]},"
-                      "\"right\": {\"schema\": " + schema + ", \"events\": [" + events(false) + "]}";
-    sc.query = "\"join\": " + join + ", \"outputMode\": \"append\", \"trigger\": {\"processingTime\": \"1 second\"}";
-    return sc;
-}
-
-/// MemoryStream[Int] steps: each int is a row {"value": v}.
-std::vector<AddDataStep> ints(const std::vector<std::pair<std::vector<int>, std::vector<int>>>& steps)
-{
-    std::vector<AddDataStep> out;
-    for (const auto& [l, r] : steps) {
-        AddDataStep s;
-        for (int v : l)
-            s.first.push_back("{\"value\": " + std::to_string(v) + "}");
-        for (int v : r)
-            s.second.push_back("{\"value\": " + std::to_string(v) + "}");
-        out.push_back(std::move(s));
-    }
-    return out;
-}
 
 const std::string kIntSchema = R"({"value": "long"})";
 

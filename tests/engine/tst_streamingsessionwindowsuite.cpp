@@ -29,6 +29,7 @@
 // - "session window - with more aggregation functions and UDAFs": mean, median, variance,
 //   first, last of struct columns and a Scala Aggregator (udaf) are not modelled.
 #include "tests/support/DescribedRun.h"
+#include "tests/support/StepLines.h"
 #include "tests/support/TestScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -117,15 +118,6 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count)
     }
     return out;
 }
-
-QStringList lines(const QString& text) { return text.split('\n'); }
-
-#define COMPARE_STEPS(got, expected)                                                                                               \
-    do {                                                                                                                           \
-        const QStringList got_ = (got);                                                                                            \
-        const QStringList want_ = (expected);                                                                                      \
-        QVERIFY2(got_ == want_, qPrintable(QStringLiteral("got:\n%1\nexpected:\n%2").arg(got_.join('\n'), want_.join('\n')))); \
-    } while (false)
 
 /// The error a mode's run gives, or "" when it runs.
 QString errorOf(const TestScenario& sc, OutputMode mode)
