@@ -69,10 +69,9 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count, unsigne
         return {QString::fromStdString("error: " + r.error->text())};
     QStringList out;
     for (size_t step = 0; step < count; ++step) {
-        const Micros from = static_cast<Micros>(100 + 10 * step) * kMicrosPerSecond;
         std::optional<size_t> last;
         for (size_t i = 0; i < r.batches.size(); ++i)
-            if (r.batches[i].triggerTime >= from && r.batches[i].triggerTime < from + 10 * kMicrosPerSecond)
+            if (inStep(r.batches[i], step))
                 last = i;
         if (!last) {
             out << QStringLiteral("no batch");
@@ -96,7 +95,7 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count, unsigne
                 std::int64_t updated = 0, dropped = 0, removed = 0;
                 for (size_t i = 0; i < r.batches.size(); ++i) {
                     const BatchRecord& c = r.batches[i];
-                    if (c.triggerTime < from || c.triggerTime >= from + 10 * kMicrosPerSecond || c.operators.size() <= o)
+                    if (!inStep(c, step) || c.operators.size() <= o)
                         continue;
                     updated += c.operators[o].numRowsUpdated;
                     dropped += c.operators[o].numRowsDroppedByWatermark;

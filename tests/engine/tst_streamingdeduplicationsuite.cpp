@@ -93,13 +93,12 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count, unsigne
         return {QString::fromStdString("error: " + r.error->text())};
     QStringList out;
     for (size_t step = 0; step < count; ++step) {
-        const Micros from = static_cast<Micros>(100 + 10 * step) * kMicrosPerSecond;
         QStringList rows;
         std::vector<std::int64_t> total, updated, dropped, removed, dupes;
         QString name;
         for (size_t i = 0; i < r.batches.size(); ++i) {
             const BatchRecord& b = r.batches[i];
-            if (b.triggerTime < from || b.triggerTime >= from + 10 * kMicrosPerSecond)
+            if (!inStep(b, step))
                 continue;
             if (shown & LastBatchOnly)
                 rows.clear();
@@ -259,10 +258,9 @@ private slots:
         QVERIFY(!r.error);
         QStringList tables; // after the last batch of each AddData (processAllAvailable)
         for (size_t step = 0; step < 3; ++step) {
-            const Micros from = static_cast<Micros>(100 + 10 * step) * kMicrosPerSecond;
             std::optional<size_t> last;
             for (size_t i = 0; i < r.batches.size(); ++i)
-                if (r.batches[i].triggerTime >= from && r.batches[i].triggerTime < from + 10 * kMicrosPerSecond)
+                if (inStep(r.batches[i], step))
                     last = i;
             QVERIFY(last);
             QStringList rows;

@@ -76,11 +76,10 @@ QStringList stepsOf(const TestScenario& sc, std::size_t steps, const std::vector
     }
     std::int64_t updatedSinceCheck = 0, droppedSinceCheck = 0;
     for (std::size_t step = 0; step < steps; ++step) {
-        const Micros from = (100 + 10 * static_cast<Micros>(step)) * kMicrosPerSecond;
         QStringList rows;
         std::int64_t total = 0;
         for (const BatchRecord& b : r.batches) {
-            if (b.triggerTime < from || b.triggerTime >= from + 10 * kMicrosPerSecond)
+            if (!inStep(b, step))
                 continue;
             for (const Row& row : b.sinkRows) {
                 const QStringList cells = QString::fromStdString(describeRow(row, r.plan->output)).split(' ');

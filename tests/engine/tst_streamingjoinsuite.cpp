@@ -157,8 +157,7 @@ private slots:
             std::int64_t total = -1, updated = 0, dropped = 0, removed = 0;
             QString name;
             for (const auto& b : r.batches) {
-                const Micros from = (100 + 10 * step) * kMicrosPerSecond;
-                if (b.triggerTime < from || b.triggerTime >= from + 10 * kMicrosPerSecond)
+                if (!inStep(b, step))
                     continue;
                 QCOMPARE(b.operators.size(), std::size_t{1});
                 const OperatorProgress& op = b.operators[0];

@@ -26,6 +26,7 @@
 // - "SPARK-29438: ensure UNION doesn't lead stream-stream join to use shifted partition IDs":
 //   about partition ids after a restart with another number of source partitions.
 #include "tests/support/DescribedRun.h"
+#include "tests/support/MemoryStreams.h"
 #include "tests/support/TestScenario.h"
 
 #include "engine/exec/RunRecord.h"
@@ -123,9 +124,8 @@ std::vector<StepResult> stepsOf(const TestScenario& sc, int steps, QString* erro
     }
     std::vector<StepResult> out(steps);
     for (int step = 0; step < steps; ++step) {
-        const Micros from = (100 + 10 * step) * kMicrosPerSecond;
         for (const BatchRecord& b : r.batches) {
-            if (b.triggerTime < from || b.triggerTime >= from + 10 * kMicrosPerSecond)
+            if (!inStep(b, step))
                 continue;
             for (const Row& row : b.sinkRows)
                 out[step].rows << QString::fromStdString(describeRow(row, r.plan->output));

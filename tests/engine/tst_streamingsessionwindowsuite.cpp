@@ -29,6 +29,7 @@
 // - "session window - with more aggregation functions and UDAFs": mean, median, variance,
 //   first, last of struct columns and a Scala Aggregator (udaf) are not modelled.
 #include "tests/support/DescribedRun.h"
+#include "tests/support/MemoryStreams.h"
 #include "tests/support/StepLines.h"
 #include "tests/support/TestScenario.h"
 
@@ -100,12 +101,11 @@ QStringList steps(const TestScenario& sc, OutputMode mode, size_t count)
         return {QString::fromStdString("error: " + r.error->text())};
     QStringList out;
     for (size_t step = 0; step < count; ++step) {
-        const Micros from = static_cast<Micros>(100 + 10 * step) * kMicrosPerSecond;
         QStringList rows;
         std::optional<std::int64_t> dropped;
         for (size_t i = 0; i < r.batches.size(); ++i) {
             const BatchRecord& b = r.batches[i];
-            if (b.triggerTime < from || b.triggerTime >= from + 10 * kMicrosPerSecond)
+            if (!inStep(b, step))
                 continue;
             if (mode == OutputMode::Complete)
                 rows.clear();

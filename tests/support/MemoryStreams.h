@@ -3,6 +3,8 @@
 
 #include "tests/support/TestScenario.h"
 
+#include "engine/record/BatchRecord.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,6 +61,14 @@ inline std::vector<AddDataStep> ints(const std::vector<std::pair<std::vector<int
         out.push_back(std::move(s));
     }
     return out;
+}
+
+/// Whether batch `b` belongs to AddData step `step`: it triggered between that step's arrival and
+/// the next one's (a step's data batch and the no-data batches it leads to).
+inline bool inStep(const BatchRecord& b, std::size_t step)
+{
+    const Micros from = (100 + 10 * static_cast<Micros>(step)) * kMicrosPerSecond;
+    return b.triggerTime >= from && b.triggerTime < from + 10 * kMicrosPerSecond;
 }
 
 } // namespace tidemark::testing
